@@ -1,0 +1,48 @@
+// Lint, including the process boundaries of DESIGN.md §3 as errors: a folder that imports
+// across its boundary fails `npm run lint` (and so `npm test`).
+import js from '@eslint/js';
+import { builtinModules } from 'node:module';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
+
+/** Bans a group of modules with one message, in the shape @typescript-eslint/no-restricted-imports takes. */
+const ban = (group, message, allowTypeImports = false) => ({ group, message, allowTypeImports });
+
+const NODE = ban(['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], 'Node built-ins are not available on this side (DESIGN.md §3).');
+const ELECTRON = ban(['electron', 'electron/*'], "Only main/electron and main/preload may import 'electron' (DESIGN.md §3).");
+const NATIVE = ban(['better-sqlite3', 'ws'], 'Server-side packages belong to main/backend (DESIGN.md §3).');
+const RENDERER = ban(['**/renderer/**', '**/renderer'], 'Nothing outside renderer/ imports the renderer (DESIGN.md §3).');
+const MAIN = ban(['**/main/**', '**/main'], 'This side cannot import main/ (DESIGN.md §3).');
+const SERVER = ban(['**/server/**', '**/server'], 'Only the server imports server/ (DESIGN.md §3).');
+const BACKEND_TYPES_ONLY = ban(['**/backend/**', '**/backend'], 'main/electron and main/preload use backend code only as types; the backend runs in its own process (DESIGN.md §3).', true);
+const REACT = ban(['react', 'react-dom', 'react-dom/*', 'zustand'], 'shared/ is UI-free (DESIGN.md §3).');
+
+const boundary = (files, patterns) => ({
+  files,
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: 'error',
+    },
+  },
+  { files: ['main/**', 'server/**', 'scripts/**', 'test/**', '*.config.*'], languageOptions: { globals: globals.node } },
+  { files: ['renderer/**'], languageOptions: { globals: globals.browser } },
+  boundary(['shared/**'], [NODE, ELECTRON, NATIVE, RENDERER, MAIN, SERVER, REACT]),
+  boundary(['renderer/**'], [NODE, ELECTRON, NATIVE, MAIN, SERVER]),
+  boundary(['main/backend/**', 'main/browser-host.ts'], [ELECTRON, RENDERER, SERVER]),
+  boundary(['main/electron/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE]),
+  boundary(['main/preload/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE, NODE]),
+  boundary(['server/**'], [ELECTRON, RENDERER, MAIN]),
+);

@@ -1,0 +1,26 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests never resolve the Electron binary (it cannot be downloaded here): point it nowhere.
+process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent/electron-dist';
+
+export default defineConfig({
+  test: {
+    env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
