@@ -1,0 +1,100 @@
+/**
+ * The one contract between the renderer and the backend (DESIGN.md §4). Every method has an
+ * input schema, an output schema and the role it needs; every event has a payload schema.
+ * The typed client, the backend dispatcher and the preload's allow-list are all derived
+ * from these two tables — nobody declares a channel by hand.
+ */
+import { z } from 'zod';
+import type { Envelope } from './errors';
+import type { MethodAccess } from './roles';
+
+export interface MethodSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  role: MethodAccess;
+}
+
+const NoInput = z.object({}).strict();
+
+const Code = z.string().regex(/^[0-9A-Z]{1,8}$/);
+
+export const AppInfo = z.object({
+  product: z.literal('Vikno'),
+  version: z.string().min(1),
+  schemaVersion: z.number().int().nonnegative(),
+  dataDir: z.string().min(1),
+  center: z.object({ code: Code, name: z.string().min(1) }),
+  desk: z.object({ code: Code, window: z.string().min(1) }),
+  /** Where the center/desk identity came from: the config file, or built-in demo defaults. */
+  configSource: z.enum(['file', 'default']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const AppHealth = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['ok', 'error']),
+  uptimeSeconds: z.number().nonnegative(),
+});
+export type AppHealth = z.infer<typeof AppHealth>;
+
+export const methods = {
+  'app.info': { input: NoInput, output: AppInfo, role: 'public' },
+  'app.health': { input: NoInput, output: AppHealth, role: 'public' },
+} as const satisfies Record<string, MethodSpec>;
+
+/** Placeholder until the sync issue: a desk with no back office configured runs standalone. */
+export const SyncStatus = z.object({
+  state: z.enum(['standalone']),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/**
+ * The link between the renderer and the backend. Not sent by the backend: each transport's
+ * client emits it (socket closed, backend process restarting, reconnected).
+ */
+export const ConnectionState = z.object({
+  state: z.enum(['connecting', 'connected', 'reconnecting']),
+});
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+export const events = {
+  'sync.status': SyncStatus,
+  'connection.state': ConnectionState,
+} as const satisfies Record<string, z.ZodType>;
+
+/** Events the backend itself emits (the rest are synthesized by the transport clients). */
+export const BACKEND_EVENTS = ['sync.status'] as const satisfies readonly EventName[];
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller passes: the schema's input side (before defaults and transforms). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives: the parsed input. */
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(methods, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+/** The whole API the renderer sees as `window.vikno` (and nothing else). */
+export interface ViknoApi {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Envelope<MethodOutput<M>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** The backend's side, derived from a method table (the contract's by default): one handler per method. */
+export type Handlers<Ctx, T extends Record<string, MethodSpec> = Methods> = {
+  [M in keyof T]: (
+    input: z.output<T[M]['input']>,
+    ctx: Ctx,
+  ) => z.output<T[M]['output']> | Promise<z.output<T[M]['output']>>;
+};
