@@ -1,0 +1,42 @@
+import type { Handlers } from '../../../shared/contract';
+import type { DeskConfig } from '../config/desk-config';
+import type { Db } from '../db/open';
+import { schemaVersion } from '../db/open';
+import type { CallContext } from '../dispatch';
+
+type AppHandlers = Pick<Handlers<CallContext>, 'app.info' | 'app.health'>;
+
+export interface AppDeps {
+  db: Db;
+  dataDir: string;
+  appVersion: string;
+  desk: DeskConfig;
+  startedAt: number;
+}
+
+export function appHandlers(deps: AppDeps): AppHandlers {
+  return {
+    'app.info': () => ({
+      product: 'Vikno',
+      version: deps.appVersion,
+      schemaVersion: schemaVersion(deps.db),
+      dataDir: deps.dataDir,
+      center: deps.desk.center,
+      desk: deps.desk.desk,
+      configSource: deps.desk.source,
+    }),
+    'app.health': () => {
+      let database: 'ok' | 'error' = 'ok';
+      try {
+        deps.db.prepare('SELECT 1').get();
+      } catch {
+        database = 'error';
+      }
+      return {
+        status: database === 'ok' ? 'ok' : 'degraded',
+        database,
+        uptimeSeconds: (Date.now() - deps.startedAt) / 1000,
+      };
+    },
+  };
+}

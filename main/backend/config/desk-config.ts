@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+const Code = z.string().regex(/^[0-9A-Z]{1,8}$/, 'use 1–8 capital Latin letters or digits');
+
+/** `<dataDir>/config.json`, written by IT (docs/IT.md). Every field is optional. */
+export const DeskConfigFile = z
+  .object({
+    center: z.object({ code: Code, name: z.string().trim().min(1).max(200) }).strict().optional(),
+    desk: z.object({ code: Code, window: z.string().trim().min(1).max(20) }).strict().optional(),
+  })
+  .strict();
+
+export interface DeskConfig {
+  center: { code: string; name: string };
+  desk: { code: string; window: string };
+  source: 'file' | 'default';
+}
+
+/** Demo identity for a desk IT has not configured yet; app.info reports it as `default`. */
+export const DEFAULT_DESK: DeskConfig = {
+  center: { code: 'DEMO', name: 'Демонстраційний ЦНАП' },
+  desk: { code: '01', window: '1' },
+  source: 'default',
+};
+
+export const CONFIG_FILE_NAME = 'config.json';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadDeskConfig(dataDir: string): DeskConfig {
+  const file = join(dataDir, CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_DESK;
+    throw new ConfigError(`Cannot read the desk config ${file}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`The desk config ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = DeskConfigFile.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
+    throw new ConfigError(`The desk config ${file} is invalid — ${problems.join('; ')}. Fix these fields (see docs/IT.md).`);
+  }
+  return {
+    center: parsed.data.center ?? DEFAULT_DESK.center,
+    desk: parsed.data.desk ?? DEFAULT_DESK.desk,
+    source: 'file',
+  };
+}

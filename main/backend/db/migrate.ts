@@ -1,0 +1,34 @@
+import type { Database as Db } from 'better-sqlite3';
+import { AppError } from '../../../shared/errors';
+
+export interface Migration {
+  /** 1, 2, 3… — equal to the file's number and to `user_version` after it ran. */
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+/**
+ * Runs every pending migration in one transaction, so a failure leaves the old schema whole.
+ * A database written by a newer app is refused, never opened.
+ */
+export function migrate(db: Db, registry: readonly Migration[], target = registry.length): number {
+  registry.forEach((m, index) => {
+    if (m.version !== index + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`);
+  });
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > registry.length) {
+    throw new AppError(
+      'STORAGE',
+      `The database has schema version ${current}, newer than this app supports (${registry.length}). ` +
+        'Install the newer Vikno version that wrote it; this one will not open it.',
+    );
+  }
+  const pending = registry.slice(current, target);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) m.up(db);
+    db.pragma(`user_version = ${target}`);
+  })();
+  return target;
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { m0001DeskMeta } from './0001-desk-meta';
+
+/** Every migration, in order. Append only: a shipped migration is never edited. */
+export const migrations: readonly Migration[] = [m0001DeskMeta];

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { events, methods } from '../../shared/contract';
+import type { BACKEND_EVENTS, EventPayload } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { ServerFrame } from '../../shared/rpc';
+import { appHandlers } from './app/handlers';
+import { loadDeskConfig } from './config/desk-config';
+import { createConnections } from './connections';
+import type { BackendConnection } from './connections';
+import { openDatabase } from './db/open';
+import { createDispatcher } from './dispatch';
+import { createFileLogger } from './log/logger';
+import type { Logger } from './log/logger';
+
+export type { BackendConnection };
+
+export interface BackendConfig {
+  /** Everything the desk stores lives here; created on first start. */
+  dataDir: string;
+  appVersion: string;
+  /** Defaults to JSON lines in `<dataDir>/logs/backend.log`. */
+  logger?: Logger;
+}
+
+export type BackendEventName = (typeof BACKEND_EVENTS)[number];
+
+export interface Backend {
+  connect(send: (frame: ServerFrame) => void): BackendConnection;
+  emit<E extends BackendEventName>(name: E, payload: EventPayload<E>): void;
+  /** Resolves once every call in flight has answered and the database is closed. */
+  close(): Promise<void>;
+}
+
+function ensureDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new AppError('STORAGE', `Cannot create the data folder ${dataDir}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * The transport-agnostic backend (DESIGN.md §2): opens the data folder and database, and
+ * answers contract calls from any number of connections. Throws AppError (STORAGE) or
+ * ConfigError when it cannot start; the host shows that message.
+ */
+export function createBackend(config: BackendConfig): Backend {
+  const dataDir = resolve(config.dataDir);
+  ensureDataDir(dataDir);
+  const logger = config.logger ?? createFileLogger(dataDir);
+  const desk = loadDeskConfig(dataDir);
+  const db = openDatabase(join(dataDir, 'vikno.db'));
+  const dispatch = createDispatcher(
+    methods,
+    appHandlers({ db, dataDir, appVersion: config.appVersion, desk, startedAt: Date.now() }),
+    logger,
+  );
+  const connections = createConnections(dispatch);
+  let closed = false;
+  logger.log('info', 'Backend started', { dataDir, version: config.appVersion });
+
+  // The sync issue replaces this with the engine's live status.
+  const syncStatus: EventPayload<'sync.status'> = { state: 'standalone' };
+
+  return {
+    connect(send) {
+      return connections.connect(send, (opened) => opened({ kind: 'event', name: 'sync.status', payload: syncStatus }));
+    },
+    emit(name, payload) {
+      connections.broadcast({ kind: 'event', name, payload: events[name].parse(payload) });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await connections.drain();
+      db.close();
+      logger.log('info', 'Backend stopped');
+      await logger.close();
+    },
+  };
+}

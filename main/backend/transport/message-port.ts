@@ -1,0 +1,45 @@
+/**
+ * The Electron transport (DESIGN.md §2), run inside the backend's `utilityProcess`.
+ * Main hands over one MessagePort per window; each port is one backend connection. The
+ * backend never imports 'electron', so the few Electron objects it touches are described
+ * here structurally (they match Electron's ParentPort and MessagePortMain).
+ */
+import { CallFrame } from '../../../shared/rpc';
+import type { Backend } from '../index';
+
+interface PortLike {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  on(event: 'close', listener: () => void): void;
+  postMessage(message: unknown): void;
+  start(): void;
+}
+
+export interface ParentPortLike {
+  on(event: 'message', listener: (event: { data: unknown; ports: PortLike[] }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+/** Messages main may send the backend process. */
+export type ControlMessage = { type: 'connect' } | { type: 'shutdown' };
+/** Messages the backend process sends main. */
+export type StatusMessage = { type: 'ready' } | { type: 'fatal'; message: string };
+
+export function serveParentPort(parentPort: ParentPortLike, backend: Backend, exit: (code: number) => void): void {
+  parentPort.on('message', ({ data, ports }) => {
+    const message = data as ControlMessage;
+    if (message.type === 'connect' && ports[0]) {
+      const port = ports[0];
+      const connection = backend.connect((frame) => port.postMessage(frame));
+      port.on('message', ({ data: raw }) => {
+        const frame = CallFrame.safeParse(raw);
+        // A port comes from our own preload; a malformed frame is a bug, not an attack surface to keep open.
+        if (frame.success) connection.receive(frame.data);
+      });
+      port.on('close', () => connection.close());
+      port.start();
+    } else if (message.type === 'shutdown') {
+      void backend.close().then(() => exit(0));
+    }
+  });
+  parentPort.postMessage({ type: 'ready' } satisfies StatusMessage);
+}

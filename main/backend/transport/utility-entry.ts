@@ -1,0 +1,28 @@
+/**
+ * Entry of the backend's Electron `utilityProcess` (bundled to dist/main/backend.cjs), started
+ * by main/electron/backend-process.ts with `--data DIR --version V`. A backend that cannot
+ * start (corrupt database, bad config) tells main why and exits with code 3, so main shows the
+ * reason instead of restarting it in a loop.
+ */
+import { parseArgs } from 'node:util';
+import { createBackend } from '../index';
+import { serveParentPort } from './message-port';
+import type { ParentPortLike, StatusMessage } from './message-port';
+
+export const EXIT_FATAL = 3;
+
+const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
+if (!parentPort) {
+  process.stderr.write('The Vikno backend must be started by the Vikno app (as an Electron utilityProcess).\n');
+  process.exit(2);
+}
+try {
+  const { values } = parseArgs({ options: { data: { type: 'string' }, version: { type: 'string' } }, strict: true });
+  if (!values.data || !values.version) throw new Error('the backend process needs --data and --version');
+  const backend = createBackend({ dataDir: values.data, appVersion: values.version });
+  serveParentPort(parentPort, backend, (code) => process.exit(code));
+} catch (error) {
+  parentPort.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies StatusMessage);
+  // Give the message a moment to cross the port before the process goes.
+  setTimeout(() => process.exit(EXIT_FATAL), 100);
+}

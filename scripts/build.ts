@@ -1,0 +1,44 @@
+/**
+ * `npm run build`: the renderer with Vite into dist/renderer, and main, preload, the backend
+ * process and the browser host with esbuild into dist/main. Native and optional modules stay
+ * external: better-sqlite3 ships its Node-API binary in the package, loaded at run time.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+const root = join(import.meta.dirname, '..');
+const out = join(root, 'dist', 'main');
+
+const nodeEntries: Record<string, string> = {
+  electron: 'main/electron/index.ts',
+  preload: 'main/preload/index.ts',
+  backend: 'main/backend/transport/utility-entry.ts',
+  'browser-host': 'main/browser-host.ts',
+};
+
+export async function buildAll(): Promise<void> {
+  await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  await Promise.all(
+    Object.entries(nodeEntries).map(([name, entry]) =>
+      esbuild({
+        entryPoints: [join(root, entry)],
+        outfile: join(out, `${name}.cjs`),
+        bundle: true,
+        platform: 'node',
+        target: 'node24',
+        format: 'cjs',
+        sourcemap: 'linked',
+        external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+        logLevel: 'warning',
+      }),
+    ),
+  );
+  writeFileSync(join(root, 'dist', '.build-stamp'), new Date().toISOString());
+}
+
+if (import.meta.main) {
+  await buildAll();
+  process.stdout.write('Built dist/renderer and dist/main\n');
+}

@@ -1,0 +1,55 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_DESK, loadDeskConfig } from '../../../main/backend/config/desk-config';
+import { defaultDataDir } from '../../../main/backend/config/data-dir';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+function withConfig(text: string): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'config.json'), text);
+  return dir;
+}
+
+describe('desk config', () => {
+  it('uses the demo identity when there is no file', () => {
+    expect(loadDeskConfig(tempDir())).toEqual(DEFAULT_DESK);
+  });
+
+  it('reads the center and desk from config.json', () => {
+    const dir = withConfig(JSON.stringify({ center: { code: 'KV01', name: 'ЦНАП Подільського району' }, desk: { code: '07', window: '7' } }));
+    expect(loadDeskConfig(dir)).toEqual({ center: { code: 'KV01', name: 'ЦНАП Подільського району' }, desk: { code: '07', window: '7' }, source: 'file' });
+  });
+
+  it('names the file and the problem when the JSON is broken', () => {
+    const dir = withConfig('{ "center": ');
+    expect(() => loadDeskConfig(dir)).toThrow(ConfigError);
+    expect(() => loadDeskConfig(dir)).toThrow(/config\.json is not valid JSON/);
+  });
+
+  it('names every bad field and how to fix it', () => {
+    const dir = withConfig(JSON.stringify({ center: { code: 'kv 01', name: '' }, desk: { code: '07', window: '7', colour: 'red' } }));
+    const error = (() => {
+      try {
+        loadDeskConfig(dir);
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(error.message).toContain('center.code: use 1–8 capital Latin letters or digits');
+    expect(error.message).toContain('center.name');
+    expect(error.message).toContain('colour');
+  });
+});
+
+describe('default data folder', () => {
+  it('follows each platform’s per-user convention', () => {
+    expect(defaultDataDir({ XDG_DATA_HOME: '/x/data' }, 'linux')).toBe('/x/data/Vikno');
+    expect(defaultDataDir({}, 'linux')).toMatch(/\.local\/share\/Vikno$/);
+    expect(defaultDataDir({ LOCALAPPDATA: 'C:\\Users\\k\\AppData\\Local' }, 'win32')).toMatch(/Local.Vikno$/);
+    expect(defaultDataDir({}, 'darwin')).toMatch(/Library\/Application Support\/Vikno$/);
+  });
+});
