@@ -1,0 +1,48 @@
+/**
+ * The options of every Vikno window (DESIGN.md §8). A pure function so the hardening is
+ * asserted by unit tests: Electron itself cannot run on our build machines.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export interface WindowOptionsInput {
+  /** Absolute path of dist/main/preload.cjs. */
+  preloadPath: string;
+  /** `app.isPackaged`: developer tools exist only in development builds. */
+  isPackaged: boolean;
+}
+
+/** Clerk screens are at least 1366×768; below 1024×700 the intake form stops fitting. */
+export const MIN_WIDTH = 1024;
+export const MIN_HEIGHT = 700;
+
+export function secureWindowOptions({ preloadPath, isPackaged }: WindowOptionsInput): BrowserWindowConstructorOptions {
+  return {
+    title: 'Vikno',
+    width: 1280,
+    height: 800,
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
+    // Shown on 'ready-to-show' so the clerk never sees a blank white frame.
+    show: false,
+    // Matches the renderer's background so resizing does not flash.
+    backgroundColor: '#f5f6f8',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableWebSQL: false,
+      webviewTag: false,
+      // A file dropped on the window would otherwise replace the app with that file.
+      navigateOnDragDrop: false,
+      devTools: !isPackaged,
+      // A runaway alert() loop cannot lock a clerk out of the window.
+      safeDialogs: true,
+    },
+  };
+}

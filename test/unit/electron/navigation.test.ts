@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { shouldBlockNavigation, windowOpenDecision } from '../../../main/electron/navigation';
+
+describe('shouldBlockNavigation', () => {
+  it('allows only the shell itself, so a reload works', () => {
+    expect(shouldBlockNavigation('app://vikno/index.html')).toBe(false);
+    expect(shouldBlockNavigation('app://vikno/index.html#/queue')).toBe(false);
+  });
+
+  it.each([
+    'app://vikno/',
+    'app://vikno/other.html',
+    'app://vikno/assets/app.js',
+    'app://vikno.evil/index.html',
+    'app://evil/index.html',
+    'app://vikno:8080/index.html',
+    'app://user@vikno/index.html',
+    'https://vikno/index.html',
+    'https://example.com/',
+    'http://127.0.0.1:5710/',
+    'file:///C:/Windows/System32/calc.exe',
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'about:blank',
+    'not a url',
+    '',
+  ])('blocks %s', (url) => {
+    expect(shouldBlockNavigation(url)).toBe(true);
+  });
+});
+
+describe('windowOpenDecision', () => {
+  it('never opens an Electron window, but hands https links to the browser', () => {
+    expect(windowOpenDecision('https://diia.gov.ua/')).toEqual({ action: 'deny', openExternally: true });
+  });
+
+  it.each([
+    'http://diia.gov.ua/',
+    'https://user:pass@evil.example/',
+    'https://diia.gov.ua@evil.example/',
+    'file:///etc/passwd',
+    'file://server/share/x.exe',
+    'javascript:alert(1)',
+    'app://vikno/index.html',
+    'ms-settings:privacy',
+    'vbscript:msgbox',
+    'smb://server/share',
+    'mailto:a@b.c',
+    'not a url',
+  ])('denies %s without opening it anywhere', (url) => {
+    expect(windowOpenDecision(url)).toEqual({ action: 'deny', openExternally: false });
+  });
+});
