@@ -1,0 +1,27 @@
+import { create } from 'zustand';
+import type { AppInfo, ConnectionState, SyncStatus } from '../../../shared/contract';
+import type { ErrorBody } from '../../../shared/errors';
+import type { ScreenId } from './screens';
+
+type InfoState =
+  | { status: 'loading' }
+  | { status: 'loaded'; info: AppInfo }
+  | { status: 'failed'; error: ErrorBody };
+
+interface ShellState {
+  /** The client emits nothing before its first connect, so the shell starts at 'connecting'. */
+  connection: ConnectionState['state'];
+  /** Unknown until the backend's first sync.status event. */
+  sync: SyncStatus['state'] | null;
+  info: InfoState;
+  screen: ScreenId;
+  showScreen(screen: ScreenId): void;
+}
+
+export const useShellStore = create<ShellState>()((set) => ({
+  connection: 'connecting',
+  sync: null,
+  info: { status: 'loading' },
+  screen: 'queue',
+  showScreen: (screen) => set({ screen }),
+}));
