@@ -6,9 +6,11 @@ import { AppError } from '../../shared/errors';
 import type { ServerFrame } from '../../shared/rpc';
 import { appHandlers } from './app/handlers';
 import { loadDeskConfig } from './config/desk-config';
+import type { DeskConfig } from './config/desk-config';
 import { createConnections } from './connections';
 import type { BackendConnection } from './connections';
 import { openDatabase } from './db/open';
+import type { Db } from './db/open';
 import { createDispatcher } from './dispatch';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
@@ -49,8 +51,16 @@ export function createBackend(config: BackendConfig): Backend {
   const dataDir = resolve(config.dataDir);
   ensureDataDir(dataDir);
   const logger = config.logger ?? createFileLogger(dataDir);
-  const desk = loadDeskConfig(dataDir);
-  const db = openDatabase(join(dataDir, 'vikno.db'));
+  let desk: DeskConfig;
+  let db: Db;
+  try {
+    desk = loadDeskConfig(dataDir);
+    db = openDatabase(join(dataDir, 'vikno.db'));
+  } catch (error) {
+    logger.log('error', 'Backend cannot start', { error: (error as Error).message });
+    void logger.close();
+    throw error;
+  }
   const dispatch = createDispatcher(
     methods,
     appHandlers({ db, dataDir, appVersion: config.appVersion, desk, startedAt: Date.now() }),

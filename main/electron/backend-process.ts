@@ -9,7 +9,8 @@
  * - `stop()` asks for an orderly shutdown (the backend closes SQLite), kills it if it does not
  *   exit in time, and never restarts.
  */
-import type { ControlMessage, StatusMessage } from '../backend/transport/message-port';
+import { EXIT_FATAL } from '../../shared/backend-process';
+import type { ControlMessage, StatusMessage } from '../../shared/backend-process';
 
 /** What the supervisor uses of Electron's UtilityProcess. */
 export interface ChildLike<Port> {
@@ -51,8 +52,6 @@ export interface BackendSupervisor<Port> {
   stop(): Promise<void>;
 }
 
-/** The backend's "cannot start" exit code (main/backend/transport/utility-entry.ts); a value, so not importable here. */
-export const EXIT_FATAL = 3;
 
 const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 30_000 };
 

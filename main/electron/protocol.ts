@@ -8,7 +8,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { CustomScheme } from 'electron';
 import { safeAssetPath } from '../../shared/safe-asset-path';
 import { APP_SCHEME } from './app-scheme';
-import { contentTypeFor } from './content-types';
+import { contentTypeFor } from '../../shared/content-types';
 import { ELECTRON_CSP } from './csp';
 import { parseAppUrl } from './origin';
 

@@ -4,6 +4,7 @@
  * backend never imports 'electron', so the few Electron objects it touches are described
  * here structurally (they match Electron's ParentPort and MessagePortMain).
  */
+import type { ControlMessage, StatusMessage } from '../../../shared/backend-process';
 import { CallFrame } from '../../../shared/rpc';
 import type { Backend } from '../index';
 
@@ -19,10 +20,7 @@ export interface ParentPortLike {
   postMessage(message: unknown): void;
 }
 
-/** Messages main may send the backend process. */
-export type ControlMessage = { type: 'connect' } | { type: 'shutdown' };
-/** Messages the backend process sends main. */
-export type StatusMessage = { type: 'ready' } | { type: 'fatal'; message: string };
+
 
 export function serveParentPort(parentPort: ParentPortLike, backend: Backend, exit: (code: number) => void): void {
   parentPort.on('message', ({ data, ports }) => {

@@ -1,19 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { contentTypeFor } from '../../../shared/content-types';
 import { safeAssetPath } from '../../../shared/safe-asset-path';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 export interface StaticOptions {
   root: string;
@@ -50,7 +40,7 @@ export function createStaticHandler(options: StaticOptions) {
     const target = extname(file) === '' ? join(root, 'index.html') : file;
     try {
       const body = await readFile(target);
-      res.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES[extname(target)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'Content-Type': contentTypeFor(target) });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       res.writeHead(404, headers).end();

@@ -5,11 +5,11 @@
  * reason instead of restarting it in a loop.
  */
 import { parseArgs } from 'node:util';
+import { EXIT_FATAL } from '../../../shared/backend-process';
+import type { StatusMessage } from '../../../shared/backend-process';
 import { createBackend } from '../index';
 import { serveParentPort } from './message-port';
-import type { ParentPortLike, StatusMessage } from './message-port';
-
-export const EXIT_FATAL = 3;
+import type { ParentPortLike } from './message-port';
 
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
 if (!parentPort) {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ControlMessage } from '../../../main/backend/transport/message-port';
+import type { ControlMessage } from '../../../shared/backend-process';
 import { createBackendSupervisor } from '../../../main/electron/backend-process';
 import type { BackendState, ChildLike } from '../../../main/electron/backend-process';
 

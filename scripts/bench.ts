@@ -1,0 +1,19 @@
+/** `npm run bench`: bundles test/bench (it imports the backend's TypeScript) and runs it on this Node. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const root = join(import.meta.dirname, '..');
+const outfile = join(root, 'dist', 'bench', 'bench.cjs');
+await build({
+  entryPoints: [join(root, 'test', 'bench', 'main.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'cjs',
+  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate'],
+  logLevel: 'warning',
+});
+const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

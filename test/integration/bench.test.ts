@@ -1,0 +1,31 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/built-app';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+describe('npm run bench --quick', () => {
+  it('prints a table with the CPU model and writes the same figures as JSON', () => {
+    const out = join(tempDir(), 'bench.json');
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'bench.ts'), '--quick', '--out', out], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(out, 'utf8')) as {
+      machine: { cpu: string };
+      figures: Array<{ name: string; value: number; unit: string }>;
+    };
+    expect(result.stdout).toContain(json.machine.cpu);
+    expect(json.figures.length).toBeGreaterThanOrEqual(6);
+    for (const figure of json.figures) {
+      expect(Number.isFinite(figure.value)).toBe(true);
+      expect(figure.value).toBeGreaterThan(0);
+      expect(result.stdout).toContain(figure.name);
+    }
+    expect(json.figures.map((f) => f.name)).toContain('contract call over WebSocket p99');
+  });
+});
