@@ -4,6 +4,7 @@ import type { Handlers, MethodSpec } from '../../shared/contract';
 import { AppError, fail, ok } from '../../shared/errors';
 import type { Envelope, FieldIssue } from '../../shared/errors';
 import type { Session } from '../../shared/roles';
+import { asStorageError } from './db/storage-errors';
 import type { Logger } from './log/logger';
 
 export interface CallContext {
@@ -24,7 +25,7 @@ function issuesOf(error: z.ZodError): FieldIssue[] {
 /**
  * The one gate every call passes, whatever the transport: known method, valid input, allowed
  * role, then the handler; its output is checked against the contract too. Expected failures
- * (AppError) keep their code; anything else is INTERNAL with a correlation id that is logged
+ * (AppError) keep their code, SQLite storage failures become STORAGE; anything else is INTERNAL with a correlation id that is logged
  * with the stack, which never leaves the backend.
  */
 export function createDispatcher<T extends Record<string, MethodSpec>>(
@@ -53,8 +54,10 @@ export function createDispatcher<T extends Record<string, MethodSpec>>(
         throw new Error(`Output of ${method} breaks the contract: ${JSON.stringify(issuesOf(checked.error))}`);
       }
       return ok(checked.data);
-    } catch (error) {
+    } catch (thrown) {
+      const error = asStorageError(thrown);
       if (error instanceof AppError) {
+        if (error.code === 'STORAGE') logger.log('warn', `Storage failure in ${method}`, { error: error.message });
         return fail(error.code, error.message, error.issues ? { issues: error.issues } : undefined);
       }
       const correlationId = randomUUID();

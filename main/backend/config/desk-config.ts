@@ -9,12 +9,25 @@ export const DeskConfigFile = z
   .object({
     center: z.object({ code: Code, name: z.string().trim().min(1).max(200) }).strict().optional(),
     desk: z.object({ code: Code, window: z.string().trim().min(1).max(20) }).strict().optional(),
+    /** IANA zone that decides the registration day and due dates. */
+    timeZone: z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'use an IANA time zone such as Europe/Kyiv')
+      .optional(),
   })
   .strict();
 
 export interface DeskConfig {
   center: { code: string; name: string };
   desk: { code: string; window: string };
+  timeZone: string;
   source: 'file' | 'default';
 }
 
@@ -22,6 +35,7 @@ export interface DeskConfig {
 export const DEFAULT_DESK: DeskConfig = {
   center: { code: 'DEMO', name: 'Демонстраційний ЦНАП' },
   desk: { code: '01', window: '1' },
+  timeZone: 'Europe/Kyiv',
   source: 'default',
 };
 
@@ -54,6 +68,7 @@ export function loadDeskConfig(dataDir: string): DeskConfig {
   return {
     center: parsed.data.center ?? DEFAULT_DESK.center,
     desk: parsed.data.desk ?? DEFAULT_DESK.desk,
+    timeZone: parsed.data.timeZone ?? DEFAULT_DESK.timeZone,
     source: 'file',
   };
 }

@@ -20,7 +20,7 @@ describe('desk config', () => {
 
   it('reads the center and desk from config.json', () => {
     const dir = withConfig(JSON.stringify({ center: { code: 'KV01', name: 'ЦНАП Подільського району' }, desk: { code: '07', window: '7' } }));
-    expect(loadDeskConfig(dir)).toEqual({ center: { code: 'KV01', name: 'ЦНАП Подільського району' }, desk: { code: '07', window: '7' }, source: 'file' });
+    expect(loadDeskConfig(dir)).toEqual({ center: { code: 'KV01', name: 'ЦНАП Подільського району' }, desk: { code: '07', window: '7' }, timeZone: 'Europe/Kyiv', source: 'file' });
   });
 
   it('names the file and the problem when the JSON is broken', () => {

@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate';
 import { m0001DeskMeta } from './0001-desk-meta';
+import { m0002Domain } from './0002-domain';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [m0001DeskMeta];
+export const migrations: readonly Migration[] = [m0001DeskMeta, m0002Domain];

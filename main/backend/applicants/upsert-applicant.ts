@@ -1,0 +1,82 @@
+import type { Applicant, ApplicantData } from '../../../shared/domain/applicant';
+import { AppError } from '../../../shared/errors';
+import { recordChange, runCommand } from '../db/command';
+import type { CommandEnv } from '../db/command';
+import { uuidv7 } from '../ids';
+import { getApplicant } from './queries';
+import { normalizeName } from './search-text';
+
+function displayNameOf(a: ApplicantData): string {
+  if (a.kind === 'legal_entity') return a.legalName;
+  return [a.surname, a.givenName, a.patronymic].filter(Boolean).join(' ');
+}
+
+/** Column values for both kinds; fields of the other kind are null. */
+function columns(a: ApplicantData) {
+  const person = a.kind === 'person' ? a : undefined;
+  return {
+    kind: a.kind,
+    surname: person?.surname ?? null,
+    given_name: person?.givenName ?? null,
+    patronymic: person?.patronymic ?? null,
+    birth_date: person?.birthDate ?? null,
+    sex: person?.sex ?? null,
+    rnokpp: a.rnokpp ?? null,
+    rnokpp_refused: person?.rnokppRefused ? 1 : 0,
+    id_doc_type: person?.idDoc?.type ?? null,
+    id_doc_number: person?.idDoc?.number ?? null,
+    id_doc_issuer: person?.idDoc?.issuer ?? null,
+    id_doc_issued_on: person?.idDoc?.issuedOn ?? null,
+    unzr: person?.unzr ?? null,
+    address: a.address ?? null,
+    phone: a.phone ?? null,
+    email: a.email ?? null,
+    notify_by: a.notifyBy ?? null,
+    edrpou: a.kind === 'legal_entity' ? (a.edrpou ?? null) : null,
+    legal_name: a.kind === 'legal_entity' ? a.legalName : null,
+    display_name: displayNameOf(a),
+    search_name: normalizeName(displayNameOf(a)),
+  };
+}
+
+/** Creates an applicant, or updates the one named by `id`: one transaction with outbox and audit. */
+export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant {
+  const at = env.now().toISOString();
+  const id = runCommand(env.db, () => {
+    const values = columns(data);
+    if (data.id === undefined) {
+      const id = uuidv7();
+      env.db
+        .prepare(
+          `INSERT INTO applicants (id, ${Object.keys(values).join(', ')}, clerk_id, created_at, updated_at)
+           VALUES (@id, ${Object.keys(values).map((k) => `@${k}`).join(', ')}, @clerk_id, @at, @at)`,
+        )
+        .run({ ...values, id, clerk_id: env.clerkId, at });
+      recordChange(
+        env,
+        at,
+        { aggregate: `applicant:${id}`, kind: 'applicant.create', payload: { id, ...values }, baseVersion: null },
+        { action: 'applicant.create', entity: 'applicant', entityId: id },
+      );
+      return id;
+    }
+    const current = env.db.prepare('SELECT server_version FROM applicants WHERE id = ? AND deleted_at IS NULL').get(data.id) as
+      | { server_version: number | null }
+      | undefined;
+    if (!current) throw new AppError('NOT_FOUND', `No applicant ${data.id}`, [{ path: ['id'], message: 'no such applicant' }]);
+    const info = env.db
+      .prepare(`UPDATE applicants SET ${Object.keys(values).map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`)
+      .run({ ...values, id: data.id, at });
+    if (info.changes !== 1) throw new Error(`Updating applicant ${data.id} changed ${info.changes} rows`);
+    recordChange(
+      env,
+      at,
+      { aggregate: `applicant:${data.id}`, kind: 'applicant.update', payload: { id: data.id, ...values }, baseVersion: current.server_version },
+      { action: 'applicant.update', entity: 'applicant', entityId: data.id },
+    );
+    return data.id;
+  });
+  const applicant = getApplicant(env.db, id);
+  if (!applicant) throw new Error(`Applicant ${id} vanished after commit`);
+  return applicant;
+}

@@ -1,0 +1,55 @@
+import { canTransition, REASON_REQUIRED } from '../../../shared/domain/application-status';
+import type { Application, ChangeApplicationStatusInput } from '../../../shared/domain/application';
+import { AppError } from '../../../shared/errors';
+import { recordChange, runCommand } from '../db/command';
+import type { CommandEnv } from '../db/command';
+import { getApplicationById } from './queries';
+
+type ChangeStatus = Required<Pick<ChangeApplicationStatusInput, 'id' | 'to'>> & Pick<ChangeApplicationStatusInput, 'reason' | 'receivedBy'>;
+
+/** Moves an application along the status machine; a forbidden move or a missing reason is VALIDATION. */
+export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): Application {
+  const at = env.now().toISOString();
+  runCommand(env.db, () => {
+    const current = env.db.prepare('SELECT status, server_version FROM applications WHERE id = ? AND deleted_at IS NULL').get(input.id) as
+      | { status: Application['status']; server_version: number | null }
+      | undefined;
+    if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
+    if (!canTransition(current.status, input.to)) {
+      throw new AppError('VALIDATION', `An application that is ${current.status} cannot become ${input.to}`, [
+        { path: ['to'], message: `not allowed from ${current.status}` },
+      ]);
+    }
+    if (REASON_REQUIRED.has(input.to) && !input.reason) {
+      throw new AppError('VALIDATION', `Changing to ${input.to} needs a reason`, [{ path: ['reason'], message: 'required' }]);
+    }
+    if (input.to === 'issued' && !input.receivedBy) {
+      throw new AppError('VALIDATION', 'Issuing the result needs the name of who received it', [
+        { path: ['receivedBy'], message: 'required' },
+      ]);
+    }
+    const info = env.db
+      .prepare('UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?')
+      .run(input.to, at, input.id, current.status);
+    if (info.changes !== 1) throw new Error(`Status change of ${input.id} changed ${info.changes} rows`);
+    env.db
+      .prepare(
+        'INSERT INTO application_status_history (application_id, from_status, to_status, reason, received_by, at, clerk_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(input.id, current.status, input.to, input.reason ?? null, input.receivedBy ?? null, at, env.clerkId);
+    recordChange(
+      env,
+      at,
+      {
+        aggregate: `application:${input.id}`,
+        kind: 'application.status',
+        payload: { id: input.id, from: current.status, to: input.to, reason: input.reason ?? null, receivedBy: input.receivedBy ?? null, at },
+        baseVersion: current.server_version,
+      },
+      { action: 'application.status', entity: 'application', entityId: input.id, details: { from: current.status, to: input.to } },
+    );
+  });
+  const application = getApplicationById(env.db, input.id);
+  if (!application) throw new Error(`Application ${input.id} vanished after commit`);
+  return application;
+}

@@ -1,0 +1,130 @@
+import type { Application, ApplicationSummary } from '../../../shared/domain/application';
+import type { Db } from '../db/open';
+
+interface ApplicationRow {
+  id: string;
+  reg_number: string;
+  status: Application['status'];
+  service_id: string;
+  service_code: string;
+  service_name_uk: string;
+  service_name_en: string;
+  applicant_id: string;
+  applicant_name: string;
+  rep_full_name: string | null;
+  rep_doc_type: string | null;
+  rep_doc_number: string | null;
+  rep_poa_number: string | null;
+  rep_poa_date: string | null;
+  registered_at: string;
+  registered_on: string;
+  due_date: string;
+  result_delivery: Application['resultDelivery'];
+  notes: string | null;
+  clerk_id: string;
+  center_code: string;
+  desk_code: string;
+  window: string;
+  ticket_id: string | null;
+  server_version: number | null;
+}
+
+const SELECT_APPLICATION = `
+  SELECT a.*, s.code AS service_code, s.name_uk AS service_name_uk, s.name_en AS service_name_en, p.display_name AS applicant_name
+  FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
+  WHERE a.deleted_at IS NULL`;
+
+function toApplication(db: Db, row: ApplicationRow): Application {
+  const items = db
+    .prepare('SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position')
+    .all(row.id) as Array<{ name: string; original: number; sheets: number }>;
+  const history = db
+    .prepare(
+      'SELECT from_status, to_status, reason, received_by, at, clerk_id FROM application_status_history WHERE application_id = ? ORDER BY seq',
+    )
+    .all(row.id) as Array<{
+    from_status: Application['status'] | null;
+    to_status: Application['status'];
+    reason: string | null;
+    received_by: string | null;
+    at: string;
+    clerk_id: string;
+  }>;
+  return {
+    id: row.id,
+    regNumber: row.reg_number,
+    status: row.status,
+    service: { id: row.service_id, code: row.service_code, nameUk: row.service_name_uk, nameEn: row.service_name_en },
+    applicant: { id: row.applicant_id, displayName: row.applicant_name },
+    representative:
+      row.rep_full_name && row.rep_poa_number && row.rep_poa_date
+        ? {
+            fullName: row.rep_full_name,
+            ...(row.rep_doc_type ? { idDocType: row.rep_doc_type } : {}),
+            ...(row.rep_doc_number ? { idDocNumber: row.rep_doc_number } : {}),
+            poaNumber: row.rep_poa_number,
+            poaDate: row.rep_poa_date,
+          }
+        : null,
+    items: items.map((i) => ({ name: i.name, original: i.original === 1, sheets: i.sheets })),
+    registeredAt: row.registered_at,
+    registeredOn: row.registered_on,
+    dueDate: row.due_date,
+    resultDelivery: row.result_delivery,
+    notes: row.notes,
+    clerkId: row.clerk_id,
+    centerCode: row.center_code,
+    deskCode: row.desk_code,
+    window: row.window,
+    ticketId: row.ticket_id,
+    history: history.map((h) => ({
+      from: h.from_status,
+      to: h.to_status,
+      reason: h.reason,
+      receivedBy: h.received_by,
+      at: h.at,
+      clerkId: h.clerk_id,
+    })),
+    serverVersion: row.server_version,
+  };
+}
+
+export function getApplicationById(db: Db, id: string): Application | null {
+  const row = db.prepare(`${SELECT_APPLICATION} AND a.id = ?`).get(id) as ApplicationRow | undefined;
+  return row ? toApplication(db, row) : null;
+}
+
+export function getApplicationByNumber(db: Db, regNumber: string): Application | null {
+  const row = db.prepare(`${SELECT_APPLICATION} AND a.reg_number = ?`).get(regNumber) as ApplicationRow | undefined;
+  return row ? toApplication(db, row) : null;
+}
+
+/** Applications registered at this desk's center on a local day, newest first. */
+export function listApplicationsOn(db: Db, day: string, limit = 500): ApplicationSummary[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date
+       FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
+       WHERE a.registered_on = ? AND a.deleted_at IS NULL
+       ORDER BY a.registered_at DESC, a.reg_number DESC LIMIT ?`,
+    )
+    .all(day, limit) as Array<{
+    id: string;
+    reg_number: string;
+    status: Application['status'];
+    name_uk: string;
+    name_en: string;
+    display_name: string;
+    registered_at: string;
+    due_date: string;
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    regNumber: r.reg_number,
+    status: r.status,
+    serviceName: { uk: r.name_uk, en: r.name_en },
+    applicantName: r.display_name,
+    registeredAt: r.registered_at,
+    dueDate: r.due_date,
+  }));
+}

@@ -1,0 +1,89 @@
+import { dueDate } from '../../../shared/calendar';
+import type { Application, RegisterApplicationData } from '../../../shared/domain/application';
+import { AppError } from '../../../shared/errors';
+import { getServiceRow, loadCalendar } from '../catalog/services';
+import { localDay } from '../clock';
+import { recordChange, runCommand } from '../db/command';
+import type { CommandEnv } from '../db/command';
+import { uuidv7 } from '../ids';
+import { getApplicationById } from './queries';
+import { allocateRegistrationNumber } from './registration-number';
+
+/**
+ * Registers an application (звернення): number, due date, receipt lines, the first status,
+ * the outbox mutation and the audit event — one transaction, or nothing.
+ */
+export function registerApplication(env: CommandEnv, input: RegisterApplicationData): Application {
+  const now = env.now();
+  const at = now.toISOString();
+  const day = localDay(now, env.desk.timeZone);
+  const id = runCommand(env.db, () => {
+    const service = getServiceRow(env.db, input.serviceId);
+    if (!service || service.deleted_at !== null || service.active !== 1) {
+      throw new AppError('VALIDATION', 'This service is not in the catalog any more', [
+        { path: ['serviceId'], message: 'service not available' },
+      ]);
+    }
+    const applicant = env.db.prepare('SELECT 1 FROM applicants WHERE id = ? AND deleted_at IS NULL').get(input.applicantId);
+    if (!applicant) throw new AppError('VALIDATION', 'No such applicant', [{ path: ['applicantId'], message: 'no such applicant' }]);
+    if (input.ticketId !== undefined && !env.db.prepare('SELECT 1 FROM tickets WHERE id = ?').get(input.ticketId)) {
+      throw new AppError('VALIDATION', 'No such ticket', [{ path: ['ticketId'], message: 'no such ticket' }]);
+    }
+
+    const id = uuidv7(now.getTime());
+    const regNumber = allocateRegistrationNumber(env.db, env.desk.center.code, env.desk.desk.code, day);
+    const due = dueDate(day, service.deadline_value, service.deadline_unit, loadCalendar(env.db));
+    const rep = input.representative;
+    env.db
+      .prepare(
+        `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
+           rep_poa_number, rep_poa_date, status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id,
+           center_code, desk_code, window, ticket_id, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        regNumber,
+        service.id,
+        input.applicantId,
+        rep?.fullName ?? null,
+        rep?.idDocType ?? null,
+        rep?.idDocNumber ?? null,
+        rep?.poaNumber ?? null,
+        rep?.poaDate ?? null,
+        at,
+        day,
+        due,
+        input.resultDelivery,
+        input.notes ?? null,
+        env.clerkId,
+        env.desk.center.code,
+        env.desk.desk.code,
+        env.desk.desk.window,
+        input.ticketId ?? null,
+        at,
+      );
+    const insertItem = env.db.prepare(
+      'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)',
+    );
+    input.items.forEach((item, i) => insertItem.run(id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
+    env.db
+      .prepare("INSERT INTO application_status_history (application_id, from_status, to_status, at, clerk_id) VALUES (?, NULL, 'registered', ?, ?)")
+      .run(id, at, env.clerkId);
+    recordChange(
+      env,
+      at,
+      {
+        aggregate: `application:${id}`,
+        kind: 'application.register',
+        payload: { id, regNumber, registeredAt: at, registeredOn: day, dueDate: due, ...input },
+        baseVersion: null,
+      },
+      { action: 'application.register', entity: 'application', entityId: id, details: { regNumber } },
+    );
+    return id;
+  });
+  const application = getApplicationById(env.db, id);
+  if (!application) throw new Error(`Application ${id} vanished after commit`);
+  return application;
+}

@@ -1,0 +1,62 @@
+import type { WorkCalendar } from '../../../shared/calendar';
+import type { Db } from '../db/open';
+
+export interface ServiceRecord {
+  id: string;
+  code: string;
+  nameUk: string;
+  nameEn: string;
+  providerUk: string;
+  providerEn: string;
+  feeKopecks: number;
+  deadlineValue: number;
+  deadlineUnit: 'working_days' | 'calendar_days';
+  active: boolean;
+  documents: Array<{ nameUk: string; nameEn: string; required: boolean }>;
+}
+
+/**
+ * Stores a catalog service as the back office (or the seed catalog) defines it. The catalog is
+ * server-owned, so this writes no outbox mutation; the caller owns the transaction.
+ */
+export function putService(db: Db, service: ServiceRecord, at: string): void {
+  db.prepare(
+    `INSERT INTO services (id, code, name_uk, name_en, provider_uk, provider_en, fee_kopecks, deadline_value, deadline_unit, active, updated_at)
+     VALUES (@id, @code, @nameUk, @nameEn, @providerUk, @providerEn, @feeKopecks, @deadlineValue, @deadlineUnit, @active, @at)
+     ON CONFLICT (id) DO UPDATE SET code = excluded.code, name_uk = excluded.name_uk, name_en = excluded.name_en,
+       provider_uk = excluded.provider_uk, provider_en = excluded.provider_en, fee_kopecks = excluded.fee_kopecks,
+       deadline_value = excluded.deadline_value, deadline_unit = excluded.deadline_unit, active = excluded.active,
+       updated_at = excluded.updated_at`,
+  ).run({ ...service, active: service.active ? 1 : 0, at });
+  db.prepare('DELETE FROM service_documents WHERE service_id = ?').run(service.id);
+  const insertDoc = db.prepare(
+    'INSERT INTO service_documents (service_id, position, name_uk, name_en, required) VALUES (?, ?, ?, ?, ?)',
+  );
+  service.documents.forEach((d, i) => insertDoc.run(service.id, i + 1, d.nameUk, d.nameEn, d.required ? 1 : 0));
+}
+
+export interface ServiceRow {
+  id: string;
+  code: string;
+  name_uk: string;
+  name_en: string;
+  deadline_value: number;
+  deadline_unit: 'working_days' | 'calendar_days';
+  active: number;
+  deleted_at: string | null;
+}
+
+export function getServiceRow(db: Db, id: string): ServiceRow | undefined {
+  return db.prepare('SELECT id, code, name_uk, name_en, deadline_value, deadline_unit, active, deleted_at FROM services WHERE id = ?').get(id) as
+    | ServiceRow
+    | undefined;
+}
+
+/** The holiday calendar as data: weekdays off and worked weekend days. */
+export function loadCalendar(db: Db): WorkCalendar {
+  const rows = db.prepare('SELECT day, kind FROM calendar_days WHERE deleted_at IS NULL').all() as Array<{ day: string; kind: string }>;
+  return {
+    daysOff: new Set(rows.filter((r) => r.kind === 'day_off').map((r) => r.day)),
+    workingDays: new Set(rows.filter((r) => r.kind === 'working_day').map((r) => r.day)),
+  };
+}

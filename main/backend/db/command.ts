@@ -1,0 +1,43 @@
+import { appendAudit } from '../audit/audit-log';
+import type { AuditEntry } from '../audit/audit-log';
+import type { DeskConfig } from '../config/desk-config';
+import { enqueueMutation } from '../outbox/enqueue';
+import type { Mutation } from '../outbox/enqueue';
+import type { Db } from './open';
+import { asStorageError } from './storage-errors';
+
+/** What every command needs besides its input: the database, who acts, when, and where. */
+export interface CommandEnv {
+  db: Db;
+  clerkId: string;
+  now: () => Date;
+  desk: DeskConfig;
+}
+
+/**
+ * Runs `work` as one IMMEDIATE transaction (the write lock is taken up front, so it never fails
+ * half-way on a lock upgrade): all of its rows are committed, or none. Storage failures come
+ * out as STORAGE errors.
+ */
+export function runCommand<T>(db: Db, work: () => T): T {
+  try {
+    return db.transaction(work).immediate();
+  } catch (error) {
+    throw asStorageError(error);
+  }
+}
+
+/**
+ * The two rows every state change writes next to its domain rows (DESIGN.md §5): the outbox
+ * mutation that carries it to the back office and the audit event. Call inside runCommand.
+ */
+export function recordChange(
+  env: CommandEnv,
+  at: string,
+  mutation: Omit<Mutation, 'actor'>,
+  audit: Omit<AuditEntry, 'at' | 'actor'>,
+): string {
+  const mutationId = enqueueMutation(env.db, { ...mutation, actor: env.clerkId }, at);
+  appendAudit(env.db, { ...audit, at, actor: env.clerkId, details: { ...audit.details, mutationId } });
+  return mutationId;
+}

@@ -1,0 +1,73 @@
+import { AppError } from '../../../shared/errors';
+import { recordChange, runCommand } from '../db/command';
+import type { CommandEnv } from '../db/command';
+import { uuidv7 } from '../ids';
+
+export interface AttachDocument {
+  applicationId: string;
+  kind: string;
+  pages: number;
+  blob: { sha256: string; size: number; mime: string };
+}
+
+/**
+ * Attaches a scanned document (its file already in the content-addressed store) to an
+ * application. Its mutation waits in `blocked_on_blob` until the file is uploaded, while other
+ * records keep flowing (DESIGN.md §6).
+ */
+export function attachDocument(env: CommandEnv, input: AttachDocument): string {
+  if (!/^[0-9a-f]{64}$/.test(input.blob.sha256)) {
+    throw new AppError('VALIDATION', 'Not a SHA-256 hash', [{ path: ['blob', 'sha256'], message: '64 lower-case hex digits' }]);
+  }
+  const at = env.now().toISOString();
+  return runCommand(env.db, () => {
+    if (!env.db.prepare('SELECT 1 FROM applications WHERE id = ? AND deleted_at IS NULL').get(input.applicationId)) {
+      throw new AppError('NOT_FOUND', `No application ${input.applicationId}`, [{ path: ['applicationId'], message: 'no such application' }]);
+    }
+    env.db
+      .prepare('INSERT INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
+      .run(input.blob.sha256, input.blob.size, input.blob.mime, at);
+    const id = uuidv7();
+    env.db
+      .prepare(
+        'INSERT INTO documents (id, application_id, kind, pages, blob_sha256, clerk_id, attached_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(id, input.applicationId, input.kind, input.pages, input.blob.sha256, env.clerkId, at, at);
+    recordChange(
+      env,
+      at,
+      {
+        aggregate: `application:${input.applicationId}`,
+        kind: 'document.attach',
+        payload: { id, applicationId: input.applicationId, kind: input.kind, pages: input.pages, blobSha256: input.blob.sha256 },
+        baseVersion: null,
+        blockedOnBlob: true,
+      },
+      { action: 'document.attach', entity: 'document', entityId: id, details: { applicationId: input.applicationId } },
+    );
+    return id;
+  });
+}
+
+/** Detaches a document: a tombstone, never a delete, so the back office learns of it. */
+export function detachDocument(env: CommandEnv, documentId: string, reason: string): void {
+  const at = env.now().toISOString();
+  runCommand(env.db, () => {
+    const doc = env.db
+      .prepare('SELECT application_id, server_version FROM documents WHERE id = ? AND deleted_at IS NULL')
+      .get(documentId) as { application_id: string; server_version: number | null } | undefined;
+    if (!doc) throw new AppError('NOT_FOUND', `No document ${documentId}`, [{ path: ['documentId'], message: 'no such document' }]);
+    env.db.prepare('UPDATE documents SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, documentId);
+    recordChange(
+      env,
+      at,
+      {
+        aggregate: `application:${doc.application_id}`,
+        kind: 'document.detach',
+        payload: { id: documentId, reason },
+        baseVersion: doc.server_version,
+      },
+      { action: 'document.detach', entity: 'document', entityId: documentId, details: { reason } },
+    );
+  });
+}

@@ -1,0 +1,65 @@
+import { AppError } from '../../../shared/errors';
+import { recordChange, runCommand } from '../db/command';
+import type { CommandEnv } from '../db/command';
+import { uuidv7 } from '../ids';
+
+export type TicketEvent = 'called' | 'recalled' | 'arrived' | 'no_show' | 'transferred' | 'parked' | 'service_started' | 'service_ended';
+type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'transferred';
+
+/** Which status each counter action leaves a ticket in, and from which statuses it may happen. */
+const EFFECTS: Readonly<Record<TicketEvent, { from: readonly TicketStatus[]; to: TicketStatus }>> = {
+  called: { from: ['waiting', 'parked'], to: 'called' },
+  recalled: { from: ['called'], to: 'called' },
+  arrived: { from: ['called'], to: 'serving' },
+  service_started: { from: ['called', 'serving'], to: 'serving' },
+  no_show: { from: ['called'], to: 'no_show' },
+  parked: { from: ['called', 'serving'], to: 'parked' },
+  transferred: { from: ['called', 'serving', 'parked'], to: 'transferred' },
+  service_ended: { from: ['serving'], to: 'done' },
+};
+
+/** A visit entering this desk's local queue (kiosk tickets arrive by sync; walk-ins start here). */
+export function issueTicket(env: CommandEnv, input: { number: string; queueCode: string; priorityReason?: string }): string {
+  const at = env.now().toISOString();
+  return runCommand(env.db, () => {
+    const id = uuidv7();
+    env.db
+      .prepare(
+        "INSERT INTO tickets (id, number, queue_code, status, priority_reason, issued_at, desk_code, updated_at) VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?)",
+      )
+      .run(id, input.number, input.queueCode, input.priorityReason ?? null, at, env.desk.desk.code, at);
+    env.db.prepare("INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code) VALUES (?, 'issued', ?, ?, ?)").run(id, at, env.clerkId, env.desk.desk.code);
+    recordChange(
+      env,
+      at,
+      { aggregate: `ticket:${id}`, kind: 'ticket.issue', payload: { id, ...input, at }, baseVersion: null },
+      { action: 'ticket.issue', entity: 'ticket', entityId: id, details: { number: input.number } },
+    );
+    return id;
+  });
+}
+
+/** A counter action on a ticket, checked against its current status. */
+export function recordTicketEvent(env: CommandEnv, ticketId: string, event: TicketEvent, details?: Record<string, unknown>): void {
+  const at = env.now().toISOString();
+  runCommand(env.db, () => {
+    const ticket = env.db.prepare('SELECT status, server_version FROM tickets WHERE id = ?').get(ticketId) as
+      | { status: TicketStatus; server_version: number | null }
+      | undefined;
+    if (!ticket) throw new AppError('NOT_FOUND', `No ticket ${ticketId}`, [{ path: ['ticketId'], message: 'no such ticket' }]);
+    const effect = EFFECTS[event];
+    if (!effect.from.includes(ticket.status)) {
+      throw new AppError('CONFLICT', `A ${ticket.status} ticket cannot be ${event}`, [{ path: ['event'], message: `not allowed from ${ticket.status}` }]);
+    }
+    env.db.prepare('UPDATE tickets SET status = ?, desk_code = ?, updated_at = ? WHERE id = ?').run(effect.to, env.desk.desk.code, at, ticketId);
+    env.db
+      .prepare('INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code, details) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(ticketId, event, at, env.clerkId, env.desk.desk.code, details ? JSON.stringify(details) : null);
+    recordChange(
+      env,
+      at,
+      { aggregate: `ticket:${ticketId}`, kind: `ticket.${event}`, payload: { id: ticketId, event, at, details: details ?? null }, baseVersion: ticket.server_version },
+      { action: `ticket.${event}`, entity: 'ticket', entityId: ticketId },
+    );
+  });
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { isValidEdrpou } from '../validate/edrpou';
+import { isValidRnokpp } from '../validate/rnokpp';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const IdDocType = z.enum(['id_card', 'passport_book', 'foreign_passport', 'residence_permit', 'other']);
+export const NotifyBy = z.enum(['phone', 'sms', 'email', 'post', 'none']);
+
+export const Rnokpp = z.string().refine(isValidRnokpp, 'not a valid РНОКПП (10 digits with a correct check digit)');
+export const Edrpou = z.string().refine(isValidEdrpou, 'not a valid ЄДРПОУ (8 digits with a correct check digit)');
+
+const PersonFields = z.object({
+  kind: z.literal('person'),
+  surname: Text(100),
+  givenName: Text(100),
+  patronymic: Text(100).optional(),
+  birthDate: Day.optional(),
+  sex: z.enum(['male', 'female']).optional(),
+  rnokpp: Rnokpp.optional(),
+  /** Refused an РНОКПП on religious grounds: the passport identifies the person instead. */
+  rnokppRefused: z.boolean().default(false),
+  idDoc: z
+    .object({ type: IdDocType, number: Text(30), issuer: Text(200).optional(), issuedOn: Day.optional() })
+    .strict()
+    .optional(),
+  unzr: z.string().regex(/^\d{8}-\d{5}$/, 'use YYYYMMDD-NNNNN').optional(),
+  address: Text(300).optional(),
+  phone: z.string().regex(/^\+380\d{9}$/, 'use +380XXXXXXXXX').optional(),
+  email: z.email().max(200).optional(),
+  notifyBy: NotifyBy.optional(),
+});
+
+const LegalEntityFields = z.object({
+  kind: z.literal('legal_entity'),
+  legalName: Text(300),
+  /** A legal entity's ЄДРПОУ, or for a sole trader their РНОКПП. */
+  edrpou: Edrpou.optional(),
+  rnokpp: Rnokpp.optional(),
+  address: Text(300).optional(),
+  phone: z.string().regex(/^\+380\d{9}$/, 'use +380XXXXXXXXX').optional(),
+  email: z.email().max(200).optional(),
+  notifyBy: NotifyBy.optional(),
+});
+
+/** What a clerk enters for an applicant; `id` present means "update that applicant". */
+export const ApplicantInput = z.discriminatedUnion('kind', [
+  PersonFields.extend({ id: z.uuid().optional() }).strict(),
+  LegalEntityFields.extend({ id: z.uuid().optional() }).strict(),
+]).superRefine((a, ctx) => {
+  if (a.kind === 'person' && a.rnokpp !== undefined && a.rnokppRefused) {
+    ctx.addIssue({ code: 'custom', path: ['rnokppRefused'], message: 'a person who refused an РНОКПП has none to enter' });
+  }
+  if (a.kind === 'legal_entity' && a.edrpou === undefined && a.rnokpp === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['edrpou'], message: 'a legal entity needs its ЄДРПОУ (or a sole trader’s РНОКПП)' });
+  }
+});
+export type ApplicantInput = z.input<typeof ApplicantInput>;
+export type ApplicantData = z.output<typeof ApplicantInput>;
+
+export const Applicant = z.object({
+  id: z.string(),
+  kind: z.enum(['person', 'legal_entity']),
+  displayName: z.string(),
+  surname: z.string().nullable(),
+  givenName: z.string().nullable(),
+  patronymic: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  sex: z.enum(['male', 'female']).nullable(),
+  rnokpp: z.string().nullable(),
+  rnokppRefused: z.boolean(),
+  idDoc: z.object({ type: IdDocType, number: z.string(), issuer: z.string().nullable(), issuedOn: z.string().nullable() }).nullable(),
+  unzr: z.string().nullable(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  notifyBy: NotifyBy.nullable(),
+  legalName: z.string().nullable(),
+  edrpou: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  serverVersion: z.number().int().nullable(),
+});
+export type Applicant = z.infer<typeof Applicant>;
+
+export const ApplicantSummary = z.object({
+  id: z.string(),
+  kind: z.enum(['person', 'legal_entity']),
+  displayName: z.string(),
+  birthDate: z.string().nullable(),
+  rnokpp: z.string().nullable(),
+  edrpou: z.string().nullable(),
+  idDocNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  /** Why it matched: an exact identifier beats a name. */
+  match: z.enum(['rnokpp', 'edrpou', 'id_doc', 'phone', 'name']),
+});
+export type ApplicantSummary = z.infer<typeof ApplicantSummary>;

@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import type { CommandEnv } from '../../main/backend/db/command';
+import { openDatabase } from '../../main/backend/db/open';
+import type { Db } from '../../main/backend/db/open';
+import { putService } from '../../main/backend/catalog/services';
+import type { ServiceRecord } from '../../main/backend/catalog/services';
+import { ensureLocalClerk } from '../../main/backend/clerks/local-clerk';
+import { DEFAULT_DESK } from '../../main/backend/config/desk-config';
+import type { DeskConfig } from '../../main/backend/config/desk-config';
+import { upsertApplicant } from '../../main/backend/applicants/upsert-applicant';
+import { ApplicantInput } from '../../shared/domain/applicant';
+import type { ApplicantInput as ApplicantInputType } from '../../shared/domain/applicant';
+
+export const SAMPLE_SERVICE: ServiceRecord = {
+  id: 'svc-passport',
+  code: 'ID-01',
+  nameUk: 'Оформлення паспорта громадянина України у формі ID-картки',
+  nameEn: 'ID card of a citizen of Ukraine',
+  providerUk: 'Державна міграційна служба',
+  providerEn: 'State Migration Service',
+  feeKopecks: 27900,
+  deadlineValue: 20,
+  deadlineUnit: 'working_days',
+  active: true,
+  documents: [
+    { nameUk: 'Заява-анкета', nameEn: 'Application form', required: true },
+    { nameUk: 'Свідоцтво про народження', nameEn: 'Birth certificate', required: true },
+  ],
+};
+
+export const SAMPLE_PERSON: ApplicantInputType = {
+  kind: 'person',
+  surname: 'Шевченко',
+  givenName: 'Марʼяна',
+  patronymic: 'Іванівна',
+  birthDate: '1948-02-28',
+  rnokpp: '1759013776',
+  idDoc: { type: 'id_card', number: '001234567' },
+  phone: '+380671234567',
+};
+
+export interface TestDesk {
+  db: Db;
+  env: CommandEnv;
+  file: string;
+  /** Moves the desk's clock. */
+  setNow(iso: string): void;
+}
+
+/** A real desk database in `dir` with the local clerk and one service, and a settable clock. */
+export function openTestDesk(dir: string, desk: DeskConfig = { ...DEFAULT_DESK, center: { code: 'KV01', name: 'ЦНАП' }, desk: { code: '07', window: '7' } }): TestDesk {
+  const file = join(dir, 'vikno.db');
+  const db = openDatabase(file);
+  let now = new Date('2026-11-27T09:30:00Z');
+  const clerk = db.transaction(() => {
+    putService(db, SAMPLE_SERVICE, now.toISOString());
+    return ensureLocalClerk(db, now.toISOString());
+  })();
+  return {
+    db,
+    file,
+    env: { db, clerkId: clerk.id, now: () => now, desk },
+    setNow(iso) {
+      now = new Date(iso);
+    },
+  };
+}
+
+export function addApplicant(env: CommandEnv, input: ApplicantInputType = SAMPLE_PERSON) {
+  return upsertApplicant(env, ApplicantInput.parse(input));
+}
