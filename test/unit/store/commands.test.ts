@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { changeApplicationStatus } from '../../../main/backend/applications/change-status';
+import { registerApplication } from '../../../main/backend/applications/register-application';
+import { getApplicationByNumber, listApplicationsOn } from '../../../main/backend/applications/queries';
+import { upsertApplicant } from '../../../main/backend/applicants/upsert-applicant';
+import { attachDocument, detachDocument } from '../../../main/backend/documents/attach-document';
+import { issueTicket, recordTicketEvent } from '../../../main/backend/tickets/record-ticket-event';
+import { putService } from '../../../main/backend/catalog/services';
+import { verifyAudit } from '../../../main/backend/audit/audit-log';
+import { ApplicantInput } from '../../../shared/domain/applicant';
+import { RegisterApplication } from '../../../shared/domain/application';
+import { addApplicant, openTestDesk, SAMPLE_PERSON, SAMPLE_SERVICE } from '../../helpers/desk-db';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+
+function deskWithApplication() {
+  const desk = openTestDesk(tempDir());
+  const applicant = addApplicant(desk.env);
+  const input = RegisterApplication.parse({
+    serviceId: SAMPLE_SERVICE.id,
+    applicantId: applicant.id,
+    representative: { fullName: 'Коваль Петро Іванович', poaNumber: '123/2026', poaDate: '2026-11-01' },
+    items: [
+      { name: 'Заява-анкета', original: true, sheets: 1 },
+      { name: 'Свідоцтво про народження', original: false, sheets: 2 },
+    ],
+  });
+  return { ...desk, applicant, input, app: registerApplication(desk.env, input) };
+}
+
+function outboxOf(desk: ReturnType<typeof openTestDesk>, aggregate: string) {
+  return desk.db.prepare('SELECT mutation_id, prev_mutation_id, kind, status, base_version, actor FROM outbox WHERE aggregate = ? ORDER BY seq').all(aggregate) as Array<{
+    mutation_id: string;
+    prev_mutation_id: string | null;
+    kind: string;
+    status: string;
+    base_version: number | null;
+    actor: string;
+  }>;
+}
+
+describe('registration numbers', () => {
+  it('count per desk and local day, restart each day, and never repeat', () => {
+    const { env, input } = deskWithApplication();
+    expect(registerApplication(env, input).regNumber).toBe('KV01-07-20261127-0002');
+    // 23:30 UTC on the 27th is already the 28th in Kyiv: a new day, a new sequence.
+    env.now = () => new Date('2026-11-27T23:30:00Z');
+    expect(registerApplication(env, input).regNumber).toBe('KV01-07-20261128-0001');
+    const other = { ...env, desk: { ...env.desk, desk: { code: '08', window: '8' } } };
+    expect(registerApplication(other, input).regNumber).toBe('KV01-08-20261128-0001');
+  });
+});
+
+describe('registering', () => {
+  it('stores the representative, receipt lines, history and a findable number', () => {
+    const { db, app } = deskWithApplication();
+    const found = getApplicationByNumber(db, app.regNumber);
+    expect(found?.representative).toEqual({ fullName: 'Коваль Петро Іванович', poaNumber: '123/2026', poaDate: '2026-11-01' });
+    expect(found?.items.map((i) => i.sheets)).toEqual([1, 2]);
+    expect(listApplicationsOn(db, '2026-11-27').map((a) => a.regNumber)).toEqual([app.regNumber]);
+    expect(listApplicationsOn(db, '2026-11-26')).toEqual([]);
+  });
+
+  it('refuses a service that left the catalog, but keeps showing it on old applications', () => {
+    const desk = deskWithApplication();
+    putService(desk.db, { ...SAMPLE_SERVICE, active: false }, '2026-11-27T12:00:00Z');
+    expect(() => registerApplication(desk.env, desk.input)).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(getApplicationByNumber(desk.db, desk.app.regNumber)?.service.nameUk).toBe(SAMPLE_SERVICE.nameUk);
+  });
+
+  it('refuses an unknown applicant', () => {
+    const desk = deskWithApplication();
+    expect(() => registerApplication(desk.env, { ...desk.input, applicantId: 'nobody' })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+  });
+});
+
+describe('status changes', () => {
+  it('follow the machine, record history, and chain their mutations on the aggregate', () => {
+    const desk = deskWithApplication();
+    const { env, app } = desk;
+    changeApplicationStatus(env, { id: app.id, to: 'sent_to_provider' });
+    changeApplicationStatus(env, { id: app.id, to: 'result_ready' });
+    const issued = changeApplicationStatus(env, { id: app.id, to: 'issued', receivedBy: 'Коваль Петро Іванович (представник)' });
+    expect(issued.history.map((h) => h.to)).toEqual(['registered', 'sent_to_provider', 'result_ready', 'issued']);
+    expect(issued.history.at(-1)?.receivedBy).toBe('Коваль Петро Іванович (представник)');
+    const outbox = outboxOf(desk, `application:${app.id}`);
+    expect(outbox.map((m) => m.kind)).toEqual(['application.register', 'application.status', 'application.status', 'application.status']);
+    expect(outbox[0]?.prev_mutation_id).toBeNull();
+    outbox.slice(1).forEach((m, i) => expect(m.prev_mutation_id).toBe(outbox[i]?.mutation_id));
+    expect(new Set(outbox.map((m) => m.mutation_id)).size).toBe(4);
+    expect(outbox.every((m) => m.actor === env.clerkId && m.status === 'pending')).toBe(true);
+    expect(verifyAudit(desk.db)).toMatchObject({ ok: true });
+  });
+
+  it.each([
+    [{ to: 'issued' as const }, 'to'],
+    [{ to: 'refused' as const }, 'reason'],
+    [{ to: 'withdrawn' as const, reason: '  ' }, 'reason'],
+  ])('refuses %j with VALIDATION at %s', (change, path) => {
+    const { env, app, db } = deskWithApplication();
+    let error: unknown;
+    try {
+      changeApplicationStatus(env, { id: app.id, ...change, reason: change.reason?.trim() || undefined });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'VALIDATION', issues: [{ path: [path] }] });
+    expect(db.prepare('SELECT status FROM applications WHERE id = ?').pluck().get(app.id)).toBe('registered');
+  });
+
+  it('asks who received the result when issuing', () => {
+    const { env, app } = deskWithApplication();
+    changeApplicationStatus(env, { id: app.id, to: 'sent_to_provider' });
+    changeApplicationStatus(env, { id: app.id, to: 'result_ready' });
+    expect(() => changeApplicationStatus(env, { id: app.id, to: 'issued' })).toThrow(expect.objectContaining({ issues: [{ path: ['receivedBy'], message: 'required' }] }));
+  });
+
+  it('answers NOT_FOUND for an unknown application', () => {
+    const { env } = deskWithApplication();
+    expect(() => changeApplicationStatus(env, { id: 'nope', to: 'sent_to_provider' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});
+
+describe('applicants', () => {
+  it('update in place with the server version as the base, and the search name follows', () => {
+    const desk = openTestDesk(tempDir());
+    const created = addApplicant(desk.env);
+    desk.db.prepare('UPDATE applicants SET server_version = 7 WHERE id = ?').run(created.id);
+    const updated = upsertApplicant(desk.env, ApplicantInput.parse({ ...SAMPLE_PERSON, id: created.id, surname: 'Коваленко' }));
+    expect(updated.displayName).toBe('Коваленко Марʼяна Іванівна');
+    expect(outboxOf(desk, `applicant:${created.id}`).map((m) => [m.kind, m.base_version])).toEqual([
+      ['applicant.create', null],
+      ['applicant.update', 7],
+    ]);
+    expect(desk.db.prepare("SELECT count(*) FROM applicants_fts WHERE applicants_fts MATCH 'шевч*'").pluck().get()).toBe(0);
+    expect(desk.db.prepare("SELECT count(*) FROM applicants_fts WHERE applicants_fts MATCH 'ковал*'").pluck().get()).toBe(1);
+  });
+});
+
+describe('documents and tickets', () => {
+  const sha = 'a'.repeat(64);
+
+  it('an attached scan waits for its file; detaching leaves a tombstone', () => {
+    const desk = deskWithApplication();
+    const id = attachDocument(desk.env, { applicationId: desk.app.id, kind: 'passport', pages: 2, blob: { sha256: sha, size: 1000, mime: 'application/pdf' } });
+    expect(outboxOf(desk, `application:${desk.app.id}`).at(-1)).toMatchObject({ kind: 'document.attach', status: 'blocked_on_blob' });
+    detachDocument(desk.env, id, 'wrong page');
+    expect(desk.db.prepare('SELECT deleted_at IS NOT NULL FROM documents WHERE id = ?').pluck().get(id)).toBe(1);
+    expect(() => detachDocument(desk.env, id, 'again')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => attachDocument(desk.env, { applicationId: desk.app.id, kind: 'x', pages: 1, blob: { sha256: 'XYZ', size: 1, mime: 'x' } })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
+  });
+
+  it('a ticket follows the counter actions and refuses impossible ones with CONFLICT', () => {
+    const desk = openTestDesk(tempDir());
+    const id = issueTicket(desk.env, { number: 'A001', queueCode: 'A' });
+    recordTicketEvent(desk.env, id, 'called');
+    recordTicketEvent(desk.env, id, 'recalled');
+    recordTicketEvent(desk.env, id, 'arrived');
+    expect(() => recordTicketEvent(desk.env, id, 'no_show')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    recordTicketEvent(desk.env, id, 'service_ended');
+    expect(desk.db.prepare('SELECT status FROM tickets WHERE id = ?').pluck().get(id)).toBe('done');
+    expect(desk.db.prepare('SELECT event FROM ticket_events WHERE ticket_id = ? ORDER BY seq').pluck().all(id)).toEqual([
+      'issued',
+      'called',
+      'recalled',
+      'arrived',
+      'service_ended',
+    ]);
+    expect(outboxOf(desk, `ticket:${id}`)).toHaveLength(5);
+  });
+});

@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../main/backend/db/migrate';
+import { migrations } from '../../../main/backend/db/migrations/registry';
+
+/**
+ * Rows each schema version can hold, written before migrating further, and how to recognise
+ * them afterwards: every later migration must keep them.
+ */
+const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
+  1: {
+    write: (db) => db.prepare("INSERT INTO desk_meta (key, value) VALUES ('install_id', 'desk-A')").run(),
+    check: (db) => expect(db.prepare("SELECT value FROM desk_meta WHERE key = 'install_id'").pluck().get()).toBe('desk-A'),
+  },
+  2: {
+    write: (db) => {
+      const at = '2026-11-27T10:00:00.000Z';
+      db.prepare("INSERT INTO clerks (id, full_name, created_at, updated_at) VALUES ('c1', 'Іваненко Олена', ?, ?)").run(at, at);
+      db.prepare(
+        "INSERT INTO services (id, code, name_uk, name_en, provider_uk, provider_en, deadline_value, deadline_unit, updated_at) VALUES ('s1', 'S1', 'Послуга', 'Service', 'Надавач', 'Provider', 10, 'working_days', ?)",
+      ).run(at);
+      db.prepare(
+        "INSERT INTO applicants (id, kind, surname, given_name, display_name, search_name, clerk_id, created_at, updated_at) VALUES ('p1', 'person', 'Шевченко', 'Тарас', 'Шевченко Тарас', 'шевченко тарас', 'c1', ?, ?)",
+      ).run(at, at);
+      db.prepare(
+        "INSERT INTO applications (id, reg_number, service_id, applicant_id, status, registered_at, registered_on, due_date, clerk_id, center_code, desk_code, window, updated_at) VALUES ('a1', 'KV-01-20261127-0001', 's1', 'p1', 'registered', ?, '2026-11-27', '2026-12-11', 'c1', 'KV', '01', '1', ?)",
+      ).run(at, at);
+    },
+    check: (db) => {
+      expect(db.prepare("SELECT reg_number FROM applications WHERE id = 'a1'").pluck().get()).toBe('KV-01-20261127-0001');
+      expect(db.prepare("SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH 'шевч*'").all()).toHaveLength(1);
+    },
+  },
+};
+
+function tables(db: Db): string[] {
+  return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') ORDER BY name").pluck().all() as string[]);
+}
+
+describe('every migration', () => {
+  it('has seed rows in this test', () => {
+    expect(Object.keys(seeds).map(Number)).toEqual(migrations.map((m) => m.version));
+  });
+
+  for (const m of migrations) {
+    it(`${m.name}: migrating N−1 → N keeps the rows written at N−1`, () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, m.version - 1);
+      for (let v = 1; v < m.version; v += 1) seeds[v]?.write(db);
+      expect(migrate(db, migrations, m.version)).toBe(m.version);
+      for (let v = 1; v < m.version; v += 1) seeds[v]?.check(db);
+      seeds[m.version]?.write(db);
+      seeds[m.version]?.check(db);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      db.close();
+    });
+  }
+
+  for (let start = 0; start < migrations.length; start += 1) {
+    it(`from version ${start} with data, to the latest`, () => {
+      const db = new Database(':memory:');
+      migrate(db, migrations, start);
+      for (let v = 1; v <= start; v += 1) seeds[v]?.write(db);
+      expect(migrate(db, migrations)).toBe(migrations.length);
+      for (let v = 1; v <= start; v += 1) seeds[v]?.check(db);
+      db.close();
+    });
+  }
+
+  it('gives the same schema whether applied one by one or all at once', () => {
+    const stepwise = new Database(':memory:');
+    for (const m of migrations) migrate(stepwise, migrations, m.version);
+    const atOnce = new Database(':memory:');
+    migrate(atOnce, migrations);
+    expect(tables(stepwise)).toEqual(tables(atOnce));
+    stepwise.close();
+    atOnce.close();
+  });
+});
