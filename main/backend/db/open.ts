@@ -1,13 +1,25 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
+import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import { checkAtStart, recordStartCheck } from './integrity';
 import { migrate } from './migrate';
 import { migrations } from './migrations/registry';
 
 export type { Db };
 
-/** Opens the desk database with the pragmas of DESIGN.md §5 and brings its schema up to date. */
-export function openDatabase(file: string): Db {
+export interface OpenOptions {
+  /** Where the daily backups are, to name the one to restore if the database is damaged. Default `<folder of file>/backups`. */
+  backupsDir?: string;
+}
+
+/**
+ * Opens the desk database with the pragmas of DESIGN.md §5 and brings its schema up to date.
+ * A read-only data folder or a damaged file (quick_check not ok) is refused before anything is
+ * written to it.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const startCheck = checkAtStart(file, options.backupsDir ?? join(dirname(file), 'backups'));
   let db: Db;
   try {
     db = new Database(file);
@@ -20,6 +32,7 @@ export function openDatabase(file: string): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, migrations);
+    recordStartCheck(db, startCheck);
     return db;
   } catch (error) {
     db.close();

@@ -1,0 +1,116 @@
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getApplicationById } from '../../../main/backend/applications/queries';
+import { registerApplication } from '../../../main/backend/applications/register-application';
+import { verifyAudit } from '../../../main/backend/audit/audit-log';
+import type { Db } from '../../../main/backend/db/open';
+import { openDatabase } from '../../../main/backend/db/open';
+import type { Application } from '../../../shared/domain/application';
+import { AppError } from '../../../shared/errors';
+import { registration } from '../../fixtures/crash/registration';
+import { addApplicant, openTestDesk } from '../../helpers/desk-db';
+import type { TestDesk } from '../../helpers/desk-db';
+import { useTempDirs } from '../../helpers/temp-dir';
+import { canMountTmpfs, run } from './privileged';
+
+const tempDir = useTempDirs();
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+/** Row counts of every table a registration writes, and the numbers handed out so far. */
+function state(db: Db) {
+  const tables = ['applications', 'application_items', 'application_status_history', 'outbox', 'audit_events'];
+  return {
+    ...Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number])),
+    numbersUsed: db.prepare('SELECT coalesce(sum(last_value), 0) FROM registration_sequences').pluck().get() as number,
+  };
+}
+
+/** Registers as-big-as-allowed applications until one fails; checks that failure left nothing behind. */
+function registerUntilFull(desk: TestDesk, applicantId: string): { failure: AppError; fitted: Application[] } {
+  const fitted: Application[] = [];
+  for (let i = 0; i < 500; i += 1) {
+    const before = state(desk.db);
+    try {
+      fitted.push(registerApplication(desk.env, registration(applicantId, 200)));
+    } catch (error) {
+      expect(state(desk.db)).toEqual(before);
+      expect(error).toBeInstanceOf(AppError);
+      return { failure: error as AppError, fitted };
+    }
+  }
+  return expect.fail('the disk never filled up');
+}
+
+const regSeq = (a: Application) => Number(a.regNumber.slice(-4));
+
+function expectIntact(db: Db, earlier: Application[]): void {
+  expect(db.pragma('quick_check', { simple: true })).toBe('ok');
+  for (const app of earlier) expect(getApplicationById(db, app.id)).toEqual(app);
+  expect(verifyAudit(db).ok).toBe(true);
+}
+
+describe('a full disk', () => {
+  it('fails the registration with STORAGE, writes nothing of it and uses no number; the desk goes on once there is room', () => {
+    const desk = openTestDesk(tempDir());
+    cleanups.push(() => desk.db.close());
+    const applicant = addApplicant(desk.env);
+    const earlier = Array.from({ length: 3 }, () => registerApplication(desk.env, registration(applicant.id, 20)));
+    // What a full disk looks like to SQLite: no page can be added to the file.
+    const pages = desk.db.pragma('page_count', { simple: true }) as number;
+    desk.db.pragma(`max_page_count = ${pages + 3}`);
+
+    const { failure, fitted } = registerUntilFull(desk, applicant.id);
+    expect(failure.code).toBe('STORAGE');
+    expect(failure.message).toBe('The disk is full: nothing was saved. Free some space and try again. (SQLITE_FULL)');
+    expectIntact(desk.db, [...earlier, ...fitted]);
+
+    desk.db.pragma('max_page_count = 1073741823');
+    const next = registerApplication(desk.env, registration(applicant.id, 200));
+    expect(regSeq(next)).toBe(earlier.length + fitted.length + 1);
+    expectIntact(desk.db, [...earlier, ...fitted, next]);
+  });
+
+  describe.skipIf(!canMountTmpfs)('on a real 2 MB filesystem (needs root and mount)', () => {
+    it('fails with STORAGE when the disk is really full, keeps the database sound, and carries on once space is freed', () => {
+      const dir = tempDir();
+      run('mount', '-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir);
+      cleanups.push(() => run('umount', dir));
+      const desk = openTestDesk(dir);
+      let closed = false;
+      cleanups.push(() => closed || desk.db.close());
+      const applicant = addApplicant(desk.env);
+      const earlier = Array.from({ length: 3 }, () => registerApplication(desk.env, registration(applicant.id, 20)));
+
+      // Another program takes all the free space.
+      const filler = join(dir, 'filler');
+      const fd = openSync(filler, 'w');
+      try {
+        const chunk = Buffer.alloc(64 * 1024, 1);
+        for (;;) writeSync(fd, chunk);
+      } catch (error) {
+        expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      } finally {
+        closeSync(fd);
+      }
+
+      const { failure, fitted } = registerUntilFull(desk, applicant.id);
+      expect(failure.code).toBe('STORAGE');
+      expect(failure.message).toMatch(/^The disk is full: nothing was saved\. .*\(SQLITE_FULL\)$/);
+      expectIntact(desk.db, [...earlier, ...fitted]);
+
+      rmSync(filler);
+      const next = registerApplication(desk.env, registration(applicant.id, 200));
+      expect(regSeq(next)).toBe(earlier.length + fitted.length + 1);
+      desk.db.close();
+      closed = true;
+      // And it still opens, passing the start-up check, with everything in it.
+      const reopened = openDatabase(desk.file);
+      cleanups.push(() => reopened.close());
+      expectIntact(reopened, [...earlier, ...fitted, next]);
+    });
+  });
+});
