@@ -10,7 +10,11 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 /** Bans a group of modules with one message, in the shape @typescript-eslint/no-restricted-imports takes. */
 const ban = (group, message, allowTypeImports = false) => ({ group, message, allowTypeImports });
 
-const NODE = ban(['node:*', ...nodeBuiltins, ...nodeBuiltins.map((m) => `${m}/*`)], 'Node built-ins are not available on this side (DESIGN.md §3).');
+const NODE_MESSAGE = 'Node built-ins are not available on this side (DESIGN.md §3).';
+const NODE = ban(['node:*'], NODE_MESSAGE);
+// Bare built-in names ('fs', 'fs/promises') are matched exactly: as patterns they would also
+// catch our own folders that share a name with a built-in (shared/domain, …).
+const NODE_PATHS = nodeBuiltins.map((name) => ({ name, message: NODE_MESSAGE }));
 const ELECTRON = ban(['electron', 'electron/*'], "Only main/electron and main/preload may import 'electron' (DESIGN.md §3).");
 const NATIVE = ban(['better-sqlite3', 'ws'], 'Server-side packages belong to main/backend (DESIGN.md §3).');
 const RENDERER = ban(['**/renderer/**', '**/renderer'], 'Nothing outside renderer/ imports the renderer (DESIGN.md §3).');
@@ -19,9 +23,9 @@ const SERVER = ban(['**/server/**', '**/server'], 'Only the server imports serve
 const BACKEND_TYPES_ONLY = ban(['**/backend/**', '**/backend'], 'main/electron and main/preload use backend code only as types; the backend runs in its own process (DESIGN.md §3).', true);
 const REACT = ban(['react', 'react-dom', 'react-dom/*', 'zustand'], 'shared/ is UI-free (DESIGN.md §3).');
 
-const boundary = (files, patterns) => ({
+const boundary = (files, patterns, paths = []) => ({
   files,
-  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
+  rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns, paths }] },
 });
 
 export default tseslint.config(
@@ -39,10 +43,10 @@ export default tseslint.config(
   },
   { files: ['main/**', 'server/**', 'scripts/**', 'test/**', '*.config.*'], languageOptions: { globals: globals.node } },
   { files: ['renderer/**'], languageOptions: { globals: globals.browser } },
-  boundary(['shared/**'], [NODE, ELECTRON, NATIVE, RENDERER, MAIN, SERVER, REACT]),
-  boundary(['renderer/**'], [NODE, ELECTRON, NATIVE, MAIN, SERVER]),
+  boundary(['shared/**'], [NODE, ELECTRON, NATIVE, RENDERER, MAIN, SERVER, REACT], NODE_PATHS),
+  boundary(['renderer/**'], [NODE, ELECTRON, NATIVE, MAIN, SERVER], NODE_PATHS),
   boundary(['main/backend/**', 'main/browser-host.ts'], [ELECTRON, RENDERER, SERVER]),
   boundary(['main/electron/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE]),
-  boundary(['main/preload/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE, NODE]),
+  boundary(['main/preload/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE, NODE], NODE_PATHS),
   boundary(['server/**'], [ELECTRON, RENDERER, MAIN]),
 );

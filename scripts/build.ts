@@ -3,7 +3,7 @@
  * process and the browser host with esbuild into dist/main. Native and optional modules stay
  * external: better-sqlite3 ships its Node-API binary in the package, loaded at run time.
  */
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -35,6 +35,8 @@ export async function buildAll(): Promise<void> {
       }),
     ),
   );
+  // The receipt PDF embeds these; the bundled backend reads them from fonts/ beside itself.
+  cpSync(join(root, 'main', 'backend', 'receipts', 'fonts'), join(out, 'fonts'), { recursive: true });
   writeFileSync(join(root, 'dist', '.build-stamp'), new Date().toISOString());
 }
 

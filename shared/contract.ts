@@ -5,6 +5,9 @@
  * from these two tables — nobody declares a channel by hand.
  */
 import { z } from 'zod';
+import { Applicant, ApplicantInput, ApplicantSummary } from './domain/applicant';
+import { Application, ApplicationSummary, ChangeApplicationStatus, RegisterApplication } from './domain/application';
+import { Service } from './domain/service';
 import type { Envelope } from './errors';
 import type { MethodAccess } from './roles';
 
@@ -37,9 +40,65 @@ export const AppHealth = z.object({
 });
 export type AppHealth = z.infer<typeof AppHealth>;
 
+export const StorageStatus = z.object({
+  databaseBytes: z.number().int().nonnegative(),
+  lastBackupAt: z.string().nullable(),
+  backups: z.number().int().nonnegative(),
+  quickCheck: z.object({ result: z.string(), checkedAt: z.string(), durationMs: z.number().nonnegative() }),
+});
+export type StorageStatus = z.infer<typeof StorageStatus>;
+
+const RecordId = z.string().trim().min(1).max(64);
+
+/** The form as the renderer keeps it; the backend stores it as opaque JSON, bounded in size. */
+const DraftData = z
+  .record(z.string(), z.unknown())
+  .refine((d) => JSON.stringify(d).length <= 64 * 1024, 'a draft may hold at most 64 KiB');
+export const IntakeDraft = z.object({ data: z.record(z.string(), z.unknown()), updatedAt: z.string() });
+
+export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.enum(['clerk', 'supervisor', 'admin'])) });
+export type ClerkProfile = z.infer<typeof ClerkProfile>;
+
 export const methods = {
   'app.info': { input: NoInput, output: AppInfo, role: 'public' },
   'app.health': { input: NoInput, output: AppHealth, role: 'public' },
+  'applicants.search': {
+    input: z.object({ q: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(50).optional() }).strict(),
+    output: z.array(ApplicantSummary),
+    role: 'clerk',
+  },
+  'applicants.get': { input: z.object({ id: RecordId }).strict(), output: Applicant, role: 'clerk' },
+  'applications.listToday': { input: NoInput, output: z.array(ApplicationSummary), role: 'clerk' },
+  'applications.get': {
+    input: z.union([z.object({ id: RecordId }).strict(), z.object({ regNumber: z.string().trim().min(1).max(40) }).strict()]),
+    output: Application,
+    role: 'clerk',
+  },
+  'storage.status': { input: NoInput, output: StorageStatus, role: 'supervisor' },
+  'applicants.save': { input: ApplicantInput, output: Applicant, role: 'clerk' },
+  'catalog.search': {
+    input: z.object({ q: z.string().trim().max(100).default('') }).strict(),
+    output: z.array(Service),
+    role: 'clerk',
+  },
+  'catalog.get': { input: z.object({ id: RecordId }).strict(), output: Service, role: 'clerk' },
+  'intake.register': { input: RegisterApplication, output: Application, role: 'clerk' },
+  'applications.search': {
+    input: z.object({ q: z.string().trim().min(1).max(100) }).strict(),
+    output: z.array(ApplicationSummary),
+    role: 'clerk',
+  },
+  'applications.changeStatus': { input: ChangeApplicationStatus, output: Application, role: 'clerk' },
+  'drafts.get': { input: NoInput, output: IntakeDraft.nullable(), role: 'clerk' },
+  'drafts.save': { input: z.object({ data: DraftData }).strict(), output: z.object({ savedAt: z.string() }), role: 'clerk' },
+  'drafts.discard': { input: NoInput, output: z.null(), role: 'clerk' },
+  'receipts.pdf': {
+    input: z.object({ applicationId: RecordId, lang: z.enum(['uk', 'en']) }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    role: 'clerk',
+  },
+  'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
+  'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;
 
 /** Placeholder until the sync issue: a desk with no back office configured runs standalone. */

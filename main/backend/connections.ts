@@ -1,3 +1,4 @@
+import type { Session } from '../../shared/roles';
 import type { CallFrame, ServerFrame } from '../../shared/rpc';
 import type { CallContext, Dispatch } from './dispatch';
 
@@ -10,11 +11,11 @@ export interface BackendConnection {
 export type Send = (frame: ServerFrame) => void;
 
 /**
- * Keeps the open connections, runs each call through the dispatcher (calls on one
+ * Keeps the open connections (each with the session it acts as), runs each call through the dispatcher (calls on one
  * connection run concurrently: a slow handler does not hold up the next call) and tracks
  * the calls in flight so shutdown can wait for them to answer.
  */
-export function createConnections(dispatch: Dispatch) {
+export function createConnections(dispatch: Dispatch, sessionOf: () => Session | null = () => null) {
   const open = new Set<Send>();
   const inflight = new Set<Promise<void>>();
   let draining = false;
@@ -23,7 +24,7 @@ export function createConnections(dispatch: Dispatch) {
     connect(send: Send, onOpen?: (send: Send) => void): BackendConnection {
       open.add(send);
       onOpen?.(send);
-      const ctx: CallContext = { session: null };
+      const ctx: CallContext = { session: sessionOf() };
       return {
         receive(frame) {
           const done = (async () => {

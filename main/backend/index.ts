@@ -5,10 +5,20 @@ import type { BACKEND_EVENTS, EventPayload } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { ServerFrame } from '../../shared/rpc';
 import { appHandlers } from './app/handlers';
+import { applicantHandlers } from './applicants/handlers';
+import { applicationHandlers } from './applications/handlers';
+import { catalogHandlers } from './catalog/handlers';
+import { seedSampleCatalog } from './catalog/queries';
+import { clerkHandlers } from './clerks/handlers';
+import { ensureLocalClerk } from './clerks/local-clerk';
+import { intakeHandlers } from './intake/handlers';
+import { receiptHandlers } from './receipts/handlers';
+import type { HandlerDeps } from './handler-deps';
 import { loadDeskConfig } from './config/desk-config';
 import type { DeskConfig } from './config/desk-config';
 import { createConnections } from './connections';
 import type { BackendConnection } from './connections';
+import { scheduleDailyBackups } from './db/backup';
 import { openDatabase } from './db/open';
 import type { Db } from './db/open';
 import { createDispatcher } from './dispatch';
@@ -23,6 +33,10 @@ export interface BackendConfig {
   appVersion: string;
   /** Defaults to JSON lines in `<dataDir>/logs/backend.log`. */
   logger?: Logger;
+  /** The clock; tests set it. */
+  now?: () => Date;
+  /** The receipt fonts; defaults to `fonts/` beside the bundled backend (scripts/build.ts copies them there). */
+  fontDir?: string;
 }
 
 export type BackendEventName = (typeof BACKEND_EVENTS)[number];
@@ -51,22 +65,43 @@ export function createBackend(config: BackendConfig): Backend {
   const dataDir = resolve(config.dataDir);
   ensureDataDir(dataDir);
   const logger = config.logger ?? createFileLogger(dataDir);
+  const dbFile = join(dataDir, 'vikno.db');
+  const backupsDir = join(dataDir, 'backups');
   let desk: DeskConfig;
   let db: Db;
   try {
     desk = loadDeskConfig(dataDir);
-    db = openDatabase(join(dataDir, 'vikno.db'));
+    db = openDatabase(dbFile, { backupsDir });
   } catch (error) {
     logger.log('error', 'Backend cannot start', { error: (error as Error).message });
     void logger.close();
     throw error;
   }
+  const now = config.now ?? (() => new Date());
+  const localClerk = ensureLocalClerk(db, now().toISOString());
+  if (seedSampleCatalog(db, now().toISOString())) logger.log('info', 'Seeded the sample service catalog');
+  const deps: HandlerDeps = { db, desk, now };
   const dispatch = createDispatcher(
     methods,
-    appHandlers({ db, dataDir, appVersion: config.appVersion, desk, startedAt: Date.now() }),
+    {
+      ...appHandlers({ db, dataDir, dbFile, backupsDir, appVersion: config.appVersion, desk, startedAt: Date.now() }),
+      ...applicantHandlers(deps),
+      ...applicationHandlers(deps),
+      ...catalogHandlers(deps),
+      ...intakeHandlers(deps),
+      ...clerkHandlers(deps),
+      ...receiptHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+    },
     logger,
   );
-  const connections = createConnections(dispatch);
+  // Until sign-in lands every connection acts as the desk's one local clerk (see local-clerk.ts).
+  const connections = createConnections(dispatch, () => ({ clerkId: localClerk.id, roles: localClerk.roles }));
+  const stopBackups = scheduleDailyBackups(db, {
+    backupsDir,
+    keep: desk.backupsToKeep,
+    onBackup: (backup) => logger.log('info', 'Backup taken', { file: backup.file }),
+    onError: (error) => logger.log('error', 'Backup failed', { error: error instanceof Error ? error.message : String(error) }),
+  });
   let closed = false;
   logger.log('info', 'Backend started', { dataDir, version: config.appVersion });
 
@@ -84,6 +119,7 @@ export function createBackend(config: BackendConfig): Backend {
       if (closed) return;
       closed = true;
       await connections.drain();
+      await stopBackups();
       db.close();
       logger.log('info', 'Backend stopped');
       await logger.close();

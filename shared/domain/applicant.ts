@@ -1,34 +1,56 @@
 import { z } from 'zod';
-import { isValidEdrpou } from '../validate/edrpou';
-import { isValidRnokpp } from '../validate/rnokpp';
+import {
+  validateIdCardNumber,
+  validatePassportBooklet,
+  zBirthDate,
+  zEdrpou,
+  zEmail,
+  zIssueDate,
+  zPhone,
+  zRnokpp,
+  zUnzr,
+} from '../validate';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const IdDocType = z.enum(['id_card', 'passport_book', 'foreign_passport', 'residence_permit', 'other']);
 export const NotifyBy = z.enum(['phone', 'sms', 'email', 'post', 'none']);
 
-export const Rnokpp = z.string().refine(isValidRnokpp, 'not a valid РНОКПП (10 digits with a correct check digit)');
-export const Edrpou = z.string().refine(isValidEdrpou, 'not a valid ЄДРПОУ (8 digits with a correct check digit)');
+/** Normalized (pasted spaces and dashes dropped); a failure's message is the validation code. */
+export const Rnokpp = zRnokpp;
+export const Edrpou = zEdrpou;
+
+/**
+ * An identity document; its number is checked and normalized by the rules of its type (an ID
+ * card's 9 digits, a booklet's Cyrillic series and 6 digits), other types are free text.
+ */
+const IdDoc = z
+  .object({ type: IdDocType, number: Text(30), issuer: Text(200).optional(), issuedOn: zIssueDate.optional() })
+  .strict()
+  .transform((doc, ctx) => {
+    const validate = doc.type === 'id_card' ? validateIdCardNumber : doc.type === 'passport_book' ? validatePassportBooklet : null;
+    if (validate === null) return doc;
+    const checked = validate(doc.number);
+    if (checked.ok) return { ...doc, number: checked.value };
+    ctx.addIssue({ code: 'custom', path: ['number'], message: checked.code });
+    return z.NEVER;
+  });
 
 const PersonFields = z.object({
   kind: z.literal('person'),
   surname: Text(100),
   givenName: Text(100),
   patronymic: Text(100).optional(),
-  birthDate: Day.optional(),
+  birthDate: zBirthDate.optional(),
   sex: z.enum(['male', 'female']).optional(),
   rnokpp: Rnokpp.optional(),
   /** Refused an РНОКПП on religious grounds: the passport identifies the person instead. */
   rnokppRefused: z.boolean().default(false),
-  idDoc: z
-    .object({ type: IdDocType, number: Text(30), issuer: Text(200).optional(), issuedOn: Day.optional() })
-    .strict()
-    .optional(),
-  unzr: z.string().regex(/^\d{8}-\d{5}$/, 'use YYYYMMDD-NNNNN').optional(),
+  idDoc: IdDoc.optional(),
+  unzr: zUnzr.optional(),
   address: Text(300).optional(),
-  phone: z.string().regex(/^\+380\d{9}$/, 'use +380XXXXXXXXX').optional(),
-  email: z.email().max(200).optional(),
+  phone: zPhone.optional(),
+  email: zEmail.optional(),
   notifyBy: NotifyBy.optional(),
 });
 
@@ -39,8 +61,8 @@ const LegalEntityFields = z.object({
   edrpou: Edrpou.optional(),
   rnokpp: Rnokpp.optional(),
   address: Text(300).optional(),
-  phone: z.string().regex(/^\+380\d{9}$/, 'use +380XXXXXXXXX').optional(),
-  email: z.email().max(200).optional(),
+  phone: zPhone.optional(),
+  email: zEmail.optional(),
   notifyBy: NotifyBy.optional(),
 });
 
@@ -51,6 +73,10 @@ export const ApplicantInput = z.discriminatedUnion('kind', [
 ]).superRefine((a, ctx) => {
   if (a.kind === 'person' && a.rnokpp !== undefined && a.rnokppRefused) {
     ctx.addIssue({ code: 'custom', path: ['rnokppRefused'], message: 'a person who refused an РНОКПП has none to enter' });
+  }
+  // Both dates are normalized YYYY-MM-DD here, so string order is date order; the checks that need today are the handler's.
+  if (a.kind === 'person' && a.birthDate !== undefined && a.idDoc?.issuedOn !== undefined && a.idDoc.issuedOn < a.birthDate) {
+    ctx.addIssue({ code: 'custom', path: ['idDoc', 'issuedOn'], message: 'issue_date.before_birth' });
   }
   if (a.kind === 'legal_entity' && a.edrpou === undefined && a.rnokpp === undefined) {
     ctx.addIssue({ code: 'custom', path: ['edrpou'], message: 'a legal entity needs its ЄДРПОУ (or a sole trader’s РНОКПП)' });

@@ -10,6 +10,7 @@ import type { Backend } from '../../main/backend/index';
 import { connectInProcess } from '../../main/backend/transport/in-process';
 import { serveParentPort } from '../../main/backend/transport/message-port';
 import type { ParentPortLike } from '../../main/backend/transport/message-port';
+import { migrations } from '../../main/backend/db/migrations/registry';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -35,7 +36,7 @@ describe('in-process transport', () => {
       value: {
         product: 'Vikno',
         version: '1.2.3',
-        schemaVersion: 1,
+        schemaVersion: migrations.length,
         dataDir,
         center: { code: 'DEMO', name: 'Демонстраційний ЦНАП' },
         desk: { code: '01', window: '1' },

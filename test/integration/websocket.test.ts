@@ -14,6 +14,7 @@ import type { Backend } from '../../main/backend/index';
 import { startBrowserHost } from '../../main/backend/transport/browser-host-server';
 import type { BrowserHost } from '../../main/backend/transport/browser-host-server';
 import { attachWebSocket } from '../../main/backend/transport/websocket';
+import { migrations } from '../../main/backend/db/migrations/registry';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
 import { callOver, closed, nextMessage, openSocket } from '../helpers/ws-client';
@@ -63,7 +64,7 @@ describe('browser host WebSocket: who may connect', () => {
     const opened = await openSocket(host.wsUrl(), host.origin);
     if (!opened.ok) throw new Error(`refused with ${opened.status}`);
     const info = await callOver(opened.ws, 1, 'app.info', {});
-    expect(info.result).toMatchObject({ ok: true, value: { product: 'Vikno', version: '9.8.7', dataDir: host.dataDir, schemaVersion: 1 } });
+    expect(info.result).toMatchObject({ ok: true, value: { product: 'Vikno', version: '9.8.7', dataDir: host.dataDir, schemaVersion: migrations.length } });
     opened.ws.close();
   });
 

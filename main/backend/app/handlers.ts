@@ -3,12 +3,15 @@ import type { DeskConfig } from '../config/desk-config';
 import type { Db } from '../db/open';
 import { schemaVersion } from '../db/open';
 import type { CallContext } from '../dispatch';
+import { storageStatus } from '../storage/storage-status';
 
-type AppHandlers = Pick<Handlers<CallContext>, 'app.info' | 'app.health'>;
+type AppHandlers = Pick<Handlers<CallContext>, 'app.info' | 'app.health' | 'storage.status'>;
 
 export interface AppDeps {
   db: Db;
   dataDir: string;
+  dbFile: string;
+  backupsDir: string;
   appVersion: string;
   desk: DeskConfig;
   startedAt: number;
@@ -38,5 +41,6 @@ export function appHandlers(deps: AppDeps): AppHandlers {
         uptimeSeconds: (Date.now() - deps.startedAt) / 1000,
       };
     },
+    'storage.status': () => storageStatus(deps.db, deps.dbFile, deps.backupsDir),
   };
 }

@@ -99,25 +99,27 @@ export function getApplicationByNumber(db: Db, regNumber: string): Application |
   return row ? toApplication(db, row) : null;
 }
 
-/** Applications registered at this desk's center on a local day, newest first. */
-export function listApplicationsOn(db: Db, day: string, limit = 500): ApplicationSummary[] {
+type SummaryRow = {
+  id: string;
+  reg_number: string;
+  status: Application['status'];
+  name_uk: string;
+  name_en: string;
+  display_name: string;
+  registered_at: string;
+  due_date: string;
+};
+
+/** Summaries of the applications matching `where` (SQL over `a`, the applications table), newest first. */
+export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): ApplicationSummary[] {
   const rows = db
     .prepare(
       `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date
        FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
-       WHERE a.registered_on = ? AND a.deleted_at IS NULL
+       WHERE (${where}) AND a.deleted_at IS NULL
        ORDER BY a.registered_at DESC, a.reg_number DESC LIMIT ?`,
     )
-    .all(day, limit) as Array<{
-    id: string;
-    reg_number: string;
-    status: Application['status'];
-    name_uk: string;
-    name_en: string;
-    display_name: string;
-    registered_at: string;
-    due_date: string;
-  }>;
+    .all(...params, limit) as SummaryRow[];
   return rows.map((r) => ({
     id: r.id,
     regNumber: r.reg_number,
@@ -127,4 +129,9 @@ export function listApplicationsOn(db: Db, day: string, limit = 500): Applicatio
     registeredAt: r.registered_at,
     dueDate: r.due_date,
   }));
+}
+
+/** Applications registered on a local day, newest first. */
+export function listApplicationsOn(db: Db, day: string, limit = 500): ApplicationSummary[] {
+  return applicationSummaries(db, 'a.registered_on = ?', [day], limit);
 }

@@ -21,6 +21,8 @@ export const DeskConfigFile = z
         }
       }, 'use an IANA time zone such as Europe/Kyiv')
       .optional(),
+    /** How many daily database backups to keep in `<dataDir>/backups`. */
+    backupsToKeep: z.number().int().min(1).max(365).optional(),
   })
   .strict();
 
@@ -28,6 +30,7 @@ export interface DeskConfig {
   center: { code: string; name: string };
   desk: { code: string; window: string };
   timeZone: string;
+  backupsToKeep: number;
   source: 'file' | 'default';
 }
 
@@ -36,6 +39,7 @@ export const DEFAULT_DESK: DeskConfig = {
   center: { code: 'DEMO', name: 'Демонстраційний ЦНАП' },
   desk: { code: '01', window: '1' },
   timeZone: 'Europe/Kyiv',
+  backupsToKeep: 7,
   source: 'default',
 };
 
@@ -69,6 +73,7 @@ export function loadDeskConfig(dataDir: string): DeskConfig {
     center: parsed.data.center ?? DEFAULT_DESK.center,
     desk: parsed.data.desk ?? DEFAULT_DESK.desk,
     timeZone: parsed.data.timeZone ?? DEFAULT_DESK.timeZone,
+    backupsToKeep: parsed.data.backupsToKeep ?? DEFAULT_DESK.backupsToKeep,
     source: 'file',
   };
 }

@@ -19,6 +19,7 @@ describe('import boundaries', () => {
     ['renderer/src/planted.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['renderer/src/planted.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
     ['renderer/src/planted.ts', "import { readFileSync } from 'fs';\nexport const x = readFileSync;"],
+    ['renderer/src/planted.ts', "import { readFile } from 'fs/promises';\nexport const x = readFile;"],
     ['renderer/src/app/planted.tsx', "import { createBackend } from '../../../main/backend/index';\nexport const x = createBackend;"],
     ['renderer/src/planted.ts', "import Database from 'better-sqlite3';\nexport const x = Database;"],
     ['main/backend/planted.ts', "import { app } from 'electron';\nexport const x = app;"],
@@ -36,6 +37,8 @@ describe('import boundaries', () => {
 
   it.each([
     ['renderer/src/planted.ts', "import { methods } from '../../shared/contract';\nexport const x = methods;"],
+    ['shared/planted.ts', "import { Applicant } from './domain/applicant';\nexport const x = Applicant;"],
+    ['renderer/src/planted.ts', "import { Applicant } from '../../shared/domain/applicant';\nexport const x = Applicant;"],
     ['main/backend/planted.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
     ['main/electron/planted.ts', "import type { Backend } from '../backend/index';\nexport type X = Backend;"],
     ['main/electron/planted.ts', "import { app } from 'electron';\nexport const x = app;"],

@@ -32,6 +32,10 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
       expect(db.prepare("SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH 'шевч*'").all()).toHaveLength(1);
     },
   },
+  3: {
+    write: (db) => db.prepare(`INSERT INTO intake_drafts (clerk_id, data, updated_at) VALUES ('c1', '{"surname":"Шев"}', '2026-11-27T10:05:00.000Z')`).run(),
+    check: (db) => expect(db.prepare("SELECT data FROM intake_drafts WHERE clerk_id = 'c1'").pluck().get()).toBe('{"surname":"Шев"}'),
+  },
 };
 
 function tables(db: Db): string[] {

@@ -1,0 +1,27 @@
+import type { Handlers } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { recordView } from '../audit/record-view';
+import { localDay } from '../clock';
+import type { CallContext } from '../dispatch';
+import { envFor } from '../handler-deps';
+import type { HandlerDeps } from '../handler-deps';
+import { changeApplicationStatus } from './change-status';
+import { getApplicationById, getApplicationByNumber, listApplicationsOn } from './queries';
+import { searchApplications } from './search-applications';
+
+export function applicationHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'applications.listToday' | 'applications.get' | 'applications.search' | 'applications.changeStatus'> {
+  return {
+    'applications.search': ({ q }) => searchApplications(deps.db, q),
+    'applications.changeStatus': (input, ctx) => changeApplicationStatus(envFor(deps, ctx), input),
+    'applications.listToday': () => listApplicationsOn(deps.db, localDay(deps.now(), deps.desk.timeZone)),
+    'applications.get': (input, ctx) => {
+      const application = 'id' in input ? getApplicationById(deps.db, input.id) : getApplicationByNumber(deps.db, input.regNumber);
+      if (!application) {
+        const path = 'id' in input ? 'id' : 'regNumber';
+        throw new AppError('NOT_FOUND', 'No such application', [{ path: [path], message: 'no such application' }]);
+      }
+      recordView(envFor(deps, ctx), 'application', application.id);
+      return application;
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { runCommand } from '../db/command';
+import type { CommandEnv } from '../db/command';
+import { appendAudit } from './audit-log';
+
+/** Personal-data law: who looked at which citizen's record is logged, like any change. */
+export function recordView(env: CommandEnv, entity: string, entityId: string): void {
+  runCommand(env.db, () => {
+    appendAudit(env.db, { at: env.now().toISOString(), actor: env.clerkId, action: `${entity}.view`, entity, entityId });
+  });
+}

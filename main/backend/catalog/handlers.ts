@@ -1,0 +1,16 @@
+import type { Handlers } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { CallContext } from '../dispatch';
+import type { HandlerDeps } from '../handler-deps';
+import { getService, searchServices } from './queries';
+
+export function catalogHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'catalog.search' | 'catalog.get'> {
+  return {
+    'catalog.search': ({ q }) => searchServices(deps.db, q),
+    'catalog.get': ({ id }) => {
+      const service = getService(deps.db, id);
+      if (!service) throw new AppError('NOT_FOUND', `No service ${id}`, [{ path: ['id'], message: 'no such service' }]);
+      return service;
+    },
+  };
+}

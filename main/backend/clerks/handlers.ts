@@ -1,0 +1,33 @@
+import type { ClerkProfile, Handlers } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { Role } from '../../../shared/roles';
+import { appendAudit } from '../audit/audit-log';
+import { runCommand } from '../db/command';
+import type { Db } from '../db/open';
+import type { CallContext } from '../dispatch';
+import { envFor } from '../handler-deps';
+import type { HandlerDeps } from '../handler-deps';
+
+function profile(db: Db, id: string): ClerkProfile {
+  const row = db.prepare('SELECT id, full_name, roles FROM clerks WHERE id = ? AND deleted_at IS NULL').get(id) as
+    | { id: string; full_name: string; roles: string }
+    | undefined;
+  if (!row) throw new AppError('UNAUTHENTICATED', 'This clerk account no longer exists');
+  return { id: row.id, fullName: row.full_name, roles: JSON.parse(row.roles) as Role[] };
+}
+
+export function clerkHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'clerk.me' | 'clerk.rename'> {
+  return {
+    'clerk.me': (_input, ctx) => profile(deps.db, envFor(deps, ctx).clerkId),
+    'clerk.rename': ({ fullName }, ctx) => {
+      const env = envFor(deps, ctx);
+      const at = env.now().toISOString();
+      // The local account's name is the desk's own setting; clerk accounts from the back office are server-owned.
+      runCommand(deps.db, () => {
+        deps.db.prepare('UPDATE clerks SET full_name = ?, updated_at = ? WHERE id = ?').run(fullName, at, env.clerkId);
+        appendAudit(deps.db, { at, actor: env.clerkId, action: 'clerk.rename', entity: 'clerk', entityId: env.clerkId, details: { fullName } });
+      });
+      return profile(deps.db, env.clerkId);
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import { AppError } from '../../shared/errors';
+import type { DeskConfig } from './config/desk-config';
+import type { CommandEnv } from './db/command';
+import type { Db } from './db/open';
+import type { CallContext } from './dispatch';
+
+/** What the domain handlers share. */
+export interface HandlerDeps {
+  db: Db;
+  desk: DeskConfig;
+  now: () => Date;
+}
+
+/** The command environment of the signed-in clerk making this call. */
+export function envFor(deps: HandlerDeps, ctx: CallContext): CommandEnv {
+  // The dispatcher already refused session-less calls to non-public methods; this guards misuse.
+  if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'This needs a signed-in clerk');
+  return { db: deps.db, clerkId: ctx.session.clerkId, now: deps.now, desk: deps.desk };
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const DeadlineUnit = z.enum(['working_days', 'calendar_days']);
+
+/** A catalog service as the information card describes it. */
+export const Service = z.object({
+  id: z.string(),
+  code: z.string(),
+  nameUk: z.string(),
+  nameEn: z.string(),
+  providerUk: z.string(),
+  providerEn: z.string(),
+  feeKopecks: z.number().int().nonnegative(),
+  deadlineValue: z.number().int().positive(),
+  deadlineUnit: DeadlineUnit,
+  /** False once the service left the catalog: old applications still show it, new ones cannot pick it. */
+  active: z.boolean(),
+  documents: z.array(z.object({ position: z.number().int().positive(), nameUk: z.string(), nameEn: z.string(), required: z.boolean() })),
+});
+export type Service = z.infer<typeof Service>;

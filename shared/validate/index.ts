@@ -1,0 +1,23 @@
+/** The validators shared by the intake form and the backend; each file holds one field's rules. */
+export { crossCheckPerson } from './cross-checks';
+export type { CrossCheckWarning, PersonIdentity } from './cross-checks';
+export { validateBirthDate, validateDay, validateIssueDate } from './dates';
+export type { BirthDateError, BirthDateWarning, DateField, IssueDateError } from './dates';
+export { edrpouCheckDigit, isValidEdrpou, validateEdrpou } from './edrpou';
+export type { EdrpouError } from './edrpou';
+export { validateEmail } from './email';
+export type { EmailError } from './email';
+export { validateIdCardNumber } from './id-card';
+export type { IdCardError } from './id-card';
+export { VALIDATION_ERRORS, VALIDATION_MESSAGES, VALIDATION_WARNINGS } from './messages';
+export type { Bilingual, ValidationCode, ValidationErrorCode, ValidationWarningCode } from './messages';
+export { validatePassportBooklet } from './passport-booklet';
+export type { PassportBookletError } from './passport-booklet';
+export { validatePhone } from './phone';
+export type { PhoneError } from './phone';
+export type { Validated } from './result';
+export { isValidRnokpp, rnokppBirthDate, rnokppCheckDigit, rnokppSex, validateRnokpp } from './rnokpp';
+export type { RnokppError } from './rnokpp';
+export { unzrBirthDate, unzrCheckDigit, validateUnzr } from './unzr';
+export type { UnzrError, UnzrWarning } from './unzr';
+export { zBirthDate, zEdrpou, zEmail, zIdCardNumber, zIssueDate, zPassportBooklet, zPhone, zRnokpp, zUnzr } from './zod';

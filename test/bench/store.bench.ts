@@ -1,0 +1,152 @@
+/**
+ * The local store at production size (issue goals): registering an application, searching
+ * applicants by name prefix and by РНОКПП, and a cold open, on a database of 1 M applicants and
+ * 1 M applications (`--quick`: 20 k + 20 k, for CI's smoke test).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApplicantSummary } from '../../shared/domain/applicant';
+import { RegisterApplication } from '../../shared/domain/application';
+import type { RegisterApplicationInput } from '../../shared/domain/application';
+import { searchApplicants } from '../../main/backend/applicants/search';
+import { registerApplication } from '../../main/backend/applications/register-application';
+import { DEFAULT_DESK } from '../../main/backend/config/desk-config';
+import type { CommandEnv } from '../../main/backend/db/command';
+import { openDatabase } from '../../main/backend/db/open';
+import type { Db } from '../../main/backend/db/open';
+import { measureColdOpens } from './cold-open';
+import { BENCH_SERVICES, buildStore } from './dataset';
+import type { SampledPerson } from './dataset';
+import { between, pick, seededRandom } from './people';
+import type { Random } from './people';
+import { quantile } from './report';
+import type { Figure } from './report';
+
+/** Fixed, so every run builds the same data set and asks the same queries. */
+const SEED = 20261127;
+const WARM_UP = 20;
+const MiB = 2 ** 20;
+
+function registrationInput(random: Random, person: SampledPerson): RegisterApplicationInput {
+  const service = pick(random, BENCH_SERVICES);
+  const items = service.documents
+    .slice(0, between(random, 1, service.documents.length))
+    .map((d) => ({ name: d.nameUk, original: random() < 0.7, sheets: between(random, 1, 12) }));
+  return {
+    serviceId: service.id,
+    applicantId: person.id,
+    items,
+    resultDelivery: random() < 0.9 ? 'in_person' : 'post',
+    // About one in twenty comes through a representative with a power of attorney.
+    ...(random() < 0.05 ? { representative: { fullName: 'Коваленко Ганна Петрівна', poaNumber: `НВК ${between(random, 100000, 999999)}`, poaDate: '2026-03-02' } } : {}),
+  };
+}
+
+/** What a clerk types: 3–6 letters of a surname, or that and 2–4 letters of the given name, in either case. */
+function prefixQuery(random: Random, person: SampledPerson): string {
+  const surname = person.surname.slice(0, between(random, 3, 6));
+  const query = random() < 0.5 ? surname : `${surname} ${person.givenName.slice(0, between(random, 2, 4))}`;
+  return random() < 0.5 ? query.toLowerCase() : query;
+}
+
+function timed(run: () => void): number {
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+
+/**
+ * Registrations interleaved with the floor: a single-row INSERT committed on its own, on the
+ * same connection and pragmas (WAL, synchronous=FULL). Interleaving gives both the same disk,
+ * WAL size and checkpoints, so their ratio is what the command adds over the fsync it must pay.
+ */
+function registerAgainstFloor(db: Db, env: CommandEnv, people: readonly SampledPerson[], random: Random, count: number) {
+  db.exec('CREATE TABLE bench_floor (id INTEGER PRIMARY KEY, at TEXT NOT NULL) STRICT');
+  const floorInsert = db.prepare('INSERT INTO bench_floor (at) VALUES (?)');
+  const register: number[] = [];
+  const floor: number[] = [];
+  for (let i = 0; i < WARM_UP + count; i += 1) {
+    const input = registrationInput(random, pick(random, people));
+    const r = timed(() => registerApplication(env, RegisterApplication.parse(input)));
+    const f = timed(() => floorInsert.run(new Date().toISOString()));
+    if (i >= WARM_UP) {
+      register.push(r);
+      floor.push(f);
+    }
+  }
+  return { register, floor };
+}
+
+function searchTimes(db: Db, queries: readonly string[], check: (query: string, found: ApplicantSummary[]) => void): number[] {
+  const samples: number[] = [];
+  queries.forEach((query, i) => {
+    let found: ApplicantSummary[] = [];
+    const t = timed(() => {
+      found = searchApplicants(db, query);
+    });
+    check(query, found);
+    if (i >= WARM_UP) samples.push(t);
+  });
+  return samples;
+}
+
+export function storeFigures(quick: boolean): Figure[] {
+  const rows = quick ? 20_000 : 1_000_000;
+  const operations = quick ? 200 : 2000;
+  const dir = mkdtempSync(join(tmpdir(), 'vikno-store-bench-'));
+  try {
+    const store = buildStore(dir, rows, SEED, 5000);
+    const random = seededRandom(SEED + 1);
+    const db = openDatabase(store.file);
+    let timings: ReturnType<typeof registerAgainstFloor>;
+    let prefix: number[];
+    let exact: number[];
+    try {
+      const env: CommandEnv = {
+        db,
+        clerkId: store.clerkId,
+        now: () => new Date(),
+        // Desk 07 of the center whose six other desks registered the bulk applications.
+        desk: { ...DEFAULT_DESK, center: { code: 'KV01', name: 'ЦНАП' }, desk: { code: '07', window: '7' }, source: 'file' },
+      };
+      timings = registerAgainstFloor(db, env, store.people, random, operations);
+      const people = Array.from({ length: WARM_UP + operations }, () => pick(random, store.people));
+      prefix = searchTimes(db, people.map((p) => prefixQuery(random, p)), (query, found) => {
+        if (found.length === 0) throw new Error(`Prefix search for "${query}" found nobody, but the query came from an applicant's name`);
+      });
+      const byRnokpp = new Map(people.map((p) => [p.rnokpp, p.id]));
+      exact = searchTimes(db, people.map((p) => p.rnokpp), (query, found) => {
+        if (!found.some((a) => a.match === 'rnokpp' && a.id === byRnokpp.get(query))) throw new Error(`РНОКПП lookup ${query} missed its applicant`);
+      });
+    } finally {
+      db.close();
+    }
+    // Three restarts, the median reported: one slow process spawn on a busy machine is not the figure.
+    const opens = measureColdOpens(store.file, 3).sort((a, b) => a.totalMs - b.totalMs);
+    const open = opens[1] ?? opens[0];
+    if (!open) throw new Error('No cold open was measured');
+    const { register, floor } = timings;
+    return [
+      { name: 'store data set applicants', value: rows, unit: 'rows' },
+      { name: 'store data set applications', value: rows, unit: 'rows' },
+      { name: 'store data set generation (untimed setup)', value: store.generationMs / 1000, unit: 's' },
+      { name: 'store database file size', value: store.fileBytes / MiB, unit: 'MiB' },
+      { name: 'register application p50', value: quantile(register, 0.5), unit: 'ms' },
+      { name: 'register application p99 (goal ≤ 2 ms)', value: quantile(register, 0.99), unit: 'ms' },
+      { name: 'bare INSERT + commit p50', value: quantile(floor, 0.5), unit: 'ms' },
+      { name: 'bare INSERT + commit p99', value: quantile(floor, 0.99), unit: 'ms' },
+      { name: 'register / bare commit p50 ratio', value: quantile(register, 0.5) / quantile(floor, 0.5), unit: '×' },
+      { name: 'register / bare commit p99 ratio (goal ≤ 3×)', value: quantile(register, 0.99) / quantile(floor, 0.99), unit: '×' },
+      { name: 'applicant prefix search p50', value: quantile(prefix, 0.5), unit: 'ms' },
+      { name: 'applicant prefix search p99 (goal ≤ 10 ms)', value: quantile(prefix, 0.99), unit: 'ms' },
+      { name: 'exact РНОКПП lookup p50', value: quantile(exact, 0.5), unit: 'ms' },
+      { name: 'exact РНОКПП lookup p99 (goal ≤ 0.5 ms)', value: quantile(exact, 0.99), unit: 'ms' },
+      { name: 'cold open: open + quick_check + migrations (goal ≤ 500 ms)', value: open.totalMs, unit: 'ms' },
+      { name: 'cold open: of which quick_check', value: open.quickCheckMs, unit: 'ms' },
+      { name: 'backend RSS after cold open', value: open.rssBytes / MiB, unit: 'MiB' },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
