@@ -33,21 +33,55 @@ export function addDays(day: string, n: number): string {
   return formatDay(date);
 }
 
-export function isWorkingDay(day: string, calendar: WorkCalendar): boolean {
-  if (calendar.workingDays.has(day)) return true;
-  if (calendar.daysOff.has(day)) return false;
-  const weekday = parseDay(day).getUTCDay();
+const MS_PER_DAY = 86_400_000;
+
+/** Whole days since 1970-01-01: due-date loops step through integers, not Date objects. */
+function dayNumber(day: string): number {
+  return parseDay(day).getTime() / MS_PER_DAY;
+}
+
+function dayString(n: number): string {
+  return formatDay(new Date(n * MS_PER_DAY));
+}
+
+interface NumericCalendar {
+  daysOff: ReadonlySet<number>;
+  workingDays: ReadonlySet<number>;
+}
+
+const numericCalendars = new WeakMap<WorkCalendar, NumericCalendar>();
+
+function numeric(calendar: WorkCalendar): NumericCalendar {
+  let converted = numericCalendars.get(calendar);
+  if (!converted) {
+    converted = { daysOff: new Set([...calendar.daysOff].map(dayNumber)), workingDays: new Set([...calendar.workingDays].map(dayNumber)) };
+    numericCalendars.set(calendar, converted);
+  }
+  return converted;
+}
+
+function isWorkingDayNumber(n: number, calendar: NumericCalendar): boolean {
+  if (calendar.workingDays.has(n)) return true;
+  if (calendar.daysOff.has(n)) return false;
+  // 1970-01-01 was a Thursday: (n + 4) % 7 is 0 on Sundays and 6 on Saturdays.
+  const weekday = (((n + 4) % 7) + 7) % 7;
   return weekday !== 0 && weekday !== 6;
+}
+
+export function isWorkingDay(day: string, calendar: WorkCalendar): boolean {
+  return isWorkingDayNumber(dayNumber(day), numeric(calendar));
+}
+
+function nextWorkingDayNumber(n: number, calendar: NumericCalendar, from: string): number {
+  for (let i = 0; i < 366; i += 1) {
+    if (isWorkingDayNumber(n + i, calendar)) return n + i;
+  }
+  throw new RangeError(`No working day within a year after ${from}: check the calendar`);
 }
 
 /** The first working day on or after `day`. */
 export function nextWorkingDay(day: string, calendar: WorkCalendar): string {
-  let current = day;
-  for (let i = 0; i < 366; i += 1) {
-    if (isWorkingDay(current, calendar)) return current;
-    current = addDays(current, 1);
-  }
-  throw new RangeError(`No working day within a year after ${day}: check the calendar`);
+  return dayString(nextWorkingDayNumber(dayNumber(day), numeric(calendar), day));
 }
 
 /**
@@ -57,11 +91,13 @@ export function nextWorkingDay(day: string, calendar: WorkCalendar): string {
  */
 export function dueDate(registeredOn: string, value: number, unit: DeadlineUnit, calendar: WorkCalendar): string {
   if (!Number.isInteger(value) || value <= 0) throw new RangeError(`A deadline must be a positive whole number, got ${value}`);
-  if (unit === 'calendar_days') return nextWorkingDay(addDays(registeredOn, value), calendar);
-  let current = registeredOn;
+  const cal = numeric(calendar);
+  const start = dayNumber(registeredOn);
+  if (unit === 'calendar_days') return dayString(nextWorkingDayNumber(start + value, cal, registeredOn));
+  let current = start;
   for (let counted = 0; counted < value; ) {
-    current = addDays(current, 1);
-    if (isWorkingDay(current, calendar)) counted += 1;
+    current += 1;
+    if (isWorkingDayNumber(current, cal)) counted += 1;
   }
-  return current;
+  return dayString(current);
 }

@@ -1,7 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 let lastMs = 0;
 let counter = 0;
+
+// One system call per 256 ids instead of one per id: commands make several ids each.
+const pool = Buffer.alloc(16 * 256);
+let poolOffset = pool.length;
+
+function random16(): Buffer {
+  if (poolOffset === pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + 16));
+  poolOffset += 16;
+  return bytes;
+}
 
 /**
  * UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then a 12-bit counter that keeps ids made in the
@@ -10,7 +24,7 @@ let counter = 0;
 export function uuidv7(nowMs: number = Date.now()): string {
   if (nowMs > lastMs) {
     lastMs = nowMs;
-    counter = randomBytes(2).readUInt16BE() & 0x3ff;
+    counter = random16().readUInt16BE() & 0x3ff;
   } else {
     counter += 1;
     if (counter > 0xfff) {
@@ -18,7 +32,7 @@ export function uuidv7(nowMs: number = Date.now()): string {
       counter = 0;
     }
   }
-  const bytes = randomBytes(16);
+  const bytes = random16();
   const ms = BigInt(lastMs);
   for (let i = 0; i < 6; i += 1) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
   bytes[6] = 0x70 | (counter >> 8);

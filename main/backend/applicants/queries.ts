@@ -1,5 +1,6 @@
 import type { Applicant } from '../../../shared/domain/applicant';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 interface ApplicantRow {
   id: string;
@@ -29,7 +30,7 @@ interface ApplicantRow {
 }
 
 export function getApplicant(db: Db, id: string): Applicant | null {
-  const row = db.prepare('SELECT * FROM applicants WHERE id = ? AND deleted_at IS NULL').get(id) as ApplicantRow | undefined;
+  const row = statement(db, 'SELECT * FROM applicants WHERE id = ? AND deleted_at IS NULL').get(id) as ApplicantRow | undefined;
   if (!row) return null;
   return {
     id: row.id,

@@ -193,7 +193,10 @@ export function searchApplicants(db: Db, query: string, limit = 20): ApplicantSu
     }
   }
   const tokens = normalizeName(query).split(' ').filter((t) => t !== '');
-  if (tokens.length > 0 && found.size < limit) {
+  // A long run of digits that found its owner is an identifier lookup: names are not searched
+  // for it (only a legal name could hold those digits, and that is noise next to the owner).
+  const identifierFound = found.size > 0 && tokens.every((t) => /^\d{8,}$/.test(t));
+  if (tokens.length > 0 && !identifierFound && found.size < limit) {
     for (const row of nameMatches(db, s, tokens, limit)) {
       if (!found.has(row.id)) found.set(row.id, toSummary(row, 'name'));
     }

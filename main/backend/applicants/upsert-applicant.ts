@@ -5,6 +5,7 @@ import type { CommandEnv } from '../db/command';
 import { uuidv7 } from '../ids';
 import { getApplicant } from './queries';
 import { normalizeName } from './search-text';
+import { statement } from '../db/statements';
 
 function displayNameOf(a: ApplicantData): string {
   if (a.kind === 'legal_entity') return a.legalName;
@@ -46,8 +47,7 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
     const values = columns(data);
     if (data.id === undefined) {
       const id = uuidv7();
-      env.db
-        .prepare(
+      statement(env.db, 
           `INSERT INTO applicants (id, ${Object.keys(values).join(', ')}, clerk_id, created_at, updated_at)
            VALUES (@id, ${Object.keys(values).map((k) => `@${k}`).join(', ')}, @clerk_id, @at, @at)`,
         )
@@ -60,12 +60,11 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
       );
       return id;
     }
-    const current = env.db.prepare('SELECT server_version FROM applicants WHERE id = ? AND deleted_at IS NULL').get(data.id) as
+    const current = statement(env.db, 'SELECT server_version FROM applicants WHERE id = ? AND deleted_at IS NULL').get(data.id) as
       | { server_version: number | null }
       | undefined;
     if (!current) throw new AppError('NOT_FOUND', `No applicant ${data.id}`, [{ path: ['id'], message: 'no such applicant' }]);
-    const info = env.db
-      .prepare(`UPDATE applicants SET ${Object.keys(values).map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`)
+    const info = statement(env.db, `UPDATE applicants SET ${Object.keys(values).map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`)
       .run({ ...values, id: data.id, at });
     if (info.changes !== 1) throw new Error(`Updating applicant ${data.id} changed ${info.changes} rows`);
     recordChange(

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { recordChange, runCommand } from '../db/command';
 import type { CommandEnv } from '../db/command';
 import { getApplicationById } from './queries';
+import { statement } from '../db/statements';
 
 type ChangeStatus = Required<Pick<ChangeApplicationStatusInput, 'id' | 'to'>> & Pick<ChangeApplicationStatusInput, 'reason' | 'receivedBy'>;
 
@@ -11,7 +12,7 @@ type ChangeStatus = Required<Pick<ChangeApplicationStatusInput, 'id' | 'to'>> & 
 export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): Application {
   const at = env.now().toISOString();
   runCommand(env.db, () => {
-    const current = env.db.prepare('SELECT status, server_version FROM applications WHERE id = ? AND deleted_at IS NULL').get(input.id) as
+    const current = statement(env.db, 'SELECT status, server_version FROM applications WHERE id = ? AND deleted_at IS NULL').get(input.id) as
       | { status: Application['status']; server_version: number | null }
       | undefined;
     if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
@@ -28,12 +29,10 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): A
         { path: ['receivedBy'], message: 'required' },
       ]);
     }
-    const info = env.db
-      .prepare('UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?')
+    const info = statement(env.db, 'UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?')
       .run(input.to, at, input.id, current.status);
     if (info.changes !== 1) throw new Error(`Status change of ${input.id} changed ${info.changes} rows`);
-    env.db
-      .prepare(
+    statement(env.db, 
         'INSERT INTO application_status_history (application_id, from_status, to_status, reason, received_by, at, clerk_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
       .run(input.id, current.status, input.to, input.reason ?? null, input.receivedBy ?? null, at, env.clerkId);

@@ -1,5 +1,6 @@
 import type { Application, ApplicationSummary } from '../../../shared/domain/application';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 interface ApplicationRow {
   id: string;
@@ -35,11 +36,9 @@ const SELECT_APPLICATION = `
   WHERE a.deleted_at IS NULL`;
 
 function toApplication(db: Db, row: ApplicationRow): Application {
-  const items = db
-    .prepare('SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position')
+  const items = statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position')
     .all(row.id) as Array<{ name: string; original: number; sheets: number }>;
-  const history = db
-    .prepare(
+  const history = statement(db, 
       'SELECT from_status, to_status, reason, received_by, at, clerk_id FROM application_status_history WHERE application_id = ? ORDER BY seq',
     )
     .all(row.id) as Array<{
@@ -90,12 +89,12 @@ function toApplication(db: Db, row: ApplicationRow): Application {
 }
 
 export function getApplicationById(db: Db, id: string): Application | null {
-  const row = db.prepare(`${SELECT_APPLICATION} AND a.id = ?`).get(id) as ApplicationRow | undefined;
+  const row = statement(db, `${SELECT_APPLICATION} AND a.id = ?`).get(id) as ApplicationRow | undefined;
   return row ? toApplication(db, row) : null;
 }
 
 export function getApplicationByNumber(db: Db, regNumber: string): Application | null {
-  const row = db.prepare(`${SELECT_APPLICATION} AND a.reg_number = ?`).get(regNumber) as ApplicationRow | undefined;
+  const row = statement(db, `${SELECT_APPLICATION} AND a.reg_number = ?`).get(regNumber) as ApplicationRow | undefined;
   return row ? toApplication(db, row) : null;
 }
 
@@ -112,8 +111,7 @@ type SummaryRow = {
 
 /** Summaries of the applications matching `where` (SQL over `a`, the applications table), newest first. */
 export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): ApplicationSummary[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date
        FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
        WHERE (${where}) AND a.deleted_at IS NULL

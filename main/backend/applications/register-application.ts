@@ -8,6 +8,7 @@ import type { CommandEnv } from '../db/command';
 import { uuidv7 } from '../ids';
 import { getApplicationById } from './queries';
 import { allocateRegistrationNumber } from './registration-number';
+import { statement } from '../db/statements';
 
 /**
  * Registers an application (звернення): number, due date, receipt lines, the first status,
@@ -24,9 +25,9 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
         { path: ['serviceId'], message: 'service not available' },
       ]);
     }
-    const applicant = env.db.prepare('SELECT 1 FROM applicants WHERE id = ? AND deleted_at IS NULL').get(input.applicantId);
+    const applicant = statement(env.db, 'SELECT 1 FROM applicants WHERE id = ? AND deleted_at IS NULL').get(input.applicantId);
     if (!applicant) throw new AppError('VALIDATION', 'No such applicant', [{ path: ['applicantId'], message: 'no such applicant' }]);
-    if (input.ticketId !== undefined && !env.db.prepare('SELECT 1 FROM tickets WHERE id = ?').get(input.ticketId)) {
+    if (input.ticketId !== undefined && !statement(env.db, 'SELECT 1 FROM tickets WHERE id = ?').get(input.ticketId)) {
       throw new AppError('VALIDATION', 'No such ticket', [{ path: ['ticketId'], message: 'no such ticket' }]);
     }
 
@@ -34,8 +35,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
     const regNumber = allocateRegistrationNumber(env.db, env.desk.center.code, env.desk.desk.code, day);
     const due = dueDate(day, service.deadline_value, service.deadline_unit, loadCalendar(env.db));
     const rep = input.representative;
-    env.db
-      .prepare(
+    statement(env.db, 
         `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
            rep_poa_number, rep_poa_date, status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id,
            center_code, desk_code, window, ticket_id, updated_at)
@@ -63,12 +63,11 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
         input.ticketId ?? null,
         at,
       );
-    const insertItem = env.db.prepare(
+    const insertItem = statement(env.db, 
       'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)',
     );
     input.items.forEach((item, i) => insertItem.run(id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
-    env.db
-      .prepare("INSERT INTO application_status_history (application_id, from_status, to_status, at, clerk_id) VALUES (?, NULL, 'registered', ?, ?)")
+    statement(env.db, "INSERT INTO application_status_history (application_id, from_status, to_status, at, clerk_id) VALUES (?, NULL, 'registered', ?, ?)")
       .run(id, at, env.clerkId);
     recordChange(
       env,

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 /**
  * The next registration number of this desk for a local day: `CENTER-DESK-YYYYMMDD-NNNN`.
@@ -7,8 +8,7 @@ import type { Db } from '../db/open';
  * gives its number back and a committed one never repeats.
  */
 export function allocateRegistrationNumber(db: Db, centerCode: string, deskCode: string, day: string): string {
-  const next = db
-    .prepare(
+  const next = statement(db, 
       `INSERT INTO registration_sequences (center_code, desk_code, day, last_value) VALUES (?, ?, ?, 1)
        ON CONFLICT (center_code, desk_code, day) DO UPDATE SET last_value = last_value + 1
        RETURNING last_value`,

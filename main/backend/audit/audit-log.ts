@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 export interface AuditEntry {
   at: string;
@@ -24,16 +25,16 @@ function entryHash(prevHash: string, seq: number, e: Required<AuditEntry>): stri
  * is kept in desk_meta as well, so removing entries from the end is detected too.
  */
 export function appendAudit(db: Db, entry: AuditEntry): number {
-  const head = db.prepare('SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
+  const head = statement(db, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; hash: string }
     | undefined;
   const seq = (head?.seq ?? 0) + 1;
   const full = { details: {}, ...entry } as Required<AuditEntry>;
   const hash = entryHash(head?.hash ?? GENESIS, seq, full);
-  db.prepare(
+  statement(db, 
     'INSERT INTO audit_events (seq, at, actor, action, entity, entity_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(seq, full.at, full.actor, full.action, full.entity, full.entityId, JSON.stringify(full.details), head?.hash ?? GENESIS, hash);
-  db.prepare("INSERT INTO desk_meta (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
+  statement(db, "INSERT INTO desk_meta (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(
     `${seq}:${hash}`,
   );
   return seq;
@@ -43,7 +44,7 @@ export type AuditVerdict = { ok: true; entries: number } | { ok: false; seq: num
 
 /** Walks the whole chain; the first entry that was edited, removed or inserted is reported. */
 export function verifyAudit(db: Db): AuditVerdict {
-  const rows = db.prepare('SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<{
+  const rows = statement(db, 'SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<{
     seq: number;
     at: string;
     actor: string;
@@ -77,7 +78,7 @@ export function verifyAudit(db: Db): AuditVerdict {
     prevHash = row.hash;
     expectedSeq += 1;
   }
-  const head = db.prepare("SELECT value FROM desk_meta WHERE key = 'audit_head'").pluck().get() as string | undefined;
+  const head = statement(db, "SELECT value FROM desk_meta WHERE key = 'audit_head'").pluck().get() as string | undefined;
   const entries = expectedSeq - 1;
   if ((head ?? `0:${GENESIS}`) !== `${entries}:${prevHash}`) {
     return { ok: false, seq: entries + 1, problem: 'entries after the last one present were removed' };

@@ -3,6 +3,7 @@ import { normalizeName } from '../applicants/search-text';
 import type { Db } from '../db/open';
 import { SAMPLE_CATALOG } from './sample-catalog';
 import { putService } from './services';
+import { statement } from '../db/statements';
 
 interface ServiceRow {
   id: string;
@@ -19,8 +20,7 @@ interface ServiceRow {
 }
 
 function toService(db: Db, row: ServiceRow): Service {
-  const documents = db
-    .prepare('SELECT position, name_uk, name_en, required FROM service_documents WHERE service_id = ? ORDER BY position')
+  const documents = statement(db, 'SELECT position, name_uk, name_en, required FROM service_documents WHERE service_id = ? ORDER BY position')
     .all(row.id) as Array<{ position: number; name_uk: string; name_en: string; required: number }>;
   return {
     id: row.id,
@@ -38,7 +38,7 @@ function toService(db: Db, row: ServiceRow): Service {
 }
 
 export function getService(db: Db, id: string): Service | null {
-  const row = db.prepare('SELECT * FROM services WHERE id = ?').get(id) as ServiceRow | undefined;
+  const row = statement(db, 'SELECT * FROM services WHERE id = ?').get(id) as ServiceRow | undefined;
   return row ? toService(db, row) : null;
 }
 
@@ -47,7 +47,7 @@ export function getService(db: Db, id: string): Service | null {
  * The catalog is a few hundred rows, so it is filtered here: SQLite's lower() knows no Cyrillic.
  */
 export function searchServices(db: Db, query: string, limit = 50): Service[] {
-  const rows = db.prepare('SELECT * FROM services WHERE active = 1 AND deleted_at IS NULL ORDER BY code').all() as ServiceRow[];
+  const rows = statement(db, 'SELECT * FROM services WHERE active = 1 AND deleted_at IS NULL ORDER BY code').all() as ServiceRow[];
   const words = normalizeName(query).split(' ').filter(Boolean);
   const code = query.trim().toUpperCase();
   const matches = rows.filter((row) => {
@@ -61,11 +61,11 @@ export function searchServices(db: Db, query: string, limit = 50): Service[] {
 
 /** A new desk starts with the sample catalog; a desk that has any catalog keeps it. */
 export function seedSampleCatalog(db: Db, at: string): boolean {
-  const count = db.prepare('SELECT count(*) FROM services').pluck().get() as number;
+  const count = statement(db, 'SELECT count(*) FROM services').pluck().get() as number;
   if (count > 0) return false;
   db.transaction(() => {
     for (const service of SAMPLE_CATALOG) putService(db, service, at);
-    db.prepare("INSERT INTO desk_meta (key, value) VALUES ('catalog_source', 'sample') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+    statement(db, "INSERT INTO desk_meta (key, value) VALUES ('catalog_source', 'sample') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
   })();
   return true;
 }

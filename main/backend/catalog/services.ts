@@ -1,5 +1,6 @@
 import type { WorkCalendar } from '../../../shared/calendar';
 import type { Db } from '../db/open';
+import { statement } from '../db/statements';
 
 export interface ServiceRecord {
   id: string;
@@ -20,7 +21,7 @@ export interface ServiceRecord {
  * server-owned, so this writes no outbox mutation; the caller owns the transaction.
  */
 export function putService(db: Db, service: ServiceRecord, at: string): void {
-  db.prepare(
+  statement(db, 
     `INSERT INTO services (id, code, name_uk, name_en, provider_uk, provider_en, fee_kopecks, deadline_value, deadline_unit, active, updated_at)
      VALUES (@id, @code, @nameUk, @nameEn, @providerUk, @providerEn, @feeKopecks, @deadlineValue, @deadlineUnit, @active, @at)
      ON CONFLICT (id) DO UPDATE SET code = excluded.code, name_uk = excluded.name_uk, name_en = excluded.name_en,
@@ -28,8 +29,8 @@ export function putService(db: Db, service: ServiceRecord, at: string): void {
        deadline_value = excluded.deadline_value, deadline_unit = excluded.deadline_unit, active = excluded.active,
        updated_at = excluded.updated_at`,
   ).run({ ...service, active: service.active ? 1 : 0, at });
-  db.prepare('DELETE FROM service_documents WHERE service_id = ?').run(service.id);
-  const insertDoc = db.prepare(
+  statement(db, 'DELETE FROM service_documents WHERE service_id = ?').run(service.id);
+  const insertDoc = statement(db, 
     'INSERT INTO service_documents (service_id, position, name_uk, name_en, required) VALUES (?, ?, ?, ?, ?)',
   );
   service.documents.forEach((d, i) => insertDoc.run(service.id, i + 1, d.nameUk, d.nameEn, d.required ? 1 : 0));
@@ -47,14 +48,14 @@ export interface ServiceRow {
 }
 
 export function getServiceRow(db: Db, id: string): ServiceRow | undefined {
-  return db.prepare('SELECT id, code, name_uk, name_en, deadline_value, deadline_unit, active, deleted_at FROM services WHERE id = ?').get(id) as
+  return statement(db, 'SELECT id, code, name_uk, name_en, deadline_value, deadline_unit, active, deleted_at FROM services WHERE id = ?').get(id) as
     | ServiceRow
     | undefined;
 }
 
 /** The holiday calendar as data: weekdays off and worked weekend days. */
 export function loadCalendar(db: Db): WorkCalendar {
-  const rows = db.prepare('SELECT day, kind FROM calendar_days WHERE deleted_at IS NULL').all() as Array<{ day: string; kind: string }>;
+  const rows = statement(db, 'SELECT day, kind FROM calendar_days WHERE deleted_at IS NULL').all() as Array<{ day: string; kind: string }>;
   return {
     daysOff: new Set(rows.filter((r) => r.kind === 'day_off').map((r) => r.day)),
     workingDays: new Set(rows.filter((r) => r.kind === 'working_day').map((r) => r.day)),

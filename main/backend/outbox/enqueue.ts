@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { uuidv7 } from '../ids';
+import { statement } from '../db/statements';
 
 export interface Mutation {
   /** `application:<id>`, `applicant:<id>`, `ticket:<id>`: later mutations of one aggregate wait for earlier ones. */
@@ -20,11 +21,10 @@ export interface Mutation {
  */
 export function enqueueMutation(db: Db, mutation: Mutation, at: string): string {
   const mutationId = uuidv7();
-  const prev = db
-    .prepare('SELECT mutation_id FROM outbox WHERE aggregate = ? ORDER BY seq DESC LIMIT 1')
+  const prev = statement(db, 'SELECT mutation_id FROM outbox WHERE aggregate = ? ORDER BY seq DESC LIMIT 1')
     .pluck()
     .get(mutation.aggregate) as string | undefined;
-  db.prepare(
+  statement(db, 
     `INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

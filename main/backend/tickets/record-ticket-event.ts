@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { recordChange, runCommand } from '../db/command';
 import type { CommandEnv } from '../db/command';
 import { uuidv7 } from '../ids';
+import { statement } from '../db/statements';
 
 export type TicketEvent = 'called' | 'recalled' | 'arrived' | 'no_show' | 'transferred' | 'parked' | 'service_started' | 'service_ended';
 type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'transferred';
@@ -23,12 +24,11 @@ export function issueTicket(env: CommandEnv, input: { number: string; queueCode:
   const at = env.now().toISOString();
   return runCommand(env.db, () => {
     const id = uuidv7();
-    env.db
-      .prepare(
+    statement(env.db, 
         "INSERT INTO tickets (id, number, queue_code, status, priority_reason, issued_at, desk_code, updated_at) VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?)",
       )
       .run(id, input.number, input.queueCode, input.priorityReason ?? null, at, env.desk.desk.code, at);
-    env.db.prepare("INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code) VALUES (?, 'issued', ?, ?, ?)").run(id, at, env.clerkId, env.desk.desk.code);
+    statement(env.db, "INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code) VALUES (?, 'issued', ?, ?, ?)").run(id, at, env.clerkId, env.desk.desk.code);
     recordChange(
       env,
       at,
@@ -43,7 +43,7 @@ export function issueTicket(env: CommandEnv, input: { number: string; queueCode:
 export function recordTicketEvent(env: CommandEnv, ticketId: string, event: TicketEvent, details?: Record<string, unknown>): void {
   const at = env.now().toISOString();
   runCommand(env.db, () => {
-    const ticket = env.db.prepare('SELECT status, server_version FROM tickets WHERE id = ?').get(ticketId) as
+    const ticket = statement(env.db, 'SELECT status, server_version FROM tickets WHERE id = ?').get(ticketId) as
       | { status: TicketStatus; server_version: number | null }
       | undefined;
     if (!ticket) throw new AppError('NOT_FOUND', `No ticket ${ticketId}`, [{ path: ['ticketId'], message: 'no such ticket' }]);
@@ -51,9 +51,8 @@ export function recordTicketEvent(env: CommandEnv, ticketId: string, event: Tick
     if (!effect.from.includes(ticket.status)) {
       throw new AppError('CONFLICT', `A ${ticket.status} ticket cannot be ${event}`, [{ path: ['event'], message: `not allowed from ${ticket.status}` }]);
     }
-    env.db.prepare('UPDATE tickets SET status = ?, desk_code = ?, updated_at = ? WHERE id = ?').run(effect.to, env.desk.desk.code, at, ticketId);
-    env.db
-      .prepare('INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code, details) VALUES (?, ?, ?, ?, ?, ?)')
+    statement(env.db, 'UPDATE tickets SET status = ?, desk_code = ?, updated_at = ? WHERE id = ?').run(effect.to, env.desk.desk.code, at, ticketId);
+    statement(env.db, 'INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code, details) VALUES (?, ?, ?, ?, ?, ?)')
       .run(ticketId, event, at, env.clerkId, env.desk.desk.code, details ? JSON.stringify(details) : null);
     recordChange(
       env,

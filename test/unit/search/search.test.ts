@@ -205,16 +205,13 @@ describe('searchApplicants: many namesakes', () => {
 });
 
 describe('searchApplicants: identifiers', () => {
-  it('puts the РНОКПП match before name matches', () => {
+  it('answers an РНОКПП with its owner alone; a name holding those digits shows only when nobody owns it', () => {
     const desk = openTestDesk(tempDir());
-    // A name that contains the same digits matches by name.
-    const byName = addApplicant(desk.env, { kind: 'legal_entity', legalName: 'ТОВ «Склад 1759013776»', edrpou: '14360570' });
+    const byName = addApplicant(desk.env, { kind: 'legal_entity', legalName: 'ТОВ «Склад 1759013776 3652504575»', edrpou: '14360570' });
     const byRnokpp = addApplicant(desk.env, person('Бойко', 'Ірина', { rnokpp: '1759013776' }));
     addApplicant(desk.env, person('Бойко', 'Олег', { rnokpp: '3068208400' }));
-    expect(searchApplicants(desk.db, '1759013776').map((a) => [a.id, a.match])).toEqual([
-      [byRnokpp.id, 'rnokpp'],
-      [byName.id, 'name'],
-    ]);
+    expect(searchApplicants(desk.db, '1759013776').map((a) => [a.id, a.match])).toEqual([[byRnokpp.id, 'rnokpp']]);
+    expect(searchApplicants(desk.db, '3652504575').map((a) => [a.id, a.match])).toEqual([[byName.id, 'name']]);
     // Grouped digits are still the РНОКПП (the name's word is not split the same way).
     for (const query of ['175 901 3776', '1759-013-776']) {
       expect(searchApplicants(desk.db, query).map((a) => [a.id, a.match])).toEqual([[byRnokpp.id, 'rnokpp']]);
