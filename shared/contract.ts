@@ -5,6 +5,7 @@
  * from these two tables — nobody declares a channel by hand.
  */
 import { z } from 'zod';
+import { parseDay } from './calendar';
 import { Applicant, ApplicantInput, ApplicantSummary } from './domain/applicant';
 import { Application, ApplicationSummary, ChangeApplicationStatus, RegisterApplication } from './domain/application';
 import { Service } from './domain/service';
@@ -56,6 +57,22 @@ const DraftData = z
   .refine((d) => JSON.stringify(d).length <= 64 * 1024, 'a draft may hold at most 64 KiB');
 export const IntakeDraft = z.object({ data: z.record(z.string(), z.unknown()), updatedAt: z.string() });
 
+const CalendarDate = z.string().refine((day) => {
+  try {
+    parseDay(day);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'use a real date as YYYY-MM-DD');
+
+/** A day that differs from the Monday–Friday week. */
+export const CalendarDay = z.object({
+  day: CalendarDate,
+  kind: z.enum(['day_off', 'working_day']),
+  name: z.string().trim().max(200),
+});
+
 export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.enum(['clerk', 'supervisor', 'admin'])) });
 export type ClerkProfile = z.infer<typeof ClerkProfile>;
 
@@ -97,6 +114,13 @@ export const methods = {
     output: z.object({ fileName: z.string(), base64: z.string() }),
     role: 'clerk',
   },
+  'calendar.list': {
+    input: z.object({ from: CalendarDate, to: CalendarDate }).strict(),
+    output: z.array(CalendarDay),
+    role: 'clerk',
+  },
+  'calendar.put': { input: CalendarDay.strict(), output: z.null(), role: 'supervisor' },
+  'calendar.remove': { input: z.object({ day: CalendarDate }).strict(), output: z.null(), role: 'supervisor' },
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;

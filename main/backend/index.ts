@@ -7,6 +7,7 @@ import type { ServerFrame } from '../../shared/rpc';
 import { appHandlers } from './app/handlers';
 import { applicantHandlers } from './applicants/handlers';
 import { applicationHandlers } from './applications/handlers';
+import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { seedSampleCatalog } from './catalog/queries';
 import { clerkHandlers } from './clerks/handlers';
@@ -90,6 +91,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...catalogHandlers(deps),
       ...intakeHandlers(deps),
       ...clerkHandlers(deps),
+      ...calendarHandlers(deps),
       ...receiptHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
     },
     logger,

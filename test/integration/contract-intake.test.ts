@@ -123,6 +123,25 @@ describe('registration through the contract', () => {
     expect(saved).toMatchObject({ rnokpp: '1759013776', phone: '+380671234567', idDoc: { number: 'АК123456' } });
   });
 
+  it('takes the holiday calendar as editable data: a new day off moves the next due date', async () => {
+    const { api } = start();
+    const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
+    const applicant = await value(api.call('applicants.save', PERSON));
+    const register = () =>
+      value(api.call('intake.register', { serviceId: service!.id, applicantId: applicant.id, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+    expect((await register()).dueDate).toBe('2026-12-25');
+    await value(api.call('calendar.put', { day: '2026-12-25', kind: 'day_off', name: 'Різдво' }));
+    expect(await value(api.call('calendar.list', { from: '2026-12-01', to: '2026-12-31' }))).toEqual([{ day: '2026-12-25', kind: 'day_off', name: 'Різдво' }]);
+    expect((await register()).dueDate).toBe('2026-12-28');
+    await value(api.call('calendar.remove', { day: '2026-12-25' }));
+    expect((await register()).dueDate).toBe('2026-12-25');
+    expect(await api.call('calendar.remove', { day: '2026-12-25' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await api.call('calendar.put', { day: '2026-02-30', kind: 'day_off', name: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { issues: [{ path: ['day'] }] } },
+    });
+  });
+
   it('keeps a draft per clerk until it is discarded or the application registered', async () => {
     const { api } = start();
     expect(await value(api.call('drafts.get', {}))).toBeNull();

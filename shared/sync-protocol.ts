@@ -1,0 +1,91 @@
+/**
+ * The wire between a desk and the back office (DESIGN.md §6, docs/SYNC.md). Both sides
+ * validate every body with these schemas.
+ */
+import { z } from 'zod';
+
+/** Bumped when a change would break older desks; the server answers 426 to a desk below its minimum. */
+export const PROTOCOL_VERSION = 1;
+
+export const PUSH_MAX_MUTATIONS = 500;
+export const PUSH_MAX_BYTES = 4 * 1024 * 1024;
+export const PULL_MAX_LIMIT = 5000;
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  storage: z.enum(['pglite', 'postgresql']),
+  version: z.string(),
+});
+export type Health = z.infer<typeof Health>;
+
+/** An admin-issued one-time code naming the center and desk it enrolls. */
+export const EnrollRequest = z.object({ code: z.string().min(8).max(100), deviceName: z.string().trim().min(1).max(200) }).strict();
+export const EnrollResponse = z.object({ deviceId: z.string(), deviceToken: z.string(), centerCode: z.string(), deskCode: z.string() });
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+export const Mutation = z
+  .object({
+    mutationId: z.uuid(),
+    aggregate: z.string().min(3).max(200),
+    prevMutationId: z.uuid().nullable(),
+    baseVersion: z.number().int().nonnegative().nullable(),
+    kind: z.string().min(1).max(100),
+    payload: z.record(z.string(), z.unknown()),
+    /** The clerk who made the change on the desk. */
+    actor: z.string().min(1).max(100),
+    /** The desk's clock when the change was made: shown, never used for ordering. */
+    createdAt: z.string(),
+  })
+  .strict();
+export type Mutation = z.infer<typeof Mutation>;
+
+export const PushRequest = z
+  .object({
+    protocol: z.number().int().positive(),
+    mutations: z.array(Mutation).min(1).max(PUSH_MAX_MUTATIONS),
+  })
+  .strict();
+export type PushRequest = z.infer<typeof PushRequest>;
+
+export const FieldError = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() });
+
+export const MutationResult = z.discriminatedUnion('status', [
+  z.object({ mutationId: z.string(), status: z.literal('applied'), version: z.number().int().positive() }),
+  /** Seen before with the same payload: the stored result, never a second effect. */
+  z.object({ mutationId: z.string(), status: z.literal('duplicate'), version: z.number().int().positive().nullable() }),
+  /** An overlapping edit: the server's current record to show the clerk. */
+  z.object({ mutationId: z.string(), status: z.literal('conflict'), fields: z.array(z.string()), server: z.record(z.string(), z.unknown()), version: z.number().int() }),
+  z.object({ mutationId: z.string(), status: z.literal('rejected'), code: z.string(), message: z.string(), fieldErrors: z.array(FieldError) }),
+  /** Try again later: a predecessor or a file is missing. */
+  z.object({ mutationId: z.string(), status: z.literal('retry_later'), reason: z.enum(['predecessor_missing', 'blob_missing']) }),
+]);
+export type MutationResult = z.infer<typeof MutationResult>;
+
+export const PushResponse = z.object({ results: z.array(MutationResult), serverTime: z.string() });
+export type PushResponse = z.infer<typeof PushResponse>;
+
+export const Change = z.object({
+  /** The server's commit-ordered change sequence: the pull cursor. */
+  seq: z.number().int().positive(),
+  entity: z.string(),
+  id: z.string(),
+  version: z.number().int().positive(),
+  /** null for a tombstone. */
+  data: z.record(z.string(), z.unknown()).nullable(),
+});
+export type Change = z.infer<typeof Change>;
+
+export const PullResponse = z.object({
+  changes: z.array(Change),
+  cursor: z.number().int().nonnegative(),
+  hasMore: z.boolean(),
+  serverTime: z.string(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+export const ErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** Headers every sync request carries. */
+export const HEADER_DEVICE_TOKEN = 'authorization';
+export const HEADER_ACTOR = 'x-vikno-actor';
+export const HEADER_PROTOCOL = 'x-vikno-protocol';
