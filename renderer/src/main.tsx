@@ -6,6 +6,9 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { Shell } from './app/Shell';
 import { restoreAndPersistLanguage } from './i18n/persist-language';
 import './styles.css';
+// Feature stylesheets load here, not in the components, so unit tests importing screens see no CSS.
+import './features/intake/intake.css';
+import './features/applications/applications.css';
 
 restoreAndPersistLanguage();
 bindBackend(api);

@@ -63,7 +63,8 @@ test('Alt+digit switches the screen from the keyboard', async ({ page, hostUrl }
   await page.keyboard.press('Alt+2');
   await expect(nav.getByRole('button', { name: 'Прийом', exact: true })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Прийом звернень');
-  await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+  // Intake puts the clerk straight into the applicant search.
+  await expect(page.getByRole('combobox', { name: 'Пошук заявника' })).toBeFocused();
 
   await page.keyboard.press('Alt+4');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Перегляд за день');

@@ -1,4 +1,5 @@
 import { useT } from '../i18n/use-t';
+import { ClerkSettings } from './ClerkSettings';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useShellStore } from './shell-store';
 
@@ -18,6 +19,7 @@ export function Header() {
           <span className="center-name muted">{info.status === 'loading' ? t('app.loading') : t('header.unknownDesk')}</span>
         )}
       </div>
+      <ClerkSettings />
       <LanguageSwitch />
     </header>
   );

@@ -8,6 +8,11 @@ export async function loadAppInfo(api: ViknoApi): Promise<void> {
   });
 }
 
+export async function loadClerk(api: ViknoApi): Promise<void> {
+  const result = await api.call('clerk.me', {});
+  if (result.ok) useShellStore.setState({ clerk: result.value });
+}
+
 /**
  * Mirrors the backend's events into the shell store. Must run in the same task that created
  * `api`: the socket cannot open before then, so the first `connected` is never missed.
@@ -16,7 +21,10 @@ export async function loadAppInfo(api: ViknoApi): Promise<void> {
 export function bindBackend(api: ViknoApi): void {
   api.on('connection.state', ({ state }) => {
     useShellStore.setState({ connection: state });
-    if (state === 'connected') void loadAppInfo(api);
+    if (state === 'connected') {
+      void loadAppInfo(api);
+      void loadClerk(api);
+    }
   });
   api.on('sync.status', ({ state }) => useShellStore.setState({ sync: state }));
 }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo, ConnectionState, SyncStatus } from '../../../shared/contract';
+import type { AppInfo, ClerkProfile, ConnectionState, SyncStatus } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
 import type { ScreenId } from './screens';
 
@@ -14,6 +14,8 @@ interface ShellState {
   /** Unknown until the backend's first sync.status event. */
   sync: SyncStatus['state'] | null;
   info: InfoState;
+  /** The clerk working at this desk (the local account), once the backend told us. */
+  clerk: ClerkProfile | null;
   screen: ScreenId;
   showScreen(screen: ScreenId): void;
 }
@@ -22,6 +24,7 @@ export const useShellStore = create<ShellState>()((set) => ({
   connection: 'connecting',
   sync: null,
   info: { status: 'loading' },
+  clerk: null,
   screen: 'queue',
   showScreen: (screen) => set({ screen }),
 }));

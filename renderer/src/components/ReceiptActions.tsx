@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { ErrorBody } from '../../../shared/errors';
+import { api } from '../api';
+import { useT } from '../i18n/use-t';
+import { pdfBlobUrl } from '../lib/pdf-blob';
+import { ErrorNotice } from './ErrorNotice';
+
+type ReceiptLang = 'uk' | 'en';
+
+/**
+ * Under Electron the preload provides `window.vikno` and the window may not open new windows, so
+ * only saving is offered there (printing through the OS dialog needs a main-process call).
+ */
+const CAN_OPEN_TABS = window.vikno === undefined;
+type Receipt = { status: 'loading' } | { status: 'ready'; url: string; fileName: string } | { status: 'failed'; error: ErrorBody };
+
+/**
+ * The receipt (опис) of an application as PDF, in Ukrainian and English: open it in a new tab
+ * (the browser host; an Electron window cannot open new windows) or save it.
+ */
+export function ReceiptActions({ applicationId }: { applicationId: string }) {
+  const t = useT();
+  const [receipts, setReceipts] = useState<Record<ReceiptLang, Receipt>>({ uk: { status: 'loading' }, en: { status: 'loading' } });
+
+  useEffect(() => {
+    let alive = true;
+    const urls: string[] = [];
+    for (const lang of ['uk', 'en'] as const) {
+      void api.call('receipts.pdf', { applicationId, lang }).then((result) => {
+        if (!alive) return;
+        const receipt: Receipt = result.ok ? { status: 'ready', url: pdfBlobUrl(result.value.base64), fileName: result.value.fileName } : { status: 'failed', error: result.error };
+        if (receipt.status === 'ready') urls.push(receipt.url);
+        setReceipts((current) => ({ ...current, [lang]: receipt }));
+      });
+    }
+    return () => {
+      alive = false;
+      urls.forEach((url) => URL.revokeObjectURL(url));
+    };
+  }, [applicationId]);
+
+  const failed = receipts.uk.status === 'failed' ? receipts.uk : receipts.en.status === 'failed' ? receipts.en : null;
+
+  function row(lang: ReceiptLang) {
+    const receipt = receipts[lang];
+    const ready = receipt.status === 'ready' ? receipt : null;
+    return (
+      <div className="button-row" key={lang}>
+        {CAN_OPEN_TABS && (
+          <button type="button" className={lang === 'uk' ? 'button button-primary' : 'button'} disabled={!ready} onClick={() => ready && window.open(ready.url, '_blank')}>
+            {t(lang === 'uk' ? 'receipt.open' : 'receipt.openEn')}
+          </button>
+        )}
+        {ready ? (
+          <a className="button" href={ready.url} download={ready.fileName}>
+            {t(lang === 'uk' ? 'receipt.save' : 'receipt.saveEn')}
+          </a>
+        ) : (
+          <span className="button button-disabled" aria-disabled="true">
+            {receipt.status === 'loading' ? t('receipt.preparing') : t(lang === 'uk' ? 'receipt.save' : 'receipt.saveEn')}
+          </span>
+        )}
+      </div>
+    );
+  }
+
+  return (
+    <div className="receipt-actions">
+      {row('uk')}
+      {row('en')}
+      {failed && <ErrorNotice error={failed.error} context="receipt.failed" />}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Application } from '../../../../shared/domain/application';
+import { isOverdue } from '../../../../shared/domain/application-status';
+import type { ErrorBody } from '../../../../shared/errors';
+import { api } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { ReceiptActions } from '../../components/ReceiptActions';
+import { useLanguageStore } from '../../i18n/language-store';
+import { useT } from '../../i18n/use-t';
+import { formatDateTime, formatDay } from '../../lib/format';
+import { localToday } from '../intake/intake-store';
+import { StatusChangeForm } from './StatusChangeForm';
+import { STATUS_TEXT } from './status-text';
+
+interface ApplicationCardProps {
+  id: string;
+  onChanged(): void;
+  onClose(): void;
+}
+
+/** One application: what was received, its status history, and the moves the status machine allows. */
+export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps) {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const [application, setApplication] = useState<Application | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let alive = true;
+    void api.call('applications.get', { id }).then((result) => {
+      if (!alive) return;
+      if (result.ok) setApplication(result.value);
+      else setError(result.error);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [id]);
+
+  // Focus moves to the card when it first shows, not after each status change.
+  const loadedId = application?.id;
+  useEffect(() => {
+    if (loadedId) title.current?.focus();
+  }, [loadedId]);
+
+  if (error) return <ErrorNotice error={error} context="applications.cardFailed" />;
+  if (!application) return <p className="muted">{t('app.loading')}</p>;
+  const a = application;
+  const overdue = isOverdue(a.status, a.dueDate, localToday());
+  return (
+    <article className="application-card" aria-labelledby="application-card-title">
+      <div className="card-head">
+        <h3 id="application-card-title" className="card-title" tabIndex={-1} ref={title}>
+          {t('applications.card', { number: a.regNumber })}
+        </h3>
+        <button type="button" className="button button-quiet" onClick={onClose}>
+          {t('applications.close')}
+        </button>
+      </div>
+      <p className="card-status">
+        <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
+        {overdue && <span className="status-badge status-overdue">{t('applications.overdue')}</span>}
+      </p>
+      <dl className="card-facts">
+        <dt>{t('intake.done.applicant')}</dt>
+        <dd>{a.applicant.displayName}</dd>
+        {a.representative && (
+          <>
+            <dt>{t('applications.representative')}</dt>
+            <dd>
+              {a.representative.fullName} · {t('applications.poa', { number: a.representative.poaNumber, date: formatDay(a.representative.poaDate) })}
+            </dd>
+          </>
+        )}
+        <dt>{t('intake.done.service')}</dt>
+        <dd>
+          {a.service.code} · {language === 'uk' ? a.service.nameUk : a.service.nameEn}
+        </dd>
+        <dt>{t('applications.registeredAt')}</dt>
+        <dd>{formatDateTime(a.registeredAt)}</dd>
+        <dt>{t('intake.done.due')}</dt>
+        <dd className={overdue ? 'overdue-text' : undefined}>{formatDay(a.dueDate)}</dd>
+        {a.notes && (
+          <>
+            <dt>{t('intake.notes.label')}</dt>
+            <dd>{a.notes}</dd>
+          </>
+        )}
+      </dl>
+      <h4 className="card-subtitle">{t('applications.items')}</h4>
+      <ol className="card-items">
+        {a.items.map((item, index) => (
+          <li key={index}>
+            {item.name} — {t(item.original ? 'intake.items.original' : 'intake.items.copy')}, {t('applications.sheets', { n: item.sheets })}
+          </li>
+        ))}
+      </ol>
+      <h4 className="card-subtitle">{t('applications.history')}</h4>
+      <ol className="history">
+        {a.history.map((change, index) => (
+          <li key={index}>
+            <span className="history-time">{formatDateTime(change.at)}</span> <strong>{t(STATUS_TEXT[change.to])}</strong>
+            {change.reason && <span> — {change.reason}</span>}
+            {change.receivedBy && <span> — {t('applications.receivedBy', { name: change.receivedBy })}</span>}
+          </li>
+        ))}
+      </ol>
+      <StatusChangeForm
+        application={a}
+        onChanged={(updated) => {
+          setApplication(updated);
+          onChanged();
+        }}
+      />
+      <h4 className="card-subtitle">{t('applications.receipt')}</h4>
+      <ReceiptActions applicationId={a.id} />
+    </article>
+  );
+}

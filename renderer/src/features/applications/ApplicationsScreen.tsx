@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ApplicationSummary } from '../../../../shared/domain/application';
+import { isOverdue } from '../../../../shared/domain/application-status';
+import type { ErrorBody } from '../../../../shared/errors';
+import { api } from '../../api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useLanguageStore } from '../../i18n/language-store';
+import { useT } from '../../i18n/use-t';
+import { formatDay, formatTime } from '../../lib/format';
+import { localToday } from '../intake/intake-store';
+import { ApplicationCard } from './ApplicationCard';
+import { STATUS_TEXT } from './status-text';
+
+const DEBOUNCE_MS = 200;
+
+/** Today's applications and a search by number or applicant; the chosen one opens as a card. */
+export function ApplicationsScreen() {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const [query, setQuery] = useState('');
+  const [list, setList] = useState<ApplicationSummary[] | null>(null);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    let alive = true;
+    const q = query.trim();
+    const timer = setTimeout(
+      () => {
+        void (q === '' ? api.call('applications.listToday', {}) : api.call('applications.search', { q })).then((result) => {
+          if (!alive) return;
+          if (result.ok) {
+            setList(result.value);
+            setError(null);
+          } else setError(result.error);
+        });
+      },
+      q === '' ? 0 : DEBOUNCE_MS,
+    );
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+    };
+  }, [query, reload]);
+
+  const today = localToday();
+  return (
+    <section className="screen screen-wide" aria-labelledby="screen-title">
+      <h2 id="screen-title" className="screen-title" tabIndex={-1} ref={heading}>
+        {t('applications.title')}
+      </h2>
+      <div className="field field-long">
+        <label htmlFor="applications-search" className="field-label">
+          {t('applications.search')}
+        </label>
+        <input
+          id="applications-search"
+          ref={searchBox}
+          className="input"
+          type="search"
+          autoComplete="off"
+          value={query}
+          placeholder={t('applications.searchPlaceholder')}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+      </div>
+      {error && <ErrorNotice error={error} context="applications.loadFailed" onRetry={() => setReload((n) => n + 1)} />}
+      <div className="applications-layout">
+        <div className="applications-list">
+          <p className="list-caption" id="applications-caption">
+            {query.trim() === '' ? t('applications.today') : t('applications.found', { count: list?.length ?? 0 })}
+          </p>
+          {list !== null && list.length === 0 && <p className="muted">{t('applications.empty')}</p>}
+          {list !== null && list.length > 0 && (
+            <ul className="application-rows" aria-labelledby="applications-caption">
+              {list.map((a) => {
+                const overdue = isOverdue(a.status, a.dueDate, today);
+                return (
+                  <li key={a.id}>
+                    <button
+                      type="button"
+                      className="application-row"
+                      aria-current={a.id === selected ? 'true' : undefined}
+                      onClick={() => setSelected(a.id)}
+                    >
+                      <span className="row-number">{a.regNumber}</span>
+                      <span className="row-name">{a.applicantName}</span>
+                      <span className="row-service">{language === 'uk' ? a.serviceName.uk : a.serviceName.en}</span>
+                      <span className="row-meta">
+                        <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
+                        {overdue && <span className="status-badge status-overdue">{t('applications.overdue')}</span>}
+                        <span className="muted">
+                          {formatTime(a.registeredAt)} · {t('applications.dueShort', { date: formatDay(a.dueDate) })}
+                        </span>
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+        {selected && (
+          <ApplicationCard
+            key={selected}
+            id={selected}
+            onChanged={() => setReload((n) => n + 1)}
+            onClose={() => {
+              setSelected(null);
+              searchBox.current?.focus();
+            }}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { useT } from '../../i18n/use-t';
+import { RESULT_DELIVERIES } from './intake-form';
+import type { ResultDelivery } from './intake-form';
+import { setDelivery, setNotes, useIntakeStore } from './intake-store';
+import { SelectField } from './SelectField';
+import { TextField } from './TextField';
+
+export function DeliverySection() {
+  const t = useT();
+  const delivery = useIntakeStore((state) => state.form.resultDelivery);
+  const notes = useIntakeStore((state) => state.form.notes);
+  const labels: Record<ResultDelivery, string> = {
+    in_person: t('intake.delivery.in_person'),
+    post: t('intake.delivery.post'),
+    email: t('intake.delivery.email'),
+    electronic: t('intake.delivery.electronic'),
+  };
+  return (
+    <section className="form-section" aria-labelledby="intake-delivery-heading">
+      <h3 id="intake-delivery-heading" className="section-title">
+        <span className="section-number" aria-hidden="true">4</span>
+        {t('intake.delivery.title')}
+      </h3>
+      <div className="field-grid">
+        <div className="field-row">
+          <SelectField<ResultDelivery>
+            field="resultDelivery"
+            label={t('intake.delivery.label')}
+            value={delivery}
+            options={RESULT_DELIVERIES.map((value) => ({ value, label: labels[value] }))}
+            onChange={setDelivery}
+          />
+        </div>
+        <div className="field-row">
+          <TextField field="notes" label={t('intake.notes.label')} value={notes} onChange={setNotes} multiline size="long" />
+        </div>
+      </div>
+    </section>
+  );
+}

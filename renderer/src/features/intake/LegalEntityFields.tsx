@@ -1,0 +1,29 @@
+import { useT } from '../../i18n/use-t';
+import { ContactFields } from './ContactFields';
+import { setApplicantField, useIntakeStore } from './intake-store';
+import { TextField } from './TextField';
+
+export function LegalEntityFields() {
+  const t = useT();
+  const f = useIntakeStore((state) => state.form.applicant.fields);
+  return (
+    <div className="field-grid">
+      <div className="field-row">
+        <TextField field="applicant.legalName" label={t('intake.legal.name')} value={f.legalName} onChange={(v) => setApplicantField('legalName', v)} size="long" required />
+      </div>
+      <div className="field-row">
+        <TextField field="applicant.edrpou" label={t('intake.legal.edrpou')} value={f.edrpou} onChange={(v) => setApplicantField('edrpou', v)} inputMode="numeric" size="short" />
+        <TextField
+          field="applicant.rnokpp"
+          label={t('intake.legal.rnokpp')}
+          value={f.rnokpp}
+          onChange={(v) => setApplicantField('rnokpp', v)}
+          inputMode="numeric"
+          size="short"
+          hint={t('intake.legal.rnokppHint')}
+        />
+      </div>
+      <ContactFields />
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Service } from '../../../../shared/domain/service';
+import { api } from '../../api';
+import { SearchCombobox } from '../../components/SearchCombobox';
+import type { ComboOption } from '../../components/SearchCombobox';
+import type { Translate } from '../../i18n/dictionary';
+import { useLanguageStore } from '../../i18n/language-store';
+import { useT } from '../../i18n/use-t';
+import { formatUah } from '../../lib/format';
+import { ChecklistSection } from './ChecklistSection';
+import { fieldDomId } from './field-ids';
+import { describedBy, FieldMessages } from './FieldMessages';
+import type { ChosenService } from './intake-form';
+import { clearService, markVisited, pickService, useIntakeStore } from './intake-store';
+import { focusSoon } from './focus-field';
+import { useFieldProblems } from './problems-context';
+
+type ServiceOption = ComboOption & { service: Service };
+
+export function serviceTerms(t: Translate, s: Pick<ChosenService, 'deadlineValue' | 'deadlineUnit' | 'feeKopecks'>): string {
+  const deadline = t(s.deadlineUnit === 'working_days' ? 'intake.service.workingDays' : 'intake.service.calendarDays', { n: s.deadlineValue });
+  const fee = s.feeKopecks === 0 ? t('intake.service.free') : t('intake.service.fee', { uah: formatUah(s.feeKopecks) });
+  return `${t('intake.service.deadline', { deadline })} · ${fee}`;
+}
+
+export function ServiceSection() {
+  const t = useT();
+  const language = useLanguageStore((state) => state.language);
+  const service = useIntakeStore((state) => state.form.service);
+  const problems = useFieldProblems();
+
+  async function search(q: string): Promise<ServiceOption[]> {
+    const result = await api.call('catalog.search', { q });
+    if (!result.ok) return [];
+    return result.value.map((s) => ({
+      id: s.id,
+      label: `${s.code} · ${language === 'uk' ? s.nameUk : s.nameEn}`,
+      detail: serviceTerms(t, s),
+      service: s,
+    }));
+  }
+
+  return (
+    <section className="form-section" aria-labelledby="intake-service-heading">
+      <h3 id="intake-service-heading" className="section-title">
+        <span className="section-number" aria-hidden="true">3</span>
+        {t('intake.service.title')}
+      </h3>
+      {service === null ? (
+        <>
+          <SearchCombobox<ServiceOption>
+            inputId={fieldDomId('service')}
+            label={t('intake.service.search')}
+            placeholder={t('intake.service.searchPlaceholder')}
+            search={search}
+            onPick={(option) => {
+              pickService(option.service);
+              // The search is gone: the next step is ticking the documents received.
+              requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.checklist input[type="checkbox"]')?.focus());
+            }}
+            invalid={problems.error('service') !== undefined}
+            describedBy={describedBy('service', false, problems)}
+            noResults={t('intake.service.noResults')}
+            searching={t('intake.searching')}
+            onBlur={() => markVisited('service')}
+          />
+          <FieldMessages field="service" />
+        </>
+      ) : (
+        <>
+          <div className="chosen-card">
+            <div>
+              <p className="chosen-title">
+                <span className="service-code">{service.code}</span> {language === 'uk' ? service.nameUk : service.nameEn}
+              </p>
+              <p className="muted">{serviceTerms(t, service)}</p>
+              <FieldMessages field="service" />
+            </div>
+            <div className="chosen-actions">
+              <button
+                id={fieldDomId('service')}
+                type="button"
+                className="button"
+                aria-invalid={problems.error('service') !== undefined || undefined}
+                aria-describedby={describedBy('service', false, problems)}
+                onClick={() => {
+                  clearService();
+                  focusSoon(fieldDomId('service'));
+                }}
+              >
+                {t('intake.service.change')}
+              </button>
+            </div>
+          </div>
+          <ChecklistSection />
+        </>
+      )}
+    </section>
+  );
+}
