@@ -73,8 +73,37 @@ export const CalendarDay = z.object({
   name: z.string().trim().max(200),
 });
 
+/** A change the back office refused or found in conflict, for the supervisor to retry or discard. */
+export const DeadLetter = z.object({
+  mutationId: z.string(),
+  aggregate: z.string(),
+  kind: z.string(),
+  status: z.enum(['dead', 'conflict']),
+  reason: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});
+
 export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.enum(['clerk', 'supervisor', 'admin'])) });
 export type ClerkProfile = z.infer<typeof ClerkProfile>;
+
+/**
+ * What the status bar shows about delivery to the back office (DESIGN.md §6). `standalone`: no
+ * back office configured; `not_enrolled`: configured but the desk has no device token yet.
+ */
+export const SyncStatus = z.object({
+  state: z.enum(['standalone', 'not_enrolled', 'online', 'offline', 'paused_auth', 'paused_update']),
+  /** Changes saved here and not yet acknowledged by the back office. */
+  pending: z.number().int().nonnegative(),
+  oldestPendingAt: z.string().nullable(),
+  filesLeft: z.number().int().nonnegative(),
+  deadLetters: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  lastSuccessAt: z.string().nullable(),
+  /** Back office clock minus ours, from the last answer; a warning sign when large, never used for ordering. */
+  clockOffsetMs: z.number().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
 
 export const methods = {
   'app.info': { input: NoInput, output: AppInfo, role: 'public' },
@@ -121,15 +150,25 @@ export const methods = {
   },
   'calendar.put': { input: CalendarDay.strict(), output: z.null(), role: 'supervisor' },
   'calendar.remove': { input: z.object({ day: CalendarDate }).strict(), output: z.null(), role: 'supervisor' },
+  'sync.status': { input: NoInput, output: SyncStatus, role: 'clerk' },
+  'sync.now': { input: NoInput, output: SyncStatus, role: 'clerk' },
+  'sync.enroll': {
+    input: z.object({ code: z.string().trim().min(8).max(100), deviceName: z.string().trim().min(1).max(200).optional() }).strict(),
+    output: SyncStatus,
+    role: 'supervisor',
+  },
+  'sync.deadLetters': { input: NoInput, output: z.array(DeadLetter), role: 'supervisor' },
+  'sync.retry': { input: z.object({ mutationId: RecordId }).strict(), output: z.null(), role: 'supervisor' },
+  'sync.discard': {
+    input: z.object({ mutationId: RecordId, reason: z.string().trim().min(1).max(500) }).strict(),
+    output: z.null(),
+    role: 'supervisor',
+  },
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;
 
-/** Placeholder until the sync issue: a desk with no back office configured runs standalone. */
-export const SyncStatus = z.object({
-  state: z.enum(['standalone']),
-});
-export type SyncStatus = z.infer<typeof SyncStatus>;
+
 
 /**
  * The link between the renderer and the backend. Not sent by the backend: each transport's

@@ -15,7 +15,11 @@ export type Send = (frame: ServerFrame) => void;
  * connection run concurrently: a slow handler does not hold up the next call) and tracks
  * the calls in flight so shutdown can wait for them to answer.
  */
-export function createConnections(dispatch: Dispatch, sessionOf: () => Session | null = () => null) {
+export function createConnections(
+  dispatch: Dispatch,
+  sessionOf: () => Session | null = () => null,
+  afterCall: (method: string) => void = () => undefined,
+) {
   const open = new Set<Send>();
   const inflight = new Set<Promise<void>>();
   let draining = false;
@@ -32,6 +36,7 @@ export function createConnections(dispatch: Dispatch, sessionOf: () => Session |
               ? { ok: false as const, error: { code: 'UNAVAILABLE' as const, message: 'The backend is shutting down' } }
               : await dispatch(frame.method, frame.input, ctx);
             if (open.has(send)) send({ kind: 'result', id: frame.id, result });
+            if (result.ok) afterCall(frame.method);
           })();
           inflight.add(done);
           void done.finally(() => inflight.delete(done));

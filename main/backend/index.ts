@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { events, methods } from '../../shared/contract';
-import type { BACKEND_EVENTS, EventPayload } from '../../shared/contract';
+import type { BACKEND_EVENTS, EventPayload, MethodName } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { ServerFrame } from '../../shared/rpc';
 import { appHandlers } from './app/handlers';
@@ -15,6 +15,8 @@ import { ensureLocalClerk } from './clerks/local-clerk';
 import { intakeHandlers } from './intake/handlers';
 import { receiptHandlers } from './receipts/handlers';
 import type { HandlerDeps } from './handler-deps';
+import { syncHandlers } from './sync/handlers';
+import { createSyncService } from './sync/sync-service';
 import { loadDeskConfig } from './config/desk-config';
 import type { DeskConfig } from './config/desk-config';
 import { createConnections } from './connections';
@@ -34,11 +36,16 @@ export interface BackendConfig {
   appVersion: string;
   /** Defaults to JSON lines in `<dataDir>/logs/backend.log`. */
   logger?: Logger;
+  /** The HTTP client sync uses; tests put a fault-injecting one here. */
+  fetch?: typeof fetch;
   /** The clock; tests set it. */
   now?: () => Date;
   /** The receipt fonts; defaults to `fonts/` beside the bundled backend (scripts/build.ts copies them there). */
   fontDir?: string;
 }
+
+/** Calls that queue an outbox mutation: after one, sync delivers it at once instead of at the next poll. */
+const QUEUES_MUTATION: ReadonlySet<MethodName> = new Set<MethodName>(['applicants.save', 'intake.register', 'applications.changeStatus']);
 
 export type BackendEventName = (typeof BACKEND_EVENTS)[number];
 
@@ -82,6 +89,16 @@ export function createBackend(config: BackendConfig): Backend {
   const localClerk = ensureLocalClerk(db, now().toISOString());
   if (seedSampleCatalog(db, now().toISOString())) logger.log('info', 'Seeded the sample service catalog');
   const deps: HandlerDeps = { db, desk, now };
+  let connections: ReturnType<typeof createConnections> | null = null;
+  const sync = createSyncService({
+    db,
+    desk,
+    logger,
+    now,
+    actor: () => localClerk.id,
+    onStatus: (status) => connections?.broadcast({ kind: 'event', name: 'sync.status', payload: status }),
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  });
   const dispatch = createDispatcher(
     methods,
     {
@@ -92,12 +109,18 @@ export function createBackend(config: BackendConfig): Backend {
       ...intakeHandlers(deps),
       ...clerkHandlers(deps),
       ...calendarHandlers(deps),
+      ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
     },
     logger,
   );
   // Until sign-in lands every connection acts as the desk's one local clerk (see local-clerk.ts).
-  const connections = createConnections(dispatch, () => ({ clerkId: localClerk.id, roles: localClerk.roles }));
+  connections = createConnections(dispatch, () => ({ clerkId: localClerk.id, roles: localClerk.roles }), (method) => {
+    // Every command may have queued a mutation: tell the engine (or the status bar) at once.
+    if (QUEUES_MUTATION.has(method as MethodName)) sync.changed();
+  });
+  const open = connections;
+  sync.start();
   const stopBackups = scheduleDailyBackups(db, {
     backupsDir,
     keep: desk.backupsToKeep,
@@ -107,20 +130,18 @@ export function createBackend(config: BackendConfig): Backend {
   let closed = false;
   logger.log('info', 'Backend started', { dataDir, version: config.appVersion });
 
-  // The sync issue replaces this with the engine's live status.
-  const syncStatus: EventPayload<'sync.status'> = { state: 'standalone' };
-
   return {
     connect(send) {
-      return connections.connect(send, (opened) => opened({ kind: 'event', name: 'sync.status', payload: syncStatus }));
+      return open.connect(send, (opened) => opened({ kind: 'event', name: 'sync.status', payload: sync.status() }));
     },
     emit(name, payload) {
-      connections.broadcast({ kind: 'event', name, payload: events[name].parse(payload) });
+      open.broadcast({ kind: 'event', name, payload: events[name].parse(payload) });
     },
     async close() {
       if (closed) return;
       closed = true;
-      await connections.drain();
+      await open.drain();
+      await sync.stop();
       await stopBackups();
       db.close();
       logger.log('info', 'Backend stopped');

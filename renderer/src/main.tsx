@@ -9,6 +9,7 @@ import './styles.css';
 // Feature stylesheets load here, not in the components, so unit tests importing screens see no CSS.
 import './features/intake/intake.css';
 import './features/applications/applications.css';
+import './features/calendar/calendar.css';
 
 restoreAndPersistLanguage();
 bindBackend(api);

@@ -13,6 +13,7 @@ import type { ParentPortLike } from '../../main/backend/transport/message-port';
 import { migrations } from '../../main/backend/db/migrations/registry';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
+import { STANDALONE } from '../helpers/sync-status';
 
 const tempDir = useTempDirs();
 const open: Backend[] = [];
@@ -61,10 +62,10 @@ describe('in-process transport', () => {
     const client = createRpcClient({ send: () => undefined });
     client.api.on('sync.status', (s) => seen.push(s));
     const connection = backend.connect((frame) => client.receive(structuredClone(frame)));
-    backend.emit('sync.status', { state: 'standalone' });
+    backend.emit('sync.status', STANDALONE);
     connection.close();
-    backend.emit('sync.status', { state: 'standalone' });
-    expect(seen).toEqual([{ state: 'standalone' }, { state: 'standalone' }]);
+    backend.emit('sync.status', STANDALONE);
+    expect(seen).toEqual([STANDALONE, STANDALONE]);
   });
 
   it('answers calls made during shutdown with UNAVAILABLE and closes the database', async () => {

@@ -21,6 +21,13 @@ export const DeskConfigFile = z
         }
       }, 'use an IANA time zone such as Europe/Kyiv')
       .optional(),
+    /** The back office this desk syncs with; without it the desk runs standalone. */
+    backOffice: z
+      .object({
+        url: z.url({ protocol: /^https?$/, error: 'use the back office address, e.g. https://cnap.example.gov.ua/' }),
+      })
+      .strict()
+      .optional(),
     /** How many daily database backups to keep in `<dataDir>/backups`. */
     backupsToKeep: z.number().int().min(1).max(365).optional(),
   })
@@ -31,6 +38,7 @@ export interface DeskConfig {
   desk: { code: string; window: string };
   timeZone: string;
   backupsToKeep: number;
+  backOfficeUrl: string | null;
   source: 'file' | 'default';
 }
 
@@ -40,6 +48,7 @@ export const DEFAULT_DESK: DeskConfig = {
   desk: { code: '01', window: '1' },
   timeZone: 'Europe/Kyiv',
   backupsToKeep: 7,
+  backOfficeUrl: null,
   source: 'default',
 };
 
@@ -74,6 +83,7 @@ export function loadDeskConfig(dataDir: string): DeskConfig {
     desk: parsed.data.desk ?? DEFAULT_DESK.desk,
     timeZone: parsed.data.timeZone ?? DEFAULT_DESK.timeZone,
     backupsToKeep: parsed.data.backupsToKeep ?? DEFAULT_DESK.backupsToKeep,
+    backOfficeUrl: parsed.data.backOffice?.url ?? null,
     source: 'file',
   };
 }

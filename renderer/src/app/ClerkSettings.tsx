@@ -2,10 +2,14 @@ import { useRef, useState } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { api } from '../api';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { CalendarDialog } from '../features/calendar/CalendarDialog';
 import { useT } from '../i18n/use-t';
 import { useShellStore } from './shell-store';
 
-/** The clerk's name in the header, and a small dialog to correct it (the desk's one local account). */
+/**
+ * The clerk's name in the header, and a small dialog to correct it (the desk's one local account);
+ * the working-day calendar opens from there in a dialog of its own.
+ */
 export function ClerkSettings() {
   const t = useT();
   const clerk = useShellStore((state) => state.clerk);
@@ -13,6 +17,7 @@ export function ClerkSettings() {
   const [name, setName] = useState('');
   const [error, setError] = useState<ErrorBody | null>(null);
   const [empty, setEmpty] = useState(false);
+  const [calendarOpen, setCalendarOpen] = useState(false);
 
   function open(): void {
     setName(clerk?.fullName ?? '');
@@ -90,7 +95,19 @@ export function ClerkSettings() {
             </button>
           </div>
         </form>
+        <section className="dialog-section" aria-labelledby="settings-calendar-title">
+          <h3 id="settings-calendar-title" className="dialog-subtitle">
+            {t('calendar.title')}
+          </h3>
+          <p id="settings-calendar-purpose" className="field-hint">
+            {t('clerk.calendarPurpose')}
+          </p>
+          <button type="button" className="button" aria-describedby="settings-calendar-purpose" onClick={() => setCalendarOpen(true)}>
+            {t('calendar.open')}
+          </button>
+        </section>
       </dialog>
+      <CalendarDialog open={calendarOpen} onClose={() => setCalendarOpen(false)} />
     </div>
   );
 }

@@ -11,7 +11,15 @@ const CONNECTION_TEXT: Readonly<Record<ConnectionState['state'], PlainMessageKey
 
 const SYNC_TEXT: Readonly<Record<SyncStatus['state'], PlainMessageKey>> = {
   standalone: 'sync.standalone',
+  not_enrolled: 'sync.notEnrolled',
+  online: 'sync.online',
+  offline: 'sync.offline',
+  paused_auth: 'sync.pausedAuth',
+  paused_update: 'sync.pausedUpdate',
 };
+
+/** Beyond this the desk's clock is visibly wrong: receipts would carry a wrong time. */
+const SKEW_WARNING_MS = 5 * 60_000;
 
 export function StatusBar() {
   const t = useT();
@@ -26,7 +34,14 @@ export function StatusBar() {
           <span className="status-dot" aria-hidden="true" />
           {t(CONNECTION_TEXT[connection])}
         </li>
-        <li className="status-item">{t('status.sync', { state: t(sync ? SYNC_TEXT[sync] : 'sync.unknown') })}</li>
+        <li className="status-item">{t('status.sync', { state: t(sync ? SYNC_TEXT[sync.state] : 'sync.unknown') })}</li>
+        {sync && sync.pending > 0 && <li className="status-item">{t('sync.pending', { count: String(sync.pending) })}</li>}
+        {sync && sync.deadLetters + sync.conflicts > 0 && (
+          <li className="status-item status-attention">{t('sync.attention', { count: String(sync.deadLetters + sync.conflicts) })}</li>
+        )}
+        {sync && sync.clockOffsetMs !== null && Math.abs(sync.clockOffsetMs) > SKEW_WARNING_MS && (
+          <li className="status-item status-attention">{t('sync.clockSkew')}</li>
+        )}
         {loaded && (
           <li className="status-item">
             {t('status.desk', { desk: loaded.desk.code })}

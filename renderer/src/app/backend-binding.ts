@@ -26,5 +26,5 @@ export function bindBackend(api: ViknoApi): void {
       void loadClerk(api);
     }
   });
-  api.on('sync.status', ({ state }) => useShellStore.setState({ sync: state }));
+  api.on('sync.status', (sync) => useShellStore.setState({ sync }));
 }

@@ -12,7 +12,7 @@ interface ShellState {
   /** The client emits nothing before its first connect, so the shell starts at 'connecting'. */
   connection: ConnectionState['state'];
   /** Unknown until the backend's first sync.status event. */
-  sync: SyncStatus['state'] | null;
+  sync: SyncStatus | null;
   info: InfoState;
   /** The clerk working at this desk (the local account), once the backend told us. */
   clerk: ClerkProfile | null;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionState } from '../../../shared/contract';
 import { CallFrame } from '../../../shared/rpc';
 import { createPreloadBridge } from '../../../main/preload/api';
+import { STANDALONE } from '../../helpers/sync-status';
 
 /**
  * A test double of the backend's end of the port: answers every call frame with the method's
@@ -65,8 +66,8 @@ describe('the preload bridge (window.vikno)', () => {
     expect(backend.received).toEqual([{ kind: 'call', id: 1, method: 'app.info', input: {} }]);
 
     const sync = new Promise((resolve) => bridge.api.on('sync.status', resolve));
-    backend.emit('sync.status', { state: 'standalone' });
-    await expect(sync).resolves.toEqual({ state: 'standalone' });
+    backend.emit('sync.status', STANDALONE);
+    await expect(sync).resolves.toEqual(STANDALONE);
   });
 
   it('rejects an unknown method locally with VALIDATION and sends nothing', async () => {
@@ -141,7 +142,7 @@ describe('the preload bridge (window.vikno)', () => {
     const syncs: unknown[] = [];
     bridge.api.on('sync.status', (payload) => syncs.push(payload));
     bridge.portReceived(second.port1);
-    first.port2.postMessage({ kind: 'event', name: 'sync.status', payload: { state: 'standalone' } });
+    first.port2.postMessage({ kind: 'event', name: 'sync.status', payload: STANDALONE });
     await nextTick();
     expect(syncs).toEqual([]);
   });

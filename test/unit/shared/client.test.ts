@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRpcClient } from '../../../shared/client';
 import type { CallFrame } from '../../../shared/rpc';
+import { STANDALONE } from '../../helpers/sync-status';
 
 function setup(connectTimeoutMs = 1000) {
   const sent: CallFrame[] = [];
@@ -68,13 +69,13 @@ describe('the renderer-side RPC client', () => {
     const { client } = setup();
     const seen: unknown[] = [];
     const off = client.api.on('sync.status', (payload) => seen.push(payload));
-    client.receive({ kind: 'event', name: 'sync.status', payload: { state: 'standalone' } });
-    client.receive({ kind: 'event', name: 'sync.status', payload: { state: 'exploded' } });
+    client.receive({ kind: 'event', name: 'sync.status', payload: STANDALONE });
+    client.receive({ kind: 'event', name: 'sync.status', payload: { ...STANDALONE, state: 'exploded' } });
     client.receive({ kind: 'event', name: 'no.such.event', payload: {} });
     client.receive('garbage');
     client.receive({ kind: 'result', id: 'x' });
     off();
-    client.receive({ kind: 'event', name: 'sync.status', payload: { state: 'standalone' } });
-    expect(seen).toEqual([{ state: 'standalone' }]);
+    client.receive({ kind: 'event', name: 'sync.status', payload: STANDALONE });
+    expect(seen).toEqual([STANDALONE]);
   });
 });

@@ -36,6 +36,19 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
     write: (db) => db.prepare(`INSERT INTO intake_drafts (clerk_id, data, updated_at) VALUES ('c1', '{"surname":"Шев"}', '2026-11-27T10:05:00.000Z')`).run(),
     check: (db) => expect(db.prepare("SELECT data FROM intake_drafts WHERE clerk_id = 'c1'").pluck().get()).toBe('{"surname":"Шев"}'),
   },
+  4: {
+    write: (db) =>
+      db
+        .prepare(
+          "INSERT INTO outbox (mutation_id, aggregate, kind, payload, actor, status, created_at) VALUES ('m1', 'application:a1', 'application.register', '{}', 'c1', 'pending', '2026-11-27T10:00:00.000Z')",
+        )
+        .run(),
+    check: (db) => {
+      expect(db.prepare("SELECT mutation_id FROM outbox WHERE status <> 'acked' ORDER BY seq").pluck().all()).toEqual(['m1']);
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE status <> 'acked' ORDER BY seq").all() as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_unacked');
+    },
+  },
 };
 
 function tables(db: Db): string[] {

@@ -2,6 +2,7 @@ import type { Migration } from '../migrate';
 import { m0001DeskMeta } from './0001-desk-meta';
 import { m0002Domain } from './0002-domain';
 import { m0003IntakeDrafts } from './0003-intake-drafts';
+import { m0004OutboxUnacked } from './0004-outbox-unacked';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [m0001DeskMeta, m0002Domain, m0003IntakeDrafts];
+export const migrations: readonly Migration[] = [m0001DeskMeta, m0002Domain, m0003IntakeDrafts, m0004OutboxUnacked];

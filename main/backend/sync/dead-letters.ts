@@ -1,0 +1,74 @@
+import { AppError } from '../../../shared/errors';
+import { appendAudit } from '../audit/audit-log';
+import { runCommand } from '../db/command';
+import type { CommandEnv } from '../db/command';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+import { uuidv7 } from '../ids';
+
+export interface DeadLetter {
+  mutationId: string;
+  aggregate: string;
+  kind: string;
+  status: 'dead' | 'conflict';
+  reason: string;
+  payload: Record<string, unknown>;
+  createdAt: string;
+}
+
+/** Mutations the back office refused or found in conflict: the supervisor's list (DESIGN.md §6). */
+export function listDeadLetters(db: Db): DeadLetter[] {
+  const rows = statement(
+    db,
+    "SELECT mutation_id, aggregate, kind, status, last_error, payload, created_at FROM outbox WHERE status IN ('dead', 'conflict') ORDER BY seq",
+  ).all() as Array<{ mutation_id: string; aggregate: string; kind: string; status: 'dead' | 'conflict'; last_error: string | null; payload: string; created_at: string }>;
+  return rows.map((r) => ({
+    mutationId: r.mutation_id,
+    aggregate: r.aggregate,
+    kind: r.kind,
+    status: r.status,
+    reason: r.last_error ?? '',
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    createdAt: r.created_at,
+  }));
+}
+
+function deadRow(db: Db, mutationId: string) {
+  const row = statement(db, "SELECT * FROM outbox WHERE mutation_id = ? AND status IN ('dead', 'conflict')").get(mutationId) as
+    | { aggregate: string; kind: string; payload: string; base_version: number | null }
+    | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No refused change ${mutationId}`, [{ path: ['mutationId'], message: 'not in the dead-letter list' }]);
+  return row;
+}
+
+/**
+ * Sends a refused change again as a new mutation (a new id: the server remembers the old one's
+ * verdict), based on the record's current server version; the old one is closed as discarded.
+ */
+export function retryDeadLetter(env: CommandEnv, mutationId: string): string {
+  const at = env.now().toISOString();
+  return runCommand(env.db, () => {
+    const row = deadRow(env.db, mutationId);
+    const [kind, id] = [row.aggregate.slice(0, row.aggregate.indexOf(':')), row.aggregate.slice(row.aggregate.indexOf(':') + 1)];
+    const table = ({ application: 'applications', applicant: 'applicants', ticket: 'tickets' } as Record<string, string>)[kind];
+    const version = table ? (statement(env.db, `SELECT server_version FROM ${table} WHERE id = ?`).pluck().get(id) as number | null | undefined) : null;
+    const newId = uuidv7();
+    statement(env.db, "UPDATE outbox SET status = 'acked', acked_at = ?, last_error = coalesce(last_error, '') || ' [retried as ' || ? || ']' WHERE mutation_id = ?").run(at, newId, mutationId);
+    statement(
+      env.db,
+      "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, 'pending', ?)",
+    ).run(newId, row.aggregate, version ?? null, row.kind, row.payload, env.clerkId, at);
+    appendAudit(env.db, { at, actor: env.clerkId, action: 'sync.retry', entity: 'mutation', entityId: mutationId, details: { newMutationId: newId } });
+    return newId;
+  });
+}
+
+/** Gives up on a refused change, with the supervisor's reason in the audit log. */
+export function discardDeadLetter(env: CommandEnv, mutationId: string, reason: string): void {
+  const at = env.now().toISOString();
+  runCommand(env.db, () => {
+    deadRow(env.db, mutationId);
+    statement(env.db, "UPDATE outbox SET status = 'acked', acked_at = ?, last_error = coalesce(last_error, '') || ' [discarded]' WHERE mutation_id = ?").run(at, mutationId);
+    appendAudit(env.db, { at, actor: env.clerkId, action: 'sync.discard', entity: 'mutation', entityId: mutationId, details: { reason } });
+  });
+}

@@ -1,0 +1,212 @@
+import type { EventPayload } from '../../../shared/contract';
+import type { Change } from '../../../shared/sync-protocol';
+import { PULL_MAX_LIMIT, PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../../shared/sync-protocol';
+import type { Db } from '../db/open';
+import type { Logger } from '../log/logger';
+import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
+import type { BackoffPolicy } from './backoff';
+import type { SyncHttp } from './http-client';
+import { markInflight, queueCounts, recordResults, releaseInflight, requeueInflight, takeBatch } from './outbox-queue';
+import { readSyncState, writeSyncState } from './sync-state';
+
+export type SyncStatus = EventPayload<'sync.status'>;
+
+export interface SyncEngineOptions {
+  db: Db;
+  http: SyncHttp;
+  now: () => Date;
+  logger: Logger;
+  /** Applies one pull page's changes; runs inside the transaction that also stores the cursor. */
+  applyChanges: (db: Db, changes: readonly Change[]) => void;
+  onStatus: (status: SyncStatus) => void;
+  policy?: BackoffPolicy;
+  random?: () => number;
+  /** How often to pull when nothing is pending. */
+  pollMs?: number;
+  batchSize?: number;
+  pullLimit?: number;
+}
+
+type Pause = 'auth' | 'update' | null;
+
+/**
+ * The desk's side of DESIGN.md §6: one push in flight, batches in commit order, exponential
+ * backoff with full jitter after failures (the timer is re-armed after every one, so a desk
+ * never stops trying), then pulls. 401 and 426 pause without burning attempts until
+ * `syncNow()` (after re-enrollment or an update).
+ */
+export function createSyncEngine(options: SyncEngineOptions) {
+  const { db, http, logger } = options;
+  const policy = options.policy ?? DEFAULT_BACKOFF;
+  const random = options.random ?? Math.random;
+  const pollMs = options.pollMs ?? 30_000;
+  const batchSize = options.batchSize ?? PUSH_MAX_MUTATIONS;
+  const pullLimit = options.pullLimit ?? PULL_MAX_LIMIT;
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = true;
+  let failures = 0;
+  let pause: Pause = null;
+  let online = false;
+  let clockOffsetMs: number | null = null;
+  const idleWaiters: Array<() => void> = [];
+
+  function status(): SyncStatus {
+    const counts = queueCounts(db);
+    const state = readSyncState(db, 'device_token') === null ? 'not_enrolled' : pause === 'auth' ? 'paused_auth' : pause === 'update' ? 'paused_update' : online ? 'online' : 'offline';
+    return {
+      state,
+      pending: counts.pending,
+      oldestPendingAt: counts.oldestPendingAt,
+      filesLeft: counts.blockedOnFiles,
+      deadLetters: counts.dead,
+      conflicts: counts.conflicts,
+      lastSuccessAt: readSyncState(db, 'last_success_at'),
+      clockOffsetMs,
+    };
+  }
+
+  function publish(): void {
+    options.onStatus(status());
+  }
+
+  function arm(delayMs: number): void {
+    if (stopped) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      void kick();
+    }, delayMs);
+    timer.unref?.();
+  }
+
+  function succeeded(offset: number | null): void {
+    failures = 0;
+    online = true;
+    if (offset !== null) clockOffsetMs = offset;
+    writeSyncState(db, 'last_success_at', options.now().toISOString());
+  }
+
+  /** Returns the delay until the next cycle, or null when paused. */
+  async function push(): Promise<number | 'again' | null> {
+    const batch = takeBatch(db, options.now(), batchSize, PUSH_MAX_BYTES);
+    if (batch.length === 0) return pollMs;
+    const ids = batch.map((m) => m.mutationId);
+    markInflight(db, ids);
+    const reply = await http.push(batch);
+    if (reply.kind === 'ok') {
+      recordResults(db, reply.value.results, options.now(), (attempts) => backoffDelay(attempts, policy, random));
+      // Anything the server did not answer for goes back to the queue.
+      releaseInflight(db, ids);
+      succeeded(reply.clockOffsetMs);
+      return 'again';
+    }
+    releaseInflight(db, ids);
+    return failed(reply);
+  }
+
+  function failed(reply: Exclude<Awaited<ReturnType<SyncHttp['push']>>, { kind: 'ok' }>): number | null {
+    if (reply.kind === 'auth') {
+      pause = 'auth';
+      logger.log('warn', 'Sync paused: the back office refused this desk’s token', { message: reply.message });
+      return null;
+    }
+    if (reply.kind === 'update_required') {
+      pause = 'update';
+      logger.log('warn', 'Sync paused: the back office needs a newer Vikno', { message: reply.message });
+      return null;
+    }
+    online = false;
+    failures += 1;
+    const reason = reply.kind === 'retry' ? reply.reason : 'cursor gone';
+    logger.log('info', 'Sync attempt failed; will retry', { reason, failures });
+    return reply.kind === 'retry' && reply.retryAfterMs !== null ? reply.retryAfterMs : backoffDelay(failures, policy, random);
+  }
+
+  async function pull(): Promise<number | null> {
+    for (;;) {
+      const cursor = Number(readSyncState(db, 'pull_cursor') ?? '0');
+      const reply = await http.pull(cursor, pullLimit);
+      if (reply.kind === 'gone') {
+        // The server lost history we had seen (restored from a backup): take it all again. The
+        // outbox is untouched, so our own changes are re-delivered and deduplicated.
+        logger.log('warn', 'Pull cursor is older than the back office keeps; re-reading everything', { cursor });
+        writeSyncState(db, 'pull_cursor', '0');
+        if (cursor === 0) return backoffDelay(++failures, policy, random);
+        continue;
+      }
+      if (reply.kind !== 'ok') return failed(reply);
+      db.transaction(() => {
+        options.applyChanges(db, reply.value.changes);
+        writeSyncState(db, 'pull_cursor', String(reply.value.cursor));
+      })();
+      succeeded(reply.clockOffsetMs);
+      if (!reply.value.hasMore) return pollMs;
+    }
+  }
+
+  async function cycle(): Promise<void> {
+    if (pause !== null || readSyncState(db, 'device_token') === null) return;
+    let delay: number | 'again' | null = 'again';
+    while (delay === 'again' && !stopped) delay = await push();
+    if (delay === pollMs) delay = await pull();
+    if (delay !== null && typeof delay === 'number') arm(delay);
+  }
+
+  async function kick(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await cycle();
+        } catch (error) {
+          // A bug or a storage failure must not end syncing for the day: log, back off, go on.
+          logger.log('error', 'Sync cycle failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+          failures += 1;
+          arm(backoffDelay(failures, policy, random));
+        }
+        publish();
+      } while (again && !stopped);
+    })();
+    await running;
+    running = null;
+    for (const resolve of idleWaiters.splice(0)) resolve();
+  }
+
+  return {
+    start(): void {
+      stopped = false;
+      requeueInflight(db);
+      publish();
+      void kick();
+    },
+    /** "Sync now", a reconnect, or a change just saved: go at once, clearing a pause. */
+    syncNow(): Promise<void> {
+      pause = null;
+      failures = 0;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      return kick();
+    },
+    /** Resolves after the cycle in progress (or the next one) has finished. */
+    waitForIdle(): Promise<void> {
+      if (!running) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    status,
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

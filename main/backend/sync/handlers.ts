@@ -1,0 +1,27 @@
+import type { Handlers } from '../../../shared/contract';
+import type { CallContext } from '../dispatch';
+import { envFor } from '../handler-deps';
+import type { HandlerDeps } from '../handler-deps';
+import { discardDeadLetter, listDeadLetters, retryDeadLetter } from './dead-letters';
+import type { SyncService } from './sync-service';
+
+type SyncHandlers = Pick<Handlers<CallContext>, 'sync.status' | 'sync.now' | 'sync.enroll' | 'sync.deadLetters' | 'sync.retry' | 'sync.discard'>;
+
+export function syncHandlers(deps: HandlerDeps & { sync: SyncService }): SyncHandlers {
+  return {
+    'sync.status': () => deps.sync.status(),
+    'sync.now': () => deps.sync.syncNow(),
+    'sync.enroll': ({ code, deviceName }) => deps.sync.enroll(code, deviceName ?? `Vikno ${deps.desk.center.code}/${deps.desk.desk.code}`),
+    'sync.deadLetters': () => listDeadLetters(deps.db),
+    'sync.retry': ({ mutationId }, ctx) => {
+      retryDeadLetter(envFor(deps, ctx), mutationId);
+      deps.sync.changed();
+      return null;
+    },
+    'sync.discard': ({ mutationId, reason }, ctx) => {
+      discardDeadLetter(envFor(deps, ctx), mutationId, reason);
+      deps.sync.changed();
+      return null;
+    },
+  };
+}

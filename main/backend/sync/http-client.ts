@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+import { EnrollResponse, HEADER_ACTOR, HEADER_PROTOCOL, PROTOCOL_VERSION, PullResponse, PushResponse } from '../../../shared/sync-protocol';
+import type { Mutation } from '../../../shared/sync-protocol';
+import { retryAfterMs } from './backoff';
+
+/** How one request to the back office ended, in the terms the engine acts on. */
+export type SyncReply<T> =
+  | { kind: 'ok'; value: T; clockOffsetMs: number | null }
+  /** 401: the device token is unknown or revoked — pause, ask for enrollment, burn no attempts. */
+  | { kind: 'auth'; message: string }
+  /** 426: this desk is too old for the server. */
+  | { kind: 'update_required'; message: string }
+  /** 410: the pull cursor is older than the server keeps. */
+  | { kind: 'gone' }
+  /** Anything worth retrying: no network, a reset, a timeout, 429, 5xx, an unreadable answer. */
+  | { kind: 'retry'; retryAfterMs: number | null; reason: string };
+
+export interface SyncHttpOptions {
+  baseUrl: string;
+  token: () => string | null;
+  actor: () => string;
+  fetch: typeof fetch;
+  now: () => Date;
+  timeoutMs?: number;
+}
+
+async function request<T>(options: SyncHttpOptions, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<SyncReply<T>> {
+  const token = options.token();
+  const headers: Record<string, string> = {
+    [HEADER_PROTOCOL]: String(PROTOCOL_VERSION),
+    [HEADER_ACTOR]: options.actor(),
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+    ...(init.body ? { 'content-type': 'application/json' } : {}),
+  };
+  const sentAt = options.now().getTime();
+  let response: Response;
+  try {
+    response = await options.fetch(new URL(path, options.baseUrl), {
+      ...init,
+      headers,
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    });
+  } catch (error) {
+    return { kind: 'retry', retryAfterMs: null, reason: `network: ${(error as Error).message}` };
+  }
+  const message = async () => (await response.text().catch(() => '')).slice(0, 500);
+  if (response.status === 401) return { kind: 'auth', message: await message() };
+  if (response.status === 426) return { kind: 'update_required', message: await message() };
+  if (response.status === 410) return { kind: 'gone' };
+  if (!response.ok) {
+    return { kind: 'retry', retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now().getTime()), reason: `HTTP ${response.status}: ${await message()}` };
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    return { kind: 'retry', retryAfterMs: null, reason: `unreadable answer: ${(error as Error).message}` };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) return { kind: 'retry', retryAfterMs: null, reason: `answer breaks the protocol: ${parsed.error.message.slice(0, 300)}` };
+  const receivedAt = options.now().getTime();
+  const serverTime = (body as { serverTime?: unknown }).serverTime;
+  // The server's clock minus ours at the middle of the round trip; shown as a warning, never used to order anything.
+  const clockOffsetMs = typeof serverTime === 'string' ? Date.parse(serverTime) - (sentAt + receivedAt) / 2 : null;
+  return { kind: 'ok', value: parsed.data, clockOffsetMs: Number.isFinite(clockOffsetMs) ? clockOffsetMs : null };
+}
+
+export function createSyncHttp(options: SyncHttpOptions) {
+  return {
+    push: (mutations: readonly Mutation[]) =>
+      request(options, '/sync/push', { method: 'POST', body: JSON.stringify({ protocol: PROTOCOL_VERSION, mutations }) }, PushResponse),
+    pull: (cursor: number, limit: number) =>
+      request(options, `/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET' }, PullResponse),
+    enroll: (code: string, deviceName: string) =>
+      request(options, '/enroll', { method: 'POST', body: JSON.stringify({ code, deviceName }) }, EnrollResponse),
+  };
+}
+
+export type SyncHttp = ReturnType<typeof createSyncHttp>;

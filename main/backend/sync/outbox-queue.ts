@@ -1,0 +1,153 @@
+import type { Mutation, MutationResult } from '../../../shared/sync-protocol';
+import type { Db } from '../db/open';
+import { statement } from '../db/statements';
+
+interface OutboxRow {
+  seq: number;
+  mutation_id: string;
+  aggregate: string;
+  prev_mutation_id: string | null;
+  base_version: number | null;
+  kind: string;
+  payload: string;
+  actor: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  created_at: string;
+}
+
+/** Tables whose rows carry the server version an aggregate's ack returns. */
+const AGGREGATE_TABLES: Readonly<Record<string, string>> = { application: 'applications', applicant: 'applicants', ticket: 'tickets' };
+
+/** A crash while a push was in flight leaves rows `inflight`: they go again (the server answers `duplicate`). */
+export function requeueInflight(db: Db): number {
+  return statement(db, "UPDATE outbox SET status = 'pending' WHERE status = 'inflight'").run().changes;
+}
+
+/**
+ * The next push: mutations in commit order, at most `maxCount` and about `maxBytes`. An
+ * aggregate whose earliest unacknowledged mutation cannot go now (waiting for its file, for a
+ * retry time, or stuck behind a dead or conflicting one) holds back its later mutations only;
+ * every other aggregate keeps flowing.
+ */
+export function takeBatch(db: Db, now: Date, maxCount: number, maxBytes: number): Mutation[] {
+  const stuck = new Set<string>();
+  const batch: Mutation[] = [];
+  let bytes = 0;
+  const nowIso = now.toISOString();
+  const rows = statement(db, "SELECT * FROM outbox WHERE status <> 'acked' ORDER BY seq").iterate() as IterableIterator<OutboxRow>;
+  for (const row of rows) {
+    if (stuck.has(row.aggregate)) continue;
+    const ready = row.status === 'pending' && (row.next_attempt_at === null || row.next_attempt_at <= nowIso);
+    if (!ready) {
+      stuck.add(row.aggregate);
+      continue;
+    }
+    const size = row.payload.length + 300;
+    if (batch.length >= maxCount || (batch.length > 0 && bytes + size > maxBytes)) break;
+    bytes += size;
+    batch.push({
+      mutationId: row.mutation_id,
+      aggregate: row.aggregate,
+      prevMutationId: row.prev_mutation_id,
+      baseVersion: row.base_version,
+      kind: row.kind,
+      payload: JSON.parse(row.payload) as Record<string, unknown>,
+      actor: row.actor,
+      createdAt: row.created_at,
+    });
+  }
+  return batch;
+}
+
+export function markInflight(db: Db, mutationIds: readonly string[]): void {
+  const mark = statement(db, "UPDATE outbox SET status = 'inflight', attempts = attempts + 1 WHERE mutation_id = ? AND status = 'pending'");
+  db.transaction(() => {
+    for (const id of mutationIds) mark.run(id);
+  })();
+}
+
+/** A whole push failed (network, 5xx): everything it carried is pending again. */
+export function releaseInflight(db: Db, mutationIds: readonly string[]): void {
+  const release = statement(db, "UPDATE outbox SET status = 'pending' WHERE mutation_id = ? AND status = 'inflight'");
+  db.transaction(() => {
+    for (const id of mutationIds) release.run(id);
+  })();
+}
+
+/**
+ * Records the server's answer for each mutation, all in one transaction: acknowledged ones
+ * also give their record its new server version (the base of the next local edit).
+ */
+export function recordResults(db: Db, results: readonly MutationResult[], now: Date, retryDelayMs: (attempts: number) => number): void {
+  const at = now.toISOString();
+  const rowOf = statement(db, 'SELECT aggregate, attempts FROM outbox WHERE mutation_id = ?');
+  const setStatus = statement(
+    db,
+    'UPDATE outbox SET status = ?, acked_at = ?, server_version = ?, last_error = ?, next_attempt_at = ? WHERE mutation_id = ?',
+  );
+  db.transaction(() => {
+    for (const result of results) {
+      const row = rowOf.get(result.mutationId) as { aggregate: string; attempts: number } | undefined;
+      if (!row) continue;
+      switch (result.status) {
+        case 'applied':
+        case 'duplicate': {
+          setStatus.run('acked', at, result.version, null, null, result.mutationId);
+          const [kind, id] = splitAggregate(row.aggregate);
+          const table = AGGREGATE_TABLES[kind];
+          if (table && result.version !== null) {
+            statement(db, `UPDATE ${table} SET server_version = max(coalesce(server_version, 0), ?) WHERE id = ?`).run(result.version, id);
+          }
+          break;
+        }
+        case 'conflict':
+          setStatus.run('conflict', null, null, JSON.stringify({ fields: result.fields, server: result.server, version: result.version }), null, result.mutationId);
+          break;
+        case 'rejected':
+          setStatus.run('dead', null, null, JSON.stringify({ code: result.code, message: result.message, fieldErrors: result.fieldErrors }), null, result.mutationId);
+          break;
+        case 'retry_later': {
+          const status = result.reason === 'blob_missing' ? 'blocked_on_blob' : 'pending';
+          const next = new Date(now.getTime() + retryDelayMs(row.attempts)).toISOString();
+          setStatus.run(status, null, null, result.reason, next, result.mutationId);
+          break;
+        }
+      }
+    }
+  })();
+}
+
+function splitAggregate(aggregate: string): [string, string] {
+  const colon = aggregate.indexOf(':');
+  return [aggregate.slice(0, colon), aggregate.slice(colon + 1)];
+}
+
+export interface QueueCounts {
+  pending: number;
+  oldestPendingAt: string | null;
+  dead: number;
+  conflicts: number;
+  blockedOnFiles: number;
+}
+
+export function queueCounts(db: Db): QueueCounts {
+  const row = statement(
+    db,
+    `SELECT
+       sum(status IN ('pending', 'inflight', 'blocked_on_blob')) AS pending,
+       min(CASE WHEN status IN ('pending', 'inflight', 'blocked_on_blob') THEN created_at END) AS oldest,
+       sum(status IN ('dead', 'rejected')) AS dead,
+       sum(status = 'conflict') AS conflicts,
+       sum(status = 'blocked_on_blob') AS blocked
+     FROM outbox WHERE status <> 'acked'`,
+  ).get() as { pending: number | null; oldest: string | null; dead: number | null; conflicts: number | null; blocked: number | null };
+  return {
+    pending: row.pending ?? 0,
+    oldestPendingAt: row.oldest,
+    dead: row.dead ?? 0,
+    conflicts: row.conflicts ?? 0,
+    blockedOnFiles: row.blocked ?? 0,
+  };
+}

@@ -1,0 +1,97 @@
+import type { EventPayload } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { DeskConfig } from '../config/desk-config';
+import type { Db } from '../db/open';
+import type { Logger } from '../log/logger';
+import { createSyncEngine } from './engine';
+import type { SyncEngine } from './engine';
+import { createSyncHttp } from './http-client';
+import { queueCounts } from './outbox-queue';
+import { createChangeApplier } from './pull-apply';
+import { readSyncState, writeSyncState } from './sync-state';
+
+export type SyncStatus = EventPayload<'sync.status'>;
+
+export interface SyncServiceOptions {
+  db: Db;
+  desk: DeskConfig;
+  logger: Logger;
+  now: () => Date;
+  /** Who acts on sync requests until sign-in lands: the desk's local clerk. */
+  actor: () => string;
+  onStatus: (status: SyncStatus) => void;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Sync as the rest of the backend sees it: with no back office configured the desk runs
+ * standalone and says so (no error spam); otherwise the engine runs in the background.
+ */
+export function createSyncService(options: SyncServiceOptions) {
+  const { db, desk } = options;
+  const url = desk.backOfficeUrl;
+  const http = url
+    ? createSyncHttp({ baseUrl: url, token: () => readSyncState(db, 'device_token'), actor: options.actor, fetch: options.fetch ?? fetch, now: options.now })
+    : null;
+  const engine: SyncEngine | null = http
+    ? createSyncEngine({ db, http, now: options.now, logger: options.logger, applyChanges: createChangeApplier(options.logger), onStatus: options.onStatus })
+    : null;
+
+  function standalone(): SyncStatus {
+    const counts = queueCounts(db);
+    return {
+      state: 'standalone',
+      pending: counts.pending,
+      oldestPendingAt: counts.oldestPendingAt,
+      filesLeft: counts.blockedOnFiles,
+      deadLetters: counts.dead,
+      conflicts: counts.conflicts,
+      lastSuccessAt: null,
+      clockOffsetMs: null,
+    };
+  }
+
+  return {
+    start(): void {
+      engine?.start();
+    },
+    status(): SyncStatus {
+      return engine ? engine.status() : standalone();
+    },
+    /** A change was just saved: deliver it now rather than at the next poll. */
+    changed(): void {
+      if (engine) void engine.syncNow();
+      else options.onStatus(standalone());
+    },
+    async syncNow(): Promise<SyncStatus> {
+      if (!engine) return standalone();
+      await engine.syncNow();
+      return engine.status();
+    },
+    async enroll(code: string, deviceName: string): Promise<SyncStatus> {
+      if (!http || !engine) throw new AppError('VALIDATION', 'No back office is configured for this desk (backOffice.url in config.json)', [{ path: ['code'], message: 'no back office configured' }]);
+      const reply = await http.enroll(code, deviceName);
+      if (reply.kind === 'auth') throw new AppError('VALIDATION', 'The back office did not accept this enrollment code', [{ path: ['code'], message: 'code not accepted' }]);
+      if (reply.kind !== 'ok') throw new AppError('UNAVAILABLE', 'The back office could not be reached; try again');
+      if (reply.value.centerCode !== desk.center.code || reply.value.deskCode !== desk.desk.code) {
+        throw new AppError('VALIDATION', `The code is for center ${reply.value.centerCode}, desk ${reply.value.deskCode}; this desk is ${desk.center.code}/${desk.desk.code}`, [
+          { path: ['code'], message: 'code for another desk' },
+        ]);
+      }
+      db.transaction(() => {
+        writeSyncState(db, 'device_token', reply.value.deviceToken);
+        writeSyncState(db, 'device_id', reply.value.deviceId);
+      })();
+      await engine.syncNow();
+      return engine.status();
+    },
+    waitForIdle(): Promise<void> {
+      return engine ? engine.waitForIdle() : Promise.resolve();
+    },
+    async stop(): Promise<void> {
+      await engine?.stop();
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;

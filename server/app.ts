@@ -1,0 +1,29 @@
+import type { AddressInfo } from 'node:net';
+import { createHttpServer } from './http/server';
+import type { Storage } from './storage/storage';
+
+export interface RunningServer {
+  url: string;
+  /** Stops accepting, lets requests in flight finish, then closes the storage. */
+  close(): Promise<void>;
+}
+
+/** Serves the back office over `storage` on host:port (port 0: any free one). */
+export async function startServer(storage: Storage, host: string, port: number): Promise<RunningServer> {
+  const server = createHttpServer(storage);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${bound}`,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Keep-alive connections with no request would hold close() open for minutes.
+      server.closeIdleConnections();
+      await closed;
+      await storage.close();
+    },
+  };
+}

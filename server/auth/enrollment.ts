@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { EnrollResponse } from '../../shared/sync-protocol';
+import type { Storage } from '../storage/storage';
+import { newDeviceToken, newEnrollmentCode, sha256Hex } from './secrets';
+
+/** A code not used within a day must be issued again. */
+const CODE_LIFETIME_HOURS = 24;
+
+export interface DeskPlace {
+  centerCode: string;
+  deskCode: string;
+}
+
+/** An admin's one-time code that enrolls one desk of one center; only its hash is stored. */
+export async function createEnrollmentCode(storage: Storage, place: DeskPlace): Promise<string> {
+  const code = newEnrollmentCode();
+  await storage.query(
+    `INSERT INTO enrollment_codes (code_hash, center_code, desk_code, expires_at)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
+    [sha256Hex(code), place.centerCode, place.deskCode, CODE_LIFETIME_HOURS],
+  );
+  return code;
+}
+
+/**
+ * Exchanges a code for a device token, once: the code is marked used in the same transaction
+ * that creates the device, so two desks racing with one code get one token between them.
+ * Null for an unknown, used or expired code.
+ */
+export async function enrollDevice(storage: Storage, code: string, deviceName: string): Promise<EnrollResponse | null> {
+  return storage.transaction(async (tx) => {
+    const [place] = await tx.query<{ center_code: string; desk_code: string }>(
+      `UPDATE enrollment_codes SET used_at = now()
+       WHERE code_hash = $1 AND used_at IS NULL AND expires_at > now()
+       RETURNING center_code, desk_code`,
+      [sha256Hex(code.trim().toUpperCase())],
+    );
+    if (!place) return null;
+    const deviceId = randomUUID();
+    const deviceToken = newDeviceToken();
+    await tx.query('INSERT INTO devices (id, center_code, desk_code, name, token_hash) VALUES ($1, $2, $3, $4, $5)', [
+      deviceId,
+      place.center_code,
+      place.desk_code,
+      deviceName,
+      sha256Hex(deviceToken),
+    ]);
+    return { deviceId, deviceToken, centerCode: place.center_code, deskCode: place.desk_code };
+  });
+}

@@ -1,0 +1,20 @@
+import type { EntityData } from '../sync/entity-store';
+import { loadForUpdate, saveEntity } from '../sync/entity-store';
+import type { Storage } from '../storage/storage';
+
+/** Server-owned records: the server decides them, every desk of every center pulls them. */
+export type ServerOwned = 'service' | 'clerk';
+
+/**
+ * Writes a new version of a catalog service or clerk account; desks get it by pull and the
+ * server's version wins over whatever they hold. (The admin side that calls this comes with
+ * the admin pages; tests call it directly.) Returns the new version.
+ */
+export async function publishServerOwned(storage: Storage, entity: ServerOwned, id: string, data: EntityData): Promise<number> {
+  return storage.transaction(async (tx) => {
+    const current = await loadForUpdate(tx, entity, id);
+    const version = (current?.version ?? 0) + 1;
+    await saveEntity(tx, entity, { id, centerCode: null, version, data: { ...data, id } });
+    return version;
+  });
+}

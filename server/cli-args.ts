@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * `server [--data DIR] [--port N] [--host H]`, `server enroll --center C --desk D`,
+ * `server revoke --device ID`. Storage: PostgreSQL when DATABASE_URL is set, else PGlite in
+ * --data (default `.vikno-data/server` in the working folder). Port 8470, host 127.0.0.1.
+ */
+export const DEFAULT_PORT = 8470;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export type Command =
+  | { name: 'serve'; port: number; host: string }
+  | { name: 'enroll'; centerCode: string; deskCode: string }
+  | { name: 'revoke'; deviceId: string };
+
+export interface CliArgs {
+  dataDir: string;
+  command: Command;
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (!value?.trim()) throw new Error(`${flag} is required`);
+  return value.trim();
+}
+
+export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      center: { type: 'string' },
+      desk: { type: 'string' },
+      device: { type: 'string' },
+    },
+  });
+  const dataDir = values.data ?? join(cwd, '.vikno-data', 'server');
+  const [name, ...rest] = positionals;
+  if (rest.length > 0) throw new Error(`Unexpected arguments: ${rest.join(' ')}`);
+  if (name === 'enroll') return { dataDir, command: { name, centerCode: required(values.center, '--center'), deskCode: required(values.desk, '--desk') } };
+  if (name === 'revoke') return { dataDir, command: { name, deviceId: required(values.device, '--device') } };
+  if (name !== undefined) throw new Error(`Unknown command ${name}; expected enroll or revoke`);
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
+  return { dataDir, command: { name: 'serve', port, host: values.host ?? DEFAULT_HOST } };
+}

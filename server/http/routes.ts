@@ -1,0 +1,72 @@
+import type { IncomingMessage } from 'node:http';
+import { EnrollRequest, PULL_MAX_LIMIT, PUSH_MAX_BYTES, PushRequest } from '../../shared/sync-protocol';
+import type { Health, PullResponse, PushResponse } from '../../shared/sync-protocol';
+import { enrollDevice } from '../auth/enrollment';
+import type { Storage } from '../storage/storage';
+import { pull } from '../sync/pull';
+import { push } from '../sync/push';
+import { SERVER_VERSION } from '../version';
+import { parseBody, readBody } from './body';
+import { HttpError } from './http-error';
+import { MIN_PROTOCOL, requireDesk, requireProtocol } from './sync-headers';
+
+/** An enrollment body is a code and a name: anything bigger is not one. */
+const ENROLL_MAX_BYTES = 4 * 1024;
+const PULL_DEFAULT_LIMIT = 1000;
+/** Pushes applied at once; more get 503 + Retry-After so desks back off instead of piling up. */
+const MAX_CONCURRENT_PUSHES = 8;
+
+export type Handler = (req: IncomingMessage, url: URL) => Promise<unknown>;
+
+function intParam(url: URL, name: string, fallback: number, max: number): number {
+  const raw = url.searchParams.get(name);
+  if (raw === null) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n > max) throw new HttpError(400, 'invalid_query', `${name} must be a whole number from 0 to ${max}`);
+  return n;
+}
+
+/** The routes, keyed `METHOD /path`. */
+export function routes(storage: Storage): ReadonlyMap<string, Handler> {
+  let pushesInFlight = 0;
+  return new Map<string, Handler>([
+    ['GET /health', async (): Promise<Health> => ({ status: 'ok', storage: storage.kind, version: SERVER_VERSION })],
+    [
+      'POST /enroll',
+      async (req) => {
+        const body = parseBody(await readBody(req, ENROLL_MAX_BYTES), EnrollRequest);
+        const enrolled = await enrollDevice(storage, body.code, body.deviceName);
+        if (!enrolled) throw new HttpError(401, 'enrollment_code_invalid', 'The enrollment code is unknown, expired or already used');
+        return enrolled;
+      },
+    ],
+    [
+      'POST /sync/push',
+      async (req): Promise<PushResponse> => {
+        requireProtocol(req);
+        const { device } = await requireDesk(req, storage);
+        const body = parseBody(await readBody(req, PUSH_MAX_BYTES), PushRequest);
+        if (body.protocol < MIN_PROTOCOL) throw new HttpError(426, 'protocol_too_old', `Protocol ${body.protocol} is no longer supported`);
+        if (pushesInFlight >= MAX_CONCURRENT_PUSHES) throw new HttpError(503, 'overloaded', 'Too many pushes at once; retry shortly', { 'retry-after': '2' });
+        pushesInFlight++;
+        try {
+          const results = await push(storage, device, body.mutations);
+          return { results, serverTime: new Date().toISOString() };
+        } finally {
+          pushesInFlight--;
+        }
+      },
+    ],
+    [
+      'GET /sync/pull',
+      async (req, url): Promise<PullResponse> => {
+        requireProtocol(req);
+        const { device } = await requireDesk(req, storage);
+        const cursor = intParam(url, 'cursor', 0, Number.MAX_SAFE_INTEGER);
+        const limit = Math.max(1, intParam(url, 'limit', PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT));
+        const page = await pull(storage, device.centerCode, cursor, limit);
+        return { ...page, serverTime: new Date().toISOString() };
+      },
+    ],
+  ]);
+}

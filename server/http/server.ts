@@ -1,0 +1,45 @@
+import { createServer } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { Storage } from '../storage/storage';
+import { CursorExpired } from '../sync/pull';
+import { HttpError } from './http-error';
+import { routes } from './routes';
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Readonly<Record<string, string>> = {}): void {
+  send(res, status, { error: { code, message } }, headers);
+}
+
+/** The back office's HTTP server: JSON in and out, every failure as an ErrorResponse. */
+export function createHttpServer(storage: Storage): Server {
+  const table = routes(storage);
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const handler = table.get(`${req.method ?? 'GET'} ${url.pathname}`);
+    if (!handler) {
+      const known = [...table.keys()].some((key) => key.endsWith(` ${url.pathname}`));
+      sendError(res, known ? 405 : 404, known ? 'method_not_allowed' : 'not_found', `${req.method ?? ''} ${url.pathname} is not served here`);
+      return;
+    }
+    handler(req, url).then(
+      (body) => send(res, 200, body),
+      (error: unknown) => {
+        if (error instanceof HttpError) {
+          // A refused upload must not be read to its end; closing tells the client to stop sending.
+          if (error.status === 413) res.setHeader('connection', 'close');
+          sendError(res, error.status, error.code, error.message, error.headers);
+        } else if (error instanceof CursorExpired) {
+          sendError(res, 410, 'cursor_expired', error.message);
+        } else {
+          console.error('Request failed:', error);
+          sendError(res, 500, 'internal', 'The server failed to handle the request');
+        }
+      },
+    );
+  });
+}

@@ -1,0 +1,36 @@
+import type { IncomingMessage } from 'node:http';
+import { HEADER_ACTOR, HEADER_DEVICE_TOKEN, HEADER_PROTOCOL } from '../../shared/sync-protocol';
+import type { Device } from '../auth/devices';
+import { deviceForToken } from '../auth/devices';
+import type { Storage } from '../storage/storage';
+import { HttpError } from './http-error';
+
+/** The oldest desk protocol this server still speaks; older desks get 426 and must update. */
+export const MIN_PROTOCOL = 1;
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The protocol version a desk announces: 426 below the minimum. */
+export function requireProtocol(req: IncomingMessage): number {
+  const raw = header(req, HEADER_PROTOCOL);
+  const version = Number(raw);
+  if (raw === undefined || !Number.isInteger(version)) throw new HttpError(400, 'protocol_missing', `The ${HEADER_PROTOCOL} header must name the protocol version`);
+  if (version < MIN_PROTOCOL) throw new HttpError(426, 'protocol_too_old', `Protocol ${version} is no longer supported; update the desk (minimum ${MIN_PROTOCOL})`);
+  return version;
+}
+
+/** The enrolled, unrevoked device of the bearer token, and the clerk acting on it: 401 otherwise. */
+export async function requireDesk(req: IncomingMessage, storage: Storage): Promise<{ device: Device; actor: string }> {
+  const match = /^Bearer (\S+)$/.exec(header(req, HEADER_DEVICE_TOKEN) ?? '');
+  const unauthorized = new HttpError(401, 'unauthorized', 'Unknown or revoked device token', { 'www-authenticate': 'Bearer' });
+  if (!match?.[1]) throw unauthorized;
+  const device = await deviceForToken(storage, match[1]);
+  if (!device) throw unauthorized;
+  const actor = header(req, HEADER_ACTOR)?.trim();
+  // 400, not 401: the token is good, the desk forgot a header; a 401 would pause its sync as if revoked.
+  if (!actor) throw new HttpError(400, 'actor_missing', `Every sync request names the acting clerk in ${HEADER_ACTOR}`);
+  return { device, actor };
+}

@@ -1,0 +1,24 @@
+import type { Storage } from '../storage/storage';
+import { toInt } from '../storage/storage';
+import { initial } from './0001-initial';
+
+/** Numbered, append-only: a shipped migration is never edited, a new one is added. */
+const MIGRATIONS: readonly string[] = [initial];
+
+/** Any constant: two servers starting on one PostgreSQL database must not both migrate. */
+const MIGRATION_LOCK = 7_361_001;
+
+/** Applies the migrations this database has not seen, each recorded in `schema_version`. */
+export async function migrate(storage: Storage): Promise<void> {
+  await storage.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec('CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const [row] = await tx.query<{ v: unknown }>('SELECT COALESCE(MAX(version), 0) AS v FROM schema_version');
+    const current = toInt(row?.v);
+    for (const [index, sql] of MIGRATIONS.entries()) {
+      if (index + 1 <= current) continue;
+      await tx.exec(sql);
+      await tx.query('INSERT INTO schema_version (version) VALUES ($1)', [index + 1]);
+    }
+  });
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { loadForUpdate, saveEntity } from '../entity-store';
+import type { ApplyContext, Outcome } from './outcome';
+import { invalidPayload, rejected, wrongCenter } from './outcome';
+import { updateWithMerge } from './update-with-merge';
+
+/**
+ * The desk sends the applicant's full row (snake_case columns + id, see
+ * main/backend/applicants/upsert-applicant.ts); the desk validated the fields, the server
+ * keeps them as they are and merges them per field.
+ */
+const ApplicantPayload = z.looseObject({ id: z.string().min(1).max(64) });
+
+async function create(ctx: ApplyContext): Promise<Outcome> {
+  const parsed = ApplicantPayload.safeParse(ctx.mutation.payload);
+  if (!parsed.success) return invalidPayload(parsed.error.issues);
+  const existing = await loadForUpdate(ctx.tx, 'applicant', ctx.id);
+  if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Applicant ${ctx.id} already exists`) : wrongCenter();
+  await saveEntity(ctx.tx, 'applicant', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data: parsed.data });
+  return { status: 'applied', version: 1 };
+}
+
+async function update(ctx: ApplyContext): Promise<Outcome> {
+  const parsed = ApplicantPayload.safeParse(ctx.mutation.payload);
+  if (!parsed.success) return invalidPayload(parsed.error.issues);
+  const current = await loadForUpdate(ctx.tx, 'applicant', ctx.id);
+  if (!current) return rejected('not_found', `No applicant ${ctx.id}`);
+  if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
+  return updateWithMerge(ctx, 'applicant', current, parsed.data);
+}
+
+export const applicantPolicies: Readonly<Record<string, (ctx: ApplyContext) => Promise<Outcome>>> = {
+  'applicant.create': create,
+  'applicant.update': update,
+};

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { ReceiptItem, RegisterApplication, Representative, ResultDelivery } from '../../../shared/domain/application';
+import { ApplicationStatus, canTransition, REASON_REQUIRED } from '../../../shared/domain/application-status';
+import type { EntityData } from '../entity-store';
+import { loadForUpdate, saveEntity } from '../entity-store';
+import type { ApplyContext, FieldErrors, Outcome } from './outcome';
+import { invalidPayload, rejected, wrongCenter } from './outcome';
+import { updateWithMerge } from './update-with-merge';
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** What main/backend/applications/register-application.ts sends. */
+const RegisterPayload = RegisterApplication.extend({
+  id: z.string().min(1).max(64),
+  regNumber: z.string().min(1).max(100),
+  registeredAt: z.iso.datetime(),
+  registeredOn: Day,
+  dueDate: Day,
+});
+
+/** What main/backend/applications/change-status.ts sends. */
+const StatusPayload = z
+  .object({
+    id: z.string(),
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    reason: z.string().nullable(),
+    receivedBy: z.string().nullable(),
+    at: z.string(),
+  })
+  .strict();
+
+/** The fields a desk may edit after registration; only the changed ones are sent. */
+const UpdatePayload = z
+  .object({
+    id: z.string(),
+    representative: Representative.nullable(),
+    items: z.array(ReceiptItem).min(1).max(200),
+    resultDelivery: ResultDelivery,
+    notes: z.string().trim().max(2000).nullable(),
+    dueDate: Day,
+  })
+  .partial({ representative: true, items: true, resultDelivery: true, notes: true, dueDate: true })
+  .strict();
+
+async function register(ctx: ApplyContext): Promise<Outcome> {
+  const parsed = RegisterPayload.safeParse(ctx.mutation.payload);
+  if (!parsed.success) return invalidPayload(parsed.error.issues);
+  const existing = await loadForUpdate(ctx.tx, 'application', ctx.id);
+  if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Application ${ctx.id} is already registered`) : wrongCenter();
+  const p = parsed.data;
+  const data: EntityData = {
+    ...p,
+    representative: p.representative ?? null,
+    notes: p.notes ?? null,
+    ticketId: p.ticketId ?? null,
+    status: 'registered',
+    clerkId: ctx.mutation.actor,
+    centerCode: ctx.device.centerCode,
+    deskCode: ctx.device.deskCode,
+  };
+  await saveEntity(ctx.tx, 'application', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data });
+  await recordStatus(ctx, null, 'registered', null, null, p.registeredAt);
+  return { status: 'applied', version: 1 };
+}
+
+/**
+ * A status move, checked by the desk's own status machine. The desk's `from` is its base for
+ * the status field: if the server's status moved since, the two moves overlap → conflict.
+ */
+async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
+  const parsed = StatusPayload.safeParse(ctx.mutation.payload);
+  if (!parsed.success) return invalidPayload(parsed.error.issues);
+  const { from, to, reason, receivedBy, at } = parsed.data;
+  const current = await loadForUpdate(ctx.tx, 'application', ctx.id);
+  if (!current) return rejected('not_found', `No application ${ctx.id}`);
+  if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
+  if (current.data.status !== from) return { status: 'conflict', fields: ['status'], server: current.data, version: current.version };
+  const errors = statusErrors(from, to, reason, receivedBy);
+  if (errors.length > 0) {
+    const code = canTransition(from, to) ? 'invalid_payload' : 'transition_forbidden';
+    return rejected(code, `An application that is ${from} cannot become ${to} this way`, errors);
+  }
+  const version = current.version + 1;
+  await saveEntity(ctx.tx, 'application', { ...current, version, data: { ...current.data, status: to } });
+  await recordStatus(ctx, from, to, reason, receivedBy, at);
+  return { status: 'applied', version };
+}
+
+/** The same rules as the desk's changeApplicationStatus. */
+function statusErrors(from: ApplicationStatus, to: ApplicationStatus, reason: string | null, receivedBy: string | null): FieldErrors {
+  if (!canTransition(from, to)) return [{ path: ['payload', 'to'], message: `not allowed from ${from}` }];
+  const errors: FieldErrors = [];
+  if (REASON_REQUIRED.has(to) && !reason) errors.push({ path: ['payload', 'reason'], message: 'required' });
+  if (to === 'issued' && !receivedBy) errors.push({ path: ['payload', 'receivedBy'], message: 'required' });
+  return errors;
+}
+
+async function recordStatus(ctx: ApplyContext, from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, receivedBy: string | null, at: string): Promise<void> {
+  await ctx.tx.query(
+    `INSERT INTO application_status_history (application_id, from_status, to_status, reason, received_by, at, clerk_id, mutation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [ctx.id, from, to, reason, receivedBy, at, ctx.mutation.actor, ctx.mutation.mutationId],
+  );
+}
+
+async function update(ctx: ApplyContext): Promise<Outcome> {
+  const parsed = UpdatePayload.safeParse(ctx.mutation.payload);
+  if (!parsed.success) return invalidPayload(parsed.error.issues);
+  const current = await loadForUpdate(ctx.tx, 'application', ctx.id);
+  if (!current) return rejected('not_found', `No application ${ctx.id}`);
+  if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
+  const { id: _id, ...fields } = parsed.data;
+  return updateWithMerge(ctx, 'application', current, fields);
+}
+
+/** Application policies by mutation kind. */
+export const applicationPolicies: Readonly<Record<string, (ctx: ApplyContext) => Promise<Outcome>>> = {
+  'application.register': register,
+  'application.status': changeStatus,
+  'application.update': update,
+};

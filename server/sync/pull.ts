@@ -1,0 +1,40 @@
+import type { Change, PullResponse } from '../../shared/sync-protocol';
+import type { Storage } from '../storage/storage';
+import { toInt } from '../storage/storage';
+import { retainedFrom } from './retention';
+
+/** The desk's cursor is older than the retained history: it must pull again from cursor 0. */
+export class CursorExpired extends Error {
+  constructor(readonly cursor: number, readonly retainedFrom: number) {
+    super(`Cursor ${cursor} is older than the retained history (from ${retainedFrom}); pull again from cursor 0`);
+  }
+}
+
+interface ChangeRow {
+  seq: unknown;
+  entity: string;
+  id: string;
+  version: unknown;
+  data: Record<string, unknown> | null;
+}
+
+/**
+ * A page of the changes a desk may see (its center's and the server-owned ones) after
+ * `cursor`, in seq order, which is commit order (see CHANGE_SEQUENCE_LOCK). Cursor 0 is
+ * always served: the compacted log holds the latest version of every record, so reading it
+ * from the start is the re-snapshot a desk does after 410.
+ */
+export async function pull(storage: Storage, centerCode: string, cursor: number, limit: number): Promise<Omit<PullResponse, 'serverTime'>> {
+  return storage.transaction(async (tx) => {
+    const oldest = await retainedFrom(tx);
+    if (cursor > 0 && cursor < oldest - 1) throw new CursorExpired(cursor, oldest);
+    const rows = await tx.query<ChangeRow>(
+      `SELECT seq, entity, id, version, data FROM changes
+       WHERE seq > $1 AND (center_code = $2 OR center_code IS NULL)
+       ORDER BY seq LIMIT $3`,
+      [cursor, centerCode, limit + 1],
+    );
+    const changes: Change[] = rows.slice(0, limit).map((row) => ({ seq: toInt(row.seq), entity: row.entity, id: row.id, version: toInt(row.version), data: row.data }));
+    return { changes, cursor: changes.at(-1)?.seq ?? cursor, hasMore: rows.length > limit };
+  });
+}

@@ -1,0 +1,76 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const WEEKDAYS = ['неділя', 'понеділок', 'вівторок', 'середа', 'четвер', 'п’ятниця', 'субота'];
+
+async function openConnected(page: Page, url: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Підключено|Connected/, { timeout: 15_000 });
+}
+
+test('a supervisor adds a holiday to the working-day calendar from the settings, sees it listed, and removes it', async ({ page, hostUrl }, testInfo) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await openConnected(page, hostUrl);
+  const year = new Date().getFullYear();
+  const christmas = `25.12.${year}`;
+
+  await page.getByRole('button', { name: 'Налаштування' }).click();
+  const settings = page.getByRole('dialog', { name: 'Налаштування робочого місця' });
+  await expect(settings).toBeVisible();
+  await settings.getByRole('button', { name: 'Відкрити календар' }).click();
+
+  const calendar = page.getByRole('dialog', { name: 'Календар робочих днів' });
+  await expect(calendar).toBeVisible();
+  await expect(calendar.getByText('Нові строки розглядаються за календарем одразу; уже зареєстровані звернення зберігають свої строки.')).toBeVisible();
+  // Opens on the current year, with the year before and after on offer.
+  const yearSelect = calendar.getByLabel('Рік');
+  await expect(yearSelect).toHaveValue(String(year));
+  await expect(yearSelect.getByRole('option')).toHaveText([String(year - 1), String(year), String(year + 1)]);
+  await expect(calendar.getByRole('heading', { name: `Налаштовані дні ${year} року` })).toBeVisible();
+  await expect(calendar.getByText(/Завантаження календаря/)).toBeHidden();
+
+  // A date that is not a day is stopped at the field, and nothing is sent.
+  const date = calendar.getByLabel('Дата', { exact: true });
+  await date.fill(`31.02.${year}`);
+  await calendar.getByRole('button', { name: 'Додати' }).click();
+  await expect(calendar.getByText('Такого дня в календарі немає')).toBeVisible();
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(date).toBeFocused();
+
+  // Christmas as a day off, by keyboard from the date field.
+  await date.fill(christmas);
+  await expect(date).not.toHaveAttribute('aria-invalid');
+  await page.keyboard.press('Tab');
+  await expect(calendar.getByLabel('Вид дня')).toBeFocused();
+  await expect(calendar.getByLabel('Вид дня')).toHaveValue('day_off');
+  await page.keyboard.press('Tab');
+  await expect(calendar.getByLabel('Назва')).toBeFocused();
+  await page.keyboard.type('Різдво');
+  await page.keyboard.press('Enter');
+
+  await expect(calendar.getByRole('status')).toHaveText(`День ${christmas} збережено в календарі.`);
+  const row = calendar.getByRole('row', { name: new RegExp(christmas.replaceAll('.', '\\.')) });
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('rowheader')).toHaveText(christmas);
+  const weekday = WEEKDAYS[new Date(Date.UTC(year, 11, 25)).getUTCDay()] ?? '';
+  await expect(row.getByRole('cell')).toHaveText([weekday, 'вихідний (святковий) день', 'Різдво', 'Видалити']);
+  await expect(date).toHaveValue('');
+  await expect(date).toBeFocused();
+  await calendar.screenshot({ path: 'test-results/calendar-dialog.png' });
+  await testInfo.attach('calendar-dialog', { path: 'test-results/calendar-dialog.png', contentType: 'image/png' });
+
+  const remove = calendar.getByRole('button', { name: `Видалити ${christmas}` });
+  await remove.focus();
+  await page.keyboard.press('Enter');
+  await expect(calendar.getByRole('status')).toHaveText(`День ${christmas} вилучено з календаря.`);
+  await expect(row).toHaveCount(0);
+  await expect(calendar.getByRole('button', { name: `Видалити ${christmas}` })).toHaveCount(0);
+
+  // Escape closes the calendar and gives the settings back, focus on the button that opened it.
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
+  await expect(settings.getByRole('button', { name: 'Відкрити календар' })).toBeFocused();
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,120 @@
+/** Starts the back office in-process on each storage, and speaks the sync protocol to it over real HTTP. */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer } from '../../../server/app';
+import { createEnrollmentCode } from '../../../server/auth/enrollment';
+import { createStorage } from '../../../server/storage/create-storage';
+import type { Storage, StorageKind } from '../../../server/storage/storage';
+import { EnrollResponse, PROTOCOL_VERSION, PullResponse, PushResponse } from '../../../shared/sync-protocol';
+import type { Mutation, MutationResult } from '../../../shared/sync-protocol';
+import { startPostgres } from '../../helpers/postgres';
+
+/** For `describe.each`: every server test runs on both storages. */
+export const STORAGES: [StorageKind][] = [['pglite'], ['postgresql']];
+
+export interface Desk {
+  deviceId: string;
+  token: string;
+  headers: Record<string, string>;
+}
+
+export interface Harness {
+  url: string;
+  storage: Storage;
+  enrollDesk(centerCode: string, deskCode?: string): Promise<Desk>;
+  pushRaw(desk: Desk, mutations: readonly Mutation[]): Promise<Response>;
+  push(desk: Desk, mutations: readonly Mutation[]): Promise<MutationResult[]>;
+  pull(desk: Desk, cursor: number, limit?: number): Promise<PullResponse>;
+}
+
+/** A server on `kind` for the enclosing describe block, stopped (and its data removed) after it. */
+export function useServer(kind: StorageKind): Harness {
+  const dir = mkdtempSync(join(tmpdir(), 'vikno-server-test-'));
+  const cleanups: (() => Promise<void>)[] = [];
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    let databaseUrl: string | undefined;
+    if (kind === 'postgresql') {
+      const postgres = await startPostgres();
+      cleanups.push(() => postgres.stop());
+      databaseUrl = postgres.url;
+    }
+    const storage = await createStorage({ databaseUrl, dataDir: join(dir, 'pglite') });
+    const server = await startServer(storage, '127.0.0.1', 0);
+    cleanups.unshift(() => server.close());
+    Object.assign(harness, makeHarness(server.url, storage));
+  });
+  afterAll(async () => {
+    for (const cleanup of cleanups) await cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return harness;
+}
+
+function makeHarness(url: string, storage: Storage): Harness {
+  const pushRaw = (desk: Desk, mutations: readonly Mutation[]) =>
+    fetch(`${url}/sync/push`, { method: 'POST', headers: desk.headers, body: JSON.stringify({ protocol: PROTOCOL_VERSION, mutations }) });
+  return {
+    url,
+    storage,
+    enrollDesk: async (centerCode, deskCode = 'D1') => {
+      const code = await createEnrollmentCode(storage, { centerCode, deskCode });
+      const res = await fetch(`${url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceName: `${centerCode}/${deskCode}` }) });
+      if (res.status !== 200) throw new Error(`enroll answered ${res.status}`);
+      const { deviceId, deviceToken } = EnrollResponse.parse(await res.json());
+      return { deviceId, token: deviceToken, headers: syncHeaders(deviceToken) };
+    },
+    pushRaw,
+    push: async (desk, mutations) => {
+      const res = await pushRaw(desk, mutations);
+      if (res.status !== 200) throw new Error(`push answered ${res.status}: ${await res.text()}`);
+      return PushResponse.parse(await res.json()).results;
+    },
+    pull: async (desk, cursor, limit) => {
+      const query = limit === undefined ? `cursor=${cursor}` : `cursor=${cursor}&limit=${limit}`;
+      const res = await fetch(`${url}/sync/pull?${query}`, { headers: desk.headers });
+      if (res.status !== 200) throw new Error(`pull answered ${res.status}: ${await res.text()}`);
+      return PullResponse.parse(await res.json());
+    },
+  };
+}
+
+export function syncHeaders(token: string, protocol = PROTOCOL_VERSION): Record<string, string> {
+  return { authorization: `Bearer ${token}`, 'x-vikno-actor': 'clerk-1', 'x-vikno-protocol': String(protocol), 'content-type': 'application/json' };
+}
+
+function mutation(aggregate: string, kind: string, payload: Record<string, unknown>, prev: Mutation | null, baseVersion: number | null): Mutation {
+  return { mutationId: randomUUID(), aggregate, prevMutationId: prev?.mutationId ?? null, baseVersion, kind, payload, actor: 'clerk-1', createdAt: new Date().toISOString() };
+}
+
+/** An `application.register` as main/backend/applications/register-application.ts makes it. */
+export function registerMutation(id = randomUUID()): Mutation {
+  return mutation(
+    `application:${id}`,
+    'application.register',
+    {
+      id,
+      regNumber: `C1-D1-${id.slice(0, 8)}`,
+      registeredAt: '2026-11-02T09:00:00.000Z',
+      registeredOn: '2026-11-02',
+      dueDate: '2026-11-20',
+      serviceId: 'svc-1',
+      applicantId: 'applicant-1',
+      items: [{ name: 'Заява', original: true, sheets: 1 }],
+      resultDelivery: 'in_person',
+    },
+    null,
+    null,
+  );
+}
+
+export function statusMutation(id: string, from: string, to: string, prev: Mutation | null, reason: string | null = null): Mutation {
+  return mutation(`application:${id}`, 'application.status', { id, from, to, reason, receivedBy: null, at: '2026-11-03T10:00:00.000Z' }, prev, null);
+}
+
+export function updateMutation(id: string, fields: Record<string, unknown>, baseVersion: number): Mutation {
+  return mutation(`application:${id}`, 'application.update', { id, ...fields }, null, baseVersion);
+}

@@ -1,0 +1,58 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Health } from '../../../shared/sync-protocol';
+import { startPostgres } from '../../helpers/postgres';
+import type { TestPostgres } from '../../helpers/postgres';
+import { STORAGES } from './harness';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+
+describe.each(STORAGES)('`npm run server` on %s', (kind) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vikno-server-process-'));
+  let postgres: TestPostgres | undefined;
+  beforeAll(async () => {
+    if (kind === 'postgresql') postgres = await startPostgres();
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function serverEnv(): NodeJS.ProcessEnv {
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    if (postgres) env.DATABASE_URL = postgres.url;
+    return env;
+  }
+
+  it('enrolls a desk from the command line, serves /health and the enrollment, then exits 0 on SIGTERM', async () => {
+    // What `npm run server` runs: bundle server/main.ts, then run the bundle with the arguments.
+    const script = join(root, 'scripts', 'server.ts');
+    const data = join(dir, 'data');
+    const enrolled = execFileSync(process.execPath, [script, 'enroll', '--center', 'C9', '--desk', 'D3', '--data', data], { cwd: root, env: serverEnv(), encoding: 'utf8' });
+    const code = /^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){5}$/m.exec(enrolled)?.[0];
+    expect(code).toBeDefined();
+    const child = spawn(process.execPath, [script, '--data', data, '--port', '0'], { cwd: root, env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
+    });
+    const health = Health.parse(await (await fetch(`${url}/health`)).json());
+    expect(health).toMatchObject({ status: 'ok', storage: kind });
+    const enroll = await fetch(`${url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceName: 'Desk 3' }) });
+    expect(await enroll.json()).toMatchObject({ centerCode: 'C9', deskCode: 'D3' });
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output).toContain('SIGTERM: shutting down');
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { publishServerOwned } from '../../../server/catalog/publish';
+import { pruneChanges } from '../../../server/sync/prune';
+import { randomUUID } from 'node:crypto';
+import { registerMutation, statusMutation, STORAGES, useServer } from './harness';
+
+describe.each(STORAGES)('pull on %s', (kind) => {
+  const server = useServer(kind);
+
+  it('pages through changes in commit order with limit and hasMore', async () => {
+    const desk = await server.enrollDesk('P1');
+    const registers = Array.from({ length: 5 }, () => registerMutation());
+    await server.push(desk, registers);
+    const seen: string[] = [];
+    const seqs: number[] = [];
+    let cursor = 0;
+    let pages = 0;
+    for (;;) {
+      const page = await server.pull(desk, cursor, 2);
+      pages++;
+      seen.push(...page.changes.map((c) => c.id));
+      seqs.push(...page.changes.map((c) => c.seq));
+      expect(page.changes.length).toBeLessThanOrEqual(2);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual(registers.map((m) => m.payload.id));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect((await server.pull(desk, cursor, 2)).changes).toEqual([]);
+  });
+
+  it('answers 410 to a cursor older than the retained history, and cursor 0 still gives every record', async () => {
+    const desk = await server.enrollDesk('P2');
+    const register = registerMutation();
+    const id = String(register.payload.id);
+    await server.push(desk, [register]);
+    const old = await server.pull(desk, 0);
+    await server.push(desk, [statusMutation(id, 'registered', 'sent_to_provider', register)]);
+    const extra = registerMutation();
+    await server.push(desk, [extra]);
+    const head = (await server.pull(desk, old.cursor)).cursor;
+    await pruneChanges(server.storage, head);
+    const expired = await fetch(`${server.url}/sync/pull?cursor=${old.cursor - 1}`, { headers: desk.headers });
+    expect(expired.status).toBe(410);
+    expect(await expired.json()).toMatchObject({ error: { code: 'cursor_expired' } });
+    const snapshot = await server.pull(desk, 0);
+    const ours = snapshot.changes.filter((c) => c.id === id || c.id === extra.payload.id);
+    expect(ours.map((c) => [c.id, c.version])).toEqual([
+      [id, 2],
+      [extra.payload.id, 1],
+    ]);
+  });
+
+  it('sends server-owned catalog and clerk records to every center, and takes no desk writes to them', async () => {
+    const [deskA, deskB] = [await server.enrollDesk('P3'), await server.enrollDesk('P4')];
+    const [cursorA, cursorB] = [(await server.pull(deskA, 0)).cursor, (await server.pull(deskB, 0)).cursor];
+    const serviceId = randomUUID();
+    await publishServerOwned(server.storage, 'service', serviceId, { code: 'S-1', nameUk: 'Довідка', active: true });
+    expect(await publishServerOwned(server.storage, 'clerk', 'clerk-9', { fullName: 'Олена Коваль', role: 'clerk' })).toBe(1);
+    for (const [desk, cursor] of [[deskA, cursorA], [deskB, cursorB]] as const) {
+      const { changes } = await server.pull(desk, cursor);
+      expect(changes.map((c) => [c.entity, c.id, c.version])).toEqual([
+        ['service', serviceId, 1],
+        ['clerk', 'clerk-9', 1],
+      ]);
+    }
+    const write = { ...registerMutation(), aggregate: `service:${serviceId}`, kind: 'service.update', payload: { id: serviceId, active: false } };
+    expect((await server.push(deskA, [write]))[0]).toMatchObject({ status: 'rejected', code: 'unknown_aggregate' });
+  });
+});
