@@ -91,3 +91,12 @@ test('screenshot of the Ukrainian shell', async ({ page, hostUrl }, testInfo) =>
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach('shell-uk', { path, contentType: 'image/png' });
 });
+
+test('a desk with no back office says it works standalone, in the status bar and the settings', async ({ page, hostUrl }) => {
+  await page.goto(hostUrl);
+  await expect(page.getByRole('contentinfo')).toContainText('Синхронізація: автономний режим');
+  await page.getByRole('button', { name: 'Налаштування' }).click();
+  const settings = page.getByRole('dialog', { name: 'Налаштування робочого місця' });
+  await expect(settings.getByText(/Бек-офіс не налаштовано: робоче місце працює автономно/)).toBeVisible();
+  await expect(settings.getByRole('button', { name: 'Синхронізувати зараз' })).toHaveCount(0);
+});

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { CalendarDialog } from '../features/calendar/CalendarDialog';
 import { useT } from '../i18n/use-t';
 import { useShellStore } from './shell-store';
+import { SyncSettings } from './SyncSettings';
 
 /**
  * The clerk's name in the header, and a small dialog to correct it (the desk's one local account);
@@ -95,6 +96,7 @@ export function ClerkSettings() {
             </button>
           </div>
         </form>
+        <SyncSettings />
         <section className="dialog-section" aria-labelledby="settings-calendar-title">
           <h3 id="settings-calendar-title" className="dialog-subtitle">
             {t('calendar.title')}
