@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { parseDay } from './calendar';
 import { Applicant, ApplicantInput, ApplicantSummary } from './domain/applicant';
-import { Application, ApplicationSummary, ChangeApplicationStatus, RegisterApplication } from './domain/application';
+import { Application, ApplicationSummary, ChangeApplicationStatus, RegisterApplication, UpdateApplication } from './domain/application';
 import { Service } from './domain/service';
 import type { Envelope } from './errors';
 import type { MethodAccess } from './roles';
@@ -84,6 +84,17 @@ export const DeadLetter = z.object({
   createdAt: z.string(),
 });
 
+/** A change saved here and not yet acknowledged by the back office. */
+export const PendingChange = z.object({
+  mutationId: z.string(),
+  aggregate: z.string(),
+  kind: z.string(),
+  status: z.enum(['pending', 'inflight', 'blocked_on_blob']),
+  attempts: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  lastError: z.string().nullable(),
+});
+
 export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.enum(['clerk', 'supervisor', 'admin'])) });
 export type ClerkProfile = z.infer<typeof ClerkProfile>;
 
@@ -135,6 +146,7 @@ export const methods = {
     role: 'clerk',
   },
   'applications.changeStatus': { input: ChangeApplicationStatus, output: Application, role: 'clerk' },
+  'applications.update': { input: UpdateApplication, output: Application, role: 'clerk' },
   'drafts.get': { input: NoInput, output: IntakeDraft.nullable(), role: 'clerk' },
   'drafts.save': { input: z.object({ data: DraftData }).strict(), output: z.object({ savedAt: z.string() }), role: 'clerk' },
   'drafts.discard': { input: NoInput, output: z.null(), role: 'clerk' },
@@ -158,6 +170,7 @@ export const methods = {
     role: 'supervisor',
   },
   'sync.deadLetters': { input: NoInput, output: z.array(DeadLetter), role: 'supervisor' },
+  'sync.pendingList': { input: NoInput, output: z.array(PendingChange), role: 'clerk' },
   'sync.retry': { input: z.object({ mutationId: RecordId }).strict(), output: z.null(), role: 'supervisor' },
   'sync.discard': {
     input: z.object({ mutationId: RecordId, reason: z.string().trim().min(1).max(500) }).strict(),

@@ -45,7 +45,7 @@ export interface BackendConfig {
 }
 
 /** Calls that queue an outbox mutation: after one, sync delivers it at once instead of at the next poll. */
-const QUEUES_MUTATION: ReadonlySet<MethodName> = new Set<MethodName>(['applicants.save', 'intake.register', 'applications.changeStatus']);
+const QUEUES_MUTATION: ReadonlySet<MethodName> = new Set<MethodName>(['applicants.save', 'intake.register', 'applications.changeStatus', 'applications.update']);
 
 export type BackendEventName = (typeof BACKEND_EVENTS)[number];
 

@@ -59,6 +59,22 @@ export const StatusChange = z.object({
   clerkId: z.string(),
 });
 
+/** Where a record stands with the back office: saved here only, delivered, or refused / in conflict. */
+export const RecordSync = z.enum(['local', 'synced', 'attention']);
+export type RecordSync = z.infer<typeof RecordSync>;
+
+/** The fields a clerk may still correct after registration; each present one is changed. */
+export const UpdateApplication = z
+  .object({
+    id: z.string().min(1).max(64),
+    representative: Representative.nullable().optional(),
+    items: z.array(ReceiptItem).min(1).max(200).optional(),
+    resultDelivery: ResultDelivery.optional(),
+    notes: z.string().trim().max(2000).nullable().optional(),
+  })
+  .strict();
+export type UpdateApplicationInput = z.input<typeof UpdateApplication>;
+
 export const Application = z.object({
   id: z.string(),
   regNumber: z.string(),
@@ -79,6 +95,7 @@ export const Application = z.object({
   ticketId: z.string().nullable(),
   history: z.array(StatusChange),
   serverVersion: z.number().int().nullable(),
+  sync: RecordSync,
 });
 export type Application = z.infer<typeof Application>;
 
@@ -90,5 +107,6 @@ export const ApplicationSummary = z.object({
   applicantName: z.string(),
   registeredAt: z.string(),
   dueDate: z.string(),
+  sync: RecordSync,
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;

@@ -8,11 +8,13 @@ import type { HandlerDeps } from '../handler-deps';
 import { changeApplicationStatus } from './change-status';
 import { getApplicationById, getApplicationByNumber, listApplicationsOn } from './queries';
 import { searchApplications } from './search-applications';
+import { updateApplication } from './update-application';
 
-export function applicationHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'applications.listToday' | 'applications.get' | 'applications.search' | 'applications.changeStatus'> {
+export function applicationHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'applications.listToday' | 'applications.get' | 'applications.search' | 'applications.changeStatus' | 'applications.update'> {
   return {
     'applications.search': ({ q }) => searchApplications(deps.db, q),
     'applications.changeStatus': (input, ctx) => changeApplicationStatus(envFor(deps, ctx), input),
+    'applications.update': (input, ctx) => updateApplication(envFor(deps, ctx), input),
     'applications.listToday': () => listApplicationsOn(deps.db, localDay(deps.now(), deps.desk.timeZone)),
     'applications.get': (input, ctx) => {
       const application = 'id' in input ? getApplicationById(deps.db, input.id) : getApplicationByNumber(deps.db, input.regNumber);

@@ -28,10 +28,21 @@ interface ApplicationRow {
   window: string;
   ticket_id: string | null;
   server_version: number | null;
+  sync_state: Application['sync'];
 }
 
+/**
+ * The record's standing with the back office, from its outbox: any refused or conflicting
+ * change → attention; any change not yet acknowledged → local; else synced once the server
+ * has a version of it.
+ */
+const SYNC_STATE = `coalesce(
+    (SELECT CASE WHEN max(o.status IN ('dead', 'conflict')) = 1 THEN 'attention' ELSE 'local' END
+     FROM outbox o WHERE o.aggregate = 'application:' || a.id AND o.status <> 'acked' HAVING count(*) > 0),
+    CASE WHEN a.server_version IS NULL THEN 'local' ELSE 'synced' END) AS sync_state`;
+
 const SELECT_APPLICATION = `
-  SELECT a.*, s.code AS service_code, s.name_uk AS service_name_uk, s.name_en AS service_name_en, p.display_name AS applicant_name
+  SELECT a.*, ${SYNC_STATE}, s.code AS service_code, s.name_uk AS service_name_uk, s.name_en AS service_name_en, p.display_name AS applicant_name
   FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
   WHERE a.deleted_at IS NULL`;
 
@@ -85,6 +96,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
       clerkId: h.clerk_id,
     })),
     serverVersion: row.server_version,
+    sync: row.sync_state,
   };
 }
 
@@ -107,12 +119,13 @@ type SummaryRow = {
   display_name: string;
   registered_at: string;
   due_date: string;
+  sync_state: ApplicationSummary['sync'];
 };
 
 /** Summaries of the applications matching `where` (SQL over `a`, the applications table), newest first. */
 export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): ApplicationSummary[] {
   const rows = statement(db, 
-      `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date
+      `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date, ${SYNC_STATE}
        FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
        WHERE (${where}) AND a.deleted_at IS NULL
        ORDER BY a.registered_at DESC, a.reg_number DESC LIMIT ?`,
@@ -126,6 +139,7 @@ export function applicationSummaries(db: Db, where: string, params: unknown[], l
     applicantName: r.display_name,
     registeredAt: r.registered_at,
     dueDate: r.due_date,
+    sync: r.sync_state,
   }));
 }
 

@@ -33,6 +33,33 @@ export function listDeadLetters(db: Db): DeadLetter[] {
   }));
 }
 
+export interface PendingChange {
+  mutationId: string;
+  aggregate: string;
+  kind: string;
+  status: 'pending' | 'inflight' | 'blocked_on_blob';
+  attempts: number;
+  createdAt: string;
+  lastError: string | null;
+}
+
+/** The oldest changes still to deliver, for the sync panel. */
+export function listPending(db: Db, limit = 200): PendingChange[] {
+  const rows = statement(
+    db,
+    "SELECT mutation_id, aggregate, kind, status, attempts, created_at, last_error FROM outbox WHERE status IN ('pending', 'inflight', 'blocked_on_blob') ORDER BY seq LIMIT ?",
+  ).all(limit) as Array<{ mutation_id: string; aggregate: string; kind: string; status: PendingChange['status']; attempts: number; created_at: string; last_error: string | null }>;
+  return rows.map((r) => ({
+    mutationId: r.mutation_id,
+    aggregate: r.aggregate,
+    kind: r.kind,
+    status: r.status,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+    lastError: r.last_error,
+  }));
+}
+
 function deadRow(db: Db, mutationId: string) {
   const row = statement(db, "SELECT * FROM outbox WHERE mutation_id = ? AND status IN ('dead', 'conflict')").get(mutationId) as
     | { aggregate: string; kind: string; payload: string; base_version: number | null }

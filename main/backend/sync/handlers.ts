@@ -2,10 +2,10 @@ import type { Handlers } from '../../../shared/contract';
 import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
-import { discardDeadLetter, listDeadLetters, retryDeadLetter } from './dead-letters';
+import { discardDeadLetter, listDeadLetters, listPending, retryDeadLetter } from './dead-letters';
 import type { SyncService } from './sync-service';
 
-type SyncHandlers = Pick<Handlers<CallContext>, 'sync.status' | 'sync.now' | 'sync.enroll' | 'sync.deadLetters' | 'sync.retry' | 'sync.discard'>;
+type SyncHandlers = Pick<Handlers<CallContext>, 'sync.status' | 'sync.now' | 'sync.enroll' | 'sync.deadLetters' | 'sync.pendingList' | 'sync.retry' | 'sync.discard'>;
 
 export function syncHandlers(deps: HandlerDeps & { sync: SyncService }): SyncHandlers {
   return {
@@ -13,6 +13,7 @@ export function syncHandlers(deps: HandlerDeps & { sync: SyncService }): SyncHan
     'sync.now': () => deps.sync.syncNow(),
     'sync.enroll': ({ code, deviceName }) => deps.sync.enroll(code, deviceName ?? `Vikno ${deps.desk.center.code}/${deps.desk.desk.code}`),
     'sync.deadLetters': () => listDeadLetters(deps.db),
+    'sync.pendingList': () => listPending(deps.db),
     'sync.retry': ({ mutationId }, ctx) => {
       retryDeadLetter(envFor(deps, ctx), mutationId);
       deps.sync.changed();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { changeApplicationStatus } from '../../../main/backend/applications/change-status';
 import { registerApplication } from '../../../main/backend/applications/register-application';
 import { getApplicationByNumber, listApplicationsOn } from '../../../main/backend/applications/queries';
+import { updateApplication } from '../../../main/backend/applications/update-application';
 import { upsertApplicant } from '../../../main/backend/applicants/upsert-applicant';
 import { attachDocument, detachDocument } from '../../../main/backend/documents/attach-document';
 import { issueTicket, recordTicketEvent } from '../../../main/backend/tickets/record-ticket-event';
@@ -170,5 +171,34 @@ describe('documents and tickets', () => {
       'service_ended',
     ]);
     expect(outboxOf(desk, `ticket:${id}`)).toHaveLength(5);
+  });
+});
+
+describe('correcting an application', () => {
+  it('sends only the changed fields against the server version, and nothing when nothing changed', () => {
+    const desk = deskWithApplication();
+    desk.db.prepare('UPDATE applications SET server_version = 3 WHERE id = ?').run(desk.app.id);
+    desk.db.prepare("UPDATE outbox SET status = 'acked' WHERE aggregate = ?").run(`application:${desk.app.id}`);
+    expect(getApplicationByNumber(desk.db, desk.app.regNumber)?.sync).toBe('synced');
+    const updated = updateApplication(desk.env, { id: desk.app.id, notes: 'Телефонувати після 14:00', resultDelivery: 'in_person', items: desk.app.items });
+    expect(updated.notes).toBe('Телефонувати після 14:00');
+    expect(updated.sync).toBe('local');
+    const last = desk.db.prepare("SELECT kind, payload, base_version FROM outbox WHERE aggregate = ? ORDER BY seq DESC LIMIT 1").get(`application:${desk.app.id}`) as {
+      kind: string;
+      payload: string;
+      base_version: number;
+    };
+    expect(last.kind).toBe('application.update');
+    expect(JSON.parse(last.payload)).toEqual({ id: desk.app.id, notes: 'Телефонувати після 14:00' });
+    expect(last.base_version).toBe(3);
+    const before = desk.db.prepare('SELECT count(*) FROM outbox').pluck().get();
+    updateApplication(desk.env, { id: desk.app.id, notes: 'Телефонувати після 14:00' });
+    expect(desk.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before);
+  });
+
+  it('shows a refused change as needing attention', () => {
+    const desk = deskWithApplication();
+    desk.db.prepare("UPDATE outbox SET status = 'dead' WHERE aggregate = ?").run(`application:${desk.app.id}`);
+    expect(listApplicationsOn(desk.db, '2026-11-27')[0]?.sync).toBe('attention');
   });
 });

@@ -1,0 +1,51 @@
+import type { Application, UpdateApplicationInput } from '../../../shared/domain/application';
+import { AppError } from '../../../shared/errors';
+import { recordChange, runCommand } from '../db/command';
+import type { CommandEnv } from '../db/command';
+import { statement } from '../db/statements';
+import { getApplicationById } from './queries';
+
+/**
+ * Corrects an application after registration (representative, receipt lines, delivery,
+ * notes). Only the fields that really changed travel, against the server version they were
+ * edited on, so the back office can merge edits of different fields made at two desks.
+ */
+export function updateApplication(env: CommandEnv, input: UpdateApplicationInput): Application {
+  const at = env.now().toISOString();
+  runCommand(env.db, () => {
+    const current = getApplicationById(env.db, input.id);
+    if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
+    const changed: Record<string, unknown> = {};
+    const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
+    if (input.representative !== undefined && differs(input.representative, current.representative)) changed.representative = input.representative;
+    if (input.items !== undefined && differs(input.items, current.items)) changed.items = input.items;
+    if (input.resultDelivery !== undefined && input.resultDelivery !== current.resultDelivery) changed.resultDelivery = input.resultDelivery;
+    if (input.notes !== undefined && (input.notes || null) !== current.notes) changed.notes = input.notes || null;
+    if (Object.keys(changed).length === 0) return;
+
+    if ('representative' in changed) {
+      const rep = input.representative ?? null;
+      statement(
+        env.db,
+        'UPDATE applications SET rep_full_name = ?, rep_doc_type = ?, rep_doc_number = ?, rep_poa_number = ?, rep_poa_date = ? WHERE id = ?',
+      ).run(rep?.fullName ?? null, rep?.idDocType ?? null, rep?.idDocNumber ?? null, rep?.poaNumber ?? null, rep?.poaDate ?? null, input.id);
+    }
+    if ('items' in changed && input.items) {
+      statement(env.db, 'DELETE FROM application_items WHERE application_id = ?').run(input.id);
+      const insert = statement(env.db, 'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)');
+      input.items.forEach((item, i) => insert.run(input.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
+    }
+    if ('resultDelivery' in changed) statement(env.db, 'UPDATE applications SET result_delivery = ? WHERE id = ?').run(changed.resultDelivery, input.id);
+    if ('notes' in changed) statement(env.db, 'UPDATE applications SET notes = ? WHERE id = ?').run(changed.notes, input.id);
+    statement(env.db, 'UPDATE applications SET updated_at = ? WHERE id = ?').run(at, input.id);
+    recordChange(
+      env,
+      at,
+      { aggregate: `application:${input.id}`, kind: 'application.update', payload: { id: input.id, ...changed }, baseVersion: current.serverVersion },
+      { action: 'application.update', entity: 'application', entityId: input.id, details: { fields: Object.keys(changed) } },
+    );
+  });
+  const application = getApplicationById(env.db, input.id);
+  if (!application) throw new Error(`Application ${input.id} vanished after commit`);
+  return application;
+}
