@@ -6,6 +6,8 @@ export default defineConfig({
   outputDir: 'test-results',
   workers: 2,
   retries: 0,
+  // Keyboard-only flows press hundreds of keys; on a loaded 2-core machine 30 s is too tight.
+  timeout: 90_000,
   reporter: 'list',
   use: {
     trace: 'retain-on-failure',

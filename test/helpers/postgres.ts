@@ -31,7 +31,8 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
+/** `durable`: keep fsync on, as production runs (the bench measures with it; tests need not pay for it). */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'vikno-pg-'));
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
   const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
@@ -40,9 +41,9 @@ export async function startPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   try {
     asPostgres('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-    // fsync off: a test cluster is thrown away, durability only costs time.
-    const options = `-c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -p ${port} -c fsync=off`;
-    asPostgres('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', options, 'start']);
+    // fsync off for tests: a test cluster is thrown away, durability only costs time.
+    const settings = `-c listen_addresses=127.0.0.1 -c unix_socket_directories=${dir} -p ${port} -c fsync=${options.durable ? 'on' : 'off'}`;
+    asPostgres('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-o', settings, 'start']);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
