@@ -5,8 +5,12 @@ import { retainedFrom } from './retention';
 
 /** The desk's cursor is older than the retained history: it must pull again from cursor 0. */
 export class CursorExpired extends Error {
-  constructor(readonly cursor: number, readonly retainedFrom: number) {
-    super(`Cursor ${cursor} is older than the retained history (from ${retainedFrom}); pull again from cursor 0`);
+  constructor(readonly cursor: number, readonly retainedFrom: number, ahead = false) {
+    super(
+      ahead
+        ? `Cursor ${cursor} is beyond the newest change this server holds (restored from a backup?); pull again from cursor 0`
+        : `Cursor ${cursor} is older than the retained history (from ${retainedFrom}); pull again from cursor 0`,
+    );
   }
 }
 
@@ -28,6 +32,13 @@ export async function pull(storage: Storage, centerCode: string, cursor: number,
   return storage.transaction(async (tx) => {
     const oldest = await retainedFrom(tx);
     if (cursor > 0 && cursor < oldest - 1) throw new CursorExpired(cursor, oldest);
+    if (cursor > 0) {
+      // A cursor past the newest change comes from a server restored from an older backup: the
+      // seqs it hands out next would fall at or below the cursor and never reach the desk.
+      const [top] = await tx.query<{ seq: unknown }>('SELECT max(seq) AS seq FROM changes');
+      const newest = top?.seq === null || top?.seq === undefined ? 0 : toInt(top.seq);
+      if (cursor > newest) throw new CursorExpired(cursor, oldest, true);
+    }
     const rows = await tx.query<ChangeRow>(
       `SELECT seq, entity, id, version, data FROM changes
        WHERE seq > $1 AND (center_code = $2 OR center_code IS NULL)

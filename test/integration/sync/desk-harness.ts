@@ -1,0 +1,167 @@
+/**
+ * Real desks (createBackend on a temp data folder) syncing with the real back office through
+ * a fault-injecting proxy, for the end-to-end sync tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createBackend } from '../../../main/backend/index';
+import type { Backend } from '../../../main/backend/index';
+import { connectInProcess } from '../../../main/backend/transport/in-process';
+import { createEnrollmentCode } from '../../../server/auth/enrollment';
+import type { SyncStatus, ViknoApi } from '../../../shared/contract';
+import type { Application } from '../../../shared/domain/application';
+import type { SqlParam } from '../../../server/storage/storage';
+import { startFaultProxy } from '../../helpers/fault-proxy';
+import type { FaultProxy } from '../../helpers/fault-proxy';
+import { memoryLogger } from '../../helpers/memory-logger';
+import type { MemoryLogger } from '../../helpers/memory-logger';
+import { useTempDirs } from '../../helpers/temp-dir';
+import type { Harness } from '../server/harness';
+
+export const CENTER = 'KV01';
+
+export const PERSON = {
+  kind: 'person' as const,
+  surname: 'Шевченко',
+  givenName: 'Марʼяна',
+  patronymic: 'Іванівна',
+  birthDate: '1948-02-28',
+  rnokpp: '1759013776',
+  phone: '+380671234567',
+};
+
+export async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+export interface TestDesk {
+  api: ViknoApi;
+  backend: Backend;
+  dataDir: string;
+  deskCode: string;
+  logger: MemoryLogger;
+  /** The desk's SQLite file; read it with `readDb` while the backend runs (WAL), write it only while closed. */
+  dbFile: string;
+  syncNow(): Promise<SyncStatus>;
+  enroll(): Promise<SyncStatus>;
+  /** Saves the sample applicant once per desk and registers one application for a sample-catalog service. */
+  register(): Promise<Application>;
+  changeStatus(id: string, to: Application['status'], extra?: { reason?: string; receivedBy?: string }): Promise<Application>;
+  close(): Promise<void>;
+}
+
+export interface DeskOptions {
+  /** Reuse a data folder (a restart after a crash). */
+  dataDir?: string;
+  now?: () => Date;
+}
+
+export interface SyncWorld {
+  proxy: FaultProxy;
+  /** A desk of center KV01 whose back office is the proxy; a fresh desk code per call unless given. */
+  openDesk(deskCode?: string, options?: DeskOptions): TestDesk;
+}
+
+/** Reads a desk's database through a second (read-only) connection. */
+export function readDb<T>(desk: Pick<TestDesk, 'dbFile'>, read: (db: Database.Database) => T): T {
+  const db = new Database(desk.dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes to a desk's database; the backend must be closed. */
+export function writeDb<T>(dbFile: string, write: (db: Database.Database) => T): T {
+  const db = new Database(dbFile, { fileMustExist: true });
+  try {
+    return write(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function outboxRows(desk: Pick<TestDesk, 'dbFile'>): Array<{ mutation_id: string; aggregate: string; kind: string; status: string; server_version: number | null }> {
+  return readDb(desk, (db) => db.prepare('SELECT mutation_id, aggregate, kind, status, server_version FROM outbox ORDER BY seq').all() as never);
+}
+
+export function pullCursor(desk: Pick<TestDesk, 'dbFile'>): number {
+  return Number(readDb(desk, (db) => db.prepare("SELECT value FROM sync_state WHERE key = 'pull_cursor'").pluck().get() ?? '0'));
+}
+
+/** A JSON array parameter for `= ANY(ids($1))`-style queries: `IN (SELECT jsonb_array_elements_text($1::jsonb))`. */
+export const ids = (values: readonly string[]): string => JSON.stringify(values);
+
+/** A number on the server, from a query returning one row with column `n`. */
+export async function count(harness: Harness, sql: string, params: SqlParam[] = []): Promise<number> {
+  const [row] = await harness.storage.query<{ n: number | string }>(sql, params);
+  return Number(row?.n ?? 0);
+}
+
+let deskSeq = 0;
+
+/** The proxy in front of `harness` for the enclosing describe block, and desks closed after each test. */
+export function useSyncWorld(harness: Harness): SyncWorld {
+  const tempDir = useTempDirs();
+  const world = {} as SyncWorld;
+  const open: TestDesk[] = [];
+  beforeAll(async () => {
+    world.proxy = await startFaultProxy(harness.url);
+  });
+  afterEach(async () => {
+    world.proxy.setMode('pass');
+    for (const desk of open.splice(0)) await desk.close();
+  });
+  afterAll(async () => {
+    await world.proxy.close();
+  });
+  world.openDesk = (deskCode = String(10 + (deskSeq++ % 89)), options = {}) => {
+    const dataDir = options.dataDir ?? join(tempDir(), 'data');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(
+      join(dataDir, 'config.json'),
+      JSON.stringify({ center: { code: CENTER, name: 'ЦНАП Київ' }, desk: { code: deskCode, window: deskCode }, backOffice: { url: world.proxy.url } }),
+    );
+    const logger = memoryLogger();
+    const backend = createBackend({ dataDir, appVersion: 'test', logger, ...(options.now ? { now: options.now } : {}) });
+    const api = connectInProcess(backend);
+    let applicantId: string | null = null;
+    let closed = false;
+    const desk: TestDesk = {
+      api,
+      backend,
+      dataDir,
+      deskCode,
+      logger,
+      dbFile: join(dataDir, 'vikno.db'),
+      syncNow: () => value(api.call('sync.now', {})),
+      enroll: async () => {
+        const code = await createEnrollmentCode(harness.storage, { centerCode: CENTER, deskCode });
+        return value(api.call('sync.enroll', { code }));
+      },
+      register: async () => {
+        if (applicantId === null) {
+          const found = await value(api.call('applicants.save', PERSON)).catch(() => null);
+          applicantId = found?.id ?? (readDb(desk, (db) => db.prepare('SELECT id FROM applicants WHERE deleted_at IS NULL LIMIT 1').pluck().get()) as string);
+        }
+        const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
+        return value(api.call('intake.register', { serviceId: service!.id, applicantId, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+      },
+      changeStatus: (id, to, extra = {}) => value(api.call('applications.changeStatus', { id, to, ...extra })),
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        api.disconnect();
+        await backend.close();
+      },
+    };
+    open.push(desk);
+    return desk;
+  };
+  return world;
+}
