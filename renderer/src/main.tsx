@@ -10,6 +10,7 @@ import './styles.css';
 import './features/intake/intake.css';
 import './features/applications/applications.css';
 import './features/calendar/calendar.css';
+import './features/sync/sync.css';
 
 restoreAndPersistLanguage();
 bindBackend(api);

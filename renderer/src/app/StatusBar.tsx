@@ -1,3 +1,6 @@
+import { useState } from 'react';
+import { SyncPanel } from '../features/sync/SyncPanel';
+import { clockSkewed } from '../features/sync/sync-text';
 import type { PlainMessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/use-t';
 import type { ConnectionState, SyncStatus } from '../../../shared/contract';
@@ -18,40 +21,46 @@ const SYNC_TEXT: Readonly<Record<SyncStatus['state'], PlainMessageKey>> = {
   paused_update: 'sync.pausedUpdate',
 };
 
-/** Beyond this the desk's clock is visibly wrong: receipts would carry a wrong time. */
-const SKEW_WARNING_MS = 5 * 60_000;
-
 export function StatusBar() {
   const t = useT();
   const connection = useShellStore((state) => state.connection);
   const sync = useShellStore((state) => state.sync);
   const info = useShellStore((state) => state.info);
   const loaded = info.status === 'loaded' ? info.info : undefined;
+  const [panelOpen, setPanelOpen] = useState(false);
+  const stateText: PlainMessageKey = sync ? SYNC_TEXT[sync.state] : 'sync.unknown';
   return (
-    <footer className="status-bar" aria-label={t('status.label')}>
-      <ul>
-        <li role="status" className={`status-item connection-${connection}`}>
-          <span className="status-dot" aria-hidden="true" />
-          {t(CONNECTION_TEXT[connection])}
-        </li>
-        <li className="status-item">{t('status.sync', { state: t(sync ? SYNC_TEXT[sync.state] : 'sync.unknown') })}</li>
-        {sync && sync.pending > 0 && <li className="status-item">{t('sync.pending', { count: String(sync.pending) })}</li>}
-        {sync && sync.deadLetters + sync.conflicts > 0 && (
-          <li className="status-item status-attention">{t('sync.attention', { count: String(sync.deadLetters + sync.conflicts) })}</li>
-        )}
-        {sync && sync.clockOffsetMs !== null && Math.abs(sync.clockOffsetMs) > SKEW_WARNING_MS && (
-          <li className="status-item status-attention">{t('sync.clockSkew')}</li>
-        )}
-        {loaded && (
-          <li className="status-item">
-            {t('status.desk', { desk: loaded.desk.code })}
-            {loaded.configSource === 'default' && <span className="muted"> ({t('status.demoConfig')})</span>}
+    <>
+      <footer className="status-bar" aria-label={t('status.label')}>
+        <ul>
+          <li role="status" className={`status-item connection-${connection}`}>
+            <span className="status-dot" aria-hidden="true" />
+            {t(CONNECTION_TEXT[connection])}
           </li>
-        )}
-        <li className="status-item status-version">
-          {loaded ? t('status.version', { version: loaded.version }) : t('status.versionUnknown')}
-        </li>
-      </ul>
-    </footer>
+          <li className="status-item">
+            <button type="button" className="status-button" aria-haspopup="dialog" onClick={() => setPanelOpen(true)}>
+              {t('status.sync', { state: t(stateText) })}
+            </button>
+          </li>
+          {sync && sync.pending > 0 && <li className="status-item">{t('sync.pending', { count: String(sync.pending) })}</li>}
+          {sync && sync.deadLetters + sync.conflicts > 0 && (
+            <li className="status-item status-attention">{t('sync.attention', { count: String(sync.deadLetters + sync.conflicts) })}</li>
+          )}
+          {sync && clockSkewed(sync.clockOffsetMs) && (
+            <li className="status-item status-attention">{t('sync.clockSkew')}</li>
+          )}
+          {loaded && (
+            <li className="status-item">
+              {t('status.desk', { desk: loaded.desk.code })}
+              {loaded.configSource === 'default' && <span className="muted"> ({t('status.demoConfig')})</span>}
+            </li>
+          )}
+          <li className="status-item status-version">
+            {loaded ? t('status.version', { version: loaded.version }) : t('status.versionUnknown')}
+          </li>
+        </ul>
+      </footer>
+      <SyncPanel open={panelOpen} stateText={stateText} onClose={() => setPanelOpen(false)} />
+    </>
   );
 }

@@ -9,6 +9,9 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime, formatDay } from '../../lib/format';
 import { localToday } from '../intake/intake-store';
+import { SyncBadge } from '../sync/SyncBadge';
+import { ApplicationEditForm } from './ApplicationEditForm';
+import { DELIVERY_TEXT } from './correction';
 import { StatusChangeForm } from './StatusChangeForm';
 import { STATUS_TEXT } from './status-text';
 
@@ -61,6 +64,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
       <p className="card-status">
         <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
         {overdue && <span className="status-badge status-overdue">{t('applications.overdue')}</span>}
+        <SyncBadge sync={a.sync} />
       </p>
       <dl className="card-facts">
         <dt>{t('intake.done.applicant')}</dt>
@@ -81,10 +85,12 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         <dd>{formatDateTime(a.registeredAt)}</dd>
         <dt>{t('intake.done.due')}</dt>
         <dd className={overdue ? 'overdue-text' : undefined}>{formatDay(a.dueDate)}</dd>
+        <dt>{t('intake.delivery.label')}</dt>
+        <dd>{t(DELIVERY_TEXT[a.resultDelivery])}</dd>
         {a.notes && (
           <>
             <dt>{t('intake.notes.label')}</dt>
-            <dd>{a.notes}</dd>
+            <dd className="card-notes">{a.notes}</dd>
           </>
         )}
       </dl>
@@ -107,6 +113,13 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         ))}
       </ol>
       <StatusChangeForm
+        application={a}
+        onChanged={(updated) => {
+          setApplication(updated);
+          onChanged();
+        }}
+      />
+      <ApplicationEditForm
         application={a}
         onChanged={(updated) => {
           setApplication(updated);

@@ -3,11 +3,13 @@ import type { ApplicationSummary } from '../../../../shared/domain/application';
 import { isOverdue } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
+import { useShellStore } from '../../app/shell-store';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { formatDay, formatTime } from '../../lib/format';
 import { localToday } from '../intake/intake-store';
+import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationCard } from './ApplicationCard';
 import { STATUS_TEXT } from './status-text';
 
@@ -22,6 +24,8 @@ export function ApplicationsScreen() {
   const [error, setError] = useState<ErrorBody | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  // A finished sync cycle may have turned local records into synced ones: the badges follow.
+  const lastSync = useShellStore((state) => `${state.sync?.lastSuccessAt ?? ''}|${state.sync?.deadLetters ?? 0}|${state.sync?.conflicts ?? 0}`);
   const heading = useRef<HTMLHeadingElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
 
@@ -48,7 +52,7 @@ export function ApplicationsScreen() {
       alive = false;
       clearTimeout(timer);
     };
-  }, [query, reload]);
+  }, [query, reload, lastSync]);
 
   const today = localToday();
   return (
@@ -96,6 +100,7 @@ export function ApplicationsScreen() {
                       <span className="row-meta">
                         <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
                         {overdue && <span className="status-badge status-overdue">{t('applications.overdue')}</span>}
+                        <SyncBadge sync={a.sync} />
                         <span className="muted">
                           {formatTime(a.registeredAt)} · {t('applications.dueShort', { date: formatDay(a.dueDate) })}
                         </span>

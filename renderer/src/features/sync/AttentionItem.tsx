@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MethodOutput } from '../../../../shared/contract';
+import { useT } from '../../i18n/use-t';
+import { formatDateTime } from '../../lib/format';
+import { kindTextKey, parseReason } from './sync-text';
+
+export type DeadLetter = MethodOutput<'sync.deadLetters'>[number];
+
+export function ReasonText({ reason }: { reason: string }) {
+  const t = useT();
+  const parsed = parseReason(reason);
+  if (parsed.type === 'conflict') {
+    return <p className="sync-reason">{t('syncPanel.conflictFields', { fields: parsed.fields.join(', ') || '—' })}</p>;
+  }
+  if (parsed.type === 'rejected') {
+    return (
+      <div className="sync-reason">
+        <p>
+          {t('syncPanel.reasonCode', { code: parsed.code })}
+          {parsed.message && <> — {parsed.message}</>}
+        </p>
+        {parsed.fields.length > 0 && <p>{t('syncPanel.reasonFields', { fields: parsed.fields.join(', ') })}</p>}
+      </div>
+    );
+  }
+  return parsed.text === '' ? null : <p className="sync-reason">{parsed.text}</p>;
+}
+
+interface AttentionItemProps {
+  letter: DeadLetter;
+  busy: boolean;
+  onRetry(mutationId: string): void;
+  /** Resolves true once discarded; the reason form stays open on failure. */
+  onDiscard(mutationId: string, reason: string): Promise<boolean>;
+}
+
+/** One refused or conflicting change: what it was, why, the record's data, and the supervisor's two ways out. */
+export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionItemProps) {
+  const t = useT();
+  const [discarding, setDiscarding] = useState(false);
+  const [reason, setReason] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const reasonBox = useRef<HTMLTextAreaElement>(null);
+  const key = kindTextKey(letter.kind);
+  const itemId = `sync-item-${letter.mutationId}`;
+  const reasonId = `sync-discard-reason-${letter.mutationId}`;
+
+  // The reason box takes focus as soon as the supervisor chooses to discard.
+  useEffect(() => {
+    if (discarding) reasonBox.current?.focus();
+  }, [discarding]);
+
+  async function submit(): Promise<void> {
+    if (reason.trim() === '') {
+      setEmpty(true);
+      reasonBox.current?.focus();
+      return;
+    }
+    if (await onDiscard(letter.mutationId, reason.trim())) setDiscarding(false);
+  }
+
+  return (
+    <li className={`sync-item sync-item-${letter.status}`}>
+      <span className="sync-item-kind" id={itemId}>
+        {key ? t(key) : letter.kind} — {t(letter.status === 'dead' ? 'syncPanel.dead' : 'syncPanel.conflict')}
+      </span>
+      <span className="sync-item-meta">
+        {t('syncPanel.savedAt', { time: formatDateTime(letter.createdAt) })} · {t('syncPanel.record', { record: letter.aggregate })}
+      </span>
+      <ReasonText reason={letter.reason} />
+      <details className="sync-payload">
+        <summary>{t('syncPanel.payload')}</summary>
+        <pre>{JSON.stringify(letter.payload, null, 2)}</pre>
+      </details>
+      {discarding ? (
+        <form
+          className="sync-discard"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <label htmlFor={reasonId} className="field-label">
+            {t('syncPanel.discardReason')}
+          </label>
+          <textarea
+            id={reasonId}
+            ref={reasonBox}
+            className="input"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            aria-required="true"
+            aria-invalid={empty || undefined}
+            aria-describedby={empty ? `${reasonId}-error` : itemId}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setEmpty(false);
+            }}
+          />
+          {empty && (
+            <p id={`${reasonId}-error`} className="field-error">
+              {t('syncPanel.discardReasonEmpty')}
+            </p>
+          )}
+          <div className="button-row">
+            <button type="submit" className="button button-danger" disabled={busy}>
+              {t('syncPanel.discardConfirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setDiscarding(false)}>
+              {t('syncPanel.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="button-row">
+          <button type="button" className="button" aria-describedby={itemId} disabled={busy} onClick={() => onRetry(letter.mutationId)}>
+            {t('syncPanel.retry')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            aria-describedby={itemId}
+            disabled={busy}
+            onClick={() => {
+              setDiscarding(true);
+              setReason('');
+              setEmpty(false);
+            }}
+          >
+            {t('syncPanel.discard')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,119 @@
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const OUT = 'test-results';
+
+async function openConnected(page: Page, url: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Підключено|Connected/, { timeout: 15_000 });
+}
+
+/** Only the content area scrolls in the shell: for a whole-screen shot the viewport grows to fit it, then shrinks back. */
+async function shot(page: Page, name: string, testInfo: TestInfo): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return main ? document.documentElement.clientHeight - main.clientHeight + main.scrollHeight : document.body.scrollHeight;
+  });
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 4000) });
+  const path = `${OUT}/${name}.png`;
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Registers one application through the intake form (mouse and fill: this test is about sync, not the form). */
+async function registerQuickly(page: Page): Promise<string> {
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('combobox', { name: 'Пошук заявника' }).fill('Шевченко Тарас');
+  await page.getByRole('button', { name: 'Новий заявник' }).click();
+  await page.getByLabel('РНОКПП', { exact: true }).fill('1759013776');
+  await page.getByRole('combobox', { name: 'Послуга' }).fill('ID-картки');
+  await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
+  await page.getByRole('checkbox', { name: /^Заява/ }).check();
+  await page.getByRole('button', { name: 'Зареєструвати' }).click();
+  await expect(page.getByText('Звернення зареєстровано')).toBeVisible();
+  return ((await page.locator('.reg-number').textContent()) ?? '').trim();
+}
+
+test('the sync panel on a standalone desk: pending changes, per-record badges and a correction', async ({ page, hostUrl }, testInfo) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await openConnected(page, hostUrl);
+
+  // A fresh standalone desk: nothing waiting, nothing to press.
+  const openPanel = page.getByRole('contentinfo').getByRole('button', { name: /Синхронізація: автономний режим/ });
+  await expect(openPanel).toBeVisible();
+  await openPanel.focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('dialog', { name: 'Синхронізація' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Стан: автономний режим');
+  await expect(panel).toContainText('Очікують надсилання: 0');
+  await expect(panel.getByText('Немає змін, що очікують надсилання.')).toBeVisible();
+  await expect(panel.getByText('Відхилених і конфліктних змін немає.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Синхронізувати зараз' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(openPanel).toBeFocused();
+
+  const number = await registerQuickly(page);
+
+  // The registration (and the new applicant) wait in the outbox: no back office to send them to.
+  await openPanel.click();
+  await expect(panel).toBeVisible();
+  const pendingList = panel.getByRole('list', { name: 'Очікують надсилання' });
+  await expect(pendingList.getByText('Реєстрація звернення')).toHaveCount(1);
+  await expect(pendingList.getByText('Заявник', { exact: true })).toHaveCount(1);
+  await expect(panel).toContainText(/Очікують надсилання: [1-9]/);
+  await expect(panel).toContainText(/найдавніша чекає (менше хвилини|\d+ хв)/);
+  await shot(page, 'sync-panel-uk', testInfo);
+  await panel.getByRole('button', { name: 'Закрити' }).click();
+  await expect(panel).toBeHidden();
+
+  // The list row and the card both say the record is only here.
+  await page.keyboard.press('Alt+5');
+  const row = page.getByRole('button', { name: new RegExp(number) });
+  await expect(row).toContainText('Збережено локально');
+  await row.click();
+  const card = page.getByRole('article', { name: `Звернення № ${number}` });
+  await expect(card.locator('.card-status')).toContainText('Збережено локально');
+
+  // A correction: notes and how the result is received.
+  await card.getByRole('button', { name: 'Виправити' }).click();
+  await expect(card.getByLabel('Спосіб отримання результату')).toBeFocused();
+  await card.getByLabel('Спосіб отримання результату').selectOption({ label: 'поштою' });
+  await card.getByLabel('Примітки').fill('Заявник просить надіслати поштою');
+  await card.getByRole('button', { name: 'Зберегти виправлення' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'Виправлення збережено.' })).toBeVisible();
+  await expect(card.locator('.card-facts')).toContainText('Заявник просить надіслати поштою');
+  await expect(card.locator('.card-facts')).toContainText('поштою');
+  await expect(card.locator('.card-status')).toContainText('Збережено локально');
+  await expect(card.getByRole('button', { name: 'Виправити' })).toBeFocused();
+  await shot(page, 'sync-card-uk', testInfo);
+
+  // The correction is one more change waiting to be sent.
+  await openPanel.click();
+  await expect(panel.getByRole('list', { name: 'Очікують надсилання' }).getByText('Виправлення звернення')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+
+  // Still there after a reload: it was saved, not just shown.
+  await page.reload();
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Підключено');
+  await page.keyboard.press('Alt+5');
+  await page.getByRole('button', { name: new RegExp(number) }).click();
+  await expect(page.getByRole('article', { name: `Звернення № ${number}` }).locator('.card-facts')).toContainText('Заявник просить надіслати поштою');
+  expect(problems).toEqual([]);
+});
+
+test('the sync panel in English', async ({ page, hostUrl }, testInfo) => {
+  await openConnected(page, hostUrl);
+  await page.getByRole('group', { name: 'Мова' }).getByRole('button', { name: 'English' }).click();
+  await page.getByRole('contentinfo').getByRole('button', { name: /Sync: standalone/ }).click();
+  const panel = page.getByRole('dialog', { name: 'Sync' });
+  await expect(panel).toContainText('Waiting to send: 0');
+  await expect(panel.getByText('No changes are waiting to be sent.')).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
+  await shot(page, 'sync-panel-en', testInfo);
+});
