@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { BlobOptions } from './blobs/blob-routes';
 import { createHttpServer } from './http/server';
 import type { Storage } from './storage/storage';
 
@@ -8,9 +9,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves the back office over `storage` on host:port (port 0: any free one). */
-export async function startServer(storage: Storage, host: string, port: number): Promise<RunningServer> {
-  const server = createHttpServer(storage);
+/** Serves the back office over `storage` on host:port (port 0: any free one), files in `blobs.dir`. */
+export async function startServer(storage: Storage, host: string, port: number, blobs: BlobOptions): Promise<RunningServer> {
+  const server = createHttpServer(storage, blobs);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -1,16 +1,18 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_BLOB_BYTES } from './blobs/blob-routes';
 
 /**
- * `server [--data DIR] [--port N] [--host H]`, `server enroll --center C --desk D`,
+ * `server [--data DIR] [--port N] [--host H] [--max-file-mb N]`, `server enroll --center C --desk D`,
  * `server revoke --device ID`. Storage: PostgreSQL when DATABASE_URL is set, else PGlite in
  * --data (default `.vikno-data/server` in the working folder). Port 8470, host 127.0.0.1.
+ * Uploaded files live in `<data>/blobs` with either storage; the largest accepted is 200 MiB.
  */
 export const DEFAULT_PORT = 8470;
 export const DEFAULT_HOST = '127.0.0.1';
 
 export type Command =
-  | { name: 'serve'; port: number; host: string }
+  | { name: 'serve'; port: number; host: string; maxFileBytes: number }
   | { name: 'enroll'; centerCode: string; deskCode: string }
   | { name: 'revoke'; deviceId: string };
 
@@ -35,6 +37,7 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
       center: { type: 'string' },
       desk: { type: 'string' },
       device: { type: 'string' },
+      'max-file-mb': { type: 'string' },
     },
   });
   const dataDir = values.data ?? join(cwd, '.vikno-data', 'server');
@@ -45,5 +48,7 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
   if (name !== undefined) throw new Error(`Unknown command ${name}; expected enroll or revoke`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
-  return { dataDir, command: { name: 'serve', port, host: values.host ?? DEFAULT_HOST } };
+  const maxFileMb = values['max-file-mb'] === undefined ? DEFAULT_MAX_BLOB_BYTES / 2 ** 20 : Number(values['max-file-mb']);
+  if (!Number.isInteger(maxFileMb) || maxFileMb < 1) throw new Error(`--max-file-mb must be a whole number of MiB, not ${values['max-file-mb']}`);
+  return { dataDir, command: { name: 'serve', port, host: values.host ?? DEFAULT_HOST, maxFileBytes: maxFileMb * 2 ** 20 } };
 }

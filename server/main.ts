@@ -3,6 +3,7 @@
  * process may open the data folder: run `enroll` and `revoke` while the server is stopped, or
  * use PostgreSQL.
  */
+import { join } from 'node:path';
 import { startServer } from './app';
 import { revokeDevice } from './auth/devices';
 import { createEnrollmentCode } from './auth/enrollment';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     }
     return;
   }
-  const server = await startServer(storage, command.host, command.port);
+  const server = await startServer(storage, command.host, command.port, { dir: join(dataDir, 'blobs'), maxBytes: command.maxFileBytes });
   process.stdout.write(`Vikno back office on ${server.url} (storage: ${storage.kind})\n`);
   let stopping = false;
   const stop = (signal: string) => {

@@ -108,6 +108,8 @@ export const SyncStatus = z.object({
   pending: z.number().int().nonnegative(),
   oldestPendingAt: z.string().nullable(),
   filesLeft: z.number().int().nonnegative(),
+  /** Bytes of those files the back office does not hold yet. */
+  bytesLeft: z.number().int().nonnegative(),
   deadLetters: z.number().int().nonnegative(),
   conflicts: z.number().int().nonnegative(),
   lastSuccessAt: z.string().nullable(),

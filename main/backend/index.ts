@@ -92,6 +92,7 @@ export function createBackend(config: BackendConfig): Backend {
   let connections: ReturnType<typeof createConnections> | null = null;
   const sync = createSyncService({
     db,
+    dataDir,
     desk,
     logger,
     now,

@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { EnrollRequest, PULL_MAX_LIMIT, PUSH_MAX_BYTES, PushRequest } from '../../shared/sync-protocol';
 import type { Health, PullResponse, PushResponse } from '../../shared/sync-protocol';
 import { enrollDevice } from '../auth/enrollment';
+import { blobRoutes } from '../blobs/blob-routes';
+import type { BlobOptions } from '../blobs/blob-routes';
 import type { Storage } from '../storage/storage';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
@@ -26,8 +28,13 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
   return n;
 }
 
-/** The routes, keyed `METHOD /path`. */
-export function routes(storage: Storage): ReadonlyMap<string, Handler> {
+/** The route a path names: a file's hash in it stands as `:sha256` (`/blobs/<sha256>` → `/blobs/:sha256`). */
+export function routePath(pathname: string): string {
+  return pathname.replace(/\/[0-9a-f]{64}(?=\/|$)/, '/:sha256');
+}
+
+/** The routes, keyed `METHOD /path` (see routePath). */
+export function routes(storage: Storage, blobs: BlobOptions): ReadonlyMap<string, Handler> {
   let pushesInFlight = 0;
   return new Map<string, Handler>([
     ['GET /health', async (): Promise<Health> => ({ status: 'ok', storage: storage.kind, version: SERVER_VERSION })],
@@ -68,5 +75,6 @@ export function routes(storage: Storage): ReadonlyMap<string, Handler> {
         return { ...page, serverTime: new Date().toISOString() };
       },
     ],
+    ...blobRoutes(storage, blobs),
   ]);
 }

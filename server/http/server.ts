@@ -3,7 +3,9 @@ import type { Server, ServerResponse } from 'node:http';
 import type { Storage } from '../storage/storage';
 import { CursorExpired } from '../sync/pull';
 import { HttpError } from './http-error';
-import { routes } from './routes';
+import { Reply } from './reply';
+import { routePath, routes } from './routes';
+import type { BlobOptions } from '../blobs/blob-routes';
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
   const text = JSON.stringify(body);
@@ -16,18 +18,19 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 }
 
 /** The back office's HTTP server: JSON in and out, every failure as an ErrorResponse. */
-export function createHttpServer(storage: Storage): Server {
-  const table = routes(storage);
+export function createHttpServer(storage: Storage, blobs: BlobOptions): Server {
+  const table = routes(storage, blobs);
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const handler = table.get(`${req.method ?? 'GET'} ${url.pathname}`);
+    const path = routePath(url.pathname);
+    const handler = table.get(`${req.method ?? 'GET'} ${path}`);
     if (!handler) {
-      const known = [...table.keys()].some((key) => key.endsWith(` ${url.pathname}`));
+      const known = [...table.keys()].some((key) => key.endsWith(` ${path}`));
       sendError(res, known ? 405 : 404, known ? 'method_not_allowed' : 'not_found', `${req.method ?? ''} ${url.pathname} is not served here`);
       return;
     }
     handler(req, url).then(
-      (body) => send(res, 200, body),
+      (body) => (body instanceof Reply ? send(res, body.status, body.body, body.headers) : send(res, 200, body)),
       (error: unknown) => {
         if (error instanceof HttpError) {
           // A refused upload must not be read to its end; closing tells the client to stop sending.

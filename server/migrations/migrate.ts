@@ -1,9 +1,10 @@
 import type { Storage } from '../storage/storage';
 import { toInt } from '../storage/storage';
 import { initial } from './0001-initial';
+import { blobs } from './0002-blobs';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
-const MIGRATIONS: readonly string[] = [initial];
+const MIGRATIONS: readonly string[] = [initial, blobs];
 
 /** Any constant: two servers starting on one PostgreSQL database must not both migrate. */
 const MIGRATION_LOCK = 7_361_001;

@@ -8,6 +8,7 @@ import { COLD_OPEN_ENV, runColdOpenChild } from './cold-open';
 import { printTable, writeJson } from './report';
 import { rpcFigures } from './rpc.bench';
 import { storeFigures } from './store.bench';
+import { syncFigures } from './sync.bench';
 
 async function main(): Promise<void> {
   // The store bench re-runs this bundle as its cold-open child (cold-open.ts).
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     return;
   }
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } }, strict: true });
-  const figures = [...(await rpcFigures(values.quick)), ...storeFigures(values.quick)];
+  const figures = [...(await rpcFigures(values.quick)), ...storeFigures(values.quick), ...(await syncFigures(values.quick))];
   printTable(figures);
   if (values.out) writeJson(values.out, figures);
 }

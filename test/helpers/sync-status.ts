@@ -6,6 +6,7 @@ export const STANDALONE: SyncStatus = {
   pending: 0,
   oldestPendingAt: null,
   filesLeft: 0,
+  bytesLeft: 0,
   deadLetters: 0,
   conflicts: 0,
   lastSuccessAt: null,

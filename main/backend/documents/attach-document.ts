@@ -62,7 +62,7 @@ export function detachDocument(env: CommandEnv, documentId: string, reason: stri
       {
         aggregate: `application:${doc.application_id}`,
         kind: 'document.detach',
-        payload: { id: documentId, reason },
+        payload: { id: documentId, applicationId: doc.application_id, reason },
         baseVersion: doc.server_version,
       },
       { action: 'document.detach', entity: 'document', entityId: documentId, details: { reason } },

@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import type { Logger } from '../log/logger';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
+import type { FileUploader } from './file-upload';
 import type { SyncHttp } from './http-client';
 import { markInflight, queueCounts, recordResults, releaseInflight, requeueInflight, takeBatch } from './outbox-queue';
 import { readSyncState, writeSyncState } from './sync-state';
@@ -19,6 +20,8 @@ export interface SyncEngineOptions {
   /** Applies one pull page's changes; runs inside the transaction that also stores the cursor. */
   applyChanges: (db: Db, changes: readonly Change[]) => void;
   onStatus: (status: SyncStatus) => void;
+  /** Uploads the scans that `blocked_on_blob` mutations wait for; runs beside pushes, never in front of them. */
+  uploader?: FileUploader;
   policy?: BackoffPolicy;
   random?: () => number;
   /** How often to pull when nothing is pending. */
@@ -51,6 +54,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let pause: Pause = null;
   let online = false;
   let clockOffsetMs: number | null = null;
+  let uploading: Promise<void> | null = null;
   const idleWaiters: Array<() => void> = [];
 
   function status(): SyncStatus {
@@ -60,7 +64,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       state,
       pending: counts.pending,
       oldestPendingAt: counts.oldestPendingAt,
-      filesLeft: counts.blockedOnFiles,
+      filesLeft: options.uploader ? options.uploader.progress().files : counts.blockedOnFiles,
+      bytesLeft: options.uploader ? options.uploader.progress().bytesLeft : 0,
       deadLetters: counts.dead,
       conflicts: counts.conflicts,
       lastSuccessAt: readSyncState(db, 'last_success_at'),
@@ -147,8 +152,26 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
   }
 
+  /** Not awaited: a large scan must not hold up tickets and applications. */
+  function startUploads(): void {
+    if (!options.uploader || uploading) return;
+    uploading = options.uploader
+      .run()
+      .then((run) => {
+        if (run.failed.some((f) => f.kind === 'auth')) pause = 'auth';
+        // Stored files released their mutations: push them now rather than at the next poll.
+        if (run.stored.length > 0 && !stopped) void kick();
+      })
+      .catch((error: unknown) => logger.log('warn', 'File upload run failed', { error: error instanceof Error ? error.message : String(error) }))
+      .finally(() => {
+        uploading = null;
+        publish();
+      });
+  }
+
   async function cycle(): Promise<void> {
     if (pause !== null || readSyncState(db, 'device_token') === null) return;
+    startUploads();
     let delay: number | 'again' | null = 'again';
     while (delay === 'again' && !stopped) delay = await push();
     if (delay === pollMs) delay = await pull();
@@ -205,6 +228,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       if (timer) clearTimeout(timer);
       timer = null;
       await running;
+      await uploading;
     },
   };
 }

@@ -4,6 +4,7 @@ import type { DeskConfig } from '../config/desk-config';
 import type { Db } from '../db/open';
 import type { Logger } from '../log/logger';
 import { createSyncEngine } from './engine';
+import { createFileUploader } from './file-upload';
 import type { SyncEngine } from './engine';
 import { createSyncHttp } from './http-client';
 import { queueCounts } from './outbox-queue';
@@ -14,6 +15,8 @@ export type SyncStatus = EventPayload<'sync.status'>;
 
 export interface SyncServiceOptions {
   db: Db;
+  /** The desk's data folder: scans are in its blobs/. */
+  dataDir: string;
   desk: DeskConfig;
   logger: Logger;
   now: () => Date;
@@ -33,8 +36,26 @@ export function createSyncService(options: SyncServiceOptions) {
   const http = url
     ? createSyncHttp({ baseUrl: url, token: () => readSyncState(db, 'device_token'), actor: options.actor, fetch: options.fetch ?? fetch, now: options.now })
     : null;
+  const uploader = url
+    ? createFileUploader({
+        db,
+        dataDir: options.dataDir,
+        baseUrl: url,
+        token: () => readSyncState(db, 'device_token'),
+        actor: options.actor,
+        fetch: options.fetch ?? fetch,
+      })
+    : null;
   const engine: SyncEngine | null = http
-    ? createSyncEngine({ db, http, now: options.now, logger: options.logger, applyChanges: createChangeApplier(options.logger), onStatus: options.onStatus })
+    ? createSyncEngine({
+        db,
+        http,
+        now: options.now,
+        logger: options.logger,
+        applyChanges: createChangeApplier(options.logger),
+        onStatus: options.onStatus,
+        ...(uploader ? { uploader } : {}),
+      })
     : null;
 
   function standalone(): SyncStatus {
@@ -44,6 +65,7 @@ export function createSyncService(options: SyncServiceOptions) {
       pending: counts.pending,
       oldestPendingAt: counts.oldestPendingAt,
       filesLeft: counts.blockedOnFiles,
+      bytesLeft: 0,
       deadLetters: counts.dead,
       conflicts: counts.conflicts,
       lastSuccessAt: null,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../../../server/app';
 import { createEnrollmentCode } from '../../../server/auth/enrollment';
+import { DEFAULT_MAX_BLOB_BYTES } from '../../../server/blobs/blob-routes';
 import { createStorage } from '../../../server/storage/create-storage';
 import type { Storage, StorageKind } from '../../../server/storage/storage';
 import { EnrollResponse, PROTOCOL_VERSION, PullResponse, PushResponse } from '../../../shared/sync-protocol';
@@ -43,7 +44,7 @@ export function useServer(kind: StorageKind): Harness {
       databaseUrl = postgres.url;
     }
     const storage = await createStorage({ databaseUrl, dataDir: join(dir, 'pglite') });
-    const server = await startServer(storage, '127.0.0.1', 0);
+    const server = await startServer(storage, '127.0.0.1', 0, { dir: join(dir, 'blobs'), maxBytes: DEFAULT_MAX_BLOB_BYTES });
     cleanups.unshift(() => server.close());
     Object.assign(harness, makeHarness(server.url, storage));
   });

@@ -1,0 +1,76 @@
+/**
+ * The server's file store on disk: verified files at `<dir>/ab/cd/<sha256>`, uploads in
+ * progress at `<dir>/partial/<sha256>`. A partial file only ever grows by chunks whose
+ * checksum matched and that were fsynced, so its size is the confirmed offset: no upload
+ * state is kept anywhere else.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+export function storedPath(dir: string, sha256: string): string {
+  return join(dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+}
+
+function partialPath(dir: string, sha256: string): string {
+  return join(dir, 'partial', sha256);
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+/** The bytes of `sha256` the server holds so far (0 when none). */
+export async function confirmedOffset(dir: string, sha256: string): Promise<number> {
+  try {
+    return (await stat(partialPath(dir, sha256))).size;
+  } catch (error) {
+    if (isNotFound(error)) return 0;
+    throw error;
+  }
+}
+
+/**
+ * Appends a checked chunk and fsyncs it before answering, so an acknowledged offset survives a
+ * crash. A crash mid-write leaves at most a prefix of checked bytes (or, on some file systems, a
+ * zero-filled tail); the whole-file hash at completion catches the latter and the desk restarts.
+ */
+export async function appendChunk(dir: string, sha256: string, bytes: Uint8Array): Promise<void> {
+  await mkdir(join(dir, 'partial'), { recursive: true });
+  const file = await open(partialPath(dir, sha256), 'a');
+  try {
+    await file.write(bytes);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+/** The SHA-256 of the partial file, read as a stream: files are far larger than a chunk. */
+export async function hashPartial(dir: string, sha256: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(partialPath(dir, sha256))) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function syncFolder(path: string): Promise<void> {
+  const folder = await open(path, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
+/** Moves a verified partial into place; the folder is fsynced so the rename itself survives a crash. */
+export async function promotePartial(dir: string, sha256: string): Promise<void> {
+  const target = storedPath(dir, sha256);
+  await mkdir(dirname(target), { recursive: true });
+  await rename(partialPath(dir, sha256), target);
+  await syncFolder(dirname(target));
+}
+
+export async function removePartial(dir: string, sha256: string): Promise<void> {
+  await rm(partialPath(dir, sha256), { force: true });
+}

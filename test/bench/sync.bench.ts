@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../server/app';
+import { createEnrollmentCode } from '../../server/auth/enrollment';
+import { createStorage } from '../../server/storage/create-storage';
+import { ensureLocalClerk } from '../../main/backend/clerks/local-clerk';
+import { openDatabase } from '../../main/backend/db/open';
+import type { Db } from '../../main/backend/db/open';
+import { uuidv7 } from '../../main/backend/ids';
+import type { Logger } from '../../main/backend/log/logger';
+import { createSyncEngine } from '../../main/backend/sync/engine';
+import { createSyncHttp } from '../../main/backend/sync/http-client';
+import { markInflight, queueCounts, recordResults, releaseInflight, takeBatch } from '../../main/backend/sync/outbox-queue';
+import { createChangeApplier } from '../../main/backend/sync/pull-apply';
+import { writeSyncState } from '../../main/backend/sync/sync-state';
+import { PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../shared/sync-protocol';
+import { startPostgres } from '../helpers/postgres';
+import type { Figure } from './report';
+
+const quiet: Logger = { log: () => undefined, close: () => Promise.resolve() };
+
+interface BenchDesk {
+  db: Db;
+  http: ReturnType<typeof createSyncHttp>;
+}
+
+async function enrolledDesk(dir: string, url: string, code: string): Promise<BenchDesk> {
+  const db = openDatabase(join(dir, 'vikno.db'));
+  const clerk = ensureLocalClerk(db, new Date().toISOString());
+  let token: string | null = null;
+  const http = createSyncHttp({ baseUrl: url, token: () => token, actor: () => clerk.id, fetch, now: () => new Date() });
+  const enrolled = await http.enroll(code, 'bench');
+  if (enrolled.kind !== 'ok') throw new Error(`enrollment failed: ${enrolled.kind}`);
+  token = enrolled.value.deviceToken;
+  writeSyncState(db, 'device_token', token);
+  return { db, http };
+}
+
+/** `count` applicant.create mutations, as commands would have queued them (the desk rows are not needed to push). */
+function queueApplicants(db: Db, count: number): void {
+  const insert = db.prepare(
+    "INSERT INTO outbox (mutation_id, aggregate, kind, payload, actor, status, created_at) VALUES (?, ?, 'applicant.create', ?, 'bench', 'pending', ?)",
+  );
+  const at = new Date().toISOString();
+  db.transaction(() => {
+    for (let i = 0; i < count; i += 1) {
+      const id = uuidv7();
+      const payload = {
+        id,
+        kind: 'person',
+        surname: 'Шевченко',
+        given_name: 'Марʼяна',
+        patronymic: 'Іванівна',
+        birth_date: '1988-03-14',
+        rnokpp: null,
+        rnokpp_refused: 0,
+        phone: '+380671234567',
+        display_name: `Шевченко Марʼяна Іванівна ${i}`,
+        search_name: `шевченко маряна іванівна ${i}`,
+      };
+      insert.run(uuidv7(), `applicant:${id}`, JSON.stringify(payload), at);
+    }
+  })();
+}
+
+/** The engine's push step, repeated until the outbox is empty; the engine adds only timers around it. */
+async function pushAll(desk: BenchDesk): Promise<void> {
+  for (;;) {
+    const batch = takeBatch(desk.db, new Date(), PUSH_MAX_MUTATIONS, PUSH_MAX_BYTES);
+    if (batch.length === 0) return;
+    const ids = batch.map((m) => m.mutationId);
+    markInflight(desk.db, ids);
+    const reply = await desk.http.push(batch);
+    if (reply.kind !== 'ok') throw new Error(`push failed: ${reply.kind}`);
+    recordResults(desk.db, reply.value.results, new Date(), () => 0);
+    releaseInflight(desk.db, ids);
+  }
+}
+
+async function measure(kind: 'pglite' | 'postgresql', count: number): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), `vikno-sync-bench-${kind}-`));
+  const postgres = kind === 'postgresql' ? await startPostgres({ durable: true }) : null;
+  try {
+    const storage = await createStorage({ databaseUrl: postgres?.url, dataDir: join(dir, 'server') });
+    const server = await startServer(storage, '127.0.0.1', 0, { dir: join(dir, 'blobs'), maxBytes: 300 * 1024 * 1024 });
+    try {
+      const pusher = await enrolledDesk(mkdtempSync(join(dir, 'a-')), server.url, await createEnrollmentCode(storage, { centerCode: 'KV01', deskCode: '01' }));
+      queueApplicants(pusher.db, count);
+      const pushStart = performance.now();
+      await pushAll(pusher);
+      const pushSeconds = (performance.now() - pushStart) / 1000;
+      if (queueCounts(pusher.db).pending !== 0) throw new Error('push left mutations behind');
+
+      const puller = await enrolledDesk(mkdtempSync(join(dir, 'b-')), server.url, await createEnrollmentCode(storage, { centerCode: 'KV01', deskCode: '02' }));
+      const engine = createSyncEngine({
+        db: puller.db,
+        http: puller.http,
+        now: () => new Date(),
+        logger: quiet,
+        applyChanges: createChangeApplier(quiet),
+        onStatus: () => undefined,
+      });
+      const pullStart = performance.now();
+      engine.start();
+      await engine.waitForIdle();
+      const pullSeconds = (performance.now() - pullStart) / 1000;
+      await engine.stop();
+      const pulled = puller.db.prepare('SELECT count(*) FROM applicants').pluck().get() as number;
+      if (pulled !== count) throw new Error(`pulled ${pulled} applicants of ${count}`);
+      pusher.db.close();
+      puller.db.close();
+      const goal = kind === 'postgresql';
+      return [
+        { name: `sync push, ${kind}, ${count} mutations${goal ? ' (goal ≥ 5,000/s)' : ''}`, value: count / pushSeconds, unit: 'mutations/s' },
+        { name: `sync pull + apply, ${kind}, ${count} changes${goal ? ' (goal ≥ 20,000/s)' : ''}`, value: count / pullSeconds, unit: 'changes/s' },
+      ];
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await postgres?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Push and pull throughput over loopback, on both storages the back office supports. */
+export async function syncFigures(quick: boolean): Promise<Figure[]> {
+  const count = quick ? 500 : 100_000;
+  return [...(await measure('pglite', count)), ...(await measure('postgresql', count))];
+}
