@@ -14,7 +14,7 @@ import { menuTemplate } from './menu';
 import { shouldBlockNavigation, windowOpenDecision } from './navigation';
 import { permissionCheckDecision, permissionRequestDecision } from './permissions';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler } from './protocol';
-import { secureWindowOptions } from './window';
+import { receiptViewerWindowOptions, secureWindowOptions } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 const trustedIds = new Set<number>();
@@ -64,8 +64,9 @@ function hardenWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     const decision = windowOpenDecision(url);
+    if (decision.action === 'allow') return { action: 'allow', overrideBrowserWindowOptions: receiptViewerWindowOptions() };
     if (decision.openExternally) void shell.openExternal(url);
-    return { action: decision.action };
+    return { action: 'deny' };
   });
 }
 

@@ -15,19 +15,26 @@ export function shouldBlockNavigation(url: string): boolean {
   return parsed === null || parsed.pathname !== '/index.html';
 }
 
-export interface WindowOpenDecision {
-  /** No second Electron window is ever opened. */
-  action: 'deny';
-  /** Whether to hand the URL to the clerk's browser instead (a help link, a registry site). */
-  openExternally: boolean;
-}
+export type WindowOpenDecision =
+  | {
+      action: 'deny';
+      /** Whether to hand the URL to the clerk's browser instead (a help link, a registry site). */
+      openExternally: boolean;
+    }
+  /** A receipt PDF the shell made (a blob: URL of our own origin), shown in a viewer window to print. */
+  | { action: 'allow'; window: 'receipt-viewer' };
+
+/** `blob:app://vikno/<uuid>`: only the shell itself can mint these. */
+const OWN_BLOB = /^blob:app:\/\/vikno\/[0-9a-f-]{36}$/;
 
 /**
- * Only https: leaves the app, and never with credentials in the URL (a classic way to disguise
- * the real host). http:, file:, javascript: and custom schemes could run or open something
- * local, so they are dropped.
+ * The one window the app opens is a viewer for a receipt PDF the shell just made, so the clerk
+ * prints it through the operating system's dialog. Otherwise only https: leaves the app, and
+ * never with credentials in the URL (a classic way to disguise the real host). http:, file:,
+ * javascript: and custom schemes could run or open something local, so they are dropped.
  */
 export function windowOpenDecision(url: string): WindowOpenDecision {
+  if (OWN_BLOB.test(url)) return { action: 'allow', window: 'receipt-viewer' };
   let parsed: URL;
   try {
     parsed = new URL(url);

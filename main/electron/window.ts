@@ -46,3 +46,31 @@ export function secureWindowOptions({ preloadPath, isPackaged }: WindowOptionsIn
     },
   };
 }
+
+/**
+ * The receipt viewer: a child window showing one PDF with Chromium's viewer, whose print button
+ * opens the operating system's print dialog. No preload, so no door to the backend; the PDF
+ * viewer is a plugin, the only thing this window enables beyond the main window.
+ */
+export function receiptViewerWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    title: 'Vikno — опис',
+    width: 900,
+    height: 1000,
+    autoHideMenuBar: true,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      plugins: true,
+      devTools: false,
+      safeDialogs: true,
+    },
+  };
+}

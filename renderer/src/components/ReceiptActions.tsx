@@ -7,16 +7,12 @@ import { ErrorNotice } from './ErrorNotice';
 
 type ReceiptLang = 'uk' | 'en';
 
-/**
- * Under Electron the preload provides `window.vikno` and the window may not open new windows, so
- * only saving is offered there (printing through the OS dialog needs a main-process call).
- */
-const CAN_OPEN_TABS = window.vikno === undefined;
 type Receipt = { status: 'loading' } | { status: 'ready'; url: string; fileName: string } | { status: 'failed'; error: ErrorBody };
 
 /**
- * The receipt (опис) of an application as PDF, in Ukrainian and English: open it in a new tab
- * (the browser host; an Electron window cannot open new windows) or save it.
+ * The receipt (опис) of an application as PDF, in Ukrainian and English: open it (a new tab in
+ * the browser host; under Electron a viewer window, the one window main allows, whose print
+ * button opens the OS print dialog) or save it.
  */
 export function ReceiptActions({ applicationId }: { applicationId: string }) {
   const t = useT();
@@ -46,11 +42,9 @@ export function ReceiptActions({ applicationId }: { applicationId: string }) {
     const ready = receipt.status === 'ready' ? receipt : null;
     return (
       <div className="button-row" key={lang}>
-        {CAN_OPEN_TABS && (
-          <button type="button" className={lang === 'uk' ? 'button button-primary' : 'button'} disabled={!ready} onClick={() => ready && window.open(ready.url, '_blank')}>
-            {t(lang === 'uk' ? 'receipt.open' : 'receipt.openEn')}
-          </button>
-        )}
+        <button type="button" className={lang === 'uk' ? 'button button-primary' : 'button'} disabled={!ready} onClick={() => ready && window.open(ready.url, '_blank')}>
+          {t(lang === 'uk' ? 'receipt.open' : 'receipt.openEn')}
+        </button>
         {ready ? (
           <a className="button" href={ready.url} download={ready.fileName}>
             {t(lang === 'uk' ? 'receipt.save' : 'receipt.saveEn')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_HEIGHT, MIN_WIDTH, secureWindowOptions } from '../../../main/electron/window';
+import { MIN_HEIGHT, MIN_WIDTH, receiptViewerWindowOptions, secureWindowOptions } from '../../../main/electron/window';
 
 describe('secureWindowOptions', () => {
   const packaged = secureWindowOptions({ preloadPath: '/app/dist/main/preload.cjs', isPackaged: true });
@@ -46,5 +46,29 @@ describe('secureWindowOptions', () => {
     const { devTools: _packagedDevTools, ...packagedPrefs } = packaged.webPreferences ?? {};
     const { devTools: _devDevTools, ...devPrefs } = dev.webPreferences ?? {};
     expect(packagedPrefs).toEqual(devPrefs);
+  });
+});
+
+describe('receiptViewerWindowOptions', () => {
+  const prefs = receiptViewerWindowOptions().webPreferences ?? {};
+
+  it('is as locked down as the main window, with no preload and no developer tools', () => {
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      devTools: false,
+    });
+    expect(prefs.preload).toBeUndefined();
+  });
+
+  it('enables only the PDF viewer plugin, whose print button opens the OS dialog', () => {
+    expect(prefs.plugins).toBe(true);
   });
 });
