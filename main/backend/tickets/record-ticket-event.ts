@@ -1,23 +1,10 @@
+import { TICKET_EFFECTS } from '../../../shared/domain/ticket-status';
+import type { TicketEvent, TicketStatus } from '../../../shared/domain/ticket-status';
 import { AppError } from '../../../shared/errors';
 import { recordChange, runCommand } from '../db/command';
 import type { CommandEnv } from '../db/command';
 import { uuidv7 } from '../ids';
 import { statement } from '../db/statements';
-
-export type TicketEvent = 'called' | 'recalled' | 'arrived' | 'no_show' | 'transferred' | 'parked' | 'service_started' | 'service_ended';
-type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'transferred';
-
-/** Which status each counter action leaves a ticket in, and from which statuses it may happen. */
-const EFFECTS: Readonly<Record<TicketEvent, { from: readonly TicketStatus[]; to: TicketStatus }>> = {
-  called: { from: ['waiting', 'parked'], to: 'called' },
-  recalled: { from: ['called'], to: 'called' },
-  arrived: { from: ['called'], to: 'serving' },
-  service_started: { from: ['called', 'serving'], to: 'serving' },
-  no_show: { from: ['called'], to: 'no_show' },
-  parked: { from: ['called', 'serving'], to: 'parked' },
-  transferred: { from: ['called', 'serving', 'parked'], to: 'transferred' },
-  service_ended: { from: ['serving'], to: 'done' },
-};
 
 /** A visit entering this desk's local queue (kiosk tickets arrive by sync; walk-ins start here). */
 export function issueTicket(env: CommandEnv, input: { number: string; queueCode: string; priorityReason?: string }): string {
@@ -47,7 +34,7 @@ export function recordTicketEvent(env: CommandEnv, ticketId: string, event: Tick
       | { status: TicketStatus; server_version: number | null }
       | undefined;
     if (!ticket) throw new AppError('NOT_FOUND', `No ticket ${ticketId}`, [{ path: ['ticketId'], message: 'no such ticket' }]);
-    const effect = EFFECTS[event];
+    const effect = TICKET_EFFECTS[event];
     if (!effect.from.includes(ticket.status)) {
       throw new AppError('CONFLICT', `A ${ticket.status} ticket cannot be ${event}`, [{ path: ['event'], message: `not allowed from ${ticket.status}` }]);
     }

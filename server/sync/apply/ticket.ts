@@ -1,24 +1,8 @@
 import { z } from 'zod';
+import { isTicketEvent, TICKET_EFFECTS } from '../../../shared/domain/ticket-status';
 import { loadForUpdate, saveEntity } from '../entity-store';
 import type { ApplyContext, Outcome } from './outcome';
 import { invalidPayload, rejected, wrongCenter } from './outcome';
-
-type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'transferred';
-
-/**
- * The desk's ticket machine (main/backend/tickets/record-ticket-event.ts), repeated here
- * because it lives in main/; it belongs in shared/domain so both sides use one copy.
- */
-const EFFECTS: Readonly<Record<string, { from: readonly TicketStatus[]; to: TicketStatus }>> = {
-  called: { from: ['waiting', 'parked'], to: 'called' },
-  recalled: { from: ['called'], to: 'called' },
-  arrived: { from: ['called'], to: 'serving' },
-  service_started: { from: ['called', 'serving'], to: 'serving' },
-  no_show: { from: ['called'], to: 'no_show' },
-  parked: { from: ['called', 'serving'], to: 'parked' },
-  transferred: { from: ['called', 'serving', 'parked'], to: 'transferred' },
-  service_ended: { from: ['serving'], to: 'done' },
-};
 
 const IssuePayload = z
   .object({ id: z.string().min(1).max(64), number: z.string().min(1).max(20), queueCode: z.string().min(1).max(20), priorityReason: z.string().max(200).optional(), at: z.string() })
@@ -39,7 +23,7 @@ async function issue(ctx: ApplyContext): Promise<Outcome> {
 async function event(ctx: ApplyContext): Promise<Outcome> {
   const parsed = EventPayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const effect = EFFECTS[parsed.data.event];
+  const effect = isTicketEvent(parsed.data.event) ? TICKET_EFFECTS[parsed.data.event] : undefined;
   if (!effect || ctx.mutation.kind !== `ticket.${parsed.data.event}`) return rejected('unknown_kind', `No ticket action ${ctx.mutation.kind}`);
   const current = await loadForUpdate(ctx.tx, 'ticket', ctx.id);
   if (!current) return rejected('not_found', `No ticket ${ctx.id}`);
@@ -53,5 +37,5 @@ async function event(ctx: ApplyContext): Promise<Outcome> {
 
 export const ticketPolicies: Readonly<Record<string, (ctx: ApplyContext) => Promise<Outcome>>> = {
   'ticket.issue': issue,
-  ...Object.fromEntries(Object.keys(EFFECTS).map((name) => [`ticket.${name}`, event])),
+  ...Object.fromEntries(Object.keys(TICKET_EFFECTS).map((name) => [`ticket.${name}`, event])),
 };
