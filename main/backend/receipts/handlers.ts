@@ -34,6 +34,7 @@ function receiptData(deps: ReceiptDeps, applicationId: string, lang: 'uk' | 'en'
     clerkName: clerkName ?? app.clerkId,
     regNumber: app.regNumber,
     registeredAt: app.registeredAt,
+    timeZone: deps.desk.timeZone,
     registeredOn: app.registeredOn,
     applicant: { displayName: app.applicant.displayName, ...(taxId ? { taxId } : {}) },
     representative: app.representative,

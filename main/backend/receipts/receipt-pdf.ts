@@ -12,7 +12,7 @@ import type { Color, PDFFont, PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import type { ReceiptItem, Representative, ResultDelivery } from '../../../shared/domain/application';
-import { formatDay, formatKyivDateTime, receiptText } from './receipt-text';
+import { formatDay, formatLocalDateTime, receiptText } from './receipt-text';
 import type { ReceiptLang, ReceiptText } from './receipt-text';
 
 export interface ReceiptData {
@@ -20,8 +20,10 @@ export interface ReceiptData {
   window: string;
   clerkName: string;
   regNumber: string;
-  /** ISO timestamp of the registration (shown on Kyiv time; also the PDF's creation date). */
+  /** ISO timestamp of the registration (shown on the center's wall clock; also the PDF's creation date). */
   registeredAt: string;
+  /** The center's IANA zone (config `timeZone`); Europe/Kyiv when not given. */
+  timeZone?: string;
   /** YYYY-MM-DD, the registration's day. */
   registeredOn: string;
   applicant: {
@@ -254,7 +256,7 @@ class ReceiptWriter {
 function detailRows(data: ReceiptData, t: ReceiptText): [string, string][] {
   const rows: [string, string][] = [
     [t.regNumber, data.regNumber],
-    [t.registeredAt, formatKyivDateTime(data.registeredAt)],
+    [t.registeredAt, formatLocalDateTime(data.registeredAt, data.timeZone ?? 'Europe/Kyiv')],
     [t.applicant, data.applicant.displayName],
   ];
   const taxId = data.applicant.taxId;

@@ -129,14 +129,14 @@ export function formatDay(day: string): string {
 }
 
 /**
- * An ISO timestamp as `dd.mm.yyyy HH:MM` on Kyiv's wall clock: the stored instant is UTC, the
- * receipt shows the time the citizen saw at the counter, whatever the machine's zone is.
+ * An ISO timestamp as `dd.mm.yyyy HH:MM` on the center's wall clock: the stored instant is UTC,
+ * the receipt shows the time the citizen saw at the counter, whatever the machine's zone is.
  */
-export function formatKyivDateTime(iso: string): string {
+export function formatLocalDateTime(iso: string, timeZone: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) throw new Error(`not an ISO timestamp: ${iso}`);
   const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Kyiv',
+    timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
