@@ -15,9 +15,12 @@ function ensureRemoteClerk(db: Db, at: string): void {
   ).run(REMOTE_CLERK_ID, at, at);
 }
 
-/** A record with local changes the back office has not acknowledged stays as it is here (they go on top). */
-function hasPendingLocal(db: Db, aggregate: string): boolean {
-  return statement(db, "SELECT 1 FROM outbox WHERE aggregate = ? AND status <> 'acked' LIMIT 1").get(aggregate) !== undefined;
+/**
+ * Records with local changes the back office has not acknowledged: they stay as they are here
+ * (ours go on top). Read once per page, not once per change.
+ */
+function aggregatesWithPendingChanges(db: Db): Set<string> {
+  return new Set(statement(db, "SELECT DISTINCT aggregate FROM outbox WHERE status <> 'acked'").pluck().all() as string[]);
 }
 
 const APPLICANT_COLUMNS = [
@@ -111,8 +114,9 @@ export function createChangeApplier(logger: Logger) {
   return (db: Db, changes: readonly Change[]): void => {
     const at = new Date().toISOString();
     ensureRemoteClerk(db, at);
+    const pending = aggregatesWithPendingChanges(db);
     for (const change of changes) {
-      if (hasPendingLocal(db, `${change.entity}:${change.id}`)) continue;
+      if (pending.has(`${change.entity}:${change.id}`)) continue;
       if (change.data === null) {
         const table = TOMBSTONE_TABLES[change.entity];
         if (table) statement(db, `UPDATE ${table} SET deleted_at = ?, server_version = ? WHERE id = ?`).run(at, change.version, change.id);
