@@ -1,4 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../server/app';
@@ -7,6 +10,7 @@ import { createStorage } from '../../server/storage/create-storage';
 import { ensureLocalClerk } from '../../main/backend/clerks/local-clerk';
 import { openDatabase } from '../../main/backend/db/open';
 import type { Db } from '../../main/backend/db/open';
+import { uploadBlob } from '../../main/backend/blobs/upload-blob';
 import { uuidv7 } from '../../main/backend/ids';
 import type { Logger } from '../../main/backend/log/logger';
 import { createSyncEngine } from '../../main/backend/sync/engine';
@@ -78,7 +82,41 @@ async function pushAll(desk: BenchDesk): Promise<void> {
   }
 }
 
-async function measure(kind: 'pglite' | 'postgresql', count: number): Promise<Figure[]> {
+/** The floor: the same bytes in one plain HTTP POST to a server that writes them to disk. */
+async function plainUploadSeconds(file: string, dir: string): Promise<number> {
+  const sink = createServer((req, res) => {
+    const out = createWriteStream(join(dir, 'plain-upload'));
+    req.pipe(out);
+    out.on('finish', () => res.end('ok'));
+  });
+  await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
+  const { port } = sink.address() as AddressInfo;
+  const body = readFileSync(file);
+  const start = performance.now();
+  const res = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body });
+  await res.text();
+  const seconds = (performance.now() - start) / 1000;
+  await new Promise<void>((resolve) => sink.close(() => resolve()));
+  return seconds;
+}
+
+async function uploadFigures(kind: 'pglite' | 'postgresql', url: string, token: string, dir: string, megabytes: number): Promise<Figure[]> {
+  const file = join(dir, 'scan.bin');
+  const bytes = randomBytes(megabytes * 1024 * 1024);
+  writeFileSync(file, bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const plain = await plainUploadSeconds(file, dir);
+  const start = performance.now();
+  await uploadBlob({ baseUrl: url, token: () => token, actor: () => 'bench', fetch }, sha256, file);
+  const seconds = (performance.now() - start) / 1000;
+  const rate = megabytes / seconds;
+  return [
+    { name: `scan upload, ${kind}, ${megabytes} MB (resumable, checksummed)`, value: rate, unit: 'MB/s' },
+    { name: `scan upload / plain HTTP upload, ${kind}${kind === 'postgresql' ? ' (goal ≥ 50%)' : ''}`, value: (100 * plain) / seconds, unit: '%' },
+  ];
+}
+
+async function measure(kind: 'pglite' | 'postgresql', count: number, uploadMegabytes: number): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), `vikno-sync-bench-${kind}-`));
   const postgres = kind === 'postgresql' ? await startPostgres({ durable: true }) : null;
   try {
@@ -108,10 +146,13 @@ async function measure(kind: 'pglite' | 'postgresql', count: number): Promise<Fi
       await engine.stop();
       const pulled = puller.db.prepare('SELECT count(*) FROM applicants').pluck().get() as number;
       if (pulled !== count) throw new Error(`pulled ${pulled} applicants of ${count}`);
+      const token = puller.db.prepare("SELECT value FROM sync_state WHERE key = 'device_token'").pluck().get() as string;
+      const upload = await uploadFigures(kind, server.url, token, dir, uploadMegabytes);
       pusher.db.close();
       puller.db.close();
       const goal = kind === 'postgresql';
       return [
+        ...upload,
         { name: `sync push, ${kind}, ${count} mutations${goal ? ' (goal ≥ 5,000/s)' : ''}`, value: count / pushSeconds, unit: 'mutations/s' },
         { name: `sync pull + apply, ${kind}, ${count} changes${goal ? ' (goal ≥ 20,000/s)' : ''}`, value: count / pullSeconds, unit: 'changes/s' },
       ];
@@ -124,8 +165,9 @@ async function measure(kind: 'pglite' | 'postgresql', count: number): Promise<Fi
   }
 }
 
-/** Push and pull throughput over loopback, on both storages the back office supports. */
+/** Push, pull and scan-upload throughput over loopback, on both storages the back office supports. */
 export async function syncFigures(quick: boolean): Promise<Figure[]> {
   const count = quick ? 500 : 100_000;
-  return [...(await measure('pglite', count)), ...(await measure('postgresql', count))];
+  const megabytes = quick ? 20 : 200;
+  return [...(await measure('pglite', count, megabytes)), ...(await measure('postgresql', count, megabytes))];
 }
