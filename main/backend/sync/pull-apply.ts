@@ -16,11 +16,15 @@ function ensureRemoteClerk(db: Db, at: string): void {
 }
 
 /**
- * Records with local changes the back office has not acknowledged: they stay as they are here
- * (ours go on top). Read once per page, not once per change.
+ * Records with local changes still on their way to the back office: they stay as they are here
+ * (ours go on top). Read once per page, not once per change. A change the back office refused
+ * (conflict, dead, rejected) will never come back merged, so such a record takes the server's
+ * state; the refused change stays listed for the supervisor.
  */
 function aggregatesWithPendingChanges(db: Db): Set<string> {
-  return new Set(statement(db, "SELECT DISTINCT aggregate FROM outbox WHERE status <> 'acked'").pluck().all() as string[]);
+  return new Set(
+    statement(db, "SELECT DISTINCT aggregate FROM outbox WHERE status IN ('pending', 'inflight', 'blocked_on_blob')").pluck().all() as string[],
+  );
 }
 
 const APPLICANT_COLUMNS = [
