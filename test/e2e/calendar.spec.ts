@@ -1,13 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openConnected } from './page-helpers';
 
 const WEEKDAYS = ['неділя', 'понеділок', 'вівторок', 'середа', 'четвер', 'п’ятниця', 'субота'];
 
-async function openConnected(page: Page, url: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(url);
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Підключено|Connected/, { timeout: 15_000 });
-}
 
 test('a supervisor adds a holiday to the working-day calendar from the settings, sees it listed, and removes it', async ({ page, hostUrl }, testInfo) => {
   const problems: string[] = [];

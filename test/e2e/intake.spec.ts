@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { OUT, openConnected, screenshotWhole } from './page-helpers';
 
-const OUT = 'test-results';
 
 /** Presses Tab until `target` has focus (keyboard only: this is how a clerk walks the form). */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
@@ -14,28 +14,7 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   await expect(target).toBeFocused();
 }
 
-async function openConnected(page: Page, url: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(url);
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Підключено|Connected/, { timeout: 15_000 });
-}
 
-/**
- * A screenshot of the whole screen: only the content area scrolls in the shell, so the viewport is
- * made as tall as the content for the shot, then restored.
- */
-async function screenshotWhole(page: Page, name: string, testInfo: TestInfo): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    return main ? document.documentElement.clientHeight - main.clientHeight + main.scrollHeight : document.body.scrollHeight;
-  });
-  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 4000) });
-  const path = `${OUT}/${name}.png`;
-  await page.screenshot({ path });
-  await page.setViewportSize(viewport);
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 /** Saves a receipt download as PDF and renders its first page to PNG with poppler's pdftoppm. */
 async function saveReceiptPage(page: Page, link: Locator, name: string, testInfo: TestInfo): Promise<void> {

@@ -1,27 +1,9 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openConnected, screenshotWhole } from './page-helpers';
 
-const OUT = 'test-results';
 
-async function openConnected(page: Page, url: string): Promise<void> {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(url);
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Підключено|Connected/, { timeout: 15_000 });
-}
 
-/** Only the content area scrolls in the shell: for a whole-screen shot the viewport grows to fit it, then shrinks back. */
-async function shot(page: Page, name: string, testInfo: TestInfo): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
-  const height = await page.evaluate(() => {
-    const main = document.querySelector('main');
-    return main ? document.documentElement.clientHeight - main.clientHeight + main.scrollHeight : document.body.scrollHeight;
-  });
-  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 4000) });
-  const path = `${OUT}/${name}.png`;
-  await page.screenshot({ path });
-  await page.setViewportSize(viewport);
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 /** Registers one application through the intake form (mouse and fill: this test is about sync, not the form). */
 async function registerQuickly(page: Page): Promise<string> {
@@ -68,7 +50,7 @@ test('the sync panel on a standalone desk: pending changes, per-record badges an
   await expect(pendingList.getByText('Заявник', { exact: true })).toHaveCount(1);
   await expect(panel).toContainText(/Очікують надсилання: [1-9]/);
   await expect(panel).toContainText(/найдавніша чекає (менше хвилини|\d+ хв)/);
-  await shot(page, 'sync-panel-uk', testInfo);
+  await screenshotWhole(page, 'sync-panel-uk', testInfo);
   await panel.getByRole('button', { name: 'Закрити' }).click();
   await expect(panel).toBeHidden();
 
@@ -91,7 +73,7 @@ test('the sync panel on a standalone desk: pending changes, per-record badges an
   await expect(card.locator('.card-facts')).toContainText('поштою');
   await expect(card.locator('.card-status')).toContainText('Збережено локально');
   await expect(card.getByRole('button', { name: 'Виправити' })).toBeFocused();
-  await shot(page, 'sync-card-uk', testInfo);
+  await screenshotWhole(page, 'sync-card-uk', testInfo);
 
   // The correction is one more change waiting to be sent.
   await openPanel.click();
@@ -115,5 +97,5 @@ test('the sync panel in English', async ({ page, hostUrl }, testInfo) => {
   await expect(panel).toContainText('Waiting to send: 0');
   await expect(panel.getByText('No changes are waiting to be sent.')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
-  await shot(page, 'sync-panel-en', testInfo);
+  await screenshotWhole(page, 'sync-panel-en', testInfo);
 });

@@ -1,0 +1,28 @@
+import type { Page, TestInfo } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const OUT = 'test-results';
+
+/** Opens the host's URL at a desk-sized viewport and waits until the backend answered. */
+export async function openConnected(page: Page, url: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url);
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Підключено|Connected/, { timeout: 15_000 });
+}
+
+/**
+ * A screenshot of the whole screen: only the content area scrolls in the shell, so the viewport is
+ * made as tall as the content for the shot, then restored.
+ */
+export async function screenshotWhole(page: Page, name: string, testInfo: TestInfo): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 900 };
+  const height = await page.evaluate(() => {
+    const main = document.querySelector('main');
+    return main ? document.documentElement.clientHeight - main.clientHeight + main.scrollHeight : document.body.scrollHeight;
+  });
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 4000) });
+  const path = `${OUT}/${name}.png`;
+  await page.screenshot({ path });
+  await page.setViewportSize(viewport);
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
