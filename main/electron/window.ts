@@ -15,6 +15,24 @@ export interface WindowOptionsInput {
 export const MIN_WIDTH = 1024;
 export const MIN_HEIGHT = 700;
 
+/** The hardening every Vikno window shares; each window adds only what it needs on top. */
+const HARDENED_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  enableWebSQL: false,
+  webviewTag: false,
+  // A file dropped on the window would otherwise replace the app with that file.
+  navigateOnDragDrop: false,
+  // A runaway alert() loop cannot lock a clerk out of the window.
+  safeDialogs: true,
+} as const satisfies BrowserWindowConstructorOptions['webPreferences'];
+
 export function secureWindowOptions({ preloadPath, isPackaged }: WindowOptionsInput): BrowserWindowConstructorOptions {
   return {
     title: 'Vikno',
@@ -26,24 +44,7 @@ export function secureWindowOptions({ preloadPath, isPackaged }: WindowOptionsIn
     show: false,
     // Matches the renderer's background so resizing does not flash.
     backgroundColor: '#f5f6f8',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      enableWebSQL: false,
-      webviewTag: false,
-      // A file dropped on the window would otherwise replace the app with that file.
-      navigateOnDragDrop: false,
-      devTools: !isPackaged,
-      // A runaway alert() loop cannot lock a clerk out of the window.
-      safeDialogs: true,
-    },
+    webPreferences: { ...HARDENED_PREFERENCES, preload: preloadPath, devTools: !isPackaged },
   };
 }
 
@@ -58,19 +59,6 @@ export function receiptViewerWindowOptions(): BrowserWindowConstructorOptions {
     width: 900,
     height: 1000,
     autoHideMenuBar: true,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      plugins: true,
-      devTools: false,
-      safeDialogs: true,
-    },
+    webPreferences: { ...HARDENED_PREFERENCES, plugins: true, devTools: false },
   };
 }

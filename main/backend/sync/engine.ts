@@ -59,13 +59,14 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   function status(): SyncStatus {
     const counts = queueCounts(db);
+    const files = options.uploader?.progress() ?? { files: counts.blockedOnFiles, bytesLeft: 0 };
     const state = readSyncState(db, 'device_token') === null ? 'not_enrolled' : pause === 'auth' ? 'paused_auth' : pause === 'update' ? 'paused_update' : online ? 'online' : 'offline';
     return {
       state,
       pending: counts.pending,
       oldestPendingAt: counts.oldestPendingAt,
-      filesLeft: options.uploader ? options.uploader.progress().files : counts.blockedOnFiles,
-      bytesLeft: options.uploader ? options.uploader.progress().bytesLeft : 0,
+      filesLeft: files.files,
+      bytesLeft: files.bytesLeft,
       deadLetters: counts.dead,
       conflicts: counts.conflicts,
       lastSuccessAt: readSyncState(db, 'last_success_at'),
