@@ -1,5 +1,5 @@
 import type { EntityData } from '../sync/entity-store';
-import { loadForUpdate, saveEntity } from '../sync/entity-store';
+import { EntityStore } from '../sync/entity-store';
 import type { Storage } from '../storage/storage';
 
 /** Server-owned records: the server decides them, every desk of every center pulls them. */
@@ -12,9 +12,12 @@ export type ServerOwned = 'service' | 'clerk';
  */
 export async function publishServerOwned(storage: Storage, entity: ServerOwned, id: string, data: EntityData): Promise<number> {
   return storage.transaction(async (tx) => {
-    const current = await loadForUpdate(tx, entity, id);
+    const store = new EntityStore(tx);
+    const current = await store.load(entity, id);
     const version = (current?.version ?? 0) + 1;
-    await saveEntity(tx, entity, { id, centerCode: null, version, data: { ...data, id } });
+    store.save(entity, { id, centerCode: null, version, data: { ...data, id } });
+    store.keepStaged();
+    await store.flush();
     return version;
   });
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --out FILE]`: prints the figures as a table, and with
+ * `npm run bench [-- --quick] [-- --only rpc|store|sync] [-- --out FILE]`: prints the figures as a table, and with
  * --out also writes them as JSON. Figures only, never pass/fail: goals are printed in the
  * figure names so a reader can compare, but a slow machine does not fail a build.
  */
@@ -10,6 +10,9 @@ import { rpcFigures } from './rpc.bench';
 import { storeFigures } from './store.bench';
 import { syncFigures } from './sync.bench';
 
+/** `--only SECTION` runs one part (the store part alone takes minutes to build its data). */
+const SECTIONS = ['rpc', 'store', 'sync'];
+
 async function main(): Promise<void> {
   // The store bench re-runs this bundle as its cold-open child (cold-open.ts).
   const coldOpenFile = process.env[COLD_OPEN_ENV];
@@ -17,8 +20,15 @@ async function main(): Promise<void> {
     runColdOpenChild(coldOpenFile);
     return;
   }
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' } }, strict: true });
-  const figures = [...(await rpcFigures(values.quick)), ...storeFigures(values.quick), ...(await syncFigures(values.quick))];
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }, strict: true });
+  const only = values.only;
+  if (only !== undefined && !SECTIONS.includes(only)) throw new Error(`--only takes one of ${SECTIONS.join(', ')}, not "${only}"`);
+  const wants = (section: string) => only === undefined || only === section;
+  const figures = [
+    ...(wants('rpc') ? await rpcFigures(values.quick) : []),
+    ...(wants('store') ? storeFigures(values.quick) : []),
+    ...(wants('sync') ? await syncFigures(values.quick) : []),
+  ];
   printTable(figures);
   if (values.out) writeJson(values.out, figures);
 }

@@ -61,19 +61,19 @@ export function takeBatch(db: Db, now: Date, maxCount: number, maxBytes: number)
   return batch;
 }
 
+/** One statement for the whole batch: the ids travel as one JSON array. */
 export function markInflight(db: Db, mutationIds: readonly string[]): void {
-  const mark = statement(db, "UPDATE outbox SET status = 'inflight', attempts = attempts + 1 WHERE mutation_id = ? AND status = 'pending'");
-  db.transaction(() => {
-    for (const id of mutationIds) mark.run(id);
-  })();
+  statement(
+    db,
+    "UPDATE outbox SET status = 'inflight', attempts = attempts + 1 WHERE mutation_id IN (SELECT value FROM json_each(?)) AND status = 'pending'",
+  ).run(JSON.stringify(mutationIds));
 }
 
 /** A whole push failed (network, 5xx): everything it carried is pending again. */
 export function releaseInflight(db: Db, mutationIds: readonly string[]): void {
-  const release = statement(db, "UPDATE outbox SET status = 'pending' WHERE mutation_id = ? AND status = 'inflight'");
-  db.transaction(() => {
-    for (const id of mutationIds) release.run(id);
-  })();
+  statement(db, "UPDATE outbox SET status = 'pending' WHERE mutation_id IN (SELECT value FROM json_each(?)) AND status = 'inflight'").run(
+    JSON.stringify(mutationIds),
+  );
 }
 
 /**

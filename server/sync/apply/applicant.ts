@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { loadForUpdate, saveEntity } from '../entity-store';
 import type { ApplyContext, Outcome } from './outcome';
 import { invalidPayload, rejected, wrongCenter } from './outcome';
 import { updateWithMerge } from './update-with-merge';
@@ -14,16 +13,16 @@ const ApplicantPayload = z.looseObject({ id: z.string().min(1).max(64) });
 async function create(ctx: ApplyContext): Promise<Outcome> {
   const parsed = ApplicantPayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const existing = await loadForUpdate(ctx.tx, 'applicant', ctx.id);
+  const existing = await ctx.store.load('applicant', ctx.id);
   if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Applicant ${ctx.id} already exists`) : wrongCenter();
-  await saveEntity(ctx.tx, 'applicant', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data: parsed.data });
+  ctx.store.save('applicant', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data: parsed.data });
   return { status: 'applied', version: 1 };
 }
 
 async function update(ctx: ApplyContext): Promise<Outcome> {
   const parsed = ApplicantPayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const current = await loadForUpdate(ctx.tx, 'applicant', ctx.id);
+  const current = await ctx.store.load('applicant', ctx.id);
   if (!current) return rejected('not_found', `No applicant ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
   return updateWithMerge(ctx, 'applicant', current, parsed.data);

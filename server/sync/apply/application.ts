@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { ReceiptItem, RegisterApplication, Representative, ResultDelivery } from '../../../shared/domain/application';
 import { ApplicationStatus, canTransition, REASON_REQUIRED } from '../../../shared/domain/application-status';
 import type { EntityData } from '../entity-store';
-import { loadForUpdate, saveEntity } from '../entity-store';
 import type { ApplyContext, FieldErrors, Outcome } from './outcome';
 import { invalidPayload, rejected, wrongCenter } from './outcome';
 import { updateWithMerge } from './update-with-merge';
@@ -46,7 +45,7 @@ const UpdatePayload = z
 async function register(ctx: ApplyContext): Promise<Outcome> {
   const parsed = RegisterPayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const existing = await loadForUpdate(ctx.tx, 'application', ctx.id);
+  const existing = await ctx.store.load('application', ctx.id);
   if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Application ${ctx.id} is already registered`) : wrongCenter();
   const p = parsed.data;
   const data: EntityData = {
@@ -59,8 +58,8 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
     centerCode: ctx.device.centerCode,
     deskCode: ctx.device.deskCode,
   };
-  await saveEntity(ctx.tx, 'application', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data });
-  await recordStatus(ctx, null, 'registered', null, null, p.registeredAt);
+  ctx.store.save('application', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data });
+  recordStatus(ctx, null, 'registered', null, null, p.registeredAt);
   return { status: 'applied', version: 1 };
 }
 
@@ -72,7 +71,7 @@ async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
   const parsed = StatusPayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const { from, to, reason, receivedBy, at } = parsed.data;
-  const current = await loadForUpdate(ctx.tx, 'application', ctx.id);
+  const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
   if (current.data.status !== from) return { status: 'conflict', fields: ['status'], server: current.data, version: current.version };
@@ -82,8 +81,8 @@ async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
     return rejected(code, `An application that is ${from} cannot become ${to} this way`, errors);
   }
   const version = current.version + 1;
-  await saveEntity(ctx.tx, 'application', { ...current, version, data: { ...current.data, status: to } });
-  await recordStatus(ctx, from, to, reason, receivedBy, at);
+  ctx.store.save('application', { ...current, version, data: { ...current.data, status: to } });
+  recordStatus(ctx, from, to, reason, receivedBy, at);
   return { status: 'applied', version };
 }
 
@@ -96,18 +95,14 @@ function statusErrors(from: ApplicationStatus, to: ApplicationStatus, reason: st
   return errors;
 }
 
-async function recordStatus(ctx: ApplyContext, from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, receivedBy: string | null, at: string): Promise<void> {
-  await ctx.tx.query(
-    `INSERT INTO application_status_history (application_id, from_status, to_status, reason, received_by, at, clerk_id, mutation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [ctx.id, from, to, reason, receivedBy, at, ctx.mutation.actor, ctx.mutation.mutationId],
-  );
+function recordStatus(ctx: ApplyContext, from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, receivedBy: string | null, at: string): void {
+  ctx.store.recordStatus({ applicationId: ctx.id, from, to, reason, receivedBy, at, clerkId: ctx.mutation.actor, mutationId: ctx.mutation.mutationId });
 }
 
 async function update(ctx: ApplyContext): Promise<Outcome> {
   const parsed = UpdatePayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const current = await loadForUpdate(ctx.tx, 'application', ctx.id);
+  const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
   const { id: _id, ...fields } = parsed.data;

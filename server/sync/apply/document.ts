@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { Sha256Hex } from '../../../shared/blob-protocol';
 import type { EntityData } from '../entity-store';
-import { loadForUpdate, saveEntity } from '../entity-store';
 import type { ApplyContext, Outcome } from './outcome';
 import { invalidPayload, rejected, wrongCenter } from './outcome';
 
@@ -25,10 +24,6 @@ function documentsOf(data: EntityData): StoredDocument[] {
   return Array.isArray(data.documents) ? (data.documents as StoredDocument[]) : [];
 }
 
-async function blobStored(ctx: ApplyContext, sha256: string): Promise<boolean> {
-  return (await ctx.tx.query('SELECT 1 FROM blobs WHERE sha256 = $1', [sha256])).length > 0;
-}
-
 /**
  * A document applies only once its file is stored and verified (blobs table, written by
  * `POST /blobs/<sha256>/complete`); until then the desk keeps it `blocked_on_blob`.
@@ -37,15 +32,15 @@ async function attach(ctx: ApplyContext): Promise<Outcome> {
   const parsed = AttachPayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const { id, kind, pages, blobSha256 } = parsed.data;
-  const current = await loadForUpdate(ctx.tx, 'application', ctx.id);
+  const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
-  if (!(await blobStored(ctx, blobSha256))) return { status: 'retry_later', reason: 'blob_missing' };
+  if (!(await ctx.store.blobStored(blobSha256))) return { status: 'retry_later', reason: 'blob_missing' };
   const documents = documentsOf(current.data);
   if (documents.some((doc) => doc.id === id)) return rejected('already_exists', `Document ${id} is already attached`);
   const document: StoredDocument = { id, kind, pages, blobSha256, clerkId: ctx.mutation.actor, attachedAt: ctx.mutation.createdAt, deletedAt: null };
   const version = current.version + 1;
-  await saveEntity(ctx.tx, 'application', { ...current, version, data: { ...current.data, documents: [...documents, document] } });
+  ctx.store.save('application', { ...current, version, data: { ...current.data, documents: [...documents, document] } });
   return { status: 'applied', version };
 }
 
@@ -53,14 +48,14 @@ async function attach(ctx: ApplyContext): Promise<Outcome> {
 async function detach(ctx: ApplyContext): Promise<Outcome> {
   const parsed = DetachPayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const current = await loadForUpdate(ctx.tx, 'application', ctx.id);
+  const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
   const documents = documentsOf(current.data);
   if (!documents.some((doc) => doc.id === parsed.data.id && doc.deletedAt === null)) return rejected('not_found', `No document ${parsed.data.id} on the server`);
   const tombstoned = documents.map((doc) => (doc.id === parsed.data.id ? { ...doc, deletedAt: ctx.mutation.createdAt, detachReason: parsed.data.reason } : doc));
   const version = current.version + 1;
-  await saveEntity(ctx.tx, 'application', { ...current, version, data: { ...current.data, documents: tombstoned } });
+  ctx.store.save('application', { ...current, version, data: { ...current.data, documents: tombstoned } });
   return { status: 'applied', version };
 }
 

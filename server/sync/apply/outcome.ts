@@ -1,10 +1,10 @@
 import type { Device } from '../../auth/devices';
 import type { Mutation, MutationResult } from '../../../shared/sync-protocol';
-import type { Sql } from '../../storage/storage';
+import type { EntityStore } from '../entity-store';
 
-/** What an entity policy is given: the mutation, who sent it, and the transaction to write in. */
+/** What an entity policy is given: the mutation, who sent it, and the batch's records to read and write. */
 export interface ApplyContext {
-  tx: Sql;
+  store: EntityStore;
   device: Device;
   mutation: Mutation;
   /** The aggregate's id (after `application:` etc.). */

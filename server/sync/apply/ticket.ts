@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isTicketEvent, TICKET_EFFECTS } from '../../../shared/domain/ticket-status';
-import { loadForUpdate, saveEntity } from '../entity-store';
 import type { ApplyContext, Outcome } from './outcome';
 import { invalidPayload, rejected, wrongCenter } from './outcome';
 
@@ -12,10 +11,10 @@ const EventPayload = z.object({ id: z.string(), event: z.string(), at: z.string(
 async function issue(ctx: ApplyContext): Promise<Outcome> {
   const parsed = IssuePayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const existing = await loadForUpdate(ctx.tx, 'ticket', ctx.id);
+  const existing = await ctx.store.load('ticket', ctx.id);
   if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Ticket ${ctx.id} already exists`) : wrongCenter();
   const data = { ...parsed.data, priorityReason: parsed.data.priorityReason ?? null, status: 'waiting', deskCode: ctx.device.deskCode, centerCode: ctx.device.centerCode };
-  await saveEntity(ctx.tx, 'ticket', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data });
+  ctx.store.save('ticket', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data });
   return { status: 'applied', version: 1 };
 }
 
@@ -25,13 +24,13 @@ async function event(ctx: ApplyContext): Promise<Outcome> {
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const effect = isTicketEvent(parsed.data.event) ? TICKET_EFFECTS[parsed.data.event] : undefined;
   if (!effect || ctx.mutation.kind !== `ticket.${parsed.data.event}`) return rejected('unknown_kind', `No ticket action ${ctx.mutation.kind}`);
-  const current = await loadForUpdate(ctx.tx, 'ticket', ctx.id);
+  const current = await ctx.store.load('ticket', ctx.id);
   if (!current) return rejected('not_found', `No ticket ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
   const status = z.string().parse(current.data.status);
   if (!effect.from.some((s) => s === status)) return { status: 'conflict', fields: ['status'], server: current.data, version: current.version };
   const version = current.version + 1;
-  await saveEntity(ctx.tx, 'ticket', { ...current, version, data: { ...current.data, status: effect.to, deskCode: ctx.device.deskCode } });
+  ctx.store.save('ticket', { ...current, version, data: { ...current.data, status: effect.to, deskCode: ctx.device.deskCode } });
   return { status: 'applied', version };
 }
 

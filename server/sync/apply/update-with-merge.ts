@@ -1,5 +1,4 @@
 import type { EntityData, EntityName, EntityRow } from '../entity-store';
-import { loadVersion, saveEntity } from '../entity-store';
 import { baseVersionOf, threeWayMerge } from './merge';
 import type { ApplyContext, Outcome } from './outcome';
 import { rejected } from './outcome';
@@ -11,13 +10,13 @@ import { rejected } from './outcome';
  */
 export async function updateWithMerge(ctx: ApplyContext, entity: EntityName, current: EntityRow, proposed: EntityData): Promise<Outcome> {
   const baseVersion = baseVersionOf(ctx.mutation.baseVersion, ctx.predecessorVersion);
-  const base = baseVersion === null ? null : await loadVersion(ctx.tx, entity, ctx.id, baseVersion);
+  const base = baseVersion === null ? null : await ctx.store.loadVersion(entity, ctx.id, baseVersion);
   if (!base) {
     return rejected('base_unknown', 'The edit names no server version this record had', [{ path: ['baseVersion'], message: 'unknown version' }]);
   }
   const { merged, conflicts } = threeWayMerge(base, current.data, proposed);
   if (conflicts.length > 0) return { status: 'conflict', fields: conflicts, server: current.data, version: current.version };
   const version = current.version + 1;
-  await saveEntity(ctx.tx, entity, { ...current, version, data: merged });
+  ctx.store.save(entity, { ...current, version, data: merged });
   return { status: 'applied', version };
 }
