@@ -157,7 +157,7 @@ export class EntityStore {
     return this.blobs.get(sha256) === true;
   }
 
-  /** A new version of a record: its row, its history row and its change for pull. */
+  /** A new version of a record: its row, its history row (the data pull sends) and its change. */
   save(entity: EntityName, row: EntityRow): void {
     this.staged.writes.push({ entity, row });
   }
@@ -184,8 +184,8 @@ export class EntityStore {
    * Writes everything the batch kept, plus `log` (push's mutation_log rows), and the changes
    * pull hands out. The records, their history rows, status history and the log go in one
    * statement: PostgreSQL parses the batch's JSON once, and parsing it is most of the cost.
-   * Then the change-sequence lock and the changes, which take their data from the history
-   * rows just written instead of parsing it again (see CHANGE_SEQUENCE_LOCK).
+   * Then the change-sequence lock and the changes, which name the versions just written
+   * (pull reads their data from the history rows; see CHANGE_SEQUENCE_LOCK).
    *
    * A second writer of a record this batch creates makes the history insert fail with a
    * unique violation (its primary key), as does a second writer of a log row; push runs the
@@ -231,11 +231,9 @@ export class EntityStore {
     if (records.length === 0) return;
     await this.tx.query('SELECT pg_advisory_xact_lock($1)', [CHANGE_SEQUENCE_LOCK]);
     await this.tx.query(
-      `INSERT INTO changes (center_code, entity, id, version, data)
-       SELECT k.center_code, v.entity, v.id, v.version, v.data
-       FROM json_to_recordset($1::json) AS k(n integer, entity text, id text, center_code text, version integer)
-       JOIN entity_versions v USING (entity, id, version)
-       ORDER BY k.n`,
+      `INSERT INTO changes (center_code, entity, id, version)
+       SELECT center_code, entity, id, version FROM json_to_recordset($1::json) AS k(n integer, entity text, id text, center_code text, version integer)
+       ORDER BY n`,
       [asJson(records.map(({ n, entity, id, center_code, version }) => ({ n, entity, id, center_code, version })))],
     );
   }

@@ -40,9 +40,9 @@ export async function pull(storage: Storage, centerCode: string, cursor: number,
       if (cursor > newest) throw new CursorExpired(cursor, oldest, true);
     }
     const rows = await tx.query<ChangeRow>(
-      `SELECT seq, entity, id, version, data FROM changes
-       WHERE seq > $1 AND (center_code = $2 OR center_code IS NULL)
-       ORDER BY seq LIMIT $3`,
+      `SELECT c.seq, c.entity, c.id, c.version, v.data FROM changes c JOIN entity_versions v USING (entity, id, version)
+       WHERE c.seq > $1 AND (c.center_code = $2 OR c.center_code IS NULL)
+       ORDER BY c.seq LIMIT $3`,
       [cursor, centerCode, limit + 1],
     );
     const changes: Change[] = rows.slice(0, limit).map((row) => ({ seq: toInt(row.seq), entity: row.entity, id: row.id, version: toInt(row.version), data: row.data }));
