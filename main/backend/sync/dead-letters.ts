@@ -20,7 +20,7 @@ export interface DeadLetter {
 export function listDeadLetters(db: Db): DeadLetter[] {
   const rows = statement(
     db,
-    "SELECT mutation_id, aggregate, kind, status, last_error, payload, created_at FROM outbox WHERE status IN ('dead', 'conflict') ORDER BY seq",
+    "SELECT mutation_id, aggregate, kind, status, last_error, payload, created_at FROM outbox WHERE status <> 'acked' AND status IN ('dead', 'conflict') ORDER BY seq",
   ).all() as Array<{ mutation_id: string; aggregate: string; kind: string; status: 'dead' | 'conflict'; last_error: string | null; payload: string; created_at: string }>;
   return rows.map((r) => ({
     mutationId: r.mutation_id,
@@ -47,7 +47,7 @@ export interface PendingChange {
 export function listPending(db: Db, limit = 200): PendingChange[] {
   const rows = statement(
     db,
-    "SELECT mutation_id, aggregate, kind, status, attempts, created_at, last_error FROM outbox WHERE status IN ('pending', 'inflight', 'blocked_on_blob') ORDER BY seq LIMIT ?",
+    "SELECT mutation_id, aggregate, kind, status, attempts, created_at, last_error FROM outbox WHERE status <> 'acked' AND status IN ('pending', 'inflight', 'blocked_on_blob') ORDER BY seq LIMIT ?",
   ).all(limit) as Array<{ mutation_id: string; aggregate: string; kind: string; status: PendingChange['status']; attempts: number; created_at: string; last_error: string | null }>;
   return rows.map((r) => ({
     mutationId: r.mutation_id,

@@ -44,7 +44,7 @@ function waitingFiles(db: Db): WaitingFile[] {
   return statement(
     db,
     `SELECT w.sha256, coalesce(b.size, 0) AS size
-     FROM (SELECT ${BLOB_OF_PAYLOAD} AS sha256, min(seq) AS first FROM outbox WHERE status = 'blocked_on_blob' GROUP BY 1) w
+     FROM (SELECT ${BLOB_OF_PAYLOAD} AS sha256, min(seq) AS first FROM outbox WHERE status <> 'acked' AND status = 'blocked_on_blob' GROUP BY 1) w
      LEFT JOIN blobs b ON b.sha256 = w.sha256
      WHERE w.sha256 IS NOT NULL ORDER BY w.first`,
   ).all() as WaitingFile[];
@@ -52,12 +52,12 @@ function waitingFiles(db: Db): WaitingFile[] {
 
 /** The server verified the file: its mutations go to the next push, all in one statement. */
 function release(db: Db, sha256: string): void {
-  statement(db, `UPDATE outbox SET status = 'pending', next_attempt_at = NULL, last_error = NULL WHERE status = 'blocked_on_blob' AND ${BLOB_OF_PAYLOAD} = ?`).run(sha256);
+  statement(db, `UPDATE outbox SET status = 'pending', next_attempt_at = NULL, last_error = NULL WHERE status <> 'acked' AND status = 'blocked_on_blob' AND ${BLOB_OF_PAYLOAD} = ?`).run(sha256);
 }
 
 /** The file can never be uploaded from this desk: its mutations join the dead letters the supervisor sees. */
 function bury(db: Db, sha256: string, code: string, message: string): void {
-  statement(db, `UPDATE outbox SET status = 'dead', last_error = ? WHERE status = 'blocked_on_blob' AND ${BLOB_OF_PAYLOAD} = ?`).run(
+  statement(db, `UPDATE outbox SET status = 'dead', last_error = ? WHERE status <> 'acked' AND status = 'blocked_on_blob' AND ${BLOB_OF_PAYLOAD} = ?`).run(
     JSON.stringify({ code, message, fieldErrors: [] }),
     sha256,
   );

@@ -22,7 +22,7 @@ const AGGREGATE_TABLES: Readonly<Record<string, string>> = { application: 'appli
 
 /** A crash while a push was in flight leaves rows `inflight`: they go again (the server answers `duplicate`). */
 export function requeueInflight(db: Db): number {
-  return statement(db, "UPDATE outbox SET status = 'pending' WHERE status = 'inflight'").run().changes;
+  return statement(db, "UPDATE outbox SET status = 'pending' WHERE status <> 'acked' AND status = 'inflight'").run().changes;
 }
 
 /**

@@ -23,7 +23,7 @@ function ensureRemoteClerk(db: Db, at: string): void {
  */
 function aggregatesWithPendingChanges(db: Db): Set<string> {
   return new Set(
-    statement(db, "SELECT DISTINCT aggregate FROM outbox WHERE status IN ('pending', 'inflight', 'blocked_on_blob')").pluck().all() as string[],
+    statement(db, "SELECT DISTINCT aggregate FROM outbox WHERE status <> 'acked' AND status IN ('pending', 'inflight', 'blocked_on_blob')").pluck().all() as string[],
   );
 }
 

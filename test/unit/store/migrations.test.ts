@@ -49,6 +49,16 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
       expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_unacked');
     },
   },
+  5: {
+    write: (db) => db.prepare("UPDATE outbox SET status = 'dead' WHERE mutation_id = 'm1'").run(),
+    check: (db) => {
+      const query = "SELECT mutation_id FROM outbox WHERE status <> 'acked' AND status IN ('dead', 'conflict') ORDER BY seq";
+      expect(db.prepare(query).pluck().all()).toEqual(['m1']);
+      // The queue's status queries go through the one partial index, never a scan of acknowledged history.
+      const plan = db.prepare(`EXPLAIN QUERY PLAN ${query}`).all() as Array<{ detail: string }>;
+      expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_unacked');
+    },
+  },
 };
 
 function tables(db: Db): string[] {
