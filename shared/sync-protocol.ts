@@ -83,6 +83,9 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
+/** The 410 error code of a pull cursor beyond everything the server holds: it was restored from an older backup. */
+export const CURSOR_AHEAD = 'cursor_ahead';
+
 export const ErrorResponse = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
 /** Headers every sync request carries. */

@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import type { Storage } from '../storage/storage';
+import { CURSOR_AHEAD } from '../../shared/sync-protocol';
 import { CursorExpired } from '../sync/pull';
 import { HttpError } from './http-error';
 import { Reply } from './reply';
@@ -37,7 +38,9 @@ export function createHttpServer(storage: Storage, blobs: BlobOptions): Server {
           if (error.status === 413) res.setHeader('connection', 'close');
           sendError(res, error.status, error.code, error.message, error.headers);
         } else if (error instanceof CursorExpired) {
-          sendError(res, 410, 'cursor_expired', error.message);
+          // `cursor_ahead`: this server holds less than the desk has seen (restored from a backup),
+          // so the desk also sends again what it had delivered (see docs/SYNC.md § Pull).
+          sendError(res, 410, error.ahead ? CURSOR_AHEAD : 'cursor_expired', error.message);
         } else {
           console.error('Request failed:', error);
           sendError(res, 500, 'internal', 'The server failed to handle the request');

@@ -5,7 +5,7 @@ import { retainedFrom } from './retention';
 
 /** The desk's cursor is older than the retained history: it must pull again from cursor 0. */
 export class CursorExpired extends Error {
-  constructor(readonly cursor: number, readonly retainedFrom: number, ahead = false) {
+  constructor(readonly cursor: number, readonly retainedFrom: number, readonly ahead = false) {
     super(
       ahead
         ? `Cursor ${cursor} is beyond the newest change this server holds (restored from a backup?); pull again from cursor 0`

@@ -7,7 +7,7 @@ import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import type { FileUploader } from './file-upload';
 import type { SyncHttp } from './http-client';
-import { markInflight, queueCounts, recordResults, releaseInflight, requeueInflight, takeBatch } from './outbox-queue';
+import { markInflight, queueCounts, recordResults, releaseInflight, requeueDelivered, requeueInflight, takeBatch } from './outbox-queue';
 import { readSyncState, writeSyncState } from './sync-state';
 
 export type SyncStatus = EventPayload<'sync.status'>;
@@ -131,15 +131,22 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return reply.kind === 'retry' && reply.retryAfterMs !== null ? reply.retryAfterMs : backoffDelay(failures, policy, random);
   }
 
-  async function pull(): Promise<number | null> {
+  /** Returns the delay until the next cycle, 'again' to push before pulling on, or null when paused. */
+  async function pull(): Promise<number | 'again' | null> {
     for (;;) {
       const cursor = Number(readSyncState(db, 'pull_cursor') ?? '0');
       const reply = await http.pull(cursor, pullLimit);
       if (reply.kind === 'gone') {
-        // The server lost history we had seen (restored from a backup): take it all again. The
-        // outbox is untouched, so our own changes are re-delivered and deduplicated.
-        logger.log('warn', 'Pull cursor is older than the back office keeps; re-reading everything', { cursor });
-        writeSyncState(db, 'pull_cursor', '0');
+        // History we had seen is gone: take it all again. Pending changes stay on top and are
+        // re-delivered (mutation_log deduplicates). A server restored from an older backup may
+        // also have lost what it had acknowledged: send that again too, before re-reading, so
+        // those records keep their local state until the server has them back.
+        logger.log('warn', 'Pull cursor is not in the back office’s history; re-reading everything', { cursor, serverBehind: reply.serverBehind });
+        db.transaction(() => {
+          if (reply.serverBehind) logger.log('warn', 'Back office restored from a backup; re-sending delivered changes', { count: requeueDelivered(db) });
+          writeSyncState(db, 'pull_cursor', '0');
+        })();
+        if (reply.serverBehind) return 'again';
         if (cursor === 0) return backoffDelay(++failures, policy, random);
         continue;
       }
@@ -174,8 +181,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
     if (pause !== null || readSyncState(db, 'device_token') === null) return;
     startUploads();
     let delay: number | 'again' | null = 'again';
-    while (delay === 'again' && !stopped) delay = await push();
-    if (delay === pollMs) delay = await pull();
+    while (delay === 'again' && !stopped) {
+      delay = await push();
+      if (delay === pollMs) delay = await pull();
+    }
     if (delay !== null && typeof delay === 'number') arm(delay);
   }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { EnrollResponse, HEADER_ACTOR, HEADER_PROTOCOL, PROTOCOL_VERSION, PullResponse, PushResponse } from '../../../shared/sync-protocol';
+import { CURSOR_AHEAD, EnrollResponse, ErrorResponse, HEADER_ACTOR, HEADER_PROTOCOL, PROTOCOL_VERSION, PullResponse, PushResponse } from '../../../shared/sync-protocol';
 import type { Mutation } from '../../../shared/sync-protocol';
 import { retryAfterMs } from './backoff';
 
@@ -10,8 +10,11 @@ export type SyncReply<T> =
   | { kind: 'auth'; message: string }
   /** 426: this desk is too old for the server. */
   | { kind: 'update_required'; message: string }
-  /** 410: the pull cursor is older than the server keeps. */
-  | { kind: 'gone' }
+  /**
+   * 410: the pull cursor is older than the server keeps, or (`serverBehind`) beyond all it
+   * holds — the server was restored from an older backup and may have lost what we delivered.
+   */
+  | { kind: 'gone'; serverBehind: boolean }
   /** Anything worth retrying: no network, a reset, a timeout, 429, 5xx, an unreadable answer. */
   | { kind: 'retry'; retryAfterMs: number | null; reason: string };
 
@@ -22,6 +25,11 @@ export interface SyncHttpOptions {
   fetch: typeof fetch;
   now: () => Date;
   timeoutMs?: number;
+}
+
+async function isCursorAhead(response: Response): Promise<boolean> {
+  const body = ErrorResponse.safeParse(await response.json().catch(() => null));
+  return body.success && body.data.error.code === CURSOR_AHEAD;
 }
 
 async function request<T>(options: SyncHttpOptions, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<SyncReply<T>> {
@@ -46,7 +54,7 @@ async function request<T>(options: SyncHttpOptions, path: string, init: RequestI
   const message = async () => (await response.text().catch(() => '')).slice(0, 500);
   if (response.status === 401) return { kind: 'auth', message: await message() };
   if (response.status === 426) return { kind: 'update_required', message: await message() };
-  if (response.status === 410) return { kind: 'gone' };
+  if (response.status === 410) return { kind: 'gone', serverBehind: await isCursorAhead(response) };
   if (!response.ok) {
     return { kind: 'retry', retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now().getTime()), reason: `HTTP ${response.status}: ${await message()}` };
   }

@@ -26,6 +26,25 @@ export function requeueInflight(db: Db): number {
 }
 
 /**
+ * After the back office was restored from an older backup: every mutation it acknowledged is
+ * queued again (those it still has come back `duplicate`), and the records they touched forget
+ * the server version they had, which the restored server may not have reached — the re-sent
+ * acknowledgements set it again. Mutations a supervisor retried or discarded were never
+ * acknowledged by the server (no server version) and stay as they are. Returns the count.
+ */
+export function requeueDelivered(db: Db): number {
+  for (const [kind, table] of Object.entries(AGGREGATE_TABLES)) {
+    statement(
+      db,
+      `UPDATE ${table} SET server_version = NULL WHERE id IN (
+         SELECT substr(aggregate, ${kind.length + 2}) FROM outbox WHERE status = 'acked' AND server_version IS NOT NULL AND aggregate LIKE '${kind}:%')`,
+    ).run();
+  }
+  return statement(db, "UPDATE outbox SET status = 'pending', acked_at = NULL, server_version = NULL, next_attempt_at = NULL WHERE status = 'acked' AND server_version IS NOT NULL").run()
+    .changes;
+}
+
+/**
  * The next push: mutations in commit order, at most `maxCount` and about `maxBytes`. An
  * aggregate whose earliest unacknowledged mutation cannot go now (waiting for its file, for a
  * retry time, or stuck behind a dead or conflicting one) holds back its later mutations only;

@@ -9,6 +9,7 @@ import { revokeDevice } from '../../../server/auth/devices';
 import { pruneChanges } from '../../../server/sync/prune';
 import { STORAGES, useServer } from '../server/harness';
 import { count, CENTER, ids, outboxRows, pullCursor, readDb, useSyncWorld, value, writeDb } from './desk-harness';
+import { backupPoint, restoreTo } from './server-restore';
 
 const DAY_MS = 86_400_000;
 
@@ -276,7 +277,9 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     expect(await a.syncNow()).toMatchObject({ state: 'online', pending: 0, deadLetters: 0 });
     const pulls = world.proxy.log.slice(before).filter((r) => r.path.startsWith('/sync/pull'));
     expect(pulls.map((r) => new URL(r.path, 'http://x').searchParams.get('cursor'))).toContain('0');
-    expect(a.logger.entries.some((e) => e.message.startsWith('Pull cursor is older'))).toBe(true);
+    expect(a.logger.entries.some((e) => e.message.startsWith('Pull cursor is not in'))).toBe(true);
+    // History pruned is not a restore: nothing delivered is sent again.
+    expect(a.logger.entries.some((e) => e.message.startsWith('Back office restored'))).toBe(false);
     expect(pullCursor(a)).toBeGreaterThan(cursorBefore);
     expect(await appsOnServer(pendingOne.id)).toBe(1);
     expect(await appsOnServer(own.id)).toBe(1);
@@ -303,6 +306,35 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     expect(pullCursor(reopened)).toBeLessThan(999_999);
     expect(await appsOnServer(mine.id)).toBe(1);
     expect(await value(reopened.api.call('applications.get', { regNumber: fromB.regNumber }))).toMatchObject({ id: fromB.id });
+  });
+
+  it('10c. the server restored from a backup older than changes it had acknowledged: the desk sends them again, nothing lost or doubled', async () => {
+    const desk = world.openDesk();
+    await desk.enroll();
+    const kept = await desk.register();
+    expect(await desk.syncNow()).toMatchObject({ pending: 0 });
+    const backup = await backupPoint(harness.storage);
+    await desk.changeStatus(kept.id, 'sent_to_provider');
+    const lost = await desk.register();
+    expect(await desk.syncNow()).toMatchObject({ pending: 0 });
+    expect(pullCursor(desk)).toBeGreaterThan(backup.seq);
+
+    await restoreTo(harness.storage, backup);
+    expect(await appsOnServer(lost.id)).toBe(0);
+    expect(await historyOnServer(kept.id)).toHaveLength(1);
+
+    expect(await desk.syncNow()).toMatchObject({ state: 'online', pending: 0, deadLetters: 0, conflicts: 0 });
+    expect(await appsOnServer(lost.id)).toBe(1);
+    expect(await historyOnServer(lost.id)).toEqual([{ from_status: null, to_status: 'registered' }]);
+    expect(await historyOnServer(kept.id)).toEqual([
+      { from_status: null, to_status: 'registered' },
+      { from_status: 'registered', to_status: 'sent_to_provider' },
+    ]);
+    expect(outboxRows(desk).every((r) => r.status === 'acked')).toBe(true);
+    // The desk's records carry the versions the restored server gave them, the base of their next edit.
+    const server = await harness.storage.query<{ id: string; version: number }>('SELECT id, version FROM applications WHERE id IN ($1, $2) ORDER BY id', [kept.id, lost.id]);
+    const local = readDb(desk, (db) => db.prepare('SELECT id, server_version AS version FROM applications WHERE id IN (?, ?) ORDER BY id').all(kept.id, lost.id));
+    expect(local).toEqual(server.map((row) => ({ id: row.id, version: Number(row.version) })));
   });
 
   it('two desks of one center: the second sees the first’s application by number, then its new status', async () => {
