@@ -5,6 +5,7 @@ import type { CommandEnv } from '../db/command';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { uuidv7 } from '../ids';
+import { AGGREGATE_TABLES } from './outbox-queue';
 
 export interface DeadLetter {
   mutationId: string;
@@ -69,22 +70,40 @@ function deadRow(db: Db, mutationId: string) {
 }
 
 /**
+ * The refused change made again from the record's current state: against its current server
+ * version (the record took the server's state when the change was refused), and for a status
+ * move from its current status — the supervisor's "apply this on top of what is there now".
+ * The fields the clerk set are the refused payload's; they are the change to make again.
+ */
+function rebuiltPayload(db: Db, row: { aggregate: string; kind: string; payload: string }): { payload: string; baseVersion: number | null } {
+  const colon = row.aggregate.indexOf(':');
+  const [kind, id] = [row.aggregate.slice(0, colon), row.aggregate.slice(colon + 1)];
+  const table = AGGREGATE_TABLES[kind];
+  const current = table
+    ? (statement(db, `SELECT server_version, ${kind === 'application' ? 'status' : 'NULL AS status'} FROM ${table} WHERE id = ?`).get(id) as
+        | { server_version: number | null; status: string | null }
+        | undefined)
+    : undefined;
+  const payload = JSON.parse(row.payload) as Record<string, unknown>;
+  if (row.kind === 'application.status' && current?.status) payload.from = current.status;
+  return { payload: JSON.stringify(payload), baseVersion: current?.server_version ?? null };
+}
+
+/**
  * Sends a refused change again as a new mutation (a new id: the server remembers the old one's
- * verdict), based on the record's current server version; the old one is closed as discarded.
+ * verdict), rebuilt from the record's current state (see rebuiltPayload); the old one is closed.
  */
 export function retryDeadLetter(env: CommandEnv, mutationId: string): string {
   const at = env.now().toISOString();
   return runCommand(env.db, () => {
     const row = deadRow(env.db, mutationId);
-    const [kind, id] = [row.aggregate.slice(0, row.aggregate.indexOf(':')), row.aggregate.slice(row.aggregate.indexOf(':') + 1)];
-    const table = ({ application: 'applications', applicant: 'applicants', ticket: 'tickets' } as Record<string, string>)[kind];
-    const version = table ? (statement(env.db, `SELECT server_version FROM ${table} WHERE id = ?`).pluck().get(id) as number | null | undefined) : null;
+    const { payload, baseVersion } = rebuiltPayload(env.db, row);
     const newId = uuidv7();
     statement(env.db, "UPDATE outbox SET status = 'acked', acked_at = ?, last_error = coalesce(last_error, '') || ' [retried as ' || ? || ']' WHERE mutation_id = ?").run(at, newId, mutationId);
     statement(
       env.db,
       "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, 'pending', ?)",
-    ).run(newId, row.aggregate, version ?? null, row.kind, row.payload, env.clerkId, at);
+    ).run(newId, row.aggregate, baseVersion, row.kind, payload, env.clerkId, at);
     appendAudit(env.db, { at, actor: env.clerkId, action: 'sync.retry', entity: 'mutation', entityId: mutationId, details: { newMutationId: newId } });
     return newId;
   });

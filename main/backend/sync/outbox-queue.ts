@@ -18,7 +18,7 @@ interface OutboxRow {
 }
 
 /** Tables whose rows carry the server version an aggregate's ack returns. */
-const AGGREGATE_TABLES: Readonly<Record<string, string>> = { application: 'applications', applicant: 'applicants', ticket: 'tickets' };
+export const AGGREGATE_TABLES: Readonly<Record<string, string>> = { application: 'applications', applicant: 'applicants', ticket: 'tickets' };
 
 /** A crash while a push was in flight leaves rows `inflight`: they go again (the server answers `duplicate`). */
 export function requeueInflight(db: Db): number {

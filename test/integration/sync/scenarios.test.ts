@@ -92,6 +92,48 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
       readDb(desk, (db) => db.prepare("SELECT count(*) FROM audit_events WHERE action = 'application.update' AND entity_id = ?").pluck().get(app.id) as number);
     expect(audited(a)).toBe(2);
     expect(audited(b)).toBe(2);
+
+    // The supervisor at the losing desk decides its edit should stand: retried on top of the current state, it applies.
+    await value(loser.api.call('sync.retry', { mutationId: letters[0]!.mutationId }));
+    expect(await loser.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
+    expect(await serverApp(app.id)).toMatchObject({ version: 5, data: { notes: losing, resultDelivery: 'post' } });
+    await loser.syncNow();
+    await winner.syncNow();
+    for (const desk of [a, b]) expect(await get(desk, app.id)).toMatchObject({ notes: losing, sync: 'synced' });
+  });
+
+  it('6b. two desks move one application’s status offline: the second conflicts, and its retry moves on from the status now there', async () => {
+    const a = world.openDesk();
+    const b = world.openDesk();
+    await a.enroll();
+    await b.enroll();
+    const app = await a.register();
+    expect(await a.syncNow()).toMatchObject({ pending: 0 });
+    await b.syncNow();
+    world.proxy.setMode('drop');
+    await a.changeStatus(app.id, 'sent_to_provider');
+    await b.changeStatus(app.id, 'withdrawn', { reason: 'Заявник відкликав заяву телефоном' });
+    world.proxy.setMode('pass');
+    expect(await a.syncNow()).toMatchObject({ pending: 0, conflicts: 0 });
+    expect(await b.syncNow()).toMatchObject({ pending: 0, conflicts: 1 });
+    await b.syncNow();
+    expect(await get(b, app.id)).toMatchObject({ status: 'sent_to_provider', sync: 'attention' });
+
+    const [letter] = await value(b.api.call('sync.deadLetters', {}));
+    await value(b.api.call('sync.retry', { mutationId: letter!.mutationId }));
+    expect(await b.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
+    expect(await serverApp(app.id)).toMatchObject({ version: 3, data: { status: 'withdrawn' } });
+    const history = await harness.storage.query<{ from_status: string | null; to_status: string }>(
+      'SELECT from_status, to_status FROM application_status_history WHERE application_id = $1 ORDER BY id',
+      [app.id],
+    );
+    expect(history).toEqual([
+      { from_status: null, to_status: 'registered' },
+      { from_status: 'registered', to_status: 'sent_to_provider' },
+      { from_status: 'sent_to_provider', to_status: 'withdrawn' },
+    ]);
+    await b.syncNow();
+    expect(await get(b, app.id)).toMatchObject({ status: 'withdrawn', sync: 'synced' });
   });
 
   async function attachScan(desk: TestDesk, app: Application, seed: number): Promise<{ desk: TestDesk; sha256: string; documentId: string }> {
