@@ -7,7 +7,7 @@ import { z } from 'zod';
 /** Bumped when a change would break older desks; the server answers 426 to a desk below its minimum. */
 export const PROTOCOL_VERSION = 1;
 
-export const PUSH_MAX_MUTATIONS = 500;
+export const PUSH_MAX_MUTATIONS = 1000;
 export const PUSH_MAX_BYTES = 4 * 1024 * 1024;
 export const PULL_MAX_LIMIT = 5000;
 
