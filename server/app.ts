@@ -9,9 +9,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Serves the back office over `storage` on host:port (port 0: any free one), files in `blobs.dir`. */
-export async function startServer(storage: Storage, host: string, port: number, blobs: BlobOptions): Promise<RunningServer> {
-  const server = createHttpServer(storage, blobs);
+/**
+ * Serves the back office over `storage` on host:port (port 0: any free one), files in
+ * `blobs.dir`; the admin routes answer to `adminToken` (none: they are off).
+ */
+export async function startServer(storage: Storage, host: string, port: number, blobs: BlobOptions, adminToken: string | null = null): Promise<RunningServer> {
+  const server = createHttpServer(storage, blobs, adminToken);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { PlaceCode } from '../shared/place-code';
 import { DEFAULT_MAX_BLOB_BYTES } from './blobs/blob-routes';
 
 /**
@@ -26,6 +27,12 @@ function required(value: string | undefined, flag: string): string {
   return value.trim();
 }
 
+function placeCode(value: string | undefined, flag: string): string {
+  const parsed = PlaceCode.safeParse(required(value, flag));
+  if (!parsed.success) throw new Error(`${flag}: ${parsed.error.issues[0]?.message ?? 'not a valid code'}, not "${value}"`);
+  return parsed.data;
+}
+
 export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -43,7 +50,7 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
   const dataDir = values.data ?? join(cwd, '.vikno-data', 'server');
   const [name, ...rest] = positionals;
   if (rest.length > 0) throw new Error(`Unexpected arguments: ${rest.join(' ')}`);
-  if (name === 'enroll') return { dataDir, command: { name, centerCode: required(values.center, '--center'), deskCode: required(values.desk, '--desk') } };
+  if (name === 'enroll') return { dataDir, command: { name, centerCode: placeCode(values.center, '--center'), deskCode: placeCode(values.desk, '--desk') } };
   if (name === 'revoke') return { dataDir, command: { name, deviceId: required(values.device, '--device') } };
   if (name !== undefined) throw new Error(`Unknown command ${name}; expected enroll or revoke`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);

@@ -1,38 +1,58 @@
 /**
- * The back office's entry point (`npm run server -- …`, see cli-args.ts). With PGlite only one
- * process may open the data folder: run `enroll` and `revoke` while the server is stopped, or
- * use PostgreSQL.
+ * The back office's entry point (`npm run server -- …`, see cli-args.ts). A server claims its
+ * data folder (admin/instance-file.ts); `enroll` and `revoke` go through the running server's
+ * admin routes when there is one, and straight to the storage when there is not.
  */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { enrollThrough, revokeThrough } from './admin/admin-client';
+import { claimInstance, liveInstance } from './admin/instance-file';
 import { startServer } from './app';
 import { revokeDevice } from './auth/devices';
-import { createEnrollmentCode } from './auth/enrollment';
+import { CODE_LIFETIME_HOURS, createEnrollmentCode } from './auth/enrollment';
 import { parseCliArgs } from './cli-args';
+import type { Command } from './cli-args';
 import { createStorage } from './storage/create-storage';
+import type { Storage } from './storage/storage';
 
-async function main(): Promise<void> {
-  const { dataDir, command } = parseCliArgs(process.argv.slice(2), process.cwd());
-  const storage = await createStorage({ databaseUrl: process.env.DATABASE_URL, dataDir });
+type AdminCommand = Exclude<Command, { name: 'serve' }>;
+
+/** Runs `fn` on the folder's storage, holding the folder so no server opens it meanwhile. */
+async function withStorage<T>(dataDir: string, fn: (storage: Storage) => Promise<T>): Promise<T> {
+  const claim = claimInstance(dataDir, randomBytes(32).toString('base64url'));
+  try {
+    const storage = await createStorage({ databaseUrl: process.env.DATABASE_URL, dataDir });
+    try {
+      return await fn(storage);
+    } finally {
+      await storage.close();
+    }
+  } finally {
+    claim.release();
+  }
+}
+
+async function admin(dataDir: string, command: AdminCommand): Promise<void> {
+  const running = liveInstance(dataDir);
   if (command.name === 'enroll') {
-    try {
-      const code = await createEnrollmentCode(storage, command);
-      process.stdout.write(`Enrollment code for center ${command.centerCode}, desk ${command.deskCode} (one use, 24 hours):\n${code}\n`);
-    } finally {
-      await storage.close();
-    }
+    const place = { centerCode: command.centerCode, deskCode: command.deskCode };
+    const code = running ? (await enrollThrough(running, place)).code : await withStorage(dataDir, (storage) => createEnrollmentCode(storage, place));
+    process.stdout.write(`Enrollment code for center ${command.centerCode}, desk ${command.deskCode} (one use, ${CODE_LIFETIME_HOURS} hours):\n${code}\n`);
     return;
   }
-  if (command.name === 'revoke') {
-    try {
-      const revoked = await revokeDevice(storage, command.deviceId);
-      process.stdout.write(revoked ? `Device ${command.deviceId} revoked\n` : `No active device ${command.deviceId}\n`);
-      if (!revoked) process.exitCode = 1;
-    } finally {
-      await storage.close();
-    }
-    return;
-  }
-  const server = await startServer(storage, command.host, command.port, { dir: join(dataDir, 'blobs'), maxBytes: command.maxFileBytes });
+  const revoked = running ? (await revokeThrough(running, command.deviceId)).revoked : await withStorage(dataDir, (storage) => revokeDevice(storage, command.deviceId));
+  process.stdout.write(revoked ? `Device ${command.deviceId} revoked\n` : `No active device ${command.deviceId}\n`);
+  if (!revoked) process.exitCode = 1;
+}
+
+async function serve(dataDir: string, command: Extract<Command, { name: 'serve' }>): Promise<void> {
+  const adminToken = randomBytes(32).toString('base64url');
+  const claim = claimInstance(dataDir, adminToken);
+  process.on('exit', () => claim.release());
+  const storage = await createStorage({ databaseUrl: process.env.DATABASE_URL, dataDir });
+  const server = await startServer(storage, command.host, command.port, { dir: join(dataDir, 'blobs'), maxBytes: command.maxFileBytes }, adminToken);
+  claim.listening(server.url);
   process.stdout.write(`Vikno back office on ${server.url} (storage: ${storage.kind})\n`);
   let stopping = false;
   const stop = (signal: string) => {
@@ -49,6 +69,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main(): Promise<void> {
+  const { dataDir, command } = parseCliArgs(process.argv.slice(2), process.cwd());
+  mkdirSync(dataDir, { recursive: true });
+  if (command.name === 'serve') await serve(dataDir, command);
+  else await admin(dataDir, command);
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@
  * from these two tables — nobody declares a channel by hand.
  */
 import { z } from 'zod';
+import { PlaceCode } from './place-code';
 import { parseDay } from './calendar';
 import { Applicant, ApplicantInput, ApplicantSummary } from './domain/applicant';
 import { Application, ApplicationSummary, ChangeApplicationStatus, RegisterApplication, UpdateApplication } from './domain/application';
@@ -20,15 +21,14 @@ export interface MethodSpec {
 
 const NoInput = z.object({}).strict();
 
-const Code = z.string().regex(/^[0-9A-Z]{1,8}$/);
 
 export const AppInfo = z.object({
   product: z.literal('Vikno'),
   version: z.string().min(1),
   schemaVersion: z.number().int().nonnegative(),
   dataDir: z.string().min(1),
-  center: z.object({ code: Code, name: z.string().min(1) }),
-  desk: z.object({ code: Code, window: z.string().min(1) }),
+  center: z.object({ code: PlaceCode, name: z.string().min(1) }),
+  desk: z.object({ code: PlaceCode, window: z.string().min(1) }),
   /** Where the center/desk identity came from: the config file, or built-in demo defaults. */
   configSource: z.enum(['file', 'default']),
 });

@@ -4,7 +4,7 @@ import type { Storage } from '../storage/storage';
 import { newDeviceToken, newEnrollmentCode, sha256Hex } from './secrets';
 
 /** A code not used within a day must be issued again. */
-const CODE_LIFETIME_HOURS = 24;
+export const CODE_LIFETIME_HOURS = 24;
 
 export interface DeskPlace {
   centerCode: string;

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { EnrollRequest, PULL_MAX_LIMIT, PUSH_MAX_BYTES, PushRequest } from '../../shared/sync-protocol';
 import type { Health, PullResponse, PushResponse } from '../../shared/sync-protocol';
+import { adminRoutes } from '../admin/admin-routes';
 import { enrollDevice } from '../auth/enrollment';
 import { blobRoutes } from '../blobs/blob-routes';
 import type { BlobOptions } from '../blobs/blob-routes';
@@ -34,7 +35,7 @@ export function routePath(pathname: string): string {
 }
 
 /** The routes, keyed `METHOD /path` (see routePath). */
-export function routes(storage: Storage, blobs: BlobOptions): ReadonlyMap<string, Handler> {
+export function routes(storage: Storage, blobs: BlobOptions, adminToken: string | null): ReadonlyMap<string, Handler> {
   let pushesInFlight = 0;
   return new Map<string, Handler>([
     ['GET /health', async (): Promise<Health> => ({ status: 'ok', storage: storage.kind, version: SERVER_VERSION })],
@@ -76,5 +77,6 @@ export function routes(storage: Storage, blobs: BlobOptions): ReadonlyMap<string
       },
     ],
     ...blobRoutes(storage, blobs),
+    ...adminRoutes(storage, adminToken),
   ]);
 }

@@ -19,8 +19,8 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 }
 
 /** The back office's HTTP server: JSON in and out, every failure as an ErrorResponse. */
-export function createHttpServer(storage: Storage, blobs: BlobOptions): Server {
-  const table = routes(storage, blobs);
+export function createHttpServer(storage: Storage, blobs: BlobOptions, adminToken: string | null): Server {
+  const table = routes(storage, blobs, adminToken);
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = routePath(url.pathname);

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-
-const Code = z.string().regex(/^[0-9A-Z]{1,8}$/, 'use 1–8 capital Latin letters or digits');
+import { PlaceCode as Code } from '../../../shared/place-code';
 
 /** `<dataDir>/config.json`, written by IT (docs/IT.md). Every field is optional. */
 export const DeskConfigFile = z

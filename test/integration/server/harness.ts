@@ -1,5 +1,5 @@
 /** Starts the back office in-process on each storage, and speaks the sync protocol to it over real HTTP. */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,9 @@ export interface Desk {
 export interface Harness {
   url: string;
   storage: Storage;
+  /** The admin routes' token of this server. */
+  adminToken: string;
+  blobDir: string;
   enrollDesk(centerCode: string, deskCode?: string): Promise<Desk>;
   pushRaw(desk: Desk, mutations: readonly Mutation[]): Promise<Response>;
   push(desk: Desk, mutations: readonly Mutation[]): Promise<MutationResult[]>;
@@ -44,9 +47,11 @@ export function useServer(kind: StorageKind): Harness {
       databaseUrl = postgres.url;
     }
     const storage = await createStorage({ databaseUrl, dataDir: join(dir, 'pglite') });
-    const server = await startServer(storage, '127.0.0.1', 0, { dir: join(dir, 'blobs'), maxBytes: DEFAULT_MAX_BLOB_BYTES });
+    const adminToken = randomBytes(32).toString('base64url');
+    const blobDir = join(dir, 'blobs');
+    const server = await startServer(storage, '127.0.0.1', 0, { dir: blobDir, maxBytes: DEFAULT_MAX_BLOB_BYTES }, adminToken);
     cleanups.unshift(() => server.close());
-    Object.assign(harness, makeHarness(server.url, storage));
+    Object.assign(harness, makeHarness(server.url, storage), { adminToken, blobDir });
   });
   afterAll(async () => {
     for (const cleanup of cleanups) await cleanup();
@@ -55,7 +60,7 @@ export function useServer(kind: StorageKind): Harness {
   return harness;
 }
 
-function makeHarness(url: string, storage: Storage): Harness {
+function makeHarness(url: string, storage: Storage): Omit<Harness, 'adminToken' | 'blobDir'> {
   const pushRaw = (desk: Desk, mutations: readonly Mutation[]) =>
     fetch(`${url}/sync/push`, { method: 'POST', headers: desk.headers, body: JSON.stringify({ protocol: PROTOCOL_VERSION, mutations }) });
   return {

@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     return env;
   }
 
-  it('enrolls a desk from the command line, serves /health and the enrollment, then exits 0 on SIGTERM', async () => {
+  it('enrolls desks from the command line with the server stopped and running, refuses a second server on its folder, exits 0 on SIGTERM', async () => {
     // What `npm run server` runs: bundle server/main.ts, then run the bundle with the arguments.
     const script = join(root, 'scripts', 'server.ts');
     const data = join(dir, 'data');
@@ -51,8 +51,22 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     expect(health).toMatchObject({ status: 'ok', storage: kind });
     const enroll = await fetch(`${url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceName: 'Desk 3' }) });
     expect(await enroll.json()).toMatchObject({ centerCode: 'C9', deskCode: 'D3' });
+
+    // While it runs, `enroll` goes through the running server (PGlite is one process) and a second server is refused.
+    const cli = (args: string[]) => spawnSync(process.execPath, [script, ...args, '--data', data], { cwd: root, env: serverEnv(), encoding: 'utf8' });
+    const second = cli(['enroll', '--center', 'C9', '--desk', 'D4']);
+    expect(second.status).toBe(0);
+    const secondCode = /^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){5}$/m.exec(second.stdout)?.[0];
+    const desk = await fetch(`${url}/enroll`, { method: 'POST', body: JSON.stringify({ code: secondCode, deviceName: 'Desk 4' }) });
+    const { deviceId } = (await desk.json()) as { deviceId: string };
+    expect(cli(['revoke', '--device', deviceId]).stdout).toContain(`Device ${deviceId} revoked`);
+    const rival = cli(['--port', '0']);
+    expect(rival.status).toBe(1);
+    expect(rival.stderr).toMatch(/Another Vikno back office \(process \d+, http:\/\/127\.0\.0\.1:\d+\) is using/);
+
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(output).toContain('SIGTERM: shutting down');
+    expect(existsSync(join(data, 'server-instance.json'))).toBe(false);
   });
 });

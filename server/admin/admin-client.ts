@@ -1,0 +1,35 @@
+import type { z } from 'zod';
+import { ErrorResponse } from '../../shared/sync-protocol';
+import type { DeskPlace } from '../auth/enrollment';
+import { AdminEnrollResponse, AdminRevokeResponse } from './admin-protocol';
+import type { Instance } from './instance-file';
+
+/** Calls an admin route of the back office running on this machine, with the token from its instance file. */
+async function call<T>(instance: Instance, path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+  if (instance.url === null) throw new Error(`The back office (process ${instance.pid}) is still starting; try again in a moment`);
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, instance.url), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${instance.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(15_000),
+    });
+  } catch (error) {
+    throw new Error(`The back office at ${instance.url} did not answer: ${(error as Error).message}`, { cause: error });
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const failure = ErrorResponse.safeParse(json);
+    throw new Error(failure.success ? failure.data.error.message : `The back office answered HTTP ${response.status}`);
+  }
+  return schema.parse(json);
+}
+
+export function enrollThrough(instance: Instance, place: DeskPlace): Promise<AdminEnrollResponse> {
+  return call(instance, '/admin/enrollment-codes', place, AdminEnrollResponse);
+}
+
+export function revokeThrough(instance: Instance, deviceId: string): Promise<AdminRevokeResponse> {
+  return call(instance, '/admin/devices/revoke', { deviceId }, AdminRevokeResponse);
+}

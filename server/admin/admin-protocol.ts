@@ -1,0 +1,11 @@
+import { z } from 'zod';
+import { PlaceCode } from '../../shared/place-code';
+
+
+export const AdminEnrollRequest = z.object({ centerCode: PlaceCode, deskCode: PlaceCode }).strict();
+export const AdminEnrollResponse = z.object({ code: z.string(), centerCode: z.string(), deskCode: z.string(), validHours: z.number() });
+export type AdminEnrollResponse = z.infer<typeof AdminEnrollResponse>;
+
+export const AdminRevokeRequest = z.object({ deviceId: z.string().trim().min(1).max(100) }).strict();
+export const AdminRevokeResponse = z.object({ deviceId: z.string(), revoked: z.boolean() });
+export type AdminRevokeResponse = z.infer<typeof AdminRevokeResponse>;

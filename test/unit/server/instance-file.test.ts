@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { claimInstance, FolderInUse, liveInstance } from '../../../server/admin/instance-file';
+import { parseCliArgs } from '../../../server/cli-args';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const TOKEN = 'a'.repeat(43);
+
+/** A pid that surely belongs to no running process: one that just exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return Number(child.stdout);
+}
+
+describe('the data folder claim of a back office', () => {
+  it('is held by one process at a time, readable by its user only, and gone once released', () => {
+    const dir = tempDir();
+    const claim = claimInstance(dir, TOKEN);
+    expect(statSync(join(dir, 'server-instance.json')).mode & 0o777).toBe(0o600);
+    expect(liveInstance(dir)).toEqual({ pid: process.pid, url: null, adminToken: TOKEN });
+    claim.listening('http://127.0.0.1:8470');
+    expect(liveInstance(dir)).toMatchObject({ url: 'http://127.0.0.1:8470' });
+    expect(() => claimInstance(dir, TOKEN)).toThrow(FolderInUse);
+    expect(() => claimInstance(dir, TOKEN)).toThrow(/process \d+, http:\/\/127\.0\.0\.1:8470\) is using/);
+    claim.release();
+    expect(liveInstance(dir)).toBeNull();
+  });
+
+  it('is taken over from a process that died without releasing it, and ignores a damaged file', () => {
+    const dir = tempDir();
+    const file = join(dir, 'server-instance.json');
+    writeFileSync(file, JSON.stringify({ pid: deadPid(), url: 'http://127.0.0.1:1', adminToken: TOKEN }));
+    expect(liveInstance(dir)).toBeNull();
+    claimInstance(dir, TOKEN).release();
+    writeFileSync(file, '{"pid": ');
+    expect(liveInstance(dir)).toBeNull();
+    const claim = claimInstance(dir, TOKEN);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid });
+    claim.release();
+  });
+});
+
+describe('server command line', () => {
+  it('wants center and desk codes a desk can carry', () => {
+    expect(parseCliArgs(['enroll', '--center', ' KV01 ', '--desk', '07'], '/srv').command).toEqual({ name: 'enroll', centerCode: 'KV01', deskCode: '07' });
+    expect(() => parseCliArgs(['enroll', '--center', 'KV 01', '--desk', '07'], '/srv')).toThrow(/--center: use 1–8 capital Latin letters or digits, not "KV 01"/);
+    expect(() => parseCliArgs(['enroll', '--center', 'KV01'], '/srv')).toThrow(/--desk is required/);
+  });
+});
