@@ -131,12 +131,19 @@ async function measure(kind: 'pglite' | 'postgresql', count: number, uploadMegab
       if (queueCounts(pusher.db).pending !== 0) throw new Error('push left mutations behind');
 
       const puller = await enrolledDesk(mkdtempSync(join(dir, 'b-')), server.url, await createEnrollmentCode(storage, { centerCode: 'KV01', deskCode: '02' }));
+      // The desk's share of a pull: writing the records (and indexing names for search).
+      const applier = createChangeApplier(quiet);
+      let applyMs = 0;
       const engine = createSyncEngine({
         db: puller.db,
         http: puller.http,
         now: () => new Date(),
         logger: quiet,
-        applyChanges: createChangeApplier(quiet),
+        applyChanges: (db, changes) => {
+          const start = performance.now();
+          applier(db, changes);
+          applyMs += performance.now() - start;
+        },
         onStatus: () => undefined,
       });
       const pullStart = performance.now();
@@ -155,6 +162,8 @@ async function measure(kind: 'pglite' | 'postgresql', count: number, uploadMegab
         ...upload,
         { name: `sync push, ${kind}, ${count} mutations${goal ? ' (goal ≥ 5,000/s)' : ''}`, value: count / pushSeconds, unit: 'mutations/s' },
         { name: `sync pull + apply, ${kind}, ${count} changes${goal ? ' (goal ≥ 20,000/s)' : ''}`, value: count / pullSeconds, unit: 'changes/s' },
+        { name: `sync pull, ${kind}: applying on the desk, per change`, value: (1000 * applyMs) / count, unit: 'µs' },
+        { name: `sync pull, ${kind}: applying on the desk, share of the pull`, value: (100 * applyMs) / (1000 * pullSeconds), unit: '%' },
       ];
     } finally {
       await server.close();

@@ -28,4 +28,16 @@ describe('npm run bench --quick', () => {
     }
     expect(json.figures.map((f) => f.name)).toContain('contract call over WebSocket p99');
   });
+
+  it('runs one section with --only, and names the sections when told one it does not have', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'scripts', 'bench.ts'), '--quick', ...args], { cwd: repoRoot, encoding: 'utf8' });
+    const rpc = run('--only', 'rpc');
+    expect(rpc.status, rpc.stderr).toBe(0);
+    expect(rpc.stdout).toContain('contract call over WebSocket p99');
+    expect(rpc.stdout).not.toContain('register application');
+    expect(rpc.stdout).not.toContain('sync push');
+    const wrong = run('--only', 'disk');
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('--only takes one of rpc, store, sync, not "disk"');
+  });
 });
