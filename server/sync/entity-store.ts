@@ -102,7 +102,8 @@ export class EntityStore {
       if (this.rows.has(key(entity, id))) continue;
       byEntity.set(entity, (byEntity.get(entity) ?? new Set()).add(id));
     }
-    for (const [entity, ids] of byEntity) await this.lockRows(entity, [...ids]);
+    // Kinds in one fixed order, ids sorted within each (lockRows): two batches take their locks in the same order.
+    for (const entity of [...byEntity.keys()].sort()) await this.lockRows(entity, [...byEntity.get(entity)!]);
     const versions = wanted.versions.filter((v) => !this.versions.has(versionKey(v.entity, v.id, v.version)));
     if (versions.length > 0) {
       const found = await this.tx.query<{ entity: EntityName; id: string; version: unknown; data: EntityData }>(

@@ -93,9 +93,12 @@ async function applyBatch(tx: Sql, device: Device, mutations: readonly Mutation[
     hash: mutationHash(mutation),
     resolved: resolvePolicy(mutation.aggregate, mutation.kind, mutation.payload),
   }));
-  const log = await readLog(tx, mutations);
   const store = new EntityStore(tx);
   await store.prefetch(wantedBy(pending));
+  // After the row locks: a concurrent push of the same mutations holds them until it commits,
+  // and under READ COMMITTED this read then sees its log rows, so we answer `duplicate` — read
+  // before, we would decide against its effects and could answer a false `conflict`.
+  const log = await readLog(tx, mutations);
   const logged: MutationLogRow[] = [];
   const results: MutationResult[] = [];
   for (const item of pending) {

@@ -60,6 +60,20 @@ describe.each(STORAGES)('push on %s', (kind) => {
     expect(await countRows('application_status_history', id)).toBe(2);
   });
 
+  it('answers duplicate, never a false conflict, when a batch moving an existing record is pushed twice at once', async () => {
+    const desk = await server.enrollDesk('C1');
+    for (let round = 0; round < 5; round += 1) {
+      const register = registerMutation();
+      const id = String(register.payload.id);
+      await server.push(desk, [register]);
+      const batch = [statusMutation(id, 'registered', 'sent_to_provider', register)];
+      const responses = await Promise.all([server.pushRaw(desk, batch), server.pushRaw(desk, batch)]);
+      const results = await Promise.all(responses.map(async (res) => PushResponse.parse(await res.json()).results[0]?.status));
+      expect(results.sort()).toEqual(['applied', 'duplicate']);
+      expect(await countRows('application_status_history', id)).toBe(2);
+    }
+  });
+
   it('asks to retry a mutation whose predecessor has not arrived, and applies it after', async () => {
     const desk = await server.enrollDesk('C1');
     const register = registerMutation();

@@ -64,6 +64,8 @@ export interface SyncWorld {
   proxy: FaultProxy;
   /** A desk of center KV01 whose back office is the proxy; a fresh desk code per call unless given. */
   openDesk(deskCode?: string, options?: DeskOptions): TestDesk;
+  /** Two enrolled desks of KV01 and an application registered at the first, synced by both. */
+  twoDesksWithApplication(): Promise<{ a: TestDesk; b: TestDesk; app: Application }>;
 }
 
 /** Reads a desk's database through a second (read-only) connection. */
@@ -162,6 +164,15 @@ export function useSyncWorld(harness: Harness): SyncWorld {
     };
     open.push(desk);
     return desk;
+  };
+  world.twoDesksWithApplication = async () => {
+    const [a, b] = [world.openDesk(), world.openDesk()];
+    await a.enroll();
+    await b.enroll();
+    const app = await a.register();
+    await a.syncNow();
+    await b.syncNow();
+    return { a, b, app };
   };
   return world;
 }

@@ -338,13 +338,8 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
   });
 
   it('two desks of one center: the second sees the first’s application by number, then its new status', async () => {
-    const a = world.openDesk();
-    const b = world.openDesk();
-    await a.enroll();
-    await b.enroll();
-    const app = await a.register();
-    expect(await a.syncNow()).toMatchObject({ pending: 0 });
-    expect(await b.syncNow()).toMatchObject({ state: 'online', pending: 0 });
+    const { a, b, app } = await world.twoDesksWithApplication();
+    expect(await value(b.api.call('sync.status', {}))).toMatchObject({ state: 'online', pending: 0 });
     const seen = await value(b.api.call('applications.get', { regNumber: app.regNumber }));
     expect(seen).toMatchObject({ id: app.id, status: 'registered', regNumber: app.regNumber });
     expect(seen.regNumber.startsWith(`${CENTER}-${a.deskCode}-`)).toBe(true);

@@ -44,13 +44,7 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
   const get = (desk: TestDesk, id: string) => value(desk.api.call('applications.get', { id }));
 
   it('6. two desks edit one application offline: different fields merge, the same field conflicts and nothing is overwritten', async () => {
-    const a = world.openDesk();
-    const b = world.openDesk();
-    await a.enroll();
-    await b.enroll();
-    const app = await a.register();
-    expect(await a.syncNow()).toMatchObject({ pending: 0 });
-    expect(await b.syncNow()).toMatchObject({ state: 'online', pending: 0 });
+    const { a, b, app } = await world.twoDesksWithApplication();
     expect(await get(b, app.id)).toMatchObject({ id: app.id, serverVersion: 1, sync: 'synced' });
 
     // Different fields, offline at both desks (a saved change kicks a sync at once: the network is down).
@@ -103,13 +97,7 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
   });
 
   it('6b. two desks move one application’s status offline: the second conflicts, and its retry moves on from the status now there', async () => {
-    const a = world.openDesk();
-    const b = world.openDesk();
-    await a.enroll();
-    await b.enroll();
-    const app = await a.register();
-    expect(await a.syncNow()).toMatchObject({ pending: 0 });
-    await b.syncNow();
+    const { a, b, app } = await world.twoDesksWithApplication();
     world.proxy.setMode('drop');
     await a.changeStatus(app.id, 'sent_to_provider');
     await b.changeStatus(app.id, 'withdrawn', { reason: 'Заявник відкликав заяву телефоном' });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { mutationHash } from '../../../server/sync/payload-hash';
 import type { Mutation } from '../../../shared/sync-protocol';
@@ -23,6 +24,13 @@ describe('mutationHash', () => {
       '{"payload":{"items":[{"original":true,"sheets":1,"name":"Заява"}],"notes":"Принесе довідку","id":"a-1"},"createdAt":"2026-11-02T09:00:00.000Z","actor":"clerk-1","kind":"application.update","baseVersion":3,"prevMutationId":null,"aggregate":"application:a-1","mutationId":"m-1"}',
     ) as Mutation;
     expect(mutationHash(reordered)).toBe(mutationHash(mutation));
+  });
+
+  it('orders integer-like keys as strings, as the stored hashes were made', () => {
+    const withDetails: Mutation = { ...mutation, kind: 'ticket.called', payload: { id: 't-1', event: 'called', details: { '10': 'a', '9': 'b', x: 1 } } };
+    expect(mutationHash(withDetails)).toBe(createHash('sha256').update(
+      '{"actor":"clerk-1","aggregate":"application:a-1","baseVersion":3,"createdAt":"2026-11-02T09:00:00.000Z","kind":"ticket.called","mutationId":"m-1","payload":{"details":{"10":"a","9":"b","x":1},"event":"called","id":"t-1"},"prevMutationId":null}',
+    ).digest('hex'));
   });
 
   it('changes with any value, and keeps array order', () => {
