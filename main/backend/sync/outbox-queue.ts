@@ -7,6 +7,8 @@ interface OutboxRow {
   mutation_id: string;
   aggregate: string;
   prev_mutation_id: string | null;
+  /** prev_mutation_id unless that predecessor was closed by a supervisor (see takeBatch). */
+  prev_to_send: string | null;
   base_version: number | null;
   kind: string;
   payload: string;
@@ -55,7 +57,14 @@ export function takeBatch(db: Db, now: Date, maxCount: number, maxBytes: number)
   const batch: Mutation[] = [];
   let bytes = 0;
   const nowIso = now.toISOString();
-  const rows = statement(db, "SELECT * FROM outbox WHERE status <> 'acked' ORDER BY seq").iterate() as IterableIterator<OutboxRow>;
+  // A predecessor a supervisor retried or discarded (closed as acked without a server version)
+  // never reached the server's log: naming it would get `predecessor_missing` for ever.
+  const rows = statement(
+    db,
+    `SELECT o.*, CASE WHEN p.status = 'acked' AND p.server_version IS NULL THEN NULL ELSE o.prev_mutation_id END AS prev_to_send
+     FROM outbox o LEFT JOIN outbox p ON p.mutation_id = o.prev_mutation_id
+     WHERE o.status <> 'acked' ORDER BY o.seq`,
+  ).iterate() as IterableIterator<OutboxRow>;
   for (const row of rows) {
     if (stuck.has(row.aggregate)) continue;
     const ready = row.status === 'pending' && (row.next_attempt_at === null || row.next_attempt_at <= nowIso);
@@ -69,7 +78,7 @@ export function takeBatch(db: Db, now: Date, maxCount: number, maxBytes: number)
     batch.push({
       mutationId: row.mutation_id,
       aggregate: row.aggregate,
-      prevMutationId: row.prev_mutation_id,
+      prevMutationId: row.prev_to_send,
       baseVersion: row.base_version,
       kind: row.kind,
       payload: JSON.parse(row.payload) as Record<string, unknown>,

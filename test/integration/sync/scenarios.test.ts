@@ -124,6 +124,27 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     expect(await get(b, app.id)).toMatchObject({ status: 'withdrawn', sync: 'synced' });
   });
 
+  it('6c. an edit made behind a conflict is delivered once the supervisor discards the conflict', async () => {
+    const { a, b, app } = await world.twoDesksWithApplication();
+    // B edits while the network is down, then closes (no timers left to race A).
+    world.proxy.setMode('drop');
+    await value(b.api.call('applications.update', { id: app.id, notes: 'B: зателефонувати' }));
+    await b.close();
+    world.proxy.setMode('pass');
+    await value(a.api.call('applications.update', { id: app.id, notes: 'A: паспорт готовий' }));
+    expect(await a.syncNow()).toMatchObject({ pending: 0, conflicts: 0 });
+
+    const reopened = world.openDesk(b.deskCode, { dataDir: b.dataDir });
+    expect(await reopened.syncNow()).toMatchObject({ conflicts: 1, pending: 0 });
+    // The clerk goes on editing the application: the new edit waits behind the conflict.
+    await value(reopened.api.call('applications.update', { id: app.id, resultDelivery: 'post' }));
+    expect(await reopened.syncNow()).toMatchObject({ conflicts: 1, pending: 1 });
+    const [letter] = await value(reopened.api.call('sync.deadLetters', {}));
+    await value(reopened.api.call('sync.discard', { mutationId: letter!.mutationId, reason: 'Нотатка вікна A залишається' }));
+    expect(await reopened.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
+    expect(await serverApp(app.id)).toMatchObject({ data: { notes: 'A: паспорт готовий', resultDelivery: 'post' } });
+  });
+
   async function attachScan(desk: TestDesk, app: Application, seed: number): Promise<{ desk: TestDesk; sha256: string; documentId: string }> {
     await desk.close();
     const blob = await putBlob(desk.dataDir, randomBytes(5 * MiB, seed));
