@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit-log';
 import { runCommand } from '../db/command';
@@ -63,30 +64,41 @@ export function listPending(db: Db, limit = 200): PendingChange[] {
 
 function deadRow(db: Db, mutationId: string) {
   const row = statement(db, "SELECT * FROM outbox WHERE mutation_id = ? AND status IN ('dead', 'conflict')").get(mutationId) as
-    | { aggregate: string; kind: string; payload: string; base_version: number | null }
+    | { aggregate: string; kind: string; payload: string; base_version: number | null; status: string; last_error: string | null }
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No refused change ${mutationId}`, [{ path: ['mutationId'], message: 'not in the dead-letter list' }]);
   return row;
 }
 
+/** What a conflict answer left in last_error: the server's record and its version. */
+const ConflictNote = z.object({ server: z.record(z.string(), z.unknown()), version: z.number().int().positive() });
+
 /**
  * The refused change made again from the record's current state: against its current server
- * version (the record took the server's state when the change was refused), and for a status
- * move from its current status — the supervisor's "apply this on top of what is there now".
- * The fields the clerk set are the refused payload's; they are the change to make again.
+ * version, and for a status move from its current status — the supervisor's "apply this on top
+ * of what is there now". For a conflict that state is the server's record the answer carried;
+ * for a rejection, the record as this desk holds it. The fields the clerk set are the refused
+ * payload's: they are the change to make again.
  */
-function rebuiltPayload(db: Db, row: { aggregate: string; kind: string; payload: string }): { payload: string; baseVersion: number | null } {
-  const colon = row.aggregate.indexOf(':');
-  const [kind, id] = [row.aggregate.slice(0, colon), row.aggregate.slice(colon + 1)];
-  const table = AGGREGATE_TABLES[kind];
-  const current = table
-    ? (statement(db, `SELECT server_version, ${kind === 'application' ? 'status' : 'NULL AS status'} FROM ${table} WHERE id = ?`).get(id) as
-        | { server_version: number | null; status: string | null }
-        | undefined)
-    : undefined;
+function rebuiltPayload(db: Db, row: { aggregate: string; kind: string; payload: string; status: string; last_error: string | null }): { payload: string; baseVersion: number | null } {
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
-  if (row.kind === 'application.status' && current?.status) payload.from = current.status;
-  return { payload: JSON.stringify(payload), baseVersion: current?.server_version ?? null };
+  const conflict = row.status === 'conflict' ? ConflictNote.safeParse(JSON.parse(row.last_error ?? 'null')) : null;
+  let current: { version: number | null; status: unknown } | undefined;
+  if (conflict?.success) {
+    current = { version: conflict.data.version, status: conflict.data.server.status };
+  } else {
+    const colon = row.aggregate.indexOf(':');
+    const [kind, id] = [row.aggregate.slice(0, colon), row.aggregate.slice(colon + 1)];
+    const table = AGGREGATE_TABLES[kind];
+    const local = table
+      ? (statement(db, `SELECT server_version, ${kind === 'application' ? 'status' : 'NULL AS status'} FROM ${table} WHERE id = ?`).get(id) as
+          | { server_version: number | null; status: string | null }
+          | undefined)
+      : undefined;
+    current = local && { version: local.server_version, status: local.status };
+  }
+  if (row.kind === 'application.status' && typeof current?.status === 'string') payload.from = current.status;
+  return { payload: JSON.stringify(payload), baseVersion: current?.version ?? null };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EventPayload } from '../../../shared/contract';
-import type { Change } from '../../../shared/sync-protocol';
+import type { Change, Mutation, MutationResult } from '../../../shared/sync-protocol';
 import { PULL_MAX_LIMIT, PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../../shared/sync-protocol';
 import type { Db } from '../db/open';
 import type { Logger } from '../log/logger';
@@ -95,6 +95,22 @@ export function createSyncEngine(options: SyncEngineOptions) {
     writeSyncState(db, 'last_success_at', options.now().toISOString());
   }
 
+  /**
+   * A record whose change came back as a conflict takes the server's state at once (the applier
+   * leaves it alone if more local changes of it are queued): the server's version of it may have
+   * arrived by pull while ours was pending, and then no later pull would bring it again.
+   */
+  function conflictSnapshots(batch: readonly Mutation[], results: readonly MutationResult[]): Change[] {
+    const aggregateOf = new Map(batch.map((m) => [m.mutationId, m.aggregate]));
+    return results.flatMap((result) => {
+      const aggregate = aggregateOf.get(result.mutationId);
+      if (result.status !== 'conflict' || aggregate === undefined) return [];
+      const colon = aggregate.indexOf(':');
+      // seq is a pull's cursor; a snapshot from a push answer moves no cursor.
+      return [{ seq: 1, entity: aggregate.slice(0, colon), id: aggregate.slice(colon + 1), version: result.version, data: result.server }];
+    });
+  }
+
   /** Returns the delay until the next cycle, or null when paused. */
   async function push(): Promise<number | 'again' | null> {
     const batch = takeBatch(db, options.now(), batchSize, PUSH_MAX_BYTES);
@@ -103,7 +119,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
     markInflight(db, ids);
     const reply = await http.push(batch);
     if (reply.kind === 'ok') {
-      recordResults(db, reply.value.results, options.now(), (attempts) => backoffDelay(attempts, policy, random));
+      db.transaction(() => {
+        recordResults(db, reply.value.results, options.now(), (attempts) => backoffDelay(attempts, policy, random));
+        const snapshots = conflictSnapshots(batch, reply.value.results);
+        if (snapshots.length > 0) options.applyChanges(db, snapshots);
+      })();
       // Anything the server did not answer for goes back to the queue.
       releaseInflight(db, ids);
       succeeded(reply.clockOffsetMs);

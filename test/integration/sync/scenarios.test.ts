@@ -15,7 +15,7 @@ import type { ApplicationStatus } from '../../../shared/domain/application-statu
 import type { FaultKind } from '../../helpers/fault-proxy';
 import { STORAGES, useServer } from '../server/harness';
 import { MiB, randomBytes } from '../files/upload-helpers';
-import { CENTER, count, outboxRows, readDb, useSyncWorld, value } from './desk-harness';
+import { CENTER, count, outboxRows, readDb, useSyncWorld, value, writeDb } from './desk-harness';
 import type { TestDesk } from './desk-harness';
 
 /** A small seeded PRNG (mulberry32). */
@@ -143,6 +143,32 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     await value(reopened.api.call('sync.discard', { mutationId: letter!.mutationId, reason: 'Нотатка вікна A залишається' }));
     expect(await reopened.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
     expect(await serverApp(app.id)).toMatchObject({ data: { notes: 'A: паспорт готовий', resultDelivery: 'post' } });
+  });
+
+  it('6d. a change that conflicts after the server’s version was pulled past it: the record shows the server’s state at once, and retry wins', async () => {
+    const { a, b, app } = await world.twoDesksWithApplication();
+    world.proxy.setMode('drop');
+    await value(b.api.call('applications.update', { id: app.id, notes: 'B: зателефонувати' }));
+    await b.close();
+    world.proxy.setMode('pass');
+    await value(a.api.call('applications.update', { id: app.id, notes: 'A: паспорт готовий' }));
+    expect(await a.syncNow()).toMatchObject({ pending: 0 });
+
+    // B's edit waits for its retry time while B pulls A's: the pull leaves B's record alone (ours on top).
+    const later = new Date(Date.now() + 3_600_000).toISOString();
+    writeDb(b.dbFile, (db) => db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'").run(later));
+    const reopened = world.openDesk(b.deskCode, { dataDir: b.dataDir });
+    expect(await reopened.syncNow()).toMatchObject({ pending: 1, conflicts: 0 });
+    expect(await get(reopened, app.id)).toMatchObject({ notes: 'B: зателефонувати' });
+
+    writeDb(reopened.dbFile, (db) => db.prepare("UPDATE outbox SET next_attempt_at = NULL WHERE status = 'pending'").run());
+    expect(await reopened.syncNow()).toMatchObject({ pending: 0, conflicts: 1 });
+    expect(await get(reopened, app.id)).toMatchObject({ notes: 'A: паспорт готовий', serverVersion: 2, sync: 'attention' });
+
+    const [letter] = await value(reopened.api.call('sync.deadLetters', {}));
+    await value(reopened.api.call('sync.retry', { mutationId: letter!.mutationId }));
+    expect(await reopened.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
+    expect(await serverApp(app.id)).toMatchObject({ version: 3, data: { notes: 'B: зателефонувати' } });
   });
 
   async function attachScan(desk: TestDesk, app: Application, seed: number): Promise<{ desk: TestDesk; sha256: string; documentId: string }> {
