@@ -7,6 +7,7 @@ import { blobRoutes } from '../blobs/blob-routes';
 import type { BlobOptions } from '../blobs/blob-routes';
 import type { Storage } from '../storage/storage';
 import { pull } from '../sync/pull';
+import type { CursorChange } from '../sync/pull';
 import { push } from '../sync/push';
 import { SERVER_VERSION } from '../version';
 import { parseBody, readBody } from './body';
@@ -27,6 +28,15 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n > max) throw new HttpError(400, 'invalid_query', `${name} must be a whole number from 0 to ${max}`);
   return n;
+}
+
+/** `at=entity:id:version`, the change the desk's cursor points at (see pull's seqReused); 400 if malformed. */
+function cursorChange(url: URL): CursorChange | null {
+  const raw = url.searchParams.get('at');
+  if (raw === null) return null;
+  const match = /^([a-z_]+):(.+):(\d{1,9})$/.exec(raw);
+  if (!match?.[1] || !match[2] || !match[3]) throw new HttpError(400, 'invalid_query', 'at must be entity:id:version, the change the cursor points at');
+  return { entity: match[1], id: match[2], version: Number(match[3]) };
 }
 
 /** The route a path names: a file's hash in it stands as `:sha256` (`/blobs/<sha256>` → `/blobs/:sha256`). */
@@ -72,7 +82,7 @@ export function routes(storage: Storage, blobs: BlobOptions, adminToken: string 
         const { device } = await requireDesk(req, storage);
         const cursor = intParam(url, 'cursor', 0, Number.MAX_SAFE_INTEGER);
         const limit = Math.max(1, intParam(url, 'limit', PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT));
-        const page = await pull(storage, device.centerCode, cursor, limit);
+        const page = await pull(storage, device.centerCode, cursor, limit, cursorChange(url));
         return { ...page, serverTime: new Date().toISOString() };
       },
     ],

@@ -1,5 +1,5 @@
 import type { Change, PullResponse } from '../../shared/sync-protocol';
-import type { Storage } from '../storage/storage';
+import type { Sql, Storage } from '../storage/storage';
 import { toInt } from '../storage/storage';
 import { retainedFrom } from './retention';
 
@@ -12,6 +12,25 @@ export class CursorExpired extends Error {
         : `Cursor ${cursor} is older than the retained history (from ${retainedFrom}); pull again from cursor 0`,
     );
   }
+}
+
+/** The change a desk's cursor points at, as the desk received it (`at=entity:id:version`). */
+export interface CursorChange {
+  entity: string;
+  id: string;
+  version: number;
+}
+
+/**
+ * Whether the cursor's seq now names another change than the one the desk received: after a
+ * restore from an older backup, new commits reuse the seqs the lost ones had, and once they pass
+ * the desk's cursor, "cursor beyond the newest" no longer shows it. A seq at or past the oldest
+ * retained one is never pruned, so its row missing means it was lost too.
+ */
+async function seqReused(tx: Sql, cursor: number, oldest: number, at: CursorChange): Promise<boolean> {
+  const [row] = await tx.query<{ entity: string; id: string; version: unknown }>('SELECT entity, id, version FROM changes WHERE seq = $1', [cursor]);
+  if (!row) return cursor >= oldest;
+  return row.entity !== at.entity || row.id !== at.id || toInt(row.version) !== at.version;
 }
 
 interface ChangeRow {
@@ -28,7 +47,7 @@ interface ChangeRow {
  * always served: the compacted log holds the latest version of every record, so reading it
  * from the start is the re-snapshot a desk does after 410.
  */
-export async function pull(storage: Storage, centerCode: string, cursor: number, limit: number): Promise<Omit<PullResponse, 'serverTime'>> {
+export async function pull(storage: Storage, centerCode: string, cursor: number, limit: number, at: CursorChange | null = null): Promise<Omit<PullResponse, 'serverTime'>> {
   return storage.transaction(async (tx) => {
     const oldest = await retainedFrom(tx);
     if (cursor > 0 && cursor < oldest - 1) throw new CursorExpired(cursor, oldest);
@@ -38,6 +57,7 @@ export async function pull(storage: Storage, centerCode: string, cursor: number,
       const [top] = await tx.query<{ seq: unknown }>('SELECT max(seq) AS seq FROM changes');
       const newest = top?.seq === null || top?.seq === undefined ? 0 : toInt(top.seq);
       if (cursor > newest) throw new CursorExpired(cursor, oldest, true);
+      if (at && (await seqReused(tx, cursor, oldest, at))) throw new CursorExpired(cursor, oldest, true);
     }
     const rows = await tx.query<ChangeRow>(
       `SELECT c.seq, c.entity, c.id, c.version, v.data FROM changes c JOIN entity_versions v USING (entity, id, version)

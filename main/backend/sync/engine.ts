@@ -155,7 +155,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   async function pull(): Promise<number | 'again' | null> {
     for (;;) {
       const cursor = Number(readSyncState(db, 'pull_cursor') ?? '0');
-      const reply = await http.pull(cursor, pullLimit);
+      const reply = await http.pull(cursor, pullLimit, cursor > 0 ? readSyncState(db, 'pull_cursor_at') : null);
       if (reply.kind === 'gone') {
         // History we had seen is gone: take it all again. Pending changes stay on top and are
         // re-delivered (mutation_log deduplicates). A server restored from an older backup may
@@ -165,6 +165,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
         db.transaction(() => {
           if (reply.serverBehind) logger.log('warn', 'Back office restored from a backup; re-sending delivered changes', { count: requeueDelivered(db) });
           writeSyncState(db, 'pull_cursor', '0');
+          writeSyncState(db, 'pull_cursor_at', null);
         })();
         if (reply.serverBehind) return 'again';
         if (cursor === 0) return backoffDelay(++failures, policy, random);
@@ -174,6 +175,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
       db.transaction(() => {
         options.applyChanges(db, reply.value.changes);
         writeSyncState(db, 'pull_cursor', String(reply.value.cursor));
+        const last = reply.value.changes.at(-1);
+        if (last) writeSyncState(db, 'pull_cursor_at', `${last.entity}:${last.id}:${last.version}`);
       })();
       succeeded(reply.clockOffsetMs);
       if (!reply.value.hasMore) return pollMs;

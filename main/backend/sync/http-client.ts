@@ -77,8 +77,9 @@ export function createSyncHttp(options: SyncHttpOptions) {
   return {
     push: (mutations: readonly Mutation[]) =>
       request(options, '/sync/push', { method: 'POST', body: JSON.stringify({ protocol: PROTOCOL_VERSION, mutations }) }, PushResponse),
-    pull: (cursor: number, limit: number) =>
-      request(options, `/sync/pull?cursor=${cursor}&limit=${limit}`, { method: 'GET' }, PullResponse),
+    /** `at`: the change the cursor points at (entity:id:version), so the server can tell a restore that reused its seq. */
+    pull: (cursor: number, limit: number, at: string | null = null) =>
+      request(options, `/sync/pull?cursor=${cursor}&limit=${limit}${at === null ? '' : `&at=${encodeURIComponent(at)}`}`, { method: 'GET' }, PullResponse),
     enroll: (code: string, deviceName: string) =>
       request(options, '/enroll', { method: 'POST', body: JSON.stringify({ code, deviceName }) }, EnrollResponse),
   };

@@ -2,12 +2,14 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 
 /** Keys of the sync_state table: the device's enrollment and the pull cursor. */
-export type SyncStateKey = 'device_token' | 'device_id' | 'pull_cursor' | 'last_success_at';
+export type SyncStateKey = 'device_token' | 'device_id' | 'pull_cursor' | 'pull_cursor_at' | 'last_success_at';
 
 export function readSyncState(db: Db, key: SyncStateKey): string | null {
   return (statement(db, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
 }
 
-export function writeSyncState(db: Db, key: SyncStateKey, value: string): void {
-  statement(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+/** Null removes the key. */
+export function writeSyncState(db: Db, key: SyncStateKey, value: string | null): void {
+  if (value === null) statement(db, 'DELETE FROM sync_state WHERE key = ?').run(key);
+  else statement(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 }

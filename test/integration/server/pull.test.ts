@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { publishServerOwned } from '../../../server/catalog/publish';
 import { pruneChanges } from '../../../server/sync/prune';
 import { randomUUID } from 'node:crypto';
+import { CURSOR_AHEAD, ErrorResponse } from '../../../shared/sync-protocol';
 import { registerMutation, statusMutation, STORAGES, useServer } from './harness';
 
 describe.each(STORAGES)('pull on %s', (kind) => {
@@ -67,5 +68,19 @@ describe.each(STORAGES)('pull on %s', (kind) => {
     }
     const write = { ...registerMutation(), aggregate: `service:${serviceId}`, kind: 'service.update', payload: { id: serviceId, active: false } };
     expect((await server.push(deskA, [write]))[0]).toMatchObject({ status: 'rejected', code: 'unknown_aggregate' });
+  });
+
+  it('checks the change a cursor names: the same one passes, another one is a restore (410 cursor_ahead), a malformed one 400', async () => {
+    const desk = await server.enrollDesk('P3');
+    const register = registerMutation();
+    await server.push(desk, [register]);
+    const page = await server.pull(desk, 0);
+    const mine = page.changes.find((c) => c.id === register.payload.id)!;
+    const at = (value: string) => fetch(`${server.url}/sync/pull?cursor=${mine.seq}&at=${encodeURIComponent(value)}`, { headers: desk.headers });
+    expect((await at(`application:${mine.id}:${mine.version}`)).status).toBe(200);
+    const other = await at(`application:${mine.id}:${mine.version + 1}`);
+    expect(other.status).toBe(410);
+    expect(ErrorResponse.parse(await other.json()).error.code).toBe(CURSOR_AHEAD);
+    expect((await at('no-version')).status).toBe(400);
   });
 });

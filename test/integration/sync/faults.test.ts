@@ -337,6 +337,31 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     expect(local).toEqual(server.map((row) => ({ id: row.id, version: Number(row.version) })));
   });
 
+  it('10d. the server restored, then written to by another desk past this desk’s cursor: the reused seq still shows the restore', async () => {
+    const a = world.openDesk();
+    await a.enroll();
+    await a.register();
+    expect(await a.syncNow()).toMatchObject({ pending: 0 });
+    const backup = await backupPoint(harness.storage);
+    const lost = await a.register();
+    expect(await a.syncNow()).toMatchObject({ pending: 0 });
+    await a.close();
+
+    await restoreTo(harness.storage, backup);
+    // Another desk commits first: the restored server hands out the seqs A had already seen.
+    const c = world.openDesk();
+    await c.enroll();
+    const fromC = await c.register();
+    expect(await c.syncNow()).toMatchObject({ pending: 0 });
+    const [top] = await harness.storage.query<{ seq: number | string }>('SELECT max(seq) AS seq FROM changes');
+    expect(Number(top?.seq)).toBeGreaterThanOrEqual(pullCursor(a));
+
+    const reopened = world.openDesk(a.deskCode, { dataDir: a.dataDir });
+    expect(await reopened.syncNow()).toMatchObject({ state: 'online', pending: 0, deadLetters: 0, conflicts: 0 });
+    expect(await appsOnServer(lost.id)).toBe(1);
+    expect(await value(reopened.api.call('applications.get', { id: fromC.id }))).toMatchObject({ regNumber: fromC.regNumber });
+  });
+
   it('two desks of one center: the second sees the first’s application by number, then its new status', async () => {
     const { a, b, app } = await world.twoDesksWithApplication();
     expect(await value(b.api.call('sync.status', {}))).toMatchObject({ state: 'online', pending: 0 });
