@@ -10,6 +10,15 @@ export interface RunningServer {
 }
 
 /**
+ * The URL this machine reaches a server bound to host:port at: a wildcard address (all
+ * interfaces) is reached on loopback, and an IPv6 address goes in brackets.
+ */
+export function localUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+}
+
+/**
  * Serves the back office over `storage` on host:port (port 0: any free one), files in
  * `blobs.dir`; the admin routes answer to `adminToken` (none: they are off).
  */
@@ -21,7 +30,7 @@ export async function startServer(storage: Storage, host: string, port: number, 
   });
   const { port: bound } = server.address() as AddressInfo;
   return {
-    url: `http://${host}:${bound}`,
+    url: localUrl(host, bound),
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       // Keep-alive connections with no request would hold close() open for minutes.

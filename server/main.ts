@@ -20,7 +20,7 @@ type AdminCommand = Exclude<Command, { name: 'serve' }>;
 
 /** Runs `fn` on the folder's storage, holding the folder so no server opens it meanwhile. */
 async function withStorage<T>(dataDir: string, fn: (storage: Storage) => Promise<T>): Promise<T> {
-  const claim = claimInstance(dataDir, randomBytes(32).toString('base64url'));
+  const claim = claimInstance(dataDir, 'command', randomBytes(32).toString('base64url'));
   try {
     const storage = await createStorage({ databaseUrl: process.env.DATABASE_URL, dataDir });
     try {
@@ -35,6 +35,7 @@ async function withStorage<T>(dataDir: string, fn: (storage: Storage) => Promise
 
 async function admin(dataDir: string, command: AdminCommand): Promise<void> {
   const running = liveInstance(dataDir);
+  if (running?.role === 'command') throw new Error(`Another admin command (process ${running.pid}) is using ${dataDir}; try again when it has finished`);
   if (command.name === 'enroll') {
     const place = { centerCode: command.centerCode, deskCode: command.deskCode };
     const code = running ? (await enrollThrough(running, place)).code : await withStorage(dataDir, (storage) => createEnrollmentCode(storage, place));
@@ -48,7 +49,7 @@ async function admin(dataDir: string, command: AdminCommand): Promise<void> {
 
 async function serve(dataDir: string, command: Extract<Command, { name: 'serve' }>): Promise<void> {
   const adminToken = randomBytes(32).toString('base64url');
-  const claim = claimInstance(dataDir, adminToken);
+  const claim = claimInstance(dataDir, 'server', adminToken);
   process.on('exit', () => claim.release());
   const storage = await createStorage({ databaseUrl: process.env.DATABASE_URL, dataDir });
   const server = await startServer(storage, command.host, command.port, { dir: join(dataDir, 'blobs'), maxBytes: command.maxFileBytes }, adminToken);

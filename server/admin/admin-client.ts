@@ -9,7 +9,7 @@ async function call<T>(instance: Instance, path: string, body: unknown, schema: 
   if (instance.url === null) throw new Error(`The back office (process ${instance.pid}) is still starting; try again in a moment`);
   let response: Response;
   try {
-    response = await fetch(new URL(path, instance.url), {
+    response = await fetch(`${instance.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${instance.adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),

@@ -1,16 +1,23 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
- * `<data>/server-instance.json` while a back office serves a data folder: its process, its URL
- * once it listens, and the admin token of this run. Written for the server's user only (0600):
- * whoever can read it can already read the database. It keeps a second server off the folder
- * (PGlite is one process) and lets `enroll`/`revoke` reach the running server instead.
+ * `<data>/server-instance.json` while a back office (or an admin command) uses a data folder:
+ * its process, its URL once it listens, and the admin token of this run. Written for the
+ * server's user only (0600): whoever can read it can already read the database. It keeps a
+ * second server off the folder (PGlite is one process) and lets `enroll`/`revoke` reach the
+ * running server instead. Every write is whole (a temporary file linked or renamed into place),
+ * so a reader never sees half a file.
  */
 const FILE = 'server-instance.json';
 
-const Instance = z.object({ pid: z.number().int().positive(), url: z.string().nullable(), adminToken: z.string().min(32) });
+const Instance = z.object({
+  pid: z.number().int().positive(),
+  role: z.enum(['server', 'command']),
+  url: z.string().nullable(),
+  adminToken: z.string().min(32),
+});
 export type Instance = z.infer<typeof Instance>;
 
 function alive(pid: number): boolean {
@@ -23,47 +30,82 @@ function alive(pid: number): boolean {
   }
 }
 
-/** The back office serving `dataDir` now; null when none is (no file, a damaged one, or its process is gone). */
-export function liveInstance(dataDir: string): Instance | null {
+function readInstance(file: string): Instance | null {
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(join(dataDir, FILE), 'utf8'));
+    value = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return null;
   }
   const parsed = Instance.safeParse(value);
-  return parsed.success && alive(parsed.data.pid) ? parsed.data : null;
+  return parsed.success ? parsed.data : null;
+}
+
+/** The process using `dataDir` now; null when none is (no file, a damaged one, or its process is gone). */
+export function liveInstance(dataDir: string): Instance | null {
+  const instance = readInstance(join(dataDir, FILE));
+  return instance && alive(instance.pid) ? instance : null;
+}
+
+/** `exclusive`: fail with EEXIST if the file exists (link never replaces); else replace it. */
+function writeWhole(file: string, instance: Instance, exclusive: boolean): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(instance), { mode: 0o600 });
+  try {
+    if (exclusive) linkSync(temporary, file);
+    else renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
 }
 
 export class FolderInUse extends Error {
   constructor(dataDir: string, readonly instance: Instance) {
-    super(`Another Vikno back office (process ${instance.pid}${instance.url ? `, ${instance.url}` : ''}) is using ${dataDir}; stop it first, or use another --data folder`);
+    const who = instance.role === 'server' ? 'back office' : 'admin command';
+    super(`Another Vikno ${who} (process ${instance.pid}${instance.url ? `, ${instance.url}` : ''}) is using ${dataDir}; stop it first, or use another --data folder`);
   }
 }
 
 export interface InstanceClaim {
   /** Records the URL once the server listens. */
   listening(url: string): void;
+  /** Removes the file if it is still this process's. */
   release(): void;
 }
 
-/** Claims `dataDir` for this process; FolderInUse if a live one holds it (a stale file is replaced). */
-export function claimInstance(dataDir: string, adminToken: string): InstanceClaim {
+/** Claims `dataDir` for this process; FolderInUse if a live process holds it. A file left by a dead one is set aside. */
+export function claimInstance(dataDir: string, role: Instance['role'], adminToken: string): InstanceClaim {
   const file = join(dataDir, FILE);
   const running = liveInstance(dataDir);
   if (running) throw new FolderInUse(dataDir, running);
-  rmSync(file, { force: true });
-  const write = (url: string | null, flag: 'wx' | 'w') => writeFileSync(file, JSON.stringify({ pid: process.pid, url, adminToken }), { mode: 0o600, flag });
+  const aside = `${file}.stale`;
   try {
-    write(null, 'wx');
+    renameSync(file, aside);
+    // A process that claimed the folder just after our check: put its file back and give way.
+    const moved = readInstance(aside);
+    if (moved && alive(moved.pid)) {
+      renameSync(aside, file);
+      throw new FolderInUse(dataDir, moved);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const mine: Instance = { pid: process.pid, role, url: null, adminToken };
+  try {
+    writeWhole(file, mine, true);
   } catch (error) {
     // Another process claimed it between our check and our write.
     const other = liveInstance(dataDir);
     if ((error as NodeJS.ErrnoException).code === 'EEXIST' && other) throw new FolderInUse(dataDir, other);
     throw error;
   }
+  const stillMine = () => readInstance(file)?.pid === process.pid;
   return {
-    listening: (url) => write(url, 'w'),
-    release: () => rmSync(file, { force: true }),
+    listening: (url) => {
+      if (stillMine()) writeWhole(file, { ...mine, url }, false);
+    },
+    release: () => {
+      if (stillMine()) rmSync(file, { force: true });
+    },
   };
 }

@@ -3,6 +3,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimInstance, FolderInUse, liveInstance } from '../../../server/admin/instance-file';
+import { localUrl } from '../../../server/app';
 import { parseCliArgs } from '../../../server/cli-args';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -18,13 +19,13 @@ function deadPid(): number {
 describe('the data folder claim of a back office', () => {
   it('is held by one process at a time, readable by its user only, and gone once released', () => {
     const dir = tempDir();
-    const claim = claimInstance(dir, TOKEN);
+    const claim = claimInstance(dir, 'server', TOKEN);
     expect(statSync(join(dir, 'server-instance.json')).mode & 0o777).toBe(0o600);
-    expect(liveInstance(dir)).toEqual({ pid: process.pid, url: null, adminToken: TOKEN });
+    expect(liveInstance(dir)).toEqual({ pid: process.pid, role: 'server', url: null, adminToken: TOKEN });
     claim.listening('http://127.0.0.1:8470');
     expect(liveInstance(dir)).toMatchObject({ url: 'http://127.0.0.1:8470' });
-    expect(() => claimInstance(dir, TOKEN)).toThrow(FolderInUse);
-    expect(() => claimInstance(dir, TOKEN)).toThrow(/process \d+, http:\/\/127\.0\.0\.1:8470\) is using/);
+    expect(() => claimInstance(dir, 'server', TOKEN)).toThrow(FolderInUse);
+    expect(() => claimInstance(dir, 'command', TOKEN)).toThrow(/Another Vikno back office \(process \d+, http:\/\/127\.0\.0\.1:8470\) is using/);
     claim.release();
     expect(liveInstance(dir)).toBeNull();
   });
@@ -32,14 +33,36 @@ describe('the data folder claim of a back office', () => {
   it('is taken over from a process that died without releasing it, and ignores a damaged file', () => {
     const dir = tempDir();
     const file = join(dir, 'server-instance.json');
-    writeFileSync(file, JSON.stringify({ pid: deadPid(), url: 'http://127.0.0.1:1', adminToken: TOKEN }));
+    writeFileSync(file, JSON.stringify({ pid: deadPid(), role: 'server', url: 'http://127.0.0.1:1', adminToken: TOKEN }));
     expect(liveInstance(dir)).toBeNull();
-    claimInstance(dir, TOKEN).release();
+    claimInstance(dir, 'server', TOKEN).release();
     writeFileSync(file, '{"pid": ');
     expect(liveInstance(dir)).toBeNull();
-    const claim = claimInstance(dir, TOKEN);
+    const claim = claimInstance(dir, 'server', TOKEN);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ pid: process.pid });
     claim.release();
+  });
+
+  it('never touches a claim that is no longer its own', () => {
+    const dir = tempDir();
+    const file = join(dir, 'server-instance.json');
+    const claim = claimInstance(dir, 'server', TOKEN);
+    // Another live process took the folder over (here: our parent, which is surely running).
+    const other = JSON.stringify({ pid: process.ppid, role: 'server', url: 'http://127.0.0.1:2', adminToken: TOKEN });
+    writeFileSync(file, other);
+    claim.listening('http://127.0.0.1:1');
+    claim.release();
+    expect(readFileSync(file, 'utf8')).toBe(other);
+  });
+});
+
+describe('the URL a server is reached at on this machine', () => {
+  it('is loopback for a wildcard address, with IPv6 in brackets', () => {
+    expect(localUrl('127.0.0.1', 8470)).toBe('http://127.0.0.1:8470');
+    expect(localUrl('0.0.0.0', 8470)).toBe('http://127.0.0.1:8470');
+    expect(localUrl('::', 8470)).toBe('http://[::1]:8470');
+    expect(localUrl('::1', 8470)).toBe('http://[::1]:8470');
+    expect(localUrl('desk-server.local', 80)).toBe('http://desk-server.local:80');
   });
 });
 
