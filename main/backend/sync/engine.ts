@@ -55,6 +55,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let online = false;
   let clockOffsetMs: number | null = null;
   let uploading: Promise<void> | null = null;
+  /**
+   * Halved while the server answers 400 to whole batches, to find the mutation it cannot read;
+   * back to full once that one is set aside. If no single mutation is to blame (a server that
+   * takes smaller batches), it stays at the size the server took.
+   */
+  let batchLimit = batchSize;
   const idleWaiters: Array<() => void> = [];
 
   function status(): SyncStatus {
@@ -113,7 +119,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   /** Returns the delay until the next cycle, or null when paused. */
   async function push(): Promise<number | 'again' | null> {
-    const batch = takeBatch(db, options.now(), batchSize, PUSH_MAX_BYTES);
+    const batch = takeBatch(db, options.now(), batchLimit, PUSH_MAX_BYTES);
     if (batch.length === 0) return pollMs;
     const ids = batch.map((m) => m.mutationId);
     markInflight(db, ids);
@@ -130,7 +136,25 @@ export function createSyncEngine(options: SyncEngineOptions) {
       return 'again';
     }
     releaseInflight(db, ids);
+    if (reply.kind === 'bad_request') return isolateUnreadable(batch, reply.message);
     return failed(reply);
+  }
+
+  /**
+   * The server refused a whole batch as unreadable (a mutation its schema rejects, or a batch
+   * bigger than it takes). Halve the batch until the one it cannot read is alone, then set that
+   * one aside as a dead letter with the server's words: one bad record never blocks the rest.
+   */
+  function isolateUnreadable(batch: readonly Mutation[], message: string): 'again' {
+    const [only] = batch;
+    if (batch.length > 1 || only === undefined) {
+      batchLimit = Math.max(1, Math.floor(batch.length / 2));
+      return 'again';
+    }
+    logger.log('warn', 'The back office cannot read a change; set aside for the supervisor', { mutationId: only.mutationId, message });
+    recordResults(db, [{ mutationId: only.mutationId, status: 'rejected', code: 'unreadable', message, fieldErrors: [] }], options.now(), () => 0);
+    batchLimit = batchSize;
+    return 'again';
   }
 
   function failed(reply: Exclude<Awaited<ReturnType<SyncHttp['push']>>, { kind: 'ok' }>): number | null {
@@ -146,7 +170,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
     online = false;
     failures += 1;
-    const reason = reply.kind === 'retry' ? reply.reason : 'cursor gone';
+    const reason = reply.kind === 'retry' ? reply.reason : reply.kind === 'bad_request' ? `refused as unreadable: ${reply.message}` : 'cursor gone';
     logger.log('info', 'Sync attempt failed; will retry', { reason, failures });
     return reply.kind === 'retry' && reply.retryAfterMs !== null ? reply.retryAfterMs : backoffDelay(failures, policy, random);
   }

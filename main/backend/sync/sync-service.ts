@@ -94,6 +94,7 @@ export function createSyncService(options: SyncServiceOptions) {
       if (!http || !engine) throw new AppError('VALIDATION', 'No back office is configured for this desk (backOffice.url in config.json)', [{ path: ['code'], message: 'no back office configured' }]);
       const reply = await http.enroll(code, deviceName);
       if (reply.kind === 'auth') throw new AppError('VALIDATION', 'The back office did not accept this enrollment code', [{ path: ['code'], message: 'code not accepted' }]);
+      if (reply.kind === 'bad_request') throw new AppError('VALIDATION', `The back office refused the enrollment: ${reply.message}`, [{ path: ['code'], message: 'not accepted' }]);
       if (reply.kind !== 'ok') throw new AppError('UNAVAILABLE', 'The back office could not be reached; try again');
       if (reply.value.centerCode !== desk.center.code || reply.value.deskCode !== desk.desk.code) {
         throw new AppError('VALIDATION', `The code is for center ${reply.value.centerCode}, desk ${reply.value.deskCode}; this desk is ${desk.center.code}/${desk.desk.code}`, [

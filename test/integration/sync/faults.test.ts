@@ -187,6 +187,29 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     expect(await appsOnServer(appId)).toBe(0);
   });
 
+  it('5c. a mutation the server cannot even read (400 for the whole batch) is found by halving and set aside; the rest are delivered', async () => {
+    const desk = world.openDesk();
+    await desk.enroll();
+    const apps = [await desk.register(), await desk.register()];
+    await desk.close();
+    // An aggregate longer than the protocol allows: the server refuses any batch carrying it.
+    const unreadable = randomUUID();
+    writeDb(desk.dbFile, (db) =>
+      db
+        .prepare(
+          "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, NULL, NULL, 'application.update', '{}', 'clerk-x', 'pending', ?)",
+        )
+        .run(unreadable, `application:${'x'.repeat(250)}`, new Date().toISOString()),
+    );
+    const reopened = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
+    const more = await reopened.register();
+    expect(await reopened.syncNow()).toMatchObject({ state: 'online', pending: 0, deadLetters: 1 });
+    for (const app of [...apps, more]) expect(await appsOnServer(app.id)).toBe(1);
+    const [letter] = await value(reopened.api.call('sync.deadLetters', {}));
+    expect(letter).toMatchObject({ mutationId: unreadable, status: 'dead' });
+    expect(JSON.parse(letter!.reason)).toMatchObject({ code: 'unreadable', message: expect.stringContaining('aggregate') });
+  });
+
   it('5b. a later mutation in the same batch as a refused one is judged on its own and has no effect', async () => {
     // The desk cannot hold back what it sends in the same batch as the refused mutation; the
     // server then decides the successor alone (its predecessor produced no version): here it
