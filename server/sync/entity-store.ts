@@ -89,6 +89,8 @@ export interface Wanted {
 export class EntityStore {
   private readonly rows = new Map<string, EntityRow | null>();
   private readonly versions = new Map<string, EntityData>();
+  /** Versions asked for and not found, so a batch of edits naming an unknown base asks once. */
+  private readonly missingVersions = new Set<string>();
   private readonly blobs = new Map<string, boolean>();
   private readonly writes: Write[] = [];
   private readonly statuses: StatusRecord[] = [];
@@ -148,7 +150,10 @@ export class EntityStore {
     const k = versionKey(entity, id, version);
     const staged = this.staged.writes.find((w) => w.entity === entity && w.row.id === id && w.row.version === version);
     if (staged) return staged.row.data;
-    if (!this.versions.has(k)) await this.prefetch({ rows: [], versions: [{ entity, id, version }], blobs: [] });
+    if (!this.versions.has(k) && !this.missingVersions.has(k)) {
+      await this.prefetch({ rows: [], versions: [{ entity, id, version }], blobs: [] });
+      if (!this.versions.has(k)) this.missingVersions.add(k);
+    }
     return this.versions.get(k) ?? null;
   }
 

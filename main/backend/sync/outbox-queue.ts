@@ -42,7 +42,10 @@ export function requeueDelivered(db: Db): number {
          SELECT substr(aggregate, ${kind.length + 2}) FROM outbox WHERE status = 'acked' AND server_version IS NOT NULL AND aggregate LIKE '${kind}:%')`,
     ).run();
   }
-  return statement(db, "UPDATE outbox SET status = 'pending', acked_at = NULL, server_version = NULL, next_attempt_at = NULL WHERE status = 'acked' AND server_version IS NOT NULL").run()
+  return statement(
+    db,
+    "UPDATE outbox SET status = 'pending', attempts = 0, acked_at = NULL, server_version = NULL, next_attempt_at = NULL WHERE status = 'acked' AND server_version IS NOT NULL",
+  ).run()
     .changes;
 }
 
