@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { BlobOptions } from './blobs/blob-routes';
 import { createHttpServer } from './http/server';
+import { keepStatistics } from './storage/statistics';
 import type { Storage } from './storage/storage';
 
 export interface RunningServer {
@@ -23,7 +24,8 @@ export function localUrl(host: string, port: number): string {
  * `blobs.dir`; the admin routes answer to `adminToken` (none: they are off).
  */
 export async function startServer(storage: Storage, host: string, port: number, blobs: BlobOptions, adminToken: string | null = null): Promise<RunningServer> {
-  const server = createHttpServer(storage, blobs, adminToken);
+  const statistics = keepStatistics(storage, (error) => console.error('Refreshing statistics failed:', error));
+  const server = createHttpServer(storage, blobs, adminToken, statistics);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -36,6 +38,7 @@ export async function startServer(storage: Storage, host: string, port: number, 
       // Keep-alive connections with no request would hold close() open for minutes.
       server.closeIdleConnections();
       await closed;
+      await statistics.idle();
       await storage.close();
     },
   };

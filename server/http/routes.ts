@@ -5,6 +5,7 @@ import { adminRoutes } from '../admin/admin-routes';
 import { enrollDevice } from '../auth/enrollment';
 import { blobRoutes } from '../blobs/blob-routes';
 import type { BlobOptions } from '../blobs/blob-routes';
+import type { StatisticsKeeper } from '../storage/statistics';
 import type { Storage } from '../storage/storage';
 import { pull } from '../sync/pull';
 import type { CursorChange } from '../sync/pull';
@@ -45,7 +46,7 @@ export function routePath(pathname: string): string {
 }
 
 /** The routes, keyed `METHOD /path` (see routePath). */
-export function routes(storage: Storage, blobs: BlobOptions, adminToken: string | null): ReadonlyMap<string, Handler> {
+export function routes(storage: Storage, blobs: BlobOptions, adminToken: string | null, statistics: StatisticsKeeper | null): ReadonlyMap<string, Handler> {
   let pushesInFlight = 0;
   return new Map<string, Handler>([
     ['GET /health', async (): Promise<Health> => ({ status: 'ok', storage: storage.kind, version: SERVER_VERSION })],
@@ -69,6 +70,7 @@ export function routes(storage: Storage, blobs: BlobOptions, adminToken: string 
         pushesInFlight++;
         try {
           const results = await push(storage, device, body.mutations);
+          statistics?.written(results.filter((r) => r.status === 'applied').length);
           return { results, serverTime: new Date().toISOString() };
         } finally {
           pushesInFlight--;

@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
+import type { StatisticsKeeper } from '../storage/statistics';
 import type { Storage } from '../storage/storage';
 import { CURSOR_AHEAD } from '../../shared/sync-protocol';
 import { CursorExpired } from '../sync/pull';
@@ -19,8 +20,8 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 }
 
 /** The back office's HTTP server: JSON in and out, every failure as an ErrorResponse. */
-export function createHttpServer(storage: Storage, blobs: BlobOptions, adminToken: string | null): Server {
-  const table = routes(storage, blobs, adminToken);
+export function createHttpServer(storage: Storage, blobs: BlobOptions, adminToken: string | null, statistics: StatisticsKeeper | null = null): Server {
+  const table = routes(storage, blobs, adminToken, statistics);
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = routePath(url.pathname);

@@ -33,6 +33,20 @@ async function seqReused(tx: Sql, cursor: number, oldest: number, at: CursorChan
   return row.entity !== at.entity || row.id !== at.id || toInt(row.version) !== at.version;
 }
 
+/**
+ * A page after $1 for center $2, $3 rows. Each branch walks changes_center (center_code, seq)
+ * in order and stops after the page: one OR condition instead made PostgreSQL gather, join and
+ * sort every change after the cursor for each page (~100 µs a change over 100,000, and
+ * growing). Exported for the test that checks a page reads only a page.
+ */
+export const PULL_PAGE_SQL = `SELECT c.seq, c.entity, c.id, c.version, v.data
+  FROM ((SELECT seq, entity, id, version FROM changes WHERE center_code = $2 AND seq > $1 ORDER BY seq LIMIT $3)
+        UNION ALL
+        (SELECT seq, entity, id, version FROM changes WHERE center_code IS NULL AND seq > $1 ORDER BY seq LIMIT $3)
+        ORDER BY seq LIMIT $3) c
+  JOIN entity_versions v USING (entity, id, version)
+  ORDER BY c.seq`;
+
 interface ChangeRow {
   seq: unknown;
   entity: string;
@@ -59,12 +73,7 @@ export async function pull(storage: Storage, centerCode: string, cursor: number,
       if (cursor > newest) throw new CursorExpired(cursor, oldest, true);
       if (at && (await seqReused(tx, cursor, oldest, at))) throw new CursorExpired(cursor, oldest, true);
     }
-    const rows = await tx.query<ChangeRow>(
-      `SELECT c.seq, c.entity, c.id, c.version, v.data FROM changes c JOIN entity_versions v USING (entity, id, version)
-       WHERE c.seq > $1 AND (c.center_code = $2 OR c.center_code IS NULL)
-       ORDER BY c.seq LIMIT $3`,
-      [cursor, centerCode, limit + 1],
-    );
+    const rows = await tx.query<ChangeRow>(PULL_PAGE_SQL, [cursor, centerCode, limit + 1]);
     const changes: Change[] = rows.slice(0, limit).map((row) => ({ seq: toInt(row.seq), entity: row.entity, id: row.id, version: toInt(row.version), data: row.data }));
     return { changes, cursor: changes.at(-1)?.seq ?? cursor, hasMore: rows.length > limit };
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishServerOwned } from '../../../server/catalog/publish';
 import { pruneChanges } from '../../../server/sync/prune';
+import { PULL_PAGE_SQL } from '../../../server/sync/pull';
 import { randomUUID } from 'node:crypto';
 import { CURSOR_AHEAD, ErrorResponse } from '../../../shared/sync-protocol';
 import { registerMutation, statusMutation, STORAGES, useServer } from './harness';
@@ -82,5 +83,25 @@ describe.each(STORAGES)('pull on %s', (kind) => {
     expect(other.status).toBe(410);
     expect(ErrorResponse.parse(await other.json()).error.code).toBe(CURSOR_AHEAD);
     expect((await at('no-version')).status).toBe(400);
+  });
+
+  it('reads about a page of changes for a page, however many follow the cursor', async () => {
+    // 5,000 changes of one center straight into the tables (the push path is not under test here).
+    await server.storage.exec(`
+      INSERT INTO entity_versions (entity, id, version, data) SELECT 'applicant', 'plan-' || g, 1, '{}'::jsonb FROM generate_series(1, 5000) g;
+      INSERT INTO changes (center_code, entity, id, version) SELECT 'P9', 'applicant', 'plan-' || g, 1 FROM generate_series(1, 5000) g;
+    `);
+    await server.storage.exec('ANALYZE changes');
+    const [plan] = await server.storage.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${PULL_PAGE_SQL}`, [0, 'P9', 11]);
+    const nodes: { 'Relation Name'?: string; 'Actual Rows': number }[] = [];
+    const walk = (node: { Plans?: unknown[] } & Record<string, unknown>) => {
+      nodes.push(node as (typeof nodes)[number]);
+      for (const child of node.Plans ?? []) walk(child as typeof node);
+    };
+    const root = (typeof plan!['QUERY PLAN'] === 'string' ? JSON.parse(plan!['QUERY PLAN']) : plan!['QUERY PLAN']) as [{ Plan: Record<string, unknown> }];
+    walk(root[0].Plan);
+    const changeScans = nodes.filter((n) => n['Relation Name'] === 'changes');
+    expect(changeScans.length).toBeGreaterThan(0);
+    for (const scan of changeScans) expect(scan['Actual Rows']).toBeLessThanOrEqual(11);
   });
 });
