@@ -96,13 +96,28 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     for (const desk of [a, b]) expect(await get(desk, app.id)).toMatchObject({ notes: losing, sync: 'synced' });
   });
 
-  it('6b. two desks move one application’s status offline: the second conflicts, and its retry moves on from the status now there', async () => {
+  /**
+   * Two desks with one application; B makes its change offline and closes (no backoff timer left
+   * to race A), then A makes its change and syncs. B is reopened: its change will conflict.
+   */
+  async function clash(atB: (desk: TestDesk, app: Application) => Promise<unknown>, atA: (desk: TestDesk, app: Application) => Promise<unknown>) {
     const { a, b, app } = await world.twoDesksWithApplication();
     world.proxy.setMode('drop');
-    await a.changeStatus(app.id, 'sent_to_provider');
-    await b.changeStatus(app.id, 'withdrawn', { reason: 'Заявник відкликав заяву телефоном' });
+    await atB(b, app);
+    await b.close();
     world.proxy.setMode('pass');
+    await atA(a, app);
     expect(await a.syncNow()).toMatchObject({ pending: 0, conflicts: 0 });
+    return { app, reopen: () => world.openDesk(b.deskCode, { dataDir: b.dataDir }), bFile: b.dbFile };
+  }
+  const notes = (text: string) => (desk: TestDesk, app: Application) => value(desk.api.call('applications.update', { id: app.id, notes: text }));
+
+  it('6b. two desks move one application’s status offline: the second conflicts, and its retry moves on from the status now there', async () => {
+    const { app, reopen } = await clash(
+      (desk, application) => desk.changeStatus(application.id, 'withdrawn', { reason: 'Заявник відкликав заяву телефоном' }),
+      (desk, application) => desk.changeStatus(application.id, 'sent_to_provider'),
+    );
+    const b = reopen();
     expect(await b.syncNow()).toMatchObject({ pending: 0, conflicts: 1 });
     await b.syncNow();
     expect(await get(b, app.id)).toMatchObject({ status: 'sent_to_provider', sync: 'attention' });
@@ -125,16 +140,8 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
   });
 
   it('6c. an edit made behind a conflict is delivered once the supervisor discards the conflict', async () => {
-    const { a, b, app } = await world.twoDesksWithApplication();
-    // B edits while the network is down, then closes (no timers left to race A).
-    world.proxy.setMode('drop');
-    await value(b.api.call('applications.update', { id: app.id, notes: 'B: зателефонувати' }));
-    await b.close();
-    world.proxy.setMode('pass');
-    await value(a.api.call('applications.update', { id: app.id, notes: 'A: паспорт готовий' }));
-    expect(await a.syncNow()).toMatchObject({ pending: 0, conflicts: 0 });
-
-    const reopened = world.openDesk(b.deskCode, { dataDir: b.dataDir });
+    const { app, reopen } = await clash(notes('B: зателефонувати'), notes('A: паспорт готовий'));
+    const reopened = reopen();
     expect(await reopened.syncNow()).toMatchObject({ conflicts: 1, pending: 0 });
     // The clerk goes on editing the application: the new edit waits behind the conflict.
     await value(reopened.api.call('applications.update', { id: app.id, resultDelivery: 'post' }));
@@ -146,18 +153,12 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
   });
 
   it('6d. a change that conflicts after the server’s version was pulled past it: the record shows the server’s state at once, and retry wins', async () => {
-    const { a, b, app } = await world.twoDesksWithApplication();
-    world.proxy.setMode('drop');
-    await value(b.api.call('applications.update', { id: app.id, notes: 'B: зателефонувати' }));
-    await b.close();
-    world.proxy.setMode('pass');
-    await value(a.api.call('applications.update', { id: app.id, notes: 'A: паспорт готовий' }));
-    expect(await a.syncNow()).toMatchObject({ pending: 0 });
+    const { app, reopen, bFile } = await clash(notes('B: зателефонувати'), notes('A: паспорт готовий'));
 
     // B's edit waits for its retry time while B pulls A's: the pull leaves B's record alone (ours on top).
     const later = new Date(Date.now() + 3_600_000).toISOString();
-    writeDb(b.dbFile, (db) => db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'").run(later));
-    const reopened = world.openDesk(b.deskCode, { dataDir: b.dataDir });
+    writeDb(bFile, (db) => db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending'").run(later));
+    const reopened = reopen();
     expect(await reopened.syncNow()).toMatchObject({ pending: 1, conflicts: 0 });
     expect(await get(reopened, app.id)).toMatchObject({ notes: 'B: зателефонувати' });
 
