@@ -4,9 +4,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../../server/app';
-import { createEnrollmentCode } from '../../server/auth/enrollment';
-import { createStorage } from '../../server/storage/create-storage';
 import { ensureLocalClerk } from '../../main/backend/clerks/local-clerk';
 import { openDatabase } from '../../main/backend/db/open';
 import type { Db } from '../../main/backend/db/open';
@@ -15,12 +12,16 @@ import { uuidv7 } from '../../main/backend/ids';
 import type { Logger } from '../../main/backend/log/logger';
 import { createSyncEngine } from '../../main/backend/sync/engine';
 import { createSyncHttp } from '../../main/backend/sync/http-client';
-import { markInflight, queueCounts, recordResults, releaseInflight, takeBatch } from '../../main/backend/sync/outbox-queue';
+import type { SyncHttp } from '../../main/backend/sync/http-client';
+import { queueCounts } from '../../main/backend/sync/outbox-queue';
 import { createChangeApplier } from '../../main/backend/sync/pull-apply';
 import { writeSyncState } from '../../main/backend/sync/sync-state';
-import { PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../shared/sync-protocol';
 import { startPostgres } from '../helpers/postgres';
 import type { Figure } from './report';
+import { startServerProcess } from './server-process';
+
+/** The repository: this file runs bundled as dist/bench/bench.cjs. */
+const root = join(__dirname, '..', '..');
 
 const quiet: Logger = { log: () => undefined, close: () => Promise.resolve() };
 
@@ -68,18 +69,19 @@ function queueApplicants(db: Db, count: number): void {
   })();
 }
 
-/** The engine's push step, repeated until the outbox is empty; the engine adds only timers around it. */
+/**
+ * The sync engine pushing until the outbox is empty. Its pulls are answered empty (this desk
+ * measures pushing alone; the second desk measures pulling).
+ */
 async function pushAll(desk: BenchDesk): Promise<void> {
-  for (;;) {
-    const batch = takeBatch(desk.db, new Date(), PUSH_MAX_MUTATIONS, PUSH_MAX_BYTES);
-    if (batch.length === 0) return;
-    const ids = batch.map((m) => m.mutationId);
-    markInflight(desk.db, ids);
-    const reply = await desk.http.push(batch);
-    if (reply.kind !== 'ok') throw new Error(`push failed: ${reply.kind}`);
-    recordResults(desk.db, reply.value.results, new Date(), () => 0);
-    releaseInflight(desk.db, ids);
-  }
+  const pushOnly: SyncHttp = {
+    ...desk.http,
+    pull: (cursor) => Promise.resolve({ kind: 'ok', value: { changes: [], cursor, hasMore: false, serverTime: new Date().toISOString() }, clockOffsetMs: 0 }),
+  };
+  const engine = createSyncEngine({ db: desk.db, http: pushOnly, now: () => new Date(), logger: quiet, applyChanges: () => undefined, onStatus: () => undefined });
+  engine.start();
+  await engine.waitForIdle();
+  await engine.stop();
 }
 
 /** The floor: the same bytes in one plain HTTP POST to a server that writes them to disk. */
@@ -120,17 +122,16 @@ async function measure(kind: 'pglite' | 'postgresql', count: number, uploadMegab
   const dir = mkdtempSync(join(tmpdir(), `vikno-sync-bench-${kind}-`));
   const postgres = kind === 'postgresql' ? await startPostgres({ durable: true }) : null;
   try {
-    const storage = await createStorage({ databaseUrl: postgres?.url, dataDir: join(dir, 'server') });
-    const server = await startServer(storage, '127.0.0.1', 0, { dir: join(dir, 'blobs'), maxBytes: 300 * 1024 * 1024 });
+    const server = await startServerProcess(root, join(dir, 'server'), postgres?.url);
     try {
-      const pusher = await enrolledDesk(mkdtempSync(join(dir, 'a-')), server.url, await createEnrollmentCode(storage, { centerCode: 'KV01', deskCode: '01' }));
+      const pusher = await enrolledDesk(mkdtempSync(join(dir, 'a-')), server.url, await server.enrollmentCode('KV01', '01'));
       queueApplicants(pusher.db, count);
       const pushStart = performance.now();
       await pushAll(pusher);
       const pushSeconds = (performance.now() - pushStart) / 1000;
       if (queueCounts(pusher.db).pending !== 0) throw new Error('push left mutations behind');
 
-      const puller = await enrolledDesk(mkdtempSync(join(dir, 'b-')), server.url, await createEnrollmentCode(storage, { centerCode: 'KV01', deskCode: '02' }));
+      const puller = await enrolledDesk(mkdtempSync(join(dir, 'b-')), server.url, await server.enrollmentCode('KV01', '02'));
       // The desk's share of a pull: writing the records (and indexing names for search).
       const applier = createChangeApplier(quiet);
       let applyMs = 0;
@@ -166,7 +167,7 @@ async function measure(kind: 'pglite' | 'postgresql', count: number, uploadMegab
         { name: `sync pull, ${kind}: applying on the desk, share of the pull`, value: (100 * applyMs) / (1000 * pullSeconds), unit: '%' },
       ];
     } finally {
-      await server.close();
+      await server.stop();
     }
   } finally {
     await postgres?.stop();
