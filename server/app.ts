@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { BlobOptions } from './blobs/blob-routes';
 import { createHttpServer } from './http/server';
 import { keepStatistics } from './storage/statistics';
+import type { StatisticsKeeper } from './storage/statistics';
 import type { Storage } from './storage/storage';
 
 export interface RunningServer {
@@ -24,12 +25,14 @@ export function localUrl(host: string, port: number): string {
  * `blobs.dir`; the admin routes answer to `adminToken` (none: they are off).
  */
 export async function startServer(storage: Storage, host: string, port: number, blobs: BlobOptions, adminToken: string | null = null): Promise<RunningServer> {
-  const statistics = keepStatistics(storage, (error) => console.error('Refreshing statistics failed:', error));
-  const server = createHttpServer(storage, blobs, adminToken, statistics);
+  let statistics: StatisticsKeeper | null = null;
+  const server = createHttpServer(storage, blobs, adminToken, { written: (count) => statistics?.written(count) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  // Only once listening: a server that failed to start must leave nothing running on the storage.
+  statistics = keepStatistics(storage, (error) => console.error('Refreshing statistics failed:', error));
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: localUrl(host, bound),
@@ -38,7 +41,7 @@ export async function startServer(storage: Storage, host: string, port: number, 
       // Keep-alive connections with no request would hold close() open for minutes.
       server.closeIdleConnections();
       await closed;
-      await statistics.idle();
+      await statistics?.idle();
       await storage.close();
     },
   };

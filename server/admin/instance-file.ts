@@ -14,7 +14,8 @@ const FILE = 'server-instance.json';
 
 const Instance = z.object({
   pid: z.number().int().positive(),
-  role: z.enum(['server', 'command']),
+  // Files written before commands could hold the folder have no role: they were servers.
+  role: z.enum(['server', 'command']).default('server'),
   url: z.string().nullable(),
   adminToken: z.string().min(32),
 });
@@ -84,7 +85,8 @@ export function claimInstance(dataDir: string, role: Instance['role'], adminToke
     // A process that claimed the folder just after our check: put its file back and give way.
     const moved = readInstance(aside);
     if (moved && alive(moved.pid)) {
-      renameSync(aside, file);
+      // link, not rename: never replace a file a third process may have written meanwhile.
+      linkSync(aside, file);
       throw new FolderInUse(dataDir, moved);
     }
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { EnrollRequest, PULL_MAX_LIMIT, PUSH_MAX_BYTES, PushRequest } from '../../shared/sync-protocol';
+import { EnrollRequest, PULL_MAX_LIMIT, PUSH_MAX_BYTES } from '../../shared/sync-protocol';
 import type { Health, PullResponse, PushResponse } from '../../shared/sync-protocol';
 import { adminRoutes } from '../admin/admin-routes';
 import { enrollDevice } from '../auth/enrollment';
@@ -10,6 +10,7 @@ import type { Storage } from '../storage/storage';
 import { pull } from '../sync/pull';
 import type { CursorChange } from '../sync/pull';
 import { push } from '../sync/push';
+import { checkMutations, PushEnvelope } from '../sync/push-request';
 import { SERVER_VERSION } from '../version';
 import { parseBody, readBody } from './body';
 import { HttpError } from './http-error';
@@ -46,7 +47,7 @@ export function routePath(pathname: string): string {
 }
 
 /** The routes, keyed `METHOD /path` (see routePath). */
-export function routes(storage: Storage, blobs: BlobOptions, adminToken: string | null, statistics: StatisticsKeeper | null): ReadonlyMap<string, Handler> {
+export function routes(storage: Storage, blobs: BlobOptions, adminToken: string | null, statistics: Pick<StatisticsKeeper, 'written'> | null): ReadonlyMap<string, Handler> {
   let pushesInFlight = 0;
   return new Map<string, Handler>([
     ['GET /health', async (): Promise<Health> => ({ status: 'ok', storage: storage.kind, version: SERVER_VERSION })],
@@ -64,13 +65,16 @@ export function routes(storage: Storage, blobs: BlobOptions, adminToken: string 
       async (req): Promise<PushResponse> => {
         requireProtocol(req);
         const { device } = await requireDesk(req, storage);
-        const body = parseBody(await readBody(req, PUSH_MAX_BYTES), PushRequest);
+        const body = parseBody(await readBody(req, PUSH_MAX_BYTES), PushEnvelope);
         if (body.protocol < MIN_PROTOCOL) throw new HttpError(426, 'protocol_too_old', `Protocol ${body.protocol} is no longer supported`);
         if (pushesInFlight >= MAX_CONCURRENT_PUSHES) throw new HttpError(503, 'overloaded', 'Too many pushes at once; retry shortly', { 'retry-after': '2' });
         pushesInFlight++;
         try {
-          const results = await push(storage, device, body.mutations);
-          statistics?.written(results.filter((r) => r.status === 'applied').length);
+          const checked = checkMutations(body.mutations);
+          const applied = await push(storage, device, checked.flatMap((c) => (c.ok ? [c.mutation] : [])));
+          statistics?.written(applied.filter((r) => r.status === 'applied').length);
+          // Back in the order they came, the unreadable ones in their places.
+          const results = checked.map((c) => (c.ok ? applied.shift()! : c.result));
           return { results, serverTime: new Date().toISOString() };
         } finally {
           pushesInFlight--;

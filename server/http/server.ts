@@ -20,7 +20,7 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
 }
 
 /** The back office's HTTP server: JSON in and out, every failure as an ErrorResponse. */
-export function createHttpServer(storage: Storage, blobs: BlobOptions, adminToken: string | null, statistics: StatisticsKeeper | null = null): Server {
+export function createHttpServer(storage: Storage, blobs: BlobOptions, adminToken: string | null, statistics: Pick<StatisticsKeeper, 'written'> | null = null): Server {
   const table = routes(storage, blobs, adminToken, statistics);
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

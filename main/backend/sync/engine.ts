@@ -56,11 +56,11 @@ export function createSyncEngine(options: SyncEngineOptions) {
   let clockOffsetMs: number | null = null;
   let uploading: Promise<void> | null = null;
   /**
-   * Halved while the server answers 400 to whole batches, to find the mutation it cannot read;
-   * back to full once that one is set aside. If no single mutation is to blame (a server that
-   * takes smaller batches), it stays at the size the server took.
+   * Halved while the server refuses whole batches (see shrinkOrBackOff), doubled back after each
+   * success, but never again to a size it refused.
    */
   let batchLimit = batchSize;
+  let refusedSize = Infinity;
   const idleWaiters: Array<() => void> = [];
 
   function status(): SyncStatus {
@@ -133,28 +133,26 @@ export function createSyncEngine(options: SyncEngineOptions) {
       // Anything the server did not answer for goes back to the queue.
       releaseInflight(db, ids);
       succeeded(reply.clockOffsetMs);
+      batchLimit = Math.min(batchSize, batchLimit * 2, refusedSize - 1);
       return 'again';
     }
     releaseInflight(db, ids);
-    if (reply.kind === 'bad_request') return isolateUnreadable(batch, reply.message);
+    if (reply.kind === 'bad_request') return shrinkOrBackOff(batch, reply);
     return failed(reply);
   }
 
   /**
-   * The server refused a whole batch as unreadable (a mutation its schema rejects, or a batch
-   * bigger than it takes). Halve the batch until the one it cannot read is alone, then set that
-   * one aside as a dead letter with the server's words: one bad record never blocks the rest.
+   * The server refused the whole batch (400 or 413): too big for it, or a request it cannot
+   * read at all (a mutation it cannot read is answered `rejected` on its own, not this way).
+   * Halve the batch and go again; a batch of one refused too is a fault of the request: back off.
    */
-  function isolateUnreadable(batch: readonly Mutation[], message: string): 'again' {
-    const [only] = batch;
-    if (batch.length > 1 || only === undefined) {
+  function shrinkOrBackOff(batch: readonly Mutation[], reply: Extract<Awaited<ReturnType<SyncHttp['push']>>, { kind: 'bad_request' }>): number | 'again' | null {
+    if (batch.length > 1) {
+      refusedSize = Math.min(refusedSize, batch.length);
       batchLimit = Math.max(1, Math.floor(batch.length / 2));
       return 'again';
     }
-    logger.log('warn', 'The back office cannot read a change; set aside for the supervisor', { mutationId: only.mutationId, message });
-    recordResults(db, [{ mutationId: only.mutationId, status: 'rejected', code: 'unreadable', message, fieldErrors: [] }], options.now(), () => 0);
-    batchLimit = batchSize;
-    return 'again';
+    return failed(reply);
   }
 
   function failed(reply: Exclude<Awaited<ReturnType<SyncHttp['push']>>, { kind: 'ok' }>): number | null {
@@ -170,7 +168,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
     online = false;
     failures += 1;
-    const reason = reply.kind === 'retry' ? reply.reason : reply.kind === 'bad_request' ? `refused as unreadable: ${reply.message}` : 'cursor gone';
+    const reason = reply.kind === 'retry' ? reply.reason : reply.kind === 'bad_request' ? `request refused: ${reply.message}` : 'cursor gone';
     logger.log('info', 'Sync attempt failed; will retry', { reason, failures });
     return reply.kind === 'retry' && reply.retryAfterMs !== null ? reply.retryAfterMs : backoffDelay(failures, policy, random);
   }

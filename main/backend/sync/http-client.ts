@@ -15,7 +15,7 @@ export type SyncReply<T> =
    * holds — the server was restored from an older backup and may have lost what we delivered.
    */
   | { kind: 'gone'; serverBehind: boolean }
-  /** 400: the server cannot read what we sent; sending it again will not help. */
+  /** 400 or 413: the server cannot take the request as sent; the same request again will not help. */
   | { kind: 'bad_request'; message: string }
   /** Anything worth retrying: no network, a reset, a timeout, 429, 5xx, an unreadable answer. */
   | { kind: 'retry'; retryAfterMs: number | null; reason: string };
@@ -57,7 +57,7 @@ async function request<T>(options: SyncHttpOptions, path: string, init: RequestI
   if (response.status === 401) return { kind: 'auth', message: await message() };
   if (response.status === 426) return { kind: 'update_required', message: await message() };
   if (response.status === 410) return { kind: 'gone', serverBehind: await isCursorAhead(response) };
-  if (response.status === 400) return { kind: 'bad_request', message: await message() };
+  if (response.status === 400 || response.status === 413) return { kind: 'bad_request', message: await message() };
   if (!response.ok) {
     return { kind: 'retry', retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now().getTime()), reason: `HTTP ${response.status}: ${await message()}` };
   }

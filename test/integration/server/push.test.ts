@@ -74,6 +74,23 @@ describe.each(STORAGES)('push on %s', (kind) => {
     }
   });
 
+  it('answers a mutation it cannot read on its own, in its place, and applies the rest of the batch', async () => {
+    const desk = await server.enrollDesk('C1');
+    const [before, after] = [registerMutation(), registerMutation()];
+    const unreadable = { ...registerMutation(), aggregate: 'x'.repeat(250), kind: '' };
+    const res = await server.pushRaw(desk, [before, unreadable, after]);
+    expect(res.status).toBe(200);
+    const { results } = PushResponse.parse(await res.json());
+    expect(results.map((r) => [r.mutationId, r.status])).toEqual([
+      [before.mutationId, 'applied'],
+      [unreadable.mutationId, 'rejected'],
+      [after.mutationId, 'applied'],
+    ]);
+    expect(results[1]).toMatchObject({ code: 'invalid_mutation', fieldErrors: [{ path: ['aggregate'] }, { path: ['kind'] }] });
+    const noId = await server.pushRaw(desk, [{ ...unreadable, mutationId: undefined } as unknown as Mutation]);
+    expect(noId.status).toBe(400);
+  });
+
   it('asks to retry a mutation whose predecessor has not arrived, and applies it after', async () => {
     const desk = await server.enrollDesk('C1');
     const register = registerMutation();

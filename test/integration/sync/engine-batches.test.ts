@@ -9,6 +9,7 @@ import { createSyncEngine } from '../../../main/backend/sync/engine';
 import { createSyncHttp } from '../../../main/backend/sync/http-client';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
 import { writeSyncState } from '../../../main/backend/sync/sync-state';
+import type { Db } from '../../../main/backend/db/open';
 import { toInt } from '../../../server/storage/storage';
 import { openTestDesk } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
@@ -20,11 +21,11 @@ const tempDir = useTempDirs();
 describe.each(STORAGES)('pushing a queue in many batches on %s', (kind) => {
   const server = useServer(kind);
 
-  it('keeps one push in flight, sends every mutation once, and an aggregate’s mutations in order', async () => {
-    const desk = await server.enrollDesk('KV01', '31');
+  /** A desk whose outbox holds 25 applicants created then renamed: 50 mutations, two per aggregate. */
+  async function deskWithQueue(deskCode: string) {
+    const desk = await server.enrollDesk('KV01', deskCode);
     const { db, env } = openTestDesk(tempDir());
     writeSyncState(db, 'device_token', desk.token);
-    // 25 applicants created and then renamed: 50 mutations, two per aggregate, in batches of 4.
     const ids = Array.from({ length: 25 }, () => randomUUID());
     const insert = db.prepare(
       "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'clerk-1', 'pending', ?)",
@@ -38,7 +39,31 @@ describe.each(STORAGES)('pushing a queue in many batches on %s', (kind) => {
       });
       ids.forEach((id, i) => insert.run(uuidv7(), `applicant:${id}`, created[i], null, 'applicant.update', JSON.stringify({ id, surname: 'Коваленко' }), at));
     })();
+    return { desk, db, clerkId: env.clerkId, ids };
+  }
 
+  async function syncAll(db: Db, token: string, clerkId: string, fetchVia: typeof fetch, batchSize: number): Promise<void> {
+    const http = createSyncHttp({ baseUrl: server.url, token: () => token, actor: () => clerkId, fetch: fetchVia, now: () => new Date() });
+    const engine = createSyncEngine({ db, http, now: () => new Date(), logger: memoryLogger(), applyChanges: createChangeApplier(memoryLogger()), onStatus: () => undefined, batchSize });
+    engine.start();
+    await engine.waitForIdle();
+    await engine.stop();
+  }
+
+  async function expectDelivered(db: Db, deviceId: string, ids: readonly string[]): Promise<void> {
+    expect(db.prepare("SELECT count(*) FROM outbox WHERE status <> 'acked'").pluck().get()).toBe(0);
+    const rows = await server.storage.query<{ id: string; version: unknown; surname: string }>(
+      "SELECT id, version, data->>'surname' AS surname FROM applicants WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+      [JSON.stringify(ids)],
+    );
+    expect(rows).toHaveLength(ids.length);
+    for (const row of rows) expect([toInt(row.version), row.surname]).toEqual([2, 'Коваленко']);
+    const [logged] = await server.storage.query<{ n: unknown }>('SELECT count(*) AS n FROM mutation_log WHERE device_id = $1', [deviceId]);
+    expect(toInt(logged?.n)).toBe(2 * ids.length);
+  }
+
+  it('keeps one push in flight, sends every mutation once, and an aggregate’s mutations in order', async () => {
+    const { desk, db, clerkId, ids } = await deskWithQueue('31');
     let inFlight = 0;
     let most = 0;
     let pushes = 0;
@@ -54,22 +79,28 @@ describe.each(STORAGES)('pushing a queue in many batches on %s', (kind) => {
         if (isPush) inFlight -= 1;
       }
     };
-    const http = createSyncHttp({ baseUrl: server.url, token: () => desk.token, actor: () => env.clerkId, fetch: counting, now: () => new Date() });
-    const engine = createSyncEngine({ db, http, now: () => new Date(), logger: memoryLogger(), applyChanges: createChangeApplier(memoryLogger()), onStatus: () => undefined, batchSize: 4 });
-    engine.start();
-    await engine.waitForIdle();
-    await engine.stop();
-
+    await syncAll(db, desk.token, clerkId, counting, 4);
     expect(most).toBe(1);
     expect(pushes).toBeGreaterThanOrEqual(13);
-    expect(db.prepare("SELECT count(*) FROM outbox WHERE status <> 'acked'").pluck().get()).toBe(0);
-    const rows = await server.storage.query<{ id: string; version: unknown; surname: string }>(
-      "SELECT id, version, data->>'surname' AS surname FROM applicants WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))",
-      [JSON.stringify(ids)],
-    );
-    expect(rows).toHaveLength(25);
-    for (const row of rows) expect([toInt(row.version), row.surname]).toEqual([2, 'Коваленко']);
-    const [logged] = await server.storage.query<{ n: unknown }>('SELECT count(*) AS n FROM mutation_log WHERE device_id = $1', [desk.deviceId]);
-    expect(toInt(logged?.n)).toBe(50);
+    await expectDelivered(db, desk.deviceId, ids);
+  });
+
+  it('halves its batches for a server that takes fewer at a time (413), and delivers everything', async () => {
+    const { desk, db, clerkId, ids } = await deskWithQueue('32');
+    const sizes: number[] = [];
+    // A stand-in for an older or stricter server: more than 3 mutations in a push is too large.
+    const strict: typeof fetch = async (input, init) => {
+      if (!String(input).includes('/sync/push')) return fetch(input, init);
+      const count = (JSON.parse(String(init?.body)) as { mutations: unknown[] }).mutations.length;
+      sizes.push(count);
+      if (count > 3) return new Response(JSON.stringify({ error: { code: 'body_too_large', message: 'too many' } }), { status: 413 });
+      return fetch(input, init);
+    };
+    await syncAll(db, desk.token, clerkId, strict, 16);
+    expect(sizes.slice(0, 4)).toEqual([16, 8, 4, 2]);
+    // Then it grows back, but never again to a size that was refused.
+    expect(sizes.slice(4).length).toBeGreaterThan(0);
+    expect(Math.max(...sizes.slice(4))).toBe(3);
+    await expectDelivered(db, desk.deviceId, ids);
   });
 });
