@@ -64,7 +64,7 @@ export function listPending(db: Db, limit = 200): PendingChange[] {
 
 function deadRow(db: Db, mutationId: string) {
   const row = statement(db, "SELECT * FROM outbox WHERE mutation_id = ? AND status IN ('dead', 'conflict')").get(mutationId) as
-    | { aggregate: string; kind: string; payload: string; base_version: number | null; status: string; last_error: string | null }
+    | DeadRow
     | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No refused change ${mutationId}`, [{ path: ['mutationId'], message: 'not in the dead-letter list' }]);
   return row;
@@ -73,30 +73,39 @@ function deadRow(db: Db, mutationId: string) {
 /** What a conflict answer left in last_error: the server's record and its version. */
 const ConflictNote = z.object({ server: z.record(z.string(), z.unknown()), version: z.number().int().positive() });
 
+interface DeadRow {
+  aggregate: string;
+  kind: string;
+  payload: string;
+  status: string;
+  last_error: string | null;
+}
+
+/** The record as this desk holds it: its server version and, for an application, its status. */
+function localState(db: Db, aggregate: string): { version: number | null; status: unknown } | null {
+  const colon = aggregate.indexOf(':');
+  const [kind, id] = [aggregate.slice(0, colon), aggregate.slice(colon + 1)];
+  const table = AGGREGATE_TABLES[kind];
+  if (!table) return null;
+  const row = statement(db, `SELECT server_version, ${kind === 'application' ? 'status' : 'NULL AS status'} FROM ${table} WHERE id = ?`).get(id) as
+    | { server_version: number | null; status: string | null }
+    | undefined;
+  return row ? { version: row.server_version, status: row.status } : null;
+}
+
 /**
  * The refused change made again from the record's current state: against its current server
  * version, and for a status move from its current status — the supervisor's "apply this on top
- * of what is there now". For a conflict that state is the server's record the answer carried;
- * for a rejection, the record as this desk holds it. The fields the clerk set are the refused
- * payload's: they are the change to make again.
+ * of what is there now". That state is the newer of the server's record a conflict answer
+ * carried and the record as this desk holds it (a later pull may have brought a newer one).
+ * The fields the clerk set are the refused payload's: they are the change to make again.
  */
-function rebuiltPayload(db: Db, row: { aggregate: string; kind: string; payload: string; status: string; last_error: string | null }): { payload: string; baseVersion: number | null } {
+function rebuiltPayload(db: Db, row: DeadRow): { payload: string; baseVersion: number | null } {
   const payload = JSON.parse(row.payload) as Record<string, unknown>;
-  const conflict = row.status === 'conflict' ? ConflictNote.safeParse(JSON.parse(row.last_error ?? 'null')) : null;
-  let current: { version: number | null; status: unknown } | undefined;
-  if (conflict?.success) {
-    current = { version: conflict.data.version, status: conflict.data.server.status };
-  } else {
-    const colon = row.aggregate.indexOf(':');
-    const [kind, id] = [row.aggregate.slice(0, colon), row.aggregate.slice(colon + 1)];
-    const table = AGGREGATE_TABLES[kind];
-    const local = table
-      ? (statement(db, `SELECT server_version, ${kind === 'application' ? 'status' : 'NULL AS status'} FROM ${table} WHERE id = ?`).get(id) as
-          | { server_version: number | null; status: string | null }
-          | undefined)
-      : undefined;
-    current = local && { version: local.server_version, status: local.status };
-  }
+  const note = row.status === 'conflict' ? ConflictNote.safeParse(JSON.parse(row.last_error ?? 'null')) : null;
+  const fromNote = note?.success ? { version: note.data.version, status: note.data.server.status } : null;
+  const local = localState(db, row.aggregate);
+  const current = fromNote && (local?.version ?? 0) <= fromNote.version ? fromNote : (local ?? fromNote);
   if (row.kind === 'application.status' && typeof current?.status === 'string') payload.from = current.status;
   return { payload: JSON.stringify(payload), baseVersion: current?.version ?? null };
 }
@@ -104,6 +113,9 @@ function rebuiltPayload(db: Db, row: { aggregate: string; kind: string; payload:
 /**
  * Sends a refused change again as a new mutation (a new id: the server remembers the old one's
  * verdict), rebuilt from the record's current state (see rebuiltPayload); the old one is closed.
+ * Edits queued after it go first (their predecessor is closed, see takeBatch): each is merged
+ * against the version it was made on, so whichever order, overlapping edits come back as a
+ * conflict and none overwrites another.
  */
 export function retryDeadLetter(env: CommandEnv, mutationId: string): string {
   const at = env.now().toISOString();

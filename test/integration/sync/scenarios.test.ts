@@ -108,24 +108,28 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     world.proxy.setMode('pass');
     await atA(a, app);
     expect(await a.syncNow()).toMatchObject({ pending: 0, conflicts: 0 });
-    return { app, reopen: () => world.openDesk(b.deskCode, { dataDir: b.dataDir }), bFile: b.dbFile };
+    return { a, app, reopen: () => world.openDesk(b.deskCode, { dataDir: b.dataDir }), bFile: b.dbFile };
   }
   const notes = (text: string) => (desk: TestDesk, app: Application) => value(desk.api.call('applications.update', { id: app.id, notes: text }));
 
-  it('6b. two desks move one application’s status offline: the second conflicts, and its retry moves on from the status now there', async () => {
-    const { app, reopen } = await clash(
+  it('6b. two desks move one application’s status offline: the second conflicts, and its retry moves on from the status the desk now knows', async () => {
+    const { a, app, reopen } = await clash(
       (desk, application) => desk.changeStatus(application.id, 'withdrawn', { reason: 'Заявник відкликав заяву телефоном' }),
       (desk, application) => desk.changeStatus(application.id, 'sent_to_provider'),
     );
     const b = reopen();
     expect(await b.syncNow()).toMatchObject({ pending: 0, conflicts: 1 });
-    await b.syncNow();
     expect(await get(b, app.id)).toMatchObject({ status: 'sent_to_provider', sync: 'attention' });
+    // The application moves on at A and B pulls it: the conflict's note is now older than B's copy.
+    await a.changeStatus(app.id, 'in_progress');
+    expect(await a.syncNow()).toMatchObject({ pending: 0 });
+    await b.syncNow();
+    expect(await get(b, app.id)).toMatchObject({ status: 'in_progress', serverVersion: 3 });
 
     const [letter] = await value(b.api.call('sync.deadLetters', {}));
     await value(b.api.call('sync.retry', { mutationId: letter!.mutationId }));
     expect(await b.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
-    expect(await serverApp(app.id)).toMatchObject({ version: 3, data: { status: 'withdrawn' } });
+    expect(await serverApp(app.id)).toMatchObject({ version: 4, data: { status: 'withdrawn' } });
     const history = await harness.storage.query<{ from_status: string | null; to_status: string }>(
       'SELECT from_status, to_status FROM application_status_history WHERE application_id = $1 ORDER BY id',
       [app.id],
@@ -133,7 +137,8 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     expect(history).toEqual([
       { from_status: null, to_status: 'registered' },
       { from_status: 'registered', to_status: 'sent_to_provider' },
-      { from_status: 'sent_to_provider', to_status: 'withdrawn' },
+      { from_status: 'sent_to_provider', to_status: 'in_progress' },
+      { from_status: 'in_progress', to_status: 'withdrawn' },
     ]);
     await b.syncNow();
     expect(await get(b, app.id)).toMatchObject({ status: 'withdrawn', sync: 'synced' });
