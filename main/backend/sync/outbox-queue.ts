@@ -75,7 +75,8 @@ export function takeBatch(db: Db, now: Date, maxCount: number, maxBytes: number)
       stuck.add(row.aggregate);
       continue;
     }
-    const size = row.payload.length + 300;
+    // Bytes, not characters: Cyrillic text is two bytes a letter against the server's 4 MiB.
+    const size = Buffer.byteLength(row.payload) + 300;
     if (batch.length >= maxCount || (batch.length > 0 && bytes + size > maxBytes)) break;
     bytes += size;
     batch.push({
