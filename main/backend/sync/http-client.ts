@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CURSOR_AHEAD, EnrollResponse, ErrorResponse, HEADER_ACTOR, HEADER_PROTOCOL, PROTOCOL_VERSION, PullResponse, PushResponse } from '../../../shared/sync-protocol';
-import type { Mutation } from '../../../shared/sync-protocol';
+import type { Mutation, PushRequest } from '../../../shared/sync-protocol';
 import { retryAfterMs } from './backoff';
 
 /** How one request to the back office ended, in the terms the engine acts on. */
@@ -78,8 +78,10 @@ async function request<T>(options: SyncHttpOptions, path: string, init: RequestI
 
 export function createSyncHttp(options: SyncHttpOptions) {
   return {
-    push: (mutations: readonly Mutation[]) =>
-      request(options, '/sync/push', { method: 'POST', body: JSON.stringify({ protocol: PROTOCOL_VERSION, mutations }) }, PushResponse),
+    push: (mutations: readonly Mutation[]) => {
+      const body: PushRequest = { protocol: PROTOCOL_VERSION, mutations: [...mutations] };
+      return request(options, '/sync/push', { method: 'POST', body: JSON.stringify(body) }, PushResponse);
+    },
     /** `at`: the change the cursor points at (entity:id:version), so the server can tell a restore that reused its seq. */
     pull: (cursor: number, limit: number, at: string | null = null) =>
       request(options, `/sync/pull?cursor=${cursor}&limit=${limit}${at === null ? '' : `&at=${encodeURIComponent(at)}`}`, { method: 'GET' }, PullResponse),
