@@ -6,7 +6,7 @@ import type { CommandEnv } from '../db/command';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { uuidv7 } from '../ids';
-import { AGGREGATE_TABLES } from './outbox-queue';
+import { AGGREGATE_TABLES, splitAggregate } from './outbox-queue';
 
 export interface DeadLetter {
   mutationId: string;
@@ -83,8 +83,7 @@ interface DeadRow {
 
 /** The record as this desk holds it: its server version and, for an application, its status. */
 function localState(db: Db, aggregate: string): { version: number | null; status: unknown } | null {
-  const colon = aggregate.indexOf(':');
-  const [kind, id] = [aggregate.slice(0, colon), aggregate.slice(colon + 1)];
+  const [kind, id] = splitAggregate(aggregate);
   const table = AGGREGATE_TABLES[kind];
   if (!table) return null;
   const row = statement(db, `SELECT server_version, ${kind === 'application' ? 'status' : 'NULL AS status'} FROM ${table} WHERE id = ?`).get(id) as

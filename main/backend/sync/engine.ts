@@ -7,7 +7,7 @@ import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import type { FileUploader } from './file-upload';
 import type { SyncHttp } from './http-client';
-import { markInflight, queueCounts, recordResults, releaseInflight, requeueDelivered, requeueInflight, takeBatch } from './outbox-queue';
+import { markInflight, queueCounts, recordResults, releaseInflight, requeueDelivered, requeueInflight, splitAggregate, takeBatch } from './outbox-queue';
 import { readSyncState, writeSyncState } from './sync-state';
 
 export type SyncStatus = EventPayload<'sync.status'>;
@@ -111,9 +111,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
     return results.flatMap((result) => {
       const aggregate = aggregateOf.get(result.mutationId);
       if (result.status !== 'conflict' || aggregate === undefined) return [];
-      const colon = aggregate.indexOf(':');
+      const [entity, id] = splitAggregate(aggregate);
       // seq is a pull's cursor; a snapshot from a push answer moves no cursor.
-      return [{ seq: 1, entity: aggregate.slice(0, colon), id: aggregate.slice(colon + 1), version: result.version, data: result.server }];
+      return [{ seq: 1, entity, id, version: result.version, data: result.server }];
     });
   }
 

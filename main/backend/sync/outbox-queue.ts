@@ -151,7 +151,8 @@ export function recordResults(db: Db, results: readonly MutationResult[], now: D
   })();
 }
 
-function splitAggregate(aggregate: string): [string, string] {
+/** `application:<id>` → ['application', '<id>']. */
+export function splitAggregate(aggregate: string): [string, string] {
   const colon = aggregate.indexOf(':');
   return [aggregate.slice(0, colon), aggregate.slice(colon + 1)];
 }
