@@ -18,7 +18,7 @@ import { createChangeApplier } from '../../main/backend/sync/pull-apply';
 import { writeSyncState } from '../../main/backend/sync/sync-state';
 import { startPostgres } from '../helpers/postgres';
 import type { Figure } from './report';
-import { startServerProcess } from './server-process';
+import { startServerProcess } from '../helpers/server-process';
 
 /** The repository: this file runs bundled as dist/bench/bench.cjs. */
 const root = join(__dirname, '..', '..');
@@ -122,7 +122,8 @@ async function measure(kind: 'pglite' | 'postgresql', count: number, uploadMegab
   const dir = mkdtempSync(join(tmpdir(), `vikno-sync-bench-${kind}-`));
   const postgres = kind === 'postgresql' ? await startPostgres({ durable: true }) : null;
   try {
-    const server = await startServerProcess(root, join(dir, 'server'), postgres?.url);
+    // Its own process, as in production (another machine): its work and the desk's overlap as they would.
+    const server = await startServerProcess(root, join(dir, 'server'), postgres?.url, ['--max-file-mb', '300']);
     try {
       const pusher = await enrolledDesk(mkdtempSync(join(dir, 'a-')), server.url, await server.enrollmentCode('KV01', '01'));
       queueApplicants(pusher.db, count);
@@ -167,7 +168,9 @@ async function measure(kind: 'pglite' | 'postgresql', count: number, uploadMegab
         { name: `sync pull, ${kind}: applying on the desk, share of the pull`, value: (100 * applyMs) / (1000 * pullSeconds), unit: '%' },
       ];
     } finally {
-      await server.stop();
+      // Figures from a server that did not stop cleanly are still figures; say so, but keep them.
+      const code = await server.stop();
+      if (code !== 0) process.stderr.write(`the bench's server exited with ${code}:\n${server.output()}\n`);
     }
   } finally {
     await postgres?.stop();

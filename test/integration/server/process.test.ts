@@ -1,10 +1,11 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Health } from '../../../shared/sync-protocol';
 import { startPostgres } from '../../helpers/postgres';
+import { startServerProcess } from '../../helpers/server-process';
 import type { TestPostgres } from '../../helpers/postgres';
 import { STORAGES } from './harness';
 
@@ -35,18 +36,8 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     const enrolled = execFileSync(process.execPath, [script, 'enroll', '--center', 'C9', '--desk', 'D3', '--data', data], { cwd: root, env: serverEnv(), encoding: 'utf8' });
     const code = /^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){5}$/m.exec(enrolled)?.[0];
     expect(code).toBeDefined();
-    const child = spawn(process.execPath, [script, '--data', data, '--port', '0'], { cwd: root, env: serverEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      });
-      void exited.then((code) => reject(new Error(`server exited with ${code} before listening:\n${output}`)));
-    });
+    const server = await startServerProcess(root, data, serverEnv().DATABASE_URL);
+    const { url } = server;
     const health = Health.parse(await (await fetch(`${url}/health`)).json());
     expect(health).toMatchObject({ status: 'ok', storage: kind });
     const enroll = await fetch(`${url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceName: 'Desk 3' }) });
@@ -64,9 +55,8 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     expect(rival.status).toBe(1);
     expect(rival.stderr).toMatch(/Another Vikno back office \(process \d+, http:\/\/127\.0\.0\.1:\d+\) is using/);
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(output).toContain('SIGTERM: shutting down');
+    expect(await server.stop()).toBe(0);
+    expect(server.output()).toContain('SIGTERM: shutting down');
     expect(existsSync(join(data, 'server-instance.json'))).toBe(false);
   });
 });
