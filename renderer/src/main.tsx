@@ -5,8 +5,18 @@ import { bindBackend } from './app/backend-binding';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { Shell } from './app/Shell';
 import { restoreAndPersistLanguage } from './i18n/persist-language';
+// Stylesheets load here, not in the components, so unit tests importing screens see no CSS.
+// Tokens first: every other sheet reads them.
+import './kit/tokens.css';
 import './styles.css';
-// Feature stylesheets load here, not in the components, so unit tests importing screens see no CSS.
+import './kit/field.css';
+import './kit/checkbox.css';
+import './kit/button.css';
+import './kit/dialog.css';
+import './kit/data-table.css';
+import './kit/notice.css';
+import './components/search-combobox.css';
+import './components/receipt-actions.css';
 import './features/intake/intake.css';
 import './features/applications/applications.css';
 import './features/calendar/calendar.css';

@@ -59,6 +59,11 @@ test('a supervisor adds a holiday to the working-day calendar from the settings,
   const remove = calendar.getByRole('button', { name: `Видалити ${christmas}` });
   await remove.focus();
   await page.keyboard.press('Enter');
+  // A removal is confirmed first: nothing is removed until the clerk says yes.
+  const yes = calendar.getByRole('button', { name: `Так, видалити ${christmas}` });
+  await expect(yes).toBeFocused();
+  await expect(row).toHaveCount(1);
+  await page.keyboard.press('Enter');
   await expect(calendar.getByRole('status')).toHaveText(`День ${christmas} вилучено з календаря.`);
   await expect(row).toHaveCount(0);
   await expect(calendar.getByRole('button', { name: `Видалити ${christmas}` })).toHaveCount(0);

@@ -1,9 +1,12 @@
 import { useRef, useState } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { api } from '../api';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { CalendarDialog } from '../features/calendar/CalendarDialog';
 import { useT } from '../i18n/use-t';
+import { Button } from '../kit/Button';
+import { Dialog } from '../kit/Dialog';
+import { ErrorNotice } from '../kit/ErrorNotice';
+import { TextInput } from '../kit/TextInput';
 import { useShellStore } from './shell-store';
 import { SyncSettings } from './SyncSettings';
 
@@ -14,22 +17,24 @@ import { SyncSettings } from './SyncSettings';
 export function ClerkSettings() {
   const t = useT();
   const clerk = useShellStore((state) => state.clerk);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const nameBox = useRef<HTMLInputElement>(null);
+  const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [error, setError] = useState<ErrorBody | null>(null);
   const [empty, setEmpty] = useState(false);
   const [calendarOpen, setCalendarOpen] = useState(false);
 
-  function open(): void {
+  function start(): void {
     setName(clerk?.fullName ?? '');
     setError(null);
     setEmpty(false);
-    dialog.current?.showModal();
+    setOpen(true);
   }
 
   async function save(): Promise<void> {
     if (name.trim() === '') {
       setEmpty(true);
+      nameBox.current?.focus();
       return;
     }
     const result = await api.call('clerk.rename', { fullName: name.trim() });
@@ -38,7 +43,7 @@ export function ClerkSettings() {
       return;
     }
     useShellStore.setState({ clerk: result.value });
-    dialog.current?.close();
+    setOpen(false);
   }
 
   return (
@@ -46,69 +51,53 @@ export function ClerkSettings() {
       <span className="clerk-name" aria-label={t('clerk.label')}>
         {clerk?.fullName ?? '…'}
       </span>
-      <button type="button" className="header-button" onClick={open} disabled={!clerk}>
+      <button type="button" className="header-button" onClick={start} disabled={!clerk}>
         {t('clerk.settings')}
       </button>
-      <dialog ref={dialog} className="dialog" aria-labelledby="clerk-dialog-title">
+      <Dialog open={open} onClose={() => setOpen(false)} title={t('clerk.dialogTitle')} initialFocus={nameBox}>
         <form
-          method="dialog"
+          className="kit-field-grid"
           noValidate
           onSubmit={(event) => {
             event.preventDefault();
             void save();
           }}
         >
-          <h2 id="clerk-dialog-title" className="dialog-title">
-            {t('clerk.dialogTitle')}
-          </h2>
-          <div className="field field-long">
-            <label htmlFor="clerk-full-name" className="field-label">
-              {t('clerk.fullName')}
-            </label>
-            <input
-              id="clerk-full-name"
-              className="input"
-              value={name}
-              maxLength={200}
-              aria-invalid={empty || undefined}
-              aria-describedby={empty ? 'clerk-full-name-error' : 'clerk-full-name-hint'}
-              onChange={(event) => {
-                setName(event.target.value);
-                setEmpty(false);
-              }}
-            />
-            <p id="clerk-full-name-hint" className="field-hint">
-              {t('clerk.hint')}
-            </p>
-            {empty && (
-              <p id="clerk-full-name-error" className="field-error">
-                {t('clerk.empty')}
-              </p>
-            )}
-          </div>
+          <TextInput
+            id="clerk-full-name"
+            inputRef={nameBox}
+            label={t('clerk.fullName')}
+            size="long"
+            value={name}
+            maxLength={200}
+            hint={t('clerk.hint')}
+            error={empty ? t('clerk.empty') : undefined}
+            onChange={(value) => {
+              setName(value);
+              setEmpty(false);
+            }}
+          />
           {error && <ErrorNotice error={error} context="clerk.saveFailed" />}
-          <div className="button-row">
-            <button type="submit" className="button button-primary">
+          <div className="kit-button-row">
+            <Button type="submit" variant="primary">
               {t('clerk.save')}
-            </button>
-            <button type="button" className="button" onClick={() => dialog.current?.close()}>
-              {t('clerk.cancel')}
-            </button>
+            </Button>
+            <Button onClick={() => setOpen(false)}>{t('clerk.cancel')}</Button>
           </div>
         </form>
         <SyncSettings />
-        <section className="dialog-section" aria-labelledby="settings-calendar-title">
-          <h3 id="settings-calendar-title" className="dialog-subtitle">
+        <section className="kit-dialog-section" aria-labelledby="settings-calendar-title">
+          <h3 id="settings-calendar-title" className="kit-dialog-subtitle">
             {t('calendar.title')}
           </h3>
-          <p id="settings-calendar-purpose" className="field-hint">
+          <p id="settings-calendar-purpose" className="kit-field-hint">
             {t('clerk.calendarPurpose')}
           </p>
-          <button type="button" className="button" aria-describedby="settings-calendar-purpose" onClick={() => setCalendarOpen(true)}>
+          <Button aria-describedby="settings-calendar-purpose" onClick={() => setCalendarOpen(true)}>
             {t('calendar.open')}
-          </button>
+          </Button>
         </section>
-      </dialog>
+      </Dialog>
       <CalendarDialog open={calendarOpen} onClose={() => setCalendarOpen(false)} />
     </div>
   );

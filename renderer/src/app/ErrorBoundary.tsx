@@ -1,6 +1,7 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
+import { Button } from '../kit/Button';
 
 function CrashNotice() {
   const t = useT();
@@ -9,9 +10,9 @@ function CrashNotice() {
       <h1>{t('crash.title')}</h1>
       <p>{t('crash.body')}</p>
       {/* A reload keeps the URL, and with it the browser host's token in the fragment. */}
-      <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+      <Button variant="primary" onClick={() => window.location.reload()}>
         {t('crash.reload')}
-      </button>
+      </Button>
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { ErrorNotice } from '../components/ErrorNotice';
+import { ErrorNotice } from '../kit/ErrorNotice';
 import { loadAppInfo } from './backend-binding';
 import { Header } from './Header';
 import { Navigation } from './Navigation';

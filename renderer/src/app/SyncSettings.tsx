@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { api } from '../api';
-import { ErrorNotice } from '../components/ErrorNotice';
 import { useT } from '../i18n/use-t';
+import { Button } from '../kit/Button';
+import { ErrorNotice } from '../kit/ErrorNotice';
+import { TextInput } from '../kit/TextInput';
 import { useShellStore } from './shell-store';
 
 /**
@@ -30,45 +32,30 @@ export function SyncSettings() {
   }
 
   return (
-    <section className="dialog-section" aria-labelledby="settings-sync-title">
-      <h3 id="settings-sync-title" className="dialog-subtitle">
+    <section className="kit-dialog-section" aria-labelledby="settings-sync-title">
+      <h3 id="settings-sync-title" className="kit-dialog-subtitle">
         {t('syncSettings.title')}
       </h3>
       {!sync || sync.state === 'standalone' ? (
-        <p className="field-hint">{t('syncSettings.standalone')}</p>
+        <p className="kit-field-hint">{t('syncSettings.standalone')}</p>
       ) : (
         <>
           <form
+            className="kit-field-grid"
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
               if (code.trim().length >= 8) void run(() => api.call('sync.enroll', { code: code.trim() }));
             }}
           >
-            <div className="field field-long">
-              <label htmlFor="sync-enroll-code" className="field-label">
-                {t('syncSettings.code')}
-              </label>
-              <input
-                id="sync-enroll-code"
-                className="input"
-                value={code}
-                autoComplete="off"
-                maxLength={100}
-                aria-describedby="sync-enroll-hint"
-                onChange={(event) => setCode(event.target.value)}
-              />
-              <p id="sync-enroll-hint" className="field-hint">
-                {t('syncSettings.codeHint')}
-              </p>
-            </div>
-            <div className="button-row">
-              <button type="submit" className="button" disabled={busy || code.trim().length < 8}>
+            <TextInput id="sync-enroll-code" label={t('syncSettings.code')} hint={t('syncSettings.codeHint')} size="long" value={code} maxLength={100} onChange={setCode} />
+            <div className="kit-button-row">
+              <Button type="submit" disabled={busy || code.trim().length < 8}>
                 {t('syncSettings.enroll')}
-              </button>
-              <button type="button" className="button" disabled={busy} onClick={() => void run(() => api.call('sync.now', {}))}>
+              </Button>
+              <Button disabled={busy} onClick={() => void run(() => api.call('sync.now', {}))}>
                 {t('syncSettings.now')}
-              </button>
+              </Button>
             </div>
           </form>
           {error && <ErrorNotice error={error} context="syncSettings.failed" />}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { PlainMessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/use-t';
+import { Notice } from '../kit/Notice';
 
 interface ComingLaterProps {
   title: PlainMessageKey;
@@ -18,10 +19,9 @@ export function ComingLater({ title, purpose }: ComingLaterProps) {
       <h2 id="screen-title" className="screen-title" tabIndex={-1} ref={heading}>
         {t(title)}
       </h2>
-      <div className="notice">
-        <p className="notice-lead">{t('screen.laterRelease')}</p>
+      <Notice tone="info" announce={false} title={t('screen.laterRelease')}>
         <p>{t(purpose)}</p>
-      </div>
+      </Notice>
     </section>
   );
 }

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { api } from '../api';
 import { useT } from '../i18n/use-t';
+import { Button, buttonClass } from '../kit/Button';
 import { pdfBlobUrl } from '../lib/pdf-blob';
-import { ErrorNotice } from './ErrorNotice';
+import { ErrorNotice } from '../kit/ErrorNotice';
 
 type ReceiptLang = 'uk' | 'en';
 
@@ -41,16 +42,16 @@ export function ReceiptActions({ applicationId }: { applicationId: string }) {
     const receipt = receipts[lang];
     const ready = receipt.status === 'ready' ? receipt : null;
     return (
-      <div className="button-row" key={lang}>
-        <button type="button" className={lang === 'uk' ? 'button button-primary' : 'button'} disabled={!ready} onClick={() => ready && window.open(ready.url, '_blank')}>
+      <div className="kit-button-row" key={lang}>
+        <Button variant={lang === 'uk' ? 'primary' : 'secondary'} disabled={!ready} onClick={() => ready && window.open(ready.url, '_blank')}>
           {t(lang === 'uk' ? 'receipt.open' : 'receipt.openEn')}
-        </button>
+        </Button>
         {ready ? (
-          <a className="button" href={ready.url} download={ready.fileName}>
+          <a className={buttonClass()} href={ready.url} download={ready.fileName}>
             {t(lang === 'uk' ? 'receipt.save' : 'receipt.saveEn')}
           </a>
         ) : (
-          <span className="button button-disabled" aria-disabled="true">
+          <span className={buttonClass()} aria-disabled="true">
             {receipt.status === 'loading' ? t('receipt.preparing') : t(lang === 'uk' ? 'receipt.save' : 'receipt.saveEn')}
           </span>
         )}

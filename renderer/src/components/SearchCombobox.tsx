@@ -103,14 +103,14 @@ export function SearchCombobox<O extends ComboOption>(props: SearchComboboxProps
   const activeId = active >= 0 && options[active] ? `${listId}-${active}` : undefined;
   return (
     <div className="combobox">
-      <label htmlFor={inputId} className="field-label">
+      <label htmlFor={inputId} className="kit-field-label">
         {label}
       </label>
       <div className="combobox-row">
         <input
           ref={input}
           id={inputId}
-          className="input combobox-input"
+          className="kit-input combobox-input"
           type="text"
           role="combobox"
           autoComplete="off"

@@ -3,10 +3,11 @@ import type { Application } from '../../../../shared/domain/application';
 import { isOverdue } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../kit/ErrorNotice';
 import { ReceiptActions } from '../../components/ReceiptActions';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
 import { formatDateTime, formatDay } from '../../lib/format';
 import { localToday } from '../intake/intake-store';
 import { SyncBadge } from '../sync/SyncBadge';
@@ -57,9 +58,9 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         <h3 id="application-card-title" className="card-title" tabIndex={-1} ref={title}>
           {t('applications.card', { number: a.regNumber })}
         </h3>
-        <button type="button" className="button button-quiet" onClick={onClose}>
+        <Button variant="quiet" onClick={onClose}>
           {t('applications.close')}
-        </button>
+        </Button>
       </div>
       <p className="card-status">
         <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>

@@ -2,8 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import type { Application } from '../../../../shared/domain/application';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../kit/ErrorNotice';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
+import { SelectInput } from '../../kit/SelectInput';
+import { TextInput } from '../../kit/TextInput';
 import { correctionInput, DELIVERIES, DELIVERY_TEXT } from './correction';
 
 /**
@@ -79,44 +82,27 @@ export function ApplicationEditForm({ application, onChanged }: { application: A
             void save();
           }}
         >
-          <div className="field field-medium">
-            <label htmlFor="edit-delivery" className="field-label">
-              {t('intake.delivery.label')}
-            </label>
-            <select
-              id="edit-delivery"
-              ref={firstField}
-              className="input"
-              value={delivery}
-              onChange={(event) => setDelivery(DELIVERIES.find((d) => d === event.target.value) ?? delivery)}
-            >
-              {DELIVERIES.map((d) => (
-                <option key={d} value={d}>
-                  {t(DELIVERY_TEXT[d])}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field field-long">
-            <label htmlFor="edit-notes" className="field-label">
-              {t('intake.notes.label')}
-            </label>
-            <textarea id="edit-notes" className="input" rows={3} maxLength={2000} value={notes} onChange={(event) => setNotes(event.target.value)} />
-          </div>
+          <SelectInput
+            id="edit-delivery"
+            inputRef={firstField}
+            label={t('intake.delivery.label')}
+            value={delivery}
+            options={DELIVERIES.map((d) => ({ value: d, label: t(DELIVERY_TEXT[d]) }))}
+            onChange={(d) => setDelivery(d)}
+          />
+          <TextInput id="edit-notes" label={t('intake.notes.label')} size="long" rows={3} maxLength={2000} value={notes} onChange={setNotes} />
           {error && <ErrorNotice error={error} context="applications.edit.failed" />}
-          <div className="button-row">
-            <button type="submit" className="button button-primary" disabled={busy}>
+          <div className="kit-button-row">
+            <Button type="submit" variant="primary" disabled={busy}>
               {t('applications.edit.save')}
-            </button>
-            <button type="button" className="button" onClick={close}>
-              {t('applications.edit.cancel')}
-            </button>
+            </Button>
+            <Button onClick={close}>{t('applications.edit.cancel')}</Button>
           </div>
         </form>
       ) : (
-        <button type="button" ref={openButton} className="button" aria-describedby="edit-form-title" onClick={start}>
+        <Button ref={openButton} aria-describedby="edit-form-title" onClick={start}>
           {t('applications.edit.open')}
-        </button>
+        </Button>
       )}
     </section>
   );

@@ -4,9 +4,10 @@ import { isOverdue } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
 import { useShellStore } from '../../app/shell-store';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../kit/ErrorNotice';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import { TextInput } from '../../kit/TextInput';
 import { formatDay, formatTime } from '../../lib/format';
 import { localToday } from '../intake/intake-store';
 import { SyncBadge } from '../sync/SyncBadge';
@@ -60,21 +61,16 @@ export function ApplicationsScreen() {
       <h2 id="screen-title" className="screen-title" tabIndex={-1} ref={heading}>
         {t('applications.title')}
       </h2>
-      <div className="field field-long">
-        <label htmlFor="applications-search" className="field-label">
-          {t('applications.search')}
-        </label>
-        <input
-          id="applications-search"
-          ref={searchBox}
-          className="input"
-          type="search"
-          autoComplete="off"
-          value={query}
-          placeholder={t('applications.searchPlaceholder')}
-          onChange={(event) => setQuery(event.target.value)}
-        />
-      </div>
+      <TextInput
+        id="applications-search"
+        inputRef={searchBox}
+        label={t('applications.search')}
+        size="long"
+        type="search"
+        value={query}
+        placeholder={t('applications.searchPlaceholder')}
+        onChange={setQuery}
+      />
       {error && <ErrorNotice error={error} context="applications.loadFailed" onRetry={() => setReload((n) => n + 1)} />}
       <div className="applications-layout">
         <div className="applications-list">

@@ -1,10 +1,15 @@
 import { useState } from 'react';
 import type { Application } from '../../../../shared/domain/application';
 import { allowedTransitions } from '../../../../shared/domain/application-status';
+import type { ApplicationStatus } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import type { PlainMessageKey } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
+import { ErrorNotice } from '../../kit/ErrorNotice';
+import { SelectInput } from '../../kit/SelectInput';
+import { TextInput } from '../../kit/TextInput';
 import { needsReason, needsReceiver, statusChangeInput } from './status-change';
 import type { StatusChangeDraft, StatusChangeProblem } from './status-change';
 import { STATUS_ACTION } from './status-text';
@@ -39,6 +44,7 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
   }
 
   const receiverDefault = application.representative?.fullName ?? application.applicant.displayName;
+  const problem = (which: StatusChangeProblem, key: PlainMessageKey) => (problems.includes(which) ? t(key) : undefined);
   return (
     <form
       className="status-form"
@@ -52,78 +58,45 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
       <h4 id="status-form-title" className="card-subtitle">
         {t('applications.change')}
       </h4>
-      <div className="field-row">
-        <div className="field field-medium">
-          <label htmlFor="status-to" className="field-label">
-            {t('applications.newStatus')}
-          </label>
-          <select
-            id="status-to"
-            className="input"
-            value={draft.to}
-            aria-invalid={problems.includes('to') || undefined}
-            onChange={(event) => {
-              const to = allowed.find((s) => s === event.target.value) ?? '';
-              setDraft({ ...draft, to, receivedBy: to === 'issued' && draft.receivedBy === '' ? receiverDefault : draft.receivedBy });
-              setProblems([]);
-            }}
-          >
-            <option value="">{t('applications.chooseStatus')}</option>
-            {allowed.map((status) => (
-              <option key={status} value={status}>
-                {t(STATUS_ACTION[status])}
-              </option>
-            ))}
-          </select>
-          {problems.includes('to') && <p className="field-error">{t('applications.err.to')}</p>}
-        </div>
+      <div className="kit-field-row">
+        <SelectInput<ApplicationStatus | ''>
+          id="status-to"
+          label={t('applications.newStatus')}
+          value={draft.to}
+          error={problem('to', 'applications.err.to')}
+          options={[{ value: '', label: t('applications.chooseStatus') }, ...allowed.map((status) => ({ value: status, label: t(STATUS_ACTION[status]) }))]}
+          onChange={(to) => {
+            setDraft({ ...draft, to, receivedBy: to === 'issued' && draft.receivedBy === '' ? receiverDefault : draft.receivedBy });
+            setProblems([]);
+          }}
+        />
         {needsReceiver(draft.to) && (
-          <div className="field field-medium">
-            <label htmlFor="status-receivedBy" className="field-label">
-              {t('applications.receivedByLabel')}
-            </label>
-            <input
-              id="status-receivedBy"
-              className="input"
-              value={draft.receivedBy}
-              aria-invalid={problems.includes('receivedBy') || undefined}
-              aria-describedby={problems.includes('receivedBy') ? 'status-receivedBy-error' : undefined}
-              onChange={(event) => setDraft({ ...draft, receivedBy: event.target.value })}
-            />
-            {problems.includes('receivedBy') && (
-              <p id="status-receivedBy-error" className="field-error">
-                {t('applications.err.receivedBy')}
-              </p>
-            )}
-          </div>
+          <TextInput
+            id="status-receivedBy"
+            label={t('applications.receivedByLabel')}
+            value={draft.receivedBy}
+            required
+            error={problem('receivedBy', 'applications.err.receivedBy')}
+            onChange={(receivedBy) => setDraft({ ...draft, receivedBy })}
+          />
         )}
       </div>
-      {(needsReason(draft.to) || draft.to !== '') && (
-        <div className="field field-long">
-          <label htmlFor="status-reason" className="field-label">
-            {needsReason(draft.to) ? t('applications.reasonRequired') : t('applications.reason')}
-          </label>
-          <textarea
-            id="status-reason"
-            className="input"
-            rows={2}
-            value={draft.reason}
-            aria-required={needsReason(draft.to) || undefined}
-            aria-invalid={problems.includes('reason') || undefined}
-            aria-describedby={problems.includes('reason') ? 'status-reason-error' : undefined}
-            onChange={(event) => setDraft({ ...draft, reason: event.target.value })}
-          />
-          {problems.includes('reason') && (
-            <p id="status-reason-error" className="field-error">
-              {t('applications.err.reason')}
-            </p>
-          )}
-        </div>
+      {draft.to !== '' && (
+        <TextInput
+          id="status-reason"
+          label={needsReason(draft.to) ? t('applications.reasonRequired') : t('applications.reason')}
+          size="long"
+          rows={2}
+          value={draft.reason}
+          required={needsReason(draft.to)}
+          error={problem('reason', 'applications.err.reason')}
+          onChange={(reason) => setDraft({ ...draft, reason })}
+        />
       )}
       {error && <ErrorNotice error={error} context="applications.changeFailed" />}
-      <button type="submit" className="button button-primary" disabled={busy || draft.to === ''}>
+      <Button type="submit" variant="primary" disabled={busy || draft.to === ''}>
         {t('applications.apply')}
-      </button>
+      </Button>
     </form>
   );
 }

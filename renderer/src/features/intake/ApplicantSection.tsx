@@ -5,14 +5,15 @@ import { SearchCombobox } from '../../components/SearchCombobox';
 import type { ComboOption } from '../../components/SearchCombobox';
 import type { Translate } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
+import { describedBy, FieldMessages } from '../../kit/Field';
 import { formatDay } from '../../lib/format';
+import { useIntakeField } from './bound-fields';
 import { fieldDomId } from './field-ids';
-import { describedBy, FieldMessages } from './FieldMessages';
 import { focusFirstEmptySoon, focusSoon } from './focus-field';
-import { clearApplicant, editApplicant, markVisited, newApplicant, pickApplicant, setApplicantField, useIntakeStore } from './intake-store';
+import { clearApplicant, editApplicant, newApplicant, pickApplicant, setApplicantField, useIntakeStore } from './intake-store';
 import { LegalEntityFields } from './LegalEntityFields';
 import { PersonFields } from './PersonFields';
-import { useFieldProblems } from './problems-context';
 
 type ApplicantOption = ComboOption & { summary: ApplicantSummary };
 
@@ -31,7 +32,7 @@ function details(t: Translate, a: ApplicantSummary): string {
 export function ApplicantSection() {
   const t = useT();
   const applicant = useIntakeStore((state) => state.form.applicant);
-  const problems = useFieldProblems();
+  const searchField = useIntakeField('applicant.search');
   const [query, setQuery] = useState('');
 
   async function search(q: string): Promise<ApplicantOption[]> {
@@ -62,20 +63,22 @@ export function ApplicantSection() {
             }}
             autoFocus
             minLength={2}
-            invalid={problems.error('applicant.search') !== undefined}
-            describedBy={describedBy('applicant.search', false, problems)}
+            invalid={searchField.error !== undefined}
+            describedBy={describedBy(searchField)}
             noResults={t('intake.applicant.noResults')}
             searching={t('intake.searching')}
-            onBlur={() => markVisited('applicant.search')}
+            onBlur={searchField.onBlur}
           >
-            <button type="button" className="button" onClick={() => {
+            <Button
+              onClick={() => {
                 newApplicant(query);
                 focusFirstEmptySoon('intake-applicant-section');
-              }}>
+              }}
+            >
               {t('intake.applicant.new')}
-            </button>
+            </Button>
           </SearchCombobox>
-          <FieldMessages field="applicant.search" />
+          <FieldMessages {...searchField} />
         </div>
       )}
       {applicant.mode === 'existing' && applicant.summary && (
@@ -85,19 +88,15 @@ export function ApplicantSection() {
             <p className="muted">{applicant.summary.details}</p>
           </div>
           <div className="chosen-actions">
-            <button type="button" className="button" onClick={() => void editApplicant().then(() => focusFirstEmptySoon('intake-applicant-section'))}>
-              {t('intake.applicant.edit')}
-            </button>
-            <button
-              type="button"
-              className="button"
+            <Button onClick={() => void editApplicant().then(() => focusFirstEmptySoon('intake-applicant-section'))}>{t('intake.applicant.edit')}</Button>
+            <Button
               onClick={() => {
                 clearApplicant();
                 focusSoon(fieldDomId('applicant.search'));
               }}
             >
               {t('intake.applicant.other')}
-            </button>
+            </Button>
           </div>
         </div>
       )}
@@ -105,7 +104,7 @@ export function ApplicantSection() {
         <>
           <div className="form-toolbar">
             <fieldset className="radio-group">
-              <legend className="field-label">{t('intake.applicant.kind')}</legend>
+              <legend className="kit-field-label">{t('intake.applicant.kind')}</legend>
               {(['person', 'legal_entity'] as const).map((kind) => (
                 <label key={kind} className="radio">
                   <input
@@ -120,16 +119,15 @@ export function ApplicantSection() {
               ))}
             </fieldset>
             {applicant.id !== null && <p className="muted">{t('intake.applicant.editing')}</p>}
-            <button
-              type="button"
-              className="button button-quiet"
+            <Button
+              variant="quiet"
               onClick={() => {
                 clearApplicant();
                 focusSoon(fieldDomId('applicant.search'));
               }}
             >
               {t('intake.applicant.backToSearch')}
-            </button>
+            </Button>
           </div>
           {applicant.fields.kind === 'person' ? <PersonFields /> : <LegalEntityFields />}
         </>

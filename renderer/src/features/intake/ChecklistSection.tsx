@@ -1,18 +1,89 @@
+import type { ReactNode } from 'react';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
-import { errorDomId, fieldDomId, itemField } from './field-ids';
-import { FieldMessages } from './FieldMessages';
-import { addLine, markVisited, removeLine, setLine, useIntakeStore } from './intake-store';
-import { useFieldProblems, useProblemText } from './problems-context';
+import { Button } from '../../kit/Button';
+import { DataTable } from '../../kit/DataTable';
+import { errorId, FieldMessages } from '../../kit/Field';
+import { useIntakeField } from './bound-fields';
+import { fieldDomId, itemField } from './field-ids';
+import type { ChecklistLine } from './intake-form';
+import { addLine, removeLine, setLine, useIntakeStore } from './intake-store';
+
+/** A control inside a table cell: named by aria-label (the column and the document), its error under it. */
+function CellError({ binding }: { binding: ReturnType<typeof useIntakeField> }) {
+  return <FieldMessages id={binding.id} error={binding.error} />;
+}
+
+function cellAria(binding: ReturnType<typeof useIntakeField>) {
+  return { id: binding.id, 'aria-invalid': binding.error !== undefined || undefined, 'aria-describedby': binding.error ? errorId(binding.id) : undefined, onBlur: binding.onBlur };
+}
+
+function DocumentCell({ line, index, name, noneSubmitted }: { line: ChecklistLine; index: number; name: string; noneSubmitted: string | undefined }) {
+  const t = useT();
+  const nameField = useIntakeField(itemField(line.key, 'name'));
+  if (line.fromCatalog) {
+    return (
+      <label className="kit-checkbox">
+        <input
+          id={fieldDomId(itemField(line.key, 'submitted'))}
+          type="checkbox"
+          checked={line.submitted}
+          aria-invalid={(noneSubmitted !== undefined && index === 0) || undefined}
+          aria-describedby={noneSubmitted ? errorId(fieldDomId('items')) : undefined}
+          onChange={(event) => setLine(line.key, { submitted: event.target.checked })}
+        />
+        <span>
+          {name}
+          {line.required && <span className="muted"> · {t('intake.items.required')}</span>}
+        </span>
+      </label>
+    );
+  }
+  return (
+    <div className="extra-line">
+      <input
+        {...cellAria(nameField)}
+        className="kit-input"
+        type="text"
+        aria-label={t('intake.items.extraName', { n: index + 1 })}
+        value={line.nameUk}
+        onChange={(event) => setLine(line.key, { nameUk: event.target.value, nameEn: event.target.value })}
+      />
+      <Button variant="quiet" onClick={() => removeLine(line.key)}>
+        {t('intake.items.remove', { n: index + 1 })}
+      </Button>
+      <CellError binding={nameField} />
+    </div>
+  );
+}
+
+function SheetsCell({ line, name }: { line: ChecklistLine; name: string }) {
+  const t = useT();
+  const sheets = useIntakeField(itemField(line.key, 'sheets'));
+  return (
+    <>
+      <input
+        {...cellAria(sheets)}
+        className="kit-input input-sheets"
+        type="text"
+        inputMode="numeric"
+        aria-label={t('intake.items.sheetsOf', { name })}
+        disabled={!line.submitted}
+        value={line.sheets}
+        onChange={(event) => setLine(line.key, { sheets: event.target.value })}
+      />
+      <CellError binding={sheets} />
+    </>
+  );
+}
 
 /** The service's numbered required documents: what was handed in, original or copy, how many sheets. */
 export function ChecklistSection() {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const items = useIntakeStore((state) => state.form.items);
-  const problems = useFieldProblems();
-  const text = useProblemText();
-  const noneSubmitted = problems.error('items');
+  const noneSubmitted = useIntakeField('items');
+  const nameOf = (line: ChecklistLine) => (language === 'uk' ? line.nameUk : line.nameEn) || line.nameUk;
 
   function add(): void {
     const key = addLine();
@@ -20,110 +91,50 @@ export function ChecklistSection() {
     requestAnimationFrame(() => document.getElementById(fieldDomId(itemField(key, 'name')))?.focus());
   }
 
+  const doc = (line: ChecklistLine, index: number): ReactNode => (
+    <div className="line-doc">
+      <span className="line-number" aria-hidden="true">
+        {index + 1}.
+      </span>
+      <DocumentCell line={line} index={index} name={nameOf(line)} noneSubmitted={noneSubmitted.error} />
+    </div>
+  );
+
   return (
     <div className="checklist">
-      <table className="checklist-table">
-        <caption className="field-label">{t('intake.items.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="col-doc">{t('intake.items.document')}</th>
-            <th scope="col">{t('intake.items.kind')}</th>
-            <th scope="col">{t('intake.items.sheets')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((line, index) => {
-            const name = (language === 'uk' ? line.nameUk : line.nameEn) || line.nameUk;
-            const sheetsField = itemField(line.key, 'sheets');
-            const nameField = itemField(line.key, 'name');
-            const sheetsError = problems.error(sheetsField);
-            const nameError = problems.error(nameField);
-            return (
-              <tr key={line.key} className={line.submitted ? 'line-submitted' : undefined}>
-                <td className="col-doc">
-                  <div className="line-doc">
-                  <span className="line-number" aria-hidden="true">{index + 1}.</span>
-                  {line.fromCatalog ? (
-                    <label className="checkbox">
-                      <input
-                        id={fieldDomId(itemField(line.key, 'submitted'))}
-                        type="checkbox"
-                        checked={line.submitted}
-                        aria-invalid={(noneSubmitted !== undefined && index === 0) || undefined}
-                        aria-describedby={noneSubmitted ? errorDomId('items') : undefined}
-                        onChange={(event) => setLine(line.key, { submitted: event.target.checked })}
-                      />
-                      <span>
-                        {name}
-                        {line.required && <span className="muted"> · {t('intake.items.required')}</span>}
-                      </span>
-                    </label>
-                  ) : (
-                    <div className="extra-line">
-                      <input
-                        id={fieldDomId(nameField)}
-                        className="input"
-                        type="text"
-                        aria-label={t('intake.items.extraName', { n: index + 1 })}
-                        aria-invalid={nameError !== undefined || undefined}
-                        aria-describedby={nameError ? errorDomId(nameField) : undefined}
-                        value={line.nameUk}
-                        onChange={(event) => setLine(line.key, { nameUk: event.target.value, nameEn: event.target.value })}
-                        onBlur={() => markVisited(nameField)}
-                      />
-                      <button type="button" className="button button-quiet" onClick={() => removeLine(line.key)}>
-                        {t('intake.items.remove', { n: index + 1 })}
-                      </button>
-                      {nameError && (
-                        <p id={errorDomId(nameField)} className="field-error">
-                          {text(nameError)}
-                        </p>
-                      )}
-                    </div>
-                  )}
-                  </div>
-                </td>
-                <td>
-                  <select
-                    className="input"
-                    aria-label={t('intake.items.kindOf', { name })}
-                    value={line.original ? 'original' : 'copy'}
-                    disabled={!line.submitted}
-                    onChange={(event) => setLine(line.key, { original: event.target.value === 'original' })}
-                  >
-                    <option value="original">{t('intake.items.original')}</option>
-                    <option value="copy">{t('intake.items.copy')}</option>
-                  </select>
-                </td>
-                <td>
-                  <input
-                    id={fieldDomId(sheetsField)}
-                    className="input input-sheets"
-                    type="text"
-                    inputMode="numeric"
-                    aria-label={t('intake.items.sheetsOf', { name })}
-                    aria-invalid={sheetsError !== undefined || undefined}
-                    aria-describedby={sheetsError ? errorDomId(sheetsField) : undefined}
-                    disabled={!line.submitted}
-                    value={line.sheets}
-                    onChange={(event) => setLine(line.key, { sheets: event.target.value })}
-                    onBlur={() => markVisited(sheetsField)}
-                  />
-                  {sheetsError && (
-                    <p id={errorDomId(sheetsField)} className="field-error">
-                      {text(sheetsError)}
-                    </p>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <FieldMessages field="items" />
-      <button type="button" className="button button-quiet" onClick={add}>
+      <DataTable<ChecklistLine>
+        caption={{ text: t('intake.items.title') }}
+        className="checklist-table"
+        rows={items}
+        rowKey={(line) => line.key}
+        rowClassName={(line) => (line.submitted ? 'line-submitted' : undefined)}
+        empty={t('intake.items.none')}
+        columns={[
+          { key: 'doc', header: t('intake.items.document'), className: 'col-doc', cell: doc },
+          {
+            key: 'kind',
+            header: t('intake.items.kind'),
+            className: 'col-narrow',
+            cell: (line) => (
+              <select
+                className="kit-input"
+                aria-label={t('intake.items.kindOf', { name: nameOf(line) })}
+                value={line.original ? 'original' : 'copy'}
+                disabled={!line.submitted}
+                onChange={(event) => setLine(line.key, { original: event.target.value === 'original' })}
+              >
+                <option value="original">{t('intake.items.original')}</option>
+                <option value="copy">{t('intake.items.copy')}</option>
+              </select>
+            ),
+          },
+          { key: 'sheets', header: t('intake.items.sheets'), className: 'col-narrow', cell: (line) => <SheetsCell line={line} name={nameOf(line)} /> },
+        ]}
+      />
+      <FieldMessages id={noneSubmitted.id} error={noneSubmitted.error} />
+      <Button variant="quiet" onClick={add}>
         {t('intake.items.add')}
-      </button>
+      </Button>
     </div>
   );
 }

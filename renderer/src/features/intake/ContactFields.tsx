@@ -1,10 +1,9 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
+import { IntakeSelect, IntakeText } from './bound-fields';
 import { NOTIFY_BY } from './intake-form';
 import type { NotifyBy } from './intake-form';
 import { setApplicantField, useIntakeStore } from './intake-store';
-import { SelectField } from './SelectField';
-import { TextField } from './TextField';
 
 export function ContactFields({ lead }: { lead?: ReactNode }) {
   const t = useT();
@@ -18,9 +17,9 @@ export function ContactFields({ lead }: { lead?: ReactNode }) {
   };
   return (
     <>
-      <div className="field-row">
+      <div className="kit-field-row">
         {lead}
-        <TextField
+        <IntakeText
           field="applicant.phone"
           label={t('intake.contact.phone')}
           value={f.phone}
@@ -29,8 +28,8 @@ export function ContactFields({ lead }: { lead?: ReactNode }) {
           placeholder="+380"
           size="short"
         />
-        <TextField field="applicant.email" label={t('intake.contact.email')} value={f.email} onChange={(v) => setApplicantField('email', v)} inputMode="email" />
-        <SelectField<'' | NotifyBy>
+        <IntakeText field="applicant.email" label={t('intake.contact.email')} value={f.email} onChange={(v) => setApplicantField('email', v)} inputMode="email" />
+        <IntakeSelect<'' | NotifyBy>
           field="applicant.notifyBy"
           label={t('intake.contact.notifyBy')}
           value={f.notifyBy}
@@ -39,8 +38,8 @@ export function ContactFields({ lead }: { lead?: ReactNode }) {
           size="medium"
         />
       </div>
-      <div className="field-row">
-        <TextField field="applicant.address" label={t('intake.contact.address')} value={f.address} onChange={(v) => setApplicantField('address', v)} size="long" />
+      <div className="kit-field-row">
+        <IntakeText field="applicant.address" label={t('intake.contact.address')} value={f.address} onChange={(v) => setApplicantField('address', v)} size="long" />
       </div>
     </>
   );

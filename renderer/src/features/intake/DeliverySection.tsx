@@ -1,9 +1,8 @@
 import { useT } from '../../i18n/use-t';
+import { IntakeSelect, IntakeText } from './bound-fields';
 import { RESULT_DELIVERIES } from './intake-form';
 import type { ResultDelivery } from './intake-form';
 import { setDelivery, setNotes, useIntakeStore } from './intake-store';
-import { SelectField } from './SelectField';
-import { TextField } from './TextField';
 
 export function DeliverySection() {
   const t = useT();
@@ -21,9 +20,9 @@ export function DeliverySection() {
         <span className="section-number" aria-hidden="true">4</span>
         {t('intake.delivery.title')}
       </h3>
-      <div className="field-grid">
-        <div className="field-row">
-          <SelectField<ResultDelivery>
+      <div className="kit-field-grid">
+        <div className="kit-field-row">
+          <IntakeSelect<ResultDelivery>
             field="resultDelivery"
             label={t('intake.delivery.label')}
             value={delivery}
@@ -31,8 +30,8 @@ export function DeliverySection() {
             onChange={setDelivery}
           />
         </div>
-        <div className="field-row">
-          <TextField field="notes" label={t('intake.notes.label')} value={notes} onChange={setNotes} multiline size="long" />
+        <div className="kit-field-row">
+          <IntakeText field="notes" label={t('intake.notes.label')} value={notes} onChange={setNotes} rows={3} size="long" />
         </div>
       </div>
     </section>

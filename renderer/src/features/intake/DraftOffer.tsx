@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
+import { Notice } from '../../kit/Notice';
 import { formatDateTime } from '../../lib/format';
 import { discardDraft, resumeDraft, useIntakeStore } from './intake-store';
 
@@ -13,22 +15,24 @@ export function DraftOffer() {
   const a = offered.form.applicant;
   const who = a.summary?.displayName ?? ([a.fields.surname, a.fields.givenName, a.fields.legalName].filter(Boolean).join(' ') || t('intake.draft.noName'));
   return (
-    <div className="notice draft-offer" role="region" aria-labelledby="draft-offer-title">
-      <p id="draft-offer-title" className="notice-lead">
-        {t('intake.draft.offerTitle')}
-      </p>
+    <Notice
+      tone="info"
+      announce={false}
+      className="draft-offer"
+      title={t('intake.draft.offerTitle')}
+      actions={
+        <>
+          <Button ref={resume} variant="primary" onClick={() => void resumeDraft()}>
+            {t('intake.draft.resume')}
+          </Button>
+          <Button onClick={() => void discardDraft()}>{t('intake.draft.discard')}</Button>
+        </>
+      }
+    >
       <p>
         {t('intake.draft.offerBody', { who, time: offered.updatedAt ? formatDateTime(offered.updatedAt) : '—' })}
         {offered.form.service && ` · ${offered.form.service.code}`}
       </p>
-      <div className="button-row">
-        <button ref={resume} type="button" className="button button-primary" onClick={() => void resumeDraft()}>
-          {t('intake.draft.resume')}
-        </button>
-        <button type="button" className="button" onClick={() => void discardDraft()}>
-          {t('intake.draft.discard')}
-        </button>
-      </div>
-    </div>
+    </Notice>
   );
 }

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../kit/ErrorNotice';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
 import { ApplicantSection } from './ApplicantSection';
 import { checkForm } from './check-form';
 import { DeliverySection } from './DeliverySection';
@@ -30,7 +31,6 @@ export function IntakeFormView() {
   const focusRequest = useIntakeStore((state) => state.focusRequest);
   const busy = useIntakeStore((state) => state.phase === 'registering');
   const draft = useIntakeStore((state) => state.draft);
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
@@ -89,9 +89,9 @@ export function IntakeFormView() {
         <ServiceSection />
         <DeliverySection />
         <div className="form-actions">
-          <button type="submit" className="button button-primary button-large" disabled={busy} aria-keyshortcuts="Control+Enter">
+          <Button type="submit" variant="primary" size="large" disabled={busy} aria-keyshortcuts="Control+Enter">
             {busy ? t('intake.registering') : t('intake.register')}
-          </button>
+          </Button>
           <kbd className="key-hint" aria-hidden="true">
             Ctrl+Enter
           </kbd>
@@ -101,21 +101,9 @@ export function IntakeFormView() {
             {draft.status === 'failed' && t('intake.draft.failed')}
           </p>
           <div className="discard">
-            {confirmDiscard ? (
-              <>
-                <span>{t('intake.discard.confirm')}</span>
-                <button type="button" className="button button-danger" onClick={() => void discardDraft().then(() => setConfirmDiscard(false))}>
-                  {t('intake.discard.yes')}
-                </button>
-                <button type="button" className="button" onClick={() => setConfirmDiscard(false)}>
-                  {t('intake.discard.no')}
-                </button>
-              </>
-            ) : (
-              <button type="button" className="button button-quiet" onClick={() => setConfirmDiscard(true)}>
-                {t('intake.discard.start')}
-              </button>
-            )}
+            <Button variant="danger" confirm={{ question: t('intake.discard.confirm'), yes: t('intake.discard.yes'), no: t('intake.discard.no') }} onClick={() => void discardDraft()}>
+              {t('intake.discard.start')}
+            </Button>
           </div>
         </div>
       </form>

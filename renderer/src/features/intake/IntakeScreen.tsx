@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../kit/ErrorNotice';
 import { useT } from '../../i18n/use-t';
 import { DraftOffer } from './DraftOffer';
 import { IntakeFormView } from './IntakeFormView';

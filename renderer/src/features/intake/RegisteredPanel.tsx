@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { ReceiptActions } from '../../components/ReceiptActions';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
 import { formatDay } from '../../lib/format';
 import { startNewIntake, useIntakeStore } from './intake-store';
 
@@ -39,10 +40,10 @@ export function RegisteredPanel() {
         </div>
       </dl>
       <ReceiptActions applicationId={application.id} />
-      <div className="button-row">
-        <button type="button" className="button button-large" onClick={startNewIntake}>
+      <div className="kit-button-row">
+        <Button size="large" onClick={startNewIntake}>
           {t('intake.done.next')}
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -1,8 +1,8 @@
 import { useT } from '../../i18n/use-t';
+import { Checkbox } from '../../kit/Checkbox';
+import { IntakeDate, IntakeSelect, IntakeText } from './bound-fields';
 import { fieldDomId } from './field-ids';
 import { setRepresentative, useIntakeStore } from './intake-store';
-import { SelectField } from './SelectField';
-import { TextField } from './TextField';
 import { useDocTypeOptions } from './use-doc-types';
 
 export function RepresentativeSection() {
@@ -15,39 +15,23 @@ export function RepresentativeSection() {
         <span className="section-number" aria-hidden="true">2</span>
         {t('intake.rep.title')}
       </h3>
-      <label className="checkbox">
-        <input
-          id={fieldDomId('rep.enabled')}
-          type="checkbox"
-          checked={rep.enabled}
-          onChange={(event) => setRepresentative('enabled', event.target.checked)}
-        />
-        {t('intake.rep.enabled')}
-      </label>
+      <Checkbox id={fieldDomId('rep.enabled')} label={t('intake.rep.enabled')} checked={rep.enabled} onChange={(checked) => setRepresentative('enabled', checked)} />
       {rep.enabled && (
-        <div className="field-grid">
-          <div className="field-row">
-            <TextField field="rep.fullName" label={t('intake.rep.fullName')} value={rep.fullName} onChange={(v) => setRepresentative('fullName', v)} size="long" required />
+        <div className="kit-field-grid">
+          <div className="kit-field-row">
+            <IntakeText field="rep.fullName" label={t('intake.rep.fullName')} value={rep.fullName} onChange={(v) => setRepresentative('fullName', v)} size="long" required />
           </div>
-          <div className="field-row">
-            <SelectField<string>
+          <div className="kit-field-row">
+            <IntakeSelect<string>
               field="rep.idDocType"
               label={t('intake.rep.idDocType')}
               value={rep.idDocType}
               options={[{ value: '', label: t('intake.notStated') }, ...docTypes]}
               onChange={(v) => setRepresentative('idDocType', v)}
             />
-            <TextField field="rep.idDocNumber" label={t('intake.rep.idDocNumber')} value={rep.idDocNumber} onChange={(v) => setRepresentative('idDocNumber', v)} size="short" />
-            <TextField field="rep.poaNumber" label={t('intake.rep.poaNumber')} value={rep.poaNumber} onChange={(v) => setRepresentative('poaNumber', v)} size="short" required />
-            <TextField
-              field="rep.poaDate"
-              label={t('intake.rep.poaDate')}
-              value={rep.poaDate}
-              onChange={(v) => setRepresentative('poaDate', v)}
-              placeholder={t('intake.datePlaceholder')}
-              size="short"
-              required
-            />
+            <IntakeText field="rep.idDocNumber" label={t('intake.rep.idDocNumber')} value={rep.idDocNumber} onChange={(v) => setRepresentative('idDocNumber', v)} size="short" />
+            <IntakeText field="rep.poaNumber" label={t('intake.rep.poaNumber')} value={rep.poaNumber} onChange={(v) => setRepresentative('poaNumber', v)} size="short" required />
+            <IntakeDate field="rep.poaDate" label={t('intake.rep.poaDate')} value={rep.poaDate} onChange={(v) => setRepresentative('poaDate', v)} required />
           </div>
         </div>
       )}

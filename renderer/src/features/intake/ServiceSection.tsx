@@ -5,14 +5,15 @@ import type { ComboOption } from '../../components/SearchCombobox';
 import type { Translate } from '../../i18n/dictionary';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
+import { describedBy, FieldMessages } from '../../kit/Field';
 import { formatUah } from '../../lib/format';
+import { useIntakeField } from './bound-fields';
 import { ChecklistSection } from './ChecklistSection';
 import { fieldDomId } from './field-ids';
-import { describedBy, FieldMessages } from './FieldMessages';
 import type { ChosenService } from './intake-form';
-import { clearService, markVisited, pickService, useIntakeStore } from './intake-store';
+import { clearService, pickService, useIntakeStore } from './intake-store';
 import { focusSoon } from './focus-field';
-import { useFieldProblems } from './problems-context';
 
 type ServiceOption = ComboOption & { service: Service };
 
@@ -26,7 +27,7 @@ export function ServiceSection() {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const service = useIntakeStore((state) => state.form.service);
-  const problems = useFieldProblems();
+  const serviceField = useIntakeField('service');
 
   async function search(q: string): Promise<ServiceOption[]> {
     const result = await api.call('catalog.search', { q });
@@ -57,13 +58,13 @@ export function ServiceSection() {
               // The search is gone: the next step is ticking the documents received.
               requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.checklist input[type="checkbox"]')?.focus());
             }}
-            invalid={problems.error('service') !== undefined}
-            describedBy={describedBy('service', false, problems)}
+            invalid={serviceField.error !== undefined}
+            describedBy={describedBy(serviceField)}
             noResults={t('intake.service.noResults')}
             searching={t('intake.searching')}
-            onBlur={() => markVisited('service')}
+            onBlur={serviceField.onBlur}
           />
-          <FieldMessages field="service" />
+          <FieldMessages {...serviceField} />
         </>
       ) : (
         <>
@@ -73,22 +74,20 @@ export function ServiceSection() {
                 <span className="service-code">{service.code}</span> {language === 'uk' ? service.nameUk : service.nameEn}
               </p>
               <p className="muted">{serviceTerms(t, service)}</p>
-              <FieldMessages field="service" />
+              <FieldMessages {...serviceField} />
             </div>
             <div className="chosen-actions">
-              <button
+              <Button
                 id={fieldDomId('service')}
-                type="button"
-                className="button"
-                aria-invalid={problems.error('service') !== undefined || undefined}
-                aria-describedby={describedBy('service', false, problems)}
+                aria-invalid={serviceField.error !== undefined || undefined}
+                aria-describedby={describedBy(serviceField)}
                 onClick={() => {
                   clearService();
                   focusSoon(fieldDomId('service'));
                 }}
               >
                 {t('intake.service.change')}
-              </button>
+              </Button>
             </div>
           </div>
           <ChecklistSection />

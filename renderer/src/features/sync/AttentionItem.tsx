@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MethodOutput } from '../../../../shared/contract';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
+import { TextInput } from '../../kit/TextInput';
 import { formatDateTime } from '../../lib/format';
 import { kindTextKey, parseReason } from './sync-text';
 
@@ -81,46 +83,35 @@ export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionIte
             void submit();
           }}
         >
-          <label htmlFor={reasonId} className="field-label">
-            {t('syncPanel.discardReason')}
-          </label>
-          <textarea
+          <TextInput
             id={reasonId}
-            ref={reasonBox}
-            className="input"
+            textareaRef={reasonBox}
+            label={t('syncPanel.discardReason')}
+            size="long"
             rows={2}
             maxLength={500}
+            required
             value={reason}
-            aria-required="true"
-            aria-invalid={empty || undefined}
-            aria-describedby={empty ? `${reasonId}-error` : itemId}
-            onChange={(event) => {
-              setReason(event.target.value);
+            error={empty ? t('syncPanel.discardReasonEmpty') : undefined}
+            onChange={(value) => {
+              setReason(value);
               setEmpty(false);
             }}
           />
-          {empty && (
-            <p id={`${reasonId}-error`} className="field-error">
-              {t('syncPanel.discardReasonEmpty')}
-            </p>
-          )}
-          <div className="button-row">
-            <button type="submit" className="button button-danger" disabled={busy}>
+          {/* The reason form is this action's confirmation step, so its submit is not a second danger button. */}
+          <div className="kit-button-row">
+            <Button type="submit" variant="primary" disabled={busy}>
               {t('syncPanel.discardConfirm')}
-            </button>
-            <button type="button" className="button" onClick={() => setDiscarding(false)}>
-              {t('syncPanel.cancel')}
-            </button>
+            </Button>
+            <Button onClick={() => setDiscarding(false)}>{t('syncPanel.cancel')}</Button>
           </div>
         </form>
       ) : (
-        <div className="button-row">
-          <button type="button" className="button" aria-describedby={itemId} disabled={busy} onClick={() => onRetry(letter.mutationId)}>
+        <div className="kit-button-row">
+          <Button aria-describedby={itemId} disabled={busy} onClick={() => onRetry(letter.mutationId)}>
             {t('syncPanel.retry')}
-          </button>
-          <button
-            type="button"
-            className="button"
+          </Button>
+          <Button
             aria-describedby={itemId}
             disabled={busy}
             onClick={() => {
@@ -130,7 +121,7 @@ export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionIte
             }}
           >
             {t('syncPanel.discard')}
-          </button>
+          </Button>
         </div>
       )}
     </li>

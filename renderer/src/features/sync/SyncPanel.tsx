@@ -3,9 +3,11 @@ import type { MethodOutput, SyncStatus } from '../../../../shared/contract';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
 import { useShellStore } from '../../app/shell-store';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { ErrorNotice } from '../../kit/ErrorNotice';
 import type { PlainMessageKey } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
+import { Button } from '../../kit/Button';
+import { Dialog } from '../../kit/Dialog';
 import { formatDateTime } from '../../lib/format';
 import { AttentionItem } from './AttentionItem';
 import type { DeadLetter } from './AttentionItem';
@@ -68,7 +70,6 @@ function StatusSummary({ sync, stateText }: { sync: SyncStatus | null; stateText
 export function SyncPanel({ open, stateText, onClose }: SyncPanelProps) {
   const t = useT();
   const kindText = useKindText();
-  const dialog = useRef<HTMLDialogElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   const sync = useShellStore((state) => state.sync);
   const supervisor = useShellStore((state) => state.clerk?.roles.includes('supervisor') ?? false);
@@ -77,13 +78,6 @@ export function SyncPanel({ open, stateText, onClose }: SyncPanelProps) {
   const [failure, setFailure] = useState<{ error: ErrorBody; context: PlainMessageKey } | null>(null);
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    else if (!open && element.open) element.close();
-  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -102,7 +96,7 @@ export function SyncPanel({ open, stateText, onClose }: SyncPanelProps) {
     };
   }, [open, reload, supervisor]);
 
-  function closed(): void {
+  function close(): void {
     setFailure(null);
     setDone('');
     setLists({ status: 'loading' });
@@ -153,74 +147,76 @@ export function SyncPanel({ open, stateText, onClose }: SyncPanelProps) {
 
   const standalone = !sync || sync.state === 'standalone';
   return (
-    <dialog ref={dialog} className="dialog dialog-wide sync-panel" aria-labelledby="sync-panel-title" onClose={closed}>
-      <div className="sync-panel-body">
-        <div className="sync-panel-head">
-          <h2 id="sync-panel-title" className="dialog-title" tabIndex={-1} ref={title}>
-            {t('syncPanel.title')}
-          </h2>
-          <button type="button" className="button button-quiet" onClick={() => dialog.current?.close()}>
-            {t('syncPanel.close')}
-          </button>
-        </div>
-        <StatusSummary sync={sync} stateText={stateText} />
-        {standalone ? (
-          <p className="field-hint">{t('syncPanel.standalone')}</p>
-        ) : (
-          <button type="button" className="button button-primary" disabled={busy} onClick={() => void syncNow()}>
-            {t('syncPanel.now')}
-          </button>
-        )}
-        <p className="sync-done" role="status">
-          {done}
-        </p>
-        {failure && <ErrorNotice error={failure.error} context={failure.context} />}
-        {lists.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
-        {lists.status === 'failed' && <ErrorNotice error={lists.error} context="syncPanel.loadFailed" onRetry={() => setReload((n) => n + 1)} />}
-        {lists.status === 'loaded' && (
-          <>
-            <section className="sync-list" aria-labelledby="sync-pending-title">
-              <h3 id="sync-pending-title" className="dialog-subtitle">
-                {t('syncPanel.pendingTitle')}
-              </h3>
-              {lists.pending.length === 0 ? (
-                <p className="muted">{t('syncPanel.pendingEmpty')}</p>
-              ) : (
-                <ul className="sync-items" aria-labelledby="sync-pending-title">
-                  {lists.pending.map((change) => (
-                    <li key={change.mutationId} className="sync-item">
-                      <span className="sync-item-kind">{kindText(change.kind)}</span>
-                      <span className="sync-item-meta">
-                        {t('syncPanel.savedAt', { time: formatDateTime(change.createdAt) })}
-                        {change.status === 'inflight' && <> · {t('syncPanel.inflight')}</>}
-                        {change.status === 'blocked_on_blob' && <> · {t('syncPanel.blockedOnBlob')}</>}
-                        {change.attempts > 0 && <> · {t('syncPanel.attempts', { n: change.attempts })}</>}
-                      </span>
-                      {change.lastError && <span className="sync-item-meta">{t('syncPanel.lastError', { error: change.lastError })}</span>}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-            <section className="sync-list" aria-labelledby="sync-attention-title">
-              <h3 id="sync-attention-title" className="dialog-subtitle">
-                {t('syncPanel.attentionTitle')}
-              </h3>
-              {lists.attention === null ? (
-                <p className="muted">{t('syncPanel.supervisorOnly')}</p>
-              ) : lists.attention.length === 0 ? (
-                <p className="muted">{t('syncPanel.attentionEmpty')}</p>
-              ) : (
-                <ul className="sync-items" aria-labelledby="sync-attention-title">
-                  {lists.attention.map((letter) => (
-                    <AttentionItem key={letter.mutationId} letter={letter} busy={busy} onRetry={(id) => void retry(id)} onDiscard={discard} />
-                  ))}
-                </ul>
-              )}
-            </section>
-          </>
-        )}
-      </div>
-    </dialog>
+    <Dialog
+      open={open}
+      onClose={close}
+      title={t('syncPanel.title')}
+      titleRef={title}
+      wide
+      className="sync-panel"
+      headerActions={
+        <Button variant="quiet" onClick={close}>
+          {t('syncPanel.close')}
+        </Button>
+      }
+    >
+      <StatusSummary sync={sync} stateText={stateText} />
+      {standalone ? (
+        <p className="kit-field-hint">{t('syncPanel.standalone')}</p>
+      ) : (
+        <Button variant="primary" disabled={busy} onClick={() => void syncNow()}>
+          {t('syncPanel.now')}
+        </Button>
+      )}
+      <p className="sync-done" role="status">
+        {done}
+      </p>
+      {failure && <ErrorNotice error={failure.error} context={failure.context} />}
+      {lists.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
+      {lists.status === 'failed' && <ErrorNotice error={lists.error} context="syncPanel.loadFailed" onRetry={() => setReload((n) => n + 1)} />}
+      {lists.status === 'loaded' && (
+        <>
+          <section className="sync-list" aria-labelledby="sync-pending-title">
+            <h3 id="sync-pending-title" className="kit-dialog-subtitle">
+              {t('syncPanel.pendingTitle')}
+            </h3>
+            {lists.pending.length === 0 ? (
+              <p className="muted">{t('syncPanel.pendingEmpty')}</p>
+            ) : (
+              <ul className="sync-items" aria-labelledby="sync-pending-title">
+                {lists.pending.map((change) => (
+                  <li key={change.mutationId} className="sync-item">
+                    <span className="sync-item-kind">{kindText(change.kind)}</span>
+                    <span className="sync-item-meta">
+                      {t('syncPanel.savedAt', { time: formatDateTime(change.createdAt) })}
+                      {change.status === 'inflight' && <> · {t('syncPanel.inflight')}</>}
+                      {change.status === 'blocked_on_blob' && <> · {t('syncPanel.blockedOnBlob')}</>}
+                      {change.attempts > 0 && <> · {t('syncPanel.attempts', { n: change.attempts })}</>}
+                    </span>
+                    {change.lastError && <span className="sync-item-meta">{t('syncPanel.lastError', { error: change.lastError })}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="sync-list" aria-labelledby="sync-attention-title">
+            <h3 id="sync-attention-title" className="kit-dialog-subtitle">
+              {t('syncPanel.attentionTitle')}
+            </h3>
+            {lists.attention === null ? (
+              <p className="muted">{t('syncPanel.supervisorOnly')}</p>
+            ) : lists.attention.length === 0 ? (
+              <p className="muted">{t('syncPanel.attentionEmpty')}</p>
+            ) : (
+              <ul className="sync-items" aria-labelledby="sync-attention-title">
+                {lists.attention.map((letter) => (
+                  <AttentionItem key={letter.mutationId} letter={letter} busy={busy} onRetry={(id) => void retry(id)} onDiscard={discard} />
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </Dialog>
   );
 }

@@ -2,6 +2,8 @@ import type { ErrorBody } from '../../../shared/errors';
 import { errorMessageKey } from '../i18n/error-message';
 import type { PlainMessageKey } from '../i18n/dictionary';
 import { useT } from '../i18n/use-t';
+import { Button } from './Button';
+import { Notice } from './Notice';
 
 interface ErrorNoticeProps {
   error: ErrorBody;
@@ -10,20 +12,14 @@ interface ErrorNoticeProps {
   onRetry?: () => void;
 }
 
-/** Shows a failed call's envelope in the clerk's language; the English `message` is for logs only. */
+/** A failed call's envelope as an error notice in the clerk's language; the English `message` is for logs only. */
 export function ErrorNotice({ error, context, onRetry }: ErrorNoticeProps) {
   const t = useT();
   const correlationId = error.code === 'INTERNAL' ? error.details?.correlationId : undefined;
   return (
-    <div className="error-notice" role="alert">
-      {context && <p className="error-notice-context">{t(context)}</p>}
+    <Notice tone="error" title={context ? t(context) : undefined} actions={onRetry && <Button onClick={onRetry}>{t('error.retry')}</Button>}>
       <p>{t(errorMessageKey(error.code))}</p>
-      {correlationId && <p className="error-notice-reference">{t('error.correlation', { id: correlationId })}</p>}
-      {onRetry && (
-        <button type="button" className="button" onClick={onRetry}>
-          {t('error.retry')}
-        </button>
-      )}
-    </div>
+      {correlationId && <p className="kit-notice-reference">{t('error.correlation', { id: correlationId })}</p>}
+    </Notice>
   );
 }
