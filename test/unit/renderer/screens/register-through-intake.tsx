@@ -1,0 +1,31 @@
+/**
+ * Registers one application the way a clerk does, through the intake screen against the real
+ * desk backend, and returns its number. Screens that show applications start from here (not
+ * from contract calls), so they keep working whatever shape the registration call takes.
+ */
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { expect } from 'vitest';
+import type { UserEvent } from '@testing-library/user-event';
+import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
+
+export async function registerThroughIntake(user: UserEvent, name = 'Шевченко Тарас'): Promise<string> {
+  const { unmount } = render(<IntakeScreen />);
+  await user.type(await screen.findByRole('combobox', { name: 'Пошук заявника' }), name);
+  await user.click(screen.getByRole('button', { name: 'Новий заявник' }));
+  await user.type(screen.getByLabelText('РНОКПП'), '1759013776');
+  await user.type(screen.getByRole('combobox', { name: 'Послуга' }), 'ID-картки');
+  const services = screen.getByRole('listbox', { name: 'Послуга', hidden: true });
+  await waitFor(() => expect(within(services).getAllByRole('option').length).toBeGreaterThan(0), { timeout: 3000 });
+  await user.click(within(services).getAllByRole('option')[0]!);
+  await user.click(await screen.findByRole('checkbox', { name: /^Заява/ }));
+  await user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
+  const done = await screen.findByText('Звернення зареєстровано', {}, { timeout: 5000 });
+  const number = await waitFor(() => {
+    const text = within(done.closest('section') ?? document.body).getByText(/-\d{4}$/).textContent;
+    if (!text) throw new Error('no number yet');
+    return text.trim();
+  });
+  await user.click(screen.getByRole('button', { name: 'Новий прийом' }));
+  unmount();
+  return number;
+}
