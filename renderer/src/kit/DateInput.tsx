@@ -17,5 +17,5 @@ export interface DateInputProps extends FieldCommon {
  */
 export function DateInput(props: DateInputProps) {
   const t = useT();
-  return <TextInput {...props} size={props.size ?? 'short'} inputMode="numeric" maxLength={10} placeholder={t('form.datePlaceholder')} />;
+  return <TextInput {...props} size={props.size ?? 'short'} inputMode="numeric" placeholder={t('form.datePlaceholder')} />;
 }
