@@ -3,19 +3,15 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { DataTable } from '../../kit/DataTable';
-import { errorId, FieldMessages } from '../../kit/Field';
+import { controlBinding, errorId, FieldMessages } from '../../kit/Field';
 import { useIntakeField } from './bound-fields';
 import { fieldDomId, itemField } from './field-ids';
 import type { ChecklistLine } from './intake-form';
 import { addLine, removeLine, setLine, useIntakeStore } from './intake-store';
 
-/** A control inside a table cell: named by aria-label (the column and the document), its error under it. */
-function CellError({ binding }: { binding: ReturnType<typeof useIntakeField> }) {
-  return <FieldMessages id={binding.id} error={binding.error} />;
-}
-
-function cellAria(binding: ReturnType<typeof useIntakeField>) {
-  return { id: binding.id, 'aria-invalid': binding.error !== undefined || undefined, 'aria-describedby': binding.error ? errorId(binding.id) : undefined, onBlur: binding.onBlur };
+/** A control inside a table cell has no label of its own (aria-label names it); its error sits under it as in any field. */
+function cellBinding(binding: ReturnType<typeof useIntakeField>) {
+  return { ...controlBinding(binding), onBlur: binding.onBlur };
 }
 
 function DocumentCell({ line, index, name, noneSubmitted }: { line: ChecklistLine; index: number; name: string; noneSubmitted: string | undefined }) {
@@ -42,7 +38,7 @@ function DocumentCell({ line, index, name, noneSubmitted }: { line: ChecklistLin
   return (
     <div className="extra-line">
       <input
-        {...cellAria(nameField)}
+        {...cellBinding(nameField)}
         className="kit-input"
         type="text"
         aria-label={t('intake.items.extraName', { n: index + 1 })}
@@ -52,7 +48,7 @@ function DocumentCell({ line, index, name, noneSubmitted }: { line: ChecklistLin
       <Button variant="quiet" onClick={() => removeLine(line.key)}>
         {t('intake.items.remove', { n: index + 1 })}
       </Button>
-      <CellError binding={nameField} />
+      <FieldMessages {...nameField} />
     </div>
   );
 }
@@ -63,7 +59,7 @@ function SheetsCell({ line, name }: { line: ChecklistLine; name: string }) {
   return (
     <>
       <input
-        {...cellAria(sheets)}
+        {...cellBinding(sheets)}
         className="kit-input input-sheets"
         type="text"
         inputMode="numeric"
@@ -72,7 +68,7 @@ function SheetsCell({ line, name }: { line: ChecklistLine; name: string }) {
         value={line.sheets}
         onChange={(event) => setLine(line.key, { sheets: event.target.value })}
       />
-      <CellError binding={sheets} />
+      <FieldMessages {...sheets} />
     </>
   );
 }
@@ -131,7 +127,7 @@ export function ChecklistSection() {
           { key: 'sheets', header: t('intake.items.sheets'), className: 'col-narrow', cell: (line) => <SheetsCell line={line} name={nameOf(line)} /> },
         ]}
       />
-      <FieldMessages id={noneSubmitted.id} error={noneSubmitted.error} />
+      <FieldMessages {...noneSubmitted} />
       <Button variant="quiet" onClick={add}>
         {t('intake.items.add')}
       </Button>
