@@ -4,12 +4,13 @@ import type { ButtonHTMLAttributes, ReactNode } from 'react';
 type Native = Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'type'>;
 
 interface Look {
-  /** `quiet` is a link-like secondary action next to the main ones. */
+  /** `large` for the one main action of a screen (Register, Next intake). */
   size?: 'normal' | 'large' | undefined;
   type?: 'button' | 'submit' | undefined;
   children: ReactNode;
 }
 
+/** `quiet` is a link-like action beside the main ones (close, back to search). */
 export type PlainButtonProps = Native & Look & { variant?: 'primary' | 'secondary' | 'quiet' | undefined };
 
 /** The words of a danger button's second step: what will be lost, and the two ways out. */
