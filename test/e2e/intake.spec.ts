@@ -106,7 +106,7 @@ test('a clerk registers a person with a representative for a service, only by ke
   expect((await popup).url()).toMatch(/^blob:/);
 
   await saveReceiptPage(page, page.getByRole('link', { name: 'Зберегти', exact: true }), 'receipt-uk', testInfo);
-  await saveReceiptPage(page, page.getByRole('link', { name: 'Зберегти English receipt' }), 'receipt-en', testInfo);
+  await saveReceiptPage(page, page.getByRole('link', { name: 'Зберегти опис англійською' }), 'receipt-en', testInfo);
   expect(problems).toEqual([]);
 });
 

@@ -250,7 +250,7 @@ export const en = {
   'intake.err.rejected': 'Value not accepted: check the field',
   'receipt.open': 'Open receipt (PDF)',
   'receipt.save': 'Save',
-  'receipt.openEn': 'English receipt',
+  'receipt.openEn': 'Open English receipt (PDF)',
   'receipt.saveEn': 'Save English receipt',
   'receipt.preparing': 'Preparing the receipt…',
   'receipt.failed': 'Could not prepare the receipt.',

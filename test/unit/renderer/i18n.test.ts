@@ -38,6 +38,15 @@ describe('dictionaries', () => {
     }
   });
 
+  it('writes Ukrainian text in Ukrainian: Latin letters only in names, abbreviations and file names', () => {
+    // A clerk reading the Ukrainian UI met «Зберегти English receipt»; these are the Latin words it may hold.
+    const allowed = new Set(['Vikno', 'Alt', 'SMS', 'ID', 'PDF', 'config', 'json', 'backOffice', 'url']);
+    for (const [key, text] of Object.entries(uk)) {
+      const latin = text.replace(/\{\w+\}/g, '').match(/[A-Za-z]+/g) ?? [];
+      expect(latin.filter((word) => !allowed.has(word)), key).toEqual([]);
+    }
+  });
+
   it('has a message in every language for every error code', () => {
     for (const language of LANGUAGES) {
       for (const code of ERROR_CODES) expect(dictionaries[language][errorMessageKey(code)]).toBeTruthy();
