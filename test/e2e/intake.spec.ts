@@ -145,7 +145,7 @@ test('a draft survives a page reload and is discarded only on request', async ({
   await expect(page.getByRole('status').filter({ hasText: 'Чернетку збережено' })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Підключено');
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/: підключено$/);
   await page.keyboard.press('Alt+2');
   const resume = page.getByRole('button', { name: 'Продовжити незавершений прийом' });
   await expect(resume).toBeFocused();
