@@ -12,7 +12,7 @@ export function Header() {
       <div className="desk-identity">
         {info.status === 'loaded' ? (
           <>
-            {/* Up to two lines, then an ellipsis; the full name stays in the text (read by screen readers) and in the tooltip. */}
+            {/* Up to three lines, then an ellipsis; the full name stays in the text (read by screen readers) and in the tooltip. */}
             <span className="center-name" title={info.info.center.name}>
               {info.info.center.name}
             </span>
