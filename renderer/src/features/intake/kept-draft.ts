@@ -10,10 +10,14 @@
  * serve another folder on the same port (the same origin) next time. The data is no more exposed
  * than in the desk's own database on the same computer, and it stays only while unacknowledged.
  */
+import type { MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api';
 import { useShellStore } from '../../app/shell-store';
 
 const PREFIX = 'vikno.keptDraft:';
+
+/** A draft as the backend keeps one. */
+type StoredDraft = NonNullable<MethodOutput<'drafts.get'>>;
 
 export interface KeptDraft {
   data: Record<string, unknown>;
@@ -60,7 +64,7 @@ export function releaseKeptDraft(data: Record<string, unknown>): void {
  * The draft to offer on opening intake: the one kept here when it is newer than the backend's
  * (it never reached the backend), otherwise the backend's.
  */
-export async function newestDraft<D extends { data: Record<string, unknown>; updatedAt: string }>(fromBackend: D | null): Promise<{ data: Record<string, unknown>; updatedAt: string } | null> {
+export async function newestDraft(fromBackend: StoredDraft | null): Promise<StoredDraft | null> {
   const info = await api.call('app.info', {});
   const kept = info.ok ? read(PREFIX + info.value.dataDir) : null;
   if (kept === null) return fromBackend;
