@@ -68,6 +68,6 @@ describe('createTranslate', () => {
     t('connection.connected', { state: 'x' });
     // @ts-expect-error not a key of the Ukrainian dictionary
     t('no.such.key');
-    expect(t('connection.connected')).toBe('Підключено');
+    expect(t('connection.connected')).toBe('підключено');
   });
 });
