@@ -70,5 +70,6 @@ test('at 1366×768 with the outage banner and a back office configured, the stat
   const version = await box(statusBar.getByText(/^Версія /));
   expect(version.y).toBeLessThan(first.y + first.height / 2);
   for (const item of await items.all()) expect((await box(item)).y).toBeLessThan(first.y + first.height / 2);
+  expect(version.x + version.width).toBeLessThanOrEqual(1366);
   await shot(page, 'status-bar-outage-1366', testInfo);
 });

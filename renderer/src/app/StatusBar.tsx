@@ -32,6 +32,7 @@ export function StatusBar() {
   const stateText: PlainMessageKey = sync ? SYNC_TEXT[sync.state] : 'sync.unknown';
   // A standalone desk has no back office to send to: its outbox is kept for a later enrollment, not "waiting".
   const standalone = sync?.state === 'standalone';
+  const syncText = standalone ? t('status.standalone') : t('status.sync', { state: t(stateText) });
   const desk = loaded ? t('status.desk', { desk: loaded.desk.code }) : t('status.deskUnknown');
   return (
     <>
@@ -44,9 +45,9 @@ export function StatusBar() {
             {t('status.connection', { desk, state: t(CONNECTION_TEXT[connection]) })}
           </li>
           {loaded?.configSource === 'default' && <li className="status-item muted">({t('status.demoConfig')})</li>}
-          <li className="status-item">
-            <button type="button" className="status-button" aria-haspopup="dialog" onClick={() => setPanelOpen(true)}>
-              {standalone ? t('status.standalone') : t('status.sync', { state: t(stateText) })}
+          <li className="status-item status-item-sync">
+            <button type="button" className="status-button" aria-haspopup="dialog" title={syncText} onClick={() => setPanelOpen(true)}>
+              {syncText}
             </button>
           </li>
           {sync && !standalone && sync.pending > 0 && <li className="status-item">{t('sync.pending', { count: String(sync.pending) })}</li>}
