@@ -7,8 +7,9 @@
  *
  * localStorage rather than sessionStorage: the working link is usually opened in a new tab, which
  * starts with an empty sessionStorage. It is keyed by the desk's data folder, because the host may
- * serve another folder on the same port (the same origin) next time. The data is no more exposed
- * than in the desk's own database on the same computer, and it stays only while unacknowledged.
+ * serve another folder on the same port (the same origin) next time. The applicant's data sits in
+ * the browser profile only while the backend lacks it; the same data is in the desk's database on
+ * this computer anyway.
  */
 import type { MethodOutput } from '../../../../shared/contract';
 import { api } from '../../api';
@@ -19,7 +20,7 @@ const PREFIX = 'vikno.keptDraft:';
 /** A draft as the backend keeps one. */
 type StoredDraft = NonNullable<MethodOutput<'drafts.get'>>;
 
-export interface KeptDraft {
+interface KeptDraft {
   data: Record<string, unknown>;
   keptAt: string;
 }
