@@ -21,9 +21,8 @@ async function shot(page: Page, name: string, testInfo: TestInfo): Promise<void>
 
 test('at 1366×768 a long center name is readable in the header: wrapped, not cut, and named in full', async ({ page, host }, testInfo) => {
   writeFileSync(join(host.dataDir, 'config.json'), JSON.stringify({ center: { code: 'KR0001', name: LONG_NAME } }));
-  const url = await host.restart();
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await openConnected(page, url);
+  // openConnected opens at its own desk size; the size under test is set after it.
+  await openConnected(page, await host.restart());
   await page.setViewportSize({ width: 1366, height: 768 });
 
   const name = page.getByRole('banner').locator('.center-name');
@@ -55,9 +54,8 @@ test('at 1366×768 a long center name is readable in the header: wrapped, not cu
 test('at 1366×768 with the outage banner and a back office configured, the status bar stays on one line', async ({ page, host }, testInfo) => {
   // A back office nobody answers at: the status bar carries its longest realistic texts.
   writeFileSync(join(host.dataDir, 'config.json'), JSON.stringify({ backOffice: { url: 'http://127.0.0.1:9/' } }));
-  const url = await host.restart();
+  await openConnected(page, await host.restart());
   await page.setViewportSize({ width: 1366, height: 768 });
-  await openConnected(page, url);
   const statusBar = page.getByRole('contentinfo');
   await expect(statusBar.getByRole('button', { name: /^Бек-офіс: / })).toBeVisible();
 
