@@ -24,6 +24,11 @@ export interface RpcClient {
   connected(): void;
   /** The link went down: in-flight calls answer UNAVAILABLE, new ones wait for reconnection. */
   disconnected(): void;
+  /**
+   * The host refused this window's link for good (a missing or stale token): waiting calls and new
+   * ones answer UNAVAILABLE at once, since no retry can succeed, until `connected()` on a new link.
+   */
+  refused(): void;
 }
 
 type Listener = (payload: unknown) => void;
@@ -34,6 +39,7 @@ interface Pending {
 
 const LOST = 'The connection to the backend was lost before it answered; the call may or may not have completed.';
 const NOT_CONNECTED = 'The backend is not reachable.';
+const REFUSED = 'The host refused this window’s link; open the address the host printed when it started.';
 
 export function createRpcClient(options: RpcClientOptions): RpcClient {
   const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
@@ -41,6 +47,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
   const inflight = new Map<number, Pending>();
   let waiting: Array<{ frame: CallFrame; pending: Pending; timer: ReturnType<typeof setTimeout> }> = [];
   let isConnected = false;
+  let isRefused = false;
   let nextId = 1;
 
   function emit<E extends EventName>(name: E, payload: EventPayload<E>): void {
@@ -57,6 +64,12 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     }
   }
 
+  function loseInflight(): void {
+    const lost = [...inflight.values()];
+    inflight.clear();
+    for (const pending of lost) pending.resolve(fail('UNAVAILABLE', LOST));
+  }
+
   const api: ViknoApi = {
     call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Envelope<MethodOutput<M>>> {
       return new Promise((resolve) => {
@@ -64,6 +77,10 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
         const frame: CallFrame = { kind: 'call', id: nextId++, method, input };
         if (isConnected) {
           dispatch(frame, pending);
+          return;
+        }
+        if (isRefused) {
+          resolve(fail('UNAVAILABLE', REFUSED));
           return;
         }
         const timer = setTimeout(() => {
@@ -104,6 +121,7 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     },
     connected(): void {
       isConnected = true;
+      isRefused = false;
       emit('connection.state', { state: 'connected' });
       const queued = waiting;
       waiting = [];
@@ -114,10 +132,20 @@ export function createRpcClient(options: RpcClientOptions): RpcClient {
     },
     disconnected(): void {
       isConnected = false;
-      const lost = [...inflight.values()];
-      inflight.clear();
-      for (const pending of lost) pending.resolve(fail('UNAVAILABLE', LOST));
+      loseInflight();
       emit('connection.state', { state: 'reconnecting' });
+    },
+    refused(): void {
+      isConnected = false;
+      isRefused = true;
+      loseInflight();
+      const queued = waiting;
+      waiting = [];
+      for (const { pending, timer } of queued) {
+        clearTimeout(timer);
+        pending.resolve(fail('UNAVAILABLE', REFUSED));
+      }
+      emit('connection.state', { state: 'refused' });
     },
   };
 }

@@ -104,7 +104,7 @@ export type ClerkProfile = z.infer<typeof ClerkProfile>;
  */
 export const SyncStatus = z.object({
   state: z.enum(['standalone', 'not_enrolled', 'online', 'offline', 'paused_auth', 'paused_update']),
-  /** Changes saved here and not yet acknowledged by the back office. */
+  /** Changes saved here and not yet acknowledged by the back office (standalone: kept for a later enrollment). */
   pending: z.number().int().nonnegative(),
   oldestPendingAt: z.string().nullable(),
   filesLeft: z.number().int().nonnegative(),
@@ -190,7 +190,8 @@ export const methods = {
  * client emits it (socket closed, backend process restarting, reconnected).
  */
 export const ConnectionState = z.object({
-  state: z.enum(['connecting', 'connected', 'reconnecting']),
+  /** `refused`: the browser host turned this window's link away (token missing or stale); never under Electron. */
+  state: z.enum(['connecting', 'connected', 'reconnecting', 'refused']),
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 

@@ -17,6 +17,11 @@ export interface BrowserHostProcess {
   dataDir: string;
   /** Ends the host (SIGTERM) and resolves once it has exited; safe to call more than once. */
   stop(): Promise<void>;
+  /**
+   * Stops the host and starts a new one on the same data folder and port (the same origin, as a
+   * clerk restarting `npm run start:browser` gets), with a new token; resolves to the new URL.
+   */
+  restart(): Promise<string>;
 }
 
 function waitForUrl(child: ChildProcess): Promise<string> {
@@ -73,18 +78,28 @@ export const test = base.extend<{ host: BrowserHostProcess; hostUrl: string }>({
       throw new Error(`${HOST_BUNDLE} is missing: run \`npm run build\` before the e2e tests.`);
     }
     const dataDir = await mkdtemp(join(tmpdir(), 'vikno-e2e-'));
-    // process.execPath: the test runner's own Node (24.21, as the app), not whatever is on PATH.
-    const child = spawn(process.execPath, [HOST_BUNDLE, '--data', dataDir, '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Keep draining the pipes after start-up so a chatty host never blocks on a full buffer.
-    child.stdout.resume();
-    child.stderr.resume();
+    let child: ChildProcess | undefined;
+    const start = async (port: string): Promise<string> => {
+      // process.execPath: the test runner's own Node (24.21, as the app), not whatever is on PATH.
+      const started = spawn(process.execPath, [HOST_BUNDLE, '--data', dataDir, '--port', port], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child = started;
+      // Keep draining the pipes after start-up so a chatty host never blocks on a full buffer.
+      started.stdout.resume();
+      started.stderr.resume();
+      return waitForUrl(started);
+    };
+    const stop = () => (child ? stopChild(child) : Promise.resolve());
     try {
-      const url = await waitForUrl(child);
-      await use({ url, dataDir, stop: () => stopChild(child) });
+      const url = await start('0');
+      const restart = async () => {
+        await stop();
+        return start(new URL(url).port);
+      };
+      await use({ url, dataDir, stop, restart });
     } finally {
-      await stopChild(child);
+      await stop();
       await rm(dataDir, { recursive: true, force: true });
     }
   },

@@ -106,7 +106,7 @@ test('a clerk registers a person with a representative for a service, only by ke
   expect((await popup).url()).toMatch(/^blob:/);
 
   await saveReceiptPage(page, page.getByRole('link', { name: 'Зберегти', exact: true }), 'receipt-uk', testInfo);
-  await saveReceiptPage(page, page.getByRole('link', { name: 'Зберегти English receipt' }), 'receipt-en', testInfo);
+  await saveReceiptPage(page, page.getByRole('link', { name: 'Зберегти опис англійською' }), 'receipt-en', testInfo);
   expect(problems).toEqual([]);
 });
 
@@ -145,7 +145,7 @@ test('a draft survives a page reload and is discarded only on request', async ({
   await expect(page.getByRole('status').filter({ hasText: 'Чернетку збережено' })).toBeVisible();
 
   await page.reload();
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Підключено');
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/: підключено$/);
   await page.keyboard.press('Alt+2');
   const resume = page.getByRole('button', { name: 'Продовжити незавершений прийом' });
   await expect(resume).toBeFocused();

@@ -7,7 +7,7 @@ export const OUT = 'test-results';
 export async function openConnected(page: Page, url: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(url);
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/Підключено|Connected/, { timeout: 15_000 });
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/: (підключено|connected)$/, { timeout: 15_000 });
 }
 
 /**

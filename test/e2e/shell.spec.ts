@@ -24,7 +24,7 @@ test('the shell loads in Ukrainian with the four sections', async ({ page, hostU
   await expect(page.getByRole('main')).toContainText('Цей розділ з’явиться в наступному випуску.');
   await expect(page.getByRole('banner')).toContainText('Демонстраційний ЦНАП');
   await expect(page.getByRole('banner')).toContainText('Вікно № 1');
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Підключено');
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/^Робоче місце \S+: підключено$/);
   expect(problems).toEqual([]);
 });
 
@@ -32,8 +32,8 @@ test('the status bar shows the backend version from a real round trip', async ({
   await page.goto(hostUrl);
   const statusBar = page.getByRole('contentinfo', { name: 'Стан системи' });
   await expect(statusBar).toContainText(`Версія ${version}`);
-  await expect(statusBar.getByRole('status')).toContainText('Підключено');
-  await expect(statusBar).toContainText('Синхронізація: автономний режим');
+  await expect(statusBar.getByRole('status')).toContainText(': підключено');
+  await expect(statusBar.getByRole('button', { name: 'Автономний режим — без бек-офісу' })).toBeVisible();
 });
 
 test('English is switchable and survives a reload', async ({ page, hostUrl }) => {
@@ -74,19 +74,19 @@ test('Alt+digit switches the screen from the keyboard', async ({ page, hostUrl }
 test('a lost backend shows the reconnect banner', async ({ page, host }) => {
   await page.goto(host.url);
   const statusBar = page.getByRole('contentinfo');
-  await expect(statusBar.getByRole('status')).toContainText('Підключено');
+  await expect(statusBar.getByRole('status')).toContainText(': підключено');
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   await host.stop();
   await expect(page.getByRole('alert')).toContainText('Зв’язок із сервісом втрачено — відновлюємо…');
-  await expect(statusBar.getByRole('status')).toContainText('Відновлення зв’язку…');
+  await expect(statusBar.getByRole('status')).toContainText(': відновлення зв’язку…');
 });
 
 test('screenshot of the Ukrainian shell', async ({ page, hostUrl }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(hostUrl);
   await expect(page.getByRole('contentinfo')).toContainText(`Версія ${version}`);
-  await expect(page.getByRole('contentinfo').getByRole('status')).toContainText('Підключено');
+  await expect(page.getByRole('contentinfo').getByRole('status')).toContainText(': підключено');
   const path = 'test-results/shell-uk.png';
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach('shell-uk', { path, contentType: 'image/png' });
@@ -94,7 +94,7 @@ test('screenshot of the Ukrainian shell', async ({ page, hostUrl }, testInfo) =>
 
 test('a desk with no back office says it works standalone, in the status bar and the settings', async ({ page, hostUrl }) => {
   await page.goto(hostUrl);
-  await expect(page.getByRole('contentinfo')).toContainText('Синхронізація: автономний режим');
+  await expect(page.getByRole('contentinfo')).toContainText('Автономний режим — без бек-офісу');
   await page.getByRole('button', { name: 'Налаштування' }).click();
   const settings = page.getByRole('dialog', { name: 'Налаштування робочого місця' });
   await expect(settings.getByText(/Бек-офіс не налаштовано: робоче місце працює автономно/)).toBeVisible();

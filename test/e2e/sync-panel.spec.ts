@@ -25,7 +25,7 @@ test('the sync panel on a standalone desk: pending changes, per-record badges an
   await openConnected(page, hostUrl);
 
   // A fresh standalone desk: nothing waiting, nothing to press.
-  const openPanel = page.getByRole('contentinfo').getByRole('button', { name: /Синхронізація: автономний режим/ });
+  const openPanel = page.getByRole('contentinfo').getByRole('button', { name: 'Автономний режим — без бек-офісу' });
   await expect(openPanel).toBeVisible();
   await openPanel.focus();
   await page.keyboard.press('Enter');
@@ -82,7 +82,7 @@ test('the sync panel on a standalone desk: pending changes, per-record badges an
 
   // Still there after a reload: it was saved, not just shown.
   await page.reload();
-  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText('Підключено');
+  await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/: підключено$/);
   await page.keyboard.press('Alt+5');
   await page.getByRole('button', { name: new RegExp(number) }).click();
   await expect(page.getByRole('article', { name: `Звернення № ${number}` }).locator('.card-facts')).toContainText('Заявник просить надіслати поштою');
@@ -92,7 +92,7 @@ test('the sync panel on a standalone desk: pending changes, per-record badges an
 test('the sync panel in English', async ({ page, hostUrl }, testInfo) => {
   await openConnected(page, hostUrl);
   await page.getByRole('group', { name: 'Мова' }).getByRole('button', { name: 'English' }).click();
-  await page.getByRole('contentinfo').getByRole('button', { name: /Sync: standalone/ }).click();
+  await page.getByRole('contentinfo').getByRole('button', { name: 'Standalone — no back office' }).click();
   const panel = page.getByRole('dialog', { name: 'Sync' });
   await expect(panel).toContainText('Waiting to send: 0');
   await expect(panel.getByText('No changes are waiting to be sent.')).toBeVisible();

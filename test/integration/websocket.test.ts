@@ -83,6 +83,17 @@ describe('browser host WebSocket: who may connect', () => {
     expect(await openSocket(host.wsUrl())).toEqual({ ok: false, status: 403 });
   });
 
+  it('tells a page whether its link still works: 204 for the launch token, 401 for a stale or missing one', async () => {
+    const host = await startHost();
+    const check = (headers: Record<string, string>, method = 'POST') =>
+      fetch(`${host.origin}/rpc/link`, { method, headers: { origin: host.origin, ...headers } }).then((res) => res.status);
+    expect(await check({ authorization: `Bearer ${host.token}` })).toBe(204);
+    expect(await check({ authorization: `Bearer ${'x'.repeat(host.token.length)}` })).toBe(401);
+    expect(await check({})).toBe(401);
+    expect(await check({ authorization: `Bearer ${host.token}`, origin: 'http://evil.example' })).toBe(403);
+    expect(await check({ authorization: `Bearer ${host.token}` }, 'GET')).toBe(405);
+  });
+
   it('binds to loopback only', async () => {
     const host = await startHost();
     expect(host.address).toBe('127.0.0.1');

@@ -7,7 +7,7 @@ import type { Backend } from '../index';
 import { createFileLogger } from '../log/logger';
 import type { Logger } from '../log/logger';
 import { createStaticHandler } from './static-files';
-import { attachWebSocket, WS_PATH } from './websocket';
+import { answerLinkCheck, attachWebSocket, isLinkCheck, LINK_PATH, WS_PATH } from './websocket';
 
 export interface BrowserHostOptions {
   dataDir: string;
@@ -52,10 +52,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
   const serveStatic = createStaticHandler({
     root: options.rendererDir,
-    csp: buildCsp({ connectSrc: [`ws://127.0.0.1:${port}${WS_PATH}`, `ws://localhost:${port}${WS_PATH}`] }),
+    csp: buildCsp({
+      connectSrc: [`ws://127.0.0.1:${port}${WS_PATH}`, `ws://localhost:${port}${WS_PATH}`, `http://127.0.0.1:${port}${LINK_PATH}`, `http://localhost:${port}${LINK_PATH}`],
+    }),
     allowedHosts: [`127.0.0.1:${port}`, `localhost:${port}`],
   });
-  server.on('request', (req, res) => void serveStatic(req, res));
+  server.on('request', (req, res) => {
+    if (isLinkCheck(req)) answerLinkCheck(req, res, { token, allowedOrigins: origins });
+    else void serveStatic(req, res);
+  });
   const ws = attachWebSocket(server, backend, { token, allowedOrigins: origins, logger });
 
   let closing: Promise<void> | undefined;

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
 import { CallFrame, MAX_FRAME_BYTES } from '../../../shared/rpc';
@@ -7,6 +7,12 @@ import type { Backend } from '../index';
 import type { Logger } from '../log/logger';
 
 export const WS_PATH = '/rpc';
+/**
+ * Where the browser client asks, after its socket was refused, whether its launch token is still
+ * the host's: a refused upgrade reaches a browser only as a closed socket, the same as a host that
+ * is down, and only this answer tells "retry later" from "this link will never work again".
+ */
+export const LINK_PATH = '/rpc/link';
 
 /** Close codes the browser client understands (RFC 6455 §7.4.1). */
 export const CLOSE_MALFORMED = 1008;
@@ -26,21 +32,49 @@ function tokenMatches(given: string | null, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+type Verdict = { ok: true } | { ok: false; status: 401 | 403 | 404; reason: string };
+
+/** A loopback origin and the launch token: what both the upgrade and the link check demand. */
+function checkCaller(origin: string | undefined, token: string | null, options: Pick<WebSocketTransportOptions, 'token' | 'allowedOrigins'>): Verdict {
+  if (origin === undefined || !options.allowedOrigins.includes(origin)) {
+    return { ok: false, status: 403, reason: `origin ${origin ?? '(none)'} is not allowed` };
+  }
+  if (!tokenMatches(token, options.token)) return { ok: false, status: 401, reason: 'missing or wrong token' };
+  return { ok: true };
+}
+
 /** Decides whether an upgrade may proceed: the right path, the launch token, a loopback origin. */
 export function checkUpgrade(
   req: Pick<IncomingMessage, 'url' | 'headers'>,
   options: Pick<WebSocketTransportOptions, 'token' | 'allowedOrigins'>,
-): { ok: true } | { ok: false; status: 401 | 403 | 404; reason: string } {
+): Verdict {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname !== WS_PATH) return { ok: false, status: 404, reason: 'no such endpoint' };
-  const origin = req.headers.origin;
-  if (origin === undefined || !options.allowedOrigins.includes(origin)) {
-    return { ok: false, status: 403, reason: `origin ${origin ?? '(none)'} is not allowed` };
+  return checkCaller(req.headers.origin, url.searchParams.get('token'), options);
+}
+
+export function isLinkCheck(req: Pick<IncomingMessage, 'url'>): boolean {
+  return new URL(req.url ?? '/', 'http://localhost').pathname === LINK_PATH;
+}
+
+/**
+ * Answers the link check: 204 while the token (a Bearer header, so it never sits in a URL) is the
+ * launch token, 401 once it is not. POST, because browsers send `Origin` on a same-origin POST and
+ * not on a GET: the check is as strict about the caller as the upgrade.
+ */
+export function answerLinkCheck(
+  req: Pick<IncomingMessage, 'method' | 'headers'>,
+  res: Pick<ServerResponse, 'writeHead' | 'end'>,
+  options: Pick<WebSocketTransportOptions, 'token' | 'allowedOrigins'>,
+): void {
+  const headers = { 'Cache-Control': 'no-store' };
+  if (req.method !== 'POST') {
+    res.writeHead(405, { ...headers, Allow: 'POST' }).end();
+    return;
   }
-  if (!tokenMatches(url.searchParams.get('token'), options.token)) {
-    return { ok: false, status: 401, reason: 'missing or wrong token' };
-  }
-  return { ok: true };
+  const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
+  const verdict = checkCaller(req.headers.origin, bearer?.[1] ?? null, options);
+  res.writeHead(verdict.ok ? 204 : verdict.status, headers).end();
 }
 
 function parseFrame(data: RawData, isBinary: boolean): CallFrame | null {

@@ -12,7 +12,10 @@ export function Header() {
       <div className="desk-identity">
         {info.status === 'loaded' ? (
           <>
-            <span className="center-name">{info.info.center.name}</span>
+            {/* Up to three lines, then an ellipsis; the full name stays in the text (read by screen readers) and in the tooltip. */}
+            <span className="center-name" title={info.info.center.name}>
+              {info.info.center.name}
+            </span>
             <span className="window-number">{t('header.window', { window: info.info.desk.window })}</span>
           </>
         ) : (

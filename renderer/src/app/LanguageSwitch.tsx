@@ -8,7 +8,8 @@ export function LanguageSwitch() {
   const setLanguage = useLanguageStore((state) => state.setLanguage);
   return (
     <div className="language-switch" role="group" aria-labelledby="language-label">
-      <span id="language-label" className="language-label">
+      {/* Named for screen readers only: the two language names say what the buttons are, and the center name needs the room. */}
+      <span id="language-label" className="visually-hidden">
         {t('language.label')}
       </span>
       {LANGUAGES.map((option) => (

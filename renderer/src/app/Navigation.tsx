@@ -1,5 +1,5 @@
 import { useT } from '../i18n/use-t';
-import { SCREENS } from './screens';
+import { SCREENS } from './screen-list';
 import { useShellStore } from './shell-store';
 
 export function Navigation() {

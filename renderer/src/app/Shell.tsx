@@ -4,7 +4,7 @@ import { loadAppInfo } from './backend-binding';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
 import { ReconnectBanner } from './ReconnectBanner';
-import { SCREEN_COMPONENTS } from './screens';
+import { SCREEN_COMPONENTS } from './screen-components';
 import { useShellStore } from './shell-store';
 import { StatusBar } from './StatusBar';
 import { useScreenShortcuts } from './use-screen-shortcuts';

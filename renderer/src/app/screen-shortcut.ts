@@ -1,4 +1,4 @@
-import type { ScreenEntry } from './screens';
+import type { ScreenEntry } from './screen-list';
 
 type ShortcutKey = Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>;
 

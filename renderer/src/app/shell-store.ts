@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppInfo, ClerkProfile, ConnectionState, SyncStatus } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
-import type { ScreenId } from './screens';
+import type { ScreenId } from './screen-list';
 
 type InfoState =
   | { status: 'loading' }

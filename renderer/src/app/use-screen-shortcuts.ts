@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { screenForShortcut } from './screen-shortcut';
-import { SCREENS } from './screens';
+import { SCREENS } from './screen-list';
 import { useShellStore } from './shell-store';
 
 export function useScreenShortcuts(): void {

@@ -38,6 +38,15 @@ describe('dictionaries', () => {
     }
   });
 
+  it('writes Ukrainian text in Ukrainian: Latin letters only in names, abbreviations and file names', () => {
+    // A clerk reading the Ukrainian UI met «Зберегти English receipt»; these are the Latin words it may hold.
+    const allowed = new Set(['Vikno', 'Alt', 'SMS', 'ID', 'PDF', 'config', 'json', 'backOffice', 'url', 'token']);
+    for (const [key, text] of Object.entries(uk)) {
+      const latin = text.replace(/\{\w+\}/g, '').match(/[A-Za-z]+/g) ?? [];
+      expect(latin.filter((word) => !allowed.has(word)), key).toEqual([]);
+    }
+  });
+
   it('has a message in every language for every error code', () => {
     for (const language of LANGUAGES) {
       for (const code of ERROR_CODES) expect(dictionaries[language][errorMessageKey(code)]).toBeTruthy();
@@ -59,6 +68,6 @@ describe('createTranslate', () => {
     t('connection.connected', { state: 'x' });
     // @ts-expect-error not a key of the Ukrainian dictionary
     t('no.such.key');
-    expect(t('connection.connected')).toBe('Підключено');
+    expect(t('connection.connected')).toBe('підключено');
   });
 });

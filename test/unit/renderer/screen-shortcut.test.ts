@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screenForShortcut } from '../../../renderer/src/app/screen-shortcut';
-import type { ScreenEntry } from '../../../renderer/src/app/screens';
+import type { ScreenEntry } from '../../../renderer/src/app/screen-list';
 
 const screens: readonly ScreenEntry[] = [
   { id: 'queue', label: 'screen.queue', digit: 1 },

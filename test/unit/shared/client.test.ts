@@ -55,6 +55,24 @@ describe('the renderer-side RPC client', () => {
     client.receive({ kind: 'result', id: 1, result: { ok: true, value: {} } });
   });
 
+  it('on a refused link answers waiting and new calls at once, says so, and works again on a new link', async () => {
+    const { client, sent, states } = setup(60_000);
+    const waiting = client.api.call('app.info', {});
+    client.refused();
+    // Refused, not timed out: the 60 s wait for a connection is not what answered.
+    await expect(waiting).resolves.toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', message: expect.stringMatching(/refused/) } });
+    await expect(client.api.call('app.health', {})).resolves.toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(states).toEqual(['refused']);
+    expect(sent).toHaveLength(0);
+
+    client.connected();
+    const answer = client.api.call('app.health', {});
+    expect(sent).toHaveLength(1);
+    client.receive({ kind: 'result', id: sent[0]!.id, result: { ok: true, value: { status: 'ok', database: 'ok', uptimeSeconds: 1 } } });
+    await expect(answer).resolves.toMatchObject({ ok: true });
+    expect(states).toEqual(['refused', 'connected']);
+  });
+
   it('answers UNAVAILABLE when the transport cannot send', async () => {
     const client = createRpcClient({
       send: () => {

@@ -15,6 +15,7 @@ import type { FieldId, FieldProblem } from './field-ids';
 import type { ApplicantFields, ChecklistLine, IntakeForm, RepresentativeFields } from './intake-form';
 import { EMPTY_APPLICANT, emptyForm, fromDraftData, isBlank, newLineKey, splitName, toDraftData } from './intake-form';
 import { applicantIssueField, issuesToProblems, registerIssueField } from './issue-fields';
+import { forgetKeptDraft, keepDraft, newestDraft, releaseKeptDraft } from './kept-draft';
 
 export type IntakePhase = 'idle' | 'loading' | 'offer' | 'editing' | 'registering' | 'done';
 export type DraftState = { status: 'none' } | { status: 'saving' } | { status: 'saved'; at: string } | { status: 'failed' };
@@ -85,8 +86,9 @@ export async function openIntake(): Promise<void> {
     set({ phase: 'idle', loadError: result.error });
     return;
   }
-  const form = result.value ? fromDraftData(result.value.data) : null;
-  if (form && !isBlank(form)) set({ phase: 'offer', offered: { form, updatedAt: result.value?.updatedAt ?? '' } });
+  const draft = await newestDraft(result.value);
+  const form = draft ? fromDraftData(draft.data) : null;
+  if (form && !isBlank(form)) set({ phase: 'offer', offered: { form, updatedAt: draft?.updatedAt ?? '' } });
   else set({ phase: 'editing' });
 }
 
@@ -329,7 +331,10 @@ function flushAutosave(): void {
   const form = pending;
   cancelAutosave();
   set({ draft: { status: 'saving' } });
-  void api.call('drafts.save', { data: toDraftData(form) }).then((result) => {
+  const data = toDraftData(form);
+  keepDraft(data);
+  void api.call('drafts.save', { data }).then((result) => {
+    if (result.ok) releaseKeptDraft(data);
     // A newer edit may already be waiting; its own save will report.
     if (pending !== null) return;
     set({ draft: result.ok ? { status: 'saved', at: result.value.savedAt } : { status: 'failed' } });
@@ -341,6 +346,11 @@ useIntakeStore.subscribe((state, previous) => {
   pending = state.form;
   clearTimeout(timer);
   timer = setTimeout(flushAutosave, AUTOSAVE_MS);
+});
+
+useIntakeStore.subscribe((state, previous) => {
+  if (state.phase === previous.phase && state.form === previous.form) return;
+  if (state.phase === 'done' || (state.phase === 'editing' && isBlank(state.form))) forgetKeptDraft();
 });
 
 // Closing the window (or reloading) must not lose the last keystrokes still waiting for the debounce.

@@ -1,9 +1,3 @@
-import type { ComponentType } from 'react';
-import { ApplicationsScreen } from '../features/applications/ApplicationsScreen';
-import { DocumentsScreen } from '../features/documents/DocumentsScreen';
-import { IntakeScreen } from '../features/intake/IntakeScreen';
-import { QueueScreen } from '../features/queue/QueueScreen';
-import { ReviewScreen } from '../features/review/ReviewScreen';
 import type { PlainMessageKey } from '../i18n/dictionary';
 
 export type ScreenId = 'queue' | 'intake' | 'documents' | 'review' | 'applications';
@@ -15,6 +9,10 @@ export interface ScreenEntry {
   digit: number;
 }
 
+/**
+ * The sections of the shell, as data only: the shell store, the navigation and the shortcuts
+ * read it without importing the screens, which themselves read the shell store.
+ */
 export const SCREENS: readonly ScreenEntry[] = [
   { id: 'queue', label: 'screen.queue', digit: 1 },
   { id: 'intake', label: 'screen.intake', digit: 2 },
@@ -22,11 +20,3 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'review', label: 'screen.review', digit: 4 },
   { id: 'applications', label: 'screen.applications', digit: 5 },
 ];
-
-export const SCREEN_COMPONENTS: Readonly<Record<ScreenId, ComponentType>> = {
-  queue: QueueScreen,
-  intake: IntakeScreen,
-  documents: DocumentsScreen,
-  review: ReviewScreen,
-  applications: ApplicationsScreen,
-};
