@@ -1,5 +1,5 @@
 /**
- * The cycle checker of `npm run lint` (docs/ARCHITECTURE.md §3): fails when the app's modules
+ * The cycle checker of `npm run lint` (docs/ARCHITECTURE.md §3.2): fails when the app's modules
  * import each other in a circle. A circle means one concern split across files, so neither can be
  * read, tested or moved alone. Type-only imports count: every circle the code has had closed
  * through an `import type`, which eslint-plugin-import-x's no-cycle always skips.
@@ -123,7 +123,7 @@ if (import.meta.main) {
     process.stderr.write(`Import circle among ${modules.join(', ')}:\n  ${circle.join(' → ')}\n`);
   }
   if (tangles.length > 0) {
-    process.stderr.write(`${tangles.length} import circle(s); docs/ARCHITECTURE.md §3 says how to cut one.\n`);
+    process.stderr.write(`${tangles.length} import circle(s); docs/ARCHITECTURE.md §3.2 says how to cut one.\n`);
     process.exitCode = 1;
   }
 }
