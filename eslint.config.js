@@ -1,4 +1,4 @@
-// Lint, including the process boundaries of DESIGN.md §3 as errors: a folder that imports
+// Lint, including the process boundaries of docs/ARCHITECTURE.md §3.1 as errors: a folder that imports
 // across its boundary fails `npm run lint` (and so `npm test`).
 import js from '@eslint/js';
 import { builtinModules } from 'node:module';
@@ -10,18 +10,18 @@ const nodeBuiltins = builtinModules.filter((m) => !m.startsWith('_'));
 /** Bans a group of modules with one message, in the shape @typescript-eslint/no-restricted-imports takes. */
 const ban = (group, message, allowTypeImports = false) => ({ group, message, allowTypeImports });
 
-const NODE_MESSAGE = 'Node built-ins are not available on this side (DESIGN.md §3).';
+const NODE_MESSAGE = 'Node built-ins are not available on this side (docs/ARCHITECTURE.md §3.1).';
 const NODE = ban(['node:*'], NODE_MESSAGE);
 // Bare built-in names ('fs', 'fs/promises') are matched exactly: as patterns they would also
 // catch our own folders that share a name with a built-in (shared/domain, …).
 const NODE_PATHS = nodeBuiltins.map((name) => ({ name, message: NODE_MESSAGE }));
-const ELECTRON = ban(['electron', 'electron/*'], "Only main/electron and main/preload may import 'electron' (DESIGN.md §3).");
-const NATIVE = ban(['better-sqlite3', 'ws'], 'Server-side packages belong to main/backend (DESIGN.md §3).');
-const RENDERER = ban(['**/renderer/**', '**/renderer'], 'Nothing outside renderer/ imports the renderer (DESIGN.md §3).');
-const MAIN = ban(['**/main/**', '**/main'], 'This side cannot import main/ (DESIGN.md §3).');
-const SERVER = ban(['**/server/**', '**/server'], 'Only the server imports server/ (DESIGN.md §3).');
-const BACKEND_TYPES_ONLY = ban(['**/backend/**', '**/backend'], 'main/electron and main/preload use backend code only as types; the backend runs in its own process (DESIGN.md §3).', true);
-const REACT = ban(['react', 'react-dom', 'react-dom/*', 'zustand'], 'shared/ is UI-free (DESIGN.md §3).');
+const ELECTRON = ban(['electron', 'electron/*'], "Only main/electron and main/preload may import 'electron' (docs/ARCHITECTURE.md §3.1).");
+const NATIVE = ban(['better-sqlite3', 'ws'], 'Server-side packages belong to main/backend (docs/ARCHITECTURE.md §3.1).');
+const RENDERER = ban(['**/renderer/**', '**/renderer'], 'Nothing outside renderer/ imports the renderer (docs/ARCHITECTURE.md §3.1).');
+const MAIN = ban(['**/main/**', '**/main'], 'This side cannot import main/ (docs/ARCHITECTURE.md §3.1).');
+const SERVER = ban(['**/server/**', '**/server'], 'Only the server imports server/ (docs/ARCHITECTURE.md §3.1).');
+const BACKEND_TYPES_ONLY = ban(['**/backend/**', '**/backend'], 'main/electron and main/preload use backend code only as types; the backend runs in its own process (docs/ARCHITECTURE.md §3.1).', true);
+const REACT = ban(['react', 'react-dom', 'react-dom/*', 'zustand'], 'shared/ is UI-free (docs/ARCHITECTURE.md §3.1).');
 
 const boundary = (files, patterns, paths = []) => ({
   files,

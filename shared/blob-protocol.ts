@@ -1,5 +1,5 @@
 /**
- * The file (scan) upload between a desk and the back office (DESIGN.md §6 "Files",
+ * The file (scan) upload between a desk and the back office (docs/ARCHITECTURE.md §7.4,
  * docs/SYNC.md): content-addressed by SHA-256 and resumable. The desk announces a hash, sends
  * chunks at the server's confirmed offset each with its own checksum, and asks the server to
  * verify the whole file. Both sides validate bodies with these schemas.

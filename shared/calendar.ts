@@ -1,6 +1,6 @@
 /**
  * Working-day arithmetic on local dates (`YYYY-MM-DD`) with a configurable calendar: which
- * weekdays are days off and which weekend days are worked is data (DESIGN.md §5; public
+ * weekdays are days off and which weekend days are worked is data (docs/ARCHITECTURE.md §6.4; public
  * holidays are not days off under martial law, so nothing is hard-coded).
  */
 export interface WorkCalendar {

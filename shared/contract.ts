@@ -1,5 +1,5 @@
 /**
- * The one contract between the renderer and the backend (DESIGN.md §4). Every method has an
+ * The one contract between the renderer and the backend (docs/ARCHITECTURE.md §4). Every method has an
  * input schema, an output schema and the role it needs; every event has a payload schema.
  * The typed client, the backend dispatcher and the preload's allow-list are all derived
  * from these two tables — nobody declares a channel by hand.
@@ -99,7 +99,7 @@ export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), rol
 export type ClerkProfile = z.infer<typeof ClerkProfile>;
 
 /**
- * What the status bar shows about delivery to the back office (DESIGN.md §6). `standalone`: no
+ * What the status bar shows about delivery to the back office (docs/ARCHITECTURE.md §7.6). `standalone`: no
  * back office configured; `not_enrolled`: configured but the desk has no device token yet.
  */
 export const SyncStatus = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The closed set of error codes a backend call can answer with (DESIGN.md §4). */
+/** The closed set of error codes a backend call can answer with (docs/ARCHITECTURE.md §4.1). */
 export const ERROR_CODES = [
   'VALIDATION',
   'UNAUTHENTICATED',

@@ -1,5 +1,5 @@
 /**
- * The wire between a desk and the back office (DESIGN.md §6, docs/SYNC.md). Both sides
+ * The wire between a desk and the back office (docs/ARCHITECTURE.md §7, docs/SYNC.md). Both sides
  * validate every body with these schemas.
  */
 import { z } from 'zod';

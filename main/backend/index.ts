@@ -65,7 +65,7 @@ function ensureDataDir(dataDir: string): void {
 }
 
 /**
- * The transport-agnostic backend (DESIGN.md §2): opens the data folder and database, and
+ * The transport-agnostic backend (docs/ARCHITECTURE.md §2.1): opens the data folder and database, and
  * answers contract calls from any number of connections. Throws AppError (STORAGE) or
  * ConfigError when it cannot start; the host shows that message.
  */

@@ -1,5 +1,5 @@
 /**
- * Starts the backend's utilityProcess and keeps it alive (DESIGN.md §2). Electron is injected
+ * Starts the backend's utilityProcess and keeps it alive (docs/ARCHITECTURE.md §2.2). Electron is injected
  * as `fork` so restart, backoff and shutdown are unit-tested without the Electron binary.
  *
  * - An unexpected exit restarts the backend after an exponential backoff (capped); the backoff

@@ -1,5 +1,5 @@
 /**
- * Where the window may go (DESIGN.md §8). The renderer is a single-page app: its routes are
+ * Where the window may go (docs/ARCHITECTURE.md §9.1). The renderer is a single-page app: its routes are
  * in-page navigations, which Electron does not report, so a real navigation is either a
  * reload of the shell or something trying to take the window elsewhere.
  */

@@ -1,5 +1,5 @@
 /**
- * The app:// protocol that serves the built renderer (DESIGN.md §8). The UI never loads from
+ * The app:// protocol that serves the built renderer (docs/ARCHITECTURE.md §9.1). The UI never loads from
  * file://, whose origin would give a compromised page the whole disk; app://vikno is its own
  * origin, and this handler serves only files inside the renderer folder.
  */

@@ -1,5 +1,5 @@
 /**
- * The options of every Vikno window (DESIGN.md §8). A pure function so the hardening is
+ * The options of every Vikno window (docs/ARCHITECTURE.md §9.1). A pure function so the hardening is
  * asserted by unit tests: Electron itself cannot run on our build machines.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';

@@ -1,6 +1,6 @@
 /**
  * The logic of the preload, free of Electron so it is unit-tested: `window.vikno` over a
- * MessagePort to the backend (DESIGN.md §2, §4). index.ts only wires it to ipcRenderer.
+ * MessagePort to the backend (docs/ARCHITECTURE.md §2.1, §4). index.ts only wires it to ipcRenderer.
  *
  * The renderer gets exactly `{ call, on }`. Method and event names are checked against the
  * contract here too, so a compromised renderer cannot even put an unknown name on the wire.

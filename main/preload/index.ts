@@ -1,6 +1,6 @@
 /**
  * The sandboxed preload (bundled to dist/main/preload.cjs): exposes `window.vikno` and nothing
- * else — no ipcRenderer, no port, no process (DESIGN.md §10.3).
+ * else — no ipcRenderer, no port, no process (docs/ARCHITECTURE.md §11.1, rule 3).
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC } from '../electron/ipc-channels';

@@ -1,5 +1,5 @@
 /**
- * The application (звернення) status machine of DESIGN.md §5, used by the desk's backend and
+ * The application (звернення) status machine of docs/ARCHITECTURE.md §6.1, used by the desk's backend and
  * the back office alike. `overdue` is derived from the due date, never stored.
  */
 import { z } from 'zod';

@@ -3,7 +3,7 @@ import { statement } from '../db/statements';
 
 /**
  * The next registration number of this desk for a local day: `CENTER-DESK-YYYYMMDD-NNNN`.
- * Unique without asking the server (DESIGN.md §5) because center and desk are in it and the
+ * Unique without asking the server (docs/ARCHITECTURE.md §6.4) because center and desk are in it and the
  * sequence row is bumped inside the registering transaction, so a rolled-back registration
  * gives its number back and a committed one never repeats.
  */

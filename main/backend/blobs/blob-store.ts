@@ -1,5 +1,5 @@
 /**
- * The desk's content-addressed file store (DESIGN.md §5): `<dataDir>/blobs/ab/cd/<sha256>`.
+ * The desk's content-addressed file store (docs/ARCHITECTURE.md §5.5): `<dataDir>/blobs/ab/cd/<sha256>`.
  * A file is written to a temp name in the store (same file system, so the rename is atomic),
  * fsynced, renamed into place and its folder fsynced: a crash leaves either no file or the
  * whole file under its hash, never a torn one the database could point at.

@@ -28,7 +28,7 @@ export function runCommand<T>(db: Db, work: () => T): T {
 }
 
 /**
- * The two rows every state change writes next to its domain rows (DESIGN.md §5): the outbox
+ * The two rows every state change writes next to its domain rows (docs/ARCHITECTURE.md §5.2): the outbox
  * mutation that carries it to the back office and the audit event. Call inside runCommand.
  */
 export function recordChange(

@@ -60,7 +60,7 @@ function damaged(file: string, backupsDir: string, problem: string): AppError {
 }
 
 /**
- * The start-up check of DESIGN.md §5: the data folder is writable and the database passes
+ * The start-up check of docs/ARCHITECTURE.md §5.1: the data folder is writable and the database passes
  * `PRAGMA quick_check`. A damaged database is refused with the way to restore the newest good
  * backup; it is never repaired, replaced or deleted here — that is IT's decision.
  */

@@ -14,7 +14,7 @@ export interface OpenOptions {
 }
 
 /**
- * Opens the desk database with the pragmas of DESIGN.md §5 and brings its schema up to date.
+ * Opens the desk database with the pragmas of docs/ARCHITECTURE.md §5.1 and brings its schema up to date.
  * A read-only data folder or a damaged file (quick_check not ok) is refused before anything is
  * written to it.
  */

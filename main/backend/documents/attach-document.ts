@@ -14,7 +14,7 @@ export interface AttachDocument {
 /**
  * Attaches a scanned document (its file already in the content-addressed store) to an
  * application. Its mutation waits in `blocked_on_blob` until the file is uploaded, while other
- * records keep flowing (DESIGN.md §6).
+ * records keep flowing (docs/ARCHITECTURE.md §7.4).
  */
 export function attachDocument(env: CommandEnv, input: AttachDocument): string {
   if (!/^[0-9a-f]{64}$/.test(input.blob.sha256)) {

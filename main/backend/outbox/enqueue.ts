@@ -11,7 +11,7 @@ export interface Mutation {
   actor: string;
   /** The server version the change was made against; null for a record the server has not seen. */
   baseVersion: number | null;
-  /** A mutation naming a file that is not uploaded yet waits for it (DESIGN.md §6). */
+  /** A mutation naming a file that is not uploaded yet waits for it (docs/ARCHITECTURE.md §7.4). */
   blockedOnBlob?: boolean;
 }
 

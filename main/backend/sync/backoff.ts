@@ -1,5 +1,5 @@
 /**
- * Retry timing (DESIGN.md §6): exponential backoff with full jitter, capped, so a hundred
+ * Retry timing (docs/ARCHITECTURE.md §7.1): exponential backoff with full jitter, capped, so a hundred
  * desks coming back after an outage do not knock on the back office in step.
  */
 export interface BackoffPolicy {

@@ -18,7 +18,7 @@ export interface DeadLetter {
   createdAt: string;
 }
 
-/** Mutations the back office refused or found in conflict: the supervisor's list (DESIGN.md §6). */
+/** Mutations the back office refused or found in conflict: the supervisor's list (docs/ARCHITECTURE.md §7.5). */
 export function listDeadLetters(db: Db): DeadLetter[] {
   const rows = statement(
     db,

@@ -33,7 +33,7 @@ export interface SyncEngineOptions {
 type Pause = 'auth' | 'update' | null;
 
 /**
- * The desk's side of DESIGN.md §6: one push in flight, batches in commit order, exponential
+ * The desk's side of docs/ARCHITECTURE.md §7: one push in flight, batches in commit order, exponential
  * backoff with full jitter after failures (the timer is re-armed after every one, so a desk
  * never stops trying), then pulls. 401 and 426 pause without burning attempts until
  * `syncNow()` (after re-enrollment or an update).

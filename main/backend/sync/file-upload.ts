@@ -1,5 +1,5 @@
 /**
- * The desk's file queue (DESIGN.md §6 "Files"): uploads the files that `blocked_on_blob`
+ * The desk's file queue (docs/ARCHITECTURE.md §7.4): uploads the files that `blocked_on_blob`
  * mutations name, a couple at a time, and releases each file's mutations to the outbox once the
  * server has verified it — so a document's metadata never reaches the server before its scan,
  * while tickets and applications keep flowing. Independent of the sync engine, which calls

@@ -31,7 +31,7 @@ export interface BrowserHost {
 
 /**
  * The backend in a plain Node process, the renderer and the contract served on 127.0.0.1
- * only (DESIGN.md §2). The per-launch token travels in the URL fragment, which browsers
+ * only (docs/ARCHITECTURE.md §2.1). The per-launch token travels in the URL fragment, which browsers
  * never send to servers, and the renderer presents it when opening the WebSocket.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {

@@ -3,7 +3,7 @@ import type { ViknoApi } from '../../../shared/contract';
 import type { Backend } from '../index';
 
 /**
- * The third transport (DESIGN.md §2): tests call the backend directly. Frames are cloned both
+ * The third transport (docs/ARCHITECTURE.md §2.1): tests call the backend directly. Frames are cloned both
  * ways so that nothing passes that a real port or socket could not carry.
  */
 export function connectInProcess(backend: Backend): ViknoApi & { disconnect(): void } {

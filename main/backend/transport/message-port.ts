@@ -1,5 +1,5 @@
 /**
- * The Electron transport (DESIGN.md §2), run inside the backend's `utilityProcess`.
+ * The Electron transport (docs/ARCHITECTURE.md §2.1), run inside the backend's `utilityProcess`.
  * Main hands over one MessagePort per window; each port is one backend connection. The
  * backend never imports 'electron', so the few Electron objects it touches are described
  * here structurally (they match Electron's ParentPort and MessagePortMain).

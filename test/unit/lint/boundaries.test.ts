@@ -2,7 +2,7 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The process boundaries of DESIGN.md §3 are lint errors. Each case plants an import in a
+ * The process boundaries of docs/ARCHITECTURE.md §3.1 are lint errors. Each case plants an import in a
  * file path on one side (the file need not exist) and checks the real lint config fails it.
  */
 const eslint = new ESLint({ cwd: process.cwd() });

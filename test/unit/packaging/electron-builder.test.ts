@@ -10,7 +10,7 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
 };
 
 describe('electron-builder.yml', () => {
-  it('flips the security fuses of DESIGN.md §8', () => {
+  it('flips the security fuses of docs/ARCHITECTURE.md §9.1', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

@@ -3,7 +3,7 @@ import { ERROR_CODES, ErrorBody, ErrorCode, fail, ok } from '../../../shared/err
 import { ResultFrame } from '../../../shared/rpc';
 
 describe('envelope and error codes', () => {
-  it('is the closed set of DESIGN.md §4', () => {
+  it('is the closed set of docs/ARCHITECTURE.md §4.1', () => {
     expect([...ERROR_CODES].sort()).toEqual(
       ['CONFLICT', 'FORBIDDEN', 'INTERNAL', 'NOT_FOUND', 'STORAGE', 'UNAUTHENTICATED', 'UNAVAILABLE', 'VALIDATION'].sort(),
     );

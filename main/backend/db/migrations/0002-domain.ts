@@ -1,7 +1,7 @@
 import type { Migration } from '../migrate';
 
 /**
- * The whole desk domain of DESIGN.md §5. Every synced table carries `server_version` (null
+ * The whole desk domain of docs/ARCHITECTURE.md §6. Every synced table carries `server_version` (null
  * until the back office has acknowledged the row) and `deleted_at` (a tombstone: synced rows
  * are never hard-deleted).
  */
