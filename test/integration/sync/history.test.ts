@@ -125,7 +125,8 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     expect(await a.syncNow()).toMatchObject({ pending: 0 });
     await b.syncNow();
 
-    const server = await expectServerHistory([a, b], app.id);
+    // B first: it never had this record's history but through the pull.
+    const server = await expectServerHistory([b, a], app.id);
     expect(server.map((s) => [s.to, s.actorId, s.actorName])).toEqual([
       ['registered', clerkA, 'Олена Коваль'],
       ['sent_to_provider', clerkA, 'Олена Коваль'],

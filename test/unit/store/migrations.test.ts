@@ -3,6 +3,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/backend/db/migrate';
 import { migrations } from '../../../main/backend/db/migrations/registry';
+import { readStatusHistory } from '../../../main/backend/applications/status-history';
 
 /**
  * Rows each schema version can hold, written before migrating further, and how to recognise
@@ -132,6 +133,12 @@ describe('every migration', () => {
     expect(db.prepare("SELECT to_status, clerk_id, actor_name, mutation_id FROM application_status_history WHERE application_id = 'a1' ORDER BY seq").all()).toEqual([
       { to_status: 'registered', clerk_id: 'c1', actor_name: 'Іваненко Олена', mutation_id: 'm-reg' },
       { to_status: 'in_progress', clerk_id: 'c1', actor_name: 'Іваненко Олена', mutation_id: null },
+    ]);
+    // Shown: the kept rows once each (the delivered register is not repeated from the outbox), then the pending step on top.
+    expect(readStatusHistory(db, 'a1').map((step) => [step.to, step.actorName, step.pending])).toEqual([
+      ['registered', 'Іваненко Олена', false],
+      ['in_progress', 'Іваненко Олена', false],
+      ['sent_to_provider', 'Іваненко Олена', true],
     ]);
     db.close();
   });
