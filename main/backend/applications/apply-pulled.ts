@@ -27,18 +27,20 @@ const RemoteApplication = z.looseObject({
 
 const UPSERT_APPLICATION = `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
     rep_poa_number, rep_poa_date, status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id, center_code, desk_code,
-    window, updated_at, server_version)
+    window, updated_at, server_version, history_version)
   VALUES (@id, @regNumber, @serviceId, @applicantId, @repName, @repDocType, @repDocNumber, @repPoaNumber, @repPoaDate, @status,
-    @registeredAt, @registeredOn, @dueDate, @resultDelivery, @notes, @clerk, @centerCode, @deskCode, '', @at, @version)
+    @registeredAt, @registeredOn, @dueDate, @resultDelivery, @notes, @clerk, @centerCode, @deskCode, '', @at, @version, @historyVersion)
   ON CONFLICT (id) DO UPDATE SET status = excluded.status, rep_full_name = excluded.rep_full_name, rep_doc_type = excluded.rep_doc_type,
     rep_doc_number = excluded.rep_doc_number, rep_poa_number = excluded.rep_poa_number, rep_poa_date = excluded.rep_poa_date,
     due_date = excluded.due_date, result_delivery = excluded.result_delivery, notes = excluded.notes,
-    updated_at = excluded.updated_at, server_version = excluded.server_version`;
+    updated_at = excluded.updated_at, server_version = excluded.server_version,
+    history_version = coalesce(excluded.history_version, applications.history_version)`;
 
 /**
- * The record, its receipt lines and its status history as the back office has them. A version
- * without a history (stored before the back office kept one in the record) leaves this desk's
- * history as it is rather than emptying it.
+ * The record, its receipt lines and its status history as the back office has them, and which
+ * version that history is (`history_version`, see status-history.ts). A version without a
+ * history (stored before the back office kept one in the record) leaves this desk's history as
+ * it is rather than emptying it.
  */
 export const applicationApplier: PulledApplier = {
   preparePage: (db, ctx) => ensureRemoteClerk(db, ctx.at),
@@ -71,11 +73,12 @@ export const applicationApplier: PulledApplier = {
       deskCode: a.deskCode,
       at: ctx.at,
       version: change.version,
+      historyVersion: a.statusHistory ? change.version : null,
     });
     statement(db, 'DELETE FROM application_items WHERE application_id = ?').run(change.id);
     const insertItem = statement(db, 'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)');
     a.items.forEach((item, i) => insertItem.run(change.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
-    if (a.statusHistory) replaceStatusHistory(db, change.id, change.version, a.statusHistory);
+    if (a.statusHistory) replaceStatusHistory(db, change.id, a.statusHistory);
   },
   remove: markDeletedIn('applications'),
 };

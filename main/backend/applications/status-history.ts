@@ -9,11 +9,11 @@ type HistoryEntry = Application['history'][number];
 
 /**
  * Replaces the record's history with the back office's, as pulled inside the record: after
- * sync every desk shows exactly these steps (docs/SYNC.md, "History that never lies").
+ * sync every desk shows exactly these steps (docs/SYNC.md, "History that never lies"). The
+ * caller sets `applications.history_version` to the version they came with.
  */
-export function replaceStatusHistory(db: Db, applicationId: string, version: number, steps: readonly StatusStep[]): void {
+export function replaceStatusHistory(db: Db, applicationId: string, steps: readonly StatusStep[]): void {
   statement(db, 'DELETE FROM application_status_history WHERE application_id = ?').run(applicationId);
-  statement(db, 'UPDATE applications SET history_version = ? WHERE id = ?').run(version, applicationId);
   const insert = statement(
     db,
     `INSERT INTO application_status_history (application_id, from_status, to_status, reason, received_by, at, clerk_id, actor_name, mutation_id)
