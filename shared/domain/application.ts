@@ -57,6 +57,10 @@ export const StatusChange = z.object({
   receivedBy: z.string().nullable(),
   at: z.string(),
   clerkId: z.string(),
+  /** Null when neither the step nor this desk knows the clerk's name. */
+  actorName: z.string().nullable(),
+  /** Made on this desk and not yet accepted by the back office: shown on top, marked. */
+  pending: z.boolean(),
 });
 
 /** Where a record stands with the back office: saved here only, delivered, or refused / in conflict. */

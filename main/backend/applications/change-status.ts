@@ -3,6 +3,7 @@ import type { Application, ChangeApplicationStatusInput } from '../../../shared/
 import { AppError } from '../../../shared/errors';
 import { recordChange, runCommand } from '../db/command';
 import type { CommandEnv } from '../db/command';
+import { clerkName } from '../clerks/clerk-name';
 import { getApplicationById } from './queries';
 import { statement } from '../db/statements';
 
@@ -32,17 +33,22 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): A
     const info = statement(env.db, 'UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?')
       .run(input.to, at, input.id, current.status);
     if (info.changes !== 1) throw new Error(`Status change of ${input.id} changed ${info.changes} rows`);
-    statement(env.db, 
-        'INSERT INTO application_status_history (application_id, from_status, to_status, reason, received_by, at, clerk_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(input.id, current.status, input.to, input.reason ?? null, input.receivedBy ?? null, at, env.clerkId);
+    // The step shows in the history from the outbox until the back office's history, pulled with the record, holds it.
     recordChange(
       env,
       at,
       {
         aggregate: `application:${input.id}`,
         kind: 'application.status',
-        payload: { id: input.id, from: current.status, to: input.to, reason: input.reason ?? null, receivedBy: input.receivedBy ?? null, at },
+        payload: {
+          id: input.id,
+          from: current.status,
+          to: input.to,
+          reason: input.reason ?? null,
+          receivedBy: input.receivedBy ?? null,
+          at,
+          actorName: clerkName(env.db, env.clerkId),
+        },
         baseVersion: current.server_version,
       },
       { action: 'application.status', entity: 'application', entityId: input.id, details: { from: current.status, to: input.to } },

@@ -1,6 +1,7 @@
 import type { Application, ApplicationSummary } from '../../../shared/domain/application';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { readStatusHistory } from './status-history';
 
 interface ApplicationRow {
   id: string;
@@ -49,17 +50,6 @@ const SELECT_APPLICATION = `
 function toApplication(db: Db, row: ApplicationRow): Application {
   const items = statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position')
     .all(row.id) as Array<{ name: string; original: number; sheets: number }>;
-  const history = statement(db, 
-      'SELECT from_status, to_status, reason, received_by, at, clerk_id FROM application_status_history WHERE application_id = ? ORDER BY seq',
-    )
-    .all(row.id) as Array<{
-    from_status: Application['status'] | null;
-    to_status: Application['status'];
-    reason: string | null;
-    received_by: string | null;
-    at: string;
-    clerk_id: string;
-  }>;
   return {
     id: row.id,
     regNumber: row.reg_number,
@@ -87,14 +77,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     deskCode: row.desk_code,
     window: row.window,
     ticketId: row.ticket_id,
-    history: history.map((h) => ({
-      from: h.from_status,
-      to: h.to_status,
-      reason: h.reason,
-      receivedBy: h.received_by,
-      at: h.at,
-      clerkId: h.clerk_id,
-    })),
+    history: readStatusHistory(db, row.id),
     serverVersion: row.server_version,
     sync: row.sync_state,
   };

@@ -6,13 +6,15 @@ import { localDay } from '../clock';
 import { recordChange, runCommand } from '../db/command';
 import type { CommandEnv } from '../db/command';
 import { uuidv7 } from '../ids';
+import { clerkName } from '../clerks/clerk-name';
 import { getApplicationById } from './queries';
 import { allocateRegistrationNumber } from './registration-number';
 import { statement } from '../db/statements';
 
 /**
  * Registers an application (звернення): number, due date, receipt lines, the first status,
- * the outbox mutation and the audit event — one transaction, or nothing.
+ * the outbox mutation (which is also the first history step until the record is pulled back)
+ * and the audit event — one transaction, or nothing.
  */
 export function registerApplication(env: CommandEnv, input: RegisterApplicationData): Application {
   const now = env.now();
@@ -67,15 +69,14 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)',
     );
     input.items.forEach((item, i) => insertItem.run(id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
-    statement(env.db, "INSERT INTO application_status_history (application_id, from_status, to_status, at, clerk_id) VALUES (?, NULL, 'registered', ?, ?)")
-      .run(id, at, env.clerkId);
+    // The first status step shows from the outbox until the back office's history, pulled with the record, holds it.
     recordChange(
       env,
       at,
       {
         aggregate: `application:${id}`,
         kind: 'application.register',
-        payload: { id, regNumber, registeredAt: at, registeredOn: day, dueDate: due, ...input },
+        payload: { id, regNumber, registeredAt: at, registeredOn: day, dueDate: due, ...input, actorName: clerkName(env.db, env.clerkId) },
         baseVersion: null,
       },
       { action: 'application.register', entity: 'application', entityId: id, details: { regNumber } },

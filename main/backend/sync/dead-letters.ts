@@ -75,6 +75,7 @@ const ConflictNote = z.object({ server: z.record(z.string(), z.unknown()), versi
 
 interface DeadRow {
   aggregate: string;
+  actor: string;
   kind: string;
   payload: string;
   status: string;
@@ -112,6 +113,8 @@ function rebuiltPayload(db: Db, row: DeadRow): { payload: string; baseVersion: n
 /**
  * Sends a refused change again as a new mutation (a new id: the server remembers the old one's
  * verdict), rebuilt from the record's current state (see rebuiltPayload); the old one is closed.
+ * It stays the change of the clerk who made it (its history step names them, with the name its
+ * payload carries); the supervisor's decision to send it is in the audit log.
  * Edits queued after it go first (their predecessor is closed, see takeBatch): each is merged
  * against the version it was made on, so whichever order, overlapping edits come back as a
  * conflict and none overwrites another.
@@ -126,7 +129,7 @@ export function retryDeadLetter(env: CommandEnv, mutationId: string): string {
     statement(
       env.db,
       "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, 'pending', ?)",
-    ).run(newId, row.aggregate, baseVersion, row.kind, payload, env.clerkId, at);
+    ).run(newId, row.aggregate, baseVersion, row.kind, payload, row.actor, at);
     appendAudit(env.db, { at, actor: env.clerkId, action: 'sync.retry', entity: 'mutation', entityId: mutationId, details: { newMutationId: newId } });
     return newId;
   });

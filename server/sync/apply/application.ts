@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ReceiptItem, RegisterApplication, Representative, ResultDelivery } from '../../../shared/domain/application';
+import { ActorName, StatusHistory } from '../../../shared/domain/application-history';
+import type { StatusStep } from '../../../shared/domain/application-history';
 import { ApplicationStatus, canTransition, REASON_REQUIRED } from '../../../shared/domain/application-status';
 import type { EntityData } from '../entity-store';
 import type { ApplyContext, FieldErrors, Outcome } from './outcome';
@@ -15,6 +17,8 @@ const RegisterPayload = RegisterApplication.extend({
   registeredAt: z.iso.datetime(),
   registeredOn: Day,
   dueDate: Day,
+  /** Optional: desks of earlier builds may still hold register mutations without it. */
+  actorName: ActorName.optional(),
 });
 
 /** What main/backend/applications/change-status.ts sends. */
@@ -26,6 +30,7 @@ const StatusPayload = z
     reason: z.string().nullable(),
     receivedBy: z.string().nullable(),
     at: z.string(),
+    actorName: ActorName.optional(),
   })
   .strict();
 
@@ -47,7 +52,8 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const existing = await ctx.store.load('application', ctx.id);
   if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Application ${ctx.id} is already registered`) : wrongCenter();
-  const p = parsed.data;
+  const { actorName, ...p } = parsed.data;
+  const first = step(ctx, { from: null, to: 'registered', reason: null, receivedBy: null, at: p.registeredAt, actorName: actorName ?? null });
   const data: EntityData = {
     ...p,
     representative: p.representative ?? null,
@@ -57,9 +63,10 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
     clerkId: ctx.mutation.actor,
     centerCode: ctx.device.centerCode,
     deskCode: ctx.device.deskCode,
+    statusHistory: [first],
   };
   ctx.store.save('application', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data });
-  recordStatus(ctx, null, 'registered', null, null, p.registeredAt);
+  recordStatus(ctx, first);
   return { status: 'applied', version: 1 };
 }
 
@@ -70,7 +77,7 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
 async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
   const parsed = StatusPayload.safeParse(ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const { from, to, reason, receivedBy, at } = parsed.data;
+  const { from, to, reason, receivedBy, at, actorName } = parsed.data;
   const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
@@ -81,8 +88,9 @@ async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
     return rejected(code, `An application that is ${from} cannot become ${to} this way`, errors);
   }
   const version = current.version + 1;
-  ctx.store.save('application', { ...current, version, data: { ...current.data, status: to } });
-  recordStatus(ctx, from, to, reason, receivedBy, at);
+  const next = step(ctx, { from, to, reason, receivedBy, at, actorName: actorName ?? null });
+  ctx.store.save('application', { ...current, version, data: { ...current.data, status: to, statusHistory: [...historyOf(current.data), next] } });
+  recordStatus(ctx, next);
   return { status: 'applied', version };
 }
 
@@ -95,8 +103,22 @@ function statusErrors(from: ApplicationStatus, to: ApplicationStatus, reason: st
   return errors;
 }
 
-function recordStatus(ctx: ApplyContext, from: ApplicationStatus | null, to: ApplicationStatus, reason: string | null, receivedBy: string | null, at: string): void {
-  ctx.store.recordStatus({ applicationId: ctx.id, from, to, reason, receivedBy, at, clerkId: ctx.mutation.actor, mutationId: ctx.mutation.mutationId });
+function step(ctx: ApplyContext, fields: Omit<StatusStep, 'actorId' | 'mutationId'>): StatusStep {
+  return { ...fields, actorId: ctx.mutation.actor, mutationId: ctx.mutation.mutationId };
+}
+
+/**
+ * The history the record carries, which each status step extends. Records stored before it
+ * existed were given theirs by migration 0004; a malformed one throws rather than be rebuilt
+ * partial, since every desk would then show the partial one.
+ */
+function historyOf(data: EntityData): StatusStep[] {
+  return StatusHistory.default([]).parse(data.statusHistory);
+}
+
+/** Each step also goes to application_status_history, the back office's own log of them. */
+function recordStatus(ctx: ApplyContext, { from, to, reason, receivedBy, at, actorId, mutationId }: StatusStep): void {
+  ctx.store.recordStatus({ applicationId: ctx.id, from, to, reason, receivedBy, at, clerkId: actorId, mutationId });
 }
 
 async function update(ctx: ApplyContext): Promise<Outcome> {

@@ -44,11 +44,45 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
       INSERT INTO changes (center_code, entity, id, version, data) VALUES
         ('C1', 'application', 'a-1', 1, '{"status": "registered"}'), ('C1', 'application', 'a-1', 2, '{"status": "sent_to_provider"}');
     `);
-    await migrate(storage);
+    await migrate(storage, 3);
     const page = await pull(storage, 'C1', 0, 10);
     expect(page.changes.map((c) => [c.id, c.version, c.data])).toEqual([
       ['a-1', 1, { status: 'registered' }],
       ['a-1', 2, { status: 'sent_to_provider' }],
+    ]);
+  });
+
+  it('4 puts each stored application’s status history into the record as a new version every desk pulls; pull of older versions is unchanged', async () => {
+    const storage = await openEmpty(kind);
+    await migrate(storage, 3);
+    await storage.exec(`
+      INSERT INTO applications (id, center_code, version, data) VALUES ('a-1', 'C1', 2, '{"status": "refused"}'), ('a-2', 'C2', 1, '{"status": "registered"}');
+      INSERT INTO entity_versions (entity, id, version, data) VALUES
+        ('application', 'a-1', 1, '{"status": "registered"}'), ('application', 'a-1', 2, '{"status": "refused"}'),
+        ('application', 'a-2', 1, '{"status": "registered"}');
+      INSERT INTO changes (center_code, entity, id, version) VALUES ('C1', 'application', 'a-1', 1), ('C1', 'application', 'a-1', 2), ('C2', 'application', 'a-2', 1);
+      INSERT INTO application_status_history (application_id, from_status, to_status, reason, received_by, at, clerk_id, mutation_id) VALUES
+        ('a-1', NULL, 'registered', NULL, NULL, '2026-11-27T09:00:00.000Z', 'clerk-1', 'm-1'),
+        ('a-2', NULL, 'registered', NULL, NULL, '2026-11-27T09:30:00.000Z', 'clerk-3', 'm-3'),
+        ('a-1', 'registered', 'refused', 'Неповний пакет', NULL, '2026-11-27T10:00:00.000Z', 'clerk-2', 'm-2');
+    `);
+    await migrate(storage);
+    const history = [
+      { from: null, to: 'registered', reason: null, receivedBy: null, at: '2026-11-27T09:00:00.000Z', actorId: 'clerk-1', actorName: null, mutationId: 'm-1' },
+      { from: 'registered', to: 'refused', reason: 'Неповний пакет', receivedBy: null, at: '2026-11-27T10:00:00.000Z', actorId: 'clerk-2', actorName: null, mutationId: 'm-2' },
+    ];
+    const page = await pull(storage, 'C1', 0, 10);
+    expect(page.changes.map((c) => [c.id, c.version, c.data])).toEqual([
+      ['a-1', 1, { status: 'registered' }],
+      ['a-1', 2, { status: 'refused' }],
+      ['a-1', 3, { status: 'refused', statusHistory: history }],
+    ]);
+    const [row] = await storage.query<{ version: number; data: unknown }>("SELECT version, data FROM applications WHERE id = 'a-1'");
+    expect(row).toEqual({ version: 3, data: { status: 'refused', statusHistory: history } });
+    const other = await pull(storage, 'C2', 0, 10);
+    expect(other.changes.map((c) => [c.id, c.version, Array.isArray(c.data?.statusHistory) ? c.data.statusHistory.length : 'none'])).toEqual([
+      ['a-2', 1, 'none'],
+      ['a-2', 2, 1],
     ]);
   });
 });

@@ -3,6 +3,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/backend/db/migrate';
 import { migrations } from '../../../main/backend/db/migrations/registry';
+import { readStatusHistory } from '../../../main/backend/applications/status-history';
 
 /**
  * Rows each schema version can hold, written before migrating further, and how to recognise
@@ -59,6 +60,21 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
       expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_unacked');
     },
   },
+  6: {
+    // A step made by a clerk of another desk, as pulled: no clerks row of this desk names it.
+    write: (db) =>
+      db
+        .prepare(
+          "INSERT INTO application_status_history (application_id, from_status, to_status, at, clerk_id, actor_name, mutation_id) VALUES ('a1', NULL, 'registered', '2026-11-27T10:00:00.000Z', 'clerk-of-desk-02', 'Коваль Ірина', 'm-remote')",
+        )
+        .run(),
+    check: (db) =>
+      expect(db.prepare("SELECT clerk_id, actor_name, mutation_id FROM application_status_history WHERE application_id = 'a1'").get()).toEqual({
+        clerk_id: 'clerk-of-desk-02',
+        actor_name: 'Коваль Ірина',
+        mutation_id: 'm-remote',
+      }),
+  },
 };
 
 function tables(db: Db): string[] {
@@ -94,6 +110,38 @@ describe('every migration', () => {
       db.close();
     });
   }
+
+  it('0006 keeps only the old history rows the outbox will not show: delivered steps (with their mutation) and unmatched ones', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 5);
+    seeds[2]!.write(db);
+    const outbox = db.prepare(
+      "INSERT INTO outbox (mutation_id, aggregate, kind, payload, actor, status, created_at, server_version) VALUES (?, 'application:a1', ?, ?, 'c1', ?, '2026-11-27T10:00:00.000Z', ?)",
+    );
+    const step = (to: string, at: string) => JSON.stringify({ id: 'a1', from: 'registered', to, reason: 'r', receivedBy: null, at });
+    outbox.run('m-reg', 'application.register', JSON.stringify({ id: 'a1', registeredAt: '2026-11-27T10:00:00.000Z' }), 'acked', 1);
+    outbox.run('m-sent', 'application.status', step('sent_to_provider', '2026-11-27T11:00:00.000Z'), 'pending', null);
+    outbox.run('m-refused', 'application.status', step('refused', '2026-11-27T12:00:00.000Z'), 'conflict', null);
+    outbox.run('m-discarded', 'application.status', step('withdrawn', '2026-11-27T13:00:00.000Z'), 'acked', null);
+    const history = db.prepare("INSERT INTO application_status_history (application_id, from_status, to_status, at, clerk_id) VALUES ('a1', ?, ?, ?, 'c1')");
+    history.run(null, 'registered', '2026-11-27T10:00:00.000Z');
+    history.run('registered', 'sent_to_provider', '2026-11-27T11:00:00.000Z');
+    history.run('registered', 'refused', '2026-11-27T12:00:00.000Z');
+    history.run('registered', 'withdrawn', '2026-11-27T13:00:00.000Z');
+    history.run('registered', 'in_progress', '2026-11-27T14:00:00.000Z');
+    migrate(db, migrations, 6);
+    expect(db.prepare("SELECT to_status, clerk_id, actor_name, mutation_id FROM application_status_history WHERE application_id = 'a1' ORDER BY seq").all()).toEqual([
+      { to_status: 'registered', clerk_id: 'c1', actor_name: 'Іваненко Олена', mutation_id: 'm-reg' },
+      { to_status: 'in_progress', clerk_id: 'c1', actor_name: 'Іваненко Олена', mutation_id: null },
+    ]);
+    // Shown: the kept rows once each (the delivered register is not repeated from the outbox), then the pending step on top.
+    expect(readStatusHistory(db, 'a1').map((step) => [step.to, step.actorName, step.pending])).toEqual([
+      ['registered', 'Іваненко Олена', false],
+      ['in_progress', 'Іваненко Олена', false],
+      ['sent_to_provider', 'Іваненко Олена', true],
+    ]);
+    db.close();
+  });
 
   it('gives the same schema whether applied one by one or all at once', () => {
     const stepwise = new Database(':memory:');

@@ -4,6 +4,7 @@ import { m0002Domain } from './0002-domain';
 import { m0003IntakeDrafts } from './0003-intake-drafts';
 import { m0004OutboxUnacked } from './0004-outbox-unacked';
 import { m0005OutboxOneStatusIndex } from './0005-outbox-one-status-index';
+import { m0006StatusHistorySynced } from './0006-status-history-synced';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [m0001DeskMeta, m0002Domain, m0003IntakeDrafts, m0004OutboxUnacked, m0005OutboxOneStatusIndex];
+export const migrations: readonly Migration[] = [m0001DeskMeta, m0002Domain, m0003IntakeDrafts, m0004OutboxUnacked, m0005OutboxOneStatusIndex, m0006StatusHistorySynced];

@@ -15,6 +15,7 @@ import { ApplicationEditForm } from './ApplicationEditForm';
 import { DELIVERY_TEXT } from './correction';
 import { StatusChangeForm } from './StatusChangeForm';
 import { STATUS_TEXT } from './status-text';
+import { StatusHistoryList } from './StatusHistoryList';
 
 interface ApplicationCardProps {
   id: string;
@@ -104,15 +105,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         ))}
       </ol>
       <h4 className="card-subtitle">{t('applications.history')}</h4>
-      <ol className="history">
-        {a.history.map((change, index) => (
-          <li key={index}>
-            <span className="history-time">{formatDateTime(change.at)}</span> <strong>{t(STATUS_TEXT[change.to])}</strong>
-            {change.reason && <span> — {change.reason}</span>}
-            {change.receivedBy && <span> — {t('applications.receivedBy', { name: change.receivedBy })}</span>}
-          </li>
-        ))}
-      </ol>
+      <StatusHistoryList history={a.history} />
       <StatusChangeForm
         application={a}
         onChanged={(updated) => {

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { ReceiptItem, Representative } from '../../../shared/domain/application';
+import { StatusHistory } from '../../../shared/domain/application-history';
+import { ensureRemoteClerk, REMOTE_CLERK_ID } from '../clerks/remote-clerk';
+import { statement } from '../db/statements';
+import type { PulledApplier } from '../sync/pulled-change';
+import { markDeletedIn } from '../sync/pulled-change';
+import { replaceStatusHistory } from './status-history';
+
+const RemoteApplication = z.looseObject({
+  regNumber: z.string(),
+  serviceId: z.string(),
+  applicantId: z.string(),
+  representative: Representative.nullable().optional(),
+  items: z.array(ReceiptItem),
+  status: z.string(),
+  registeredAt: z.string(),
+  registeredOn: z.string(),
+  dueDate: z.string(),
+  resultDelivery: z.string(),
+  notes: z.string().nullable().optional(),
+  centerCode: z.string(),
+  deskCode: z.string(),
+  /** Absent only in versions the back office stored before it kept the history in the record. */
+  statusHistory: StatusHistory.optional(),
+});
+
+const UPSERT_APPLICATION = `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
+    rep_poa_number, rep_poa_date, status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id, center_code, desk_code,
+    window, updated_at, server_version, history_version)
+  VALUES (@id, @regNumber, @serviceId, @applicantId, @repName, @repDocType, @repDocNumber, @repPoaNumber, @repPoaDate, @status,
+    @registeredAt, @registeredOn, @dueDate, @resultDelivery, @notes, @clerk, @centerCode, @deskCode, '', @at, @version, @historyVersion)
+  ON CONFLICT (id) DO UPDATE SET status = excluded.status, rep_full_name = excluded.rep_full_name, rep_doc_type = excluded.rep_doc_type,
+    rep_doc_number = excluded.rep_doc_number, rep_poa_number = excluded.rep_poa_number, rep_poa_date = excluded.rep_poa_date,
+    due_date = excluded.due_date, result_delivery = excluded.result_delivery, notes = excluded.notes,
+    updated_at = excluded.updated_at, server_version = excluded.server_version,
+    history_version = coalesce(excluded.history_version, applications.history_version)`;
+
+/**
+ * The record, its receipt lines and its status history as the back office has them, and which
+ * version that history is (`history_version`, see status-history.ts). A version without a
+ * history (stored before the back office kept one in the record) leaves this desk's history as
+ * it is rather than emptying it.
+ */
+export const applicationApplier: PulledApplier = {
+  preparePage: (db, ctx) => ensureRemoteClerk(db, ctx.at),
+  apply(db, change, ctx) {
+    const parsed = RemoteApplication.safeParse(change.data);
+    if (!parsed.success) {
+      ctx.logger.log('warn', 'Pulled application does not match what this desk understands; skipped', { id: change.id });
+      return;
+    }
+    const a = parsed.data;
+    const rep = a.representative ?? null;
+    statement(db, UPSERT_APPLICATION).run({
+      id: change.id,
+      regNumber: a.regNumber,
+      serviceId: a.serviceId,
+      applicantId: a.applicantId,
+      repName: rep?.fullName ?? null,
+      repDocType: rep?.idDocType ?? null,
+      repDocNumber: rep?.idDocNumber ?? null,
+      repPoaNumber: rep?.poaNumber ?? null,
+      repPoaDate: rep?.poaDate ?? null,
+      status: a.status,
+      registeredAt: a.registeredAt,
+      registeredOn: a.registeredOn,
+      dueDate: a.dueDate,
+      resultDelivery: a.resultDelivery,
+      notes: a.notes ?? null,
+      clerk: REMOTE_CLERK_ID,
+      centerCode: a.centerCode,
+      deskCode: a.deskCode,
+      at: ctx.at,
+      version: change.version,
+      historyVersion: a.statusHistory ? change.version : null,
+    });
+    statement(db, 'DELETE FROM application_items WHERE application_id = ?').run(change.id);
+    const insertItem = statement(db, 'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)');
+    a.items.forEach((item, i) => insertItem.run(change.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
+    if (a.statusHistory) replaceStatusHistory(db, change.id, a.statusHistory);
+  },
+  remove: markDeletedIn('applications'),
+};
