@@ -1,7 +1,7 @@
 import type { Applicant, ApplicantData } from '../../../shared/domain/applicant';
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { getApplicant } from './queries';
 import { normalizeName } from './search-text';

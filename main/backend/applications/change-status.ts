@@ -1,8 +1,8 @@
 import { canTransition, REASON_REQUIRED } from '../../../shared/domain/application-status';
 import type { Application, ChangeApplicationStatusInput } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { getApplicationById } from './queries';
 import { statement } from '../db/statements';
 

@@ -3,8 +3,8 @@ import type { Application, RegisterApplicationData } from '../../../shared/domai
 import { AppError } from '../../../shared/errors';
 import { getServiceRow, loadCalendar } from '../catalog/services';
 import { localDay } from '../clock';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { getApplicationById } from './queries';
 import { allocateRegistrationNumber } from './registration-number';

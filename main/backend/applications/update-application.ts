@@ -1,7 +1,7 @@
 import type { Application, UpdateApplicationInput } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { statement } from '../db/statements';
 import { getApplicationById } from './queries';
 

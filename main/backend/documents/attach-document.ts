@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { statement } from '../db/statements';
 

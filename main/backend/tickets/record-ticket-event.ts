@@ -1,8 +1,8 @@
 import { TICKET_EFFECTS } from '../../../shared/domain/ticket-status';
 import type { TicketEvent, TicketStatus } from '../../../shared/domain/ticket-status';
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { statement } from '../db/statements';
 

@@ -3,8 +3,8 @@ import type { AuditEntry } from '../audit/audit-log';
 import type { DeskConfig } from '../config/desk-config';
 import { enqueueMutation } from '../outbox/enqueue';
 import type { Mutation } from '../outbox/enqueue';
-import type { Db } from './open';
-import { asStorageError } from './storage-errors';
+import type { Db } from '../db/open';
+import { asStorageError } from '../db/storage-errors';
 
 /** What every command needs besides its input: the database, who acts, when, and where. */
 export interface CommandEnv {
