@@ -55,7 +55,7 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
       recordChange(
         env,
         at,
-        { aggregate: `applicant:${id}`, kind: 'applicant.create', payload: { id, ...values }, baseVersion: null },
+        { kind: 'applicant.create', payload: { id, ...values }, baseVersion: null },
         { action: 'applicant.create', entity: 'applicant', entityId: id },
       );
       return id;
@@ -70,7 +70,7 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
     recordChange(
       env,
       at,
-      { aggregate: `applicant:${data.id}`, kind: 'applicant.update', payload: { id: data.id, ...values }, baseVersion: current.server_version },
+      { kind: 'applicant.update', payload: { id: data.id, ...values }, baseVersion: current.server_version },
       { action: 'applicant.update', entity: 'applicant', entityId: data.id },
     );
     return data.id;

@@ -73,7 +73,6 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       env,
       at,
       {
-        aggregate: `application:${id}`,
         kind: 'application.register',
         payload: { id, regNumber, registeredAt: at, registeredOn: day, dueDate: due, ...input },
         baseVersion: null,

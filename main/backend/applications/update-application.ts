@@ -41,7 +41,7 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
     recordChange(
       env,
       at,
-      { aggregate: `application:${input.id}`, kind: 'application.update', payload: { id: input.id, ...changed }, baseVersion: current.serverVersion },
+      { kind: 'application.update', payload: { id: input.id, ...changed }, baseVersion: current.serverVersion },
       { action: 'application.update', entity: 'application', entityId: input.id, details: { fields: Object.keys(changed) } },
     );
   });

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../audit/audit-log';
 import type { DeskConfig } from '../config/desk-config';
 import { enqueueMutation } from '../outbox/enqueue';
 import type { Mutation } from '../outbox/enqueue';
+import type { MutationKind } from '../../../shared/sync-mutations';
 import type { Db } from '../db/open';
 import { asStorageError } from '../db/storage-errors';
 
@@ -28,13 +29,13 @@ export function runCommand<T>(db: Db, work: () => T): T {
 }
 
 /**
- * The two rows every state change writes next to its domain rows (DESIGN.md §5): the outbox
+ * The two rows every state change writes next to its domain rows (docs/SYNC.md, the outbox): the outbox
  * mutation that carries it to the back office and the audit event. Call inside runCommand.
  */
-export function recordChange(
+export function recordChange<K extends MutationKind>(
   env: CommandEnv,
   at: string,
-  mutation: Omit<Mutation, 'actor'>,
+  mutation: Omit<Mutation<K>, 'actor'>,
   audit: Omit<AuditEntry, 'at' | 'actor'>,
 ): string {
   const mutationId = enqueueMutation(env.db, { ...mutation, actor: env.clerkId }, at);

@@ -36,7 +36,6 @@ export function attachDocument(env: CommandEnv, input: AttachDocument): string {
       env,
       at,
       {
-        aggregate: `application:${input.applicationId}`,
         kind: 'document.attach',
         payload: { id, applicationId: input.applicationId, kind: input.kind, pages: input.pages, blobSha256: input.blob.sha256 },
         baseVersion: null,
@@ -60,7 +59,6 @@ export function detachDocument(env: CommandEnv, documentId: string, reason: stri
       env,
       at,
       {
-        aggregate: `application:${doc.application_id}`,
         kind: 'document.detach',
         payload: { id: documentId, applicationId: doc.application_id, reason },
         baseVersion: doc.server_version,
