@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { PlaceCode } from './place-code';
 import { parseDay } from './calendar';
-import { Applicant, ApplicantInput, ApplicantSummary } from './domain/applicant';
-import { Application, ApplicationSummary, ChangeApplicationStatus, RegisterApplication, UpdateApplication } from './domain/application';
+import { Applicant, ApplicantSummary } from './domain/applicant';
+import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplication } from './domain/application';
+import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
 import type { Envelope } from './errors';
 import type { MethodAccess } from './roles';
@@ -139,14 +140,13 @@ export const methods = {
     role: 'clerk',
   },
   'storage.status': { input: NoInput, output: StorageStatus, role: 'supervisor' },
-  'applicants.save': { input: ApplicantInput, output: Applicant, role: 'clerk', writes: true },
   'catalog.search': {
     input: z.object({ q: z.string().trim().max(100).default('') }).strict(),
     output: z.array(Service),
     role: 'clerk',
   },
   'catalog.get': { input: z.object({ id: RecordId }).strict(), output: Service, role: 'clerk' },
-  'intake.register': { input: RegisterApplication, output: Application, role: 'clerk', writes: true },
+  'intake.register': { input: RegisterIntake, output: Application, role: 'clerk', writes: true },
   'applications.search': {
     input: z.object({ q: z.string().trim().min(1).max(100) }).strict(),
     output: z.array(ApplicationSummary),
