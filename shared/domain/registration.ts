@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ApplicantInput } from './applicant';
 import { RegisterApplication } from './application';
 
