@@ -14,7 +14,6 @@ import type { TicketEvent } from './domain/ticket-status';
 
 const Id = z.string().min(1).max(64);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
-const Nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
 
 /** What main/backend/applications/register-application.ts sends: the input plus what the desk assigned. */
 export const ApplicationRegisterPayload = RegisterApplication.extend({
@@ -59,24 +58,24 @@ export const ApplicantRowPayload = z
   .object({
     id: Id,
     kind: z.enum(['person', 'legal_entity']),
-    surname: Nullable(z.string().max(200)),
-    given_name: Nullable(z.string().max(200)),
-    patronymic: Nullable(z.string().max(200)),
-    birth_date: Nullable(Day),
-    sex: Nullable(z.enum(['male', 'female'])),
-    rnokpp: Nullable(z.string().max(20)),
+    surname: z.string().max(200).nullable(),
+    given_name: z.string().max(200).nullable(),
+    patronymic: z.string().max(200).nullable(),
+    birth_date: Day.nullable(),
+    sex: z.enum(['male', 'female']).nullable(),
+    rnokpp: z.string().max(20).nullable(),
     rnokpp_refused: z.union([z.literal(0), z.literal(1)]),
-    id_doc_type: Nullable(IdDocType),
-    id_doc_number: Nullable(z.string().max(60)),
-    id_doc_issuer: Nullable(z.string().max(300)),
-    id_doc_issued_on: Nullable(Day),
-    unzr: Nullable(z.string().max(20)),
-    address: Nullable(z.string().max(500)),
-    phone: Nullable(z.string().max(40)),
-    email: Nullable(z.string().max(320)),
-    notify_by: Nullable(NotifyBy),
-    edrpou: Nullable(z.string().max(20)),
-    legal_name: Nullable(z.string().max(500)),
+    id_doc_type: IdDocType.nullable(),
+    id_doc_number: z.string().max(60).nullable(),
+    id_doc_issuer: z.string().max(300).nullable(),
+    id_doc_issued_on: Day.nullable(),
+    unzr: z.string().max(20).nullable(),
+    address: z.string().max(500).nullable(),
+    phone: z.string().max(40).nullable(),
+    email: z.string().max(320).nullable(),
+    notify_by: NotifyBy.nullable(),
+    edrpou: z.string().max(20).nullable(),
+    legal_name: z.string().max(500).nullable(),
     display_name: z.string().min(1).max(700),
     search_name: z.string().max(700),
   })
