@@ -18,7 +18,8 @@ export interface CommandEnv {
 /**
  * Runs `work` as one IMMEDIATE transaction (the write lock is taken up front, so it never fails
  * half-way on a lock upgrade): all of its rows are committed, or none. Storage failures come
- * out as STORAGE errors.
+ * out as STORAGE errors. Inside another runCommand it is a savepoint of that transaction, so a
+ * command made of commands (intake/register-intake.ts) still commits whole or not at all.
  */
 export function runCommand<T>(db: Db, work: () => T): T {
   try {
@@ -29,8 +30,9 @@ export function runCommand<T>(db: Db, work: () => T): T {
 }
 
 /**
- * The two rows every state change writes next to its domain rows (docs/SYNC.md, the outbox): the outbox
- * mutation that carries it to the back office and the audit event. Call inside runCommand.
+ * The two rows every state change writes next to its domain rows (docs/SYNC.md, "The outbox"):
+ * the outbox mutation that carries it to the back office and the audit event. Call inside
+ * runCommand; a payload its kind's schema refuses throws and so rolls the command back.
  */
 export function recordChange<K extends MutationKind>(
   env: CommandEnv,
