@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { PlaceCode } from './place-code';
 import { parseDay } from './calendar';
-import { Applicant, ApplicantInput, ApplicantSummary } from './domain/applicant';
-import { Application, ApplicationSummary, ChangeApplicationStatus, RegisterApplication, UpdateApplication } from './domain/application';
+import { Applicant, ApplicantSummary } from './domain/applicant';
+import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplication } from './domain/application';
+import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
 import type { Envelope } from './errors';
 import type { MethodAccess } from './roles';
@@ -17,6 +18,11 @@ export interface MethodSpec {
   input: z.ZodType;
   output: z.ZodType;
   role: MethodAccess;
+  /**
+   * The handler may queue an outbox mutation (a change the back office must receive): the
+   * backend tells sync after the call instead of waiting for the next poll.
+   */
+  writes?: true;
 }
 
 const NoInput = z.object({}).strict();
@@ -134,21 +140,20 @@ export const methods = {
     role: 'clerk',
   },
   'storage.status': { input: NoInput, output: StorageStatus, role: 'supervisor' },
-  'applicants.save': { input: ApplicantInput, output: Applicant, role: 'clerk' },
   'catalog.search': {
     input: z.object({ q: z.string().trim().max(100).default('') }).strict(),
     output: z.array(Service),
     role: 'clerk',
   },
   'catalog.get': { input: z.object({ id: RecordId }).strict(), output: Service, role: 'clerk' },
-  'intake.register': { input: RegisterApplication, output: Application, role: 'clerk' },
+  'intake.register': { input: RegisterIntake, output: Application, role: 'clerk', writes: true },
   'applications.search': {
     input: z.object({ q: z.string().trim().min(1).max(100) }).strict(),
     output: z.array(ApplicationSummary),
     role: 'clerk',
   },
-  'applications.changeStatus': { input: ChangeApplicationStatus, output: Application, role: 'clerk' },
-  'applications.update': { input: UpdateApplication, output: Application, role: 'clerk' },
+  'applications.changeStatus': { input: ChangeApplicationStatus, output: Application, role: 'clerk', writes: true },
+  'applications.update': { input: UpdateApplication, output: Application, role: 'clerk', writes: true },
   'drafts.get': { input: NoInput, output: IntakeDraft.nullable(), role: 'clerk' },
   'drafts.save': { input: z.object({ data: DraftData }).strict(), output: z.object({ savedAt: z.string() }), role: 'clerk' },
   'drafts.discard': { input: NoInput, output: z.null(), role: 'clerk' },
@@ -173,7 +178,7 @@ export const methods = {
   },
   'sync.deadLetters': { input: NoInput, output: z.array(DeadLetter), role: 'supervisor' },
   'sync.pendingList': { input: NoInput, output: z.array(PendingChange), role: 'clerk' },
-  'sync.retry': { input: z.object({ mutationId: RecordId }).strict(), output: z.null(), role: 'supervisor' },
+  'sync.retry': { input: z.object({ mutationId: RecordId }).strict(), output: z.null(), role: 'supervisor', writes: true },
   'sync.discard': {
     input: z.object({ mutationId: RecordId, reason: z.string().trim().min(1).max(500) }).strict(),
     output: z.null(),

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import type { DeskConfig } from './config/desk-config';
-import type { CommandEnv } from './db/command';
+import type { CommandEnv } from './commands/unit-of-work';
 import type { Db } from './db/open';
 import type { CallContext } from './dispatch';
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { events, methods } from '../../shared/contract';
-import type { BACKEND_EVENTS, EventPayload, MethodName } from '../../shared/contract';
+import { events, isMethodName, methods } from '../../shared/contract';
+import type { BACKEND_EVENTS, EventPayload, MethodSpec } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { ServerFrame } from '../../shared/rpc';
 import { appHandlers } from './app/handlers';
@@ -44,8 +44,10 @@ export interface BackendConfig {
   fontDir?: string;
 }
 
-/** Calls that queue an outbox mutation: after one, sync delivers it at once instead of at the next poll. */
-const QUEUES_MUTATION: ReadonlySet<MethodName> = new Set<MethodName>(['applicants.save', 'intake.register', 'applications.changeStatus', 'applications.update']);
+/** Whether a call may have queued an outbox mutation (the contract marks such methods `writes`). */
+function writes(method: string): boolean {
+  return isMethodName(method) && (methods[method] as MethodSpec).writes === true;
+}
 
 export type BackendEventName = (typeof BACKEND_EVENTS)[number];
 
@@ -117,8 +119,8 @@ export function createBackend(config: BackendConfig): Backend {
   );
   // Until sign-in lands every connection acts as the desk's one local clerk (see local-clerk.ts).
   connections = createConnections(dispatch, () => ({ clerkId: localClerk.id, roles: localClerk.roles }), (method) => {
-    // Every command may have queued a mutation: tell the engine (or the status bar) at once.
-    if (QUEUES_MUTATION.has(method as MethodName)) sync.changed();
+    // A call that may have queued a mutation: tell the engine (or the status bar) at once.
+    if (writes(method)) sync.changed();
   });
   const open = connections;
   sync.start();

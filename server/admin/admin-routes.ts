@@ -4,7 +4,7 @@ import { revokeDevice } from '../auth/devices';
 import { CODE_LIFETIME_HOURS, createEnrollmentCode } from '../auth/enrollment';
 import { parseBody, readBody } from '../http/body';
 import { HttpError } from '../http/http-error';
-import type { Handler } from '../http/routes';
+import type { Handler } from '../http/handler';
 import type { Storage } from '../storage/storage';
 import type { AdminEnrollResponse, AdminRevokeResponse } from './admin-protocol';
 import { AdminEnrollRequest, AdminRevokeRequest } from './admin-protocol';

@@ -10,7 +10,7 @@ import type { AnnounceResponse, ChunkResponse, CompleteResponse } from '../../sh
 import { parseBody, readBody } from '../http/body';
 import { HttpError } from '../http/http-error';
 import { Reply } from '../http/reply';
-import type { Handler } from '../http/routes';
+import type { Handler } from '../http/handler';
 import { requireDesk } from '../http/sync-headers';
 import type { Storage } from '../storage/storage';
 import { toInt } from '../storage/storage';

@@ -1,4 +1,3 @@
-import type { IncomingMessage } from 'node:http';
 import { EnrollRequest, PULL_MAX_LIMIT, PUSH_MAX_BYTES } from '../../shared/sync-protocol';
 import type { Health, PullResponse, PushResponse } from '../../shared/sync-protocol';
 import { adminRoutes } from '../admin/admin-routes';
@@ -13,6 +12,7 @@ import { push } from '../sync/push';
 import { checkMutations, PushEnvelope } from '../sync/push-request';
 import { SERVER_VERSION } from '../version';
 import { parseBody, readBody } from './body';
+import type { Handler } from './handler';
 import { HttpError } from './http-error';
 import { MIN_PROTOCOL, requireDesk, requireProtocol } from './sync-headers';
 
@@ -21,8 +21,6 @@ const ENROLL_MAX_BYTES = 4 * 1024;
 const PULL_DEFAULT_LIMIT = 1000;
 /** Pushes applied at once; more get 503 + Retry-After so desks back off instead of piling up. */
 const MAX_CONCURRENT_PUSHES = 8;
-
-export type Handler = (req: IncomingMessage, url: URL) => Promise<unknown>;
 
 function intParam(url: URL, name: string, fallback: number, max: number): number {
   const raw = url.searchParams.get(name);

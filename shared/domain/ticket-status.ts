@@ -2,7 +2,10 @@
  * The queue ticket machine, one copy for the desk and the back office: which status each
  * counter action leaves a ticket in, and from which statuses it may happen.
  */
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'parked' | 'done' | 'no_show' | 'transferred';
+import { z } from 'zod';
+
+export const TicketStatus = z.enum(['waiting', 'called', 'serving', 'parked', 'done', 'no_show', 'transferred']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
 export type TicketEvent = 'called' | 'recalled' | 'arrived' | 'no_show' | 'transferred' | 'parked' | 'service_started' | 'service_ended';
 
 export const TICKET_EFFECTS: Readonly<Record<TicketEvent, { from: readonly TicketStatus[]; to: TicketStatus }>> = {
@@ -16,6 +19,10 @@ export const TICKET_EFFECTS: Readonly<Record<TicketEvent, { from: readonly Ticke
   service_ended: { from: ['serving'], to: 'done' },
 };
 
-export function isTicketEvent(name: string): name is TicketEvent {
-  return Object.hasOwn(TICKET_EFFECTS, name);
+export const TICKET_EVENTS = Object.keys(TICKET_EFFECTS) as readonly TicketEvent[];
+
+/** The status a counter action leaves a ticket in, or null when the action is not allowed from `status`. */
+export function ticketEventResult(status: TicketStatus, event: TicketEvent): TicketStatus | null {
+  const effect = TICKET_EFFECTS[event];
+  return effect.from.includes(status) ? effect.to : null;
 }

@@ -12,7 +12,7 @@ import type { RegisterApplicationInput } from '../../shared/domain/application';
 import { searchApplicants } from '../../main/backend/applicants/search';
 import { registerApplication } from '../../main/backend/applications/register-application';
 import { DEFAULT_DESK } from '../../main/backend/config/desk-config';
-import type { CommandEnv } from '../../main/backend/db/command';
+import type { CommandEnv } from '../../main/backend/commands/unit-of-work';
 import { openDatabase } from '../../main/backend/db/open';
 import type { Db } from '../../main/backend/db/open';
 import { measureColdOpens } from './cold-open';

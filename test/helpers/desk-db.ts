@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CommandEnv } from '../../main/backend/db/command';
+import type { CommandEnv } from '../../main/backend/commands/unit-of-work';
 import { openDatabase } from '../../main/backend/db/open';
 import type { Db } from '../../main/backend/db/open';
 import { putService } from '../../main/backend/catalog/services';

@@ -43,16 +43,15 @@ const PERSON = {
 };
 
 describe('registration through the contract', () => {
-  it('saves an applicant, registers for a sample-catalog service, and finds it again by number, id and today', async () => {
+  it('registers a new applicant with an application for a sample-catalog service, and finds it again by number, id and today', async () => {
     const { api } = start();
     const services = await value(api.call('catalog.search', { q: 'ID-картки' }));
     const service = services.find((s) => s.code === 'ID-01');
     expect(service?.documents.length).toBeGreaterThan(0);
-    const applicant = await value(api.call('applicants.save', PERSON));
     const app = await value(
       api.call('intake.register', {
         serviceId: service!.id,
-        applicantId: applicant.id,
+        applicant: PERSON,
         representative: { fullName: 'Коваль Петро Іванович', poaNumber: '12/2026', poaDate: '2026-11-01' },
         items: service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 })),
       }),
@@ -74,9 +73,8 @@ describe('registration through the contract', () => {
     ['an unknown service', { items: [{ name: 'Заява', original: true, sheets: 1 }], serviceId: 'nope' }, ['serviceId']],
   ])('refuses a crafted registration with %s (VALIDATION at the field path) and stores nothing', async (_label, patch, path) => {
     const { api, crafted } = start();
-    const applicant = await value(api.call('applicants.save', PERSON));
     const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-    const result = await crafted('intake.register', { serviceId: service!.id, applicantId: applicant.id, ...patch });
+    const result = await crafted('intake.register', { serviceId: service!.id, applicant: PERSON, ...patch });
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const paths = (result as { error: { details: { issues: Array<{ path: unknown[] }> } } }).error.details.issues.map((i) => i.path);
     expect(paths).toContainEqual(path);
@@ -90,19 +88,20 @@ describe('registration through the contract', () => {
     ['no surname', { surname: '' }, ['surname']],
     ['a birth date in the future', { birthDate: '2027-01-01' }, ['birthDate']],
     ['an ID card number of 8 digits', { idDoc: { type: 'id_card', number: '12345678' } }, ['idDoc', 'number']],
-  ])('refuses a crafted applicant with %s', async (_label, patch, path) => {
-    const { crafted } = start();
-    const result = await crafted('applicants.save', { ...PERSON, ...patch });
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: expect.arrayContaining([expect.objectContaining({ path })]) } } });
+  ])('refuses a crafted applicant with %s, at the path under `applicant`', async (_label, patch, path) => {
+    const { api, crafted } = start();
+    const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
+    const result = await crafted('intake.register', { serviceId: service!.id, applicant: { ...PERSON, ...patch }, items: [{ name: 'Заява', original: true, sheets: 1 }] });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { issues: expect.arrayContaining([expect.objectContaining({ path: ['applicant', ...path] })]) } },
+    });
   });
 
   it('renders the receipt of a registered application as a PDF with its number, names and due date', async () => {
     const { api, dataDir } = start();
     const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-    const applicant = await value(api.call('applicants.save', PERSON));
-    const app = await value(
-      api.call('intake.register', { serviceId: service!.id, applicantId: applicant.id, items: [{ name: 'Заява-анкета', original: true, sheets: 2 }] }),
-    );
+    const app = await value(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява-анкета', original: true, sheets: 2 }] }));
     const receipt = await value(api.call('receipts.pdf', { applicationId: app.id, lang: 'uk' }));
     expect(receipt.fileName).toBe(`opys-${app.regNumber}-uk.pdf`);
     const file = join(dataDir, receipt.fileName);
@@ -117,18 +116,25 @@ describe('registration through the contract', () => {
 
   it('normalizes pasted identifiers instead of refusing them', async () => {
     const { api } = start();
-    const saved = await value(
-      api.call('applicants.save', { ...PERSON, rnokpp: '1759 013-776', phone: '067 123-45-67', idDoc: { type: 'passport_book', number: 'ak 123456' } }),
+    const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
+    const app = await value(
+      api.call('intake.register', {
+        serviceId: service!.id,
+        applicant: { ...PERSON, rnokpp: '1759 013-776', phone: '067 123-45-67', idDoc: { type: 'passport_book', number: 'ak 123456' } },
+        items: [{ name: 'Заява', original: true, sheets: 1 }],
+      }),
     );
+    const saved = await value(api.call('applicants.get', { id: app.applicant.id }));
     expect(saved).toMatchObject({ rnokpp: '1759013776', phone: '+380671234567', idDoc: { number: 'АК123456' } });
   });
 
   it('takes the holiday calendar as editable data: a new day off moves the next due date', async () => {
     const { api } = start();
     const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-    const applicant = await value(api.call('applicants.save', PERSON));
+    const first = await value(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+    expect(first.dueDate).toBe('2026-12-25');
     const register = () =>
-      value(api.call('intake.register', { serviceId: service!.id, applicantId: applicant.id, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+      value(api.call('intake.register', { serviceId: service!.id, applicantId: first.applicant.id, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
     expect((await register()).dueDate).toBe('2026-12-25');
     await value(api.call('calendar.put', { day: '2026-12-25', kind: 'day_off', name: 'Різдво' }));
     expect(await value(api.call('calendar.list', { from: '2026-12-01', to: '2026-12-31' }))).toEqual([{ day: '2026-12-25', kind: 'day_off', name: 'Різдво' }]);

@@ -1,22 +1,15 @@
 import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { recordView } from '../audit/record-view';
-import { localDay } from '../clock';
 import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
-import { assertPlausibleDates } from './check-dates';
 import { getApplicant } from './queries';
 import { searchApplicants } from './search';
-import { upsertApplicant } from './upsert-applicant';
 
-export function applicantHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'applicants.search' | 'applicants.get' | 'applicants.save'> {
+export function applicantHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'applicants.search' | 'applicants.get'> {
   return {
     'applicants.search': ({ q, limit }) => searchApplicants(deps.db, q, limit),
-    'applicants.save': (input, ctx) => {
-      assertPlausibleDates(input, localDay(deps.now(), deps.desk.timeZone));
-      return upsertApplicant(envFor(deps, ctx), input);
-    },
     'applicants.get': ({ id }, ctx) => {
       const applicant = getApplicant(deps.db, id);
       if (!applicant) throw new AppError('NOT_FOUND', `No applicant ${id}`, [{ path: ['id'], message: 'no such applicant' }]);

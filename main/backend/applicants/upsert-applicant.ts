@@ -1,8 +1,10 @@
 import type { Applicant, ApplicantData } from '../../../shared/domain/applicant';
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
+import { localDay } from '../clock';
+import { assertPlausibleDates } from './check-dates';
 import { getApplicant } from './queries';
 import { normalizeName } from './search-text';
 import { statement } from '../db/statements';
@@ -40,9 +42,14 @@ function columns(a: ApplicantData) {
   };
 }
 
-/** Creates an applicant, or updates the one named by `id`: one transaction with outbox and audit. */
+/**
+ * Creates an applicant, or updates the one named by `id`: one transaction with outbox and audit
+ * (or part of the caller's, see intake/register-intake.ts).
+ */
 export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant {
-  const at = env.now().toISOString();
+  const now = env.now();
+  assertPlausibleDates(data, localDay(now, env.desk.timeZone));
+  const at = now.toISOString();
   const id = runCommand(env.db, () => {
     const values = columns(data);
     if (data.id === undefined) {
@@ -55,7 +62,7 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
       recordChange(
         env,
         at,
-        { aggregate: `applicant:${id}`, kind: 'applicant.create', payload: { id, ...values }, baseVersion: null },
+        { kind: 'applicant.create', payload: { id, ...values }, baseVersion: null },
         { action: 'applicant.create', entity: 'applicant', entityId: id },
       );
       return id;
@@ -70,7 +77,7 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
     recordChange(
       env,
       at,
-      { aggregate: `applicant:${data.id}`, kind: 'applicant.update', payload: { id: data.id, ...values }, baseVersion: current.server_version },
+      { kind: 'applicant.update', payload: { id: data.id, ...values }, baseVersion: current.server_version },
       { action: 'applicant.update', entity: 'applicant', entityId: data.id },
     );
     return data.id;

@@ -1,8 +1,8 @@
-import { canTransition, REASON_REQUIRED } from '../../../shared/domain/application-status';
+import { statusChangeFieldErrors } from '../../../shared/domain/application-status';
 import type { Application, ChangeApplicationStatusInput } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { clerkName } from '../clerks/clerk-name';
 import { getApplicationById } from './queries';
 import { statement } from '../db/statements';
@@ -17,19 +17,8 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): A
       | { status: Application['status']; server_version: number | null }
       | undefined;
     if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
-    if (!canTransition(current.status, input.to)) {
-      throw new AppError('VALIDATION', `An application that is ${current.status} cannot become ${input.to}`, [
-        { path: ['to'], message: `not allowed from ${current.status}` },
-      ]);
-    }
-    if (REASON_REQUIRED.has(input.to) && !input.reason) {
-      throw new AppError('VALIDATION', `Changing to ${input.to} needs a reason`, [{ path: ['reason'], message: 'required' }]);
-    }
-    if (input.to === 'issued' && !input.receivedBy) {
-      throw new AppError('VALIDATION', 'Issuing the result needs the name of who received it', [
-        { path: ['receivedBy'], message: 'required' },
-      ]);
-    }
+    const errors = statusChangeFieldErrors(current.status, input);
+    if (errors.length > 0) throw new AppError('VALIDATION', `An application that is ${current.status} cannot become ${input.to} this way`, errors);
     const info = statement(env.db, 'UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?')
       .run(input.to, at, input.id, current.status);
     if (info.changes !== 1) throw new Error(`Status change of ${input.id} changed ${info.changes} rows`);
@@ -38,7 +27,6 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): A
       env,
       at,
       {
-        aggregate: `application:${input.id}`,
         kind: 'application.status',
         payload: {
           id: input.id,

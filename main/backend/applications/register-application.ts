@@ -3,8 +3,8 @@ import type { Application, RegisterApplicationData } from '../../../shared/domai
 import { AppError } from '../../../shared/errors';
 import { getServiceRow, loadCalendar } from '../catalog/services';
 import { localDay } from '../clock';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { clerkName } from '../clerks/clerk-name';
 import { getApplicationById } from './queries';
@@ -74,7 +74,6 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       env,
       at,
       {
-        aggregate: `application:${id}`,
         kind: 'application.register',
         payload: { id, regNumber, registeredAt: at, registeredOn: day, dueDate: due, ...input, actorName: clerkName(env.db, env.clerkId) },
         baseVersion: null,

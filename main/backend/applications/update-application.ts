@@ -1,7 +1,7 @@
 import type { Application, UpdateApplicationInput } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { statement } from '../db/statements';
 import { getApplicationById } from './queries';
 
@@ -41,7 +41,7 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
     recordChange(
       env,
       at,
-      { aggregate: `application:${input.id}`, kind: 'application.update', payload: { id: input.id, ...changed }, baseVersion: current.serverVersion },
+      { kind: 'application.update', payload: { id: input.id, ...changed }, baseVersion: current.serverVersion },
       { action: 'application.update', entity: 'application', entityId: input.id, details: { fields: Object.keys(changed) } },
     );
   });

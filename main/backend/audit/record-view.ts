@@ -1,5 +1,5 @@
-import { runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { appendAudit } from './audit-log';
 
 /** Personal-data law: who looked at which citizen's record is logged, like any change. */

@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/audit-log';
-import { runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 

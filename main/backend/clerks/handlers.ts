@@ -2,7 +2,7 @@ import type { ClerkProfile, Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/roles';
 import { appendAudit } from '../audit/audit-log';
-import { runCommand } from '../db/command';
+import { runCommand } from '../commands/unit-of-work';
 import type { Db } from '../db/open';
 import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Db } from './open';
+import type { Db } from './db';
 
 /** How many daily backups are kept when the caller does not say. */
 export const DEFAULT_BACKUPS_KEPT = 7;

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../../shared/errors';
 import { newestGoodBackup, quickCheckFile } from './backup';
-import type { Db } from './open';
+import type { Db } from './db';
 
 /** The start-up `PRAGMA quick_check` of the database, as `storage.status` reports it. */
 export interface QuickCheck {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import type { Database as Db } from 'better-sqlite3';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
+import type { Db } from './db';
 import { checkAtStart, recordStartCheck } from './integrity';
 import { migrate } from './migrate';
 import { migrations } from './migrations/registry';

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { statement } from '../db/statements';
 
@@ -36,7 +36,6 @@ export function attachDocument(env: CommandEnv, input: AttachDocument): string {
       env,
       at,
       {
-        aggregate: `application:${input.applicationId}`,
         kind: 'document.attach',
         payload: { id, applicationId: input.applicationId, kind: input.kind, pages: input.pages, blobSha256: input.blob.sha256 },
         baseVersion: null,
@@ -60,7 +59,6 @@ export function detachDocument(env: CommandEnv, documentId: string, reason: stri
       env,
       at,
       {
-        aggregate: `application:${doc.application_id}`,
         kind: 'document.detach',
         payload: { id: documentId, applicationId: doc.application_id, reason },
         baseVersion: doc.server_version,

@@ -1,9 +1,9 @@
 import type { Handlers } from '../../../shared/contract';
-import { registerApplication } from '../applications/register-application';
 import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
 import { discardDraft, getDraft, saveDraft } from './drafts';
+import { registerIntake } from './register-intake';
 
 type IntakeHandlers = Pick<Handlers<CallContext>, 'intake.register' | 'drafts.get' | 'drafts.save' | 'drafts.discard'>;
 
@@ -11,7 +11,7 @@ export function intakeHandlers(deps: HandlerDeps): IntakeHandlers {
   return {
     'intake.register': (input, ctx) => {
       const env = envFor(deps, ctx);
-      const application = registerApplication(env, input);
+      const application = registerIntake(env, input);
       // The registered intake is no longer in progress; dropping the draft is not part of the
       // registration's transaction on purpose: a leftover draft is harmless, a lost one is not.
       discardDraft(deps.db, env.clerkId);

@@ -4,7 +4,7 @@ import { getApplicant } from '../applicants/queries';
 import { getApplicationById } from '../applications/queries';
 import { appendAudit } from '../audit/audit-log';
 import { getService } from '../catalog/queries';
-import { runCommand } from '../db/command';
+import { runCommand } from '../commands/unit-of-work';
 import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';

@@ -16,11 +16,11 @@ export function syncHandlers(deps: HandlerDeps & { sync: SyncService }): SyncHan
     'sync.pendingList': () => listPending(deps.db),
     'sync.retry': ({ mutationId }, ctx) => {
       retryDeadLetter(envFor(deps, ctx), mutationId);
-      deps.sync.changed();
       return null;
     },
     'sync.discard': ({ mutationId, reason }, ctx) => {
       discardDeadLetter(envFor(deps, ctx), mutationId, reason);
+      // Nothing new to send, but the status bar's dead-letter count changed.
       deps.sync.changed();
       return null;
     },

@@ -1,8 +1,8 @@
-import { TICKET_EFFECTS } from '../../../shared/domain/ticket-status';
+import { ticketEventResult } from '../../../shared/domain/ticket-status';
 import type { TicketEvent, TicketStatus } from '../../../shared/domain/ticket-status';
 import { AppError } from '../../../shared/errors';
-import { recordChange, runCommand } from '../db/command';
-import type { CommandEnv } from '../db/command';
+import { recordChange, runCommand } from '../commands/unit-of-work';
+import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { statement } from '../db/statements';
 
@@ -19,7 +19,7 @@ export function issueTicket(env: CommandEnv, input: { number: string; queueCode:
     recordChange(
       env,
       at,
-      { aggregate: `ticket:${id}`, kind: 'ticket.issue', payload: { id, ...input, at }, baseVersion: null },
+      { kind: 'ticket.issue', payload: { id, ...input, at }, baseVersion: null },
       { action: 'ticket.issue', entity: 'ticket', entityId: id, details: { number: input.number } },
     );
     return id;
@@ -34,17 +34,17 @@ export function recordTicketEvent(env: CommandEnv, ticketId: string, event: Tick
       | { status: TicketStatus; server_version: number | null }
       | undefined;
     if (!ticket) throw new AppError('NOT_FOUND', `No ticket ${ticketId}`, [{ path: ['ticketId'], message: 'no such ticket' }]);
-    const effect = TICKET_EFFECTS[event];
-    if (!effect.from.includes(ticket.status)) {
+    const to = ticketEventResult(ticket.status, event);
+    if (to === null) {
       throw new AppError('CONFLICT', `A ${ticket.status} ticket cannot be ${event}`, [{ path: ['event'], message: `not allowed from ${ticket.status}` }]);
     }
-    statement(env.db, 'UPDATE tickets SET status = ?, desk_code = ?, updated_at = ? WHERE id = ?').run(effect.to, env.desk.desk.code, at, ticketId);
+    statement(env.db, 'UPDATE tickets SET status = ?, desk_code = ?, updated_at = ? WHERE id = ?').run(to, env.desk.desk.code, at, ticketId);
     statement(env.db, 'INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code, details) VALUES (?, ?, ?, ?, ?, ?)')
       .run(ticketId, event, at, env.clerkId, env.desk.desk.code, details ? JSON.stringify(details) : null);
     recordChange(
       env,
       at,
-      { aggregate: `ticket:${ticketId}`, kind: `ticket.${event}`, payload: { id: ticketId, event, at, details: details ?? null }, baseVersion: ticket.server_version },
+      { kind: `ticket.${event}`, payload: { id: ticketId, event, at, details: details ?? null }, baseVersion: ticket.server_version },
       { action: `ticket.${event}`, entity: 'ticket', entityId: ticketId },
     );
   });

@@ -1,17 +1,10 @@
-import { z } from 'zod';
+import { parsePayload } from '../../../shared/sync-mutations';
 import type { ApplyContext, Outcome } from './outcome';
 import { invalidPayload, rejected, wrongCenter } from './outcome';
 import { updateWithMerge } from './update-with-merge';
 
-/**
- * The desk sends the applicant's full row (snake_case columns + id, see
- * main/backend/applicants/upsert-applicant.ts); the desk validated the fields, the server
- * keeps them as they are and merges them per field.
- */
-const ApplicantPayload = z.looseObject({ id: z.string().min(1).max(64) });
-
 async function create(ctx: ApplyContext): Promise<Outcome> {
-  const parsed = ApplicantPayload.safeParse(ctx.mutation.payload);
+  const parsed = parsePayload('applicant.create', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const existing = await ctx.store.load('applicant', ctx.id);
   if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Applicant ${ctx.id} already exists`) : wrongCenter();
@@ -20,7 +13,7 @@ async function create(ctx: ApplyContext): Promise<Outcome> {
 }
 
 async function update(ctx: ApplyContext): Promise<Outcome> {
-  const parsed = ApplicantPayload.safeParse(ctx.mutation.payload);
+  const parsed = parsePayload('applicant.update', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const current = await ctx.store.load('applicant', ctx.id);
   if (!current) return rejected('not_found', `No applicant ${ctx.id}`);

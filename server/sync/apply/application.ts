@@ -1,54 +1,15 @@
-import { z } from 'zod';
-import { ReceiptItem, RegisterApplication, Representative, ResultDelivery } from '../../../shared/domain/application';
-import { ActorName, StatusHistory } from '../../../shared/domain/application-history';
+import { statusChangeFieldErrors } from '../../../shared/domain/application-status';
+import type { ApplicationStatus } from '../../../shared/domain/application-status';
+import { parsePayload } from '../../../shared/sync-mutations';
+import { StatusHistory } from '../../../shared/domain/application-history';
 import type { StatusStep } from '../../../shared/domain/application-history';
-import { ApplicationStatus, canTransition, REASON_REQUIRED } from '../../../shared/domain/application-status';
 import type { EntityData } from '../entity-store';
-import type { ApplyContext, FieldErrors, Outcome } from './outcome';
+import type { ApplyContext, Outcome } from './outcome';
 import { invalidPayload, rejected, wrongCenter } from './outcome';
 import { updateWithMerge } from './update-with-merge';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-/** What main/backend/applications/register-application.ts sends. */
-const RegisterPayload = RegisterApplication.extend({
-  id: z.string().min(1).max(64),
-  regNumber: z.string().min(1).max(100),
-  registeredAt: z.iso.datetime(),
-  registeredOn: Day,
-  dueDate: Day,
-  /** Optional: desks of earlier builds may still hold register mutations without it. */
-  actorName: ActorName.optional(),
-});
-
-/** What main/backend/applications/change-status.ts sends. */
-const StatusPayload = z
-  .object({
-    id: z.string(),
-    from: ApplicationStatus,
-    to: ApplicationStatus,
-    reason: z.string().nullable(),
-    receivedBy: z.string().nullable(),
-    at: z.string(),
-    actorName: ActorName.optional(),
-  })
-  .strict();
-
-/** The fields a desk may edit after registration; only the changed ones are sent. */
-const UpdatePayload = z
-  .object({
-    id: z.string(),
-    representative: Representative.nullable(),
-    items: z.array(ReceiptItem).min(1).max(200),
-    resultDelivery: ResultDelivery,
-    notes: z.string().trim().max(2000).nullable(),
-    dueDate: Day,
-  })
-  .partial({ representative: true, items: true, resultDelivery: true, notes: true, dueDate: true })
-  .strict();
-
 async function register(ctx: ApplyContext): Promise<Outcome> {
-  const parsed = RegisterPayload.safeParse(ctx.mutation.payload);
+  const parsed = parsePayload('application.register', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const existing = await ctx.store.load('application', ctx.id);
   if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Application ${ctx.id} is already registered`) : wrongCenter();
@@ -75,32 +36,23 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
  * the status field: if the server's status moved since, the two moves overlap → conflict.
  */
 async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
-  const parsed = StatusPayload.safeParse(ctx.mutation.payload);
+  const parsed = parsePayload('application.status', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const { from, to, reason, receivedBy, at, actorName } = parsed.data;
   const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
   if (current.data.status !== from) return { status: 'conflict', fields: ['status'], server: current.data, version: current.version };
-  const errors = statusErrors(from, to, reason, receivedBy);
+  const errors = statusChangeFieldErrors(from, { to, reason, receivedBy });
   if (errors.length > 0) {
-    const code = canTransition(from, to) ? 'invalid_payload' : 'transition_forbidden';
-    return rejected(code, `An application that is ${from} cannot become ${to} this way`, errors);
+    const code = errors.some((error) => error.path[0] === 'to') ? 'transition_forbidden' : 'invalid_payload';
+    return rejected(code, `An application that is ${from} cannot become ${to} this way`, errors.map((error) => ({ ...error, path: ['payload', ...error.path] })));
   }
   const version = current.version + 1;
   const next = step(ctx, { from, to, reason, receivedBy, at, actorName: actorName ?? null });
   ctx.store.save('application', { ...current, version, data: { ...current.data, status: to, statusHistory: [...historyOf(current.data), next] } });
   recordStatus(ctx, next);
   return { status: 'applied', version };
-}
-
-/** The same rules as the desk's changeApplicationStatus. */
-function statusErrors(from: ApplicationStatus, to: ApplicationStatus, reason: string | null, receivedBy: string | null): FieldErrors {
-  if (!canTransition(from, to)) return [{ path: ['payload', 'to'], message: `not allowed from ${from}` }];
-  const errors: FieldErrors = [];
-  if (REASON_REQUIRED.has(to) && !reason) errors.push({ path: ['payload', 'reason'], message: 'required' });
-  if (to === 'issued' && !receivedBy) errors.push({ path: ['payload', 'receivedBy'], message: 'required' });
-  return errors;
 }
 
 function step(ctx: ApplyContext, fields: Omit<StatusStep, 'actorId' | 'mutationId'>): StatusStep {
@@ -122,7 +74,7 @@ function recordStatus(ctx: ApplyContext, { from, to, reason, receivedBy, at, act
 }
 
 async function update(ctx: ApplyContext): Promise<Outcome> {
-  const parsed = UpdatePayload.safeParse(ctx.mutation.payload);
+  const parsed = parsePayload('application.update', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);

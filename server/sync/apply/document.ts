@@ -1,21 +1,7 @@
-import { z } from 'zod';
-import { Sha256Hex } from '../../../shared/blob-protocol';
+import { parsePayload } from '../../../shared/sync-mutations';
 import type { EntityData } from '../entity-store';
 import type { ApplyContext, Outcome } from './outcome';
 import { invalidPayload, rejected, wrongCenter } from './outcome';
-
-/** What main/backend/documents/attach-document.ts sends. */
-const AttachPayload = z
-  .object({
-    id: z.string().min(1).max(64),
-    applicationId: z.string(),
-    kind: z.string().trim().min(1).max(100),
-    pages: z.number().int().positive().max(10_000),
-    blobSha256: Sha256Hex,
-  })
-  .strict();
-
-const DetachPayload = z.object({ id: z.string(), reason: z.string().max(2000) }).strict();
 
 /** Documents live in their application's data, so desks pull them with it. */
 type StoredDocument = EntityData & { id: string };
@@ -29,7 +15,7 @@ function documentsOf(data: EntityData): StoredDocument[] {
  * `POST /blobs/<sha256>/complete`); until then the desk keeps it `blocked_on_blob`.
  */
 async function attach(ctx: ApplyContext): Promise<Outcome> {
-  const parsed = AttachPayload.safeParse(ctx.mutation.payload);
+  const parsed = parsePayload('document.attach', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const { id, kind, pages, blobSha256 } = parsed.data;
   const current = await ctx.store.load('application', ctx.id);
@@ -46,7 +32,7 @@ async function attach(ctx: ApplyContext): Promise<Outcome> {
 
 /** A tombstone in the application's document list, never a removal, so every desk learns of it. */
 async function detach(ctx: ApplyContext): Promise<Outcome> {
-  const parsed = DetachPayload.safeParse(ctx.mutation.payload);
+  const parsed = parsePayload('document.detach', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);

@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerApplication } from '../../../main/backend/applications/register-application';
-import type { CommandEnv } from '../../../main/backend/db/command';
+import type { CommandEnv } from '../../../main/backend/commands/unit-of-work';
 import { openDatabase } from '../../../main/backend/db/open';
 import { AppError } from '../../../shared/errors';
 import { registration } from '../../fixtures/crash/registration';

@@ -5,6 +5,7 @@ import { EntityStore } from '../../../server/sync/entity-store';
 import { toInt } from '../../../server/storage/storage';
 import type { Mutation } from '../../../shared/sync-protocol';
 import { registerMutation, statusMutation, STORAGES, useServer } from './harness';
+import { applicantRow } from '../../helpers/applicant-row';
 
 describe.each(STORAGES)('a push batch on %s', (kind) => {
   const server = useServer(kind);
@@ -62,7 +63,7 @@ describe.each(STORAGES)('a push batch on %s', (kind) => {
   it('lets one of two desks creating the same record at once win; the other is told it exists', async () => {
     const [deskA, deskB] = [await server.enrollDesk('C1', 'D1'), await server.enrollDesk('C1', 'D2')];
     const id = randomUUID();
-    const create = (): Mutation => ({ ...registerMutation(), aggregate: `applicant:${id}`, kind: 'applicant.create', payload: { id, surname: 'Коваль' } });
+    const create = (): Mutation => ({ ...registerMutation(), aggregate: `applicant:${id}`, kind: 'applicant.create', payload: applicantRow(id) });
     const [a, b] = await Promise.all([server.push(deskA, [create()]), server.push(deskB, [create()])]);
     expect([a[0]?.status, b[0]?.status].sort()).toEqual(['applied', 'rejected']);
     expect([a[0], b[0]].find((r) => r?.status === 'rejected')).toMatchObject({ code: 'already_exists' });

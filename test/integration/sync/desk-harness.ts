@@ -147,12 +147,13 @@ export function useSyncWorld(harness: Harness): SyncWorld {
         return value(api.call('sync.enroll', { code }));
       },
       register: async () => {
-        if (applicantId === null) {
-          const found = await value(api.call('applicants.save', PERSON)).catch(() => null);
-          applicantId = found?.id ?? (readDb(desk, (db) => db.prepare('SELECT id FROM applicants WHERE deleted_at IS NULL LIMIT 1').pluck().get()) as string);
-        }
+        // The desk's first registration brings the applicant; later ones pick it (also one pulled from another desk).
+        applicantId ??= (readDb(desk, (db) => db.prepare('SELECT id FROM applicants WHERE deleted_at IS NULL LIMIT 1').pluck().get()) as string | undefined) ?? null;
         const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-        return value(api.call('intake.register', { serviceId: service!.id, applicantId, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+        const items = [{ name: 'Заява', original: true, sheets: 1 }];
+        const app = await value(api.call('intake.register', applicantId === null ? { serviceId: service!.id, applicant: PERSON, items } : { serviceId: service!.id, applicantId, items }));
+        applicantId = app.applicant.id;
+        return app;
       },
       changeStatus: (id, to, extra = {}) => value(api.call('applications.changeStatus', { id, to, ...extra })),
       close: async () => {

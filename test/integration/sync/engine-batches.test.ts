@@ -15,6 +15,7 @@ import { openTestDesk } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { STORAGES, useServer } from '../server/harness';
+import { applicantRow } from '../../helpers/applicant-row';
 
 const tempDir = useTempDirs();
 
@@ -34,10 +35,10 @@ describe.each(STORAGES)('pushing a queue in many batches on %s', (kind) => {
     db.transaction(() => {
       const created = ids.map((id) => {
         const mutationId = uuidv7();
-        insert.run(mutationId, `applicant:${id}`, null, null, 'applicant.create', JSON.stringify({ id, surname: 'Коваль' }), at);
+        insert.run(mutationId, `applicant:${id}`, null, null, 'applicant.create', JSON.stringify(applicantRow(id)), at);
         return mutationId;
       });
-      ids.forEach((id, i) => insert.run(uuidv7(), `applicant:${id}`, created[i], null, 'applicant.update', JSON.stringify({ id, surname: 'Коваленко' }), at));
+      ids.forEach((id, i) => insert.run(uuidv7(), `applicant:${id}`, created[i], null, 'applicant.update', JSON.stringify(applicantRow(id, 'Коваленко')), at));
     })();
     return { desk, db, clerkId: env.clerkId, ids };
   }

@@ -3,7 +3,7 @@ import { fieldDomId } from '../../../renderer/src/features/intake/field-ids';
 import { applicantIssueField, issuesToProblems, problemOf, registerIssueField } from '../../../renderer/src/features/intake/issue-fields';
 
 describe('backend issue paths → intake fields', () => {
-  it('maps applicants.save paths, including the nested identity document', () => {
+  it('maps applicant paths, including the nested identity document', () => {
     expect(applicantIssueField(['rnokpp'])).toBe('applicant.rnokpp');
     expect(applicantIssueField(['idDoc', 'number'])).toBe('applicant.idDocNumber');
     expect(applicantIssueField(['idDoc', 'issuedOn'])).toBe('applicant.idDocIssuedOn');
@@ -15,6 +15,9 @@ describe('backend issue paths → intake fields', () => {
     const submitted = ['k1', 'k3'];
     expect(registerIssueField(['serviceId'], submitted)).toBe('service');
     expect(registerIssueField(['applicantId'], submitted)).toBe('applicant.search');
+    expect(registerIssueField(['applicant', 'birthDate'], submitted)).toBe('applicant.birthDate');
+    expect(registerIssueField(['applicant', 'idDoc', 'number'], submitted)).toBe('applicant.idDocNumber');
+    expect(registerIssueField(['applicant'], submitted)).toBe('applicant.form');
     expect(registerIssueField(['representative', 'poaDate'], submitted)).toBe('rep.poaDate');
     expect(registerIssueField(['items', 1, 'sheets'], submitted)).toBe('items.k3.sheets');
     expect(registerIssueField(['items', 0, 'name'], submitted)).toBe('items.k1.name');

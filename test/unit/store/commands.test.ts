@@ -8,6 +8,8 @@ import { attachDocument, detachDocument } from '../../../main/backend/documents/
 import { issueTicket, recordTicketEvent } from '../../../main/backend/tickets/record-ticket-event';
 import { putService } from '../../../main/backend/catalog/services';
 import { verifyAudit } from '../../../main/backend/audit/audit-log';
+import { recordChange, runCommand } from '../../../main/backend/commands/unit-of-work';
+import { InvalidMutationPayload } from '../../../main/backend/outbox/enqueue';
 import { ApplicantInput } from '../../../shared/domain/applicant';
 import { RegisterApplication } from '../../../shared/domain/application';
 import { addApplicant, openTestDesk, SAMPLE_PERSON, SAMPLE_SERVICE } from '../../helpers/desk-db';
@@ -200,5 +202,21 @@ describe('correcting an application', () => {
     const desk = deskWithApplication();
     desk.db.prepare("UPDATE outbox SET status = 'dead' WHERE aggregate = ?").run(`application:${desk.app.id}`);
     expect(listApplicationsOn(desk.db, '2026-11-27')[0]?.sync).toBe('attention');
+  });
+});
+
+describe('a payload its kind’s schema refuses', () => {
+  it('is a programming error: the command throws and none of its rows stay, domain, outbox or audit', () => {
+    const desk = openTestDesk(tempDir());
+    const count = (table: string) => desk.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const at = desk.env.now().toISOString();
+    expect(() =>
+      runCommand(desk.db, () => {
+        desk.db.prepare("INSERT INTO tickets (id, number, queue_code, status, issued_at, desk_code, updated_at) VALUES ('t1', 'A001', 'A', 'waiting', ?, '07', ?)").run(at, at);
+        // A ticket.issue without its number, as a buggy command might build it.
+        recordChange(desk.env, at, { kind: 'ticket.issue', payload: { id: 't1', queueCode: 'A', at } as never, baseVersion: null }, { action: 'ticket.issue', entity: 'ticket', entityId: 't1' });
+      }),
+    ).toThrow(InvalidMutationPayload);
+    expect({ tickets: count('tickets'), outbox: count('outbox'), audit: count('audit_events') }).toEqual({ tickets: 0, outbox: 0, audit: 0 });
   });
 });

@@ -1,10 +1,13 @@
 /**
- * The status change form's rules, pure: which moves the machine allows from a status, and what
- * a move needs (a reason where the law wants one, who received the result when issuing).
+ * The status change form's draft → the contract's input. The rules themselves (which moves the
+ * machine allows, what a move needs) are shared/domain/application-status.ts, the same the
+ * desk's backend and the back office apply.
  */
 import type { ChangeApplicationStatusInput } from '../../../../shared/domain/application';
-import { allowedTransitions, REASON_REQUIRED } from '../../../../shared/domain/application-status';
-import type { ApplicationStatus } from '../../../../shared/domain/application-status';
+import { needsReason as statusNeedsReason, needsReceiver as statusNeedsReceiver, statusChangeErrors } from '../../../../shared/domain/application-status';
+import type { ApplicationStatus, StatusChangeProblem } from '../../../../shared/domain/application-status';
+
+export type { StatusChangeProblem };
 
 export interface StatusChangeDraft {
   to: ApplicationStatus | '';
@@ -12,14 +15,13 @@ export interface StatusChangeDraft {
   receivedBy: string;
 }
 
-export type StatusChangeProblem = 'to' | 'reason' | 'receivedBy';
-
+/** The form asks for a reason once a target that needs one is chosen. */
 export function needsReason(to: ApplicationStatus | ''): boolean {
-  return to !== '' && REASON_REQUIRED.has(to);
+  return to !== '' && statusNeedsReason(to);
 }
 
 export function needsReceiver(to: ApplicationStatus | ''): boolean {
-  return to === 'issued';
+  return to !== '' && statusNeedsReceiver(to);
 }
 
 export function statusChangeInput(
@@ -27,13 +29,11 @@ export function statusChangeInput(
   from: ApplicationStatus,
   draft: StatusChangeDraft,
 ): { ok: true; input: ChangeApplicationStatusInput } | { ok: false; problems: StatusChangeProblem[] } {
-  const problems: StatusChangeProblem[] = [];
-  if (draft.to === '' || !allowedTransitions(from).includes(draft.to)) problems.push('to');
+  if (draft.to === '') return { ok: false, problems: ['to'] };
   const reason = draft.reason.trim();
   const receivedBy = draft.receivedBy.trim();
-  if (needsReason(draft.to) && reason === '') problems.push('reason');
-  if (needsReceiver(draft.to) && receivedBy === '') problems.push('receivedBy');
-  if (problems.length > 0 || draft.to === '') return { ok: false, problems };
+  const problems = statusChangeErrors(from, { to: draft.to, reason, receivedBy });
+  if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     input: {

@@ -25,9 +25,9 @@ export interface FormCheck {
   errors: FieldProblem[];
   /** Worth a second look, never blocking. */
   warnings: FieldProblem[];
-  /** The applicant to save first (a new or corrected one), when the form holds one. */
+  /** The applicant to register with (a new or corrected one), when the form holds one. */
   applicant: ApplicantInput | null;
-  /** Everything for intake.register except the applicant's id, known only after saving. */
+  /** Everything for intake.register except the applicant (the one above, or the chosen one's id). */
   application: Omit<RegisterApplicationInput, 'applicantId'> | null;
 }
 

@@ -14,7 +14,7 @@ import type { DocTypeLabel } from './check-form';
 import type { FieldId, FieldProblem } from './field-ids';
 import type { ApplicantFields, ChecklistLine, IntakeForm, RepresentativeFields } from './intake-form';
 import { EMPTY_APPLICANT, emptyForm, fromDraftData, isBlank, newLineKey, splitName, toDraftData } from './intake-form';
-import { applicantIssueField, issuesToProblems, registerIssueField } from './issue-fields';
+import { issuesToProblems, registerIssueField } from './issue-fields';
 import { forgetKeptDraft, keepDraft, newestDraft, releaseKeptDraft } from './kept-draft';
 
 export type IntakePhase = 'idle' | 'loading' | 'offer' | 'editing' | 'registering' | 'done';
@@ -274,7 +274,11 @@ export function markVisited(field: FieldId): void {
 
 // Register
 
-/** Saves the applicant (when new or corrected), then registers; field problems go next to their fields. */
+/**
+ * Registers the application with its applicant (new or corrected ones are written in the same
+ * transaction): one call, so a refusal leaves nothing half-saved. Field problems go next to
+ * their fields, the applicant's and the application's alike.
+ */
 export async function register(docTypeLabel: DocTypeLabel): Promise<void> {
   const state = get();
   if (state.phase !== 'editing') return;
@@ -284,21 +288,17 @@ export async function register(docTypeLabel: DocTypeLabel): Promise<void> {
     set({ attempted: true, focusRequest: state.focusRequest + 1 });
     return;
   }
+  const applicantId = state.form.applicant.id;
+  const applicant = check.applicant !== null ? { applicant: check.applicant } : applicantId !== null ? { applicantId } : null;
+  if (applicant === null) {
+    set({ attempted: true, focusRequest: state.focusRequest + 1 });
+    return;
+  }
   set({ phase: 'registering', attempted: true, failure: null, serverProblems: [] });
   flushAutosave();
 
-  let applicantId = state.form.applicant.id;
-  if (check.applicant !== null) {
-    const saved = await api.call('applicants.save', check.applicant);
-    if (!saved.ok) return failed(saved.error, (path) => applicantIssueField(path));
-    applicantId = saved.value.id;
-    // Saved once: a retry after a later failure updates this applicant instead of creating another.
-    set({ form: { ...get().form, applicant: { ...get().form.applicant, id: applicantId } } });
-  }
-  if (applicantId === null) return;
-
   const submittedKeys = state.form.items.filter((line) => line.submitted).map((line) => line.key);
-  const result = await api.call('intake.register', { ...check.application, applicantId });
+  const result = await api.call('intake.register', { ...check.application, ...applicant });
   if (!result.ok) return failed(result.error, (path) => registerIssueField(path, submittedKeys));
   cancelAutosave();
   set({ ...initial, phase: 'done', registered: result.value, focusRequest: get().focusRequest + 1 });

@@ -37,7 +37,7 @@ export function problemOf(issue: FieldIssue): Problem {
   return isValidationCode(issue.message) ? { kind: 'code', code: issue.message } : { kind: 'text', key: 'intake.err.rejected' };
 }
 
-/** An issue of `applicants.save`: its path is into ApplicantInput. */
+/** An issue about the applicant: its path is into ApplicantInput (under `applicant` in intake.register). */
 export function applicantIssueField(path: FieldIssue['path']): string {
   const [head, sub] = path;
   if (head === 'idDoc') return `applicant.${typeof sub === 'string' ? (ID_DOC_FIELDS[sub] ?? 'idDocNumber') : 'idDocNumber'}`;
@@ -46,14 +46,17 @@ export function applicantIssueField(path: FieldIssue['path']): string {
 }
 
 /**
- * An issue of `intake.register`: its path is into RegisterApplication, whose `items` are only the
- * submitted checklist lines — `submittedKeys` maps their index back to the line on screen.
+ * An issue of `intake.register`: its path is into RegisterIntake — the applicant's under
+ * `applicant`, the application's at its fields, whose `items` are only the submitted checklist
+ * lines (`submittedKeys` maps their index back to the line on screen).
  */
 export function registerIssueField(path: FieldIssue['path'], submittedKeys: readonly string[]): string {
   const [head, sub, part] = path;
   switch (head) {
     case 'serviceId':
       return 'service';
+    case 'applicant':
+      return applicantIssueField(path.slice(1));
     case 'applicantId':
       return 'applicant.search';
     case 'representative':

@@ -3,8 +3,9 @@ import type { AuditEntry } from '../audit/audit-log';
 import type { DeskConfig } from '../config/desk-config';
 import { enqueueMutation } from '../outbox/enqueue';
 import type { Mutation } from '../outbox/enqueue';
-import type { Db } from './open';
-import { asStorageError } from './storage-errors';
+import type { MutationKind } from '../../../shared/sync-mutations';
+import type { Db } from '../db/open';
+import { asStorageError } from '../db/storage-errors';
 
 /** What every command needs besides its input: the database, who acts, when, and where. */
 export interface CommandEnv {
@@ -17,7 +18,8 @@ export interface CommandEnv {
 /**
  * Runs `work` as one IMMEDIATE transaction (the write lock is taken up front, so it never fails
  * half-way on a lock upgrade): all of its rows are committed, or none. Storage failures come
- * out as STORAGE errors.
+ * out as STORAGE errors. Inside another runCommand it is a savepoint of that transaction, so a
+ * command made of commands (intake/register-intake.ts) still commits whole or not at all.
  */
 export function runCommand<T>(db: Db, work: () => T): T {
   try {
@@ -28,13 +30,14 @@ export function runCommand<T>(db: Db, work: () => T): T {
 }
 
 /**
- * The two rows every state change writes next to its domain rows (docs/ARCHITECTURE.md §5.2): the outbox
- * mutation that carries it to the back office and the audit event. Call inside runCommand.
+ * The two rows every state change writes next to its domain rows (docs/ARCHITECTURE.md §5.2):
+ * the outbox mutation that carries it to the back office and the audit event. Call inside
+ * runCommand; a payload its kind's schema refuses throws and so rolls the command back.
  */
-export function recordChange(
+export function recordChange<K extends MutationKind>(
   env: CommandEnv,
   at: string,
-  mutation: Omit<Mutation, 'actor'>,
+  mutation: Omit<Mutation<K>, 'actor'>,
   audit: Omit<AuditEntry, 'at' | 'actor'>,
 ): string {
   const mutationId = enqueueMutation(env.db, { ...mutation, actor: env.clerkId }, at);

@@ -1,0 +1,167 @@
+/**
+ * Every mutation kind a desk sends, with the aggregate it belongs to and its payload schema.
+ * The desk checks a payload against it before the outbox row is written
+ * (main/backend/outbox/enqueue.ts); the back office reads the pushed payload with the same
+ * schema (server/sync/apply/*.ts). A kind missing here cannot be queued nor applied.
+ */
+import { z } from 'zod';
+import { Sha256Hex } from './blob-protocol';
+import { ReceiptItem, RegisterApplication, Representative, ResultDelivery } from './domain/application';
+import { ActorName } from './domain/application-history';
+import { ApplicationStatus } from './domain/application-status';
+import { IdDocType, NotifyBy } from './domain/applicant';
+import { TICKET_EVENTS } from './domain/ticket-status';
+import type { TicketEvent } from './domain/ticket-status';
+
+const Id = z.string().min(1).max(64);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+
+/** What main/backend/applications/register-application.ts sends: the input plus what the desk assigned. */
+export const ApplicationRegisterPayload = RegisterApplication.extend({
+  id: Id,
+  regNumber: z.string().min(1).max(100),
+  registeredAt: z.iso.datetime(),
+  registeredOn: Day,
+  dueDate: Day,
+  /** Who registered, as the history shows it; optional: desks of earlier builds may still hold register mutations without it. */
+  actorName: ActorName.optional(),
+});
+
+/** A status move: `from` is the status the desk moved from, the base of the status field. */
+export const ApplicationStatusPayload = z
+  .object({
+    id: Id,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    reason: z.string().nullable(),
+    receivedBy: z.string().nullable(),
+    at: z.iso.datetime(),
+    actorName: ActorName.optional(),
+  })
+  .strict();
+
+/** The fields a desk may edit after registration; only the changed ones are sent. */
+export const ApplicationUpdatePayload = z
+  .object({
+    id: Id,
+    representative: Representative.nullable(),
+    items: z.array(ReceiptItem).min(1).max(200),
+    resultDelivery: ResultDelivery,
+    notes: z.string().trim().max(2000).nullable(),
+    dueDate: Day,
+  })
+  .partial({ representative: true, items: true, resultDelivery: true, notes: true, dueDate: true })
+  .strict();
+
+/**
+ * The applicant's full row as the desk stores it (snake_case columns, fields of the other kind
+ * null): the desk validated the fields with ApplicantInput, the back office keeps them as sent
+ * and merges them per field.
+ */
+export const ApplicantRowPayload = z
+  .object({
+    id: Id,
+    kind: z.enum(['person', 'legal_entity']),
+    surname: z.string().max(200).nullable(),
+    given_name: z.string().max(200).nullable(),
+    patronymic: z.string().max(200).nullable(),
+    birth_date: Day.nullable(),
+    sex: z.enum(['male', 'female']).nullable(),
+    rnokpp: z.string().max(20).nullable(),
+    rnokpp_refused: z.union([z.literal(0), z.literal(1)]),
+    id_doc_type: IdDocType.nullable(),
+    id_doc_number: z.string().max(60).nullable(),
+    id_doc_issuer: z.string().max(300).nullable(),
+    id_doc_issued_on: Day.nullable(),
+    unzr: z.string().max(20).nullable(),
+    address: z.string().max(500).nullable(),
+    phone: z.string().max(40).nullable(),
+    email: z.string().max(320).nullable(),
+    notify_by: NotifyBy.nullable(),
+    edrpou: z.string().max(20).nullable(),
+    legal_name: z.string().max(500).nullable(),
+    display_name: z.string().min(1).max(700),
+    search_name: z.string().max(700),
+  })
+  .strict();
+
+export const DocumentAttachPayload = z
+  .object({
+    id: Id,
+    applicationId: Id,
+    kind: z.string().trim().min(1).max(100),
+    pages: z.number().int().positive().max(10_000),
+    blobSha256: Sha256Hex,
+  })
+  .strict();
+
+export const DocumentDetachPayload = z.object({ id: Id, applicationId: Id, reason: z.string().max(2000) }).strict();
+
+export const TicketIssuePayload = z
+  .object({
+    id: Id,
+    number: z.string().min(1).max(20),
+    queueCode: z.string().min(1).max(20),
+    priorityReason: z.string().max(200).optional(),
+    at: z.iso.datetime(),
+  })
+  .strict();
+
+/** A counter action; `event` repeats the kind's suffix (`ticket.called` carries `event: 'called'`). */
+function ticketEventPayload<E extends TicketEvent>(event: E) {
+  return z
+    .object({ id: Id, event: z.literal(event), at: z.iso.datetime(), details: z.record(z.string(), z.unknown()).nullable() })
+    .strict();
+}
+
+/** The aggregate a kind writes, and the payload field holding the aggregate's id. */
+interface MutationSpec<S extends z.ZodType = z.ZodType> {
+  entity: 'application' | 'applicant' | 'ticket';
+  idField: 'id' | 'applicationId';
+  schema: S;
+}
+
+function spec<S extends z.ZodType>(entity: MutationSpec['entity'], schema: S, idField: MutationSpec['idField'] = 'id'): MutationSpec<S> {
+  return { entity, idField, schema };
+}
+
+type TicketEventSpecs = { [E in TicketEvent as `ticket.${E}`]: MutationSpec<ReturnType<typeof ticketEventPayload<E>>> };
+
+const ticketEventSpecs = Object.fromEntries(
+  TICKET_EVENTS.map((event) => [`ticket.${event}`, spec('ticket', ticketEventPayload(event))]),
+) as TicketEventSpecs;
+
+export const SYNC_MUTATIONS = {
+  'application.register': spec('application', ApplicationRegisterPayload),
+  'application.status': spec('application', ApplicationStatusPayload),
+  'application.update': spec('application', ApplicationUpdatePayload),
+  'applicant.create': spec('applicant', ApplicantRowPayload),
+  'applicant.update': spec('applicant', ApplicantRowPayload),
+  // Documents live in their application's record, so they queue behind it on its aggregate.
+  'document.attach': spec('application', DocumentAttachPayload, 'applicationId'),
+  'document.detach': spec('application', DocumentDetachPayload, 'applicationId'),
+  'ticket.issue': spec('ticket', TicketIssuePayload),
+  ...ticketEventSpecs,
+} as const;
+
+export type SyncMutations = typeof SYNC_MUTATIONS;
+export type MutationKind = keyof SyncMutations;
+/** What a desk command hands over for a kind (before defaults). */
+export type MutationPayload<K extends MutationKind> = z.input<SyncMutations[K]['schema']>;
+/** What the back office reads for a kind. */
+export type ParsedPayload<K extends MutationKind> = z.output<SyncMutations[K]['schema']>;
+
+export function isMutationKind(kind: string): kind is MutationKind {
+  return Object.hasOwn(SYNC_MUTATIONS, kind);
+}
+
+/** The aggregate (`application:<id>`…) a payload of this kind belongs to. */
+export function aggregateOf<K extends MutationKind>(kind: K, payload: MutationPayload<K>): string {
+  const { entity, idField } = SYNC_MUTATIONS[kind];
+  return `${entity}:${String((payload as Record<string, unknown>)[idField])}`;
+}
+
+/** A payload read with its kind's schema; a failure's paths are the schema's own (no `payload` prefix). */
+export function parsePayload<K extends MutationKind>(kind: K, payload: unknown): z.ZodSafeParseResult<ParsedPayload<K>> {
+  return SYNC_MUTATIONS[kind].schema.safeParse(payload) as z.ZodSafeParseResult<ParsedPayload<K>>;
+}

@@ -1,0 +1,116 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { methods } from '../../shared/contract';
+import type { MethodInput, MethodName, MethodSpec, ViknoApi } from '../../shared/contract';
+import { createBackend } from '../../main/backend/index';
+import type { Backend } from '../../main/backend/index';
+import { connectInProcess } from '../../main/backend/transport/in-process';
+import { memoryLogger } from '../helpers/memory-logger';
+import { useTempDirs } from '../helpers/temp-dir';
+
+const tempDir = useTempDirs();
+const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', 'main', 'backend', 'receipts', 'fonts');
+const open: Backend[] = [];
+afterEach(async () => {
+  for (const backend of open.splice(0)) await backend.close();
+});
+
+const PERSON = { kind: 'person' as const, surname: 'Шевченко', givenName: 'Марʼяна', birthDate: '1948-02-28', rnokpp: '1759013776' };
+
+interface Made {
+  applicantId: string;
+  applicationId: string;
+  regNumber: string;
+  serviceId: string;
+  deadMutations: [string, string];
+}
+
+/**
+ * A call of every contract method. Typed over MethodName, so a method added to the contract
+ * does not compile here until it is called too: the `writes` marking stays complete.
+ */
+const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
+  'app.info': () => ({}),
+  'app.health': () => ({}),
+  'applicants.search': () => ({ q: 'Шевченко' }),
+  'applicants.get': (m) => ({ id: m.applicantId }),
+  'applications.listToday': () => ({}),
+  'applications.get': (m) => ({ id: m.applicationId }),
+  'storage.status': () => ({}),
+  'catalog.search': () => ({ q: '' }),
+  'catalog.get': (m) => ({ id: m.serviceId }),
+  'intake.register': (m) => ({ serviceId: m.serviceId, applicant: { ...PERSON, id: m.applicantId, phone: '+380671234567' }, items: [{ name: 'Заява', original: true, sheets: 1 }] }),
+  'applications.search': (m) => ({ q: m.regNumber }),
+  'applications.changeStatus': (m) => ({ id: m.applicationId, to: 'sent_to_provider' }),
+  'applications.update': (m) => ({ id: m.applicationId, notes: 'Телефонувати після 14:00' }),
+  'drafts.get': () => ({}),
+  'drafts.save': () => ({ data: { surname: 'Коваль' } }),
+  'drafts.discard': () => ({}),
+  'receipts.pdf': (m) => ({ applicationId: m.applicationId, lang: 'uk' }),
+  'calendar.list': () => ({ from: '2026-12-01', to: '2026-12-31' }),
+  'calendar.put': () => ({ day: '2026-12-25', kind: 'day_off', name: 'Різдво' }),
+  'calendar.remove': () => ({ day: '2026-12-25' }),
+  'sync.status': () => ({}),
+  'sync.now': () => ({}),
+  'sync.enroll': () => ({ code: 'ENROLL-CODE-1' }),
+  'sync.deadLetters': () => ({}),
+  'sync.pendingList': () => ({}),
+  'sync.retry': (m) => ({ mutationId: m.deadMutations[0] }),
+  'sync.discard': (m) => ({ mutationId: m.deadMutations[1], reason: 'Перевірено' }),
+  'clerk.me': () => ({}),
+  'clerk.rename': () => ({ fullName: 'Коваль Петро' }),
+};
+
+/** This desk has no back office configured: enrolling cannot succeed, and so cannot queue either. */
+const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll']);
+/** Discarding a dead letter queues nothing, but refreshes the status bar's count itself. */
+const REFRESH_STATUS_THEMSELVES: ReadonlySet<MethodName> = new Set(['sync.discard']);
+
+const marked = (method: MethodName) => (methods[method] as MethodSpec).writes === true;
+
+async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+describe('the contract’s `writes` marking', () => {
+  it('is set on exactly the methods whose call queues an outbox mutation, and each such call tells sync', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), now: () => new Date('2026-11-27T09:30:00Z'), fontDir: RECEIPT_FONTS });
+    open.push(backend);
+    const api: ViknoApi = connectInProcess(backend);
+    let statusEvents = 0;
+    api.on('sync.status', () => {
+      statusEvents += 1;
+    });
+
+    const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
+    const app = await value(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+    // Two changes the back office "refused", for the dead-letter actions to act on.
+    const side = new Database(join(dataDir, 'vikno.db'));
+    const outboxCount = () => side.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
+    const dead = side.prepare('SELECT mutation_id FROM outbox ORDER BY seq').pluck().all() as string[];
+    side.prepare("UPDATE outbox SET status = 'dead', last_error = 'refused in the test'").run();
+    const made: Made = { applicantId: app.applicant.id, applicationId: app.id, regNumber: app.regNumber, serviceId: service!.id, deadMutations: [dead[0]!, dead[1]!] };
+
+    const queued: MethodName[] = [];
+    const told: MethodName[] = [];
+    for (const method of Object.keys(CALLS) as MethodName[]) {
+      const before = outboxCount();
+      const eventsBefore = statusEvents;
+      const call = api.call as (name: MethodName, input: unknown) => ReturnType<ViknoApi['call']>;
+      const result = await call(method, CALLS[method](made) as unknown);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(result.ok, `${method}: ${result.ok ? '' : result.error.message}`).toBe(!REFUSED_HERE.has(method));
+      if (outboxCount() > before) queued.push(method);
+      if (statusEvents > eventsBefore) told.push(method);
+    }
+    side.close();
+
+    const all = Object.keys(CALLS) as MethodName[];
+    expect(queued).toEqual(all.filter(marked));
+    expect(told).toEqual(all.filter((method) => marked(method) || REFRESH_STATUS_THEMSELVES.has(method)));
+  });
+});
