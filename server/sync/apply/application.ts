@@ -1,5 +1,4 @@
 import { statusChangeFieldErrors } from '../../../shared/domain/application-status';
-import type { ApplicationStatus } from '../../../shared/domain/application-status';
 import { parsePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import type { StatusStep } from '../../../shared/domain/application-history';
