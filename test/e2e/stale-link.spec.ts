@@ -69,6 +69,8 @@ test('a host restarted with a new token: the window says so, keeps what was type
   // Typed after the link went stale: the backend cannot get it, the browser keeps it.
   await page.getByLabel('Телефон', { exact: true }).fill('+380 67 123 45 67');
   await page.getByLabel('Прізвище', { exact: true }).fill('Шевченко-Стале');
+  await expect(page.getByRole('status').filter({ hasText: 'Чернетку збережено в цьому браузері, доки програма недоступна' })).toBeVisible();
+  await expect(page.getByText('Чернетку не вдалося зберегти')).toHaveCount(0);
 
   const fresh = await context.newPage();
   await openConnected(fresh, newUrl);

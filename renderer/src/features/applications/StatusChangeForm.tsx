@@ -84,7 +84,7 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
       {draft.to !== '' && (
         <TextInput
           id="status-reason"
-          label={needsReason(draft.to) ? t('applications.reasonRequired') : t('applications.reason')}
+          label={t('applications.reason')}
           size="long"
           rows={2}
           value={draft.reason}

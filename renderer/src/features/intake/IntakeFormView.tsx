@@ -98,6 +98,7 @@ export function IntakeFormView() {
           <p className="draft-status" role="status">
             {draft.status === 'saving' && t('intake.draft.saving')}
             {draft.status === 'saved' && t('intake.draft.saved', { time: new Date(draft.at).toLocaleTimeString('uk-UA', { hour: '2-digit', minute: '2-digit' }) })}
+            {draft.status === 'kept' && t('intake.draft.kept')}
             {draft.status === 'failed' && t('intake.draft.failed')}
           </p>
           <div className="discard">

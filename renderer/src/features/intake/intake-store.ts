@@ -18,7 +18,8 @@ import { issuesToProblems, registerIssueField } from './issue-fields';
 import { forgetKeptDraft, keepDraft, newestDraft, releaseKeptDraft } from './kept-draft';
 
 export type IntakePhase = 'idle' | 'loading' | 'offer' | 'editing' | 'registering' | 'done';
-export type DraftState = { status: 'none' } | { status: 'saving' } | { status: 'saved'; at: string } | { status: 'failed' };
+/** `kept`: the backend could not be reached, but this browser holds the draft until it can (kept-draft.ts). */
+export type DraftState = { status: 'none' } | { status: 'saving' } | { status: 'saved'; at: string } | { status: 'kept' } | { status: 'failed' };
 
 interface IntakeState {
   phase: IntakePhase;
@@ -332,12 +333,12 @@ function flushAutosave(): void {
   cancelAutosave();
   set({ draft: { status: 'saving' } });
   const data = toDraftData(form);
-  keepDraft(data);
+  const kept = keepDraft(data);
   void api.call('drafts.save', { data }).then((result) => {
     if (result.ok) releaseKeptDraft(data);
     // A newer edit may already be waiting; its own save will report.
     if (pending !== null) return;
-    set({ draft: result.ok ? { status: 'saved', at: result.value.savedAt } : { status: 'failed' } });
+    set({ draft: result.ok ? { status: 'saved', at: result.value.savedAt } : { status: kept ? 'kept' : 'failed' } });
   });
 }
 

@@ -42,14 +42,16 @@ function read(key: string): KeptDraft | null {
   }
 }
 
-/** Called as an autosave starts, before the backend is asked. */
-export function keepDraft(data: Record<string, unknown>, now = new Date()): void {
+/** Called as an autosave starts, before the backend is asked; says whether this browser now holds the draft. */
+export function keepDraft(data: Record<string, unknown>, now = new Date()): boolean {
   const key = storageKey();
-  if (key === null) return;
+  if (key === null) return false;
   try {
     localStorage.setItem(key, JSON.stringify({ data, keptAt: now.toISOString() }));
+    return true;
   } catch {
     // Storage full or disabled: the backend save is still under way and reports for itself.
+    return false;
   }
 }
 

@@ -45,10 +45,12 @@ function StatusSummary({ sync, stateText }: { sync: SyncStatus | null; stateText
       <li>{t('syncPanel.state', { state: t(stateText) })}</li>
       {sync && (
         <>
-          <li>
-            {t('sync.pending', { count: sync.pending })}
-            {sync.pending > 0 && age && <span className="muted"> ({ageText(age)})</span>}
-          </li>
+          {sync.state !== 'standalone' && (
+            <li>
+              {t('sync.pending', { count: sync.pending })}
+              {sync.pending > 0 && age && <span className="muted"> ({ageText(age)})</span>}
+            </li>
+          )}
           {sync.filesLeft > 0 && <li>{t('syncPanel.files', { count: sync.filesLeft })}</li>}
           {sync.state !== 'standalone' && (
             <li>{sync.lastSuccessAt ? t('syncPanel.lastSuccess', { time: formatDateTime(sync.lastSuccessAt) }) : t('syncPanel.lastSuccessNever')}</li>

@@ -39,7 +39,7 @@ describe('the applications screen', () => {
 
     const action = within(card).getByLabelText('Дія');
     await user.selectOptions(action, 'Відмова');
-    const reason = within(card).getByLabelText('Причина (обов’язково)');
+    const reason = within(card).getByLabelText('Причина');
     expect(reason.getAttribute('aria-required')).toBe('true');
     await user.click(within(card).getByRole('button', { name: 'Змінити стан' }));
     // Stopped at the field: invalid, its error tied to it, focus there; nothing was sent.
