@@ -20,6 +20,7 @@ import { startPostgres } from '../helpers/postgres';
 import type { Figure } from './report';
 import { startServerProcess } from '../helpers/server-process';
 import type { MutationPayload } from '../../shared/sync-mutations';
+import { applicantRow } from '../helpers/applicant-row';
 
 /** The repository: this file runs bundled as dist/bench/bench.cjs. */
 const root = join(__dirname, '..', '..');
@@ -53,26 +54,11 @@ function queueApplicants(db: Db, count: number): void {
     for (let i = 0; i < count; i += 1) {
       const id = uuidv7();
       const payload: MutationPayload<'applicant.create'> = {
-        id,
-        kind: 'person',
-        surname: 'Шевченко',
+        ...applicantRow(id, 'Шевченко'),
         given_name: 'Марʼяна',
         patronymic: 'Іванівна',
         birth_date: '1988-03-14',
-        sex: null,
-        rnokpp: null,
-        rnokpp_refused: 0,
-        id_doc_type: null,
-        id_doc_number: null,
-        id_doc_issuer: null,
-        id_doc_issued_on: null,
-        unzr: null,
-        address: null,
         phone: '+380671234567',
-        email: null,
-        notify_by: null,
-        edrpou: null,
-        legal_name: null,
         display_name: `Шевченко Марʼяна Іванівна ${i}`,
         search_name: `шевченко маряна іванівна ${i}`,
       };

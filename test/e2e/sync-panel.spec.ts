@@ -32,7 +32,9 @@ test('the sync panel on a standalone desk: pending changes, per-record badges an
   const panel = page.getByRole('dialog', { name: 'Синхронізація' });
   await expect(panel).toBeVisible();
   await expect(panel).toContainText('Стан: автономний режим');
-  await expect(panel).toContainText('Очікують надсилання: 0');
+  // A standalone desk has no back office to send to: its changes are kept here, not «waiting».
+  await expect(panel).toContainText('Збережено лише на цьому робочому місці: 0');
+  await expect(panel).not.toContainText('Очікують надсилання:');
   await expect(panel.getByText('Немає змін, що очікують надсилання.')).toBeVisible();
   await expect(panel.getByText('Відхилених і конфліктних змін немає.')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Синхронізувати зараз' })).toHaveCount(0);
@@ -48,7 +50,7 @@ test('the sync panel on a standalone desk: pending changes, per-record badges an
   const pendingList = panel.getByRole('list', { name: 'Очікують надсилання' });
   await expect(pendingList.getByText('Реєстрація звернення')).toHaveCount(1);
   await expect(pendingList.getByText('Заявник', { exact: true })).toHaveCount(1);
-  await expect(panel).toContainText(/Очікують надсилання: [1-9]/);
+  await expect(panel).toContainText(/Збережено лише на цьому робочому місці: [1-9]/);
   await expect(panel).toContainText(/найдавніша чекає (менше хвилини|\d+ хв)/);
   await screenshotWhole(page, 'sync-panel-uk', testInfo);
   await panel.getByRole('button', { name: 'Закрити' }).click();
@@ -94,7 +96,7 @@ test('the sync panel in English', async ({ page, hostUrl }, testInfo) => {
   await page.getByRole('group', { name: 'Мова' }).getByRole('button', { name: 'English' }).click();
   await page.getByRole('contentinfo').getByRole('button', { name: 'Standalone — no back office' }).click();
   const panel = page.getByRole('dialog', { name: 'Sync' });
-  await expect(panel).toContainText('Waiting to send: 0');
+  await expect(panel).toContainText('Kept on this desk only: 0');
   await expect(panel.getByText('No changes are waiting to be sent.')).toBeVisible();
   await expect(panel.getByRole('button', { name: 'Sync now' })).toHaveCount(0);
   await screenshotWhole(page, 'sync-panel-en', testInfo);

@@ -64,6 +64,7 @@ export const en = {
   'syncPanel.lastSuccess': 'Last successful sync: {time}',
   'syncPanel.lastSuccessNever': 'No successful sync yet',
   'syncPanel.clockSkew': 'This computer’s clock differs from the back office by about {minutes} min. Tell IT: times on receipts may be wrong.',
+  'syncPanel.keptHere': 'Kept on this desk only: {count}',
   'syncPanel.standalone': 'No back office is configured: changes are kept on this desk only.',
   'syncPanel.now': 'Sync now',
   'syncPanel.nowFailed': 'Sync did not start.',

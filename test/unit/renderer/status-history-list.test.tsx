@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useShellStore } from '../../../renderer/src/app/shell-store';
 import { StatusHistoryList } from '../../../renderer/src/features/applications/StatusHistoryList';
 import { useLanguageStore } from '../../../renderer/src/i18n/language-store';
-import type { SyncStatus } from '../../../shared/contract';
+import { STANDALONE } from '../../helpers/sync-status';
 import type { Application } from '../../../shared/domain/application';
 
 afterEach(() => {
@@ -18,18 +18,6 @@ const history: Application['history'] = [
   { from: 'registered', to: 'sent_to_provider', reason: null, receivedBy: null, at: '2026-11-27T10:00:00.000Z', clerkId: 'c-old', actorName: null, pending: false },
   { from: 'sent_to_provider', to: 'refused', reason: 'Неповний пакет', receivedBy: null, at: '2026-11-27T11:00:00.000Z', clerkId: 'c-b', actorName: 'Петро Мельник', pending: true },
 ];
-
-const standaloneStatus: SyncStatus = {
-  state: 'standalone',
-  pending: 3,
-  oldestPendingAt: '2026-11-27T11:00:00.000Z',
-  filesLeft: 0,
-  bytesLeft: 0,
-  deadLetters: 0,
-  conflicts: 0,
-  lastSuccessAt: null,
-  clockOffsetMs: null,
-};
 
 describe('the card’s status history', () => {
   it('names who made each step, and marks only the step not yet sent', () => {
@@ -51,7 +39,7 @@ describe('the card’s status history', () => {
   });
 
   it('marks nothing as waiting on a standalone desk, which has no back office to send to', () => {
-    useShellStore.setState({ sync: { ...standaloneStatus } });
+    useShellStore.setState({ sync: { ...STANDALONE, pending: 3 } });
     render(<StatusHistoryList history={history} />);
     const steps = within(screen.getByRole('list')).getAllByRole('listitem');
     expect(steps[2]?.textContent).toMatch(/Петро Мельник$/);

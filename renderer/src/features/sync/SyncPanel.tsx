@@ -45,12 +45,11 @@ function StatusSummary({ sync, stateText }: { sync: SyncStatus | null; stateText
       <li>{t('syncPanel.state', { state: t(stateText) })}</li>
       {sync && (
         <>
-          {sync.state !== 'standalone' && (
-            <li>
-              {t('sync.pending', { count: sync.pending })}
-              {sync.pending > 0 && age && <span className="muted"> ({ageText(age)})</span>}
-            </li>
-          )}
+          <li>
+            {/* A standalone desk has no back office to send to: its changes are kept here for a later enrollment. */}
+            {sync.state === 'standalone' ? t('syncPanel.keptHere', { count: sync.pending }) : t('sync.pending', { count: sync.pending })}
+            {sync.pending > 0 && age && <span className="muted"> ({ageText(age)})</span>}
+          </li>
           {sync.filesLeft > 0 && <li>{t('syncPanel.files', { count: sync.filesLeft })}</li>}
           {sync.state !== 'standalone' && (
             <li>{sync.lastSuccessAt ? t('syncPanel.lastSuccess', { time: formatDateTime(sync.lastSuccessAt) }) : t('syncPanel.lastSuccessNever')}</li>

@@ -17,7 +17,22 @@ describe('Notice', () => {
     );
     expect(screen.getByRole('alert').textContent).toBe('Не збережено');
     expect(screen.getAllByRole('status').map((n) => n.textContent)).toEqual(['Збережено', 'Перевірте годинник']);
-    expect(screen.getByText('Буде згодом').parentElement?.getAttribute('role')).toBeNull();
+    expect(screen.queryAllByRole('status').map((n) => n.textContent)).not.toContain('Буде згодом');
+  });
+
+  it('one that is part of the screen from the start is a region named by its title; without a title, no role', () => {
+    render(
+      <>
+        <Notice tone="info" title="Є незавершений прийом" announce={false}>
+          <p>Шевченко Тарас</p>
+        </Notice>
+        <Notice tone="info" announce={false}>
+          <p>Без заголовка</p>
+        </Notice>
+      </>,
+    );
+    expect(screen.getByRole('region', { name: 'Є незавершений прийом' }).textContent).toContain('Шевченко Тарас');
+    expect(screen.getByText('Без заголовка').parentElement?.getAttribute('role')).toBeNull();
   });
 
   it('a failed call reads in Ukrainian, with what the clerk was doing and the support reference', () => {
