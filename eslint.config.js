@@ -20,7 +20,11 @@ const NATIVE = ban(['better-sqlite3', 'ws'], 'Server-side packages belong to mai
 const RENDERER = ban(['**/renderer/**', '**/renderer'], 'Nothing outside renderer/ imports the renderer (docs/ARCHITECTURE.md §3.1).');
 const MAIN = ban(['**/main/**', '**/main'], 'This side cannot import main/ (docs/ARCHITECTURE.md §3.1).');
 const SERVER = ban(['**/server/**', '**/server'], 'Only the server imports server/ (docs/ARCHITECTURE.md §3.1).');
-const BACKEND_TYPES_ONLY = ban(['**/backend/**', '**/backend'], 'main/electron and main/preload use backend code only as types; the backend runs in its own process (docs/ARCHITECTURE.md §3.1).', true);
+const BACKEND_TYPES_ONLY = ban(
+  ['**/backend/**', '**/backend'],
+  'main/electron and main/preload use backend code only as types; the backend runs in its own process (docs/ARCHITECTURE.md §3.1).',
+  true,
+);
 const REACT = ban(['react', 'react-dom', 'react-dom/*', 'zustand'], 'shared/ is UI-free (docs/ARCHITECTURE.md §3.1).');
 
 const boundary = (files, patterns, paths = []) => ({

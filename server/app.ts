@@ -24,7 +24,13 @@ export function localUrl(host: string, port: number): string {
  * Serves the back office over `storage` on host:port (port 0: any free one), files in
  * `blobs.dir`; the admin routes answer to `adminToken` (none: they are off).
  */
-export async function startServer(storage: Storage, host: string, port: number, blobs: BlobOptions, adminToken: string | null = null): Promise<RunningServer> {
+export async function startServer(
+  storage: Storage,
+  host: string,
+  port: number,
+  blobs: BlobOptions,
+  adminToken: string | null = null,
+): Promise<RunningServer> {
   let statistics: StatisticsKeeper | null = null;
   const server = createHttpServer(storage, blobs, adminToken, { written: (count) => statistics?.written(count) });
   await new Promise<void>((resolve, reject) => {

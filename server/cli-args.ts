@@ -50,12 +50,14 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
   const dataDir = values.data ?? join(cwd, '.vikno-data', 'server');
   const [name, ...rest] = positionals;
   if (rest.length > 0) throw new Error(`Unexpected arguments: ${rest.join(' ')}`);
-  if (name === 'enroll') return { dataDir, command: { name, centerCode: placeCode(values.center, '--center'), deskCode: placeCode(values.desk, '--desk') } };
+  if (name === 'enroll')
+    return { dataDir, command: { name, centerCode: placeCode(values.center, '--center'), deskCode: placeCode(values.desk, '--desk') } };
   if (name === 'revoke') return { dataDir, command: { name, deviceId: required(values.device, '--device') } };
   if (name !== undefined) throw new Error(`Unknown command ${name}; expected enroll or revoke`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
   const maxFileMb = values['max-file-mb'] === undefined ? DEFAULT_MAX_BLOB_BYTES / 2 ** 20 : Number(values['max-file-mb']);
-  if (!Number.isInteger(maxFileMb) || maxFileMb < 1) throw new Error(`--max-file-mb must be a whole number of MiB, not ${values['max-file-mb']}`);
+  if (!Number.isInteger(maxFileMb) || maxFileMb < 1)
+    throw new Error(`--max-file-mb must be a whole number of MiB, not ${values['max-file-mb']}`);
   return { dataDir, command: { name: 'serve', port, host: values.host ?? DEFAULT_HOST, maxFileBytes: maxFileMb * 2 ** 20 } };
 }

@@ -35,14 +35,21 @@ async function withStorage<T>(dataDir: string, fn: (storage: Storage) => Promise
 
 async function admin(dataDir: string, command: AdminCommand): Promise<void> {
   const running = liveInstance(dataDir);
-  if (running?.role === 'command') throw new Error(`Another admin command (process ${running.pid}) is using ${dataDir}; try again when it has finished`);
+  if (running?.role === 'command')
+    throw new Error(`Another admin command (process ${running.pid}) is using ${dataDir}; try again when it has finished`);
   if (command.name === 'enroll') {
     const place = { centerCode: command.centerCode, deskCode: command.deskCode };
-    const code = running ? (await enrollThrough(running, place)).code : await withStorage(dataDir, (storage) => createEnrollmentCode(storage, place));
-    process.stdout.write(`Enrollment code for center ${command.centerCode}, desk ${command.deskCode} (one use, ${CODE_LIFETIME_HOURS} hours):\n${code}\n`);
+    const code = running
+      ? (await enrollThrough(running, place)).code
+      : await withStorage(dataDir, (storage) => createEnrollmentCode(storage, place));
+    process.stdout.write(
+      `Enrollment code for center ${command.centerCode}, desk ${command.deskCode} (one use, ${CODE_LIFETIME_HOURS} hours):\n${code}\n`,
+    );
     return;
   }
-  const revoked = running ? (await revokeThrough(running, command.deviceId)).revoked : await withStorage(dataDir, (storage) => revokeDevice(storage, command.deviceId));
+  const revoked = running
+    ? (await revokeThrough(running, command.deviceId)).revoked
+    : await withStorage(dataDir, (storage) => revokeDevice(storage, command.deviceId));
   process.stdout.write(revoked ? `Device ${command.deviceId} revoked\n` : `No active device ${command.deviceId}\n`);
   if (!revoked) process.exitCode = 1;
 }
@@ -52,7 +59,13 @@ async function serve(dataDir: string, command: Extract<Command, { name: 'serve' 
   const claim = claimInstance(dataDir, 'server', adminToken);
   process.on('exit', () => claim.release());
   const storage = await createStorage({ databaseUrl: process.env.DATABASE_URL, dataDir });
-  const server = await startServer(storage, command.host, command.port, { dir: join(dataDir, 'blobs'), maxBytes: command.maxFileBytes }, adminToken);
+  const server = await startServer(
+    storage,
+    command.host,
+    command.port,
+    { dir: join(dataDir, 'blobs'), maxBytes: command.maxFileBytes },
+    adminToken,
+  );
   claim.listening(server.url);
   process.stdout.write(`Vikno back office on ${server.url} (storage: ${storage.kind})\n`);
   let stopping = false;

@@ -95,7 +95,7 @@ export function dueDate(registeredOn: string, value: number, unit: DeadlineUnit,
   const start = dayNumber(registeredOn);
   if (unit === 'calendar_days') return dayString(nextWorkingDayNumber(start + value, cal, registeredOn));
   let current = start;
-  for (let counted = 0; counted < value; ) {
+  for (let counted = 0; counted < value;) {
     current += 1;
     if (isWorkingDayNumber(current, cal)) counted += 1;
   }

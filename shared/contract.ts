@@ -27,7 +27,6 @@ export interface MethodSpec {
 
 const NoInput = z.object({}).strict();
 
-
 export const AppInfo = z.object({
   product: z.literal('Vikno'),
   version: z.string().min(1),
@@ -58,9 +57,7 @@ export type StorageStatus = z.infer<typeof StorageStatus>;
 const RecordId = z.string().trim().min(1).max(64);
 
 /** The form as the renderer keeps it; the backend stores it as opaque JSON, bounded in size. */
-const DraftData = z
-  .record(z.string(), z.unknown())
-  .refine((d) => JSON.stringify(d).length <= 64 * 1024, 'a draft may hold at most 64 KiB');
+const DraftData = z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 64 * 1024, 'a draft may hold at most 64 KiB');
 export const IntakeDraft = z.object({ data: z.record(z.string(), z.unknown()), updatedAt: z.string() });
 
 const CalendarDate = z.string().refine((day) => {
@@ -188,8 +185,6 @@ export const methods = {
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;
 
-
-
 /**
  * The link between the renderer and the backend. Not sent by the backend: each transport's
  * client emits it (socket closed, backend process restarting, reconnected).
@@ -236,8 +231,5 @@ export interface ViknoApi {
 
 /** The backend's side, derived from a method table (the contract's by default): one handler per method. */
 export type Handlers<Ctx, T extends Record<string, MethodSpec> = Methods> = {
-  [M in keyof T]: (
-    input: z.output<T[M]['input']>,
-    ctx: Ctx,
-  ) => z.output<T[M]['output']> | Promise<z.output<T[M]['output']>>;
+  [M in keyof T]: (input: z.output<T[M]['input']>, ctx: Ctx) => z.output<T[M]['output']> | Promise<z.output<T[M]['output']>>;
 };

@@ -13,10 +13,7 @@ export type CallFrame = z.infer<typeof CallFrame>;
 export const ResultFrame = z.object({
   kind: z.literal('result'),
   id: z.number().int().positive(),
-  result: z.union([
-    z.object({ ok: z.literal(true), value: z.unknown() }),
-    z.object({ ok: z.literal(false), error: ErrorBody }),
-  ]),
+  result: z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: ErrorBody })]),
 });
 export type ResultFrame = z.infer<typeof ResultFrame>;
 

@@ -54,8 +54,20 @@ export const MutationResult = z.discriminatedUnion('status', [
   /** Seen before with the same payload: the stored result, never a second effect. */
   z.object({ mutationId: z.string(), status: z.literal('duplicate'), version: z.number().int().positive().nullable() }),
   /** An overlapping edit: the server's current record to show the clerk. */
-  z.object({ mutationId: z.string(), status: z.literal('conflict'), fields: z.array(z.string()), server: z.record(z.string(), z.unknown()), version: z.number().int() }),
-  z.object({ mutationId: z.string(), status: z.literal('rejected'), code: z.string(), message: z.string(), fieldErrors: z.array(FieldError) }),
+  z.object({
+    mutationId: z.string(),
+    status: z.literal('conflict'),
+    fields: z.array(z.string()),
+    server: z.record(z.string(), z.unknown()),
+    version: z.number().int(),
+  }),
+  z.object({
+    mutationId: z.string(),
+    status: z.literal('rejected'),
+    code: z.string(),
+    message: z.string(),
+    fieldErrors: z.array(FieldError),
+  }),
   /** Try again later: a predecessor or a file is missing. */
   z.object({ mutationId: z.string(), status: z.literal('retry_later'), reason: z.enum(['predecessor_missing', 'blob_missing']) }),
 ]);

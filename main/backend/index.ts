@@ -118,10 +118,14 @@ export function createBackend(config: BackendConfig): Backend {
     logger,
   );
   // Until sign-in lands every connection acts as the desk's one local clerk (see local-clerk.ts).
-  connections = createConnections(dispatch, () => ({ clerkId: localClerk.id, roles: localClerk.roles }), (method) => {
-    // A call that may have queued a mutation: tell the engine (or the status bar) at once.
-    if (writes(method)) sync.changed();
-  });
+  connections = createConnections(
+    dispatch,
+    () => ({ clerkId: localClerk.id, roles: localClerk.roles }),
+    (method) => {
+      // A call that may have queued a mutation: tell the engine (or the status bar) at once.
+      if (writes(method)) sync.changed();
+    },
+  );
   const open = connections;
   sync.start();
   const stopBackups = scheduleDailyBackups(db, {

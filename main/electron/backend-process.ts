@@ -52,7 +52,6 @@ export interface BackendSupervisor<Port> {
   stop(): Promise<void>;
 }
 
-
 const DEFAULT_BACKOFF = { initialMs: 500, maxMs: 30_000 };
 
 function isStatusMessage(message: unknown): message is StatusMessage {

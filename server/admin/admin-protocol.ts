@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { PlaceCode } from '../../shared/place-code';
 
-
 export const AdminEnrollRequest = z.object({ centerCode: PlaceCode, deskCode: PlaceCode }).strict();
 export const AdminEnrollResponse = z.object({ code: z.string(), centerCode: z.string(), deskCode: z.string(), validHours: z.number() });
 export type AdminEnrollResponse = z.infer<typeof AdminEnrollResponse>;

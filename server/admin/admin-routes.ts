@@ -18,7 +18,9 @@ function requireAdmin(req: IncomingMessage, adminToken: string | null): void {
   if (adminToken === null) throw new HttpError(403, 'admin_disabled', 'This server was started without an admin token');
   const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
   if (!match?.[1] || !timingSafeEqual(digest(match[1]), digest(adminToken))) {
-    throw new HttpError(401, 'admin_token_invalid', 'The admin token is missing or wrong (see server-instance.json in the data folder)', { 'www-authenticate': 'Bearer' });
+    throw new HttpError(401, 'admin_token_invalid', 'The admin token is missing or wrong (see server-instance.json in the data folder)', {
+      'www-authenticate': 'Bearer',
+    });
   }
 }
 

@@ -61,9 +61,14 @@ function writeWhole(file: string, instance: Instance, exclusive: boolean): void 
 }
 
 export class FolderInUse extends Error {
-  constructor(dataDir: string, readonly instance: Instance) {
+  constructor(
+    dataDir: string,
+    readonly instance: Instance,
+  ) {
     const who = instance.role === 'server' ? 'back office' : 'admin command';
-    super(`Another Vikno ${who} (process ${instance.pid}${instance.url ? `, ${instance.url}` : ''}) is using ${dataDir}; stop it first, or use another --data folder`);
+    super(
+      `Another Vikno ${who} (process ${instance.pid}${instance.url ? `, ${instance.url}` : ''}) is using ${dataDir}; stop it first, or use another --data folder`,
+    );
   }
 }
 

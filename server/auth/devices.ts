@@ -19,6 +19,9 @@ export async function deviceForToken(storage: Storage, token: string): Promise<D
 
 /** Revokes a device (lost or retired desk); its token gets 401 from then on. False if unknown. */
 export async function revokeDevice(storage: Storage, deviceId: string): Promise<boolean> {
-  const rows = await storage.query<{ id: string }>('UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id', [deviceId]);
+  const rows = await storage.query<{ id: string }>(
+    'UPDATE devices SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id',
+    [deviceId],
+  );
   return rows.length === 1;
 }

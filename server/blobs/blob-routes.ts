@@ -45,13 +45,15 @@ async function storedSize(storage: Storage, sha256: string): Promise<number | nu
 
 function chunkOffset(url: URL): number {
   const raw = url.searchParams.get('offset') ?? '';
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new HttpError(400, 'invalid_query', 'offset must be a whole number of bytes');
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)))
+    throw new HttpError(400, 'invalid_query', 'offset must be a whole number of bytes');
   return Number(raw);
 }
 
 function chunkChecksum(req: IncomingMessage): string {
   const parsed = Sha256Hex.safeParse(req.headers[HEADER_CHUNK_SHA256]);
-  if (!parsed.success) throw new HttpError(400, 'chunk_checksum_missing', `Every chunk carries its SHA-256 (hex) in ${HEADER_CHUNK_SHA256}`);
+  if (!parsed.success)
+    throw new HttpError(400, 'chunk_checksum_missing', `Every chunk carries its SHA-256 (hex) in ${HEADER_CHUNK_SHA256}`);
   return parsed.data;
 }
 
@@ -102,7 +104,9 @@ export function blobRoutes(storage: Storage, options: BlobOptions): [string, Han
         return oneAtATime(sha256, async () => {
           const confirmed = await confirmedOffset(dir, sha256);
           if (offset !== confirmed) {
-            throw new HttpError(409, 'offset_mismatch', `The server holds ${confirmed} bytes of this file; send from there`, { [HEADER_UPLOAD_OFFSET]: String(confirmed) });
+            throw new HttpError(409, 'offset_mismatch', `The server holds ${confirmed} bytes of this file; send from there`, {
+              [HEADER_UPLOAD_OFFSET]: String(confirmed),
+            });
           }
           await appendChunk(dir, sha256, bytes);
           return { offset: confirmed + bytes.length };
@@ -121,7 +125,11 @@ export function blobRoutes(storage: Storage, options: BlobOptions): [string, Han
           const size = await confirmedOffset(dir, sha256);
           if ((await hashPartial(dir, sha256)) !== sha256) {
             await removePartial(dir, sha256);
-            throw new HttpError(422, 'file_hash_mismatch', 'The uploaded bytes do not hash to the announced SHA-256; the upload was discarded, send the file again from 0');
+            throw new HttpError(
+              422,
+              'file_hash_mismatch',
+              'The uploaded bytes do not hash to the announced SHA-256; the upload was discarded, send the file again from 0',
+            );
           }
           await promotePartial(dir, sha256);
           // After the rename: a row always names a file on disk. A crash in between leaves a file without a row, and the next upload of it restores the row.

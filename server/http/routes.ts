@@ -26,7 +26,8 @@ function intParam(url: URL, name: string, fallback: number, max: number): number
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n > max) throw new HttpError(400, 'invalid_query', `${name} must be a whole number from 0 to ${max}`);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n > max)
+    throw new HttpError(400, 'invalid_query', `${name} must be a whole number from 0 to ${max}`);
   return n;
 }
 
@@ -35,7 +36,8 @@ function cursorChange(url: URL): CursorChange | null {
   const raw = url.searchParams.get('at');
   if (raw === null) return null;
   const match = /^([a-z_]+):(.+):(\d{1,9})$/.exec(raw);
-  if (!match?.[1] || !match[2] || !match[3]) throw new HttpError(400, 'invalid_query', 'at must be entity:id:version, the change the cursor points at');
+  if (!match?.[1] || !match[2] || !match[3])
+    throw new HttpError(400, 'invalid_query', 'at must be entity:id:version, the change the cursor points at');
   return { entity: match[1], id: match[2], version: Number(match[3]) };
 }
 
@@ -45,7 +47,12 @@ export function routePath(pathname: string): string {
 }
 
 /** The routes, keyed `METHOD /path` (see routePath). */
-export function routes(storage: Storage, blobs: BlobOptions, adminToken: string | null, statistics: Pick<StatisticsKeeper, 'written'> | null): ReadonlyMap<string, Handler> {
+export function routes(
+  storage: Storage,
+  blobs: BlobOptions,
+  adminToken: string | null,
+  statistics: Pick<StatisticsKeeper, 'written'> | null,
+): ReadonlyMap<string, Handler> {
   let pushesInFlight = 0;
   return new Map<string, Handler>([
     ['GET /health', async (): Promise<Health> => ({ status: 'ok', storage: storage.kind, version: SERVER_VERSION })],
@@ -65,11 +72,16 @@ export function routes(storage: Storage, blobs: BlobOptions, adminToken: string 
         const { device } = await requireDesk(req, storage);
         const body = parseBody(await readBody(req, PUSH_MAX_BYTES), PushEnvelope);
         if (body.protocol < MIN_PROTOCOL) throw new HttpError(426, 'protocol_too_old', `Protocol ${body.protocol} is no longer supported`);
-        if (pushesInFlight >= MAX_CONCURRENT_PUSHES) throw new HttpError(503, 'overloaded', 'Too many pushes at once; retry shortly', { 'retry-after': '2' });
+        if (pushesInFlight >= MAX_CONCURRENT_PUSHES)
+          throw new HttpError(503, 'overloaded', 'Too many pushes at once; retry shortly', { 'retry-after': '2' });
         pushesInFlight++;
         try {
           const checked = checkMutations(body.mutations);
-          const applied = await push(storage, device, checked.flatMap((c) => (c.ok ? [c.mutation] : [])));
+          const applied = await push(
+            storage,
+            device,
+            checked.flatMap((c) => (c.ok ? [c.mutation] : [])),
+          );
           statistics?.written(applied.filter((r) => r.status === 'applied').length);
           // Back in the order they came, the unreadable ones in their places.
           const results = checked.map((c) => (c.ok ? applied.shift()! : c.result));

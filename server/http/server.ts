@@ -15,12 +15,23 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Reado
   res.end(text);
 }
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, headers: Readonly<Record<string, string>> = {}): void {
+function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   send(res, status, { error: { code, message } }, headers);
 }
 
 /** The back office's HTTP server: JSON in and out, every failure as an ErrorResponse. */
-export function createHttpServer(storage: Storage, blobs: BlobOptions, adminToken: string | null, statistics: Pick<StatisticsKeeper, 'written'> | null = null): Server {
+export function createHttpServer(
+  storage: Storage,
+  blobs: BlobOptions,
+  adminToken: string | null,
+  statistics: Pick<StatisticsKeeper, 'written'> | null = null,
+): Server {
   const table = routes(storage, blobs, adminToken, statistics);
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -28,7 +39,12 @@ export function createHttpServer(storage: Storage, blobs: BlobOptions, adminToke
     const handler = table.get(`${req.method ?? 'GET'} ${path}`);
     if (!handler) {
       const known = [...table.keys()].some((key) => key.endsWith(` ${path}`));
-      sendError(res, known ? 405 : 404, known ? 'method_not_allowed' : 'not_found', `${req.method ?? ''} ${url.pathname} is not served here`);
+      sendError(
+        res,
+        known ? 405 : 404,
+        known ? 'method_not_allowed' : 'not_found',
+        `${req.method ?? ''} ${url.pathname} is not served here`,
+      );
       return;
     }
     handler(req, url).then(

@@ -17,8 +17,10 @@ function header(req: IncomingMessage, name: string): string | undefined {
 export function requireProtocol(req: IncomingMessage): number {
   const raw = header(req, HEADER_PROTOCOL);
   const version = Number(raw);
-  if (raw === undefined || !Number.isInteger(version)) throw new HttpError(400, 'protocol_missing', `The ${HEADER_PROTOCOL} header must name the protocol version`);
-  if (version < MIN_PROTOCOL) throw new HttpError(426, 'protocol_too_old', `Protocol ${version} is no longer supported; update the desk (minimum ${MIN_PROTOCOL})`);
+  if (raw === undefined || !Number.isInteger(version))
+    throw new HttpError(400, 'protocol_missing', `The ${HEADER_PROTOCOL} header must name the protocol version`);
+  if (version < MIN_PROTOCOL)
+    throw new HttpError(426, 'protocol_too_old', `Protocol ${version} is no longer supported; update the desk (minimum ${MIN_PROTOCOL})`);
   return version;
 }
 

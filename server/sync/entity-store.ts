@@ -118,9 +118,12 @@ export class EntityStore {
     const blobs = [...new Set(wanted.blobs)].filter((sha) => !this.blobs.has(sha));
     if (blobs.length > 0) {
       const stored = new Set(
-        (await this.tx.query<{ sha256: string }>('SELECT sha256 FROM blobs WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))', [asJson(blobs)])).map(
-          (row) => row.sha256,
-        ),
+        (
+          await this.tx.query<{ sha256: string }>(
+            'SELECT sha256 FROM blobs WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))',
+            [asJson(blobs)],
+          )
+        ).map((row) => row.sha256),
       );
       for (const sha of blobs) this.blobs.set(sha, stored.has(sha));
     }

@@ -14,10 +14,9 @@ export async function pruneChanges(storage: Storage, beforeSeq: number): Promise
        RETURNING c.seq`,
       [beforeSeq],
     );
-    await tx.query(
-      "UPDATE settings SET value = GREATEST(value::bigint, $1::bigint)::text WHERE key = 'changes_retained_from'",
-      [beforeSeq],
-    );
+    await tx.query("UPDATE settings SET value = GREATEST(value::bigint, $1::bigint)::text WHERE key = 'changes_retained_from'", [
+      beforeSeq,
+    ]);
     return dropped.length;
   });
 }

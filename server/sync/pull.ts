@@ -5,7 +5,11 @@ import { retainedFrom } from './retention';
 
 /** The desk's cursor is older than the retained history: it must pull again from cursor 0. */
 export class CursorExpired extends Error {
-  constructor(readonly cursor: number, readonly retainedFrom: number, readonly ahead = false) {
+  constructor(
+    readonly cursor: number,
+    readonly retainedFrom: number,
+    readonly ahead = false,
+  ) {
     super(
       ahead
         ? `Cursor ${cursor} is beyond the newest change this server holds (restored from a backup?); pull again from cursor 0`
@@ -28,7 +32,9 @@ export interface CursorChange {
  * retained one is never pruned, so its row missing means it was lost too.
  */
 async function seqReused(tx: Sql, cursor: number, oldest: number, at: CursorChange): Promise<boolean> {
-  const [row] = await tx.query<{ entity: string; id: string; version: unknown }>('SELECT entity, id, version FROM changes WHERE seq = $1', [cursor]);
+  const [row] = await tx.query<{ entity: string; id: string; version: unknown }>('SELECT entity, id, version FROM changes WHERE seq = $1', [
+    cursor,
+  ]);
   if (!row) return cursor >= oldest;
   return row.entity !== at.entity || row.id !== at.id || toInt(row.version) !== at.version;
 }
@@ -61,7 +67,13 @@ interface ChangeRow {
  * always served: the compacted log holds the latest version of every record, so reading it
  * from the start is the re-snapshot a desk does after 410.
  */
-export async function pull(storage: Storage, centerCode: string, cursor: number, limit: number, at: CursorChange | null = null): Promise<Omit<PullResponse, 'serverTime'>> {
+export async function pull(
+  storage: Storage,
+  centerCode: string,
+  cursor: number,
+  limit: number,
+  at: CursorChange | null = null,
+): Promise<Omit<PullResponse, 'serverTime'>> {
   return storage.transaction(async (tx) => {
     const oldest = await retainedFrom(tx);
     if (cursor > 0 && cursor < oldest - 1) throw new CursorExpired(cursor, oldest);
@@ -74,7 +86,9 @@ export async function pull(storage: Storage, centerCode: string, cursor: number,
       if (at && (await seqReused(tx, cursor, oldest, at))) throw new CursorExpired(cursor, oldest, true);
     }
     const rows = await tx.query<ChangeRow>(PULL_PAGE_SQL, [cursor, centerCode, limit + 1]);
-    const changes: Change[] = rows.slice(0, limit).map((row) => ({ seq: toInt(row.seq), entity: row.entity, id: row.id, version: toInt(row.version), data: row.data }));
+    const changes: Change[] = rows
+      .slice(0, limit)
+      .map((row) => ({ seq: toInt(row.seq), entity: row.entity, id: row.id, version: toInt(row.version), data: row.data }));
     return { changes, cursor: changes.at(-1)?.seq ?? cursor, hasMore: rows.length > limit };
   });
 }

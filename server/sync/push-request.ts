@@ -33,7 +33,9 @@ export function checkMutations(raw: readonly unknown[]): Checked[] {
         status: 'rejected',
         code: 'invalid_mutation',
         message: 'This server cannot read the mutation',
-        fieldErrors: parsed.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message })),
+        fieldErrors: parsed.error.issues
+          .slice(0, 20)
+          .map((issue) => ({ path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message })),
       },
     };
   });

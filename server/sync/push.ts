@@ -26,9 +26,17 @@ interface Pending {
 /** The stored answer to a mutation id seen before: its result, or a rejection if the id now carries something else. */
 function answerRepeat(mutationId: string, logged: Logged, hash: string): MutationResult {
   if (logged.payloadHash !== hash) {
-    return { mutationId, status: 'rejected', code: 'mutation_id_reused', message: 'This mutation id was already used for a different mutation', fieldErrors: [] };
+    return {
+      mutationId,
+      status: 'rejected',
+      code: 'mutation_id_reused',
+      message: 'This mutation id was already used for a different mutation',
+      fieldErrors: [],
+    };
   }
-  return logged.result.status === 'applied' ? { mutationId, status: 'duplicate', version: logged.result.version } : { mutationId, ...logged.result };
+  return logged.result.status === 'applied'
+    ? { mutationId, status: 'duplicate', version: logged.result.version }
+    : { mutationId, ...logged.result };
 }
 
 /** The mutation_log rows of the batch's ids and of the predecessors they name, in one query. */
@@ -60,7 +68,12 @@ function wantedBy(pending: readonly Pending[]): Wanted {
   return { rows, versions, blobs };
 }
 
-async function decide(store: EntityStore, device: Device, { mutation, resolved }: Pending, log: ReadonlyMap<string, Logged>): Promise<Outcome> {
+async function decide(
+  store: EntityStore,
+  device: Device,
+  { mutation, resolved }: Pending,
+  log: ReadonlyMap<string, Logged>,
+): Promise<Outcome> {
   if (!resolved.ok) return { status: 'rejected', code: resolved.code, message: resolved.message, fieldErrors: [] };
   let predecessorVersion: number | null = null;
   if (mutation.prevMutationId !== null) {
@@ -112,7 +125,15 @@ async function applyBatch(tx: Sql, device: Device, mutations: readonly Mutation[
     if (outcome.status === 'applied' || outcome.status === 'rejected') {
       log.set(mutationId, { payloadHash: item.hash, result: outcome });
       const { mutation } = item;
-      logged.push({ mutation_id: mutationId, device_id: device.id, aggregate: mutation.aggregate, kind: mutation.kind, actor: mutation.actor, payload_hash: item.hash, result: outcome });
+      logged.push({
+        mutation_id: mutationId,
+        device_id: device.id,
+        aggregate: mutation.aggregate,
+        kind: mutation.kind,
+        actor: mutation.actor,
+        payload_hash: item.hash,
+        result: outcome,
+      });
     }
     results.push({ mutationId, ...outcome });
   }

@@ -67,21 +67,23 @@ const LegalEntityFields = z.object({
 });
 
 /** What a clerk enters for an applicant; `id` present means "update that applicant". */
-export const ApplicantInput = z.discriminatedUnion('kind', [
-  PersonFields.extend({ id: z.uuid().optional() }).strict(),
-  LegalEntityFields.extend({ id: z.uuid().optional() }).strict(),
-]).superRefine((a, ctx) => {
-  if (a.kind === 'person' && a.rnokpp !== undefined && a.rnokppRefused) {
-    ctx.addIssue({ code: 'custom', path: ['rnokppRefused'], message: 'a person who refused an РНОКПП has none to enter' });
-  }
-  // Both dates are normalized YYYY-MM-DD here, so string order is date order; the checks that need today are the handler's.
-  if (a.kind === 'person' && a.birthDate !== undefined && a.idDoc?.issuedOn !== undefined && a.idDoc.issuedOn < a.birthDate) {
-    ctx.addIssue({ code: 'custom', path: ['idDoc', 'issuedOn'], message: 'issue_date.before_birth' });
-  }
-  if (a.kind === 'legal_entity' && a.edrpou === undefined && a.rnokpp === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['edrpou'], message: 'a legal entity needs its ЄДРПОУ (or a sole trader’s РНОКПП)' });
-  }
-});
+export const ApplicantInput = z
+  .discriminatedUnion('kind', [
+    PersonFields.extend({ id: z.uuid().optional() }).strict(),
+    LegalEntityFields.extend({ id: z.uuid().optional() }).strict(),
+  ])
+  .superRefine((a, ctx) => {
+    if (a.kind === 'person' && a.rnokpp !== undefined && a.rnokppRefused) {
+      ctx.addIssue({ code: 'custom', path: ['rnokppRefused'], message: 'a person who refused an РНОКПП has none to enter' });
+    }
+    // Both dates are normalized YYYY-MM-DD here, so string order is date order; the checks that need today are the handler's.
+    if (a.kind === 'person' && a.birthDate !== undefined && a.idDoc?.issuedOn !== undefined && a.idDoc.issuedOn < a.birthDate) {
+      ctx.addIssue({ code: 'custom', path: ['idDoc', 'issuedOn'], message: 'issue_date.before_birth' });
+    }
+    if (a.kind === 'legal_entity' && a.edrpou === undefined && a.rnokpp === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['edrpou'], message: 'a legal entity needs its ЄДРПОУ (or a sole trader’s РНОКПП)' });
+    }
+  });
 export type ApplicantInput = z.input<typeof ApplicantInput>;
 export type ApplicantData = z.output<typeof ApplicantInput>;
 

@@ -76,7 +76,10 @@ export function statusChangeErrors(from: ApplicationStatus, move: StatusMove): S
 
 /** The broken rules as field errors (path = the move's field), the shape AppError and a rejection carry. */
 export function statusChangeFieldErrors(from: ApplicationStatus, move: StatusMove): { path: [StatusChangeProblem]; message: string }[] {
-  return statusChangeErrors(from, move).map((field) => ({ path: [field], message: field === 'to' ? `not allowed from ${from}` : 'required' }));
+  return statusChangeErrors(from, move).map((field) => ({
+    path: [field],
+    message: field === 'to' ? `not allowed from ${from}` : 'required',
+  }));
 }
 
 export function isFinal(status: ApplicationStatus): boolean {

@@ -17,7 +17,11 @@ export function edrpouCheckDigit(code: string): number {
   const value = Number(first7) * 10;
   const base = value >= 30_000_000 && value < 60_000_000 ? [7, 1, 2, 3, 4, 5, 6] : [1, 2, 3, 4, 5, 6, 7];
   let r = weightedRemainder(first7, base);
-  if (r === 10) r = weightedRemainder(first7, base.map((w) => w + 2));
+  if (r === 10)
+    r = weightedRemainder(
+      first7,
+      base.map((w) => w + 2),
+    );
   return r === 10 ? 0 : r;
 }
 

@@ -5,10 +5,12 @@ import type { ValidationErrorCode, ValidationWarningCode } from './messages';
  * warnings, or the one error that blocks it. Warnings never block: the clerk may go on.
  */
 export type Validated<E extends ValidationErrorCode, W extends ValidationWarningCode = never> =
-  | { ok: true; value: string; warnings?: W[] }
-  | { ok: false; code: E };
+  { ok: true; value: string; warnings?: W[] } | { ok: false; code: E };
 
-export function valid<W extends ValidationWarningCode = never>(value: string, warnings: readonly W[] = []): { ok: true; value: string; warnings?: W[] } {
+export function valid<W extends ValidationWarningCode = never>(
+  value: string,
+  warnings: readonly W[] = [],
+): { ok: true; value: string; warnings?: W[] } {
   // Absent rather than empty, so `{ ok: true, value }` stays the plain answer most checks give.
   return warnings.length > 0 ? { ok: true, value, warnings: [...warnings] } : { ok: true, value };
 }

@@ -23,17 +23,103 @@ const doc = (nameUk: string, nameEn: string) => ({ nameUk, nameEn, required: tru
 
 /** A small catalog like a real center's most frequent services (deadlines as the providers set them). */
 export const BENCH_SERVICES: readonly ServiceRecord[] = [
-  { id: 'svc-id-card', code: 'ID-01', nameUk: 'Оформлення паспорта громадянина України у формі ID-картки', nameEn: 'ID card', providerUk: 'ДМС', providerEn: 'State Migration Service', feeKopecks: 27900, deadlineValue: 20, deadlineUnit: 'working_days', active: true, documents: [doc('Заява-анкета', 'Application form'), doc('Свідоцтво про народження', 'Birth certificate')] },
-  { id: 'svc-residence', code: 'RR-01', nameUk: 'Реєстрація місця проживання', nameEn: 'Residence registration', providerUk: 'Виконавчий комітет', providerEn: 'Executive committee', feeKopecks: 2160, deadlineValue: 1, deadlineUnit: 'working_days', active: true, documents: [doc('Заява', 'Application'), doc('Паспорт громадянина України', 'Passport'), doc('Квитанція про сплату адміністративного збору', 'Fee receipt')] },
-  { id: 'svc-subsidy', code: 'SP-03', nameUk: 'Призначення житлової субсидії', nameEn: 'Housing subsidy', providerUk: 'Пенсійний фонд України', providerEn: 'Pension Fund', feeKopecks: 0, deadlineValue: 10, deadlineUnit: 'calendar_days', active: true, documents: [doc('Заява про призначення субсидії', 'Subsidy application'), doc('Декларація про доходи', 'Income declaration')] },
-  { id: 'svc-land', code: 'LD-07', nameUk: 'Витяг з Державного земельного кадастру про земельну ділянку', nameEn: 'Land cadastre extract', providerUk: 'Держгеокадастр', providerEn: 'StateGeoCadastre', feeKopecks: 12000, deadlineValue: 10, deadlineUnit: 'working_days', active: true, documents: [doc('Заява', 'Application'), doc('Документ про оплату', 'Payment document')] },
-  { id: 'svc-fop', code: 'BR-02', nameUk: 'Державна реєстрація фізичної особи — підприємця', nameEn: 'Sole trader registration', providerUk: 'Державний реєстратор', providerEn: 'State registrar', feeKopecks: 0, deadlineValue: 1, deadlineUnit: 'working_days', active: true, documents: [doc('Заява про державну реєстрацію', 'Registration application')] },
+  {
+    id: 'svc-id-card',
+    code: 'ID-01',
+    nameUk: 'Оформлення паспорта громадянина України у формі ID-картки',
+    nameEn: 'ID card',
+    providerUk: 'ДМС',
+    providerEn: 'State Migration Service',
+    feeKopecks: 27900,
+    deadlineValue: 20,
+    deadlineUnit: 'working_days',
+    active: true,
+    documents: [doc('Заява-анкета', 'Application form'), doc('Свідоцтво про народження', 'Birth certificate')],
+  },
+  {
+    id: 'svc-residence',
+    code: 'RR-01',
+    nameUk: 'Реєстрація місця проживання',
+    nameEn: 'Residence registration',
+    providerUk: 'Виконавчий комітет',
+    providerEn: 'Executive committee',
+    feeKopecks: 2160,
+    deadlineValue: 1,
+    deadlineUnit: 'working_days',
+    active: true,
+    documents: [
+      doc('Заява', 'Application'),
+      doc('Паспорт громадянина України', 'Passport'),
+      doc('Квитанція про сплату адміністративного збору', 'Fee receipt'),
+    ],
+  },
+  {
+    id: 'svc-subsidy',
+    code: 'SP-03',
+    nameUk: 'Призначення житлової субсидії',
+    nameEn: 'Housing subsidy',
+    providerUk: 'Пенсійний фонд України',
+    providerEn: 'Pension Fund',
+    feeKopecks: 0,
+    deadlineValue: 10,
+    deadlineUnit: 'calendar_days',
+    active: true,
+    documents: [doc('Заява про призначення субсидії', 'Subsidy application'), doc('Декларація про доходи', 'Income declaration')],
+  },
+  {
+    id: 'svc-land',
+    code: 'LD-07',
+    nameUk: 'Витяг з Державного земельного кадастру про земельну ділянку',
+    nameEn: 'Land cadastre extract',
+    providerUk: 'Держгеокадастр',
+    providerEn: 'StateGeoCadastre',
+    feeKopecks: 12000,
+    deadlineValue: 10,
+    deadlineUnit: 'working_days',
+    active: true,
+    documents: [doc('Заява', 'Application'), doc('Документ про оплату', 'Payment document')],
+  },
+  {
+    id: 'svc-fop',
+    code: 'BR-02',
+    nameUk: 'Державна реєстрація фізичної особи — підприємця',
+    nameEn: 'Sole trader registration',
+    providerUk: 'Державний реєстратор',
+    providerEn: 'State registrar',
+    feeKopecks: 0,
+    deadlineValue: 1,
+    deadlineUnit: 'working_days',
+    active: true,
+    documents: [doc('Заява про державну реєстрацію', 'Registration application')],
+  },
 ];
 
 const APPLICANT_COLUMNS = [
-  'id', 'kind', 'surname', 'given_name', 'patronymic', 'birth_date', 'sex', 'rnokpp', 'id_doc_type', 'id_doc_number',
-  'id_doc_issuer', 'id_doc_issued_on', 'unzr', 'address', 'phone', 'email', 'notify_by', 'edrpou', 'legal_name',
-  'display_name', 'search_name', 'clerk_id', 'created_at', 'updated_at', 'server_version',
+  'id',
+  'kind',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'sex',
+  'rnokpp',
+  'id_doc_type',
+  'id_doc_number',
+  'id_doc_issuer',
+  'id_doc_issued_on',
+  'unzr',
+  'address',
+  'phone',
+  'email',
+  'notify_by',
+  'edrpou',
+  'legal_name',
+  'display_name',
+  'search_name',
+  'clerk_id',
+  'created_at',
+  'updated_at',
+  'server_version',
 ] as const;
 
 /** A person the bench searches for and registers applications for. */
@@ -83,7 +169,13 @@ function ftsInsertTriggerSql(db: Db): string {
   return sql;
 }
 
-function insertApplicants(db: Db, count: number, clerkId: string, random: Random, sampleEvery: number): { ids: string[]; people: SampledPerson[] } {
+function insertApplicants(
+  db: Db,
+  count: number,
+  clerkId: string,
+  random: Random,
+  sampleEvery: number,
+): { ids: string[]; people: SampledPerson[] } {
   const insert = db.prepare(
     `INSERT INTO applicants (${APPLICANT_COLUMNS.join(', ')}) VALUES (${APPLICANT_COLUMNS.map(() => '?').join(', ')})`,
   );
@@ -100,9 +192,31 @@ function insertApplicants(db: Db, count: number, clerkId: string, random: Random
       const at = new Date(ms).toISOString();
       const row: ApplicantRowValues = generator.next();
       insert.run(
-        id, row.kind, row.surname, row.given_name, row.patronymic, row.birth_date, row.sex, row.rnokpp, row.id_doc_type,
-        row.id_doc_number, row.id_doc_issuer, row.id_doc_issued_on, row.unzr, row.address, row.phone, row.email, row.notify_by,
-        row.edrpou, row.legal_name, row.display_name, normalizeName(row.display_name), clerkId, at, at, i + 1,
+        id,
+        row.kind,
+        row.surname,
+        row.given_name,
+        row.patronymic,
+        row.birth_date,
+        row.sex,
+        row.rnokpp,
+        row.id_doc_type,
+        row.id_doc_number,
+        row.id_doc_issuer,
+        row.id_doc_issued_on,
+        row.unzr,
+        row.address,
+        row.phone,
+        row.email,
+        row.notify_by,
+        row.edrpou,
+        row.legal_name,
+        row.display_name,
+        normalizeName(row.display_name),
+        clerkId,
+        at,
+        at,
+        i + 1,
       );
       ids.push(id);
       if (row.kind === 'person' && row.rnokpp !== null && row.surname !== null && row.given_name !== null && i % sampleEvery === 0) {
@@ -123,7 +237,14 @@ function createPathTables(db: Db): void {
   const insertStep = db.prepare('INSERT INTO temp.bench_path_steps VALUES (?, ?, ?, ?, ?, ?)');
   PATHS.forEach((path, p) =>
     path.forEach((to, step) =>
-      insertStep.run(p, step, step === 0 ? null : path[step - 1], to, to === 'refused' ? 'Неповний пакет документів' : null, to === 'issued' ? 'заявник особисто' : null),
+      insertStep.run(
+        p,
+        step,
+        step === 0 ? null : path[step - 1],
+        to,
+        to === 'refused' ? 'Неповний пакет документів' : null,
+        to === 'issued' ? 'заявник особисто' : null,
+      ),
     ),
   );
 }
@@ -179,9 +300,20 @@ function insertApplications(db: Db, count: number, applicantIds: readonly string
       const applicantId = applicantIds[Math.floor(random() * applicantIds.length)];
       if (applicantId === undefined) throw new Error('No applicants to register applications for');
       const rowid = insertApplication.run(
-        seededUuidv7(ms, random), `KV01-${desk}-${day.replaceAll('-', '')}-${String(next).padStart(4, '0')}`, service.id, applicantId,
-        path[steps - 1] ?? 'registered', at, day, due, random() < 0.9 ? 'in_person' : 'post', clerkId, desk, String(1 + (i % 6)),
-        new Date(ms + (steps - 1) * 3 * 86_400_000).toISOString(), i + 1,
+        seededUuidv7(ms, random),
+        `KV01-${desk}-${day.replaceAll('-', '')}-${String(next).padStart(4, '0')}`,
+        service.id,
+        applicantId,
+        path[steps - 1] ?? 'registered',
+        at,
+        day,
+        due,
+        random() < 0.9 ? 'in_person' : 'post',
+        clerkId,
+        desk,
+        String(1 + (i % 6)),
+        new Date(ms + (steps - 1) * 3 * 86_400_000).toISOString(),
+        i + 1,
       ).lastInsertRowid;
       insertPath.run(rowid, p, steps);
     }
@@ -200,7 +332,9 @@ function insertApplications(db: Db, count: number, applicantIds: readonly string
       FROM applications a JOIN temp.bench_app_paths p ON p.app_rowid = a.rowid JOIN temp.bench_path_steps s ON s.path = p.path AND s.step < p.steps
       ORDER BY a.rowid, s.step;
     `);
-    const insertSequence = db.prepare("INSERT INTO registration_sequences (center_code, desk_code, day, last_value) VALUES ('KV01', ?, ?, ?)");
+    const insertSequence = db.prepare(
+      "INSERT INTO registration_sequences (center_code, desk_code, day, last_value) VALUES ('KV01', ?, ?, ?)",
+    );
     for (const [key, value] of sequences) {
       const [desk, day] = key.split('|');
       insertSequence.run(desk, day, value);

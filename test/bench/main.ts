@@ -20,7 +20,10 @@ async function main(): Promise<void> {
     runColdOpenChild(coldOpenFile);
     return;
   }
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } },
+    strict: true,
+  });
   const only = values.only;
   if (only !== undefined && !SECTIONS.includes(only)) throw new Error(`--only takes one of ${SECTIONS.join(', ')}, not "${only}"`);
   const wants = (section: string) => only === undefined || only === section;

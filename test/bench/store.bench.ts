@@ -39,7 +39,15 @@ function registrationInput(random: Random, person: SampledPerson): RegisterAppli
     items,
     resultDelivery: random() < 0.9 ? 'in_person' : 'post',
     // About one in twenty comes through a representative with a power of attorney.
-    ...(random() < 0.05 ? { representative: { fullName: 'Коваленко Ганна Петрівна', poaNumber: `НВК ${between(random, 100000, 999999)}`, poaDate: '2026-03-02' } } : {}),
+    ...(random() < 0.05
+      ? {
+          representative: {
+            fullName: 'Коваленко Ганна Петрівна',
+            poaNumber: `НВК ${between(random, 100000, 999999)}`,
+            poaDate: '2026-03-02',
+          },
+        }
+      : {}),
   };
 }
 
@@ -112,13 +120,22 @@ export function storeFigures(quick: boolean): Figure[] {
       };
       timings = registerAgainstFloor(db, env, store.people, random, operations);
       const people = Array.from({ length: WARM_UP + operations }, () => pick(random, store.people));
-      prefix = searchTimes(db, people.map((p) => prefixQuery(random, p)), (query, found) => {
-        if (found.length === 0) throw new Error(`Prefix search for "${query}" found nobody, but the query came from an applicant's name`);
-      });
+      prefix = searchTimes(
+        db,
+        people.map((p) => prefixQuery(random, p)),
+        (query, found) => {
+          if (found.length === 0) throw new Error(`Prefix search for "${query}" found nobody, but the query came from an applicant's name`);
+        },
+      );
       const byRnokpp = new Map(people.map((p) => [p.rnokpp, p.id]));
-      exact = searchTimes(db, people.map((p) => p.rnokpp), (query, found) => {
-        if (!found.some((a) => a.match === 'rnokpp' && a.id === byRnokpp.get(query))) throw new Error(`РНОКПП lookup ${query} missed its applicant`);
-      });
+      exact = searchTimes(
+        db,
+        people.map((p) => p.rnokpp),
+        (query, found) => {
+          if (!found.some((a) => a.match === 'rnokpp' && a.id === byRnokpp.get(query)))
+            throw new Error(`РНОКПП lookup ${query} missed its applicant`);
+        },
+      );
     } finally {
       db.close();
     }

@@ -74,9 +74,21 @@ function queueApplicants(db: Db, count: number): void {
 async function pushAll(desk: BenchDesk): Promise<void> {
   const pushOnly: SyncHttp = {
     ...desk.http,
-    pull: (cursor) => Promise.resolve({ kind: 'ok', value: { changes: [], cursor, hasMore: false, serverTime: new Date().toISOString() }, clockOffsetMs: 0 }),
+    pull: (cursor) =>
+      Promise.resolve({
+        kind: 'ok',
+        value: { changes: [], cursor, hasMore: false, serverTime: new Date().toISOString() },
+        clockOffsetMs: 0,
+      }),
   };
-  const engine = createSyncEngine({ db: desk.db, http: pushOnly, now: () => new Date(), logger: quiet, applyChanges: () => undefined, onStatus: () => undefined });
+  const engine = createSyncEngine({
+    db: desk.db,
+    http: pushOnly,
+    now: () => new Date(),
+    logger: quiet,
+    applyChanges: () => undefined,
+    onStatus: () => undefined,
+  });
   engine.start();
   await engine.waitForIdle();
   await engine.stop();
@@ -112,7 +124,11 @@ async function uploadFigures(kind: 'pglite' | 'postgresql', url: string, token: 
   const rate = megabytes / seconds;
   return [
     { name: `scan upload, ${kind}, ${megabytes} MB (resumable, checksummed)`, value: rate, unit: 'MB/s' },
-    { name: `scan upload / plain HTTP upload, ${kind}${kind === 'postgresql' ? ' (goal ≥ 50%)' : ''}`, value: (100 * plain) / seconds, unit: '%' },
+    {
+      name: `scan upload / plain HTTP upload, ${kind}${kind === 'postgresql' ? ' (goal ≥ 50%)' : ''}`,
+      value: (100 * plain) / seconds,
+      unit: '%',
+    },
   ];
 }
 
@@ -160,8 +176,16 @@ async function measure(kind: 'pglite' | 'postgresql', count: number, uploadMegab
       const goal = kind === 'postgresql';
       return [
         ...upload,
-        { name: `sync push, ${kind}, ${count} mutations${goal ? ' (goal ≥ 5,000/s)' : ''}`, value: count / pushSeconds, unit: 'mutations/s' },
-        { name: `sync pull + apply, ${kind}, ${count} changes${goal ? ' (goal ≥ 20,000/s)' : ''}`, value: count / pullSeconds, unit: 'changes/s' },
+        {
+          name: `sync push, ${kind}, ${count} mutations${goal ? ' (goal ≥ 5,000/s)' : ''}`,
+          value: count / pushSeconds,
+          unit: 'mutations/s',
+        },
+        {
+          name: `sync pull + apply, ${kind}, ${count} changes${goal ? ' (goal ≥ 20,000/s)' : ''}`,
+          value: count / pullSeconds,
+          unit: 'changes/s',
+        },
         { name: `sync pull, ${kind}: applying on the desk, per change`, value: (1000 * applyMs) / count, unit: 'µs' },
         { name: `sync pull, ${kind}: applying on the desk, share of the pull`, value: (100 * applyMs) / (1000 * pullSeconds), unit: '%' },
       ];

@@ -3,8 +3,10 @@ import { openConnected } from './page-helpers';
 
 const WEEKDAYS = ['неділя', 'понеділок', 'вівторок', 'середа', 'четвер', 'п’ятниця', 'субота'];
 
-
-test('a supervisor adds a holiday to the working-day calendar from the settings, sees it listed, and removes it', async ({ page, hostUrl }, testInfo) => {
+test('a supervisor adds a holiday to the working-day calendar from the settings, sees it listed, and removes it', async ({
+  page,
+  hostUrl,
+}, testInfo) => {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await openConnected(page, hostUrl);
@@ -18,7 +20,9 @@ test('a supervisor adds a holiday to the working-day calendar from the settings,
 
   const calendar = page.getByRole('dialog', { name: 'Календар робочих днів' });
   await expect(calendar).toBeVisible();
-  await expect(calendar.getByText('Нові строки розглядаються за календарем одразу; уже зареєстровані звернення зберігають свої строки.')).toBeVisible();
+  await expect(
+    calendar.getByText('Нові строки розглядаються за календарем одразу; уже зареєстровані звернення зберігають свої строки.'),
+  ).toBeVisible();
   // Opens on the current year, with the year before and after on offer.
   const yearSelect = calendar.getByLabel('Рік');
   await expect(yearSelect).toHaveValue(String(year));

@@ -27,87 +27,99 @@ interface LayoutReport {
  * which scrollWidth does not cover) against the input's content box.
  */
 function measure(page: Page): Promise<LayoutReport> {
-  return page.evaluate(({ markGap, errorLines }) => {
-    const form = document.querySelector('form.intake-form');
-    if (!form) throw new Error('no intake form on screen');
-    const name = (element: Element) => element.id || element.getAttribute('aria-label') || element.className;
-    const canvas = document.createElement('canvas').getContext('2d');
-    if (!canvas) throw new Error('no canvas');
+  return page.evaluate(
+    ({ markGap, errorLines }) => {
+      const form = document.querySelector('form.intake-form');
+      if (!form) throw new Error('no intake form on screen');
+      const name = (element: Element) => element.id || element.getAttribute('aria-label') || element.className;
+      const canvas = document.createElement('canvas').getContext('2d');
+      if (!canvas) throw new Error('no canvas');
 
-    const cutControls: string[] = [];
-    for (const control of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[type="text"], input:not([type]), textarea')) {
-      if (control.scrollWidth > control.clientWidth) cutControls.push(`${name(control)}: value scrolls`);
-      const style = getComputedStyle(control);
-      canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-      const text = control.value || control.placeholder;
-      const room = control.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-      if (control.tagName === 'INPUT' && canvas.measureText(text).width > room) cutControls.push(`${name(control)}: «${text}» needs ${Math.ceil(canvas.measureText(text).width)}px of ${room}px`);
-    }
-
-    const detachedMarks: string[] = [];
-    // A required mark: an aria-hidden star beside a label (found by what it is, not by a class name).
-    const marks = [...form.querySelectorAll<HTMLElement>('[aria-hidden="true"]')].filter((element) => element.textContent?.trim() === '*');
-    for (const mark of marks) {
-      const label = mark.parentElement?.querySelector('label');
-      if (!label) {
-        detachedMarks.push(`${mark.outerHTML}: no label`);
-        continue;
+      const cutControls: string[] = [];
+      for (const control of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(
+        'input[type="text"], input:not([type]), textarea',
+      )) {
+        if (control.scrollWidth > control.clientWidth) cutControls.push(`${name(control)}: value scrolls`);
+        const style = getComputedStyle(control);
+        canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const text = control.value || control.placeholder;
+        const room = control.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        if (control.tagName === 'INPUT' && canvas.measureText(text).width > room)
+          cutControls.push(`${name(control)}: «${text}» needs ${Math.ceil(canvas.measureText(text).width)}px of ${room}px`);
       }
-      const range = document.createRange();
-      range.selectNodeContents(label);
-      const lines = [...range.getClientRects()];
-      const lastLine = lines[lines.length - 1];
-      // The star itself, not the space before it.
-      const starRange = document.createRange();
-      const starText = mark.firstChild;
-      if (!lastLine || !starText?.textContent) continue;
-      starRange.setStart(starText, starText.textContent.indexOf('*'));
-      starRange.setEnd(starText, starText.textContent.indexOf('*') + 1);
-      const star = starRange.getBoundingClientRect();
-      const sameLine = Math.abs(star.top + star.height / 2 - (lastLine.top + lastLine.height / 2)) < lastLine.height / 2;
-      const gap = star.left - lastLine.right;
-      if (!sameLine || gap < -1 || gap > markGap) detachedMarks.push(`${label.textContent}: star ${Math.round(gap)}px after the text, same line: ${sameLine}`);
-    }
 
-    const narrowErrors: string[] = [];
-    const tallErrors: string[] = [];
-    for (const error of form.querySelectorAll<HTMLElement>('p[id$="-error"]')) {
-      const control = document.querySelector(`[aria-describedby~="${error.id}"]`);
-      if (!control) continue;
-      const box = error.getBoundingClientRect();
-      const input = control.getBoundingClientRect();
-      if (box.width + 1 < input.width) narrowErrors.push(`${error.id}: ${Math.round(box.width)}px under a ${Math.round(input.width)}px control`);
-      const lineHeight = parseFloat(getComputedStyle(error).lineHeight);
-      if (box.height > lineHeight * errorLines + 2) tallErrors.push(`${error.id}: ${Math.round(box.height / lineHeight)} lines («${error.textContent}»)`);
-    }
+      const detachedMarks: string[] = [];
+      // A required mark: an aria-hidden star beside a label (found by what it is, not by a class name).
+      const marks = [...form.querySelectorAll<HTMLElement>('[aria-hidden="true"]')].filter(
+        (element) => element.textContent?.trim() === '*',
+      );
+      for (const mark of marks) {
+        const label = mark.parentElement?.querySelector('label');
+        if (!label) {
+          detachedMarks.push(`${mark.outerHTML}: no label`);
+          continue;
+        }
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        const lines = [...range.getClientRects()];
+        const lastLine = lines[lines.length - 1];
+        // The star itself, not the space before it.
+        const starRange = document.createRange();
+        const starText = mark.firstChild;
+        if (!lastLine || !starText?.textContent) continue;
+        starRange.setStart(starText, starText.textContent.indexOf('*'));
+        starRange.setEnd(starText, starText.textContent.indexOf('*') + 1);
+        const star = starRange.getBoundingClientRect();
+        const sameLine = Math.abs(star.top + star.height / 2 - (lastLine.top + lastLine.height / 2)) < lastLine.height / 2;
+        const gap = star.left - lastLine.right;
+        if (!sameLine || gap < -1 || gap > markGap)
+          detachedMarks.push(`${label.textContent}: star ${Math.round(gap)}px after the text, same line: ${sameLine}`);
+      }
 
-    const tooWide: string[] = [];
-    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
-      const box = element.getBoundingClientRect();
-      if (box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1)) tooWide.push(`${element.tagName.toLowerCase()}.${element.className}: ${Math.round(box.left)}…${Math.round(box.right)}`);
-    }
+      const narrowErrors: string[] = [];
+      const tallErrors: string[] = [];
+      for (const error of form.querySelectorAll<HTMLElement>('p[id$="-error"]')) {
+        const control = document.querySelector(`[aria-describedby~="${error.id}"]`);
+        if (!control) continue;
+        const box = error.getBoundingClientRect();
+        const input = control.getBoundingClientRect();
+        if (box.width + 1 < input.width)
+          narrowErrors.push(`${error.id}: ${Math.round(box.width)}px under a ${Math.round(input.width)}px control`);
+        const lineHeight = parseFloat(getComputedStyle(error).lineHeight);
+        if (box.height > lineHeight * errorLines + 2)
+          tallErrors.push(`${error.id}: ${Math.round(box.height / lineHeight)} lines («${error.textContent}»)`);
+      }
 
-    const bar = form.querySelector('.form-actions');
-    const content = document.querySelector('main');
-    if (!bar || !content) throw new Error('no sticky bar or content area');
-    const top = content.getBoundingClientRect().top;
-    const bottom = bar.getBoundingClientRect().top;
-    const visibleControls = [...form.querySelectorAll('input, select, textarea')].filter((control) => {
-      const box = control.getBoundingClientRect();
-      return box.height > 0 && box.top >= top && box.bottom <= bottom;
-    }).length;
+      const tooWide: string[] = [];
+      for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+        const box = element.getBoundingClientRect();
+        if (box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1))
+          tooWide.push(`${element.tagName.toLowerCase()}.${element.className}: ${Math.round(box.left)}…${Math.round(box.right)}`);
+      }
 
-    return {
-      cutControls,
-      detachedMarks,
-      narrowErrors,
-      tallErrors,
-      tooWide,
-      pageScrollWidth: document.documentElement.scrollWidth,
-      stickyBarHeight: bar.getBoundingClientRect().height,
-      visibleControls,
-    };
-  }, { markGap: MARK_GAP_PX, errorLines: ERROR_LINES });
+      const bar = form.querySelector('.form-actions');
+      const content = document.querySelector('main');
+      if (!bar || !content) throw new Error('no sticky bar or content area');
+      const top = content.getBoundingClientRect().top;
+      const bottom = bar.getBoundingClientRect().top;
+      const visibleControls = [...form.querySelectorAll('input, select, textarea')].filter((control) => {
+        const box = control.getBoundingClientRect();
+        return box.height > 0 && box.top >= top && box.bottom <= bottom;
+      }).length;
+
+      return {
+        cutControls,
+        detachedMarks,
+        narrowErrors,
+        tallErrors,
+        tooWide,
+        pageScrollWidth: document.documentElement.scrollWidth,
+        stickyBarHeight: bar.getBoundingClientRect().height,
+        visibleControls,
+      };
+    },
+    { markGap: MARK_GAP_PX, errorLines: ERROR_LINES },
+  );
 }
 
 async function expectNoOverflow(page: Page, name: string, testInfo: TestInfo): Promise<LayoutReport> {

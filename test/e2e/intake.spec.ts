@@ -4,7 +4,6 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { OUT, openConnected, screenshotWhole } from './page-helpers';
 
-
 /** Presses Tab until `target` has focus (keyboard only: this is how a clerk walks the form). */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   for (let i = 0; i < limit; i += 1) {
@@ -13,8 +12,6 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   }
   await expect(target).toBeFocused();
 }
-
-
 
 /** Saves a receipt download as PDF and renders its first page to PNG with poppler's pdftoppm. */
 async function saveReceiptPage(page: Page, link: Locator, name: string, testInfo: TestInfo): Promise<void> {
@@ -29,7 +26,10 @@ async function saveReceiptPage(page: Page, link: Locator, name: string, testInfo
   await testInfo.attach(name, { path: `${OUT}/${name}.png`, contentType: 'image/png' });
 }
 
-test('a clerk registers a person with a representative for a service, only by keyboard; the receipt opens', async ({ page, hostUrl }, testInfo) => {
+test('a clerk registers a person with a representative for a service, only by keyboard; the receipt opens', async ({
+  page,
+  hostUrl,
+}, testInfo) => {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await openConnected(page, hostUrl);
@@ -182,7 +182,10 @@ async function registerQuickly(page: Page, search: string, pickExisting: boolean
   return (await page.locator('.reg-number').textContent()) ?? '';
 }
 
-test('a second application finds the same applicant by a partial surname in the wrong case; the card changes status', async ({ page, hostUrl }, testInfo) => {
+test('a second application finds the same applicant by a partial surname in the wrong case; the card changes status', async ({
+  page,
+  hostUrl,
+}, testInfo) => {
   await openConnected(page, hostUrl);
   await page.keyboard.press('Alt+2');
   const firstNumber = await registerQuickly(page, 'Шевченко Тарас', false);

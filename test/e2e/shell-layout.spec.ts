@@ -5,7 +5,8 @@ import { expect, test } from './fixtures';
 import { openConnected } from './page-helpers';
 
 // A real center's full name; at 1366 px it cannot fit on one line beside the clerk and language controls.
-const LONG_NAME = 'Центр надання адміністративних послуг виконавчого комітету Криворізької міської ради Дніпропетровської області (Інгулецький район)';
+const LONG_NAME =
+  'Центр надання адміністративних послуг виконавчого комітету Криворізької міської ради Дніпропетровської області (Інгулецький район)';
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   const found = await locator.boundingBox();
@@ -51,7 +52,10 @@ test('at 1366×768 a long center name is readable in the header: wrapped, not cu
   expect((await box(page.getByRole('banner'))).height).toBeLessThan(100);
 });
 
-test('at 1366×768 with the outage banner and a back office configured, the status bar stays on one line', async ({ page, host }, testInfo) => {
+test('at 1366×768 with the outage banner and a back office configured, the status bar stays on one line', async ({
+  page,
+  host,
+}, testInfo) => {
   // A back office nobody answers at: the status bar carries its longest realistic texts.
   writeFileSync(join(host.dataDir, 'config.json'), JSON.stringify({ backOffice: { url: 'http://127.0.0.1:9/' } }));
   await openConnected(page, await host.restart());

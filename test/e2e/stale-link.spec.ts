@@ -54,7 +54,11 @@ test('a URL without the token gets the same plain message, in English too', asyn
   await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/: link no longer valid$/);
 });
 
-test('a host restarted with a new token: the window says so, keeps what was typed, and the new link offers it back', async ({ page, context, host }) => {
+test('a host restarted with a new token: the window says so, keeps what was typed, and the new link offers it back', async ({
+  page,
+  context,
+  host,
+}) => {
   await openConnected(page, host.url);
   await page.keyboard.press('Alt+2');
   await page.getByRole('combobox', { name: 'Пошук заявника' }).fill('Шевченко Тарас');

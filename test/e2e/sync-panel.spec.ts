@@ -2,9 +2,6 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { openConnected, screenshotWhole } from './page-helpers';
 
-
-
-
 /** Registers one application through the intake form (mouse and fill: this test is about sync, not the form). */
 async function registerQuickly(page: Page): Promise<string> {
   await page.keyboard.press('Alt+2');
@@ -87,7 +84,9 @@ test('the sync panel on a standalone desk: pending changes, per-record badges an
   await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/: підключено$/);
   await page.keyboard.press('Alt+5');
   await page.getByRole('button', { name: new RegExp(number) }).click();
-  await expect(page.getByRole('article', { name: `Звернення № ${number}` }).locator('.card-facts')).toContainText('Заявник просить надіслати поштою');
+  await expect(page.getByRole('article', { name: `Звернення № ${number}` }).locator('.card-facts')).toContainText(
+    'Заявник просить надіслати поштою',
+  );
   expect(problems).toEqual([]);
 });
 

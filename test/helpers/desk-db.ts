@@ -48,7 +48,10 @@ export interface TestDesk {
 }
 
 /** A real desk database in `dir` with the local clerk and one service, and a settable clock. */
-export function openTestDesk(dir: string, desk: DeskConfig = { ...DEFAULT_DESK, center: { code: 'KV01', name: 'ЦНАП' }, desk: { code: '07', window: '7' } }): TestDesk {
+export function openTestDesk(
+  dir: string,
+  desk: DeskConfig = { ...DEFAULT_DESK, center: { code: 'KV01', name: 'ЦНАП' }, desk: { code: '07', window: '7' } },
+): TestDesk {
   const file = join(dir, 'vikno.db');
   const db = openDatabase(file);
   let now = new Date('2026-11-27T09:30:00Z');

@@ -17,7 +17,12 @@ export interface ServerProcess {
  * The back office as `npm run server` runs it (scripts/server.ts bundles server/main.ts and runs
  * it), in its own process, on a free loopback port; resolves once it listens.
  */
-export async function startServerProcess(root: string, dataDir: string, databaseUrl: string | undefined, extraArgs: readonly string[] = []): Promise<ServerProcess> {
+export async function startServerProcess(
+  root: string,
+  dataDir: string,
+  databaseUrl: string | undefined,
+  extraArgs: readonly string[] = [],
+): Promise<ServerProcess> {
   const env = { ...process.env };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;

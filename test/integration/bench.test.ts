@@ -30,7 +30,8 @@ describe('npm run bench --quick', () => {
   });
 
   it('runs one section with --only, and names the sections when told one it does not have', () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, [join(repoRoot, 'scripts', 'bench.ts'), '--quick', ...args], { cwd: repoRoot, encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [join(repoRoot, 'scripts', 'bench.ts'), '--quick', ...args], { cwd: repoRoot, encoding: 'utf8' });
     const rpc = run('--only', 'rpc');
     expect(rpc.status, rpc.stderr).toBe(0);
     expect(rpc.stdout).toContain('contract call over WebSocket p99');

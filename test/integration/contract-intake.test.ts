@@ -18,7 +18,13 @@ afterEach(async () => {
 
 function start(): { api: ViknoApi; crafted: (method: string, input: unknown) => Promise<unknown>; dataDir: string } {
   const dataDir = join(tempDir(), 'data');
-  const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), now: () => new Date('2026-11-27T09:30:00Z'), fontDir: RECEIPT_FONTS });
+  const backend = createBackend({
+    dataDir,
+    appVersion: 'test',
+    logger: memoryLogger(),
+    now: () => new Date('2026-11-27T09:30:00Z'),
+    fontDir: RECEIPT_FONTS,
+  });
   open.push(backend);
   const api = connectInProcess(backend);
   // A compromised or buggy renderer is not bound by the types: it can send anything.
@@ -69,7 +75,11 @@ describe('registration through the contract', () => {
     ['no items', { items: [] }, ['items']],
     ['a negative sheet count', { items: [{ name: 'Заява', original: true, sheets: -1 }] }, ['items', 0, 'sheets']],
     ['an unknown field', { items: [{ name: 'Заява', original: true, sheets: 1 }], paid: true }, ['paid']],
-    ['a representative without a power of attorney', { items: [{ name: 'Заява', original: true, sheets: 1 }], representative: { fullName: 'Коваль' } }, ['representative', 'poaNumber']],
+    [
+      'a representative without a power of attorney',
+      { items: [{ name: 'Заява', original: true, sheets: 1 }], representative: { fullName: 'Коваль' } },
+      ['representative', 'poaNumber'],
+    ],
     ['an unknown service', { items: [{ name: 'Заява', original: true, sheets: 1 }], serviceId: 'nope' }, ['serviceId']],
   ])('refuses a crafted registration with %s (VALIDATION at the field path) and stores nothing', async (_label, patch, path) => {
     const { api, crafted } = start();
@@ -91,17 +101,30 @@ describe('registration through the contract', () => {
   ])('refuses a crafted applicant with %s, at the path under `applicant`', async (_label, patch, path) => {
     const { api, crafted } = start();
     const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-    const result = await crafted('intake.register', { serviceId: service!.id, applicant: { ...PERSON, ...patch }, items: [{ name: 'Заява', original: true, sheets: 1 }] });
+    const result = await crafted('intake.register', {
+      serviceId: service!.id,
+      applicant: { ...PERSON, ...patch },
+      items: [{ name: 'Заява', original: true, sheets: 1 }],
+    });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION', details: { issues: expect.arrayContaining([expect.objectContaining({ path: ['applicant', ...path] })]) } },
+      error: {
+        code: 'VALIDATION',
+        details: { issues: expect.arrayContaining([expect.objectContaining({ path: ['applicant', ...path] })]) },
+      },
     });
   });
 
   it('renders the receipt of a registered application as a PDF with its number, names and due date', async () => {
     const { api, dataDir } = start();
     const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-    const app = await value(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява-анкета', original: true, sheets: 2 }] }));
+    const app = await value(
+      api.call('intake.register', {
+        serviceId: service!.id,
+        applicant: PERSON,
+        items: [{ name: 'Заява-анкета', original: true, sheets: 2 }],
+      }),
+    );
     const receipt = await value(api.call('receipts.pdf', { applicationId: app.id, lang: 'uk' }));
     expect(receipt.fileName).toBe(`opys-${app.regNumber}-uk.pdf`);
     const file = join(dataDir, receipt.fileName);
@@ -111,7 +134,10 @@ describe('registration through the contract', () => {
     expect(text).toContain('Шевченко Марʼяна Іванівна');
     expect(text).toContain('25.12.2026');
     expect(text).toMatch(/1\.\s+Заява-анкета\s+оригінал\s+2/);
-    expect(await api.call('receipts.pdf', { applicationId: 'nope', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await api.call('receipts.pdf', { applicationId: 'nope', lang: 'en' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 
   it('normalizes pasted identifiers instead of refusing them', async () => {
@@ -131,13 +157,23 @@ describe('registration through the contract', () => {
   it('takes the holiday calendar as editable data: a new day off moves the next due date', async () => {
     const { api } = start();
     const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-    const first = await value(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+    const first = await value(
+      api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява', original: true, sheets: 1 }] }),
+    );
     expect(first.dueDate).toBe('2026-12-25');
     const register = () =>
-      value(api.call('intake.register', { serviceId: service!.id, applicantId: first.applicant.id, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+      value(
+        api.call('intake.register', {
+          serviceId: service!.id,
+          applicantId: first.applicant.id,
+          items: [{ name: 'Заява', original: true, sheets: 1 }],
+        }),
+      );
     expect((await register()).dueDate).toBe('2026-12-25');
     await value(api.call('calendar.put', { day: '2026-12-25', kind: 'day_off', name: 'Різдво' }));
-    expect(await value(api.call('calendar.list', { from: '2026-12-01', to: '2026-12-31' }))).toEqual([{ day: '2026-12-25', kind: 'day_off', name: 'Різдво' }]);
+    expect(await value(api.call('calendar.list', { from: '2026-12-01', to: '2026-12-31' }))).toEqual([
+      { day: '2026-12-25', kind: 'day_off', name: 'Різдво' },
+    ]);
     expect((await register()).dueDate).toBe('2026-12-28');
     await value(api.call('calendar.remove', { day: '2026-12-25' }));
     expect((await register()).dueDate).toBe('2026-12-25');
@@ -169,7 +205,10 @@ describe('registration through the contract', () => {
 
   it('answers NOT_FOUND for an unknown application and applicant', async () => {
     const { api } = start();
-    expect(await api.call('applications.get', { regNumber: 'DEMO-01-20261127-9999' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await api.call('applications.get', { regNumber: 'DEMO-01-20261127-9999' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await api.call('applicants.get', { id: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });

@@ -40,7 +40,11 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'storage.status': () => ({}),
   'catalog.search': () => ({ q: '' }),
   'catalog.get': (m) => ({ id: m.serviceId }),
-  'intake.register': (m) => ({ serviceId: m.serviceId, applicant: { ...PERSON, id: m.applicantId, phone: '+380671234567' }, items: [{ name: 'Заява', original: true, sheets: 1 }] }),
+  'intake.register': (m) => ({
+    serviceId: m.serviceId,
+    applicant: { ...PERSON, id: m.applicantId, phone: '+380671234567' },
+    items: [{ name: 'Заява', original: true, sheets: 1 }],
+  }),
   'applications.search': (m) => ({ q: m.regNumber }),
   'applications.changeStatus': (m) => ({ id: m.applicationId, to: 'sent_to_provider' }),
   'applications.update': (m) => ({ id: m.applicationId, notes: 'Телефонувати після 14:00' }),
@@ -78,7 +82,13 @@ async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; e
 describe('the contract’s `writes` marking', () => {
   it('is set on exactly the methods whose call queues an outbox mutation, and each such call tells sync', async () => {
     const dataDir = join(tempDir(), 'data');
-    const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), now: () => new Date('2026-11-27T09:30:00Z'), fontDir: RECEIPT_FONTS });
+    const backend = createBackend({
+      dataDir,
+      appVersion: 'test',
+      logger: memoryLogger(),
+      now: () => new Date('2026-11-27T09:30:00Z'),
+      fontDir: RECEIPT_FONTS,
+    });
     open.push(backend);
     const api: ViknoApi = connectInProcess(backend);
     let statusEvents = 0;
@@ -87,13 +97,21 @@ describe('the contract’s `writes` marking', () => {
     });
 
     const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-    const app = await value(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+    const app = await value(
+      api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява', original: true, sheets: 1 }] }),
+    );
     // Two changes the back office "refused", for the dead-letter actions to act on.
     const side = new Database(join(dataDir, 'vikno.db'));
     const outboxCount = () => side.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
     const dead = side.prepare('SELECT mutation_id FROM outbox ORDER BY seq').pluck().all() as string[];
     side.prepare("UPDATE outbox SET status = 'dead', last_error = 'refused in the test'").run();
-    const made: Made = { applicantId: app.applicant.id, applicationId: app.id, regNumber: app.regNumber, serviceId: service!.id, deadMutations: [dead[0]!, dead[1]!] };
+    const made: Made = {
+      applicantId: app.applicant.id,
+      applicationId: app.id,
+      regNumber: app.regNumber,
+      serviceId: service!.id,
+      deadMutations: [dead[0]!, dead[1]!],
+    };
 
     const queued: MethodName[] = [];
     const told: MethodName[] = [];

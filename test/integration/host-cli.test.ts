@@ -35,7 +35,9 @@ describe('npm run start:browser (the built host)', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('prints one line with the full tokened URL and shuts down cleanly on %s', async (signal) => {
     const dataDir = join(tempDir(), 'fresh', 'data');
     const { child, line } = await startHost(dataDir);
-    expect(line).toMatch(new RegExp(`^Vikno ${version} is running at http://127\\.0\\.0\\.1:\\d+/#token=[A-Za-z0-9_-]{32,} \\(data: ${dataDir}\\)$`));
+    expect(line).toMatch(
+      new RegExp(`^Vikno ${version} is running at http://127\\.0\\.0\\.1:\\d+/#token=[A-Za-z0-9_-]{32,} \\(data: ${dataDir}\\)$`),
+    );
     expect(existsSync(join(dataDir, 'vikno.db'))).toBe(true);
     expect(existsSync(join(dataDir, 'vikno.db-wal'))).toBe(true);
     const exited = exitOf(child);

@@ -16,7 +16,14 @@ afterEach(async () => {
   for (const backend of open.splice(0)) await backend.close();
 });
 
-const PERSON = { kind: 'person' as const, surname: 'Шевченко', givenName: 'Марʼяна', birthDate: '1948-02-28', rnokpp: '1759013776', phone: '+380671234567' };
+const PERSON = {
+  kind: 'person' as const,
+  surname: 'Шевченко',
+  givenName: 'Марʼяна',
+  birthDate: '1948-02-28',
+  rnokpp: '1759013776',
+  phone: '+380671234567',
+};
 const ITEMS = [{ name: 'Заява', original: true, sheets: 1 }];
 
 async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
@@ -39,7 +46,12 @@ async function start(): Promise<{ api: ViknoApi; side: Database.Database; servic
     api,
     side,
     serviceId: service!.id,
-    rows: () => ({ applicants: count('applicants'), applications: count('applications'), outbox: count('outbox'), audit: count('audit_events') }),
+    rows: () => ({
+      applicants: count('applicants'),
+      applications: count('applications'),
+      outbox: count('outbox'),
+      audit: count('audit_events'),
+    }),
   };
 }
 
@@ -92,7 +104,8 @@ describe('registration is one command', () => {
     const before = rows();
     const both = await api.call('intake.register', { serviceId, applicant: PERSON, applicantId: first.applicant.id, items: ITEMS });
     const neither = await api.call('intake.register', { serviceId, items: ITEMS });
-    for (const result of [both, neither]) expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: ['applicantId'] }] } } });
+    for (const result of [both, neither])
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: [{ path: ['applicantId'] }] } } });
     expect(rows()).toEqual(before);
   });
 });

@@ -44,7 +44,11 @@ async function startHost(): Promise<BrowserHost & { dataDir: string; origin: str
   };
 }
 
-function get(port: number, path: string, host = `127.0.0.1:${port}`): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  port: number,
+  path: string,
+  host = `127.0.0.1:${port}`,
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
       let body = '';
@@ -64,7 +68,10 @@ describe('browser host WebSocket: who may connect', () => {
     const opened = await openSocket(host.wsUrl(), host.origin);
     if (!opened.ok) throw new Error(`refused with ${opened.status}`);
     const info = await callOver(opened.ws, 1, 'app.info', {});
-    expect(info.result).toMatchObject({ ok: true, value: { product: 'Vikno', version: '9.8.7', dataDir: host.dataDir, schemaVersion: migrations.length } });
+    expect(info.result).toMatchObject({
+      ok: true,
+      value: { product: 'Vikno', version: '9.8.7', dataDir: host.dataDir, schemaVersion: migrations.length },
+    });
     opened.ws.close();
   });
 
@@ -101,10 +108,12 @@ describe('browser host WebSocket: who may connect', () => {
       .flat()
       .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (external) {
-      await expect(new Promise((resolve, reject) => {
-        const socket = connect(host.port, external.address, () => resolve('connected'));
-        socket.on('error', reject);
-      })).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+      await expect(
+        new Promise((resolve, reject) => {
+          const socket = connect(host.port, external.address, () => resolve('connected'));
+          socket.on('error', reject);
+        }),
+      ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     }
   });
 });
@@ -153,7 +162,14 @@ describe('browser host: static files and shutdown', () => {
     expect(String(index.headers['content-security-policy'])).toContain("default-src 'none'");
     expect(String(index.headers['content-security-policy'])).toContain(`connect-src ws://127.0.0.1:${host.port}/rpc`);
     expect((await get(host.port, '/assets/app.js')).headers['content-type']).toContain('text/javascript');
-    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/assets%2f..%2f..%2fsecret.txt', '/..%5csecret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%2fsecret.txt',
+      '/assets%2f..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+    ]) {
       const response = await get(host.port, path);
       expect(response.body, path).not.toContain('TOP SECRET');
     }

@@ -4,8 +4,27 @@ import type { PulledApplier } from '../sync/pulled-change';
 import { markDeletedIn } from '../sync/pulled-change';
 
 const APPLICANT_COLUMNS = [
-  'kind', 'surname', 'given_name', 'patronymic', 'birth_date', 'sex', 'rnokpp', 'rnokpp_refused', 'id_doc_type', 'id_doc_number',
-  'id_doc_issuer', 'id_doc_issued_on', 'unzr', 'address', 'phone', 'email', 'notify_by', 'edrpou', 'legal_name', 'display_name', 'search_name',
+  'kind',
+  'surname',
+  'given_name',
+  'patronymic',
+  'birth_date',
+  'sex',
+  'rnokpp',
+  'rnokpp_refused',
+  'id_doc_type',
+  'id_doc_number',
+  'id_doc_issuer',
+  'id_doc_issued_on',
+  'unzr',
+  'address',
+  'phone',
+  'email',
+  'notify_by',
+  'edrpou',
+  'legal_name',
+  'display_name',
+  'search_name',
 ] as const;
 
 const UPSERT_APPLICANT = `INSERT INTO applicants (id, ${APPLICANT_COLUMNS.join(', ')}, clerk_id, created_at, updated_at, server_version)

@@ -25,7 +25,19 @@
 const APOSTROPHES = /['’ʼ`‘ʻ´ʹ′＇]/g;
 
 const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
-  a: 'а', b: 'в', c: 'с', e: 'е', h: 'н', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', t: 'т', x: 'х', y: 'у',
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  i: 'і',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
   // NFC turns a Latin I + combining diaeresis into ï (U+00EF), which is how "Ї" comes out of
   // Latin keyboard layouts.
   ï: 'ї',

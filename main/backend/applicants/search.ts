@@ -114,7 +114,18 @@ const IDENTIFIER_SEPARATORS = /[\s().\-‐‑‒–—]/g;
 
 /** Latin capitals that look like the Cyrillic ones of a passport-booklet series ("AK" typed for "АК"). */
 const LATIN_SERIES_LETTERS: Readonly<Record<string, string>> = {
-  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', I: 'І', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х',
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  I: 'І',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
 };
 
 interface ExactKey {
@@ -192,7 +203,9 @@ export function searchApplicants(db: Db, query: string, limit = 20): ApplicantSu
       if (!found.has(row.id)) found.set(row.id, toSummary(row, key.match));
     }
   }
-  const tokens = normalizeName(query).split(' ').filter((t) => t !== '');
+  const tokens = normalizeName(query)
+    .split(' ')
+    .filter((t) => t !== '');
   // A long run of digits that found its owner is an identifier lookup: names are not searched
   // for it (only a legal name could hold those digits, and that is noise next to the owner).
   const identifierFound = found.size > 0 && tokens.every((t) => /^\d{8,}$/.test(t));

@@ -54,11 +54,13 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
     const values = columns(data);
     if (data.id === undefined) {
       const id = uuidv7();
-      statement(env.db, 
-          `INSERT INTO applicants (id, ${Object.keys(values).join(', ')}, clerk_id, created_at, updated_at)
-           VALUES (@id, ${Object.keys(values).map((k) => `@${k}`).join(', ')}, @clerk_id, @at, @at)`,
-        )
-        .run({ ...values, id, clerk_id: env.clerkId, at });
+      statement(
+        env.db,
+        `INSERT INTO applicants (id, ${Object.keys(values).join(', ')}, clerk_id, created_at, updated_at)
+           VALUES (@id, ${Object.keys(values)
+             .map((k) => `@${k}`)
+             .join(', ')}, @clerk_id, @at, @at)`,
+      ).run({ ...values, id, clerk_id: env.clerkId, at });
       recordChange(
         env,
         at,
@@ -68,11 +70,14 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
       return id;
     }
     const current = statement(env.db, 'SELECT server_version FROM applicants WHERE id = ? AND deleted_at IS NULL').get(data.id) as
-      | { server_version: number | null }
-      | undefined;
+      { server_version: number | null } | undefined;
     if (!current) throw new AppError('NOT_FOUND', `No applicant ${data.id}`, [{ path: ['id'], message: 'no such applicant' }]);
-    const info = statement(env.db, `UPDATE applicants SET ${Object.keys(values).map((k) => `${k} = @${k}`).join(', ')}, updated_at = @at WHERE id = @id`)
-      .run({ ...values, id: data.id, at });
+    const info = statement(
+      env.db,
+      `UPDATE applicants SET ${Object.keys(values)
+        .map((k) => `${k} = @${k}`)
+        .join(', ')}, updated_at = @at WHERE id = @id`,
+    ).run({ ...values, id: data.id, at });
     if (info.changes !== 1) throw new Error(`Updating applicant ${data.id} changed ${info.changes} rows`);
     recordChange(
       env,

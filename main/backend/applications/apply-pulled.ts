@@ -76,7 +76,10 @@ export const applicationApplier: PulledApplier = {
       historyVersion: a.statusHistory ? change.version : null,
     });
     statement(db, 'DELETE FROM application_items WHERE application_id = ?').run(change.id);
-    const insertItem = statement(db, 'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)');
+    const insertItem = statement(
+      db,
+      'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)',
+    );
     a.items.forEach((item, i) => insertItem.run(change.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
     if (a.statusHistory) replaceStatusHistory(db, change.id, a.statusHistory);
   },

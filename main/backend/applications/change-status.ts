@@ -13,14 +13,19 @@ type ChangeStatus = Required<Pick<ChangeApplicationStatusInput, 'id' | 'to'>> & 
 export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): Application {
   const at = env.now().toISOString();
   runCommand(env.db, () => {
-    const current = statement(env.db, 'SELECT status, server_version FROM applications WHERE id = ? AND deleted_at IS NULL').get(input.id) as
-      | { status: Application['status']; server_version: number | null }
-      | undefined;
+    const current = statement(env.db, 'SELECT status, server_version FROM applications WHERE id = ? AND deleted_at IS NULL').get(
+      input.id,
+    ) as { status: Application['status']; server_version: number | null } | undefined;
     if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
     const errors = statusChangeFieldErrors(current.status, input);
-    if (errors.length > 0) throw new AppError('VALIDATION', `An application that is ${current.status} cannot become ${input.to} this way`, errors);
-    const info = statement(env.db, 'UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?')
-      .run(input.to, at, input.id, current.status);
+    if (errors.length > 0)
+      throw new AppError('VALIDATION', `An application that is ${current.status} cannot become ${input.to} this way`, errors);
+    const info = statement(env.db, 'UPDATE applications SET status = ?, updated_at = ? WHERE id = ? AND status = ?').run(
+      input.to,
+      at,
+      input.id,
+      current.status,
+    );
     if (info.changes !== 1) throw new Error(`Status change of ${input.id} changed ${info.changes} rows`);
     // The step shows in the history from the outbox until the back office's history, pulled with the record, holds it.
     recordChange(

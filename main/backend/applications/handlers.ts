@@ -10,7 +10,12 @@ import { getApplicationById, getApplicationByNumber, listApplicationsOn } from '
 import { searchApplications } from './search-applications';
 import { updateApplication } from './update-application';
 
-export function applicationHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'applications.listToday' | 'applications.get' | 'applications.search' | 'applications.changeStatus' | 'applications.update'> {
+export function applicationHandlers(
+  deps: HandlerDeps,
+): Pick<
+  Handlers<CallContext>,
+  'applications.listToday' | 'applications.get' | 'applications.search' | 'applications.changeStatus' | 'applications.update'
+> {
   return {
     'applications.search': ({ q }) => searchApplications(deps.db, q),
     'applications.changeStatus': (input, ctx) => changeApplicationStatus(envFor(deps, ctx), input),

@@ -48,8 +48,9 @@ const SELECT_APPLICATION = `
   WHERE a.deleted_at IS NULL`;
 
 function toApplication(db: Db, row: ApplicationRow): Application {
-  const items = statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position')
-    .all(row.id) as Array<{ name: string; original: number; sheets: number }>;
+  const items = statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position').all(
+    row.id,
+  ) as Array<{ name: string; original: number; sheets: number }>;
   return {
     id: row.id,
     regNumber: row.reg_number,
@@ -107,13 +108,13 @@ type SummaryRow = {
 
 /** Summaries of the applications matching `where` (SQL over `a`, the applications table), newest first. */
 export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): ApplicationSummary[] {
-  const rows = statement(db, 
-      `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date, ${SYNC_STATE}
+  const rows = statement(
+    db,
+    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date, ${SYNC_STATE}
        FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
        WHERE (${where}) AND a.deleted_at IS NULL
        ORDER BY a.registered_at DESC, a.reg_number DESC LIMIT ?`,
-    )
-    .all(...params, limit) as SummaryRow[];
+  ).all(...params, limit) as SummaryRow[];
   return rows.map((r) => ({
     id: r.id,
     regNumber: r.reg_number,

@@ -37,35 +37,36 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
     const regNumber = allocateRegistrationNumber(env.db, env.desk.center.code, env.desk.desk.code, day);
     const due = dueDate(day, service.deadline_value, service.deadline_unit, loadCalendar(env.db));
     const rep = input.representative;
-    statement(env.db, 
-        `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
+    statement(
+      env.db,
+      `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
            rep_poa_number, rep_poa_date, status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id,
            center_code, desk_code, window, ticket_id, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        id,
-        regNumber,
-        service.id,
-        input.applicantId,
-        rep?.fullName ?? null,
-        rep?.idDocType ?? null,
-        rep?.idDocNumber ?? null,
-        rep?.poaNumber ?? null,
-        rep?.poaDate ?? null,
-        at,
-        day,
-        due,
-        input.resultDelivery,
-        input.notes ?? null,
-        env.clerkId,
-        env.desk.center.code,
-        env.desk.desk.code,
-        env.desk.desk.window,
-        input.ticketId ?? null,
-        at,
-      );
-    const insertItem = statement(env.db, 
+    ).run(
+      id,
+      regNumber,
+      service.id,
+      input.applicantId,
+      rep?.fullName ?? null,
+      rep?.idDocType ?? null,
+      rep?.idDocNumber ?? null,
+      rep?.poaNumber ?? null,
+      rep?.poaDate ?? null,
+      at,
+      day,
+      due,
+      input.resultDelivery,
+      input.notes ?? null,
+      env.clerkId,
+      env.desk.center.code,
+      env.desk.desk.code,
+      env.desk.desk.window,
+      input.ticketId ?? null,
+      at,
+    );
+    const insertItem = statement(
+      env.db,
       'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)',
     );
     input.items.forEach((item, i) => insertItem.run(id, i + 1, item.name, item.original ? 1 : 0, item.sheets));

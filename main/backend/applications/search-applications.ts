@@ -11,7 +11,9 @@ const APPLICANTS_CONSIDERED = 20;
  */
 export function searchApplications(db: Db, query: string, limit = 50): ApplicationSummary[] {
   const number = query.trim().toUpperCase();
-  const byNumber = /\d/.test(number) ? applicationSummaries(db, "a.reg_number LIKE ? ESCAPE '\\'", [`${number.replace(/[\\%_]/g, '\\$&')}%`], limit) : [];
+  const byNumber = /\d/.test(number)
+    ? applicationSummaries(db, "a.reg_number LIKE ? ESCAPE '\\'", [`${number.replace(/[\\%_]/g, '\\$&')}%`], limit)
+    : [];
   const applicantIds = searchApplicants(db, query, APPLICANTS_CONSIDERED).map((a) => a.id);
   const byApplicant =
     applicantIds.length === 0

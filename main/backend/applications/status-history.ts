@@ -95,18 +95,16 @@ export function readStatusHistory(db: Db, applicationId: string): HistoryEntry[]
      FROM application_status_history h LEFT JOIN clerks c ON c.id = h.clerk_id
      WHERE h.application_id = ? ORDER BY h.seq`,
   ).all(applicationId) as PulledStepRow[];
-  const pulled = rows.map(
-    (h): HistoryEntry => ({
-      from: h.from_status,
-      to: h.to_status,
-      reason: h.reason,
-      receivedBy: h.received_by,
-      at: h.at,
-      clerkId: h.clerk_id,
-      actorName: h.actor_name,
-      pending: false,
-    }),
-  );
+  const pulled = rows.map((h): HistoryEntry => ({
+    from: h.from_status,
+    to: h.to_status,
+    reason: h.reason,
+    receivedBy: h.received_by,
+    at: h.at,
+    clerkId: h.clerk_id,
+    actorName: h.actor_name,
+    pending: false,
+  }));
   const pulledIds = new Set(rows.flatMap((h) => (h.mutation_id === null ? [] : [h.mutation_id])));
   return [...pulled, ...localSteps(db, applicationId, pulledIds)];
 }

@@ -17,9 +17,11 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
     if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
     const changed: Record<string, unknown> = {};
     const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
-    if (input.representative !== undefined && differs(input.representative, current.representative)) changed.representative = input.representative;
+    if (input.representative !== undefined && differs(input.representative, current.representative))
+      changed.representative = input.representative;
     if (input.items !== undefined && differs(input.items, current.items)) changed.items = input.items;
-    if (input.resultDelivery !== undefined && input.resultDelivery !== current.resultDelivery) changed.resultDelivery = input.resultDelivery;
+    if (input.resultDelivery !== undefined && input.resultDelivery !== current.resultDelivery)
+      changed.resultDelivery = input.resultDelivery;
     if (input.notes !== undefined && (input.notes || null) !== current.notes) changed.notes = input.notes || null;
     if (Object.keys(changed).length === 0) return;
 
@@ -28,14 +30,25 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
       statement(
         env.db,
         'UPDATE applications SET rep_full_name = ?, rep_doc_type = ?, rep_doc_number = ?, rep_poa_number = ?, rep_poa_date = ? WHERE id = ?',
-      ).run(rep?.fullName ?? null, rep?.idDocType ?? null, rep?.idDocNumber ?? null, rep?.poaNumber ?? null, rep?.poaDate ?? null, input.id);
+      ).run(
+        rep?.fullName ?? null,
+        rep?.idDocType ?? null,
+        rep?.idDocNumber ?? null,
+        rep?.poaNumber ?? null,
+        rep?.poaDate ?? null,
+        input.id,
+      );
     }
     if ('items' in changed && input.items) {
       statement(env.db, 'DELETE FROM application_items WHERE application_id = ?').run(input.id);
-      const insert = statement(env.db, 'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)');
+      const insert = statement(
+        env.db,
+        'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)',
+      );
       input.items.forEach((item, i) => insert.run(input.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
     }
-    if ('resultDelivery' in changed) statement(env.db, 'UPDATE applications SET result_delivery = ? WHERE id = ?').run(changed.resultDelivery, input.id);
+    if ('resultDelivery' in changed)
+      statement(env.db, 'UPDATE applications SET result_delivery = ? WHERE id = ?').run(changed.resultDelivery, input.id);
     if ('notes' in changed) statement(env.db, 'UPDATE applications SET notes = ? WHERE id = ?').run(changed.notes, input.id);
     statement(env.db, 'UPDATE applications SET updated_at = ? WHERE id = ?').run(at, input.id);
     recordChange(

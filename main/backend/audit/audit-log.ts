@@ -26,12 +26,12 @@ function entryHash(prevHash: string, seq: number, e: Required<AuditEntry>): stri
  */
 export function appendAudit(db: Db, entry: AuditEntry): number {
   const head = statement(db, 'SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const seq = (head?.seq ?? 0) + 1;
   const full = { details: {}, ...entry } as Required<AuditEntry>;
   const hash = entryHash(head?.hash ?? GENESIS, seq, full);
-  statement(db, 
+  statement(
+    db,
     'INSERT INTO audit_events (seq, at, actor, action, entity, entity_id, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(seq, full.at, full.actor, full.action, full.entity, full.entityId, JSON.stringify(full.details), head?.hash ?? GENESIS, hash);
   statement(db, "INSERT INTO desk_meta (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(

@@ -48,14 +48,23 @@ const MAX_CHUNK_RESENDS = 3;
 /** A dropped chunk request is re-synced with HEAD; this many in a row and the upload stops (it resumes later). */
 const MAX_DROPPED_REQUESTS = 3;
 
-async function request(http: BlobHttpOptions, path: string, init: { method: string; body?: Uint8Array<ArrayBuffer> | string; headers?: Record<string, string> }): Promise<Response> {
+async function request(
+  http: BlobHttpOptions,
+  path: string,
+  init: { method: string; body?: Uint8Array<ArrayBuffer> | string; headers?: Record<string, string> },
+): Promise<Response> {
   const token = http.token();
   if (!token) throw new BlobUploadError('auth', 'This desk is not enrolled with the back office');
   try {
     return await http.fetch(new URL(path, http.baseUrl), {
       method: init.method,
       body: init.body,
-      headers: { [HEADER_PROTOCOL]: String(PROTOCOL_VERSION), [HEADER_ACTOR]: http.actor(), authorization: `Bearer ${token}`, ...init.headers },
+      headers: {
+        [HEADER_PROTOCOL]: String(PROTOCOL_VERSION),
+        [HEADER_ACTOR]: http.actor(),
+        authorization: `Bearer ${token}`,
+        ...init.headers,
+      },
       signal: AbortSignal.timeout(http.timeoutMs ?? 60_000),
     });
   } catch (error) {
@@ -77,7 +86,11 @@ async function failure(response: Response): Promise<BlobUploadError> {
 }
 
 async function announce(http: BlobHttpOptions, sha256: string, size: number): Promise<AnnounceResponse> {
-  const response = await request(http, '/blobs/announce', { method: 'POST', body: JSON.stringify({ sha256, size }), headers: { 'content-type': 'application/json' } });
+  const response = await request(http, '/blobs/announce', {
+    method: 'POST',
+    body: JSON.stringify({ sha256, size }),
+    headers: { 'content-type': 'application/json' },
+  });
   if (!response.ok) throw await failure(response);
   return AnnounceResponse.parse(await response.json());
 }
@@ -96,7 +109,14 @@ async function readChunk(file: FileHandle, offset: number, size: number): Promis
 }
 
 /** Sends the file from `offset` to its end, always from where the server says it is. */
-async function sendChunks(http: BlobHttpOptions, sha256: string, file: FileHandle, size: number, start: number, onProgress: UploadProgress): Promise<void> {
+async function sendChunks(
+  http: BlobHttpOptions,
+  sha256: string,
+  file: FileHandle,
+  size: number,
+  start: number,
+  onProgress: UploadProgress,
+): Promise<void> {
   let offset = start;
   let resends = 0;
   let dropped = 0;
@@ -105,7 +125,11 @@ async function sendChunks(http: BlobHttpOptions, sha256: string, file: FileHandl
     const checksum = createHash('sha256').update(bytes).digest('hex');
     let response: Response;
     try {
-      response = await request(http, `/blobs/${sha256}?offset=${offset}`, { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream', [HEADER_CHUNK_SHA256]: checksum } });
+      response = await request(http, `/blobs/${sha256}?offset=${offset}`, {
+        method: 'PUT',
+        body: bytes,
+        headers: { 'content-type': 'application/octet-stream', [HEADER_CHUNK_SHA256]: checksum },
+      });
     } catch (error) {
       if (!(error instanceof BlobUploadError) || error.kind !== 'retry' || ++dropped >= MAX_DROPPED_REQUESTS) throw error;
       // The chunk may or may not have landed: the server's offset says which.
@@ -118,7 +142,8 @@ async function sendChunks(http: BlobHttpOptions, sha256: string, file: FileHandl
       continue;
     }
     if (response.status === 400 && (await errorCode(response)).code === 'chunk_checksum_mismatch') {
-      if (++resends > MAX_CHUNK_RESENDS) throw new BlobUploadError('retry', `A chunk at ${offset} was corrupted in transit ${resends} times`);
+      if (++resends > MAX_CHUNK_RESENDS)
+        throw new BlobUploadError('retry', `A chunk at ${offset} was corrupted in transit ${resends} times`);
       continue;
     }
     if (!response.ok) throw await failure(response);
@@ -142,7 +167,12 @@ async function complete(http: BlobHttpOptions, sha256: string): Promise<boolean>
  * once (a chunk may have been corrupted between its checksum and the disk); a second one means
  * the local file is not what its hash says, and is a `hash_mismatch`.
  */
-export async function uploadBlob(http: BlobHttpOptions, sha256: string, path: string, onProgress: UploadProgress = () => undefined): Promise<'exists' | 'stored'> {
+export async function uploadBlob(
+  http: BlobHttpOptions,
+  sha256: string,
+  path: string,
+  onProgress: UploadProgress = () => undefined,
+): Promise<'exists' | 'stored'> {
   const file = await open(path, 'r');
   try {
     const { size } = await stat(path);

@@ -30,7 +30,14 @@ export function putCalendarDay(env: CommandEnv, entry: CalendarDay): void {
       `INSERT INTO calendar_days (day, kind, name, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, updated_at = excluded.updated_at, deleted_at = NULL`,
     ).run(entry.day, entry.kind, entry.name, at);
-    appendAudit(env.db, { at, actor: env.clerkId, action: 'calendar.put', entity: 'calendar_day', entityId: entry.day, details: { ...entry } });
+    appendAudit(env.db, {
+      at,
+      actor: env.clerkId,
+      action: 'calendar.put',
+      entity: 'calendar_day',
+      entityId: entry.day,
+      details: { ...entry },
+    });
   });
 }
 
@@ -38,7 +45,11 @@ export function putCalendarDay(env: CommandEnv, entry: CalendarDay): void {
 export function removeCalendarDay(env: CommandEnv, day: string): boolean {
   const at = env.now().toISOString();
   return runCommand(env.db, () => {
-    const info = statement(env.db, 'UPDATE calendar_days SET deleted_at = ?, updated_at = ? WHERE day = ? AND deleted_at IS NULL').run(at, at, day);
+    const info = statement(env.db, 'UPDATE calendar_days SET deleted_at = ?, updated_at = ? WHERE day = ? AND deleted_at IS NULL').run(
+      at,
+      at,
+      day,
+    );
     if (info.changes === 0) return false;
     appendAudit(env.db, { at, actor: env.clerkId, action: 'calendar.remove', entity: 'calendar_day', entityId: day });
     return true;

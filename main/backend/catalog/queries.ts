@@ -20,8 +20,10 @@ interface ServiceRow {
 }
 
 function toService(db: Db, row: ServiceRow): Service {
-  const documents = statement(db, 'SELECT position, name_uk, name_en, required FROM service_documents WHERE service_id = ? ORDER BY position')
-    .all(row.id) as Array<{ position: number; name_uk: string; name_en: string; required: number }>;
+  const documents = statement(
+    db,
+    'SELECT position, name_uk, name_en, required FROM service_documents WHERE service_id = ? ORDER BY position',
+  ).all(row.id) as Array<{ position: number; name_uk: string; name_en: string; required: number }>;
   return {
     id: row.id,
     code: row.code,
@@ -65,7 +67,10 @@ export function seedSampleCatalog(db: Db, at: string): boolean {
   if (count > 0) return false;
   db.transaction(() => {
     for (const service of SAMPLE_CATALOG) putService(db, service, at);
-    statement(db, "INSERT INTO desk_meta (key, value) VALUES ('catalog_source', 'sample') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run();
+    statement(
+      db,
+      "INSERT INTO desk_meta (key, value) VALUES ('catalog_source', 'sample') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    ).run();
   })();
   return true;
 }

@@ -21,7 +21,8 @@ export interface ServiceRecord {
  * server-owned, so this writes no outbox mutation; the caller owns the transaction.
  */
 export function putService(db: Db, service: ServiceRecord, at: string): void {
-  statement(db, 
+  statement(
+    db,
     `INSERT INTO services (id, code, name_uk, name_en, provider_uk, provider_en, fee_kopecks, deadline_value, deadline_unit, active, updated_at)
      VALUES (@id, @code, @nameUk, @nameEn, @providerUk, @providerEn, @feeKopecks, @deadlineValue, @deadlineUnit, @active, @at)
      ON CONFLICT (id) DO UPDATE SET code = excluded.code, name_uk = excluded.name_uk, name_en = excluded.name_en,
@@ -30,7 +31,8 @@ export function putService(db: Db, service: ServiceRecord, at: string): void {
        updated_at = excluded.updated_at`,
   ).run({ ...service, active: service.active ? 1 : 0, at });
   statement(db, 'DELETE FROM service_documents WHERE service_id = ?').run(service.id);
-  const insertDoc = statement(db, 
+  const insertDoc = statement(
+    db,
     'INSERT INTO service_documents (service_id, position, name_uk, name_en, required) VALUES (?, ?, ?, ?, ?)',
   );
   service.documents.forEach((d, i) => insertDoc.run(service.id, i + 1, d.nameUk, d.nameEn, d.required ? 1 : 0));
@@ -48,9 +50,10 @@ export interface ServiceRow {
 }
 
 export function getServiceRow(db: Db, id: string): ServiceRow | undefined {
-  return statement(db, 'SELECT id, code, name_uk, name_en, deadline_value, deadline_unit, active, deleted_at FROM services WHERE id = ?').get(id) as
-    | ServiceRow
-    | undefined;
+  return statement(
+    db,
+    'SELECT id, code, name_uk, name_en, deadline_value, deadline_unit, active, deleted_at FROM services WHERE id = ?',
+  ).get(id) as ServiceRow | undefined;
 }
 
 /** The holiday calendar as data: weekdays off and worked weekend days. */

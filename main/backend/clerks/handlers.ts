@@ -10,8 +10,7 @@ import type { HandlerDeps } from '../handler-deps';
 
 function profile(db: Db, id: string): ClerkProfile {
   const row = db.prepare('SELECT id, full_name, roles FROM clerks WHERE id = ? AND deleted_at IS NULL').get(id) as
-    | { id: string; full_name: string; roles: string }
-    | undefined;
+    { id: string; full_name: string; roles: string } | undefined;
   if (!row) throw new AppError('UNAUTHENTICATED', 'This clerk account no longer exists');
   return { id: row.id, fullName: row.full_name, roles: JSON.parse(row.roles) as Role[] };
 }
@@ -25,7 +24,14 @@ export function clerkHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'c
       // The local account's name is the desk's own setting; clerk accounts from the back office are server-owned.
       runCommand(deps.db, () => {
         deps.db.prepare('UPDATE clerks SET full_name = ?, updated_at = ? WHERE id = ?').run(fullName, at, env.clerkId);
-        appendAudit(deps.db, { at, actor: env.clerkId, action: 'clerk.rename', entity: 'clerk', entityId: env.clerkId, details: { fullName } });
+        appendAudit(deps.db, {
+          at,
+          actor: env.clerkId,
+          action: 'clerk.rename',
+          entity: 'clerk',
+          entityId: env.clerkId,
+          details: { fullName },
+        });
       });
       return profile(deps.db, env.clerkId);
     },

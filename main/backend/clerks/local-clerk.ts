@@ -15,8 +15,7 @@ export interface LocalClerk {
  */
 export function ensureLocalClerk(db: Db, at: string): LocalClerk {
   const existing = db.prepare('SELECT id, full_name, roles FROM clerks WHERE is_local = 1 AND deleted_at IS NULL LIMIT 1').get() as
-    | { id: string; full_name: string; roles: string }
-    | undefined;
+    { id: string; full_name: string; roles: string } | undefined;
   if (existing) return { id: existing.id, fullName: existing.full_name, roles: JSON.parse(existing.roles) as Role[] };
   const clerk: LocalClerk = { id: uuidv7(), fullName: 'Адміністратор ЦНАП', roles: ['clerk', 'supervisor'] };
   db.prepare('INSERT INTO clerks (id, full_name, roles, is_local, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)').run(

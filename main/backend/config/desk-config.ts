@@ -6,8 +6,14 @@ import { PlaceCode as Code } from '../../../shared/place-code';
 /** `<dataDir>/config.json`, written by IT (docs/IT.md). Every field is optional. */
 export const DeskConfigFile = z
   .object({
-    center: z.object({ code: Code, name: z.string().trim().min(1).max(200) }).strict().optional(),
-    desk: z.object({ code: Code, window: z.string().trim().min(1).max(20) }).strict().optional(),
+    center: z
+      .object({ code: Code, name: z.string().trim().min(1).max(200) })
+      .strict()
+      .optional(),
+    desk: z
+      .object({ code: Code, window: z.string().trim().min(1).max(20) })
+      .strict()
+      .optional(),
     /** IANA zone that decides the registration day and due dates. */
     timeZone: z
       .string()

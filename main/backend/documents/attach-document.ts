@@ -23,15 +23,21 @@ export function attachDocument(env: CommandEnv, input: AttachDocument): string {
   const at = env.now().toISOString();
   return runCommand(env.db, () => {
     if (!statement(env.db, 'SELECT 1 FROM applications WHERE id = ? AND deleted_at IS NULL').get(input.applicationId)) {
-      throw new AppError('NOT_FOUND', `No application ${input.applicationId}`, [{ path: ['applicationId'], message: 'no such application' }]);
+      throw new AppError('NOT_FOUND', `No application ${input.applicationId}`, [
+        { path: ['applicationId'], message: 'no such application' },
+      ]);
     }
-    statement(env.db, 'INSERT INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING')
-      .run(input.blob.sha256, input.blob.size, input.blob.mime, at);
+    statement(env.db, 'INSERT INTO blobs (sha256, size, mime, created_at) VALUES (?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING').run(
+      input.blob.sha256,
+      input.blob.size,
+      input.blob.mime,
+      at,
+    );
     const id = uuidv7();
-    statement(env.db, 
-        'INSERT INTO documents (id, application_id, kind, pages, blob_sha256, clerk_id, attached_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, input.applicationId, input.kind, input.pages, input.blob.sha256, env.clerkId, at, at);
+    statement(
+      env.db,
+      'INSERT INTO documents (id, application_id, kind, pages, blob_sha256, clerk_id, attached_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, input.applicationId, input.kind, input.pages, input.blob.sha256, env.clerkId, at, at);
     recordChange(
       env,
       at,
@@ -51,8 +57,9 @@ export function attachDocument(env: CommandEnv, input: AttachDocument): string {
 export function detachDocument(env: CommandEnv, documentId: string, reason: string): void {
   const at = env.now().toISOString();
   runCommand(env.db, () => {
-    const doc = statement(env.db, 'SELECT application_id, server_version FROM documents WHERE id = ? AND deleted_at IS NULL')
-      .get(documentId) as { application_id: string; server_version: number | null } | undefined;
+    const doc = statement(env.db, 'SELECT application_id, server_version FROM documents WHERE id = ? AND deleted_at IS NULL').get(
+      documentId,
+    ) as { application_id: string; server_version: number | null } | undefined;
     if (!doc) throw new AppError('NOT_FOUND', `No document ${documentId}`, [{ path: ['documentId'], message: 'no such document' }]);
     statement(env.db, 'UPDATE documents SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, documentId);
     recordChange(

@@ -7,8 +7,7 @@ export interface Draft {
 
 export function getDraft(db: Db, clerkId: string): Draft | null {
   const row = db.prepare('SELECT data, updated_at FROM intake_drafts WHERE clerk_id = ?').get(clerkId) as
-    | { data: string; updated_at: string }
-    | undefined;
+    { data: string; updated_at: string } | undefined;
   return row ? { data: JSON.parse(row.data) as Record<string, unknown>, updatedAt: row.updated_at } : null;
 }
 

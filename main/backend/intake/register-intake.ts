@@ -12,7 +12,11 @@ function asApplicantPart<T>(work: () => T): T {
     return work();
   } catch (error) {
     if (!(error instanceof AppError) || error.issues === undefined) throw error;
-    throw new AppError(error.code, error.message, error.issues.map((issue) => ({ ...issue, path: ['applicant', ...issue.path] })));
+    throw new AppError(
+      error.code,
+      error.message,
+      error.issues.map((issue) => ({ ...issue, path: ['applicant', ...issue.path] })),
+    );
   }
 }
 

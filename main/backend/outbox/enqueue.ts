@@ -24,7 +24,9 @@ export class InvalidMutationPayload extends Error {
     readonly kind: MutationKind,
     readonly issues: readonly { path: readonly PropertyKey[]; message: string }[],
   ) {
-    super(`The ${kind} payload breaks its schema: ${issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    super(
+      `The ${kind} payload breaks its schema: ${issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
     this.name = 'InvalidMutationPayload';
   }
 }
@@ -40,10 +42,10 @@ export function enqueueMutation<K extends MutationKind>(db: Db, mutation: Mutati
   if (!parsed.success) throw new InvalidMutationPayload(mutation.kind, parsed.error.issues);
   const aggregate = aggregateOf(mutation.kind, mutation.payload);
   const mutationId = uuidv7();
-  const prev = statement(db, 'SELECT mutation_id FROM outbox WHERE aggregate = ? ORDER BY seq DESC LIMIT 1')
-    .pluck()
-    .get(aggregate) as string | undefined;
-  statement(db, 
+  const prev = statement(db, 'SELECT mutation_id FROM outbox WHERE aggregate = ? ORDER BY seq DESC LIMIT 1').pluck().get(aggregate) as
+    string | undefined;
+  statement(
+    db,
     `INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(

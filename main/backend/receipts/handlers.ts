@@ -19,7 +19,8 @@ export interface ReceiptDeps extends HandlerDeps {
 /** Everything the receipt prints, gathered from the application as registered (service names as they were). */
 function receiptData(deps: ReceiptDeps, applicationId: string, lang: 'uk' | 'en'): ReceiptData {
   const app = getApplicationById(deps.db, applicationId);
-  if (!app) throw new AppError('NOT_FOUND', `No application ${applicationId}`, [{ path: ['applicationId'], message: 'no such application' }]);
+  if (!app)
+    throw new AppError('NOT_FOUND', `No application ${applicationId}`, [{ path: ['applicationId'], message: 'no such application' }]);
   const applicant = getApplicant(deps.db, app.applicant.id);
   const service = getService(deps.db, app.service.id);
   const clerkName = deps.db.prepare('SELECT full_name FROM clerks WHERE id = ?').pluck().get(app.clerkId) as string | undefined;

@@ -226,7 +226,7 @@ class ReceiptWriter {
     const n = modules.size;
     let path = '';
     for (let r = 0; r < n; r += 1) {
-      for (let c = 0; c < n; ) {
+      for (let c = 0; c < n;) {
         if (!modules.get(r, c)) {
           c += 1;
           continue;
@@ -332,7 +332,13 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
 
   for (const [label, value] of detailRows(data, t)) {
     const cells: Cell[] = [
-      { lines: wrapText(label, fonts.regular, SIZE.body, LABEL_WIDTH - 2 * PAD), width: LABEL_WIDTH, font: fonts.regular, size: SIZE.body, fill: SHADE },
+      {
+        lines: wrapText(label, fonts.regular, SIZE.body, LABEL_WIDTH - 2 * PAD),
+        width: LABEL_WIDTH,
+        font: fonts.regular,
+        size: SIZE.body,
+        fill: SHADE,
+      },
       {
         lines: wrapText(value, fonts.bold, SIZE.body, CONTENT_WIDTH - LABEL_WIDTH - 2 * PAD),
         width: CONTENT_WIDTH - LABEL_WIDTH,
@@ -383,7 +389,13 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
   const totalSheets = data.items.reduce((sum, item) => sum + item.sheets, 0);
   const totalLabelWidth = CONTENT_WIDTH - COL.sheets;
   const total: Cell[] = [
-    { lines: wrapText(t.totalSheets(data.items.length), fonts.bold, SIZE.body, totalLabelWidth - 2 * PAD), width: totalLabelWidth, font: fonts.bold, size: SIZE.body, align: 'right' },
+    {
+      lines: wrapText(t.totalSheets(data.items.length), fonts.bold, SIZE.body, totalLabelWidth - 2 * PAD),
+      width: totalLabelWidth,
+      font: fonts.bold,
+      size: SIZE.body,
+      align: 'right',
+    },
     { lines: [String(totalSheets)], width: COL.sheets, font: fonts.bold, size: SIZE.body, align: 'center' },
   ];
   w.ensure(Math.max(...total.map(cellHeight)));
@@ -414,7 +426,13 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
     w.gap(9 * MM);
     w.current.drawLine({ start: { x: c.x, y: w.cursor }, end: { x: c.x + columnWidth, y: w.cursor }, thickness: 0.6, color: BLACK });
     w.gap(0.5 * MM);
-    w.text(t.signature, c.x + (columnWidth - fonts.regular.widthOfTextAtSize(t.signature, SIZE.small)) / 2, SIZE.small, fonts.regular, GREY);
+    w.text(
+      t.signature,
+      c.x + (columnWidth - fonts.regular.widthOfTextAtSize(t.signature, SIZE.small)) / 2,
+      SIZE.small,
+      fonts.regular,
+      GREY,
+    );
     for (const line of c.nameLines) w.text(line, c.x, SIZE.body, fonts.bold);
     bottom = Math.min(bottom, w.cursor);
   }
@@ -427,7 +445,13 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
     const left = `${t.numberAndDate(data.regNumber, formatDay(data.registeredOn))} · ${data.center.code}`;
     page.drawText(left, { x: MARGIN.left, y: FOOTER_Y, size: SIZE.small, font: fonts.regular, color: GREY });
     const right = t.page(i + 1, w.pages.length);
-    page.drawText(right, { x: RIGHT - fonts.regular.widthOfTextAtSize(right, SIZE.small), y: FOOTER_Y, size: SIZE.small, font: fonts.regular, color: GREY });
+    page.drawText(right, {
+      x: RIGHT - fonts.regular.widthOfTextAtSize(right, SIZE.small),
+      y: FOOTER_Y,
+      size: SIZE.small,
+      font: fonts.regular,
+      color: GREY,
+    });
   });
 
   return doc.save();

@@ -23,7 +23,15 @@ export function listDeadLetters(db: Db): DeadLetter[] {
   const rows = statement(
     db,
     "SELECT mutation_id, aggregate, kind, status, last_error, payload, created_at FROM outbox WHERE status <> 'acked' AND status IN ('dead', 'conflict') ORDER BY seq",
-  ).all() as Array<{ mutation_id: string; aggregate: string; kind: string; status: 'dead' | 'conflict'; last_error: string | null; payload: string; created_at: string }>;
+  ).all() as Array<{
+    mutation_id: string;
+    aggregate: string;
+    kind: string;
+    status: 'dead' | 'conflict';
+    last_error: string | null;
+    payload: string;
+    created_at: string;
+  }>;
   return rows.map((r) => ({
     mutationId: r.mutation_id,
     aggregate: r.aggregate,
@@ -50,7 +58,15 @@ export function listPending(db: Db, limit = 200): PendingChange[] {
   const rows = statement(
     db,
     "SELECT mutation_id, aggregate, kind, status, attempts, created_at, last_error FROM outbox WHERE status <> 'acked' AND status IN ('pending', 'inflight', 'blocked_on_blob') ORDER BY seq LIMIT ?",
-  ).all(limit) as Array<{ mutation_id: string; aggregate: string; kind: string; status: PendingChange['status']; attempts: number; created_at: string; last_error: string | null }>;
+  ).all(limit) as Array<{
+    mutation_id: string;
+    aggregate: string;
+    kind: string;
+    status: PendingChange['status'];
+    attempts: number;
+    created_at: string;
+    last_error: string | null;
+  }>;
   return rows.map((r) => ({
     mutationId: r.mutation_id,
     aggregate: r.aggregate,
@@ -64,9 +80,9 @@ export function listPending(db: Db, limit = 200): PendingChange[] {
 
 function deadRow(db: Db, mutationId: string) {
   const row = statement(db, "SELECT * FROM outbox WHERE mutation_id = ? AND status IN ('dead', 'conflict')").get(mutationId) as
-    | DeadRow
-    | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `No refused change ${mutationId}`, [{ path: ['mutationId'], message: 'not in the dead-letter list' }]);
+    DeadRow | undefined;
+  if (!row)
+    throw new AppError('NOT_FOUND', `No refused change ${mutationId}`, [{ path: ['mutationId'], message: 'not in the dead-letter list' }]);
   return row;
 }
 
@@ -87,9 +103,10 @@ function localState(db: Db, aggregate: string): { version: number | null; status
   const [kind, id] = splitAggregate(aggregate);
   const table = AGGREGATE_TABLES[kind];
   if (!table) return null;
-  const row = statement(db, `SELECT server_version, ${kind === 'application' ? 'status' : 'NULL AS status'} FROM ${table} WHERE id = ?`).get(id) as
-    | { server_version: number | null; status: string | null }
-    | undefined;
+  const row = statement(
+    db,
+    `SELECT server_version, ${kind === 'application' ? 'status' : 'NULL AS status'} FROM ${table} WHERE id = ?`,
+  ).get(id) as { server_version: number | null; status: string | null } | undefined;
   return row ? { version: row.server_version, status: row.status } : null;
 }
 
@@ -125,12 +142,22 @@ export function retryDeadLetter(env: CommandEnv, mutationId: string): string {
     const row = deadRow(env.db, mutationId);
     const { payload, baseVersion } = rebuiltPayload(env.db, row);
     const newId = uuidv7();
-    statement(env.db, "UPDATE outbox SET status = 'acked', acked_at = ?, last_error = coalesce(last_error, '') || ' [retried as ' || ? || ']' WHERE mutation_id = ?").run(at, newId, mutationId);
+    statement(
+      env.db,
+      "UPDATE outbox SET status = 'acked', acked_at = ?, last_error = coalesce(last_error, '') || ' [retried as ' || ? || ']' WHERE mutation_id = ?",
+    ).run(at, newId, mutationId);
     statement(
       env.db,
       "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, 'pending', ?)",
     ).run(newId, row.aggregate, baseVersion, row.kind, payload, row.actor, at);
-    appendAudit(env.db, { at, actor: env.clerkId, action: 'sync.retry', entity: 'mutation', entityId: mutationId, details: { newMutationId: newId } });
+    appendAudit(env.db, {
+      at,
+      actor: env.clerkId,
+      action: 'sync.retry',
+      entity: 'mutation',
+      entityId: mutationId,
+      details: { newMutationId: newId },
+    });
     return newId;
   });
 }
@@ -140,7 +167,10 @@ export function discardDeadLetter(env: CommandEnv, mutationId: string, reason: s
   const at = env.now().toISOString();
   runCommand(env.db, () => {
     deadRow(env.db, mutationId);
-    statement(env.db, "UPDATE outbox SET status = 'acked', acked_at = ?, last_error = coalesce(last_error, '') || ' [discarded]' WHERE mutation_id = ?").run(at, mutationId);
+    statement(
+      env.db,
+      "UPDATE outbox SET status = 'acked', acked_at = ?, last_error = coalesce(last_error, '') || ' [discarded]' WHERE mutation_id = ?",
+    ).run(at, mutationId);
     appendAudit(env.db, { at, actor: env.clerkId, action: 'sync.discard', entity: 'mutation', entityId: mutationId, details: { reason } });
   });
 }

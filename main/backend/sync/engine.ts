@@ -7,7 +7,16 @@ import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import type { FileUploader } from './file-upload';
 import type { SyncHttp } from './http-client';
-import { markInflight, queueCounts, recordResults, releaseInflight, requeueDelivered, requeueInflight, splitAggregate, takeBatch } from './outbox-queue';
+import {
+  markInflight,
+  queueCounts,
+  recordResults,
+  releaseInflight,
+  requeueDelivered,
+  requeueInflight,
+  splitAggregate,
+  takeBatch,
+} from './outbox-queue';
 import { readSyncState, writeSyncState } from './sync-state';
 
 export type SyncStatus = EventPayload<'sync.status'>;
@@ -66,7 +75,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
   function status(): SyncStatus {
     const counts = queueCounts(db);
     const files = options.uploader?.progress() ?? { files: counts.blockedOnFiles, bytesLeft: 0 };
-    const state = readSyncState(db, 'device_token') === null ? 'not_enrolled' : pause === 'auth' ? 'paused_auth' : pause === 'update' ? 'paused_update' : online ? 'online' : 'offline';
+    const state =
+      readSyncState(db, 'device_token') === null
+        ? 'not_enrolled'
+        : pause === 'auth'
+          ? 'paused_auth'
+          : pause === 'update'
+            ? 'paused_update'
+            : online
+              ? 'online'
+              : 'offline';
     return {
       state,
       pending: counts.pending,
@@ -146,7 +164,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
    * read at all (a mutation it cannot read is answered `rejected` on its own, not this way).
    * Halve the batch and go again; a batch of one refused too is a fault of the request: back off.
    */
-  function shrinkOrBackOff(batch: readonly Mutation[], reply: Extract<Awaited<ReturnType<SyncHttp['push']>>, { kind: 'bad_request' }>): number | 'again' | null {
+  function shrinkOrBackOff(
+    batch: readonly Mutation[],
+    reply: Extract<Awaited<ReturnType<SyncHttp['push']>>, { kind: 'bad_request' }>,
+  ): number | 'again' | null {
     if (batch.length > 1) {
       refusedSize = Math.min(refusedSize, batch.length);
       batchLimit = Math.max(1, Math.floor(batch.length / 2));
@@ -168,7 +189,8 @@ export function createSyncEngine(options: SyncEngineOptions) {
     }
     online = false;
     failures += 1;
-    const reason = reply.kind === 'retry' ? reply.reason : reply.kind === 'bad_request' ? `request refused: ${reply.message}` : 'cursor gone';
+    const reason =
+      reply.kind === 'retry' ? reply.reason : reply.kind === 'bad_request' ? `request refused: ${reply.message}` : 'cursor gone';
     logger.log('info', 'Sync attempt failed; will retry', { reason, failures });
     return reply.kind === 'retry' && reply.retryAfterMs !== null ? reply.retryAfterMs : backoffDelay(failures, policy, random);
   }
@@ -183,9 +205,13 @@ export function createSyncEngine(options: SyncEngineOptions) {
         // re-delivered (mutation_log deduplicates). A server restored from an older backup may
         // also have lost what it had acknowledged: send that again too, before re-reading, so
         // those records keep their local state until the server has them back.
-        logger.log('warn', 'Pull cursor is not in the back office’s history; re-reading everything', { cursor, serverBehind: reply.serverBehind });
+        logger.log('warn', 'Pull cursor is not in the back office’s history; re-reading everything', {
+          cursor,
+          serverBehind: reply.serverBehind,
+        });
         db.transaction(() => {
-          if (reply.serverBehind) logger.log('warn', 'Back office restored from a backup; re-sending delivered changes', { count: requeueDelivered(db) });
+          if (reply.serverBehind)
+            logger.log('warn', 'Back office restored from a backup; re-sending delivered changes', { count: requeueDelivered(db) });
           writeSyncState(db, 'pull_cursor', '0');
           writeSyncState(db, 'pull_cursor_at', null);
         })();
@@ -215,7 +241,9 @@ export function createSyncEngine(options: SyncEngineOptions) {
         // Stored files released their mutations: push them now rather than at the next poll.
         if (run.stored.length > 0 && !stopped) void kick();
       })
-      .catch((error: unknown) => logger.log('warn', 'File upload run failed', { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error: unknown) =>
+        logger.log('warn', 'File upload run failed', { error: error instanceof Error ? error.message : String(error) }),
+      )
       .finally(() => {
         uploading = null;
         publish();

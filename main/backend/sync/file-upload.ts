@@ -52,15 +52,18 @@ function waitingFiles(db: Db): WaitingFile[] {
 
 /** The server verified the file: its mutations go to the next push, all in one statement. */
 function release(db: Db, sha256: string): void {
-  statement(db, `UPDATE outbox SET status = 'pending', next_attempt_at = NULL, last_error = NULL WHERE status <> 'acked' AND status = 'blocked_on_blob' AND ${BLOB_OF_PAYLOAD} = ?`).run(sha256);
+  statement(
+    db,
+    `UPDATE outbox SET status = 'pending', next_attempt_at = NULL, last_error = NULL WHERE status <> 'acked' AND status = 'blocked_on_blob' AND ${BLOB_OF_PAYLOAD} = ?`,
+  ).run(sha256);
 }
 
 /** The file can never be uploaded from this desk: its mutations join the dead letters the supervisor sees. */
 function bury(db: Db, sha256: string, code: string, message: string): void {
-  statement(db, `UPDATE outbox SET status = 'dead', last_error = ? WHERE status <> 'acked' AND status = 'blocked_on_blob' AND ${BLOB_OF_PAYLOAD} = ?`).run(
-    JSON.stringify({ code, message, fieldErrors: [] }),
-    sha256,
-  );
+  statement(
+    db,
+    `UPDATE outbox SET status = 'dead', last_error = ? WHERE status <> 'acked' AND status = 'blocked_on_blob' AND ${BLOB_OF_PAYLOAD} = ?`,
+  ).run(JSON.stringify({ code, message, fieldErrors: [] }), sha256);
 }
 
 const DEAD_CODES: Partial<Record<BlobUploadFailure, string>> = { too_large: 'file_too_large', hash_mismatch: 'file_corrupt' };
@@ -104,7 +107,8 @@ export function createFileUploader(options: FileUploaderOptions) {
       result.stored.push(file.sha256);
     } catch (error) {
       // Anything unforeseen (an answer that breaks the protocol, a read error) is worth another try later.
-      const failure = error instanceof BlobUploadError ? error : new BlobUploadError('retry', error instanceof Error ? error.message : String(error));
+      const failure =
+        error instanceof BlobUploadError ? error : new BlobUploadError('retry', error instanceof Error ? error.message : String(error));
       const dead = DEAD_CODES[failure.kind];
       if (dead) bury(db, file.sha256, dead, failure.message);
       result.failed.push({ sha256: file.sha256, kind: failure.kind, message: failure.message });

@@ -5,7 +5,10 @@ import type { HandlerDeps } from '../handler-deps';
 import { discardDeadLetter, listDeadLetters, listPending, retryDeadLetter } from './dead-letters';
 import type { SyncService } from './sync-service';
 
-type SyncHandlers = Pick<Handlers<CallContext>, 'sync.status' | 'sync.now' | 'sync.enroll' | 'sync.deadLetters' | 'sync.pendingList' | 'sync.retry' | 'sync.discard'>;
+type SyncHandlers = Pick<
+  Handlers<CallContext>,
+  'sync.status' | 'sync.now' | 'sync.enroll' | 'sync.deadLetters' | 'sync.pendingList' | 'sync.retry' | 'sync.discard'
+>;
 
 export function syncHandlers(deps: HandlerDeps & { sync: SyncService }): SyncHandlers {
   return {

@@ -1,5 +1,14 @@
 import type { z } from 'zod';
-import { CURSOR_AHEAD, EnrollResponse, ErrorResponse, HEADER_ACTOR, HEADER_PROTOCOL, PROTOCOL_VERSION, PullResponse, PushResponse } from '../../../shared/sync-protocol';
+import {
+  CURSOR_AHEAD,
+  EnrollResponse,
+  ErrorResponse,
+  HEADER_ACTOR,
+  HEADER_PROTOCOL,
+  PROTOCOL_VERSION,
+  PullResponse,
+  PushResponse,
+} from '../../../shared/sync-protocol';
 import type { Mutation, PushRequest } from '../../../shared/sync-protocol';
 import { retryAfterMs } from './backoff';
 
@@ -59,7 +68,11 @@ async function request<T>(options: SyncHttpOptions, path: string, init: RequestI
   if (response.status === 410) return { kind: 'gone', serverBehind: await isCursorAhead(response) };
   if (response.status === 400 || response.status === 413) return { kind: 'bad_request', message: await message() };
   if (!response.ok) {
-    return { kind: 'retry', retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now().getTime()), reason: `HTTP ${response.status}: ${await message()}` };
+    return {
+      kind: 'retry',
+      retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now().getTime()),
+      reason: `HTTP ${response.status}: ${await message()}`,
+    };
   }
   let body: unknown;
   try {
@@ -68,7 +81,8 @@ async function request<T>(options: SyncHttpOptions, path: string, init: RequestI
     return { kind: 'retry', retryAfterMs: null, reason: `unreadable answer: ${(error as Error).message}` };
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) return { kind: 'retry', retryAfterMs: null, reason: `answer breaks the protocol: ${parsed.error.message.slice(0, 300)}` };
+  if (!parsed.success)
+    return { kind: 'retry', retryAfterMs: null, reason: `answer breaks the protocol: ${parsed.error.message.slice(0, 300)}` };
   const receivedAt = options.now().getTime();
   const serverTime = (body as { serverTime?: unknown }).serverTime;
   // The server's clock minus ours at the middle of the round trip; shown as a warning, never used to order anything.
@@ -84,7 +98,12 @@ export function createSyncHttp(options: SyncHttpOptions) {
     },
     /** `at`: the change the cursor points at (entity:id:version), so the server can tell a restore that reused its seq. */
     pull: (cursor: number, limit: number, at: string | null = null) =>
-      request(options, `/sync/pull?cursor=${cursor}&limit=${limit}${at === null ? '' : `&at=${encodeURIComponent(at)}`}`, { method: 'GET' }, PullResponse),
+      request(
+        options,
+        `/sync/pull?cursor=${cursor}&limit=${limit}${at === null ? '' : `&at=${encodeURIComponent(at)}`}`,
+        { method: 'GET' },
+        PullResponse,
+      ),
     enroll: (code: string, deviceName: string) =>
       request(options, '/enroll', { method: 'POST', body: JSON.stringify({ code, deviceName }) }, EnrollResponse),
   };

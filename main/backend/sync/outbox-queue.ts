@@ -20,7 +20,11 @@ interface OutboxRow {
 }
 
 /** Tables whose rows carry the server version an aggregate's ack returns. */
-export const AGGREGATE_TABLES: Readonly<Record<string, string>> = { application: 'applications', applicant: 'applicants', ticket: 'tickets' };
+export const AGGREGATE_TABLES: Readonly<Record<string, string>> = {
+  application: 'applications',
+  applicant: 'applicants',
+  ticket: 'tickets',
+};
 
 /** A crash while a push was in flight leaves rows `inflight`: they go again (the server answers `duplicate`). */
 export function requeueInflight(db: Db): number {
@@ -45,8 +49,7 @@ export function requeueDelivered(db: Db): number {
   return statement(
     db,
     "UPDATE outbox SET status = 'pending', attempts = 0, acked_at = NULL, server_version = NULL, next_attempt_at = NULL WHERE status = 'acked' AND server_version IS NOT NULL",
-  ).run()
-    .changes;
+  ).run().changes;
 }
 
 /**
@@ -135,10 +138,24 @@ export function recordResults(db: Db, results: readonly MutationResult[], now: D
           break;
         }
         case 'conflict':
-          setStatus.run('conflict', null, null, JSON.stringify({ fields: result.fields, server: result.server, version: result.version }), null, result.mutationId);
+          setStatus.run(
+            'conflict',
+            null,
+            null,
+            JSON.stringify({ fields: result.fields, server: result.server, version: result.version }),
+            null,
+            result.mutationId,
+          );
           break;
         case 'rejected':
-          setStatus.run('dead', null, null, JSON.stringify({ code: result.code, message: result.message, fieldErrors: result.fieldErrors }), null, result.mutationId);
+          setStatus.run(
+            'dead',
+            null,
+            null,
+            JSON.stringify({ code: result.code, message: result.message, fieldErrors: result.fieldErrors }),
+            null,
+            result.mutationId,
+          );
           break;
         case 'retry_later': {
           const status = result.reason === 'blob_missing' ? 'blocked_on_blob' : 'pending';

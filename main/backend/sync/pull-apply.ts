@@ -13,7 +13,9 @@ import type { PulledApplier, PulledContext } from './pulled-change';
  */
 function aggregatesWithPendingChanges(db: Db): Set<string> {
   return new Set(
-    statement(db, "SELECT DISTINCT aggregate FROM outbox WHERE status <> 'acked' AND status IN ('pending', 'inflight', 'blocked_on_blob')").pluck().all() as string[],
+    statement(db, "SELECT DISTINCT aggregate FROM outbox WHERE status <> 'acked' AND status IN ('pending', 'inflight', 'blocked_on_blob')")
+      .pluck()
+      .all() as string[],
   );
 }
 
@@ -53,7 +55,11 @@ export function createChangeApplier(logger: Logger, appliers: Readonly<Record<st
       try {
         db.transaction(() => applyChange(db, change, appliers[change.entity], ctx))();
       } catch (error) {
-        logger.log('warn', 'Pulled change could not be applied; skipped', { entity: change.entity, id: change.id, error: (error as Error).message });
+        logger.log('warn', 'Pulled change could not be applied; skipped', {
+          entity: change.entity,
+          id: change.id,
+          error: (error as Error).message,
+        });
       }
     }
   };

@@ -34,7 +34,13 @@ export function createSyncService(options: SyncServiceOptions) {
   const { db, desk } = options;
   const url = desk.backOfficeUrl;
   const http = url
-    ? createSyncHttp({ baseUrl: url, token: () => readSyncState(db, 'device_token'), actor: options.actor, fetch: options.fetch ?? fetch, now: options.now })
+    ? createSyncHttp({
+        baseUrl: url,
+        token: () => readSyncState(db, 'device_token'),
+        actor: options.actor,
+        fetch: options.fetch ?? fetch,
+        now: options.now,
+      })
     : null;
   const uploader = url
     ? createFileUploader({
@@ -91,15 +97,26 @@ export function createSyncService(options: SyncServiceOptions) {
       return engine.status();
     },
     async enroll(code: string, deviceName: string): Promise<SyncStatus> {
-      if (!http || !engine) throw new AppError('VALIDATION', 'No back office is configured for this desk (backOffice.url in config.json)', [{ path: ['code'], message: 'no back office configured' }]);
+      if (!http || !engine)
+        throw new AppError('VALIDATION', 'No back office is configured for this desk (backOffice.url in config.json)', [
+          { path: ['code'], message: 'no back office configured' },
+        ]);
       const reply = await http.enroll(code, deviceName);
-      if (reply.kind === 'auth') throw new AppError('VALIDATION', 'The back office did not accept this enrollment code', [{ path: ['code'], message: 'code not accepted' }]);
-      if (reply.kind === 'bad_request') throw new AppError('VALIDATION', `The back office refused the enrollment: ${reply.message}`, [{ path: ['code'], message: 'not accepted' }]);
+      if (reply.kind === 'auth')
+        throw new AppError('VALIDATION', 'The back office did not accept this enrollment code', [
+          { path: ['code'], message: 'code not accepted' },
+        ]);
+      if (reply.kind === 'bad_request')
+        throw new AppError('VALIDATION', `The back office refused the enrollment: ${reply.message}`, [
+          { path: ['code'], message: 'not accepted' },
+        ]);
       if (reply.kind !== 'ok') throw new AppError('UNAVAILABLE', 'The back office could not be reached; try again');
       if (reply.value.centerCode !== desk.center.code || reply.value.deskCode !== desk.desk.code) {
-        throw new AppError('VALIDATION', `The code is for center ${reply.value.centerCode}, desk ${reply.value.deskCode}; this desk is ${desk.center.code}/${desk.desk.code}`, [
-          { path: ['code'], message: 'code for another desk' },
-        ]);
+        throw new AppError(
+          'VALIDATION',
+          `The code is for center ${reply.value.centerCode}, desk ${reply.value.deskCode}; this desk is ${desk.center.code}/${desk.desk.code}`,
+          [{ path: ['code'], message: 'code for another desk' }],
+        );
       }
       db.transaction(() => {
         writeSyncState(db, 'device_token', reply.value.deviceToken);

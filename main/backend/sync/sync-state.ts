@@ -11,5 +11,9 @@ export function readSyncState(db: Db, key: SyncStateKey): string | null {
 /** Null removes the key. */
 export function writeSyncState(db: Db, key: SyncStateKey, value: string | null): void {
   if (value === null) statement(db, 'DELETE FROM sync_state WHERE key = ?').run(key);
-  else statement(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  else
+    statement(db, 'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+      key,
+      value,
+    );
 }

@@ -11,11 +11,16 @@ export function issueTicket(env: CommandEnv, input: { number: string; queueCode:
   const at = env.now().toISOString();
   return runCommand(env.db, () => {
     const id = uuidv7();
-    statement(env.db, 
-        "INSERT INTO tickets (id, number, queue_code, status, priority_reason, issued_at, desk_code, updated_at) VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?)",
-      )
-      .run(id, input.number, input.queueCode, input.priorityReason ?? null, at, env.desk.desk.code, at);
-    statement(env.db, "INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code) VALUES (?, 'issued', ?, ?, ?)").run(id, at, env.clerkId, env.desk.desk.code);
+    statement(
+      env.db,
+      "INSERT INTO tickets (id, number, queue_code, status, priority_reason, issued_at, desk_code, updated_at) VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?)",
+    ).run(id, input.number, input.queueCode, input.priorityReason ?? null, at, env.desk.desk.code, at);
+    statement(env.db, "INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code) VALUES (?, 'issued', ?, ?, ?)").run(
+      id,
+      at,
+      env.clerkId,
+      env.desk.desk.code,
+    );
     recordChange(
       env,
       at,
@@ -31,16 +36,28 @@ export function recordTicketEvent(env: CommandEnv, ticketId: string, event: Tick
   const at = env.now().toISOString();
   runCommand(env.db, () => {
     const ticket = statement(env.db, 'SELECT status, server_version FROM tickets WHERE id = ?').get(ticketId) as
-      | { status: TicketStatus; server_version: number | null }
-      | undefined;
+      { status: TicketStatus; server_version: number | null } | undefined;
     if (!ticket) throw new AppError('NOT_FOUND', `No ticket ${ticketId}`, [{ path: ['ticketId'], message: 'no such ticket' }]);
     const to = ticketEventResult(ticket.status, event);
     if (to === null) {
-      throw new AppError('CONFLICT', `A ${ticket.status} ticket cannot be ${event}`, [{ path: ['event'], message: `not allowed from ${ticket.status}` }]);
+      throw new AppError('CONFLICT', `A ${ticket.status} ticket cannot be ${event}`, [
+        { path: ['event'], message: `not allowed from ${ticket.status}` },
+      ]);
     }
-    statement(env.db, 'UPDATE tickets SET status = ?, desk_code = ?, updated_at = ? WHERE id = ?').run(to, env.desk.desk.code, at, ticketId);
-    statement(env.db, 'INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code, details) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(ticketId, event, at, env.clerkId, env.desk.desk.code, details ? JSON.stringify(details) : null);
+    statement(env.db, 'UPDATE tickets SET status = ?, desk_code = ?, updated_at = ? WHERE id = ?').run(
+      to,
+      env.desk.desk.code,
+      at,
+      ticketId,
+    );
+    statement(env.db, 'INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code, details) VALUES (?, ?, ?, ?, ?, ?)').run(
+      ticketId,
+      event,
+      at,
+      env.clerkId,
+      env.desk.desk.code,
+      details ? JSON.stringify(details) : null,
+    );
     recordChange(
       env,
       at,

@@ -53,7 +53,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const serveStatic = createStaticHandler({
     root: options.rendererDir,
     csp: buildCsp({
-      connectSrc: [`ws://127.0.0.1:${port}${WS_PATH}`, `ws://localhost:${port}${WS_PATH}`, `http://127.0.0.1:${port}${LINK_PATH}`, `http://localhost:${port}${LINK_PATH}`],
+      connectSrc: [
+        `ws://127.0.0.1:${port}${WS_PATH}`,
+        `ws://localhost:${port}${WS_PATH}`,
+        `http://127.0.0.1:${port}${LINK_PATH}`,
+        `http://localhost:${port}${LINK_PATH}`,
+      ],
     }),
     allowedHosts: [`127.0.0.1:${port}`, `localhost:${port}`],
   });

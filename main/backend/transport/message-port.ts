@@ -20,8 +20,6 @@ export interface ParentPortLike {
   postMessage(message: unknown): void;
 }
 
-
-
 export function serveParentPort(parentPort: ParentPortLike, backend: Backend, exit: (code: number) => void): void {
   parentPort.on('message', ({ data, ports }) => {
     const message = data as ControlMessage;

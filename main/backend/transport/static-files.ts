@@ -4,7 +4,6 @@ import { extname, join, resolve, sep } from 'node:path';
 import { contentTypeFor } from '../../../shared/content-types';
 import { safeAssetPath } from '../../../shared/safe-asset-path';
 
-
 export interface StaticOptions {
   root: string;
   csp: string;

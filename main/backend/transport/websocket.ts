@@ -35,7 +35,11 @@ function tokenMatches(given: string | null, expected: string): boolean {
 type Verdict = { ok: true } | { ok: false; status: 401 | 403 | 404; reason: string };
 
 /** A loopback origin and the launch token: what both the upgrade and the link check demand. */
-function checkCaller(origin: string | undefined, token: string | null, options: Pick<WebSocketTransportOptions, 'token' | 'allowedOrigins'>): Verdict {
+function checkCaller(
+  origin: string | undefined,
+  token: string | null,
+  options: Pick<WebSocketTransportOptions, 'token' | 'allowedOrigins'>,
+): Verdict {
   if (origin === undefined || !options.allowedOrigins.includes(origin)) {
     return { ok: false, status: 403, reason: `origin ${origin ?? '(none)'} is not allowed` };
   }
@@ -98,7 +102,9 @@ export function attachWebSocket(server: Server, backend: Backend, options: WebSo
     const verdict = checkUpgrade(req, options);
     if (!verdict.ok) {
       options.logger.log('warn', 'WebSocket refused', { reason: verdict.reason, origin: req.headers.origin });
-      socket.end(`HTTP/1.1 ${verdict.status} ${verdict.status === 404 ? 'Not Found' : verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${verdict.status} ${verdict.status === 404 ? 'Not Found' : verdict.status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => serve(ws));

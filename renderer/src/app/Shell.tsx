@@ -18,9 +18,7 @@ export function Shell() {
     <div className="shell">
       <Header />
       <ReconnectBanner />
-      {info.status === 'failed' && (
-        <ErrorNotice error={info.error} context="error.infoFailed" onRetry={() => void loadAppInfo(api)} />
-      )}
+      {info.status === 'failed' && <ErrorNotice error={info.error} context="error.infoFailed" onRetry={() => void loadAppInfo(api)} />}
       <div className="workspace">
         <Navigation />
         <main className="content">

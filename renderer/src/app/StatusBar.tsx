@@ -54,9 +54,7 @@ export function StatusBar() {
           {sync && sync.deadLetters + sync.conflicts > 0 && (
             <li className="status-item status-attention">{t('sync.attention', { count: String(sync.deadLetters + sync.conflicts) })}</li>
           )}
-          {sync && clockSkewed(sync.clockOffsetMs) && (
-            <li className="status-item status-attention">{t('sync.clockSkew')}</li>
-          )}
+          {sync && clockSkewed(sync.clockOffsetMs) && <li className="status-item status-attention">{t('sync.clockSkew')}</li>}
           <li className="status-item status-version">
             {loaded ? t('status.version', { version: loaded.version }) : t('status.versionUnknown')}
           </li>

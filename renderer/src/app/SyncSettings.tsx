@@ -48,7 +48,15 @@ export function SyncSettings() {
               if (code.trim().length >= 8) void run(() => api.call('sync.enroll', { code: code.trim() }));
             }}
           >
-            <TextInput id="sync-enroll-code" label={t('syncSettings.code')} hint={t('syncSettings.codeHint')} size="long" value={code} maxLength={100} onChange={setCode} />
+            <TextInput
+              id="sync-enroll-code"
+              label={t('syncSettings.code')}
+              hint={t('syncSettings.codeHint')}
+              size="long"
+              value={code}
+              maxLength={100}
+              onChange={setCode}
+            />
             <div className="kit-button-row">
               <Button type="submit" disabled={busy || code.trim().length < 8}>
                 {t('syncSettings.enroll')}

@@ -3,10 +3,7 @@ import type { AppInfo, ClerkProfile, ConnectionState, SyncStatus } from '../../.
 import type { ErrorBody } from '../../../shared/errors';
 import type { ScreenId } from './screen-list';
 
-type InfoState =
-  | { status: 'loading' }
-  | { status: 'loaded'; info: AppInfo }
-  | { status: 'failed'; error: ErrorBody };
+type InfoState = { status: 'loading' } | { status: 'loaded'; info: AppInfo } | { status: 'failed'; error: ErrorBody };
 
 interface ShellState {
   /** The client emits nothing before its first connect, so the shell starts at 'connecting'. */

@@ -25,7 +25,9 @@ export function ReceiptActions({ applicationId }: { applicationId: string }) {
     for (const lang of ['uk', 'en'] as const) {
       void api.call('receipts.pdf', { applicationId, lang }).then((result) => {
         if (!alive) return;
-        const receipt: Receipt = result.ok ? { status: 'ready', url: pdfBlobUrl(result.value.base64), fileName: result.value.fileName } : { status: 'failed', error: result.error };
+        const receipt: Receipt = result.ok
+          ? { status: 'ready', url: pdfBlobUrl(result.value.base64), fileName: result.value.fileName }
+          : { status: 'failed', error: result.error };
         if (receipt.status === 'ready') urls.push(receipt.url);
         setReceipts((current) => ({ ...current, [lang]: receipt }));
       });
@@ -43,7 +45,11 @@ export function ReceiptActions({ applicationId }: { applicationId: string }) {
     const ready = receipt.status === 'ready' ? receipt : null;
     return (
       <div className="kit-button-row" key={lang}>
-        <Button variant={lang === 'uk' ? 'primary' : 'secondary'} disabled={!ready} onClick={() => ready && window.open(ready.url, '_blank')}>
+        <Button
+          variant={lang === 'uk' ? 'primary' : 'secondary'}
+          disabled={!ready}
+          onClick={() => ready && window.open(ready.url, '_blank')}
+        >
           {t(lang === 'uk' ? 'receipt.open' : 'receipt.openEn')}
         </Button>
         {ready ? (

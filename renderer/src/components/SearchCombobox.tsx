@@ -35,7 +35,20 @@ const DEBOUNCE_MS = 180;
  * the highlighted one (the first if none is), Escape closes the list. Focus stays in the input.
  */
 export function SearchCombobox<O extends ComboOption>(props: SearchComboboxProps<O>) {
-  const { inputId, label, search, onPick, minLength = 1, autoFocus, invalid, describedBy, placeholder, noResults, searching, children } = props;
+  const {
+    inputId,
+    label,
+    search,
+    onPick,
+    minLength = 1,
+    autoFocus,
+    invalid,
+    describedBy,
+    placeholder,
+    noResults,
+    searching,
+    children,
+  } = props;
   const [ownQuery, setOwnQuery] = useState('');
   const query = props.query ?? ownQuery;
   const setQuery = props.onQueryChange ?? setOwnQuery;

@@ -6,9 +6,7 @@ export type MessageKey = keyof typeof uk;
 export type Dictionary = { readonly [K in MessageKey]: string };
 
 /** `'Версія {version}'` → `'version'`; read from the Ukrainian text, which defines the key. */
-type PlaceholdersIn<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
-  ? Name | PlaceholdersIn<Rest>
-  : never;
+type PlaceholdersIn<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | PlaceholdersIn<Rest> : never;
 
 export type Placeholders<K extends MessageKey> = PlaceholdersIn<(typeof uk)[K]>;
 

@@ -63,7 +63,8 @@ export const en = {
   'syncPanel.files': 'Files waiting to upload: {count}',
   'syncPanel.lastSuccess': 'Last successful sync: {time}',
   'syncPanel.lastSuccessNever': 'No successful sync yet',
-  'syncPanel.clockSkew': 'This computer’s clock differs from the back office by about {minutes} min. Tell IT: times on receipts may be wrong.',
+  'syncPanel.clockSkew':
+    'This computer’s clock differs from the back office by about {minutes} min. Tell IT: times on receipts may be wrong.',
   'syncPanel.keptHere': 'Kept on this desk only: {count}',
   'syncPanel.standalone': 'No back office is configured: changes are kept on this desk only.',
   'syncPanel.now': 'Sync now',
@@ -102,8 +103,10 @@ export const en = {
   'banner.reconnecting': 'Lost the connection to the service — reconnecting…',
   'banner.reconnectingHint': 'Keep the app open: work resumes automatically once the connection is back.',
   'banner.linkRefused': 'The link this window was opened with is no longer valid',
-  'banner.linkRefusedHint': 'Vikno was restarted, or the address has no access key (#token=…). Open the address with the key that Vikno printed in its terminal when it started; reloading this page will not help.',
-  'banner.linkRefusedDraft': 'If you were filling in an application, it is kept in this browser: Vikno offers to continue it once you open the new link.',
+  'banner.linkRefusedHint':
+    'Vikno was restarted, or the address has no access key (#token=…). Open the address with the key that Vikno printed in its terminal when it started; reloading this page will not help.',
+  'banner.linkRefusedDraft':
+    'If you were filling in an application, it is kept in this browser: Vikno offers to continue it once you open the new link.',
 
   'error.VALIDATION': 'Check what you entered: some fields are not filled in correctly.',
   'error.UNAUTHENTICATED': 'You need to sign in.',
@@ -334,7 +337,8 @@ export const en = {
   'clerk.saveFailed': 'The name was not changed.',
   'clerk.calendarPurpose': 'Public holidays and transferred working days that due dates are counted by.',
   'syncSettings.title': 'Back office',
-  'syncSettings.standalone': 'No back office is configured: this desk works standalone. IT sets its address in config.json (backOffice.url).',
+  'syncSettings.standalone':
+    'No back office is configured: this desk works standalone. IT sets its address in config.json (backOffice.url).',
   'syncSettings.code': 'Desk enrollment code',
   'syncSettings.codeHint': 'A one-time code from IT (valid for 24 hours).',
   'syncSettings.enroll': 'Enroll this desk',

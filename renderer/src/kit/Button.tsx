@@ -30,7 +30,10 @@ export type DangerButtonProps = Native &
 
 export type ButtonProps = PlainButtonProps | DangerButtonProps;
 
-export function buttonClass(variant: 'primary' | 'secondary' | 'quiet' | 'danger' = 'secondary', size: 'normal' | 'large' = 'normal'): string {
+export function buttonClass(
+  variant: 'primary' | 'secondary' | 'quiet' | 'danger' = 'secondary',
+  size: 'normal' | 'large' = 'normal',
+): string {
   return ['kit-button', `kit-button-${variant}`, size === 'large' ? 'kit-button-large' : null].filter(Boolean).join(' ');
 }
 

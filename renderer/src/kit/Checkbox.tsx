@@ -13,7 +13,14 @@ export function Checkbox({ checked, onChange, onBlur, disabled, ...field }: Chec
   return (
     <div className="kit-checkbox-field">
       <label className="kit-checkbox">
-        <input {...controlBinding(field)} type="checkbox" checked={checked} disabled={disabled} onChange={(event) => onChange(event.target.checked)} onBlur={onBlur} />
+        <input
+          {...controlBinding(field)}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.checked)}
+          onBlur={onBlur}
+        />
         <span>{field.label}</span>
       </label>
       <FieldMessages {...field} />

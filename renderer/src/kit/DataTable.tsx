@@ -27,7 +27,10 @@ export interface DataTableProps<Row> {
 export function DataTable<Row>({ caption, columns, rows, rowKey, rowClassName, empty, className }: DataTableProps<Row>) {
   if (rows.length === 0) return <p className="kit-table-empty">{empty}</p>;
   return (
-    <table className={['kit-table', className].filter(Boolean).join(' ')} aria-labelledby={'labelledBy' in caption ? caption.labelledBy : undefined}>
+    <table
+      className={['kit-table', className].filter(Boolean).join(' ')}
+      aria-labelledby={'labelledBy' in caption ? caption.labelledBy : undefined}
+    >
       {'text' in caption && <caption className="kit-table-caption">{caption.text}</caption>}
       <thead>
         <tr>

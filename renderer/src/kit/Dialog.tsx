@@ -18,7 +18,8 @@ export interface DialogProps {
   children: ReactNode;
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 function focusables(root: HTMLElement): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => !element.closest('[hidden]'));
@@ -28,7 +29,18 @@ function focusables(root: HTMLElement): HTMLElement[] {
  * A modal dialog labelled by its title. Tab and Shift+Tab stay inside it, Esc closes it, and on
  * closing focus goes back to whatever had it when the dialog opened.
  */
-export function Dialog({ open, onClose, title, describedBy, wide, className, initialFocus, titleRef, headerActions, children }: DialogProps) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  describedBy,
+  wide,
+  className,
+  initialFocus,
+  titleRef,
+  headerActions,
+  children,
+}: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const ownTitle = useRef<HTMLHeadingElement>(null);
   const heading = titleRef ?? ownTitle;

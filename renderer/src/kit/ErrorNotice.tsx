@@ -17,7 +17,11 @@ export function ErrorNotice({ error, context, onRetry }: ErrorNoticeProps) {
   const t = useT();
   const correlationId = error.code === 'INTERNAL' ? error.details?.correlationId : undefined;
   return (
-    <Notice tone="error" title={context ? t(context) : undefined} actions={onRetry && <Button onClick={onRetry}>{t('error.retry')}</Button>}>
+    <Notice
+      tone="error"
+      title={context ? t(context) : undefined}
+      actions={onRetry && <Button onClick={onRetry}>{t('error.retry')}</Button>}
+    >
       <p>{t(errorMessageKey(error.code))}</p>
       {correlationId && <p className="kit-notice-reference">{t('error.correlation', { id: correlationId })}</p>}
     </Notice>

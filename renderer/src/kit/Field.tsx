@@ -30,7 +30,9 @@ export const warningId = (id: string) => `${id}-warning`;
 
 /** The ids a control lists in aria-describedby: its hint, then its error or warning. */
 export function describedBy({ id, hint, error, warning }: Pick<FieldCommon, 'id' | 'hint' | 'error' | 'warning'>): string | undefined {
-  const ids = [hint ? hintId(id) : null, error ? errorId(id) : null, !error && warning ? warningId(id) : null].filter((x): x is string => x !== null);
+  const ids = [hint ? hintId(id) : null, error ? errorId(id) : null, !error && warning ? warningId(id) : null].filter(
+    (x): x is string => x !== null,
+  );
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 

@@ -17,7 +17,19 @@ export interface TextInputProps extends FieldCommon {
 }
 
 /** A labelled one-line (or, with `rows`, multi-line) text field. */
-export function TextInput({ value, onChange, onBlur, placeholder, inputMode, maxLength, type = 'text', rows, inputRef, textareaRef, ...field }: TextInputProps) {
+export function TextInput({
+  value,
+  onChange,
+  onBlur,
+  placeholder,
+  inputMode,
+  maxLength,
+  type = 'text',
+  rows,
+  inputRef,
+  textareaRef,
+  ...field
+}: TextInputProps) {
   const common = { className: 'kit-input', value, placeholder, maxLength, onBlur };
   return (
     <Field {...field}>

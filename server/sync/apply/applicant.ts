@@ -7,7 +7,8 @@ async function create(ctx: ApplyContext): Promise<Outcome> {
   const parsed = parsePayload('applicant.create', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const existing = await ctx.store.load('applicant', ctx.id);
-  if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Applicant ${ctx.id} already exists`) : wrongCenter();
+  if (existing)
+    return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Applicant ${ctx.id} already exists`) : wrongCenter();
   ctx.store.save('applicant', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data: parsed.data });
   return { status: 'applied', version: 1 };
 }

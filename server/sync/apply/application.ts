@@ -11,9 +11,19 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
   const parsed = parsePayload('application.register', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const existing = await ctx.store.load('application', ctx.id);
-  if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Application ${ctx.id} is already registered`) : wrongCenter();
+  if (existing)
+    return existing.centerCode === ctx.device.centerCode
+      ? rejected('already_exists', `Application ${ctx.id} is already registered`)
+      : wrongCenter();
   const { actorName, ...p } = parsed.data;
-  const first = step(ctx, { from: null, to: 'registered', reason: null, receivedBy: null, at: p.registeredAt, actorName: actorName ?? null });
+  const first = step(ctx, {
+    from: null,
+    to: 'registered',
+    reason: null,
+    receivedBy: null,
+    at: p.registeredAt,
+    actorName: actorName ?? null,
+  });
   const data: EntityData = {
     ...p,
     representative: p.representative ?? null,
@@ -45,11 +55,19 @@ async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
   const errors = statusChangeFieldErrors(from, { to, reason, receivedBy });
   if (errors.length > 0) {
     const code = errors.some((error) => error.path[0] === 'to') ? 'transition_forbidden' : 'invalid_payload';
-    return rejected(code, `An application that is ${from} cannot become ${to} this way`, errors.map((error) => ({ ...error, path: ['payload', ...error.path] })));
+    return rejected(
+      code,
+      `An application that is ${from} cannot become ${to} this way`,
+      errors.map((error) => ({ ...error, path: ['payload', ...error.path] })),
+    );
   }
   const version = current.version + 1;
   const next = step(ctx, { from, to, reason, receivedBy, at, actorName: actorName ?? null });
-  ctx.store.save('application', { ...current, version, data: { ...current.data, status: to, statusHistory: [...historyOf(current.data), next] } });
+  ctx.store.save('application', {
+    ...current,
+    version,
+    data: { ...current.data, status: to, statusHistory: [...historyOf(current.data), next] },
+  });
   recordStatus(ctx, next);
   return { status: 'applied', version };
 }

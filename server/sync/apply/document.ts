@@ -24,7 +24,15 @@ async function attach(ctx: ApplyContext): Promise<Outcome> {
   if (!(await ctx.store.blobStored(blobSha256))) return { status: 'retry_later', reason: 'blob_missing' };
   const documents = documentsOf(current.data);
   if (documents.some((doc) => doc.id === id)) return rejected('already_exists', `Document ${id} is already attached`);
-  const document: StoredDocument = { id, kind, pages, blobSha256, clerkId: ctx.mutation.actor, attachedAt: ctx.mutation.createdAt, deletedAt: null };
+  const document: StoredDocument = {
+    id,
+    kind,
+    pages,
+    blobSha256,
+    clerkId: ctx.mutation.actor,
+    attachedAt: ctx.mutation.createdAt,
+    deletedAt: null,
+  };
   const version = current.version + 1;
   ctx.store.save('application', { ...current, version, data: { ...current.data, documents: [...documents, document] } });
   return { status: 'applied', version };
@@ -38,8 +46,11 @@ async function detach(ctx: ApplyContext): Promise<Outcome> {
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
   const documents = documentsOf(current.data);
-  if (!documents.some((doc) => doc.id === parsed.data.id && doc.deletedAt === null)) return rejected('not_found', `No document ${parsed.data.id} on the server`);
-  const tombstoned = documents.map((doc) => (doc.id === parsed.data.id ? { ...doc, deletedAt: ctx.mutation.createdAt, detachReason: parsed.data.reason } : doc));
+  if (!documents.some((doc) => doc.id === parsed.data.id && doc.deletedAt === null))
+    return rejected('not_found', `No document ${parsed.data.id} on the server`);
+  const tombstoned = documents.map((doc) =>
+    doc.id === parsed.data.id ? { ...doc, deletedAt: ctx.mutation.createdAt, detachReason: parsed.data.reason } : doc,
+  );
   const version = current.version + 1;
   ctx.store.save('application', { ...current, version, data: { ...current.data, documents: tombstoned } });
   return { status: 'applied', version };

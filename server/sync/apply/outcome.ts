@@ -31,7 +31,10 @@ export function invalidPayload(issues: readonly { path: readonly PropertyKey[]; 
   return rejected(
     'invalid_payload',
     'The mutation payload does not match its kind',
-    issues.map((issue) => ({ path: ['payload', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))], message: issue.message })),
+    issues.map((issue) => ({
+      path: ['payload', ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+      message: issue.message,
+    })),
   );
 }
 

@@ -24,9 +24,11 @@ export function resolvePolicy(aggregate: string, kind: string, payload: Record<s
   const match = /^([a-z_]+):(.+)$/.exec(aggregate);
   const entity = match?.[1];
   const id = match?.[2];
-  if (entity === undefined || id === undefined || !WRITABLE.has(entity)) return { ok: false, code: 'unknown_aggregate', message: `No desk writes ${aggregate}` };
+  if (entity === undefined || id === undefined || !WRITABLE.has(entity))
+    return { ok: false, code: 'unknown_aggregate', message: `No desk writes ${aggregate}` };
   const policy = POLICIES[kind];
-  if (!isMutationKind(kind) || !policy || SYNC_MUTATIONS[kind].entity !== entity) return { ok: false, code: 'unknown_kind', message: `No mutation ${kind} on ${entity}` };
+  if (!isMutationKind(kind) || !policy || SYNC_MUTATIONS[kind].entity !== entity)
+    return { ok: false, code: 'unknown_kind', message: `No mutation ${kind} on ${entity}` };
   const field = SYNC_MUTATIONS[kind].idField;
   if (payload[field] !== id) return { ok: false, code: 'aggregate_mismatch', message: `payload.${field} is not the aggregate's id ${id}` };
   return { ok: true, entity: SYNC_MUTATIONS[kind].entity, id, policy };

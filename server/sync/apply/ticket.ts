@@ -8,8 +8,15 @@ async function issue(ctx: ApplyContext): Promise<Outcome> {
   const parsed = parsePayload('ticket.issue', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
   const existing = await ctx.store.load('ticket', ctx.id);
-  if (existing) return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Ticket ${ctx.id} already exists`) : wrongCenter();
-  const data = { ...parsed.data, priorityReason: parsed.data.priorityReason ?? null, status: 'waiting', deskCode: ctx.device.deskCode, centerCode: ctx.device.centerCode };
+  if (existing)
+    return existing.centerCode === ctx.device.centerCode ? rejected('already_exists', `Ticket ${ctx.id} already exists`) : wrongCenter();
+  const data = {
+    ...parsed.data,
+    priorityReason: parsed.data.priorityReason ?? null,
+    status: 'waiting',
+    deskCode: ctx.device.deskCode,
+    centerCode: ctx.device.centerCode,
+  };
   ctx.store.save('ticket', { id: ctx.id, centerCode: ctx.device.centerCode, version: 1, data });
   return { status: 'applied', version: 1 };
 }

@@ -12,7 +12,9 @@ export async function updateWithMerge(ctx: ApplyContext, entity: EntityName, cur
   const baseVersion = baseVersionOf(ctx.mutation.baseVersion, ctx.predecessorVersion);
   const base = baseVersion === null ? null : await ctx.store.loadVersion(entity, ctx.id, baseVersion);
   if (!base) {
-    return rejected('base_unknown', 'The edit names no server version this record had', [{ path: ['baseVersion'], message: 'unknown version' }]);
+    return rejected('base_unknown', 'The edit names no server version this record had', [
+      { path: ['baseVersion'], message: 'unknown version' },
+    ]);
   }
   const { merged, conflicts } = threeWayMerge(base, current.data, proposed);
   if (conflicts.length > 0) return { status: 'conflict', fields: conflicts, server: current.data, version: current.version };

@@ -101,7 +101,9 @@ function verifyAfterKill(file: string, everAcknowledged: ReadonlySet<string>): v
     expect(new Set(numbers).size).toBe(numbers.length);
     const sequence = numbers.map((n) => Number(REG_NUMBER.exec(n)?.[1])).sort((a, b) => a - b);
     expect(sequence).toEqual(sequence.map((_, i) => i + 1)); // no number lost to a rolled-back registration
-    const unique = db.prepare("SELECT count(*) FROM pragma_index_list('applications') l JOIN pragma_index_info(l.name) i WHERE l.[unique] = 1 AND i.name = 'reg_number'");
+    const unique = db.prepare(
+      "SELECT count(*) FROM pragma_index_list('applications') l JOIN pragma_index_info(l.name) i WHERE l.[unique] = 1 AND i.name = 'reg_number'",
+    );
     expect(unique.pluck().get()).toBe(1);
     expect(
       db

@@ -28,7 +28,10 @@ describe.each(STORAGES)('a document and its scan on %s', (kind) => {
   /** One push of whatever the outbox has ready, answered as the sync engine would record it. */
   async function pushReady(db: Db, desk: Desk): Promise<string[]> {
     const batch = takeBatch(db, new Date(), PUSH_MAX_MUTATIONS, PUSH_MAX_BYTES);
-    markInflight(db, batch.map((m) => m.mutationId));
+    markInflight(
+      db,
+      batch.map((m) => m.mutationId),
+    );
     const results = await server.push(desk, batch);
     recordResults(db, results, new Date(), () => 0);
     return results.map((r) => `${batch.find((m) => m.mutationId === r.mutationId)?.kind} ${r.status}`);
@@ -41,10 +44,19 @@ describe.each(STORAGES)('a document and its scan on %s', (kind) => {
     const applicant = addApplicant(deskDb.env);
     const app = registerApplication(
       deskDb.env,
-      RegisterApplication.parse({ serviceId: SAMPLE_SERVICE.id, applicantId: applicant.id, items: [{ name: 'Заява-анкета', original: true, sheets: 1 }] }),
+      RegisterApplication.parse({
+        serviceId: SAMPLE_SERVICE.id,
+        applicantId: applicant.id,
+        items: [{ name: 'Заява-анкета', original: true, sheets: 1 }],
+      }),
     );
     const blob = await putBlob(dataDir, randomBytes(9 * MiB, 8));
-    const documentId = attachDocument(deskDb.env, { applicationId: app.id, kind: 'passport', pages: 2, blob: { ...blob, mime: 'application/pdf' } });
+    const documentId = attachDocument(deskDb.env, {
+      applicationId: app.id,
+      kind: 'passport',
+      pages: 2,
+      blob: { ...blob, mime: 'application/pdf' },
+    });
 
     // The application flows; its document waits for the file.
     expect(await pushReady(deskDb.db, desk)).toEqual(['applicant.create applied', 'application.register applied']);
@@ -76,7 +88,9 @@ describe.each(STORAGES)('a document and its scan on %s', (kind) => {
     expect(await pushReady(deskDb.db, desk)).toEqual(['document.attach applied']);
     expect(outboxStatus(deskDb.db, 'document.attach')).toBe('acked');
     const pulled = (await server.pull(desk, 0)).changes.filter((c) => c.id === app.id).at(-1);
-    expect(pulled?.data?.documents).toEqual([expect.objectContaining({ id: documentId, kind: 'passport', pages: 2, blobSha256: blob.sha256, deletedAt: null })]);
+    expect(pulled?.data?.documents).toEqual([
+      expect.objectContaining({ id: documentId, kind: 'passport', pages: 2, blobSha256: blob.sha256, deletedAt: null }),
+    ]);
 
     // Nothing left: a second run uploads nothing.
     expect(await uploader.run()).toEqual({ stored: [], failed: [] });
@@ -90,25 +104,49 @@ describe.each(STORAGES)('a document and its scan on %s', (kind) => {
     const applicant = addApplicant(deskDb.env);
     const app = registerApplication(
       deskDb.env,
-      RegisterApplication.parse({ serviceId: SAMPLE_SERVICE.id, applicantId: applicant.id, items: [{ name: 'Заява-анкета', original: true, sheets: 1 }] }),
+      RegisterApplication.parse({
+        serviceId: SAMPLE_SERVICE.id,
+        applicantId: applicant.id,
+        items: [{ name: 'Заява-анкета', original: true, sheets: 1 }],
+      }),
     );
     const [missing, huge] = ['d'.repeat(64), 'e'.repeat(64)];
-    attachDocument(deskDb.env, { applicationId: app.id, kind: 'passport', pages: 1, blob: { sha256: missing, size: 10, mime: 'image/png' } });
+    attachDocument(deskDb.env, {
+      applicationId: app.id,
+      kind: 'passport',
+      pages: 1,
+      blob: { sha256: missing, size: 10, mime: 'image/png' },
+    });
     // A sparse file: the server refuses it at announce, before a byte is read.
     mkdirSync(dirname(blobPath(dataDir, huge)), { recursive: true });
     writeFileSync(blobPath(dataDir, huge), '');
     truncateSync(blobPath(dataDir, huge), 300 * MiB);
-    attachDocument(deskDb.env, { applicationId: app.id, kind: 'contract', pages: 90, blob: { sha256: huge, size: 300 * MiB, mime: 'image/tiff' } });
+    attachDocument(deskDb.env, {
+      applicationId: app.id,
+      kind: 'contract',
+      pages: 90,
+      blob: { sha256: huge, size: 300 * MiB, mime: 'image/tiff' },
+    });
     expect(await pushReady(deskDb.db, desk)).toEqual(['applicant.create applied', 'application.register applied']);
 
-    const uploader = createFileUploader({ db: deskDb.db, dataDir, baseUrl: server.url, token: () => desk.token, actor: () => 'clerk-1', fetch });
+    const uploader = createFileUploader({
+      db: deskDb.db,
+      dataDir,
+      baseUrl: server.url,
+      token: () => desk.token,
+      actor: () => 'clerk-1',
+      fetch,
+    });
     const run = await uploader.run();
     expect(run.stored).toEqual([]);
     expect(run.failed).toEqual([
       { sha256: missing, kind: 'missing_locally', message: expect.stringContaining('missing') },
       { sha256: huge, kind: 'too_large', message: expect.stringContaining('accepts files up to') },
     ]);
-    const dead = deskDb.db.prepare("SELECT json_extract(last_error, '$.code') FROM outbox WHERE status = 'dead' ORDER BY seq").pluck().all();
+    const dead = deskDb.db
+      .prepare("SELECT json_extract(last_error, '$.code') FROM outbox WHERE status = 'dead' ORDER BY seq")
+      .pluck()
+      .all();
     expect(dead).toEqual(['file_missing', 'file_too_large']);
     expect(uploader.progress()).toEqual({ files: 0, bytesLeft: 0 });
     deskDb.db.close();

@@ -57,7 +57,13 @@ export function link(): Link {
   const wrapped = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
     const method = init.method ?? 'GET';
-    const record: Sent = { method, path: url.pathname, offset: url.searchParams.has('offset') ? Number(url.searchParams.get('offset')) : null, bodyBytes: 0, status: 'dropped' };
+    const record: Sent = {
+      method,
+      path: url.pathname,
+      offset: url.searchParams.has('offset') ? Number(url.searchParams.get('offset')) : null,
+      bodyBytes: 0,
+      status: 'dropped',
+    };
     sent.push(record);
     if (cut) throw new TypeError('fetch failed: the link is down');
     let body = init.body;

@@ -83,7 +83,9 @@ describe.each(STORAGES)('file upload on %s', (kind) => {
     // Corrupted before its checksum was taken: the chunk passes, only the whole-file hash catches it.
     wire.tamper((n, body, headers) => (n === 1 ? flipByte(body, headers, true) : { body, headers }));
     expect(await uploadBlob(blobHttp(server.url, desk, wire.fetch), file.sha256, file.path)).toBe('stored');
-    expect(wire.sent.map((s) => `${s.method} ${s.path.replace(file.sha256, '<sha>')} ${s.offset ?? ''} ${s.status}`.replace('  ', ' '))).toEqual([
+    expect(
+      wire.sent.map((s) => `${s.method} ${s.path.replace(file.sha256, '<sha>')} ${s.offset ?? ''} ${s.status}`.replace('  ', ' ')),
+    ).toEqual([
       'POST /blobs/announce 200',
       'PUT /blobs/<sha> 0 200',
       `PUT /blobs/<sha> ${4 * MiB} 200`,

@@ -145,7 +145,16 @@ describe('renderReceipt', () => {
     const longName = words.join(' ');
     expect(longName.length).toBeGreaterThanOrEqual(300);
     const unbroken = 'Ї'.repeat(120);
-    const pdf = await renderToFile({ ...idCard, items: [{ name: longName, original: true, sheets: 4 }, { name: unbroken, original: false, sheets: 1 }] }, 'uk');
+    const pdf = await renderToFile(
+      {
+        ...idCard,
+        items: [
+          { name: longName, original: true, sheets: 4 },
+          { name: unbroken, original: false, sheets: 1 },
+        ],
+      },
+      'uk',
+    );
     const { pageWidth, words: boxes } = wordBoxes(pdf);
     const limit = pageWidth - 15 * MM;
     expect(boxes.length).toBeGreaterThan(0);
@@ -156,7 +165,11 @@ describe('renderReceipt', () => {
   });
 
   it('runs 60 lines over several pages, repeating the table header and numbering the pages', async () => {
-    const items = Array.from({ length: 60 }, (_, i) => ({ name: `Копія сторінки паспорта з відміткою № ${i + 1}`, original: false, sheets: (i % 3) + 1 }));
+    const items = Array.from({ length: 60 }, (_, i) => ({
+      name: `Копія сторінки паспорта з відміткою № ${i + 1}`,
+      original: false,
+      sheets: (i % 3) + 1,
+    }));
     const pdf = await renderToFile({ ...idCard, items }, 'uk');
     const pages = pageCount(pdf);
     expect(pages).toBeGreaterThan(1);

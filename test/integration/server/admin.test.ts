@@ -20,13 +20,22 @@ describe.each(STORAGES)('admin routes on %s', (kind) => {
     expect(res.status).toBe(200);
     const issued = AdminEnrollResponse.parse(await res.json());
     expect(issued).toMatchObject({ centerCode: 'KV02', deskCode: '05', validHours: 24 });
-    const enrolled = await fetch(`${server.url}/enroll`, { method: 'POST', body: JSON.stringify({ code: issued.code, deviceName: 'KV02/05' }) });
+    const enrolled = await fetch(`${server.url}/enroll`, {
+      method: 'POST',
+      body: JSON.stringify({ code: issued.code, deviceName: 'KV02/05' }),
+    });
     const desk = EnrollResponse.parse(await enrolled.json());
     expect(desk).toMatchObject({ centerCode: 'KV02', deskCode: '05' });
 
-    expect(await (await post('/admin/devices/revoke', { deviceId: desk.deviceId })).json()).toEqual({ deviceId: desk.deviceId, revoked: true });
+    expect(await (await post('/admin/devices/revoke', { deviceId: desk.deviceId })).json()).toEqual({
+      deviceId: desk.deviceId,
+      revoked: true,
+    });
     expect((await fetch(`${server.url}/sync/pull?cursor=0`, { headers: syncHeaders(desk.deviceToken) })).status).toBe(401);
-    expect(await (await post('/admin/devices/revoke', { deviceId: desk.deviceId })).json()).toEqual({ deviceId: desk.deviceId, revoked: false });
+    expect(await (await post('/admin/devices/revoke', { deviceId: desk.deviceId })).json()).toEqual({
+      deviceId: desk.deviceId,
+      revoked: false,
+    });
   });
 
   it('answers 401 without the admin token or with a desk’s, and 400 naming a bad field', async () => {

@@ -55,10 +55,18 @@ describe.each(STORAGES)('health, enrollment and auth on %s', (kind) => {
     const desk = await server.enrollDesk('C1');
     const huge = await fetch(`${server.url}/sync/push`, { method: 'POST', headers: desk.headers, body: 'x'.repeat(5 * 1024 * 1024) });
     expect(huge.status).toBe(413);
-    const malformed = await fetch(`${server.url}/sync/push`, { method: 'POST', headers: desk.headers, body: '{"protocol": 1, "mutations": [' });
+    const malformed = await fetch(`${server.url}/sync/push`, {
+      method: 'POST',
+      headers: desk.headers,
+      body: '{"protocol": 1, "mutations": [',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ error: { code: 'malformed_json', message: expect.stringContaining('not valid JSON') } });
-    const invalid = await fetch(`${server.url}/sync/push`, { method: 'POST', headers: desk.headers, body: JSON.stringify({ protocol: 1, mutations: [] }) });
+    const invalid = await fetch(`${server.url}/sync/push`, {
+      method: 'POST',
+      headers: desk.headers,
+      body: JSON.stringify({ protocol: 1, mutations: [] }),
+    });
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ error: { code: 'invalid_body', message: expect.stringContaining('mutations') } });
   });

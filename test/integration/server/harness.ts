@@ -89,11 +89,31 @@ function makeHarness(url: string, storage: Storage): Omit<Harness, 'adminToken' 
 }
 
 export function syncHeaders(token: string, protocol = PROTOCOL_VERSION): Record<string, string> {
-  return { authorization: `Bearer ${token}`, 'x-vikno-actor': 'clerk-1', 'x-vikno-protocol': String(protocol), 'content-type': 'application/json' };
+  return {
+    authorization: `Bearer ${token}`,
+    'x-vikno-actor': 'clerk-1',
+    'x-vikno-protocol': String(protocol),
+    'content-type': 'application/json',
+  };
 }
 
-function mutation(aggregate: string, kind: string, payload: Record<string, unknown>, prev: Mutation | null, baseVersion: number | null): Mutation {
-  return { mutationId: randomUUID(), aggregate, prevMutationId: prev?.mutationId ?? null, baseVersion, kind, payload, actor: 'clerk-1', createdAt: new Date().toISOString() };
+function mutation(
+  aggregate: string,
+  kind: string,
+  payload: Record<string, unknown>,
+  prev: Mutation | null,
+  baseVersion: number | null,
+): Mutation {
+  return {
+    mutationId: randomUUID(),
+    aggregate,
+    prevMutationId: prev?.mutationId ?? null,
+    baseVersion,
+    kind,
+    payload,
+    actor: 'clerk-1',
+    createdAt: new Date().toISOString(),
+  };
 }
 
 /** An `application.register` as main/backend/applications/register-application.ts makes it. */
@@ -118,7 +138,13 @@ export function registerMutation(id = randomUUID()): Mutation {
 }
 
 export function statusMutation(id: string, from: string, to: string, prev: Mutation | null, reason: string | null = null): Mutation {
-  return mutation(`application:${id}`, 'application.status', { id, from, to, reason, receivedBy: null, at: '2026-11-03T10:00:00.000Z' }, prev, null);
+  return mutation(
+    `application:${id}`,
+    'application.status',
+    { id, from, to, reason, receivedBy: null, at: '2026-11-03T10:00:00.000Z' },
+    prev,
+    null,
+  );
 }
 
 export function updateMutation(id: string, fields: Record<string, unknown>, baseVersion: number): Mutation {

@@ -43,6 +43,11 @@ describe.each(STORAGES)('three-way merge of applications on %s', (kind) => {
     await server.push(deskA, [register]);
     await server.push(deskA, [statusMutation(id, 'registered', 'sent_to_provider', register)]);
     const late = statusMutation(id, 'registered', 'withdrawn', null, 'applicant changed their mind');
-    expect((await server.push(deskB, [late]))[0]).toMatchObject({ status: 'conflict', fields: ['status'], server: { status: 'sent_to_provider' }, version: 2 });
+    expect((await server.push(deskB, [late]))[0]).toMatchObject({
+      status: 'conflict',
+      fields: ['status'],
+      server: { status: 'sent_to_provider' },
+      version: 2,
+    });
   });
 });

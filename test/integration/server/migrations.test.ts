@@ -68,8 +68,26 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
     `);
     await migrate(storage);
     const history = [
-      { from: null, to: 'registered', reason: null, receivedBy: null, at: '2026-11-27T09:00:00.000Z', actorId: 'clerk-1', actorName: null, mutationId: 'm-1' },
-      { from: 'registered', to: 'refused', reason: 'Неповний пакет', receivedBy: null, at: '2026-11-27T10:00:00.000Z', actorId: 'clerk-2', actorName: null, mutationId: 'm-2' },
+      {
+        from: null,
+        to: 'registered',
+        reason: null,
+        receivedBy: null,
+        at: '2026-11-27T09:00:00.000Z',
+        actorId: 'clerk-1',
+        actorName: null,
+        mutationId: 'm-1',
+      },
+      {
+        from: 'registered',
+        to: 'refused',
+        reason: 'Неповний пакет',
+        receivedBy: null,
+        at: '2026-11-27T10:00:00.000Z',
+        actorId: 'clerk-2',
+        actorName: null,
+        mutationId: 'm-2',
+      },
     ];
     const page = await pull(storage, 'C1', 0, 10);
     expect(page.changes.map((c) => [c.id, c.version, c.data])).toEqual([
@@ -80,7 +98,9 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
     const [row] = await storage.query<{ version: number; data: unknown }>("SELECT version, data FROM applications WHERE id = 'a-1'");
     expect(row).toEqual({ version: 3, data: { status: 'refused', statusHistory: history } });
     const other = await pull(storage, 'C2', 0, 10);
-    expect(other.changes.map((c) => [c.id, c.version, Array.isArray(c.data?.statusHistory) ? c.data.statusHistory.length : 'none'])).toEqual([
+    expect(
+      other.changes.map((c) => [c.id, c.version, Array.isArray(c.data?.statusHistory) ? c.data.statusHistory.length : 'none']),
+    ).toEqual([
       ['a-2', 1, 'none'],
       ['a-2', 2, 1],
     ]);

@@ -33,7 +33,11 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     // What `npm run server` runs: bundle server/main.ts, then run the bundle with the arguments.
     const script = join(root, 'scripts', 'server.ts');
     const data = join(dir, 'data');
-    const enrolled = execFileSync(process.execPath, [script, 'enroll', '--center', 'C9', '--desk', 'D3', '--data', data], { cwd: root, env: serverEnv(), encoding: 'utf8' });
+    const enrolled = execFileSync(process.execPath, [script, 'enroll', '--center', 'C9', '--desk', 'D3', '--data', data], {
+      cwd: root,
+      env: serverEnv(),
+      encoding: 'utf8',
+    });
     const code = /^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){5}$/m.exec(enrolled)?.[0];
     expect(code).toBeDefined();
     const server = await startServerProcess(root, data, serverEnv().DATABASE_URL);
@@ -44,7 +48,8 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     expect(await enroll.json()).toMatchObject({ centerCode: 'C9', deskCode: 'D3' });
 
     // While it runs, `enroll` goes through the running server (PGlite is one process) and a second server is refused.
-    const cli = (args: string[]) => spawnSync(process.execPath, [script, ...args, '--data', data], { cwd: root, env: serverEnv(), encoding: 'utf8' });
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [script, ...args, '--data', data], { cwd: root, env: serverEnv(), encoding: 'utf8' });
     const second = cli(['enroll', '--center', 'C9', '--desk', 'D4']);
     expect(second.status).toBe(0);
     const secondCode = /^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){5}$/m.exec(second.stdout)?.[0];

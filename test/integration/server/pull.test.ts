@@ -60,14 +60,22 @@ describe.each(STORAGES)('pull on %s', (kind) => {
     const serviceId = randomUUID();
     await publishServerOwned(server.storage, 'service', serviceId, { code: 'S-1', nameUk: 'Довідка', active: true });
     expect(await publishServerOwned(server.storage, 'clerk', 'clerk-9', { fullName: 'Олена Коваль', role: 'clerk' })).toBe(1);
-    for (const [desk, cursor] of [[deskA, cursorA], [deskB, cursorB]] as const) {
+    for (const [desk, cursor] of [
+      [deskA, cursorA],
+      [deskB, cursorB],
+    ] as const) {
       const { changes } = await server.pull(desk, cursor);
       expect(changes.map((c) => [c.entity, c.id, c.version])).toEqual([
         ['service', serviceId, 1],
         ['clerk', 'clerk-9', 1],
       ]);
     }
-    const write = { ...registerMutation(), aggregate: `service:${serviceId}`, kind: 'service.update', payload: { id: serviceId, active: false } };
+    const write = {
+      ...registerMutation(),
+      aggregate: `service:${serviceId}`,
+      kind: 'service.update',
+      payload: { id: serviceId, active: false },
+    };
     expect((await server.push(deskA, [write]))[0]).toMatchObject({ status: 'rejected', code: 'unknown_aggregate' });
   });
 
@@ -77,7 +85,8 @@ describe.each(STORAGES)('pull on %s', (kind) => {
     await server.push(desk, [register]);
     const page = await server.pull(desk, 0);
     const mine = page.changes.find((c) => c.id === register.payload.id)!;
-    const at = (value: string) => fetch(`${server.url}/sync/pull?cursor=${mine.seq}&at=${encodeURIComponent(value)}`, { headers: desk.headers });
+    const at = (value: string) =>
+      fetch(`${server.url}/sync/pull?cursor=${mine.seq}&at=${encodeURIComponent(value)}`, { headers: desk.headers });
     expect((await at(`application:${mine.id}:${mine.version}`)).status).toBe(200);
     const other = await at(`application:${mine.id}:${mine.version + 1}`);
     expect(other.status).toBe(410);
@@ -98,7 +107,9 @@ describe.each(STORAGES)('pull on %s', (kind) => {
       nodes.push(node as (typeof nodes)[number]);
       for (const child of node.Plans ?? []) walk(child as typeof node);
     };
-    const root = (typeof plan!['QUERY PLAN'] === 'string' ? JSON.parse(plan!['QUERY PLAN']) : plan!['QUERY PLAN']) as [{ Plan: Record<string, unknown> }];
+    const root = (typeof plan!['QUERY PLAN'] === 'string' ? JSON.parse(plan!['QUERY PLAN']) : plan!['QUERY PLAN']) as [
+      { Plan: Record<string, unknown> },
+    ];
     walk(root[0].Plan);
     const changeScans = nodes.filter((n) => n['Relation Name'] === 'changes');
     expect(changeScans.length).toBeGreaterThan(0);

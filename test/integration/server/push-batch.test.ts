@@ -22,7 +22,11 @@ describe.each(STORAGES)('a push batch on %s', (kind) => {
     const id = String(register.payload.id);
     const send = statusMutation(id, 'registered', 'sent_to_provider', register);
     // No baseVersion: the merge base is the version its predecessor produced in this very batch.
-    const edit: Mutation = { ...statusMutation(id, 'x', 'y', send), kind: 'application.update', payload: { id, notes: 'Принесе довідку завтра' } };
+    const edit: Mutation = {
+      ...statusMutation(id, 'x', 'y', send),
+      kind: 'application.update',
+      payload: { id, notes: 'Принесе довідку завтра' },
+    };
     const ready = statusMutation(id, 'sent_to_provider', 'result_ready', edit);
     const results = await server.push(desk, [register, send, edit, ready]);
     expect(results.map((r) => (r.status === 'applied' ? r.version : r.status))).toEqual([1, 2, 3, 4]);
@@ -63,7 +67,12 @@ describe.each(STORAGES)('a push batch on %s', (kind) => {
   it('lets one of two desks creating the same record at once win; the other is told it exists', async () => {
     const [deskA, deskB] = [await server.enrollDesk('C1', 'D1'), await server.enrollDesk('C1', 'D2')];
     const id = randomUUID();
-    const create = (): Mutation => ({ ...registerMutation(), aggregate: `applicant:${id}`, kind: 'applicant.create', payload: applicantRow(id) });
+    const create = (): Mutation => ({
+      ...registerMutation(),
+      aggregate: `applicant:${id}`,
+      kind: 'applicant.create',
+      payload: applicantRow(id),
+    });
     const [a, b] = await Promise.all([server.push(deskA, [create()]), server.push(deskB, [create()])]);
     expect([a[0]?.status, b[0]?.status].sort()).toEqual(['applied', 'rejected']);
     expect([a[0], b[0]].find((r) => r?.status === 'rejected')).toMatchObject({ code: 'already_exists' });

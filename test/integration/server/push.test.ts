@@ -21,7 +21,13 @@ describe.each(STORAGES)('push on %s', (kind) => {
     expect(await server.push(desk, [m])).toEqual([{ mutationId: m.mutationId, status: 'applied', version: 1 }]);
     const page = await server.pull(desk, before.cursor);
     expect(page.changes).toEqual([
-      { seq: page.cursor, entity: 'application', id: m.payload.id, version: 1, data: expect.objectContaining({ status: 'registered', centerCode: 'C1', clerkId: 'clerk-1' }) },
+      {
+        seq: page.cursor,
+        entity: 'application',
+        id: m.payload.id,
+        version: 1,
+        data: expect.objectContaining({ status: 'registered', centerCode: 'C1', clerkId: 'clerk-1' }),
+      },
     ]);
     expect(page.cursor).toBeGreaterThan(before.cursor);
   });
@@ -96,7 +102,9 @@ describe.each(STORAGES)('push on %s', (kind) => {
     const register = registerMutation();
     const id = String(register.payload.id);
     const next = statusMutation(id, 'registered', 'sent_to_provider', register);
-    expect(await server.push(desk, [next])).toEqual([{ mutationId: next.mutationId, status: 'retry_later', reason: 'predecessor_missing' }]);
+    expect(await server.push(desk, [next])).toEqual([
+      { mutationId: next.mutationId, status: 'retry_later', reason: 'predecessor_missing' },
+    ]);
     const results = await server.push(desk, [register, next]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
     expect(results[1]).toMatchObject({ version: 2 });
@@ -116,7 +124,11 @@ describe.each(STORAGES)('push on %s', (kind) => {
       fieldErrors: [{ path: ['payload', 'to'], message: 'not allowed from registered' }],
     });
     const refuse = statusMutation(id, 'registered', 'refused', register);
-    expect((await server.push(desk, [refuse]))[0]).toMatchObject({ status: 'rejected', code: 'invalid_payload', fieldErrors: [{ path: ['payload', 'reason'] }] });
+    expect((await server.push(desk, [refuse]))[0]).toMatchObject({
+      status: 'rejected',
+      code: 'invalid_payload',
+      fieldErrors: [{ path: ['payload', 'reason'] }],
+    });
   });
 
   it("keeps a desk out of another center's applications, and out of their changes", async () => {
@@ -128,7 +140,10 @@ describe.each(STORAGES)('push on %s', (kind) => {
     await server.push(deskB, [register]);
     const intrusion = statusMutation(id, 'registered', 'withdrawn', null, 'by phone');
     expect((await server.push(deskA, [intrusion]))[0]).toMatchObject({ status: 'rejected', code: 'wrong_center' });
-    expect((await server.push(deskA, [{ ...register, mutationId: randomUUID() }]))[0]).toMatchObject({ status: 'rejected', code: 'wrong_center' });
+    expect((await server.push(deskA, [{ ...register, mutationId: randomUUID() }]))[0]).toMatchObject({
+      status: 'rejected',
+      code: 'wrong_center',
+    });
     expect((await server.pull(deskA, cursorA)).changes.filter((c) => c.id === id)).toEqual([]);
   });
 
@@ -149,7 +164,12 @@ describe.each(STORAGES)('push on %s', (kind) => {
     const [deskA, deskB] = [await server.enrollDesk('C1', 'D1'), await server.enrollDesk('C1', 'D2')];
     const id = randomUUID();
     const base = registerMutation();
-    const issue: Mutation = { ...base, aggregate: `ticket:${id}`, kind: 'ticket.issue', payload: { id, number: 'A-001', queueCode: 'A', at: '2026-11-03T08:00:00.000Z' } };
+    const issue: Mutation = {
+      ...base,
+      aggregate: `ticket:${id}`,
+      kind: 'ticket.issue',
+      payload: { id, number: 'A-001', queueCode: 'A', at: '2026-11-03T08:00:00.000Z' },
+    };
     const call = (prev: Mutation | null): Mutation => ({
       ...base,
       mutationId: randomUUID(),

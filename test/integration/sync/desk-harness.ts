@@ -32,7 +32,9 @@ export const PERSON = {
   phone: '+380671234567',
 };
 
-export async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+export async function value<T>(
+  promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
@@ -88,8 +90,13 @@ export function writeDb<T>(dbFile: string, write: (db: Database.Database) => T):
   }
 }
 
-export function outboxRows(desk: Pick<TestDesk, 'dbFile'>): Array<{ mutation_id: string; aggregate: string; kind: string; status: string; server_version: number | null }> {
-  return readDb(desk, (db) => db.prepare('SELECT mutation_id, aggregate, kind, status, server_version FROM outbox ORDER BY seq').all() as never);
+export function outboxRows(
+  desk: Pick<TestDesk, 'dbFile'>,
+): Array<{ mutation_id: string; aggregate: string; kind: string; status: string; server_version: number | null }> {
+  return readDb(
+    desk,
+    (db) => db.prepare('SELECT mutation_id, aggregate, kind, status, server_version FROM outbox ORDER BY seq').all() as never,
+  );
 }
 
 export function pullCursor(desk: Pick<TestDesk, 'dbFile'>): number {
@@ -127,7 +134,11 @@ export function useSyncWorld(harness: Harness): SyncWorld {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(
       join(dataDir, 'config.json'),
-      JSON.stringify({ center: { code: CENTER, name: 'ЦНАП Київ' }, desk: { code: deskCode, window: deskCode }, backOffice: { url: world.proxy.url } }),
+      JSON.stringify({
+        center: { code: CENTER, name: 'ЦНАП Київ' },
+        desk: { code: deskCode, window: deskCode },
+        backOffice: { url: world.proxy.url },
+      }),
     );
     const logger = memoryLogger();
     const backend = createBackend({ dataDir, appVersion: 'test', logger, ...(options.now ? { now: options.now } : {}) });
@@ -148,10 +159,17 @@ export function useSyncWorld(harness: Harness): SyncWorld {
       },
       register: async () => {
         // The desk's first registration brings the applicant; later ones pick it (also one pulled from another desk).
-        applicantId ??= (readDb(desk, (db) => db.prepare('SELECT id FROM applicants WHERE deleted_at IS NULL LIMIT 1').pluck().get()) as string | undefined) ?? null;
+        applicantId ??=
+          (readDb(desk, (db) => db.prepare('SELECT id FROM applicants WHERE deleted_at IS NULL LIMIT 1').pluck().get()) as
+            string | undefined) ?? null;
         const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
         const items = [{ name: 'Заява', original: true, sheets: 1 }];
-        const app = await value(api.call('intake.register', applicantId === null ? { serviceId: service!.id, applicant: PERSON, items } : { serviceId: service!.id, applicantId, items }));
+        const app = await value(
+          api.call(
+            'intake.register',
+            applicantId === null ? { serviceId: service!.id, applicant: PERSON, items } : { serviceId: service!.id, applicantId, items },
+          ),
+        );
         applicantId = app.applicant.id;
         return app;
       },

@@ -38,14 +38,24 @@ describe.each(STORAGES)('pushing a queue in many batches on %s', (kind) => {
         insert.run(mutationId, `applicant:${id}`, null, null, 'applicant.create', JSON.stringify(applicantRow(id)), at);
         return mutationId;
       });
-      ids.forEach((id, i) => insert.run(uuidv7(), `applicant:${id}`, created[i], null, 'applicant.update', JSON.stringify(applicantRow(id, 'Коваленко')), at));
+      ids.forEach((id, i) =>
+        insert.run(uuidv7(), `applicant:${id}`, created[i], null, 'applicant.update', JSON.stringify(applicantRow(id, 'Коваленко')), at),
+      );
     })();
     return { desk, db, clerkId: env.clerkId, ids };
   }
 
   async function syncAll(db: Db, token: string, clerkId: string, fetchVia: typeof fetch, batchSize: number): Promise<void> {
     const http = createSyncHttp({ baseUrl: server.url, token: () => token, actor: () => clerkId, fetch: fetchVia, now: () => new Date() });
-    const engine = createSyncEngine({ db, http, now: () => new Date(), logger: memoryLogger(), applyChanges: createChangeApplier(memoryLogger()), onStatus: () => undefined, batchSize });
+    const engine = createSyncEngine({
+      db,
+      http,
+      now: () => new Date(),
+      logger: memoryLogger(),
+      applyChanges: createChangeApplier(memoryLogger()),
+      onStatus: () => undefined,
+      batchSize,
+    });
     engine.start();
     await engine.waitForIdle();
     await engine.stop();

@@ -23,7 +23,10 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
       'SELECT from_status, to_status FROM application_status_history WHERE application_id = $1 ORDER BY id',
       [id],
     );
-  const loggedOnServer = (list: readonly string[]) => count(harness, 'SELECT count(*)::int AS n FROM mutation_log WHERE mutation_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids(list)]);
+  const loggedOnServer = (list: readonly string[]) =>
+    count(harness, 'SELECT count(*)::int AS n FROM mutation_log WHERE mutation_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [
+      ids(list),
+    ]);
 
   it('1. the server committed but the answer was lost: the re-push is a duplicate, one application', async () => {
     const desk = world.openDesk();
@@ -75,7 +78,10 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
       { from_status: null, to_status: 'registered' },
       { from_status: 'registered', to_status: 'sent_to_provider' },
     ]);
-    const [server] = await harness.storage.query<{ version: number; data: { status: string } }>('SELECT version, data FROM applications WHERE id = $1', [app.id]);
+    const [server] = await harness.storage.query<{ version: number; data: { status: string } }>(
+      'SELECT version, data FROM applications WHERE id = $1',
+      [app.id],
+    );
     expect(server).toMatchObject({ version: 2, data: { status: 'sent_to_provider' } });
     expect(outboxRows(desk).at(-1)).toMatchObject({ kind: 'application.status', status: 'acked', server_version: 2 });
   });
@@ -94,7 +100,11 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     for (const app of apps) expect(await appsOnServer(app.id)).toBe(1);
     expect(await historyOnServer(apps[0]!.id)).toHaveLength(2);
     expect(await historyOnServer(apps[1]!.id)).toHaveLength(1);
-    const changes = await count(harness, 'SELECT count(*)::int AS n FROM changes WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids(apps.map((a) => a.id))]);
+    const changes = await count(
+      harness,
+      'SELECT count(*)::int AS n FROM changes WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+      [ids(apps.map((a) => a.id))],
+    );
     expect(changes).toBe(4);
   });
 
@@ -112,7 +122,13 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     const rows = outboxRows(desk);
     expect(rows.every((r) => r.status === 'acked')).toBe(true);
     expect(await loggedOnServer(rows.map((r) => r.mutation_id))).toBe(5);
-    expect(await count(harness, 'SELECT count(*)::int AS n FROM application_status_history WHERE application_id IN (SELECT jsonb_array_elements_text($1::jsonb))', [ids(apps.map((a) => a.id))])).toBe(4);
+    expect(
+      await count(
+        harness,
+        'SELECT count(*)::int AS n FROM application_status_history WHERE application_id IN (SELECT jsonb_array_elements_text($1::jsonb))',
+        [ids(apps.map((a) => a.id))],
+      ),
+    ).toBe(4);
     expect(rows.find((r) => r.kind === 'application.status')).toMatchObject({ server_version: 2 });
   });
 
@@ -162,7 +178,14 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     // A later mutation of the refused aggregate waits behind it (written through a second connection: WAL);
     // the rest of the queue keeps draining.
     writeDb(reopened.dbFile, (db) =>
-      insert(db, laterId, badId, 'application.status', { id: appId, from: 'registered', to: 'sent_to_provider', reason: null, receivedBy: null, at: new Date().toISOString() }),
+      insert(db, laterId, badId, 'application.status', {
+        id: appId,
+        from: 'registered',
+        to: 'sent_to_provider',
+        reason: null,
+        receivedBy: null,
+        at: new Date().toISOString(),
+      }),
     );
     const afterwards = await reopened.register();
     expect(await reopened.syncNow()).toMatchObject({ deadLetters: 1, pending: 1 });
@@ -173,7 +196,9 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     // Retry sends it again under a new id (refused again: the payload is still bad); the waiting one goes too.
     await value(reopened.api.call('sync.retry', { mutationId: badId }));
     expect(await reopened.syncNow()).toMatchObject({ pending: 0 });
-    const retried = outboxRows(reopened).filter((r) => r.aggregate === `application:${appId}` && r.mutation_id !== badId && r.mutation_id !== laterId);
+    const retried = outboxRows(reopened).filter(
+      (r) => r.aggregate === `application:${appId}` && r.mutation_id !== badId && r.mutation_id !== laterId,
+    );
     expect(retried).toHaveLength(1);
     expect(await loggedOnServer([retried[0]!.mutation_id, laterId])).toBe(2);
     expect(await appsOnServer(appId)).toBe(0);
@@ -224,7 +249,14 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
       );
       const at = new Date().toISOString();
       insert.run(badId, `application:${appId}`, null, 'application.register', JSON.stringify({ id: appId }), at);
-      insert.run(laterId, `application:${appId}`, badId, 'application.status', JSON.stringify({ id: appId, from: 'registered', to: 'sent_to_provider', reason: null, receivedBy: null, at }), at);
+      insert.run(
+        laterId,
+        `application:${appId}`,
+        badId,
+        'application.status',
+        JSON.stringify({ id: appId, from: 'registered', to: 'sent_to_provider', reason: null, receivedBy: null, at }),
+        at,
+      );
     });
     const reopened = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
     expect(await reopened.enroll()).toMatchObject({ state: 'online', pending: 0, deadLetters: 2 });
@@ -306,7 +338,10 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     expect(pullCursor(a)).toBeGreaterThan(cursorBefore);
     expect(await appsOnServer(pendingOne.id)).toBe(1);
     expect(await appsOnServer(own.id)).toBe(1);
-    expect(await value(a.api.call('applications.get', { regNumber: fromB.regNumber }))).toMatchObject({ id: fromB.id, status: 'sent_to_provider' });
+    expect(await value(a.api.call('applications.get', { regNumber: fromB.regNumber }))).toMatchObject({
+      id: fromB.id,
+      status: 'sent_to_provider',
+    });
   });
 
   it('10b. the server restored from an older backup (desk cursor ahead of it): 410, re-snapshot, nothing missed', async () => {
@@ -355,8 +390,13 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     ]);
     expect(outboxRows(desk).every((r) => r.status === 'acked')).toBe(true);
     // The desk's records carry the versions the restored server gave them, the base of their next edit.
-    const server = await harness.storage.query<{ id: string; version: number }>('SELECT id, version FROM applications WHERE id IN ($1, $2) ORDER BY id', [kept.id, lost.id]);
-    const local = readDb(desk, (db) => db.prepare('SELECT id, server_version AS version FROM applications WHERE id IN (?, ?) ORDER BY id').all(kept.id, lost.id));
+    const server = await harness.storage.query<{ id: string; version: number }>(
+      'SELECT id, version FROM applications WHERE id IN ($1, $2) ORDER BY id',
+      [kept.id, lost.id],
+    );
+    const local = readDb(desk, (db) =>
+      db.prepare('SELECT id, server_version AS version FROM applications WHERE id IN (?, ?) ORDER BY id').all(kept.id, lost.id),
+    );
     expect(local).toEqual(server.map((row) => ({ id: row.id, version: Number(row.version) })));
   });
 

@@ -32,7 +32,15 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
   /** A desk's history in the back office's terms; every step settled (none pending). */
   function settled(history: Application['history']) {
     expect(history.filter((s) => s.pending)).toEqual([]);
-    return history.map(({ from, to, reason, receivedBy, at, clerkId, actorName }) => ({ from, to, reason, receivedBy, at, actorId: clerkId, actorName }));
+    return history.map(({ from, to, reason, receivedBy, at, clerkId, actorName }) => ({
+      from,
+      to,
+      reason,
+      receivedBy,
+      at,
+      actorId: clerkId,
+      actorName,
+    }));
   }
 
   const withoutMutation = (history: StatusStep[]) => history.map(({ mutationId: _mutationId, ...step }) => step);
@@ -86,7 +94,11 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     ]);
     // The refused step stays in the sync panel until the supervisor decides.
     const [letter] = await value(a.api.call('sync.deadLetters', {}));
-    expect(letter).toMatchObject({ kind: 'application.status', status: 'conflict', payload: { to: 'refused', reason: 'Неповний пакет документів' } });
+    expect(letter).toMatchObject({
+      kind: 'application.status',
+      status: 'conflict',
+      payload: { to: 'refused', reason: 'Неповний пакет документів' },
+    });
 
     await value(a.api.call('sync.discard', { mutationId: letter!.mutationId, reason: 'Передано раніше на вікні B' }));
     expect(await a.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
@@ -101,7 +113,13 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     await value(a.api.call('sync.retry', { mutationId: letter!.mutationId }));
     const { history } = await get(a, app.id);
     expect(settled(history.slice(0, -1))).toEqual(withoutMutation(before));
-    expect(history.at(-1)).toMatchObject({ from: 'sent_to_provider', to: 'refused', reason: 'Неповний пакет документів', actorName: 'Олена Коваль', pending: true });
+    expect(history.at(-1)).toMatchObject({
+      from: 'sent_to_provider',
+      to: 'refused',
+      reason: 'Неповний пакет документів',
+      actorName: 'Олена Коваль',
+      pending: true,
+    });
 
     world.proxy.setMode('pass');
     expect(await a.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
@@ -109,7 +127,13 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     await b.syncNow();
     const after = await expectServerHistory([a, b], app.id);
     expect(after.slice(0, -1)).toEqual(before);
-    expect(after.at(-1)).toMatchObject({ from: 'sent_to_provider', to: 'refused', reason: 'Неповний пакет документів', actorId: clerkA, actorName: 'Олена Коваль' });
+    expect(after.at(-1)).toMatchObject({
+      from: 'sent_to_provider',
+      to: 'refused',
+      reason: 'Неповний пакет документів',
+      actorId: clerkA,
+      actorName: 'Олена Коваль',
+    });
     expect(await get(b, app.id)).toMatchObject({ status: 'refused', sync: 'synced' });
   });
 

@@ -32,7 +32,9 @@ interface OutboxRow {
 }
 
 function outbox(db: Db): OutboxRow[] {
-  return (db.prepare('SELECT kind, aggregate, payload FROM outbox ORDER BY seq').all() as { kind: string; aggregate: string; payload: string }[]).map((row) => ({
+  return (
+    db.prepare('SELECT kind, aggregate, payload FROM outbox ORDER BY seq').all() as { kind: string; aggregate: string; payload: string }[]
+  ).map((row) => ({
     ...row,
     payload: JSON.parse(row.payload) as Record<string, unknown>,
   }));
@@ -43,7 +45,14 @@ async function runEveryCommand(desk: TestDesk, dataDir: string): Promise<void> {
   const { env } = desk;
   const applicant = addApplicant(env);
   upsertApplicant(env, ApplicantInput.parse({ ...SAMPLE_PERSON, id: applicant.id, phone: '+380501112233' }));
-  const app = registerApplication(env, RegisterApplication.parse({ serviceId: SAMPLE_SERVICE.id, applicantId: applicant.id, items: [{ name: 'Заява-анкета', original: true, sheets: 1 }] }));
+  const app = registerApplication(
+    env,
+    RegisterApplication.parse({
+      serviceId: SAMPLE_SERVICE.id,
+      applicantId: applicant.id,
+      items: [{ name: 'Заява-анкета', original: true, sheets: 1 }],
+    }),
+  );
   updateApplication(env, { id: app.id, notes: 'Телефонувати після 14:00' });
   changeApplicationStatus(env, { id: app.id, to: 'sent_to_provider' });
   const blob = await putBlob(dataDir, Buffer.from('%PDF-1.7 скан паспорта'));
@@ -51,7 +60,8 @@ async function runEveryCommand(desk: TestDesk, dataDir: string): Promise<void> {
   detachDocument(env, documentId, 'Не той документ');
   // Three visits walk the ticket machine so that every counter action happens once.
   const served = issueTicket(env, { number: 'A001', queueCode: 'A' });
-  for (const event of ['called', 'recalled', 'arrived', 'service_started', 'parked', 'called', 'arrived', 'service_ended'] as const) recordTicketEvent(env, served, event);
+  for (const event of ['called', 'recalled', 'arrived', 'service_started', 'parked', 'called', 'arrived', 'service_ended'] as const)
+    recordTicketEvent(env, served, event);
   const absent = issueTicket(env, { number: 'A002', queueCode: 'A', priorityReason: 'ветеран' });
   recordTicketEvent(env, absent, 'called');
   recordTicketEvent(env, absent, 'no_show');
@@ -75,7 +85,10 @@ describe('every mutation kind, desk and back office reading it with one schema (
     for (let round = 0; round < 20; round += 1) {
       const batch = takeBatch(db, new Date(), PUSH_MAX_MUTATIONS, PUSH_MAX_BYTES);
       if (batch.length === 0) break;
-      markInflight(db, batch.map((m) => m.mutationId));
+      markInflight(
+        db,
+        batch.map((m) => m.mutationId),
+      );
       const results = await server.push(desk, batch);
       recordResults(db, results, new Date(), () => 0);
       answered.push(...results.map((r) => `${batch.find((m) => m.mutationId === r.mutationId)?.kind} ${describeResult(r)}`));
@@ -98,7 +111,14 @@ describe('every mutation kind, desk and back office reading it with one schema (
       expect(row.aggregate).toBe(aggregateOf(row.kind, row.payload as never));
     }
 
-    const uploaded = await createFileUploader({ db: deskDb.db, dataDir, baseUrl: server.url, token: () => desk.token, actor: () => 'clerk-1', fetch }).run();
+    const uploaded = await createFileUploader({
+      db: deskDb.db,
+      dataDir,
+      baseUrl: server.url,
+      token: () => desk.token,
+      actor: () => 'clerk-1',
+      fetch,
+    }).run();
     expect(uploaded.failed).toEqual([]);
     const answered = await pushAll(deskDb.db, desk);
     expect(answered).toEqual(rows.map((row) => `${row.kind} applied`));
@@ -119,18 +139,29 @@ describe('every mutation kind, desk and back office reading it with one schema (
       const payload = broken(row.kind, row.payload);
       const parsed = parsePayload(row.kind, payload);
       expect(parsed.success, row.kind).toBe(false);
-      const schemaErrors = (parsed.error?.issues ?? []).map((issue) => ({ path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))), message: issue.message }));
+      const schemaErrors = (parsed.error?.issues ?? []).map((issue) => ({
+        path: issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
+        message: issue.message,
+      }));
 
       // The desk: the command's transaction would roll back; no outbox row is written.
       const before = outbox(deskDb.db).length;
       let thrown: unknown;
       try {
-        deskDb.db.transaction(() => enqueueMutation(deskDb.db, { kind: row.kind, payload, actor: deskDb.env.clerkId, baseVersion: null } as never, new Date().toISOString()))();
+        deskDb.db.transaction(() =>
+          enqueueMutation(
+            deskDb.db,
+            { kind: row.kind, payload, actor: deskDb.env.clerkId, baseVersion: null } as never,
+            new Date().toISOString(),
+          ),
+        )();
       } catch (error) {
         thrown = error;
       }
       expect(thrown, row.kind).toBeInstanceOf(InvalidMutationPayload);
-      expect((thrown as InvalidMutationPayload).issues.map((issue) => issue.path.map((p) => (typeof p === 'number' ? p : String(p))))).toEqual(schemaErrors.map((e) => e.path));
+      expect(
+        (thrown as InvalidMutationPayload).issues.map((issue) => issue.path.map((p) => (typeof p === 'number' ? p : String(p)))),
+      ).toEqual(schemaErrors.map((e) => e.path));
       expect(outbox(deskDb.db)).toHaveLength(before);
 
       // The back office: rejected as invalid_payload, the same paths under `payload`.

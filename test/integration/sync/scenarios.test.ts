@@ -35,10 +35,10 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
   const world = useSyncWorld(harness);
 
   const serverApp = async (id: string) => {
-    const [row] = await harness.storage.query<{ version: number; data: { status: string; notes: string | null; resultDelivery: string; documents?: Array<{ id: string; blobSha256: string }> } }>(
-      'SELECT version, data FROM applications WHERE id = $1',
-      [id],
-    );
+    const [row] = await harness.storage.query<{
+      version: number;
+      data: { status: string; notes: string | null; resultDelivery: string; documents?: Array<{ id: string; blobSha256: string }> };
+    }>('SELECT version, data FROM applications WHERE id = $1', [id]);
     return row;
   };
   const get = (desk: TestDesk, id: string) => value(desk.api.call('applications.get', { id }));
@@ -58,7 +58,8 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     expect(await b.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
     await a.syncNow();
     await b.syncNow();
-    for (const desk of [a, b]) expect(await get(desk, app.id)).toMatchObject({ notes: 'Від вікна A', resultDelivery: 'post', sync: 'synced' });
+    for (const desk of [a, b])
+      expect(await get(desk, app.id)).toMatchObject({ notes: 'Від вікна A', resultDelivery: 'post', sync: 'synced' });
     expect(await serverApp(app.id)).toMatchObject({ version: 3, data: { notes: 'Від вікна A', resultDelivery: 'post' } });
 
     // The same field, offline at both desks: the second to reach the server conflicts. (A desk's
@@ -71,9 +72,12 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     world.proxy.setMode('pass');
     const [fromA, fromB] = [await a.syncNow(), await b.syncNow()];
     expect(fromA.conflicts + fromB.conflicts).toBe(1);
-    const [winner, loser, winning, losing] = fromA.conflicts === 0 ? [a, b, 'A: паспорт готовий', 'B: зателефонувати'] : [b, a, 'B: зателефонувати', 'A: паспорт готовий'];
+    const [winner, loser, winning, losing] =
+      fromA.conflicts === 0 ? [a, b, 'A: паспорт готовий', 'B: зателефонувати'] : [b, a, 'B: зателефонувати', 'A: паспорт готовий'];
     const letters = await value(loser.api.call('sync.deadLetters', {}));
-    expect(letters).toEqual([expect.objectContaining({ kind: 'application.update', status: 'conflict', aggregate: `application:${app.id}` })]);
+    expect(letters).toEqual([
+      expect.objectContaining({ kind: 'application.update', status: 'conflict', aggregate: `application:${app.id}` }),
+    ]);
     expect(letters[0]!.payload).toMatchObject({ notes: losing });
     expect(await value(winner.api.call('sync.deadLetters', {}))).toEqual([]);
     // The refused edit stays listed; the record itself shows the server's state (it will never come back merged).
@@ -83,7 +87,14 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     expect(await get(winner, app.id)).toMatchObject({ notes: winning, sync: 'synced' });
 
     const audited = (desk: TestDesk) =>
-      readDb(desk, (db) => db.prepare("SELECT count(*) FROM audit_events WHERE action = 'application.update' AND entity_id = ?").pluck().get(app.id) as number);
+      readDb(
+        desk,
+        (db) =>
+          db
+            .prepare("SELECT count(*) FROM audit_events WHERE action = 'application.update' AND entity_id = ?")
+            .pluck()
+            .get(app.id) as number,
+      );
     expect(audited(a)).toBe(2);
     expect(audited(b)).toBe(2);
 
@@ -100,7 +111,10 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
    * Two desks with one application; B makes its change offline and closes (no backoff timer left
    * to race A), then A makes its change and syncs. B is reopened: its change will conflict.
    */
-  async function clash(atB: (desk: TestDesk, app: Application) => Promise<unknown>, atA: (desk: TestDesk, app: Application) => Promise<unknown>) {
+  async function clash(
+    atB: (desk: TestDesk, app: Application) => Promise<unknown>,
+    atA: (desk: TestDesk, app: Application) => Promise<unknown>,
+  ) {
     const { a, b, app } = await world.twoDesksWithApplication();
     world.proxy.setMode('drop');
     await atB(b, app);
@@ -110,7 +124,8 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     expect(await a.syncNow()).toMatchObject({ pending: 0, conflicts: 0 });
     return { a, app, reopen: () => world.openDesk(b.deskCode, { dataDir: b.dataDir }), bFile: b.dbFile };
   }
-  const notes = (text: string) => (desk: TestDesk, app: Application) => value(desk.api.call('applications.update', { id: app.id, notes: text }));
+  const notes = (text: string) => (desk: TestDesk, app: Application) =>
+    value(desk.api.call('applications.update', { id: app.id, notes: text }));
 
   it('6b. two desks move one application’s status offline: the second conflicts, and its retry moves on from the status the desk now knows', async () => {
     const { a, app, reopen } = await clash(
@@ -177,7 +192,11 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     expect(await serverApp(app.id)).toMatchObject({ version: 3, data: { notes: 'B: зателефонувати' } });
   });
 
-  async function attachScan(desk: TestDesk, app: Application, seed: number): Promise<{ desk: TestDesk; sha256: string; documentId: string }> {
+  async function attachScan(
+    desk: TestDesk,
+    app: Application,
+    seed: number,
+  ): Promise<{ desk: TestDesk; sha256: string; documentId: string }> {
     await desk.close();
     const blob = await putBlob(desk.dataDir, randomBytes(5 * MiB, seed));
     const db = openDatabase(desk.dbFile);
@@ -185,7 +204,12 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     try {
       const clerkId = db.prepare('SELECT id FROM clerks WHERE is_local = 1 LIMIT 1').pluck().get() as string;
       documentId = attachDocument(
-        { db, clerkId, now: () => new Date(), desk: { ...DEFAULT_DESK, center: { code: CENTER, name: 'ЦНАП Київ' }, desk: { code: desk.deskCode, window: desk.deskCode } } },
+        {
+          db,
+          clerkId,
+          now: () => new Date(),
+          desk: { ...DEFAULT_DESK, center: { code: CENTER, name: 'ЦНАП Київ' }, desk: { code: desk.deskCode, window: desk.deskCode } },
+        },
         { applicationId: app.id, kind: 'passport', pages: 2, blob: { ...blob, mime: 'application/pdf' } },
       );
     } finally {
@@ -199,7 +223,8 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     const attach = () => outboxRows(desk).find((r) => r.kind === 'document.attach');
     for (let i = 0; i < 10 && attach()?.status !== 'acked'; i++) {
       await desk.syncNow();
-      for (let j = 0; j < 200 && (await value(desk.api.call('sync.status', {}))).filesLeft > 0; j++) await new Promise<void>((r) => setImmediate(r));
+      for (let j = 0; j < 200 && (await value(desk.api.call('sync.status', {}))).filesLeft > 0; j++)
+        await new Promise<void>((r) => setImmediate(r));
     }
     expect(attach()).toMatchObject({ status: 'acked' });
   }
@@ -207,7 +232,10 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
   async function checkStoredBefore(desk: TestDesk, app: Application, sha256: string, documentId: string): Promise<void> {
     expect(await count(harness, 'SELECT count(*)::int AS n FROM blobs WHERE sha256 = $1', [sha256])).toBe(1);
     const token = readDb(desk, (db) => db.prepare("SELECT value FROM sync_state WHERE key = 'device_token'").pluck().get()) as string;
-    const head = await fetch(new URL(`/blobs/${sha256}`, world.proxy.url), { method: 'HEAD', headers: { authorization: `Bearer ${token}`, [HEADER_PROTOCOL]: String(PROTOCOL_VERSION), [HEADER_ACTOR]: 'test' } });
+    const head = await fetch(new URL(`/blobs/${sha256}`, world.proxy.url), {
+      method: 'HEAD',
+      headers: { authorization: `Bearer ${token}`, [HEADER_PROTOCOL]: String(PROTOCOL_VERSION), [HEADER_ACTOR]: 'test' },
+    });
     expect(head.status).toBe(200);
     // The attach was applied after the file was stored: the blob's row predates the attach's log entry.
     const attachId = outboxRows(desk).find((r) => r.kind === 'document.attach')!.mutation_id;
@@ -296,15 +324,29 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
       // (see faults.test.ts 5): held, not lost; such a record keeps this desk's edits meanwhile.
       const refused = new Set(outbox.filter((r) => r.status === 'conflict' || r.status === 'dead').map((r) => r.aggregate));
       const held = outbox.filter((r) => r.status === 'pending' && refused.has(r.aggregate));
-      const rows = readDb(desk, (db) => db.prepare('SELECT id, status, notes FROM applications WHERE deleted_at IS NULL').all()) as Array<{ id: string; status: string; notes: string | null }>;
+      const rows = readDb(desk, (db) => db.prepare('SELECT id, status, notes FROM applications WHERE deleted_at IS NULL').all()) as Array<{
+        id: string;
+        status: string;
+        notes: string | null;
+      }>;
       const heldIds = new Set(held.map((r) => r.aggregate.replace('application:', '')));
-      const local = Object.fromEntries(rows.filter((r) => known.includes(r.id) && !heldIds.has(r.id)).map((r) => [r.id, { status: r.status, notes: r.notes ?? null }]));
+      const local = Object.fromEntries(
+        rows.filter((r) => known.includes(r.id) && !heldIds.has(r.id)).map((r) => [r.id, { status: r.status, notes: r.notes ?? null }]),
+      );
       expect(local).toEqual(Object.fromEntries(Object.entries(onServer).filter(([id]) => !heldIds.has(id))));
-      expect(rows.filter((r) => known.includes(r.id)).map((r) => r.id).sort()).toEqual(Object.keys(onServer).sort());
+      expect(
+        rows
+          .filter((r) => known.includes(r.id))
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual(Object.keys(onServer).sort());
 
       // Every mutation made at this desk is acked, or listed for the supervisor, or held behind one: none lost.
       const made = readDb(desk, (db) =>
-        db.prepare("SELECT json_extract(details, '$.mutationId') FROM audit_events WHERE json_extract(details, '$.mutationId') IS NOT NULL").pluck().all(),
+        db
+          .prepare("SELECT json_extract(details, '$.mutationId') FROM audit_events WHERE json_extract(details, '$.mutationId') IS NOT NULL")
+          .pluck()
+          .all(),
       ) as string[];
       expect(made.length).toBeGreaterThan(0);
       const queued = new Set(outbox.map((r) => r.mutation_id));
@@ -320,7 +362,11 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
       for (const row of outbox) if (row.status === 'conflict' || row.status === 'dead') expect(listed.has(row.mutation_id)).toBe(true);
       totals.held += held.length;
       const status = await desk.syncNow();
-      expect(status).toMatchObject({ pending: held.length, conflicts: outbox.filter((r) => r.status === 'conflict').length, deadLetters: outbox.filter((r) => r.status === 'dead').length });
+      expect(status).toMatchObject({
+        pending: held.length,
+        conflicts: outbox.filter((r) => r.status === 'conflict').length,
+        deadLetters: outbox.filter((r) => r.status === 'dead').length,
+      });
     }
     expect(totals.acked + totals.conflict + totals.dead + totals.held).toBe(totals.made);
     // The run did meet conflicts and faults (the seed is chosen so).

@@ -24,7 +24,9 @@ const ENTITY_TABLES = { applicant: 'applicants', application: 'applications', ti
 export async function restoreTo(storage: Storage, point: BackupPoint): Promise<void> {
   const known = JSON.stringify(point.mutationIds);
   await storage.transaction(async (tx) => {
-    await tx.query('DELETE FROM application_status_history WHERE mutation_id NOT IN (SELECT jsonb_array_elements_text($1::jsonb))', [known]);
+    await tx.query('DELETE FROM application_status_history WHERE mutation_id NOT IN (SELECT jsonb_array_elements_text($1::jsonb))', [
+      known,
+    ]);
     await tx.query('DELETE FROM mutation_log WHERE mutation_id NOT IN (SELECT jsonb_array_elements_text($1::jsonb))', [known]);
     await tx.query(
       'DELETE FROM entity_versions v USING changes c WHERE c.seq > $1 AND v.entity = c.entity AND v.id = c.id AND v.version = c.version',

@@ -19,15 +19,29 @@ describe('desk config', () => {
   });
 
   it('reads the center and desk from config.json', () => {
-    const dir = withConfig(JSON.stringify({ center: { code: 'KV01', name: 'ЦНАП Подільського району' }, desk: { code: '07', window: '7' } }));
-    expect(loadDeskConfig(dir)).toEqual({ center: { code: 'KV01', name: 'ЦНАП Подільського району' }, desk: { code: '07', window: '7' }, timeZone: 'Europe/Kyiv', backupsToKeep: 7, backOfficeUrl: null, source: 'file' });
+    const dir = withConfig(
+      JSON.stringify({ center: { code: 'KV01', name: 'ЦНАП Подільського району' }, desk: { code: '07', window: '7' } }),
+    );
+    expect(loadDeskConfig(dir)).toEqual({
+      center: { code: 'KV01', name: 'ЦНАП Подільського району' },
+      desk: { code: '07', window: '7' },
+      timeZone: 'Europe/Kyiv',
+      backupsToKeep: 7,
+      backOfficeUrl: null,
+      source: 'file',
+    });
   });
 
   it('takes the time zone and backup count, and refuses an unknown time zone', () => {
-    expect(loadDeskConfig(withConfig(JSON.stringify({ timeZone: 'Europe/Warsaw', backupsToKeep: 30 })))).toMatchObject({ timeZone: 'Europe/Warsaw', backupsToKeep: 30 });
+    expect(loadDeskConfig(withConfig(JSON.stringify({ timeZone: 'Europe/Warsaw', backupsToKeep: 30 })))).toMatchObject({
+      timeZone: 'Europe/Warsaw',
+      backupsToKeep: 30,
+    });
     expect(() => loadDeskConfig(withConfig(JSON.stringify({ timeZone: 'Kyiv/Podil' })))).toThrow(/timeZone: use an IANA time zone/);
     expect(() => loadDeskConfig(withConfig(JSON.stringify({ backupsToKeep: 0 })))).toThrow(/backupsToKeep/);
-    expect(loadDeskConfig(withConfig(JSON.stringify({ backOffice: { url: 'http://127.0.0.1:5800/' } }))).backOfficeUrl).toBe('http://127.0.0.1:5800/');
+    expect(loadDeskConfig(withConfig(JSON.stringify({ backOffice: { url: 'http://127.0.0.1:5800/' } }))).backOfficeUrl).toBe(
+      'http://127.0.0.1:5800/',
+    );
     expect(() => loadDeskConfig(withConfig(JSON.stringify({ backOffice: { url: 'ftp://x' } })))).toThrow(/backOffice.url/);
   });
 

@@ -11,7 +11,11 @@ const anonymous: CallContext = { session: null };
 
 /** A contract table of our own, to exercise every branch of the gate. */
 const table = {
-  'demo.echo': { input: z.object({ text: z.string().min(1).max(5), n: z.number().int().optional() }).strict(), output: z.object({ text: z.string() }), role: 'public' },
+  'demo.echo': {
+    input: z.object({ text: z.string().min(1).max(5), n: z.number().int().optional() }).strict(),
+    output: z.object({ text: z.string() }),
+    role: 'public',
+  },
   'demo.clerkOnly': { input: z.object({}).strict(), output: z.literal('ok'), role: 'clerk' },
   'demo.supervisorOnly': { input: z.object({}).strict(), output: z.literal('ok'), role: 'supervisor' },
   'demo.expected': { input: z.object({}).strict(), output: z.null(), role: 'public' },

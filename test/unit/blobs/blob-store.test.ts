@@ -14,7 +14,9 @@ describe('desk blob store', () => {
     const bytes = Buffer.from('scan of a passport page');
     const stored = await putBlob(dataDir, bytes);
     expect(stored).toEqual({ sha256: sha(bytes), size: bytes.length });
-    expect(blobPath(dataDir, stored.sha256)).toBe(join(dataDir, 'blobs', stored.sha256.slice(0, 2), stored.sha256.slice(2, 4), stored.sha256));
+    expect(blobPath(dataDir, stored.sha256)).toBe(
+      join(dataDir, 'blobs', stored.sha256.slice(0, 2), stored.sha256.slice(2, 4), stored.sha256),
+    );
     expect(readFileSync(blobPath(dataDir, stored.sha256))).toEqual(bytes);
     expect(await hasBlob(dataDir, stored.sha256)).toBe(true);
     expect(readdirSync(join(dataDir, 'blobs')).filter((name) => name.startsWith('.tmp-'))).toEqual([]);

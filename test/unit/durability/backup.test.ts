@@ -84,7 +84,11 @@ describe('takeBackup', () => {
     const { db } = desk();
     const dir = join(tempDir(), 'backups');
     for (let day = 0; day < 10; day += 1) await takeBackup(db, dir, 3, at(day * DAY));
-    expect(listBackups(dir).map((b) => b.takenAt)).toEqual(['2026-12-06T09:30:00.000Z', '2026-12-05T09:30:00.000Z', '2026-12-04T09:30:00.000Z']);
+    expect(listBackups(dir).map((b) => b.takenAt)).toEqual([
+      '2026-12-06T09:30:00.000Z',
+      '2026-12-05T09:30:00.000Z',
+      '2026-12-04T09:30:00.000Z',
+    ]);
     expect(readdirSync(dir)).toHaveLength(3);
     await takeBackup(db, dir, undefined, at(10 * DAY));
     expect(readdirSync(dir)).toHaveLength(4);
@@ -151,7 +155,12 @@ describe('scheduleDailyBackups', () => {
     let clock = T0;
     const e = events();
     let next = e.next();
-    const stop = scheduleDailyBackups(db, { backupsDir: dir, now: () => clock, onBackup: e.onBackup, onError: (error) => expect.fail(String(error)) });
+    const stop = scheduleDailyBackups(db, {
+      backupsDir: dir,
+      now: () => clock,
+      onBackup: e.onBackup,
+      onError: (error) => expect.fail(String(error)),
+    });
     vi.advanceTimersByTime(0);
     await next;
     expect(e.taken.map((b) => b.takenAt)).toEqual(['2026-11-27T09:30:00.000Z']);
@@ -174,7 +183,12 @@ describe('scheduleDailyBackups', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let clock = at(6 * 60 * 60 * 1000);
     const e = events();
-    const stop = scheduleDailyBackups(db, { backupsDir: dir, now: () => clock, onBackup: e.onBackup, onError: (error) => expect.fail(String(error)) });
+    const stop = scheduleDailyBackups(db, {
+      backupsDir: dir,
+      now: () => clock,
+      onBackup: e.onBackup,
+      onError: (error) => expect.fail(String(error)),
+    });
     vi.advanceTimersByTime(18 * 60 * 60 * 1000 - 1);
     expect(vi.getTimerCount()).toBe(1);
     clock = at(DAY);

@@ -3,10 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { menuTemplate } from '../../../main/electron/menu';
 
 function roles(items: MenuItemConstructorOptions[]): string[] {
-  return items.flatMap((item) => [
-    ...(item.role ? [item.role] : []),
-    ...(Array.isArray(item.submenu) ? roles(item.submenu) : []),
-  ]);
+  return items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);
 }
 
 describe('menuTemplate', () => {

@@ -32,7 +32,10 @@ describe('shouldBlockNavigation', () => {
 
 describe('windowOpenDecision', () => {
   it('opens a viewer only for a receipt PDF the shell itself made', () => {
-    expect(windowOpenDecision('blob:app://vikno/1f0c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b')).toEqual({ action: 'allow', window: 'receipt-viewer' });
+    expect(windowOpenDecision('blob:app://vikno/1f0c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b')).toEqual({
+      action: 'allow',
+      window: 'receipt-viewer',
+    });
     for (const url of [
       'blob:app://vikno.evil/1f0c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
       'blob:https://evil.example/1f0c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b',

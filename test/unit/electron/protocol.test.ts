@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ELECTRON_CSP } from '../../../main/electron/csp';
-import {
-  APP_ORIGIN,
-  APP_SCHEME_PRIVILEGES,
-  APP_URL,
-  createAppProtocolHandler,
-  resolveAppRequest,
-} from '../../../main/electron/protocol';
+import { APP_ORIGIN, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler, resolveAppRequest } from '../../../main/electron/protocol';
 
 const root = resolve(mkdtempSync(join(tmpdir(), 'vikno-protocol-')));
 mkdirSync(join(root, 'assets'));

@@ -51,7 +51,8 @@ describe('the import circle check', () => {
     const { status, output } = cruise({
       'main/db/types.ts': 'export type Db = number;\n',
       'main/db/open.ts': "import type { Db } from './types';\nexport const open = (db: Db) => db;\n",
-      'main/db/backup.ts': "import type { Db } from './types';\nimport { open } from './open';\nexport const backup = (db: Db) => open(db);\n",
+      'main/db/backup.ts':
+        "import type { Db } from './types';\nimport { open } from './open';\nexport const backup = (db: Db) => open(db);\n",
     });
     expect(output).toContain('no dependency violations');
     expect(status).toBe(0);

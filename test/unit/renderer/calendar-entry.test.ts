@@ -34,6 +34,9 @@ describe('the calendar editor', () => {
   });
 
   it('refuses a name longer than the contract allows, alongside a date problem', () => {
-    expect(checkCalendarEntry({ date: '', kind: 'day_off', name: 'я'.repeat(201) }, years)).toEqual({ ok: false, problems: ['date.empty', 'name.tooLong'] });
+    expect(checkCalendarEntry({ date: '', kind: 'day_off', name: 'я'.repeat(201) }, years)).toEqual({
+      ok: false,
+      problems: ['date.empty', 'name.tooLong'],
+    });
   });
 });

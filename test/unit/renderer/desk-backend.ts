@@ -29,7 +29,9 @@ afterAll(async () => {
 });
 
 /** The value of a call that must succeed (test setup): a failure stops the test with its code. */
-export async function must<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+export async function must<T>(
+  promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;

@@ -43,7 +43,10 @@ describe('dictionaries', () => {
     const allowed = new Set(['Vikno', 'Alt', 'SMS', 'ID', 'PDF', 'config', 'json', 'backOffice', 'url', 'token']);
     for (const [key, text] of Object.entries(uk)) {
       const latin = text.replace(/\{\w+\}/g, '').match(/[A-Za-z]+/g) ?? [];
-      expect(latin.filter((word) => !allowed.has(word)), key).toEqual([]);
+      expect(
+        latin.filter((word) => !allowed.has(word)),
+        key,
+      ).toEqual([]);
     }
   });
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { checkForm, fillFromRnokpp } from '../../../renderer/src/features/intake/check-form';
 import type { IntakeForm } from '../../../renderer/src/features/intake/intake-form';
-import { emptyForm, EMPTY_APPLICANT, fromDraftData, isBlank, splitName, toDraftData } from '../../../renderer/src/features/intake/intake-form';
+import {
+  emptyForm,
+  EMPTY_APPLICANT,
+  fromDraftData,
+  isBlank,
+  splitName,
+  toDraftData,
+} from '../../../renderer/src/features/intake/intake-form';
 
 const TODAY = '2026-11-28';
 const label = (type: string) => `label:${type}`;
@@ -12,12 +19,36 @@ function filled(): IntakeForm {
     mode: 'form',
     id: null,
     summary: null,
-    fields: { ...EMPTY_APPLICANT, surname: ' Шевченко ', givenName: 'Тарас', rnokpp: '1759 013 776', phone: '067 123-45-67', idDocNumber: '123 456 789' },
+    fields: {
+      ...EMPTY_APPLICANT,
+      surname: ' Шевченко ',
+      givenName: 'Тарас',
+      rnokpp: '1759 013 776',
+      phone: '067 123-45-67',
+      idDocNumber: '123 456 789',
+    },
   };
-  form.service = { id: 'sample-id-01', code: 'ID-01', nameUk: 'ID', nameEn: 'ID', deadlineValue: 20, deadlineUnit: 'working_days', feeKopecks: 27900 };
+  form.service = {
+    id: 'sample-id-01',
+    code: 'ID-01',
+    nameUk: 'ID',
+    nameEn: 'ID',
+    deadlineValue: 20,
+    deadlineUnit: 'working_days',
+    feeKopecks: 27900,
+  };
   form.items = [
     { key: 'a', nameUk: 'Заява', nameEn: 'Application', fromCatalog: true, required: true, submitted: true, original: true, sheets: '2' },
-    { key: 'b', nameUk: 'Свідоцтво', nameEn: 'Certificate', fromCatalog: true, required: true, submitted: false, original: true, sheets: '1' },
+    {
+      key: 'b',
+      nameUk: 'Свідоцтво',
+      nameEn: 'Certificate',
+      fromCatalog: true,
+      required: true,
+      submitted: false,
+      original: true,
+      sheets: '1',
+    },
   ];
   return form;
 }
@@ -73,7 +104,14 @@ describe('checkForm', () => {
 
   it('requires the power of attorney of a representative and writes the document type as text', () => {
     const form = filled();
-    form.representative = { enabled: true, fullName: 'Коваленко Олена', idDocType: 'id_card', idDocNumber: '', poaNumber: '', poaDate: '31.02.2025' };
+    form.representative = {
+      enabled: true,
+      fullName: 'Коваленко Олена',
+      idDocType: 'id_card',
+      idDocNumber: '',
+      poaNumber: '',
+      poaDate: '31.02.2025',
+    };
     expect(fields(checkForm(form, TODAY, label))).toEqual(['rep.poaNumber', 'rep.poaDate']);
     form.representative = { ...form.representative, poaNumber: 'ННА 1', poaDate: '01.10.2025' };
     expect(checkForm(form, TODAY, label).application?.representative).toEqual({
@@ -113,7 +151,11 @@ describe('checkForm', () => {
 
 describe('fillFromRnokpp', () => {
   it('fills the empty birth date and sex from a valid РНОКПП', () => {
-    expect(fillFromRnokpp({ ...EMPTY_APPLICANT, rnokpp: '1759-013-776' })).toMatchObject({ rnokpp: '1759013776', birthDate: '28.02.1948', sex: 'male' });
+    expect(fillFromRnokpp({ ...EMPTY_APPLICANT, rnokpp: '1759-013-776' })).toMatchObject({
+      rnokpp: '1759013776',
+      birthDate: '28.02.1948',
+      sex: 'male',
+    });
   });
 
   it('keeps what the clerk entered and ignores an invalid number', () => {

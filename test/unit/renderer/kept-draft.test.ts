@@ -15,7 +15,8 @@ const info = (): AppInfo => ({
 
 vi.mock('../../../renderer/src/api', () => ({
   api: {
-    call: (method: string) => Promise.resolve(method === 'app.info' ? { ok: true, value: info() } : { ok: false, error: { code: 'UNAVAILABLE', message: 'x' } }),
+    call: (method: string) =>
+      Promise.resolve(method === 'app.info' ? { ok: true, value: info() } : { ok: false, error: { code: 'UNAVAILABLE', message: 'x' } }),
     on: () => () => {},
   } as unknown as ViknoApi,
 }));
@@ -39,9 +40,15 @@ beforeEach(() => {
 describe('the intake draft kept in the browser', () => {
   it('is offered when it is newer than the backend draft, and the backend draft when that is newer', async () => {
     keepDraft(typed, new Date('2026-12-03T08:00:00.000Z'));
-    expect(await newestDraft({ data: older, updatedAt: '2026-12-03T07:59:00.000Z' })).toEqual({ data: typed, updatedAt: '2026-12-03T08:00:00.000Z' });
+    expect(await newestDraft({ data: older, updatedAt: '2026-12-03T07:59:00.000Z' })).toEqual({
+      data: typed,
+      updatedAt: '2026-12-03T08:00:00.000Z',
+    });
     expect(await newestDraft(null)).toEqual({ data: typed, updatedAt: '2026-12-03T08:00:00.000Z' });
-    expect(await newestDraft({ data: older, updatedAt: '2026-12-03T08:01:00.000Z' })).toEqual({ data: older, updatedAt: '2026-12-03T08:01:00.000Z' });
+    expect(await newestDraft({ data: older, updatedAt: '2026-12-03T08:01:00.000Z' })).toEqual({
+      data: older,
+      updatedAt: '2026-12-03T08:01:00.000Z',
+    });
   });
 
   it('goes once the backend acknowledged that same draft, and stays when a newer one replaced it', async () => {

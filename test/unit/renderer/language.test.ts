@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_LANGUAGE,
-  LANGUAGE_STORAGE_KEY,
-  readStoredLanguage,
-  storeLanguage,
-} from '../../../renderer/src/i18n/language';
+import { DEFAULT_LANGUAGE, LANGUAGE_STORAGE_KEY, readStoredLanguage, storeLanguage } from '../../../renderer/src/i18n/language';
 
 function memoryStorage(initial: Record<string, string> = {}): Pick<Storage, 'getItem' | 'setItem'> {
   const values = new Map(Object.entries(initial));

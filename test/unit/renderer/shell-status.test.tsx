@@ -77,7 +77,8 @@ describe('the status bar names what each indicator is about', () => {
 
 describe('the header', () => {
   it('keeps a long center name whole in its text and its tooltip', () => {
-    const name = 'Центр надання адміністративних послуг виконавчого комітету Криворізької міської ради Дніпропетровської області (Інгулецький район)';
+    const name =
+      'Центр надання адміністративних послуг виконавчого комітету Криворізької міської ради Дніпропетровської області (Інгулецький район)';
     renderShellParts({ info: { status: 'loaded', info: { ...INFO, center: { ...INFO.center, name } } } });
     const banner = screen.getByRole('banner');
     const shown = within(banner).getByText(name);

@@ -7,7 +7,10 @@ describe('statusChangeInput', () => {
   it('allows only the moves of the status machine', () => {
     expect(statusChangeInput('a1', 'registered', { ...blank, to: 'issued' })).toEqual({ ok: false, problems: ['to'] });
     expect(statusChangeInput('a1', 'registered', { ...blank, to: '' })).toEqual({ ok: false, problems: ['to'] });
-    expect(statusChangeInput('a1', 'registered', { ...blank, to: 'sent_to_provider' })).toEqual({ ok: true, input: { id: 'a1', to: 'sent_to_provider' } });
+    expect(statusChangeInput('a1', 'registered', { ...blank, to: 'sent_to_provider' })).toEqual({
+      ok: true,
+      input: { id: 'a1', to: 'sent_to_provider' },
+    });
   });
 
   it('wants a reason where the law does', () => {

@@ -14,9 +14,36 @@ afterEach(() => {
 });
 
 const history: Application['history'] = [
-  { from: null, to: 'registered', reason: null, receivedBy: null, at: '2026-11-27T09:00:00.000Z', clerkId: 'c-a', actorName: 'Олена Коваль', pending: false },
-  { from: 'registered', to: 'sent_to_provider', reason: null, receivedBy: null, at: '2026-11-27T10:00:00.000Z', clerkId: 'c-old', actorName: null, pending: false },
-  { from: 'sent_to_provider', to: 'refused', reason: 'Неповний пакет', receivedBy: null, at: '2026-11-27T11:00:00.000Z', clerkId: 'c-b', actorName: 'Петро Мельник', pending: true },
+  {
+    from: null,
+    to: 'registered',
+    reason: null,
+    receivedBy: null,
+    at: '2026-11-27T09:00:00.000Z',
+    clerkId: 'c-a',
+    actorName: 'Олена Коваль',
+    pending: false,
+  },
+  {
+    from: 'registered',
+    to: 'sent_to_provider',
+    reason: null,
+    receivedBy: null,
+    at: '2026-11-27T10:00:00.000Z',
+    clerkId: 'c-old',
+    actorName: null,
+    pending: false,
+  },
+  {
+    from: 'sent_to_provider',
+    to: 'refused',
+    reason: 'Неповний пакет',
+    receivedBy: null,
+    at: '2026-11-27T11:00:00.000Z',
+    clerkId: 'c-b',
+    actorName: 'Петро Мельник',
+    pending: true,
+  },
 ];
 
 describe('the card’s status history', () => {

@@ -16,9 +16,14 @@ const base: DeadLetter = {
 };
 
 function render(letter: DeadLetter): string {
-  const html = renderToStaticMarkup(createElement(AttentionItem, { letter, busy: false, onRetry: () => undefined, onDiscard: () => Promise.resolve(true) }));
+  const html = renderToStaticMarkup(
+    createElement(AttentionItem, { letter, busy: false, onRetry: () => undefined, onDiscard: () => Promise.resolve(true) }),
+  );
   // Text only, so assertions read as the supervisor does.
-  return html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/\s+/g, ' ');
 }
 
 describe('AttentionItem', () => {
@@ -34,13 +39,20 @@ describe('AttentionItem', () => {
   });
 
   it('shows a conflict by its fields, and a raw kind when it has no name', () => {
-    const text = render({ ...base, kind: 'calendar.put', status: 'conflict', reason: JSON.stringify({ fields: ['notes', 'resultDelivery'], server: {}, version: 4 }) });
+    const text = render({
+      ...base,
+      kind: 'calendar.put',
+      status: 'conflict',
+      reason: JSON.stringify({ fields: ['notes', 'resultDelivery'], server: {}, version: 4 }),
+    });
     expect(text).toContain('calendar.put — Конфлікт');
     expect(text).toContain('Змінені в обох місцях поля: notes, resultDelivery');
   });
 
   it('describes each action button by its change', () => {
-    const html = renderToStaticMarkup(createElement(AttentionItem, { letter: base, busy: false, onRetry: () => undefined, onDiscard: () => Promise.resolve(true) }));
+    const html = renderToStaticMarkup(
+      createElement(AttentionItem, { letter: base, busy: false, onRetry: () => undefined, onDiscard: () => Promise.resolve(true) }),
+    );
     expect(html).toContain(`id="sync-item-${base.mutationId}"`);
     expect(html.match(new RegExp(`aria-describedby="sync-item-${base.mutationId}"`, 'g'))).toHaveLength(2);
   });

@@ -31,7 +31,12 @@ describe('parseReason', () => {
         { path: ['notes'], message: 'again' },
       ],
     });
-    expect(parseReason(reason)).toEqual({ type: 'rejected', code: 'invalid', message: 'notes too long', fields: ['notes', 'items.0.name'] });
+    expect(parseReason(reason)).toEqual({
+      type: 'rejected',
+      code: 'invalid',
+      message: 'notes too long',
+      fields: ['notes', 'items.0.name'],
+    });
   });
 
   it('reads a conflict: the fields changed on both sides', () => {

@@ -40,7 +40,16 @@ function bulkAdd(desk: TestDesk, displayNames: readonly string[]): void {
   desk.db.transaction(() => {
     for (const displayName of displayNames) {
       const [surname = '', givenName = ''] = displayName.split(' ');
-      insert.run(randomUUID(), surname, givenName, displayName, normalizeName(displayName), desk.env.clerkId, '2026-11-27T09:30:00Z', '2026-11-27T09:30:00Z');
+      insert.run(
+        randomUUID(),
+        surname,
+        givenName,
+        displayName,
+        normalizeName(displayName),
+        desk.env.clerkId,
+        '2026-11-27T09:30:00Z',
+        '2026-11-27T09:30:00Z',
+      );
     }
   })();
 }
@@ -107,14 +116,28 @@ describe('searchApplicants: names', () => {
     expect(names(desk.db, 'ев')).toEqual(['Евтух Ніна']);
   });
 
-  it.each(['"', '*', 'OR', 'NEAR(', '-', 'AND', 'NOT', 'шев OR мар', 'NEAR(шев мар, 2)', '"шев', 'шев*', '^шев', 'search_name:шев', '{шев}', '(шев', '+'])(
-    'does not let the FTS5 syntax of %j through',
-    (query) => {
-      const desk = openTestDesk(tempDir());
-      addApplicant(desk.env, person('Шевченко', 'Марʼяна'));
-      expect(() => searchApplicants(desk.db, query)).not.toThrow();
-    },
-  );
+  it.each([
+    '"',
+    '*',
+    'OR',
+    'NEAR(',
+    '-',
+    'AND',
+    'NOT',
+    'шев OR мар',
+    'NEAR(шев мар, 2)',
+    '"шев',
+    'шев*',
+    '^шев',
+    'search_name:шев',
+    '{шев}',
+    '(шев',
+    '+',
+  ])('does not let the FTS5 syntax of %j through', (query) => {
+    const desk = openTestDesk(tempDir());
+    addApplicant(desk.env, person('Шевченко', 'Марʼяна'));
+    expect(() => searchApplicants(desk.db, query)).not.toThrow();
+  });
 
   it('reads operators and quotes as text: they neither widen nor break the search', () => {
     const desk = openTestDesk(tempDir());
@@ -172,7 +195,10 @@ describe('searchApplicants: many namesakes', () => {
 
   it('returns the newest matches for short tokens, in display_name order, without tombstones', () => {
     const desk = openTestDesk(tempDir());
-    bulkAdd(desk, Array.from({ length: NAMESAKES }, (_, i) => `Шевчук Особа${String(i).padStart(4, '0')}`));
+    bulkAdd(
+      desk,
+      Array.from({ length: NAMESAKES }, (_, i) => `Шевчук Особа${String(i).padStart(4, '0')}`),
+    );
     const newest = addApplicant(desk.env, person('Шевчук', 'Ярема'));
     const gone = addApplicant(desk.env, person('Шевчук', 'Юрій'));
     tombstone(desk, gone.id);
@@ -188,9 +214,15 @@ describe('searchApplicants: many namesakes', () => {
 
   it('checks long tokens against the whole word, not just their first three letters', () => {
     const desk = openTestDesk(tempDir());
-    bulkAdd(desk, Array.from({ length: NAMESAKES }, (_, i) => `Шевчук Особа${i}`));
+    bulkAdd(
+      desk,
+      Array.from({ length: NAMESAKES }, (_, i) => `Шевчук Особа${i}`),
+    );
     addApplicant(desk.env, person('Шевченко', 'Петро'));
-    bulkAdd(desk, Array.from({ length: 10 }, (_, i) => `Шевчук Пізній${i}`));
+    bulkAdd(
+      desk,
+      Array.from({ length: 10 }, (_, i) => `Шевчук Пізній${i}`),
+    );
     expect(names(desk.db, 'шевченко')).toEqual(['Шевченко Петро']);
     expect(names(desk.db, 'шевч пет')).toEqual(['Шевченко Петро']);
   });
@@ -198,7 +230,10 @@ describe('searchApplicants: many namesakes', () => {
   it('still finds a rare name hidden behind a full window of namesakes', () => {
     const desk = openTestDesk(tempDir());
     addApplicant(desk.env, person('Шевченко', 'Ярема'));
-    bulkAdd(desk, Array.from({ length: NAMESAKES }, (_, i) => `Шевчук Особа${i}`));
+    bulkAdd(
+      desk,
+      Array.from({ length: NAMESAKES }, (_, i) => `Шевчук Особа${i}`),
+    );
     expect(names(desk.db, 'шевченко')).toEqual(['Шевченко Ярема']);
     expect(names(desk.db, 'шевхенко')).toEqual([]);
   });
@@ -233,15 +268,21 @@ describe('searchApplicants: identifiers', () => {
     }
   });
 
-  it.each(['+380 67 123 45 67', '+38 (067) 123-45-67', '067-123-45-67', '(067) 123 45 67', '380671234567', '0671234567', '8 067 123 45 67', '067.123.45.67'])(
-    'finds a phone typed as %s',
-    (query) => {
-      const desk = openTestDesk(tempDir());
-      addApplicant(desk.env, person('Ткаченко', 'Віра', { phone: '+380671234567' }));
-      addApplicant(desk.env, person('Ткаченко', 'Іван', { phone: '+380501234567' }));
-      expect(searchApplicants(desk.db, query)).toMatchObject([{ displayName: 'Ткаченко Віра', phone: '+380671234567', match: 'phone' }]);
-    },
-  );
+  it.each([
+    '+380 67 123 45 67',
+    '+38 (067) 123-45-67',
+    '067-123-45-67',
+    '(067) 123 45 67',
+    '380671234567',
+    '0671234567',
+    '8 067 123 45 67',
+    '067.123.45.67',
+  ])('finds a phone typed as %s', (query) => {
+    const desk = openTestDesk(tempDir());
+    addApplicant(desk.env, person('Ткаченко', 'Віра', { phone: '+380671234567' }));
+    addApplicant(desk.env, person('Ткаченко', 'Іван', { phone: '+380501234567' }));
+    expect(searchApplicants(desk.db, query)).toMatchObject([{ displayName: 'Ткаченко Віра', phone: '+380671234567', match: 'phone' }]);
+  });
 
   it('finds an ID card by its 9-digit number', () => {
     const desk = openTestDesk(tempDir());
@@ -274,13 +315,12 @@ describe('searchApplicants: identifiers', () => {
     expect(searchApplicants(desk.db, code).map((a) => [a.id, a.match])).toEqual([[both.id, 'rnokpp']]);
   });
 
-  it.each(Object.entries({ rnokpp: 'applicants_rnokpp', edrpou: 'applicants_edrpou', id_doc: 'applicants_id_doc', phone: 'applicants_phone' }))(
-    'looks %s up through its partial index',
-    (match, index) => {
-      const desk = openTestDesk(tempDir());
-      const sql = EXACT_LOOKUP_SQL[match as keyof typeof EXACT_LOOKUP_SQL];
-      const plan = desk.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x', 20) as { detail: string }[];
-      expect(plan.map((step) => step.detail).join('\n')).toContain(`USING INDEX ${index} (`);
-    },
-  );
+  it.each(
+    Object.entries({ rnokpp: 'applicants_rnokpp', edrpou: 'applicants_edrpou', id_doc: 'applicants_id_doc', phone: 'applicants_phone' }),
+  )('looks %s up through its partial index', (match, index) => {
+    const desk = openTestDesk(tempDir());
+    const sql = EXACT_LOOKUP_SQL[match as keyof typeof EXACT_LOOKUP_SQL];
+    const plan = desk.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x', 20) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).toContain(`USING INDEX ${index} (`);
+  });
 });

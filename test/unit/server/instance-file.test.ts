@@ -25,7 +25,9 @@ describe('the data folder claim of a back office', () => {
     claim.listening('http://127.0.0.1:8470');
     expect(liveInstance(dir)).toMatchObject({ url: 'http://127.0.0.1:8470' });
     expect(() => claimInstance(dir, 'server', TOKEN)).toThrow(FolderInUse);
-    expect(() => claimInstance(dir, 'command', TOKEN)).toThrow(/Another Vikno back office \(process \d+, http:\/\/127\.0\.0\.1:8470\) is using/);
+    expect(() => claimInstance(dir, 'command', TOKEN)).toThrow(
+      /Another Vikno back office \(process \d+, http:\/\/127\.0\.0\.1:8470\) is using/,
+    );
     claim.release();
     expect(liveInstance(dir)).toBeNull();
   });
@@ -68,8 +70,14 @@ describe('the URL a server is reached at on this machine', () => {
 
 describe('server command line', () => {
   it('wants center and desk codes a desk can carry', () => {
-    expect(parseCliArgs(['enroll', '--center', ' KV01 ', '--desk', '07'], '/srv').command).toEqual({ name: 'enroll', centerCode: 'KV01', deskCode: '07' });
-    expect(() => parseCliArgs(['enroll', '--center', 'KV 01', '--desk', '07'], '/srv')).toThrow(/--center: use 1–8 capital Latin letters or digits, not "KV 01"/);
+    expect(parseCliArgs(['enroll', '--center', ' KV01 ', '--desk', '07'], '/srv').command).toEqual({
+      name: 'enroll',
+      centerCode: 'KV01',
+      deskCode: '07',
+    });
+    expect(() => parseCliArgs(['enroll', '--center', 'KV 01', '--desk', '07'], '/srv')).toThrow(
+      /--center: use 1–8 capital Latin letters or digits, not "KV 01"/,
+    );
     expect(() => parseCliArgs(['enroll', '--center', 'KV01'], '/srv')).toThrow(/--desk is required/);
   });
 });

@@ -30,7 +30,9 @@ describe('application status machine', () => {
   });
 
   it('has exactly the listed moves', () => {
-    expect(APPLICATION_STATUSES.flatMap((from) => allowedTransitions(from).map((to) => `${from}→${to}`)).sort()).toEqual([...allowed].sort());
+    expect(APPLICATION_STATUSES.flatMap((from) => allowedTransitions(from).map((to) => `${from}→${to}`)).sort()).toEqual(
+      [...allowed].sort(),
+    );
   });
 
   it('ends in issued, refused, withdrawn or returned_unclaimed', () => {

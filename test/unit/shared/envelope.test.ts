@@ -23,7 +23,9 @@ describe('envelope and error codes', () => {
   it('refuses an error body with an unknown code or without a message', () => {
     expect(ErrorBody.safeParse({ code: 'TEAPOT', message: 'x' }).success).toBe(false);
     expect(ErrorBody.safeParse({ code: 'INTERNAL' }).success).toBe(false);
-    expect(ResultFrame.safeParse({ kind: 'result', id: 1, result: { ok: false, error: { code: 'NOPE', message: 'x' } } }).success).toBe(false);
+    expect(ResultFrame.safeParse({ kind: 'result', id: 1, result: { ok: false, error: { code: 'NOPE', message: 'x' } } }).success).toBe(
+      false,
+    );
     expect(ResultFrame.safeParse({ kind: 'result', id: 1, result: { ok: true, value: null } }).success).toBe(true);
   });
 });

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_STATUSES, canTransition, statusChangeErrors, statusChangeFieldErrors } from '../../../shared/domain/application-status';
+import {
+  APPLICATION_STATUSES,
+  canTransition,
+  statusChangeErrors,
+  statusChangeFieldErrors,
+} from '../../../shared/domain/application-status';
 import { TICKET_EFFECTS, TICKET_EVENTS, ticketEventResult, TicketStatus } from '../../../shared/domain/ticket-status';
 
 /** The law's list, written out here rather than read from the module under test. */
@@ -8,7 +13,12 @@ const NEEDS_REASON = new Set(['refused', 'withdrawn', 'needs_info', 'returned_un
 
 const status = fc.constantFrom(...APPLICATION_STATUSES);
 /** Text a clerk might leave: missing, empty, only spaces, or words. */
-const text = fc.oneof(fc.constant(null), fc.constant(undefined), fc.constantFrom('', ' ', '\t\n'), fc.string({ minLength: 1, maxLength: 20 }));
+const text = fc.oneof(
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.constantFrom('', ' ', '\t\n'),
+  fc.string({ minLength: 1, maxLength: 20 }),
+);
 const isBlank = (value: string | null | undefined) => (value ?? '').trim() === '';
 
 describe('statusChangeErrors (the one status rule of desk, renderer and back office)', () => {
@@ -36,10 +46,15 @@ describe('statusChangeErrors (the one status rule of desk, renderer and back off
 
   it('accepts every allowed move once reason and receiver are written', () => {
     fc.assert(
-      fc.property(status, status, fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''), (from, to, words) => {
-        fc.pre(canTransition(from, to));
-        expect(statusChangeErrors(from, { to, reason: words, receivedBy: words })).toEqual([]);
-      }),
+      fc.property(
+        status,
+        status,
+        fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
+        (from, to, words) => {
+          fc.pre(canTransition(from, to));
+          expect(statusChangeErrors(from, { to, reason: words, receivedBy: words })).toEqual([]);
+        },
+      ),
     );
   });
 
@@ -47,7 +62,9 @@ describe('statusChangeErrors (the one status rule of desk, renderer and back off
     fc.assert(
       fc.property(status, status, text, text, (from, to, reason, receivedBy) => {
         const move = { to, reason, receivedBy };
-        expect(statusChangeFieldErrors(from, move).map((error) => error.path)).toEqual(statusChangeErrors(from, move).map((field) => [field]));
+        expect(statusChangeFieldErrors(from, move).map((error) => error.path)).toEqual(
+          statusChangeErrors(from, move).map((field) => [field]),
+        );
       }),
     );
   });

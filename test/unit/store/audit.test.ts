@@ -11,7 +11,14 @@ function deskWithEntries(n: number): Db {
   const { db } = openTestDesk(tempDir());
   db.transaction(() => {
     for (let i = 1; i <= n; i += 1) {
-      appendAudit(db, { at: `2026-11-27T10:00:0${i}.000Z`, actor: 'c1', action: 'applicant.view', entity: 'applicant', entityId: `p${i}`, details: { i } });
+      appendAudit(db, {
+        at: `2026-11-27T10:00:0${i}.000Z`,
+        actor: 'c1',
+        action: 'applicant.view',
+        entity: 'applicant',
+        entityId: `p${i}`,
+        details: { i },
+      });
     }
   })();
   return db;

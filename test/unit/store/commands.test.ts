@@ -33,7 +33,9 @@ function deskWithApplication() {
 }
 
 function outboxOf(desk: ReturnType<typeof openTestDesk>, aggregate: string) {
-  return desk.db.prepare('SELECT mutation_id, prev_mutation_id, kind, status, base_version, actor FROM outbox WHERE aggregate = ? ORDER BY seq').all(aggregate) as Array<{
+  return desk.db
+    .prepare('SELECT mutation_id, prev_mutation_id, kind, status, base_version, actor FROM outbox WHERE aggregate = ? ORDER BY seq')
+    .all(aggregate) as Array<{
     mutation_id: string;
     prev_mutation_id: string | null;
     kind: string;
@@ -74,7 +76,9 @@ describe('registering', () => {
 
   it('refuses an unknown applicant', () => {
     const desk = deskWithApplication();
-    expect(() => registerApplication(desk.env, { ...desk.input, applicantId: 'nobody' })).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
+    expect(() => registerApplication(desk.env, { ...desk.input, applicantId: 'nobody' })).toThrow(
+      expect.objectContaining({ code: 'VALIDATION' }),
+    );
   });
 });
 
@@ -116,12 +120,16 @@ describe('status changes', () => {
     const { env, app } = deskWithApplication();
     changeApplicationStatus(env, { id: app.id, to: 'sent_to_provider' });
     changeApplicationStatus(env, { id: app.id, to: 'result_ready' });
-    expect(() => changeApplicationStatus(env, { id: app.id, to: 'issued' })).toThrow(expect.objectContaining({ issues: [{ path: ['receivedBy'], message: 'required' }] }));
+    expect(() => changeApplicationStatus(env, { id: app.id, to: 'issued' })).toThrow(
+      expect.objectContaining({ issues: [{ path: ['receivedBy'], message: 'required' }] }),
+    );
   });
 
   it('answers NOT_FOUND for an unknown application', () => {
     const { env } = deskWithApplication();
-    expect(() => changeApplicationStatus(env, { id: 'nope', to: 'sent_to_provider' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => changeApplicationStatus(env, { id: 'nope', to: 'sent_to_provider' })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
   });
 });
 
@@ -146,14 +154,19 @@ describe('documents and tickets', () => {
 
   it('an attached scan waits for its file; detaching leaves a tombstone', () => {
     const desk = deskWithApplication();
-    const id = attachDocument(desk.env, { applicationId: desk.app.id, kind: 'passport', pages: 2, blob: { sha256: sha, size: 1000, mime: 'application/pdf' } });
+    const id = attachDocument(desk.env, {
+      applicationId: desk.app.id,
+      kind: 'passport',
+      pages: 2,
+      blob: { sha256: sha, size: 1000, mime: 'application/pdf' },
+    });
     expect(outboxOf(desk, `application:${desk.app.id}`).at(-1)).toMatchObject({ kind: 'document.attach', status: 'blocked_on_blob' });
     detachDocument(desk.env, id, 'wrong page');
     expect(desk.db.prepare('SELECT deleted_at IS NOT NULL FROM documents WHERE id = ?').pluck().get(id)).toBe(1);
     expect(() => detachDocument(desk.env, id, 'again')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(() => attachDocument(desk.env, { applicationId: desk.app.id, kind: 'x', pages: 1, blob: { sha256: 'XYZ', size: 1, mime: 'x' } })).toThrow(
-      expect.objectContaining({ code: 'VALIDATION' }),
-    );
+    expect(() =>
+      attachDocument(desk.env, { applicationId: desk.app.id, kind: 'x', pages: 1, blob: { sha256: 'XYZ', size: 1, mime: 'x' } }),
+    ).toThrow(expect.objectContaining({ code: 'VALIDATION' }));
   });
 
   it('a ticket follows the counter actions and refuses impossible ones with CONFLICT', () => {
@@ -182,10 +195,17 @@ describe('correcting an application', () => {
     desk.db.prepare('UPDATE applications SET server_version = 3 WHERE id = ?').run(desk.app.id);
     desk.db.prepare("UPDATE outbox SET status = 'acked' WHERE aggregate = ?").run(`application:${desk.app.id}`);
     expect(getApplicationByNumber(desk.db, desk.app.regNumber)?.sync).toBe('synced');
-    const updated = updateApplication(desk.env, { id: desk.app.id, notes: 'Телефонувати після 14:00', resultDelivery: 'in_person', items: desk.app.items });
+    const updated = updateApplication(desk.env, {
+      id: desk.app.id,
+      notes: 'Телефонувати після 14:00',
+      resultDelivery: 'in_person',
+      items: desk.app.items,
+    });
     expect(updated.notes).toBe('Телефонувати після 14:00');
     expect(updated.sync).toBe('local');
-    const last = desk.db.prepare("SELECT kind, payload, base_version FROM outbox WHERE aggregate = ? ORDER BY seq DESC LIMIT 1").get(`application:${desk.app.id}`) as {
+    const last = desk.db
+      .prepare('SELECT kind, payload, base_version FROM outbox WHERE aggregate = ? ORDER BY seq DESC LIMIT 1')
+      .get(`application:${desk.app.id}`) as {
       kind: string;
       payload: string;
       base_version: number;
@@ -212,11 +232,24 @@ describe('a payload its kind’s schema refuses', () => {
     const at = desk.env.now().toISOString();
     expect(() =>
       runCommand(desk.db, () => {
-        desk.db.prepare("INSERT INTO tickets (id, number, queue_code, status, issued_at, desk_code, updated_at) VALUES ('t1', 'A001', 'A', 'waiting', ?, '07', ?)").run(at, at);
+        desk.db
+          .prepare(
+            "INSERT INTO tickets (id, number, queue_code, status, issued_at, desk_code, updated_at) VALUES ('t1', 'A001', 'A', 'waiting', ?, '07', ?)",
+          )
+          .run(at, at);
         // A ticket.issue without its number, as a buggy command might build it.
-        recordChange(desk.env, at, { kind: 'ticket.issue', payload: { id: 't1', queueCode: 'A', at } as never, baseVersion: null }, { action: 'ticket.issue', entity: 'ticket', entityId: 't1' });
+        recordChange(
+          desk.env,
+          at,
+          { kind: 'ticket.issue', payload: { id: 't1', queueCode: 'A', at } as never, baseVersion: null },
+          { action: 'ticket.issue', entity: 'ticket', entityId: 't1' },
+        );
       }),
     ).toThrow(InvalidMutationPayload);
-    expect({ tickets: count('tickets'), outbox: count('outbox'), audit: count('audit_events') }).toEqual({ tickets: 0, outbox: 0, audit: 0 });
+    expect({ tickets: count('tickets'), outbox: count('outbox'), audit: count('audit_events') }).toEqual({
+      tickets: 0,
+      outbox: 0,
+      audit: 0,
+    });
   });
 });

@@ -34,7 +34,10 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
     },
   },
   3: {
-    write: (db) => db.prepare(`INSERT INTO intake_drafts (clerk_id, data, updated_at) VALUES ('c1', '{"surname":"Шев"}', '2026-11-27T10:05:00.000Z')`).run(),
+    write: (db) =>
+      db
+        .prepare(`INSERT INTO intake_drafts (clerk_id, data, updated_at) VALUES ('c1', '{"surname":"Шев"}', '2026-11-27T10:05:00.000Z')`)
+        .run(),
     check: (db) => expect(db.prepare("SELECT data FROM intake_drafts WHERE clerk_id = 'c1'").pluck().get()).toBe('{"surname":"Шев"}'),
   },
   4: {
@@ -46,7 +49,9 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
         .run(),
     check: (db) => {
       expect(db.prepare("SELECT mutation_id FROM outbox WHERE status <> 'acked' ORDER BY seq").pluck().all()).toEqual(['m1']);
-      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE status <> 'acked' ORDER BY seq").all() as Array<{ detail: string }>;
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT * FROM outbox WHERE status <> 'acked' ORDER BY seq").all() as Array<{
+        detail: string;
+      }>;
       expect(plan.map((p) => p.detail).join(' ')).toContain('outbox_unacked');
     },
   },
@@ -69,7 +74,9 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
         )
         .run(),
     check: (db) =>
-      expect(db.prepare("SELECT clerk_id, actor_name, mutation_id FROM application_status_history WHERE application_id = 'a1'").get()).toEqual({
+      expect(
+        db.prepare("SELECT clerk_id, actor_name, mutation_id FROM application_status_history WHERE application_id = 'a1'").get(),
+      ).toEqual({
         clerk_id: 'clerk-of-desk-02',
         actor_name: 'Коваль Ірина',
         mutation_id: 'm-remote',
@@ -78,7 +85,7 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
 };
 
 function tables(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') ORDER BY name").pluck().all() as string[]);
+  return db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') ORDER BY name").pluck().all() as string[];
 }
 
 describe('every migration', () => {
@@ -123,14 +130,22 @@ describe('every migration', () => {
     outbox.run('m-sent', 'application.status', step('sent_to_provider', '2026-11-27T11:00:00.000Z'), 'pending', null);
     outbox.run('m-refused', 'application.status', step('refused', '2026-11-27T12:00:00.000Z'), 'conflict', null);
     outbox.run('m-discarded', 'application.status', step('withdrawn', '2026-11-27T13:00:00.000Z'), 'acked', null);
-    const history = db.prepare("INSERT INTO application_status_history (application_id, from_status, to_status, at, clerk_id) VALUES ('a1', ?, ?, ?, 'c1')");
+    const history = db.prepare(
+      "INSERT INTO application_status_history (application_id, from_status, to_status, at, clerk_id) VALUES ('a1', ?, ?, ?, 'c1')",
+    );
     history.run(null, 'registered', '2026-11-27T10:00:00.000Z');
     history.run('registered', 'sent_to_provider', '2026-11-27T11:00:00.000Z');
     history.run('registered', 'refused', '2026-11-27T12:00:00.000Z');
     history.run('registered', 'withdrawn', '2026-11-27T13:00:00.000Z');
     history.run('registered', 'in_progress', '2026-11-27T14:00:00.000Z');
     migrate(db, migrations, 6);
-    expect(db.prepare("SELECT to_status, clerk_id, actor_name, mutation_id FROM application_status_history WHERE application_id = 'a1' ORDER BY seq").all()).toEqual([
+    expect(
+      db
+        .prepare(
+          "SELECT to_status, clerk_id, actor_name, mutation_id FROM application_status_history WHERE application_id = 'a1' ORDER BY seq",
+        )
+        .all(),
+    ).toEqual([
       { to_status: 'registered', clerk_id: 'c1', actor_name: 'Іваненко Олена', mutation_id: 'm-reg' },
       { to_status: 'in_progress', clerk_id: 'c1', actor_name: 'Іваненко Олена', mutation_id: null },
     ]);

@@ -23,8 +23,8 @@ describe('registering an application', () => {
     expect(app.dueDate).toBe('2026-12-25');
     expect(app.status).toBe('registered');
     expect(app.history).toHaveLength(1);
-    const outbox = db.prepare("SELECT kind, aggregate, status FROM outbox WHERE aggregate = ?").all(`application:${app.id}`);
+    const outbox = db.prepare('SELECT kind, aggregate, status FROM outbox WHERE aggregate = ?').all(`application:${app.id}`);
     expect(outbox).toEqual([{ kind: 'application.register', aggregate: `application:${app.id}`, status: 'pending' }]);
-    expect(db.prepare("SELECT count(*) FROM audit_events WHERE entity_id = ?").pluck().get(app.id)).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM audit_events WHERE entity_id = ?').pluck().get(app.id)).toBe(1);
   });
 });

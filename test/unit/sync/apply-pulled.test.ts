@@ -20,12 +20,20 @@ const tempDir = useTempDirs();
 function deskWithOwnApplication() {
   const desk = openTestDesk(tempDir());
   const applicant = addApplicant(desk.env);
-  const app = registerApplication(desk.env, RegisterApplication.parse({ serviceId: SAMPLE_SERVICE.id, applicantId: applicant.id, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+  const app = registerApplication(
+    desk.env,
+    RegisterApplication.parse({
+      serviceId: SAMPLE_SERVICE.id,
+      applicantId: applicant.id,
+      items: [{ name: 'Заява', original: true, sheets: 1 }],
+    }),
+  );
   const registerId = desk.db.prepare("SELECT mutation_id FROM outbox WHERE kind = 'application.register'").pluck().get() as string;
   return { ...desk, app, applicant, registerId };
 }
 
-const ack = (db: Parameters<typeof recordResults>[0], mutationId: string, version: number) => recordResults(db, [{ mutationId, status: 'applied', version }], new Date(), () => 0);
+const ack = (db: Parameters<typeof recordResults>[0], mutationId: string, version: number) =>
+  recordResults(db, [{ mutationId, status: 'applied', version }], new Date(), () => 0);
 
 /** The back office took every change this desk made, each as version 1 of its record. */
 function ackAll(db: Parameters<typeof recordResults>[0]): void {
@@ -33,11 +41,27 @@ function ackAll(db: Parameters<typeof recordResults>[0]): void {
 }
 
 function step(to: StatusStep['to'], fields: Partial<StatusStep> = {}): StatusStep {
-  return { from: null, to, reason: null, receivedBy: null, at: '2026-11-27T09:30:00.000Z', actorId: 'clerk-elsewhere', actorName: 'Коваль Ірина', mutationId: `m-${to}`, ...fields };
+  return {
+    from: null,
+    to,
+    reason: null,
+    receivedBy: null,
+    at: '2026-11-27T09:30:00.000Z',
+    actorId: 'clerk-elsewhere',
+    actorName: 'Коваль Ірина',
+    mutationId: `m-${to}`,
+    ...fields,
+  };
 }
 
 /** The application as the back office would send it, with `statusHistory` unless given `undefined`. */
-function pulledApplication(id: string, applicantId: string, version: number, status: string, statusHistory: StatusStep[] | undefined): Change {
+function pulledApplication(
+  id: string,
+  applicantId: string,
+  version: number,
+  status: string,
+  statusHistory: StatusStep[] | undefined,
+): Change {
   return {
     seq: version,
     entity: 'application',
@@ -61,7 +85,16 @@ function pulledApplication(id: string, applicantId: string, version: number, sta
 }
 
 const settled = (steps: StatusStep[]) =>
-  steps.map(({ from, to, reason, receivedBy, at, actorId, actorName }) => ({ from, to, reason, receivedBy, at, clerkId: actorId, actorName, pending: false }));
+  steps.map(({ from, to, reason, receivedBy, at, actorId, actorName }) => ({
+    from,
+    to,
+    reason,
+    receivedBy,
+    at,
+    clerkId: actorId,
+    actorName,
+    pending: false,
+  }));
 
 describe('applying a pulled application', () => {
   it('replaces the desk’s history with the back office’s, steps by clerks this desk has never seen included', () => {
@@ -70,7 +103,14 @@ describe('applying a pulled application', () => {
     const history = [
       step('registered', { actorId: desk.env.clerkId, actorName: 'Олена Коваль', mutationId: desk.registerId }),
       step('sent_to_provider', { from: 'registered', at: '2026-11-27T10:00:00.000Z', mutationId: 'm-b' }),
-      step('refused', { from: 'sent_to_provider', reason: 'Неповний пакет', at: '2026-11-27T11:00:00.000Z', actorName: null, actorId: 'clerk-gone', mutationId: 'm-c' }),
+      step('refused', {
+        from: 'sent_to_provider',
+        reason: 'Неповний пакет',
+        at: '2026-11-27T11:00:00.000Z',
+        actorName: null,
+        actorId: 'clerk-gone',
+        mutationId: 'm-c',
+      }),
     ];
     createChangeApplier(memoryLogger())(desk.db, [pulledApplication(desk.app.id, desk.applicant.id, 3, 'refused', history)]);
     expect(getApplicationById(desk.db, desk.app.id)).toMatchObject({ status: 'refused', history: settled(history) });
@@ -79,7 +119,9 @@ describe('applying a pulled application', () => {
   it('leaves the history alone for a version stored before the back office kept it in the record', () => {
     const desk = deskWithOwnApplication();
     ack(desk.db, desk.registerId, 1);
-    createChangeApplier(memoryLogger())(desk.db, [pulledApplication(desk.app.id, desk.applicant.id, 1, 'registered', [step('registered', { mutationId: desk.registerId })])]);
+    createChangeApplier(memoryLogger())(desk.db, [
+      pulledApplication(desk.app.id, desk.applicant.id, 1, 'registered', [step('registered', { mutationId: desk.registerId })]),
+    ]);
     const before = getApplicationById(desk.db, desk.app.id)!.history;
     createChangeApplier(memoryLogger())(desk.db, [pulledApplication(desk.app.id, desk.applicant.id, 2, 'sent_to_provider', undefined)]);
     expect(getApplicationById(desk.db, desk.app.id)).toMatchObject({ status: 'sent_to_provider', history: before });
@@ -88,7 +130,9 @@ describe('applying a pulled application', () => {
   it('shows the desk’s own undelivered steps on top, pending; delivered ones plain until pulled; refused ones not at all', () => {
     const desk = deskWithOwnApplication();
     const registered = getApplicationById(desk.db, desk.app.id)!.history;
-    expect(registered).toEqual([expect.objectContaining({ from: null, to: 'registered', clerkId: desk.env.clerkId, actorName: 'Адміністратор ЦНАП', pending: true })]);
+    expect(registered).toEqual([
+      expect.objectContaining({ from: null, to: 'registered', clerkId: desk.env.clerkId, actorName: 'Адміністратор ЦНАП', pending: true }),
+    ]);
 
     ack(desk.db, desk.registerId, 1);
     expect(getApplicationById(desk.db, desk.app.id)!.history).toEqual([{ ...registered[0], pending: false }]);
@@ -101,8 +145,24 @@ describe('applying a pulled application', () => {
       ['refused', 'Неповний пакет', true],
     ]);
 
-    const server = [step('registered', { actorId: desk.env.clerkId, mutationId: desk.registerId }), step('sent_to_provider', { from: 'registered', mutationId: 'm-b' })];
-    recordResults(desk.db, [{ mutationId: refusedId, status: 'conflict', fields: ['status'], server: pulledApplication(desk.app.id, desk.applicant.id, 2, 'sent_to_provider', server).data!, version: 2 }], new Date(), () => 0);
+    const server = [
+      step('registered', { actorId: desk.env.clerkId, mutationId: desk.registerId }),
+      step('sent_to_provider', { from: 'registered', mutationId: 'm-b' }),
+    ];
+    recordResults(
+      desk.db,
+      [
+        {
+          mutationId: refusedId,
+          status: 'conflict',
+          fields: ['status'],
+          server: pulledApplication(desk.app.id, desk.applicant.id, 2, 'sent_to_provider', server).data!,
+          version: 2,
+        },
+      ],
+      new Date(),
+      () => 0,
+    );
     createChangeApplier(memoryLogger())(desk.db, [pulledApplication(desk.app.id, desk.applicant.id, 2, 'sent_to_provider', server)]);
     expect(getApplicationById(desk.db, desk.app.id)).toMatchObject({ status: 'sent_to_provider', history: settled(server) });
   });
@@ -110,7 +170,12 @@ describe('applying a pulled application', () => {
   it('does not touch a record (nor its history) with local changes still to deliver', () => {
     const desk = deskWithOwnApplication();
     const mine = getApplicationById(desk.db, desk.app.id)!;
-    createChangeApplier(memoryLogger())(desk.db, [pulledApplication(desk.app.id, desk.applicant.id, 1, 'sent_to_provider', [step('registered'), step('sent_to_provider', { from: 'registered' })])]);
+    createChangeApplier(memoryLogger())(desk.db, [
+      pulledApplication(desk.app.id, desk.applicant.id, 1, 'sent_to_provider', [
+        step('registered'),
+        step('sent_to_provider', { from: 'registered' }),
+      ]),
+    ]);
     expect(getApplicationById(desk.db, desk.app.id)).toEqual(mine);
   });
 
@@ -134,7 +199,9 @@ describe('applying a pulled application', () => {
         createChangeApplier(memoryLogger())(desk.db, [pulledApplication(desk.app.id, desk.applicant.id, version, 'registered', history)]);
         const shown = getApplicationById(desk.db, desk.app.id)!.history;
         // A step without a name shows the name of the clerk, if this desk knows them.
-        const expected = settled(history).map((s) => (s.actorName === null && s.clerkId === desk.env.clerkId ? { ...s, actorName: 'Адміністратор ЦНАП' } : s));
+        const expected = settled(history).map((s) =>
+          s.actorName === null && s.clerkId === desk.env.clerkId ? { ...s, actorName: 'Адміністратор ЦНАП' } : s,
+        );
         expect(shown).toEqual(expected);
       }),
       { numRuns: 60 },
@@ -146,7 +213,11 @@ describe('dispatching a pulled page by entity', () => {
   it('marks tombstones deleted in each entity’s own table and notes entities this desk does not keep', () => {
     const desk = deskWithOwnApplication();
     ackAll(desk.db);
-    desk.db.prepare("INSERT INTO tickets (id, number, queue_code, status, desk_code, issued_at, updated_at) VALUES ('t-1', 'A001', 'A', 'waiting', '07', ?, ?)").run('2026-11-27T09:00:00.000Z', '2026-11-27T09:00:00.000Z');
+    desk.db
+      .prepare(
+        "INSERT INTO tickets (id, number, queue_code, status, desk_code, issued_at, updated_at) VALUES ('t-1', 'A001', 'A', 'waiting', '07', ?, ?)",
+      )
+      .run('2026-11-27T09:00:00.000Z', '2026-11-27T09:00:00.000Z');
     const logger = memoryLogger();
     createChangeApplier(logger)(desk.db, [
       { seq: 1, entity: 'application', id: desk.app.id, version: 2, data: null },
@@ -154,7 +225,8 @@ describe('dispatching a pulled page by entity', () => {
       { seq: 3, entity: 'ticket', id: 't-1', version: 2, data: null },
       { seq: 4, entity: 'service', id: 'svc-new', version: 1, data: { code: 'X' } },
     ]);
-    const deleted = (table: string, id: string) => desk.db.prepare(`SELECT deleted_at IS NOT NULL AS gone, server_version FROM ${table} WHERE id = ?`).get(id);
+    const deleted = (table: string, id: string) =>
+      desk.db.prepare(`SELECT deleted_at IS NOT NULL AS gone, server_version FROM ${table} WHERE id = ?`).get(id);
     expect(deleted('applications', desk.app.id)).toEqual({ gone: 1, server_version: 2 });
     expect(deleted('applicants', desk.applicant.id)).toEqual({ gone: 1, server_version: 2 });
     expect(deleted('tickets', 't-1')).toEqual({ gone: 1, server_version: 2 });
@@ -179,6 +251,8 @@ describe('dispatching a pulled page by entity', () => {
     ]);
     // The page was tried whole first, then change by change.
     expect(applied.slice(-2)).toEqual(['thing:one', 'removed other:two']);
-    expect(logger.entries).toEqual([expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ entity: 'thing', id: 'bad' }) })]);
+    expect(logger.entries).toEqual([
+      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ entity: 'thing', id: 'bad' }) }),
+    ]);
   });
 });

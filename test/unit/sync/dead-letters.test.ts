@@ -14,20 +14,41 @@ describe('a refused status step a supervisor sends again', () => {
   it('stays the step of the clerk who made it; the supervisor’s decision is audited', () => {
     const desk = openTestDesk(tempDir());
     const applicant = addApplicant(desk.env);
-    const app = registerApplication(desk.env, RegisterApplication.parse({ serviceId: SAMPLE_SERVICE.id, applicantId: applicant.id, items: [{ name: 'Заява', original: true, sheets: 1 }] }));
+    const app = registerApplication(
+      desk.env,
+      RegisterApplication.parse({
+        serviceId: SAMPLE_SERVICE.id,
+        applicantId: applicant.id,
+        items: [{ name: 'Заява', original: true, sheets: 1 }],
+      }),
+    );
     for (const id of desk.db.prepare("SELECT mutation_id FROM outbox WHERE status <> 'acked'").pluck().all() as string[]) {
       recordResults(desk.db, [{ mutationId: id, status: 'applied', version: 1 }], new Date(), () => 0);
     }
     changeApplicationStatus(desk.env, { id: app.id, to: 'refused', reason: 'Неповний пакет' });
     const refused = desk.db.prepare("SELECT mutation_id FROM outbox WHERE kind = 'application.status'").pluck().get() as string;
-    recordResults(desk.db, [{ mutationId: refused, status: 'rejected', code: 'x', message: 'refused', fieldErrors: [] }], new Date(), () => 0);
+    recordResults(
+      desk.db,
+      [{ mutationId: refused, status: 'rejected', code: 'x', message: 'refused', fieldErrors: [] }],
+      new Date(),
+      () => 0,
+    );
 
     const at = '2026-11-27T10:00:00.000Z';
-    desk.db.prepare("INSERT INTO clerks (id, full_name, roles, is_local, created_at, updated_at) VALUES ('supervisor', 'Старша зміни', '[\"supervisor\"]', 1, ?, ?)").run(at, at);
+    desk.db
+      .prepare(
+        "INSERT INTO clerks (id, full_name, roles, is_local, created_at, updated_at) VALUES ('supervisor', 'Старша зміни', '[\"supervisor\"]', 1, ?, ?)",
+      )
+      .run(at, at);
     const newId = retryDeadLetter({ ...desk.env, clerkId: 'supervisor' }, refused);
 
     expect(desk.db.prepare('SELECT actor FROM outbox WHERE mutation_id = ?').pluck().get(newId)).toBe(desk.env.clerkId);
-    expect(getApplicationById(desk.db, app.id)!.history.at(-1)).toMatchObject({ to: 'refused', clerkId: desk.env.clerkId, actorName: 'Адміністратор ЦНАП', pending: true });
+    expect(getApplicationById(desk.db, app.id)!.history.at(-1)).toMatchObject({
+      to: 'refused',
+      clerkId: desk.env.clerkId,
+      actorName: 'Адміністратор ЦНАП',
+      pending: true,
+    });
     expect(desk.db.prepare("SELECT actor FROM audit_events WHERE action = 'sync.retry'").pluck().get()).toBe('supervisor');
   });
 });

@@ -27,15 +27,28 @@ describe('mutationHash', () => {
   });
 
   it('orders integer-like keys as strings, as the stored hashes were made', () => {
-    const withDetails: Mutation = { ...mutation, kind: 'ticket.called', payload: { id: 't-1', event: 'called', details: { '10': 'a', '9': 'b', x: 1 } } };
-    expect(mutationHash(withDetails)).toBe(createHash('sha256').update(
-      '{"actor":"clerk-1","aggregate":"application:a-1","baseVersion":3,"createdAt":"2026-11-02T09:00:00.000Z","kind":"ticket.called","mutationId":"m-1","payload":{"details":{"10":"a","9":"b","x":1},"event":"called","id":"t-1"},"prevMutationId":null}',
-    ).digest('hex'));
+    const withDetails: Mutation = {
+      ...mutation,
+      kind: 'ticket.called',
+      payload: { id: 't-1', event: 'called', details: { '10': 'a', '9': 'b', x: 1 } },
+    };
+    expect(mutationHash(withDetails)).toBe(
+      createHash('sha256')
+        .update(
+          '{"actor":"clerk-1","aggregate":"application:a-1","baseVersion":3,"createdAt":"2026-11-02T09:00:00.000Z","kind":"ticket.called","mutationId":"m-1","payload":{"details":{"10":"a","9":"b","x":1},"event":"called","id":"t-1"},"prevMutationId":null}',
+        )
+        .digest('hex'),
+    );
   });
 
   it('changes with any value, and keeps array order', () => {
     expect(mutationHash({ ...mutation, baseVersion: 4 })).not.toBe(mutationHash(mutation));
-    const items = [{ name: 'Б', sheets: 1, original: true }, { name: 'А', sheets: 2, original: false }];
-    expect(mutationHash({ ...mutation, payload: { ...mutation.payload, items } })).not.toBe(mutationHash({ ...mutation, payload: { ...mutation.payload, items: [...items].reverse() } }));
+    const items = [
+      { name: 'Б', sheets: 1, original: true },
+      { name: 'А', sheets: 2, original: false },
+    ];
+    expect(mutationHash({ ...mutation, payload: { ...mutation.payload, items } })).not.toBe(
+      mutationHash({ ...mutation, payload: { ...mutation.payload, items: [...items].reverse() } }),
+    );
   });
 });

@@ -13,7 +13,15 @@ function applicant(seq: number, id: string, surname: string): Change {
     entity: 'applicant',
     id,
     version: 1,
-    data: { id, kind: 'person', surname, given_name: 'Марʼяна', display_name: `${surname} Марʼяна`, search_name: `${surname.toLowerCase()} маряна`, rnokpp_refused: 0 },
+    data: {
+      id,
+      kind: 'person',
+      surname,
+      given_name: 'Марʼяна',
+      display_name: `${surname} Марʼяна`,
+      search_name: `${surname.toLowerCase()} маряна`,
+      rnokpp_refused: 0,
+    },
   };
 }
 
@@ -44,7 +52,12 @@ describe('applying a pulled page', () => {
     const { db } = openTestDesk(tempDir());
     createChangeApplier(memoryLogger())(db, [applicant(1, 'p-1', 'Коваль'), application(2, 'a-1', SAMPLE_SERVICE.id, 'p-1')]);
     expect(db.prepare('SELECT server_version FROM applicants WHERE id = ?').pluck().get('p-1')).toBe(1);
-    expect(db.prepare("SELECT a.id FROM applicants_fts f JOIN applicants a ON a.rowid = f.rowid WHERE applicants_fts MATCH 'коваль*'").pluck().all()).toEqual(['p-1']);
+    expect(
+      db
+        .prepare("SELECT a.id FROM applicants_fts f JOIN applicants a ON a.rowid = f.rowid WHERE applicants_fts MATCH 'коваль*'")
+        .pluck()
+        .all(),
+    ).toEqual(['p-1']);
     expect(db.prepare('SELECT count(*) FROM application_items WHERE application_id = ?').pluck().get('a-1')).toBe(1);
   });
 
@@ -52,11 +65,18 @@ describe('applying a pulled page', () => {
     const { db } = openTestDesk(tempDir());
     const logger = memoryLogger();
     // A service this desk has never pulled: the application's foreign key fails.
-    const page = [applicant(1, 'p-1', 'Коваль'), application(2, 'a-bad', 'svc-unknown', 'p-1'), applicant(3, 'p-2', 'Мельник'), application(4, 'a-good', SAMPLE_SERVICE.id, 'p-2')];
+    const page = [
+      applicant(1, 'p-1', 'Коваль'),
+      application(2, 'a-bad', 'svc-unknown', 'p-1'),
+      applicant(3, 'p-2', 'Мельник'),
+      application(4, 'a-good', SAMPLE_SERVICE.id, 'p-2'),
+    ];
     createChangeApplier(logger)(db, page);
     expect(db.prepare('SELECT id FROM applicants ORDER BY id').pluck().all()).toEqual(['p-1', 'p-2']);
     expect(db.prepare('SELECT id FROM applications ORDER BY id').pluck().all()).toEqual(['a-good']);
     expect(db.prepare('SELECT count(*) FROM application_items WHERE application_id = ?').pluck().get('a-bad')).toBe(0);
-    expect(logger.entries).toEqual([expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ entity: 'application', id: 'a-bad' }) })]);
+    expect(logger.entries).toEqual([
+      expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ entity: 'application', id: 'a-bad' }) }),
+    ]);
   });
 });

@@ -20,12 +20,9 @@ describe('validatePhone', () => {
     expect(validatePhone('044 234 56 78')).toEqual({ ok: true, value: '+380442345678' });
   });
 
-  it.each(['+38067123456', '067123456', '06712345678', '3806712345678', '+3806712345678', '0'])(
-    'rejects the length of %s',
-    (v) => {
-      expect(validatePhone(v)).toEqual({ ok: false, code: 'phone.length' });
-    },
-  );
+  it.each(['+38067123456', '067123456', '06712345678', '3806712345678', '+3806712345678', '0'])('rejects the length of %s', (v) => {
+    expect(validatePhone(v)).toEqual({ ok: false, code: 'phone.length' });
+  });
 
   it.each([
     '',

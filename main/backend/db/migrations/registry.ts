@@ -7,4 +7,11 @@ import { m0005OutboxOneStatusIndex } from './0005-outbox-one-status-index';
 import { m0006StatusHistorySynced } from './0006-status-history-synced';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const migrations: readonly Migration[] = [m0001DeskMeta, m0002Domain, m0003IntakeDrafts, m0004OutboxUnacked, m0005OutboxOneStatusIndex, m0006StatusHistorySynced];
+export const migrations: readonly Migration[] = [
+  m0001DeskMeta,
+  m0002Domain,
+  m0003IntakeDrafts,
+  m0004OutboxUnacked,
+  m0005OutboxOneStatusIndex,
+  m0006StatusHistorySynced,
+];

@@ -75,7 +75,8 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
           <>
             <dt>{t('applications.representative')}</dt>
             <dd>
-              {a.representative.fullName} · {t('applications.poa', { number: a.representative.poaNumber, date: formatDay(a.representative.poaDate) })}
+              {a.representative.fullName} ·{' '}
+              {t('applications.poa', { number: a.representative.poaNumber, date: formatDay(a.representative.poaDate) })}
             </dd>
           </>
         )}

@@ -90,7 +90,15 @@ export function ApplicationEditForm({ application, onChanged }: { application: A
             options={DELIVERIES.map((d) => ({ value: d, label: t(DELIVERY_TEXT[d]) }))}
             onChange={(d) => setDelivery(d)}
           />
-          <TextInput id="edit-notes" label={t('intake.notes.label')} size="long" rows={3} maxLength={2000} value={notes} onChange={setNotes} />
+          <TextInput
+            id="edit-notes"
+            label={t('intake.notes.label')}
+            size="long"
+            rows={3}
+            maxLength={2000}
+            value={notes}
+            onChange={setNotes}
+          />
           {error && <ErrorNotice error={error} context="applications.edit.failed" />}
           <div className="kit-button-row">
             <Button type="submit" variant="primary" disabled={busy}>

@@ -26,7 +26,9 @@ export function ApplicationsScreen() {
   const [selected, setSelected] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   // A finished sync cycle may have turned local records into synced ones: the badges follow.
-  const lastSync = useShellStore((state) => `${state.sync?.lastSuccessAt ?? ''}|${state.sync?.deadLetters ?? 0}|${state.sync?.conflicts ?? 0}`);
+  const lastSync = useShellStore(
+    (state) => `${state.sync?.lastSuccessAt ?? ''}|${state.sync?.deadLetters ?? 0}|${state.sync?.conflicts ?? 0}`,
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
 

@@ -64,7 +64,10 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
           label={t('applications.newStatus')}
           value={draft.to}
           error={problem('to', 'applications.err.to')}
-          options={[{ value: '', label: t('applications.chooseStatus') }, ...allowed.map((status) => ({ value: status, label: t(STATUS_ACTION[status]) }))]}
+          options={[
+            { value: '', label: t('applications.chooseStatus') },
+            ...allowed.map((status) => ({ value: status, label: t(STATUS_ACTION[status]) })),
+          ]}
           onChange={(to) => {
             setDraft({ ...draft, to, receivedBy: to === 'issued' && draft.receivedBy === '' ? receiverDefault : draft.receivedBy });
             setProblems([]);

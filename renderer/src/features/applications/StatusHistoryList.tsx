@@ -19,7 +19,10 @@ export function StatusHistoryList({ history }: { history: Application['history']
           <span className="history-time">{formatDateTime(change.at)}</span> <strong>{t(STATUS_TEXT[change.to])}</strong>
           {change.reason && <span> — {change.reason}</span>}
           {change.receivedBy && <span> — {t('applications.receivedBy', { name: change.receivedBy })}</span>}
-          <span className="history-actor"> — {t('applications.historyActor', { name: change.actorName ?? t('applications.historyOtherDesk') })}</span>
+          <span className="history-actor">
+            {' '}
+            — {t('applications.historyActor', { name: change.actorName ?? t('applications.historyOtherDesk') })}
+          </span>
           {change.pending && !standalone && <em className="history-pending-mark"> ({t('applications.historyPending')})</em>}
         </li>
       ))}

@@ -21,7 +21,10 @@ export interface CorrectionDraft {
  * The `applications.update` input for what the clerk changed, or null when nothing changed.
  * Only changed fields are sent; emptied notes become null (removed).
  */
-export function correctionInput(application: Pick<Application, 'id' | 'resultDelivery' | 'notes'>, draft: CorrectionDraft): UpdateApplicationInput | null {
+export function correctionInput(
+  application: Pick<Application, 'id' | 'resultDelivery' | 'notes'>,
+  draft: CorrectionDraft,
+): UpdateApplicationInput | null {
   const input: UpdateApplicationInput = { id: application.id };
   let changed = false;
   if (draft.resultDelivery !== application.resultDelivery) {

@@ -4,7 +4,11 @@
  * desk's backend and the back office apply.
  */
 import type { ChangeApplicationStatusInput } from '../../../../shared/domain/application';
-import { needsReason as statusNeedsReason, needsReceiver as statusNeedsReceiver, statusChangeErrors } from '../../../../shared/domain/application-status';
+import {
+  needsReason as statusNeedsReason,
+  needsReceiver as statusNeedsReceiver,
+  statusChangeErrors,
+} from '../../../../shared/domain/application-status';
 import type { ApplicationStatus, StatusChangeProblem } from '../../../../shared/domain/application-status';
 
 export type { StatusChangeProblem };

@@ -93,9 +93,17 @@ export function CalendarDialog({ open, onClose }: CalendarDialogProps) {
           {t('calendar.listCaption', { year })}
         </h3>
         {listing.status === 'loading' && <p className="muted">{t('calendar.loading')}</p>}
-        {listing.status === 'failed' && <ErrorNotice error={listing.error} context="calendar.loadFailed" onRetry={() => setReload((n) => n + 1)} />}
+        {listing.status === 'failed' && (
+          <ErrorNotice error={listing.error} context="calendar.loadFailed" onRetry={() => setReload((n) => n + 1)} />
+        )}
         {listing.status === 'loaded' && (
-          <CalendarTable days={listing.days} year={year} labelledBy="calendar-list-title" busy={busy} onRemove={canEdit ? (day) => void remove(day) : undefined} />
+          <CalendarTable
+            days={listing.days}
+            year={year}
+            labelledBy="calendar-list-title"
+            busy={busy}
+            onRemove={canEdit ? (day) => void remove(day) : undefined}
+          />
         )}
       </section>
       <p className="calendar-done" role="status">

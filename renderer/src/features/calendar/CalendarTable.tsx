@@ -40,7 +40,11 @@ export function CalendarTable({ days, year, labelledBy, onRemove, busy }: Calend
             variant="danger"
             aria-label={t('calendar.removeDay', { date })}
             disabled={busy}
-            confirm={{ question: t('calendar.removeQuestion', { date }), yes: t('calendar.removeYes', { date }), no: t('calendar.removeNo') }}
+            confirm={{
+              question: t('calendar.removeQuestion', { date }),
+              yes: t('calendar.removeYes', { date }),
+              no: t('calendar.removeNo'),
+            }}
             onClick={() => onRemove(entry.day)}
           >
             {t('calendar.remove')}

@@ -15,7 +15,11 @@ export function useCalendarDays(active: boolean, year: number, reload: number): 
     setListing({ status: 'loading' });
     void api.call('calendar.list', yearRange(year)).then((result) => {
       if (!alive) return;
-      setListing(result.ok ? { status: 'loaded', days: [...result.value].sort((a, b) => a.day.localeCompare(b.day)) } : { status: 'failed', error: result.error });
+      setListing(
+        result.ok
+          ? { status: 'loaded', days: [...result.value].sort((a, b) => a.day.localeCompare(b.day)) }
+          : { status: 'failed', error: result.error },
+      );
     });
     return () => {
       alive = false;

@@ -44,7 +44,9 @@ export function ApplicantSection() {
   return (
     <section id="intake-applicant-section" className="form-section" aria-labelledby="intake-applicant-heading">
       <h3 id="intake-applicant-heading" className="section-title">
-        <span className="section-number" aria-hidden="true">1</span>
+        <span className="section-number" aria-hidden="true">
+          1
+        </span>
         {t('intake.applicant.title')}
       </h3>
       {applicant.mode === 'search' && (
@@ -88,7 +90,9 @@ export function ApplicantSection() {
             <p className="muted">{applicant.summary.details}</p>
           </div>
           <div className="chosen-actions">
-            <Button onClick={() => void editApplicant().then(() => focusFirstEmptySoon('intake-applicant-section'))}>{t('intake.applicant.edit')}</Button>
+            <Button onClick={() => void editApplicant().then(() => focusFirstEmptySoon('intake-applicant-section'))}>
+              {t('intake.applicant.edit')}
+            </Button>
             <Button
               onClick={() => {
                 clearApplicant();

@@ -14,7 +14,17 @@ function cellBinding(binding: ReturnType<typeof useIntakeField>) {
   return { ...controlBinding(binding), onBlur: binding.onBlur };
 }
 
-function DocumentCell({ line, index, name, noneSubmitted }: { line: ChecklistLine; index: number; name: string; noneSubmitted: string | undefined }) {
+function DocumentCell({
+  line,
+  index,
+  name,
+  noneSubmitted,
+}: {
+  line: ChecklistLine;
+  index: number;
+  name: string;
+  noneSubmitted: string | undefined;
+}) {
   const t = useT();
   const nameField = useIntakeField(itemField(line.key, 'name'));
   if (line.fromCatalog) {
@@ -124,7 +134,12 @@ export function ChecklistSection() {
               </select>
             ),
           },
-          { key: 'sheets', header: t('intake.items.sheets'), className: 'col-narrow', cell: (line) => <SheetsCell line={line} name={nameOf(line)} /> },
+          {
+            key: 'sheets',
+            header: t('intake.items.sheets'),
+            className: 'col-narrow',
+            cell: (line) => <SheetsCell line={line} name={nameOf(line)} />,
+          },
         ]}
       />
       <FieldMessages {...noneSubmitted} />

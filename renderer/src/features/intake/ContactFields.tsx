@@ -28,7 +28,13 @@ export function ContactFields({ lead }: { lead?: ReactNode }) {
           placeholder="+380"
           size="short"
         />
-        <IntakeText field="applicant.email" label={t('intake.contact.email')} value={f.email} onChange={(v) => setApplicantField('email', v)} inputMode="email" />
+        <IntakeText
+          field="applicant.email"
+          label={t('intake.contact.email')}
+          value={f.email}
+          onChange={(v) => setApplicantField('email', v)}
+          inputMode="email"
+        />
         <IntakeSelect<'' | NotifyBy>
           field="applicant.notifyBy"
           label={t('intake.contact.notifyBy')}
@@ -39,7 +45,13 @@ export function ContactFields({ lead }: { lead?: ReactNode }) {
         />
       </div>
       <div className="kit-field-row">
-        <IntakeText field="applicant.address" label={t('intake.contact.address')} value={f.address} onChange={(v) => setApplicantField('address', v)} size="long" />
+        <IntakeText
+          field="applicant.address"
+          label={t('intake.contact.address')}
+          value={f.address}
+          onChange={(v) => setApplicantField('address', v)}
+          size="long"
+        />
       </div>
     </>
   );

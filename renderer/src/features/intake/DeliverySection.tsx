@@ -17,7 +17,9 @@ export function DeliverySection() {
   return (
     <section className="form-section" aria-labelledby="intake-delivery-heading">
       <h3 id="intake-delivery-heading" className="section-title">
-        <span className="section-number" aria-hidden="true">4</span>
+        <span className="section-number" aria-hidden="true">
+          4
+        </span>
         {t('intake.delivery.title')}
       </h3>
       <div className="kit-field-grid">

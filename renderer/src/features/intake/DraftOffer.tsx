@@ -13,7 +13,9 @@ export function DraftOffer() {
   useEffect(() => resume.current?.focus(), []);
   if (!offered) return null;
   const a = offered.form.applicant;
-  const who = a.summary?.displayName ?? ([a.fields.surname, a.fields.givenName, a.fields.legalName].filter(Boolean).join(' ') || t('intake.draft.noName'));
+  const who =
+    a.summary?.displayName ??
+    ([a.fields.surname, a.fields.givenName, a.fields.legalName].filter(Boolean).join(' ') || t('intake.draft.noName'));
   return (
     <Notice
       tone="info"

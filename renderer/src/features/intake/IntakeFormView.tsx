@@ -42,7 +42,10 @@ export function IntakeFormView() {
     for (const p of check.errors) if (!shownErrors.has(p.field) && (attempted || visited[p.field])) shownErrors.set(p.field, p);
     const context: FieldProblems = {
       error: (field) => shownErrors.get(field)?.problem,
-      warnings: (field) => (shownErrors.has(field) ? [] : check.warnings.filter((w) => w.field === field && (attempted || visited[field])).map((w) => w.problem)),
+      warnings: (field) =>
+        shownErrors.has(field)
+          ? []
+          : check.warnings.filter((w) => w.field === field && (attempted || visited[field])).map((w) => w.problem),
     };
     const all = [...serverProblems, ...check.errors.filter((p) => !serverProblems.some((s) => s.field === p.field))];
     return { problems: context, shown: attempted ? all : [] };
@@ -97,12 +100,17 @@ export function IntakeFormView() {
           </kbd>
           <p className="draft-status" role="status">
             {draft.status === 'saving' && t('intake.draft.saving')}
-            {draft.status === 'saved' && t('intake.draft.saved', { time: new Date(draft.at).toLocaleTimeString('uk-UA', { hour: '2-digit', minute: '2-digit' }) })}
+            {draft.status === 'saved' &&
+              t('intake.draft.saved', { time: new Date(draft.at).toLocaleTimeString('uk-UA', { hour: '2-digit', minute: '2-digit' }) })}
             {draft.status === 'kept' && t('intake.draft.kept')}
             {draft.status === 'failed' && t('intake.draft.failed')}
           </p>
           <div className="discard">
-            <Button variant="danger" confirm={{ question: t('intake.discard.confirm'), yes: t('intake.discard.yes'), no: t('intake.discard.no') }} onClick={() => void discardDraft()}>
+            <Button
+              variant="danger"
+              confirm={{ question: t('intake.discard.confirm'), yes: t('intake.discard.yes'), no: t('intake.discard.no') }}
+              onClick={() => void discardDraft()}
+            >
               {t('intake.discard.start')}
             </Button>
           </div>

@@ -9,10 +9,24 @@ export function LegalEntityFields() {
   return (
     <div className="kit-field-grid">
       <div className="kit-field-row">
-        <IntakeText field="applicant.legalName" label={t('intake.legal.name')} value={f.legalName} onChange={(v) => setApplicantField('legalName', v)} size="long" required />
+        <IntakeText
+          field="applicant.legalName"
+          label={t('intake.legal.name')}
+          value={f.legalName}
+          onChange={(v) => setApplicantField('legalName', v)}
+          size="long"
+          required
+        />
       </div>
       <div className="kit-field-row">
-        <IntakeText field="applicant.edrpou" label={t('intake.legal.edrpou')} value={f.edrpou} onChange={(v) => setApplicantField('edrpou', v)} inputMode="numeric" size="short" />
+        <IntakeText
+          field="applicant.edrpou"
+          label={t('intake.legal.edrpou')}
+          value={f.edrpou}
+          onChange={(v) => setApplicantField('edrpou', v)}
+          inputMode="numeric"
+          size="short"
+        />
         <IntakeText
           field="applicant.rnokpp"
           label={t('intake.legal.rnokpp')}

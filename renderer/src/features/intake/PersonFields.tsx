@@ -12,9 +12,26 @@ export function PersonFields() {
   return (
     <div className="kit-field-grid">
       <div className="kit-field-row">
-        <IntakeText field="applicant.surname" label={t('intake.person.surname')} value={f.surname} onChange={(v) => setApplicantField('surname', v)} required />
-        <IntakeText field="applicant.givenName" label={t('intake.person.givenName')} value={f.givenName} onChange={(v) => setApplicantField('givenName', v)} required />
-        <IntakeText field="applicant.patronymic" label={t('intake.person.patronymic')} value={f.patronymic} onChange={(v) => setApplicantField('patronymic', v)} />
+        <IntakeText
+          field="applicant.surname"
+          label={t('intake.person.surname')}
+          value={f.surname}
+          onChange={(v) => setApplicantField('surname', v)}
+          required
+        />
+        <IntakeText
+          field="applicant.givenName"
+          label={t('intake.person.givenName')}
+          value={f.givenName}
+          onChange={(v) => setApplicantField('givenName', v)}
+          required
+        />
+        <IntakeText
+          field="applicant.patronymic"
+          label={t('intake.person.patronymic')}
+          value={f.patronymic}
+          onChange={(v) => setApplicantField('patronymic', v)}
+        />
       </div>
       <div className="kit-field-row">
         {!f.rnokppRefused && (
@@ -38,7 +55,12 @@ export function PersonFields() {
             hint={f.rnokppRefused ? t('intake.person.rnokppRefusedHint') : undefined}
           />
         </div>
-        <IntakeDate field="applicant.birthDate" label={t('intake.person.birthDate')} value={f.birthDate} onChange={(v) => setApplicantField('birthDate', v)} />
+        <IntakeDate
+          field="applicant.birthDate"
+          label={t('intake.person.birthDate')}
+          value={f.birthDate}
+          onChange={(v) => setApplicantField('birthDate', v)}
+        />
         <IntakeSelect
           field="applicant.sex"
           label={t('intake.person.sex')}
@@ -67,8 +89,19 @@ export function PersonFields() {
           onChange={(v) => setApplicantField('idDocNumber', v)}
           required={f.rnokppRefused}
         />
-        <IntakeDate field="applicant.idDocIssuedOn" label={t('intake.person.idDocIssuedOn')} value={f.idDocIssuedOn} onChange={(v) => setApplicantField('idDocIssuedOn', v)} />
-        <IntakeText field="applicant.idDocIssuer" label={t('intake.person.idDocIssuer')} value={f.idDocIssuer} onChange={(v) => setApplicantField('idDocIssuer', v)} size="short" />
+        <IntakeDate
+          field="applicant.idDocIssuedOn"
+          label={t('intake.person.idDocIssuedOn')}
+          value={f.idDocIssuedOn}
+          onChange={(v) => setApplicantField('idDocIssuedOn', v)}
+        />
+        <IntakeText
+          field="applicant.idDocIssuer"
+          label={t('intake.person.idDocIssuer')}
+          value={f.idDocIssuer}
+          onChange={(v) => setApplicantField('idDocIssuer', v)}
+          size="short"
+        />
       </div>
       <ContactFields
         lead={

@@ -18,7 +18,9 @@ import { focusSoon } from './focus-field';
 type ServiceOption = ComboOption & { service: Service };
 
 export function serviceTerms(t: Translate, s: Pick<ChosenService, 'deadlineValue' | 'deadlineUnit' | 'feeKopecks'>): string {
-  const deadline = t(s.deadlineUnit === 'working_days' ? 'intake.service.workingDays' : 'intake.service.calendarDays', { n: s.deadlineValue });
+  const deadline = t(s.deadlineUnit === 'working_days' ? 'intake.service.workingDays' : 'intake.service.calendarDays', {
+    n: s.deadlineValue,
+  });
   const fee = s.feeKopecks === 0 ? t('intake.service.free') : t('intake.service.fee', { uah: formatUah(s.feeKopecks) });
   return `${t('intake.service.deadline', { deadline })} · ${fee}`;
 }
@@ -43,7 +45,9 @@ export function ServiceSection() {
   return (
     <section className="form-section" aria-labelledby="intake-service-heading">
       <h3 id="intake-service-heading" className="section-title">
-        <span className="section-number" aria-hidden="true">3</span>
+        <span className="section-number" aria-hidden="true">
+          3
+        </span>
         {t('intake.service.title')}
       </h3>
       {service === null ? (

@@ -47,7 +47,11 @@ class Collector {
   }
 
   /** Runs a shared validator on a non-empty value; gives the normalized value or undefined. */
-  check(field: FieldId, raw: string, validate: (value: string) => Validated<ValidationErrorCode, ValidationWarningCode>): string | undefined {
+  check(
+    field: FieldId,
+    raw: string,
+    validate: (value: string) => Validated<ValidationErrorCode, ValidationWarningCode>,
+  ): string | undefined {
     if (raw.trim() === '') return undefined;
     const result = validate(raw);
     if (!result.ok) {
@@ -97,7 +101,8 @@ function checkPerson(c: Collector, f: ApplicantFields, today: string): Applicant
     if (birthDate !== undefined && rnokppBirthDate(rnokpp) !== birthDate) c.warn('applicant.birthDate', code('cross.rnokpp_birth_date'));
     if (f.sex !== '' && rnokppSex(rnokpp) !== f.sex) c.warn('applicant.sex', code('cross.rnokpp_sex'));
   }
-  if (unzr !== undefined && birthDate !== undefined && unzrBirthDate(unzr) !== birthDate) c.warn('applicant.unzr', code('cross.unzr_birth_date'));
+  if (unzr !== undefined && birthDate !== undefined && unzrBirthDate(unzr) !== birthDate)
+    c.warn('applicant.unzr', code('cross.unzr_birth_date'));
 
   return {
     kind: 'person',
@@ -108,10 +113,7 @@ function checkPerson(c: Collector, f: ApplicantFields, today: string): Applicant
     sex: f.sex === '' ? undefined : f.sex,
     rnokpp,
     rnokppRefused: f.rnokppRefused,
-    idDoc:
-      number === undefined
-        ? undefined
-        : { type: f.idDocType, number, issuer: optional(f.idDocIssuer), issuedOn },
+    idDoc: number === undefined ? undefined : { type: f.idDocType, number, issuer: optional(f.idDocIssuer), issuedOn },
     unzr,
     address: optional(f.address),
     phone,

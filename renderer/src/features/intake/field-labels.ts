@@ -36,5 +36,8 @@ export const FIELD_LABELS: Readonly<Record<string, PlainMessageKey>> = {
 };
 
 export function fieldLabelKey(field: FieldId): PlainMessageKey {
-  return FIELD_LABELS[field] ?? (field.endsWith('.sheets') ? 'intake.items.sheets' : field.endsWith('.name') ? 'intake.items.name' : 'intake.items.title');
+  return (
+    FIELD_LABELS[field] ??
+    (field.endsWith('.sheets') ? 'intake.items.sheets' : field.endsWith('.name') ? 'intake.items.name' : 'intake.items.title')
+  );
 }

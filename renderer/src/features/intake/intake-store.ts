@@ -19,7 +19,8 @@ import { forgetKeptDraft, keepDraft, newestDraft, releaseKeptDraft } from './kep
 
 export type IntakePhase = 'idle' | 'loading' | 'offer' | 'editing' | 'registering' | 'done';
 /** `kept`: the backend could not be reached, but this browser holds the draft until it can (kept-draft.ts). */
-export type DraftState = { status: 'none' } | { status: 'saving' } | { status: 'saved'; at: string } | { status: 'kept' } | { status: 'failed' };
+export type DraftState =
+  { status: 'none' } | { status: 'saving' } | { status: 'saved'; at: string } | { status: 'kept' } | { status: 'failed' };
 
 interface IntakeState {
   phase: IntakePhase;
@@ -102,7 +103,9 @@ export async function resumeDraft(): Promise<void> {
   if (service) {
     const fresh = await api.call('catalog.get', { id: service.id });
     if (fresh.ok && !fresh.value.active) {
-      set({ serverProblems: [...get().serverProblems, { field: 'service', problem: { kind: 'text', key: 'intake.err.serviceInactive' } }] });
+      set({
+        serverProblems: [...get().serverProblems, { field: 'service', problem: { kind: 'text', key: 'intake.err.serviceInactive' } }],
+      });
     }
   }
 }
@@ -251,7 +254,10 @@ export function addLine(): string {
   const key = newLineKey();
   edit(['items'], (form) => ({
     ...form,
-    items: [...form.items, { key, nameUk: '', nameEn: '', fromCatalog: false, required: false, submitted: true, original: true, sheets: '1' }],
+    items: [
+      ...form.items,
+      { key, nameUk: '', nameEn: '', fromCatalog: false, required: false, submitted: true, original: true, sheets: '1' },
+    ],
   }));
   return key;
 }

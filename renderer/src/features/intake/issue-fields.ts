@@ -25,7 +25,12 @@ const APPLICANT_FIELDS = new Set([
   'legalName',
   'edrpou',
 ]);
-const ID_DOC_FIELDS: Readonly<Record<string, string>> = { type: 'idDocType', number: 'idDocNumber', issuer: 'idDocIssuer', issuedOn: 'idDocIssuedOn' };
+const ID_DOC_FIELDS: Readonly<Record<string, string>> = {
+  type: 'idDocType',
+  number: 'idDocNumber',
+  issuer: 'idDocIssuer',
+  issuedOn: 'idDocIssuedOn',
+};
 const REP_FIELDS = new Set(['fullName', 'idDocType', 'idDocNumber', 'poaNumber', 'poaDate']);
 
 function isValidationCode(message: string): message is ValidationCode {

@@ -21,5 +21,8 @@ export function docTypeLabel(t: Translate, type: string): string {
 
 export function useDocTypeOptions(): Array<{ value: IdDocType; label: string }> {
   const t = useT();
-  return (['id_card', 'passport_book', 'foreign_passport', 'residence_permit', 'other'] as const).map((value) => ({ value, label: docTypeLabel(t, value) }));
+  return (['id_card', 'passport_book', 'foreign_passport', 'residence_permit', 'other'] as const).map((value) => ({
+    value,
+    label: docTypeLabel(t, value),
+  }));
 }

@@ -39,7 +39,11 @@ function StatusSummary({ sync, stateText }: { sync: SyncStatus | null; stateText
   const t = useT();
   const age = sync?.oldestPendingAt ? ageOf(sync.oldestPendingAt, Date.now()) : null;
   const ageText = (a: { unit: 'minutes' | 'hours'; n: number }): string =>
-    a.unit === 'hours' ? t('syncPanel.oldestHours', { n: a.n }) : a.n === 0 ? t('syncPanel.oldestJustNow') : t('syncPanel.oldestMinutes', { n: a.n });
+    a.unit === 'hours'
+      ? t('syncPanel.oldestHours', { n: a.n })
+      : a.n === 0
+        ? t('syncPanel.oldestJustNow')
+        : t('syncPanel.oldestMinutes', { n: a.n });
   return (
     <ul className="sync-summary">
       <li>{t('syncPanel.state', { state: t(stateText) })}</li>
@@ -52,11 +56,19 @@ function StatusSummary({ sync, stateText }: { sync: SyncStatus | null; stateText
           </li>
           {sync.filesLeft > 0 && <li>{t('syncPanel.files', { count: sync.filesLeft })}</li>}
           {sync.state !== 'standalone' && (
-            <li>{sync.lastSuccessAt ? t('syncPanel.lastSuccess', { time: formatDateTime(sync.lastSuccessAt) }) : t('syncPanel.lastSuccessNever')}</li>
+            <li>
+              {sync.lastSuccessAt
+                ? t('syncPanel.lastSuccess', { time: formatDateTime(sync.lastSuccessAt) })
+                : t('syncPanel.lastSuccessNever')}
+            </li>
           )}
-          {sync.deadLetters + sync.conflicts > 0 && <li className="status-attention">{t('sync.attention', { count: sync.deadLetters + sync.conflicts })}</li>}
+          {sync.deadLetters + sync.conflicts > 0 && (
+            <li className="status-attention">{t('sync.attention', { count: sync.deadLetters + sync.conflicts })}</li>
+          )}
           {clockSkewed(sync.clockOffsetMs) && (
-            <li className="sync-warning">{t('syncPanel.clockSkew', { minutes: Math.round(Math.abs(sync.clockOffsetMs ?? 0) / 60_000) })}</li>
+            <li className="sync-warning">
+              {t('syncPanel.clockSkew', { minutes: Math.round(Math.abs(sync.clockOffsetMs ?? 0) / 60_000) })}
+            </li>
           )}
         </>
       )}
@@ -83,15 +95,17 @@ export function SyncPanel({ open, stateText, onClose }: SyncPanelProps) {
   useEffect(() => {
     if (!open) return;
     let alive = true;
-    void Promise.all([api.call('sync.pendingList', {}), supervisor ? api.call('sync.deadLetters', {}) : Promise.resolve(null), api.call('sync.status', {})]).then(
-      ([pending, dead, status]) => {
-        if (!alive) return;
-        if (status.ok) useShellStore.setState({ sync: status.value });
-        if (!pending.ok) return setLists({ status: 'failed', error: pending.error });
-        if (dead && !dead.ok) return setLists({ status: 'failed', error: dead.error });
-        setLists({ status: 'loaded', pending: pending.value, attention: dead ? dead.value : null });
-      },
-    );
+    void Promise.all([
+      api.call('sync.pendingList', {}),
+      supervisor ? api.call('sync.deadLetters', {}) : Promise.resolve(null),
+      api.call('sync.status', {}),
+    ]).then(([pending, dead, status]) => {
+      if (!alive) return;
+      if (status.ok) useShellStore.setState({ sync: status.value });
+      if (!pending.ok) return setLists({ status: 'failed', error: pending.error });
+      if (dead && !dead.ok) return setLists({ status: 'failed', error: dead.error });
+      setLists({ status: 'loaded', pending: pending.value, attention: dead ? dead.value : null });
+    });
     return () => {
       alive = false;
     };
@@ -174,7 +188,9 @@ export function SyncPanel({ open, stateText, onClose }: SyncPanelProps) {
       </p>
       {failure && <ErrorNotice error={failure.error} context={failure.context} />}
       {lists.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
-      {lists.status === 'failed' && <ErrorNotice error={lists.error} context="syncPanel.loadFailed" onRetry={() => setReload((n) => n + 1)} />}
+      {lists.status === 'failed' && (
+        <ErrorNotice error={lists.error} context="syncPanel.loadFailed" onRetry={() => setReload((n) => n + 1)} />
+      )}
       {lists.status === 'loaded' && (
         <>
           <section className="sync-list" aria-labelledby="sync-pending-title">

@@ -40,7 +40,9 @@ describe('TextInput', () => {
     expect(input.getAttribute('aria-invalid')).toBeNull();
     expect(descriptions(input)).toEqual(['10 цифр']);
 
-    rerender(<TextInput id="rnokpp" label="РНОКПП" hint="10 цифр" error="РНОКПП має складатися з 10 цифр" value="12" onChange={() => undefined} />);
+    rerender(
+      <TextInput id="rnokpp" label="РНОКПП" hint="10 цифр" error="РНОКПП має складатися з 10 цифр" value="12" onChange={() => undefined} />,
+    );
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(descriptions(input)).toEqual(['10 цифр', 'РНОКПП має складатися з 10 цифр']);
     const error = screen.getByText('РНОКПП має складатися з 10 цифр');
@@ -111,7 +113,16 @@ describe('Checkbox', () => {
   it('is named by its text and carries its hint and error', async () => {
     const user = userEvent.setup();
     const changes: boolean[] = [];
-    render(<Checkbox id="refused" label="Немає РНОКПП" hint="Особу встановлюють за паспортом" error="Суперечить РНОКПП" checked={false} onChange={(c) => changes.push(c)} />);
+    render(
+      <Checkbox
+        id="refused"
+        label="Немає РНОКПП"
+        hint="Особу встановлюють за паспортом"
+        error="Суперечить РНОКПП"
+        checked={false}
+        onChange={(c) => changes.push(c)}
+      />,
+    );
     const box = screen.getByRole('checkbox', { name: 'Немає РНОКПП' });
     expect(screen.getByLabelText('Немає РНОКПП')).toBe(box);
     await user.click(box);
