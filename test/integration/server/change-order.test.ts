@@ -11,7 +11,7 @@ import { push } from '../../../server/sync/push';
 import type { Sql, SqlParam, Storage } from '../../../server/storage/storage';
 import type { Change } from '../../../shared/sync-protocol';
 import { registerMutation, useServer } from './harness';
-import type { Harness } from './harness';
+import { advisoryWaiter } from './lock-waiter';
 
 interface Gate {
   open(): void;
@@ -55,21 +55,6 @@ function heldStorage(client: pg.Client, ran: Gate, commit: Gate): Storage {
   };
 }
 
-/** Until `settled` resolves or another backend waits for an advisory lock: B is then as far as it can get. */
-async function blockedOrDone(server: Harness, settled: Promise<unknown>): Promise<void> {
-  let done = false;
-  void settled.finally(() => (done = true)).catch(() => undefined);
-  for (;;) {
-    if (done) return;
-    const waiting = await server.storage.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-    );
-    if (waiting[0]!.n > 0) return;
-    // Yield to the event loop so B's push makes progress; the condition above, not the delay, decides.
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 describe('change order on postgresql', () => {
   const server = useServer('postgresql');
 
@@ -77,10 +62,7 @@ describe('change order on postgresql', () => {
     const desk = await server.enrollDesk('LK1');
     const device = (await deviceForToken(server.storage, desk.token))!;
     const start = (await server.pull(desk, 0)).cursor;
-    const connectionString = (
-      await server.storage.query<{ url: string }>("SELECT 'postgres://postgres@127.0.0.1:' || current_setting('port') || '/vikno' AS url")
-    )[0]!.url;
-    const client = new pg.Client({ connectionString });
+    const client = new pg.Client({ connectionString: server.databaseUrl! });
     await client.connect();
     try {
       const [a, b] = [registerMutation(), registerMutation()];
@@ -92,7 +74,7 @@ describe('change order on postgresql', () => {
       expect(seqA?.seq).not.toBeNull();
 
       const writerB = server.push(desk, [b]);
-      await blockedOrDone(server, writerB);
+      await advisoryWaiter(server.storage, writerB); // B waits for A's lock, or (without it) has committed
       const between = await server.pull(desk, start);
 
       commit.open();
