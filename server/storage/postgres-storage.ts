@@ -27,16 +27,23 @@ export async function openPostgres(connectionString: string): Promise<Storage> {
     ...wrap(pool),
     transaction: async (fn) => {
       const client = await pool.connect();
+      // The pool listens for errors only on idle clients: a connection lost while checked out
+      // (the database restarted, the session was ended) would be an unhandled 'error' event and
+      // end the whole back office. Its pending query fails anyway; the lost client is discarded.
+      let lost: Error | undefined;
+      const onError = (error: Error) => (lost = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
-        client.release();
+        client.removeListener('error', onError);
+        client.release(lost);
       }
     },
     close: () => pool.end(),

@@ -56,7 +56,7 @@ interface Write {
  * the puller would skip 8 for ever. Holding this lock from taking a seq until commit makes
  * writers take seqs in commit order; it is taken last in a transaction, just before the insert.
  */
-const CHANGE_SEQUENCE_LOCK = 7_361_002;
+export const CHANGE_SEQUENCE_LOCK = 7_361_002;
 
 const key = (entity: EntityName, id: string) => `${entity}:${id}`;
 const versionKey = (entity: EntityName, id: string, version: number) => `${entity}:${id}:${version}`;

@@ -1,20 +1,43 @@
 /**
- * A throw-away PostgreSQL 15 server for tests: a fresh cluster in a temp folder, on
- * 127.0.0.1 and a free port. PostgreSQL refuses to run as root, and tests run as root here
+ * A throw-away PostgreSQL server for tests: a fresh cluster in a temp folder, on 127.0.0.1
+ * and a free port, run by the newest major installed under /usr/lib/postgresql (Debian's
+ * layout; the back office supports any major from 15 on, so the tests take what is there). PostgreSQL refuses to run as root, and tests run as root here
  * and in CI, so its commands run as the `postgres` user on a folder that user owns.
  */
 import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-const BIN = '/usr/lib/postgresql/15/bin';
+const INSTALLS = '/usr/lib/postgresql';
+
+/** The bin folder of the newest installed major (numerically: 9.6 < 15 < 17). */
+export function newestPostgresBin(installs = INSTALLS): string {
+  const majors = existsSync(installs)
+    ? readdirSync(installs)
+        .filter((name) => /^\d+(\.\d+)?$/.test(name) && existsSync(join(installs, name, 'bin', 'initdb')))
+        .sort((a, b) => Number(a) - Number(b))
+    : [];
+  const newest = majors.at(-1);
+  if (newest === undefined) throw new Error(`No PostgreSQL found: no ${installs}/<major>/bin/initdb (install postgresql)`);
+  return join(installs, newest, 'bin');
+}
+
+let bin: string | undefined;
+
+function postgresBin(): string {
+  if (bin === undefined) {
+    bin = newestPostgresBin();
+    process.stderr.write(`Test PostgreSQL: ${bin}\n`);
+  }
+  return bin;
+}
 
 function asPostgres(command: string, args: readonly string[]): void {
-  execFileSync('runuser', ['-u', 'postgres', '--', join(BIN, command), ...args], { stdio: 'pipe' });
+  execFileSync('runuser', ['-u', 'postgres', '--', join(postgresBin(), command), ...args], { stdio: 'pipe' });
 }
 
 async function freePort(): Promise<number> {

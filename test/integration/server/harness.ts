@@ -28,6 +28,8 @@ export interface Harness {
   /** The admin routes' token of this server. */
   adminToken: string;
   blobDir: string;
+  /** PostgreSQL only: the database, for a test's own connections; null on PGlite. */
+  databaseUrl: string | null;
   enrollDesk(centerCode: string, deskCode?: string): Promise<Desk>;
   pushRaw(desk: Desk, mutations: readonly Mutation[]): Promise<Response>;
   push(desk: Desk, mutations: readonly Mutation[]): Promise<MutationResult[]>;
@@ -40,18 +42,18 @@ export function useServer(kind: StorageKind): Harness {
   const cleanups: (() => Promise<void>)[] = [];
   const harness = {} as Harness;
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
+    let databaseUrl: string | null = null;
     if (kind === 'postgresql') {
       const postgres = await startPostgres();
       cleanups.push(() => postgres.stop());
       databaseUrl = postgres.url;
     }
-    const storage = await createStorage({ databaseUrl, dataDir: join(dir, 'pglite') });
+    const storage = await createStorage({ databaseUrl: databaseUrl ?? undefined, dataDir: join(dir, 'pglite') });
     const adminToken = randomBytes(32).toString('base64url');
     const blobDir = join(dir, 'blobs');
     const server = await startServer(storage, '127.0.0.1', 0, { dir: blobDir, maxBytes: DEFAULT_MAX_BLOB_BYTES }, adminToken);
     cleanups.unshift(() => server.close());
-    Object.assign(harness, makeHarness(server.url, storage), { adminToken, blobDir });
+    Object.assign(harness, makeHarness(server.url, storage), { adminToken, blobDir, databaseUrl });
   });
   afterAll(async () => {
     for (const cleanup of cleanups) await cleanup();
@@ -60,7 +62,7 @@ export function useServer(kind: StorageKind): Harness {
   return harness;
 }
 
-function makeHarness(url: string, storage: Storage): Omit<Harness, 'adminToken' | 'blobDir'> {
+function makeHarness(url: string, storage: Storage): Omit<Harness, 'adminToken' | 'blobDir' | 'databaseUrl'> {
   const pushRaw = (desk: Desk, mutations: readonly Mutation[]) =>
     fetch(`${url}/sync/push`, { method: 'POST', headers: desk.headers, body: JSON.stringify({ protocol: PROTOCOL_VERSION, mutations }) });
   return {

@@ -1,6 +1,6 @@
 /**
  * End to end: a real desk backend syncing with the real back office over loopback HTTP,
- * through a proxy that loses answers, duplicates requests and fails mid-batch.
+ * through a proxy that loses answers, duplicates requests and answers 500 in place of the server.
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
@@ -108,13 +108,14 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     expect(changes).toBe(4);
   });
 
-  it('4. a 500 after the server applied a batch: no partial rows, the retry completes with duplicates', async () => {
+  // A storage failure while the server applies a batch (nothing committed) is test/integration/server/batch-fault.test.ts.
+  it('4. the server committed a batch but the desk got a 500 instead of its answer: the retry completes with duplicates', async () => {
     const desk = world.openDesk();
     const apps = [await desk.register(), await desk.register(), await desk.register()];
     await desk.changeStatus(apps[2]!.id, 'sent_to_provider');
     world.proxy.setMode({ kind: 'error500AfterUpstream', path: '/sync/push', times: 1 });
     expect(await desk.enroll()).toMatchObject({ state: 'offline', pending: 5 });
-    // Per-mutation transactions: every mutation the server saw is whole.
+    // The whole batch was committed in one transaction before the proxy replaced the answer.
     for (const app of apps) expect(await appsOnServer(app.id)).toBe(1);
     expect(await historyOnServer(apps[2]!.id)).toHaveLength(2);
 
