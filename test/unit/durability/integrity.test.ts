@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSync, statSync, writeSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registerApplication } from '../../../main/backend/applications/register-application';
@@ -10,10 +10,10 @@ import { storageStatus } from '../../../main/backend/storage/storage-status';
 import { AppError } from '../../../shared/errors';
 import { registration } from '../../fixtures/crash/registration';
 import { addApplicant, openTestDesk } from '../../helpers/desk-db';
+import { garblePages, PAGE } from '../../helpers/damage';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const PAGE = 4096;
 const T0 = new Date('2026-11-27T09:30:00Z');
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -28,16 +28,6 @@ async function deskFile(rows: number, backups: number): Promise<{ dir: string; f
   for (let day = 0; day < backups; day += 1) await takeBackup(db, backupsDir, 7, new Date(T0.getTime() + day * 86_400_000));
   db.close();
   return { dir, file, backupsDir };
-}
-
-/** What a failing disk does: random bytes over whole pages (1-based, like SQLite numbers them). */
-function garblePages(file: string, first: number, last: number): void {
-  const fd = openSync(file, 'r+');
-  try {
-    for (let page = first; page <= last; page += 1) writeSync(fd, randomBytes(PAGE), 0, PAGE, (page - 1) * PAGE);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function refusal(open: () => unknown): AppError {
