@@ -105,16 +105,17 @@ describe('storageStatus', () => {
     const { file, backupsDir } = await deskFile(5, 0);
     const db = openDatabase(file);
     try {
-      const empty = storageStatus(db, file, backupsDir);
+      const empty = storageStatus(db, file, backupsDir, { state: 'pending' });
       expect(empty).toEqual({
         databaseBytes: statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0),
         lastBackupAt: null,
         backups: 0,
         quickCheck: { result: 'ok', checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), durationMs: expect.any(Number) },
+        auditCheck: { state: 'pending' },
       });
       await takeBackup(db, backupsDir, 7, T0);
       await takeBackup(db, backupsDir, 7, new Date(T0.getTime() + 3_600_000));
-      const later = storageStatus(db, file, backupsDir);
+      const later = storageStatus(db, file, backupsDir, { state: 'pending' });
       expect(later.backups).toBe(2);
       expect(later.lastBackupAt).toBe('2026-11-27T10:30:00.000Z');
       expect(later.quickCheck).toBe(empty.quickCheck); // the one recorded at start, not a new run
@@ -131,7 +132,7 @@ describe('storageStatus', () => {
       for (let i = 0; i < 10; i += 1) registerApplication(env, registration(applicant.id, 20));
       const wal = statSync(`${file}-wal`).size;
       expect(wal).toBeGreaterThan(0);
-      expect(storageStatus(db, file, join(tempDir(), 'backups')).databaseBytes).toBe(statSync(file).size + wal);
+      expect(storageStatus(db, file, join(tempDir(), 'backups'), { state: 'pending' }).databaseBytes).toBe(statSync(file).size + wal);
     } finally {
       db.close();
     }
