@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test/e2e',
   outputDir: 'test-results',
+  // A stray `test.only` left in a commit would silently skip every other test: CI refuses it.
+  forbidOnly: !!process.env.CI,
   workers: 2,
   retries: 0,
   // Keyboard-only flows press hundreds of keys; on a loaded 2-core machine 30 s is too tight.

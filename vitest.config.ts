@@ -5,6 +5,8 @@ process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent/electron-dist';
 
 export default defineConfig({
   test: {
+    // A stray `.only` left in a commit would silently run one test and skip the rest: CI refuses it.
+    allowOnly: !process.env.CI,
     env: { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent/electron-dist' },
     projects: [
       {

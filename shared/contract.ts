@@ -46,11 +46,30 @@ export const AppHealth = z.object({
 });
 export type AppHealth = z.infer<typeof AppHealth>;
 
+/**
+ * The newest check of the audit chain (docs/ARCHITECTURE.md §5.4): `pending` until the one started
+ * in the background at start has finished; `broken` names the first bad entry; `failed` when the
+ * chain could not be read at all.
+ */
+export const AuditCheck = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('pending') }),
+  z.object({ state: z.literal('ok'), entries: z.number().int().nonnegative(), checkedAt: z.string() }),
+  z.object({
+    state: z.literal('broken'),
+    seq: z.number().int().positive(),
+    problem: z.enum(['missing', 'unlinked', 'unreadable', 'edited', 'truncated']),
+    checkedAt: z.string(),
+  }),
+  z.object({ state: z.literal('failed'), error: z.string(), checkedAt: z.string() }),
+]);
+export type AuditCheck = z.infer<typeof AuditCheck>;
+
 export const StorageStatus = z.object({
   databaseBytes: z.number().int().nonnegative(),
   lastBackupAt: z.string().nullable(),
   backups: z.number().int().nonnegative(),
   quickCheck: z.object({ result: z.string(), checkedAt: z.string(), durationMs: z.number().nonnegative() }),
+  auditCheck: AuditCheck,
 });
 export type StorageStatus = z.infer<typeof StorageStatus>;
 
@@ -137,6 +156,8 @@ export const methods = {
     role: 'clerk',
   },
   'storage.status': { input: NoInput, output: StorageStatus, role: 'supervisor' },
+  /** Checks the whole audit chain now; `storage.status` reports the result from then on. */
+  'storage.verifyAudit': { input: NoInput, output: AuditCheck, role: 'supervisor' },
   'catalog.search': {
     input: z.object({ q: z.string().trim().max(100).default('') }).strict(),
     output: z.array(Service),

@@ -4,6 +4,7 @@ import { events, isMethodName, methods } from '../../shared/contract';
 import type { BACKEND_EVENTS, EventPayload, MethodSpec } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { ServerFrame } from '../../shared/rpc';
+import { createAuditChecker } from './audit/audit-check';
 import { appHandlers } from './app/handlers';
 import { applicantHandlers } from './applicants/handlers';
 import { applicationHandlers } from './applications/handlers';
@@ -91,6 +92,7 @@ export function createBackend(config: BackendConfig): Backend {
   const localClerk = ensureLocalClerk(db, now().toISOString());
   if (seedSampleCatalog(db, now().toISOString())) logger.log('info', 'Seeded the sample service catalog');
   const deps: HandlerDeps = { db, desk, now };
+  const audit = createAuditChecker({ db, logger, now });
   let connections: ReturnType<typeof createConnections> | null = null;
   const sync = createSyncService({
     db,
@@ -105,7 +107,7 @@ export function createBackend(config: BackendConfig): Backend {
   const dispatch = createDispatcher(
     methods,
     {
-      ...appHandlers({ db, dataDir, dbFile, backupsDir, appVersion: config.appVersion, desk, startedAt: Date.now() }),
+      ...appHandlers({ db, dataDir, dbFile, backupsDir, appVersion: config.appVersion, desk, startedAt: Date.now(), audit }),
       ...applicantHandlers(deps),
       ...applicationHandlers(deps),
       ...catalogHandlers(deps),
@@ -128,6 +130,8 @@ export function createBackend(config: BackendConfig): Backend {
   );
   const open = connections;
   sync.start();
+  // In the background: the first step runs after start-up, and calls are served between steps.
+  void audit.check();
   const stopBackups = scheduleDailyBackups(db, {
     backupsDir,
     keep: desk.backupsToKeep,
@@ -150,6 +154,7 @@ export function createBackend(config: BackendConfig): Backend {
       await open.drain();
       await sync.stop();
       await stopBackups();
+      await audit.stop();
       db.close();
       logger.log('info', 'Backend stopped');
       await logger.close();

@@ -26,3 +26,17 @@ export async function screenshotWhole(page: Page, name: string, testInfo: TestIn
   await page.setViewportSize(viewport);
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
+
+/** Registers one application through the intake form (mouse and fill: this test is about sync, not the form). */
+export async function registerQuickly(page: Page): Promise<string> {
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('combobox', { name: 'Пошук заявника' }).fill('Шевченко Тарас');
+  await page.getByRole('button', { name: 'Новий заявник' }).click();
+  await page.getByLabel('РНОКПП', { exact: true }).fill('1759013776');
+  await page.getByRole('combobox', { name: 'Послуга' }).fill('ID-картки');
+  await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
+  await page.getByRole('checkbox', { name: /^Заява/ }).check();
+  await page.getByRole('button', { name: 'Зареєструвати' }).click();
+  await expect(page.getByText('Звернення зареєстровано')).toBeVisible();
+  return ((await page.locator('.reg-number').textContent()) ?? '').trim();
+}

@@ -1,20 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openConnected, screenshotWhole } from './page-helpers';
-
-/** Registers one application through the intake form (mouse and fill: this test is about sync, not the form). */
-async function registerQuickly(page: Page): Promise<string> {
-  await page.keyboard.press('Alt+2');
-  await page.getByRole('combobox', { name: 'Пошук заявника' }).fill('Шевченко Тарас');
-  await page.getByRole('button', { name: 'Новий заявник' }).click();
-  await page.getByLabel('РНОКПП', { exact: true }).fill('1759013776');
-  await page.getByRole('combobox', { name: 'Послуга' }).fill('ID-картки');
-  await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
-  await page.getByRole('checkbox', { name: /^Заява/ }).check();
-  await page.getByRole('button', { name: 'Зареєструвати' }).click();
-  await expect(page.getByText('Звернення зареєстровано')).toBeVisible();
-  return ((await page.locator('.reg-number').textContent()) ?? '').trim();
-}
+import { openConnected, registerQuickly, screenshotWhole } from './page-helpers';
 
 test('the sync panel on a standalone desk: pending changes, per-record badges and a correction', async ({ page, hostUrl }, testInfo) => {
   const problems: string[] = [];

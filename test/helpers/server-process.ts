@@ -26,7 +26,9 @@ export async function startServerProcess(
   const env = { ...process.env };
   delete env.DATABASE_URL;
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  const child = spawn(process.execPath, [join(root, 'scripts', 'server.ts'), '--data', dataDir, '--port', '0', ...extraArgs], {
+  // A free port unless the caller names one (a restart on the address desks already know).
+  const port = extraArgs.includes('--port') ? [] : ['--port', '0'];
+  const child = spawn(process.execPath, [join(root, 'scripts', 'server.ts'), '--data', dataDir, ...port, ...extraArgs], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

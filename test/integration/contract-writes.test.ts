@@ -38,6 +38,7 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'applications.listToday': () => ({}),
   'applications.get': (m) => ({ id: m.applicationId }),
   'storage.status': () => ({}),
+  'storage.verifyAudit': () => ({}),
   'catalog.search': () => ({ q: '' }),
   'catalog.get': (m) => ({ id: m.serviceId }),
   'intake.register': (m) => ({

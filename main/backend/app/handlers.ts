@@ -1,11 +1,12 @@
 import type { Handlers } from '../../../shared/contract';
+import type { AuditChecker } from '../audit/audit-check';
 import type { DeskConfig } from '../config/desk-config';
 import type { Db } from '../db/open';
 import { schemaVersion } from '../db/open';
 import type { CallContext } from '../dispatch';
 import { storageStatus } from '../storage/storage-status';
 
-type AppHandlers = Pick<Handlers<CallContext>, 'app.info' | 'app.health' | 'storage.status'>;
+type AppHandlers = Pick<Handlers<CallContext>, 'app.info' | 'app.health' | 'storage.status' | 'storage.verifyAudit'>;
 
 export interface AppDeps {
   db: Db;
@@ -15,6 +16,7 @@ export interface AppDeps {
   appVersion: string;
   desk: DeskConfig;
   startedAt: number;
+  audit: AuditChecker;
 }
 
 export function appHandlers(deps: AppDeps): AppHandlers {
@@ -41,6 +43,7 @@ export function appHandlers(deps: AppDeps): AppHandlers {
         uptimeSeconds: (Date.now() - deps.startedAt) / 1000,
       };
     },
-    'storage.status': () => storageStatus(deps.db, deps.dbFile, deps.backupsDir),
+    'storage.status': () => storageStatus(deps.db, deps.dbFile, deps.backupsDir, deps.audit.current()),
+    'storage.verifyAudit': () => deps.audit.check(),
   };
 }

@@ -40,48 +40,75 @@ export function appendAudit(db: Db, entry: AuditEntry): number {
   return seq;
 }
 
-export type AuditVerdict = { ok: true; entries: number } | { ok: false; seq: number; problem: string };
+/** How a chain is broken; `problem` says the same in words for the log. */
+export type AuditProblemKind = 'missing' | 'unlinked' | 'unreadable' | 'edited' | 'truncated';
+
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; seq: number; kind: AuditProblemKind; problem: string };
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** A walk along the chain in steps, so a long one can let other calls in between them (audit-check.ts). */
+export interface AuditWalk {
+  /** Checks up to `limit` more entries: the verdict once the walk has ended, null while there are more. */
+  step(limit: number): AuditVerdict | null;
+}
 
 /** Walks the whole chain; the first entry that was edited, removed or inserted is reported. */
-export function verifyAudit(db: Db): AuditVerdict {
-  const rows = statement(db, 'SELECT * FROM audit_events ORDER BY seq').iterate() as IterableIterator<{
-    seq: number;
-    at: string;
-    actor: string;
-    action: string;
-    entity: string;
-    entity_id: string;
-    details: string;
-    prev_hash: string;
-    hash: string;
-  }>;
+export function walkAudit(db: Db): AuditWalk {
   let expectedSeq = 1;
   let prevHash = GENESIS;
-  for (const row of rows) {
-    if (row.seq !== expectedSeq) return { ok: false, seq: expectedSeq, problem: `entry ${expectedSeq} is missing` };
-    if (row.prev_hash !== prevHash) return { ok: false, seq: row.seq, problem: 'does not follow the previous entry' };
-    let details: Record<string, unknown>;
-    try {
-      details = JSON.parse(row.details) as Record<string, unknown>;
-    } catch {
-      return { ok: false, seq: row.seq, problem: 'details are not JSON' };
-    }
-    const hash = entryHash(prevHash, row.seq, {
-      at: row.at,
-      actor: row.actor,
-      action: row.action,
-      entity: row.entity,
-      entityId: row.entity_id,
-      details,
-    });
-    if (hash !== row.hash) return { ok: false, seq: row.seq, problem: 'content does not match its hash (edited)' };
-    prevHash = row.hash;
-    expectedSeq += 1;
+  const broken = (seq: number, kind: AuditProblemKind, problem: string): AuditVerdict => ({ ok: false, seq, kind, problem });
+  return {
+    step(limit) {
+      const rows = statement(db, 'SELECT * FROM audit_events WHERE seq >= ? ORDER BY seq LIMIT ?').all(expectedSeq, limit) as AuditRow[];
+      for (const row of rows) {
+        if (row.seq !== expectedSeq) return broken(expectedSeq, 'missing', `entry ${expectedSeq} is missing`);
+        if (row.prev_hash !== prevHash) return broken(row.seq, 'unlinked', 'does not follow the previous entry');
+        let details: Record<string, unknown>;
+        try {
+          details = JSON.parse(row.details) as Record<string, unknown>;
+        } catch {
+          return broken(row.seq, 'unreadable', 'details are not JSON');
+        }
+        const hash = entryHash(prevHash, row.seq, {
+          at: row.at,
+          actor: row.actor,
+          action: row.action,
+          entity: row.entity,
+          entityId: row.entity_id,
+          details,
+        });
+        if (hash !== row.hash) return broken(row.seq, 'edited', 'content does not match its hash (edited)');
+        prevHash = row.hash;
+        expectedSeq += 1;
+      }
+      if (rows.length === limit) return null;
+      // Read in the same step as the last rows: no entry can be appended in between.
+      const head = statement(db, "SELECT value FROM desk_meta WHERE key = 'audit_head'").pluck().get() as string | undefined;
+      const entries = expectedSeq - 1;
+      if ((head ?? `0:${GENESIS}`) !== `${entries}:${prevHash}`) {
+        return broken(entries + 1, 'truncated', 'entries after the last one present were removed');
+      }
+      return { ok: true, entries };
+    },
+  };
+}
+
+/** The whole chain at once. */
+export function verifyAudit(db: Db): AuditVerdict {
+  const walk = walkAudit(db);
+  for (;;) {
+    const verdict = walk.step(1000);
+    if (verdict) return verdict;
   }
-  const head = statement(db, "SELECT value FROM desk_meta WHERE key = 'audit_head'").pluck().get() as string | undefined;
-  const entries = expectedSeq - 1;
-  if ((head ?? `0:${GENESIS}`) !== `${entries}:${prevHash}`) {
-    return { ok: false, seq: entries + 1, problem: 'entries after the last one present were removed' };
-  }
-  return { ok: true, entries };
 }

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import type { StorageStatus } from '../../../shared/contract';
+import type { AuditCheck, StorageStatus } from '../../../shared/contract';
 import { listBackups } from '../db/backup';
 import { startCheckOf } from '../db/integrity';
 import type { Db } from '../db/open';
@@ -13,8 +13,8 @@ function sizeOf(path: string): number {
   }
 }
 
-/** What `storage.status` answers: sizes, backups and the integrity check made at start. */
-export function storageStatus(db: Db, file: string, backupsDir: string): StorageStatus {
+/** What `storage.status` answers: sizes, backups, the integrity check made at start and the newest audit chain check. */
+export function storageStatus(db: Db, file: string, backupsDir: string, auditCheck: AuditCheck): StorageStatus {
   const quickCheck = startCheckOf(db);
   // Only openDatabase checks at start; a status without that check would claim what nobody ran.
   if (!quickCheck) throw new Error('storageStatus needs a database opened by openDatabase');
@@ -24,5 +24,6 @@ export function storageStatus(db: Db, file: string, backupsDir: string): Storage
     lastBackupAt: backups[0]?.takenAt ?? null,
     backups: backups.length,
     quickCheck,
+    auditCheck,
   };
 }

@@ -7,6 +7,7 @@ import { Button } from '../kit/Button';
 import { Dialog } from '../kit/Dialog';
 import { ErrorNotice } from '../kit/ErrorNotice';
 import { TextInput } from '../kit/TextInput';
+import { AuditCheckSettings } from './AuditCheckSettings';
 import { useShellStore } from './shell-store';
 import { SyncSettings } from './SyncSettings';
 
@@ -17,6 +18,7 @@ import { SyncSettings } from './SyncSettings';
 export function ClerkSettings() {
   const t = useT();
   const clerk = useShellStore((state) => state.clerk);
+  const supervisor = clerk?.roles.includes('supervisor') ?? false;
   const nameBox = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -86,6 +88,7 @@ export function ClerkSettings() {
           </div>
         </form>
         <SyncSettings />
+        {supervisor && <AuditCheckSettings />}
         <section className="kit-dialog-section" aria-labelledby="settings-calendar-title">
           <h3 id="settings-calendar-title" className="kit-dialog-subtitle">
             {t('calendar.title')}

@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getApplicationById } from '../../../main/backend/applications/queries';
@@ -12,7 +12,7 @@ import { registration } from '../../fixtures/crash/registration';
 import { addApplicant, openTestDesk } from '../../helpers/desk-db';
 import type { TestDesk } from '../../helpers/desk-db';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { canMountTmpfs, run } from './privileged';
+import { canMountTmpfs, limitFileSize, run } from './privileged';
 
 const tempDir = useTempDirs();
 const cleanups: Array<() => void> = [];
@@ -74,20 +74,43 @@ describe('a full disk', () => {
     expectIntact(desk.db, [...earlier, ...fitted, next]);
   });
 
-  describe.skipIf(!canMountTmpfs)('on a real 2 MB filesystem (needs root and mount)', () => {
-    it('fails with STORAGE when the disk is really full, keeps the database sound, and carries on once space is freed', () => {
-      const dir = tempDir();
+  /** A filesystem that stops the desk's files from growing, for real: the kernel refuses the write. */
+  interface FullDisk {
+    name: string;
+    /** Prepares `dir` before the desk is opened in it. */
+    mount(dir: string): void;
+    /** Takes away the room to grow, once the desk has registered a few. */
+    fill(dir: string): void;
+    /** Gives the room back. */
+    free(dir: string): void;
+    /** What the clerk is told. */
+    message: RegExp;
+  }
+
+  let undoLimit: (() => void) | undefined;
+  const fileSizeLimit: FullDisk = {
+    name: 'a file-size limit (RLIMIT_FSIZE, any user)',
+    mount: () => undefined,
+    fill: (dir) => {
+      const sizes = ['vikno.db', 'vikno.db-wal'].map((f) => (existsSync(join(dir, f)) ? statSync(join(dir, f)).size : 0));
+      undoLimit = limitFileSize(Math.max(...sizes) + 32 * 1024);
+      cleanups.push(() => undoLimit?.());
+    },
+    free: () => {
+      undoLimit?.();
+      undoLimit = undefined;
+    },
+    // EFBIG is not ENOSPC: SQLite reports a write error, not a full disk.
+    message: /^The disk reported an error: nothing was saved\. Ask IT to check the disk\. \(SQLITE_IOERR_WRITE\)$/,
+  };
+  const tmpfs: FullDisk = {
+    name: 'a 2 MB tmpfs another program fills up (root)',
+    mount: (dir) => {
       run('mount', '-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', dir);
       cleanups.push(() => run('umount', dir));
-      const desk = openTestDesk(dir);
-      let closed = false;
-      cleanups.push(() => closed || desk.db.close());
-      const applicant = addApplicant(desk.env);
-      const earlier = Array.from({ length: 3 }, () => registerApplication(desk.env, registration(applicant.id, 20)));
-
-      // Another program takes all the free space.
-      const filler = join(dir, 'filler');
-      const fd = openSync(filler, 'w');
+    },
+    fill: (dir) => {
+      const fd = openSync(join(dir, 'filler'), 'w');
       try {
         const chunk = Buffer.alloc(64 * 1024, 1);
         for (;;) writeSync(fd, chunk);
@@ -96,21 +119,36 @@ describe('a full disk', () => {
       } finally {
         closeSync(fd);
       }
+    },
+    free: (dir) => rmSync(join(dir, 'filler')),
+    message: /^The disk is full: nothing was saved\. .*\(SQLITE_FULL\)$/,
+  };
+  // Root gets both; any other user the file-size limit, so neither runs skips anything.
+  const fullDisks = canMountTmpfs ? [fileSizeLimit, tmpfs] : [fileSizeLimit];
 
-      const { failure, fitted } = registerUntilFull(desk, applicant.id);
-      expect(failure.code).toBe('STORAGE');
-      expect(failure.message).toMatch(/^The disk is full: nothing was saved\. .*\(SQLITE_FULL\)$/);
-      expectIntact(desk.db, [...earlier, ...fitted]);
+  it.each(fullDisks)('on $name: fails with STORAGE, keeps the database sound, and carries on once there is room', (disk) => {
+    const dir = tempDir();
+    disk.mount(dir);
+    const desk = openTestDesk(dir);
+    let closed = false;
+    cleanups.push(() => closed || desk.db.close());
+    const applicant = addApplicant(desk.env);
+    const earlier = Array.from({ length: 3 }, () => registerApplication(desk.env, registration(applicant.id, 20)));
 
-      rmSync(filler);
-      const next = registerApplication(desk.env, registration(applicant.id, 200));
-      expect(regSeq(next)).toBe(earlier.length + fitted.length + 1);
-      desk.db.close();
-      closed = true;
-      // And it still opens, passing the start-up check, with everything in it.
-      const reopened = openDatabase(desk.file);
-      cleanups.push(() => reopened.close());
-      expectIntact(reopened, [...earlier, ...fitted, next]);
-    });
+    disk.fill(dir);
+    const { failure, fitted } = registerUntilFull(desk, applicant.id);
+    expect(failure.code).toBe('STORAGE');
+    expect(failure.message).toMatch(disk.message);
+    expectIntact(desk.db, [...earlier, ...fitted]);
+
+    disk.free(dir);
+    const next = registerApplication(desk.env, registration(applicant.id, 200));
+    expect(regSeq(next)).toBe(earlier.length + fitted.length + 1);
+    desk.db.close();
+    closed = true;
+    // And it still opens, passing the start-up check, with everything in it.
+    const reopened = openDatabase(desk.file);
+    cleanups.push(() => reopened.close());
+    expectIntact(reopened, [...earlier, ...fitted, next]);
   });
 });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerApplication } from '../../../main/backend/applications/register-application';
@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { registration } from '../../fixtures/crash/registration';
 import { addApplicant, openTestDesk } from '../../helpers/desk-db';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { canBindReadOnly, canMakeImmutable, run } from './privileged';
+import { readOnlyFolder, readOnlyMethod, readOnlyPath } from './privileged';
 
 const tempDir = useTempDirs();
 const cleanups: Array<() => void> = [];
@@ -41,31 +41,26 @@ function storageError(open: () => unknown): AppError {
   return expect.fail('it opened');
 }
 
-// Root ignores permission bits, and these tests run as root: a chmod would prove nothing.
-// A read-only mount and the immutable attribute stop root too.
-describe.skipIf(!canBindReadOnly)('a data folder on a read-only mount (needs root and mount)', () => {
+describe(`a data folder Vikno cannot write (${readOnlyMethod})`, () => {
   it('is refused at start with the read-only message, naming the folder', () => {
     const { dir, file } = closedDesk();
-    const readOnly = join(tempDir(), 'data');
-    mkdirSync(readOnly);
-    run('mount', '--bind', '-o', 'ro', dir, readOnly);
-    cleanups.push(() => run('umount', readOnly));
+    const readOnly = readOnlyFolder(dir, join(tempDir(), 'data'));
+    cleanups.push(readOnly.undo);
     const before = sha256(file);
-    const error = storageError(() => openDatabase(join(readOnly, 'vikno.db')));
-    expect(error.message).toBe(`The data folder is read-only: Vikno cannot save to ${readOnly}. Ask IT to check its permissions.`);
+    const error = storageError(() => openDatabase(join(readOnly.path, 'vikno.db')));
+    expect(error.message).toBe(`The data folder is read-only: Vikno cannot save to ${readOnly.path}. Ask IT to check its permissions.`);
     expect(sha256(file)).toBe(before);
   });
 });
 
-describe.skipIf(!canMakeImmutable)('a read-only database file (chattr +i; needs root)', () => {
-  function makeImmutable(path: string): void {
-    run('chattr', '+i', path);
-    cleanups.push(() => run('chattr', '-i', path));
+describe(`a read-only database file (${readOnlyMethod})`, () => {
+  function makeReadOnly(path: string): void {
+    cleanups.push(readOnlyPath(path));
   }
 
   it('is refused at start with the read-only message, naming the file', () => {
     const { file } = closedDesk();
-    makeImmutable(file);
+    makeReadOnly(file);
     expect(storageError(() => openDatabase(file)).message).toBe(
       `The data folder is read-only: Vikno cannot save to ${file}. Ask IT to check its permissions.`,
     );
@@ -73,7 +68,7 @@ describe.skipIf(!canMakeImmutable)('a read-only database file (chattr +i; needs 
 
   it('a folder Vikno cannot create files in is refused too', () => {
     const { dir, file } = closedDesk();
-    makeImmutable(dir);
+    makeReadOnly(dir);
     expect(storageError(() => openDatabase(file)).message).toBe(
       `The data folder is read-only: Vikno cannot save to ${dir}. Ask IT to check its permissions.`,
     );
@@ -81,7 +76,7 @@ describe.skipIf(!canMakeImmutable)('a read-only database file (chattr +i; needs 
 
   it('without that check SQLite opens it read-only silently and the first registration fails: STORAGE, nothing saved', () => {
     const { file, applicantId, env } = closedDesk();
-    makeImmutable(file);
+    makeReadOnly(file);
     // What openDatabase did before its writability check: SQLite falls back to read-only without an error.
     const db = new Database(file);
     cleanups.push(() => db.close());

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, openSync, readFileSync, readdirSync, statSync, writeSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registerApplication } from '../../../main/backend/applications/register-application';
@@ -10,10 +10,10 @@ import { storageStatus } from '../../../main/backend/storage/storage-status';
 import { AppError } from '../../../shared/errors';
 import { registration } from '../../fixtures/crash/registration';
 import { addApplicant, openTestDesk } from '../../helpers/desk-db';
+import { garblePages, PAGE } from '../../helpers/damage';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const PAGE = 4096;
 const T0 = new Date('2026-11-27T09:30:00Z');
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -28,16 +28,6 @@ async function deskFile(rows: number, backups: number): Promise<{ dir: string; f
   for (let day = 0; day < backups; day += 1) await takeBackup(db, backupsDir, 7, new Date(T0.getTime() + day * 86_400_000));
   db.close();
   return { dir, file, backupsDir };
-}
-
-/** What a failing disk does: random bytes over whole pages (1-based, like SQLite numbers them). */
-function garblePages(file: string, first: number, last: number): void {
-  const fd = openSync(file, 'r+');
-  try {
-    for (let page = first; page <= last; page += 1) writeSync(fd, randomBytes(PAGE), 0, PAGE, (page - 1) * PAGE);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function refusal(open: () => unknown): AppError {
@@ -115,16 +105,17 @@ describe('storageStatus', () => {
     const { file, backupsDir } = await deskFile(5, 0);
     const db = openDatabase(file);
     try {
-      const empty = storageStatus(db, file, backupsDir);
+      const empty = storageStatus(db, file, backupsDir, { state: 'pending' });
       expect(empty).toEqual({
         databaseBytes: statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0),
         lastBackupAt: null,
         backups: 0,
         quickCheck: { result: 'ok', checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), durationMs: expect.any(Number) },
+        auditCheck: { state: 'pending' },
       });
       await takeBackup(db, backupsDir, 7, T0);
       await takeBackup(db, backupsDir, 7, new Date(T0.getTime() + 3_600_000));
-      const later = storageStatus(db, file, backupsDir);
+      const later = storageStatus(db, file, backupsDir, { state: 'pending' });
       expect(later.backups).toBe(2);
       expect(later.lastBackupAt).toBe('2026-11-27T10:30:00.000Z');
       expect(later.quickCheck).toBe(empty.quickCheck); // the one recorded at start, not a new run
@@ -141,7 +132,7 @@ describe('storageStatus', () => {
       for (let i = 0; i < 10; i += 1) registerApplication(env, registration(applicant.id, 20));
       const wal = statSync(`${file}-wal`).size;
       expect(wal).toBeGreaterThan(0);
-      expect(storageStatus(db, file, join(tempDir(), 'backups')).databaseBytes).toBe(statSync(file).size + wal);
+      expect(storageStatus(db, file, join(tempDir(), 'backups'), { state: 'pending' }).databaseBytes).toBe(statSync(file).size + wal);
     } finally {
       db.close();
     }

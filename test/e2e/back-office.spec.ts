@@ -1,0 +1,72 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startServerProcess } from '../helpers/server-process';
+import type { ServerProcess } from '../helpers/server-process';
+import { expect, test } from './fixtures';
+import { openConnected, registerQuickly } from './page-helpers';
+
+/** A loopback port nobody listens on now, so the back office can come back on the address the desk knows. */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+// The back office starts slowly on a loaded machine (it bundles itself first), and the desk's
+// retry after a failure waits a random part of a growing delay (docs/SYNC.md).
+test.setTimeout(180_000);
+
+test('a desk that registered while the back office was down syncs by itself once it is back', async ({ page, host }) => {
+  const root = resolve('.');
+  const serverData = await mkdtemp(join(tmpdir(), 'vikno-e2e-server-'));
+  const port = await freePort();
+  let server: ServerProcess | undefined;
+  try {
+    // Enrolled as docs/IT.md says: a one-time code for the desk's codes, backOffice.url in
+    // config.json and a restart of the app, the code entered in Settings → «Бек-офіс».
+    server = await startServerProcess(root, serverData, undefined, ['--port', String(port)]);
+    const code = await server.enrollmentCode('KV01', '07');
+    await writeFile(
+      join(host.dataDir, 'config.json'),
+      JSON.stringify({
+        center: { code: 'KV01', name: 'ЦНАП Київ' },
+        desk: { code: '07', window: '7' },
+        backOffice: { url: `http://127.0.0.1:${port}` },
+      }),
+    );
+    await openConnected(page, await host.restart());
+    await page.getByRole('button', { name: 'Налаштування' }).click();
+    const settings = page.getByRole('dialog', { name: 'Налаштування робочого місця' });
+    await settings.getByLabel('Код реєстрації робочого місця').fill(code);
+    await settings.getByRole('button', { name: 'Зареєструвати робоче місце' }).click();
+    const syncState = page.getByRole('contentinfo').getByRole('button', { name: /^Бек-офіс: / });
+    await expect(syncState).toHaveText('Бек-офіс: на зв’язку');
+    await page.keyboard.press('Escape');
+
+    // The back office goes down; the desk goes on registering.
+    await server.stop();
+    server = undefined;
+    const number = await registerQuickly(page);
+    await expect(syncState).toHaveText('Бек-офіс: немає зв’язку — зміни збережено локально');
+    await expect(page.getByRole('contentinfo')).toContainText(/Очікують надсилання: [1-9]/);
+    await page.keyboard.press('Alt+5');
+    const row = page.getByRole('button', { name: new RegExp(number) });
+    await expect(row).toContainText('Збережено локально');
+
+    // It comes back on the same address; nobody presses anything on the desk.
+    server = await startServerProcess(root, serverData, undefined, ['--port', String(port)]);
+    await expect(syncState).toHaveText('Бек-офіс: на зв’язку', { timeout: 120_000 });
+    await expect(page.getByRole('contentinfo')).not.toContainText('Очікують надсилання');
+    await expect(row).toContainText('Синхронізовано');
+  } finally {
+    await server?.stop();
+    await rm(serverData, { recursive: true, force: true });
+  }
+});
