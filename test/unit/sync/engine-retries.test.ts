@@ -11,9 +11,10 @@ import { uuidv7 } from '../../../main/backend/ids';
 import { createSyncEngine } from '../../../main/backend/sync/engine';
 import type { SyncEngine, SyncEngineOptions, SyncStatus } from '../../../main/backend/sync/engine';
 import { createSyncHttp } from '../../../main/backend/sync/http-client';
+import { takeBatch } from '../../../main/backend/sync/outbox-queue';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
 import { writeSyncState } from '../../../main/backend/sync/sync-state';
-import { PUSH_MAX_BYTES } from '../../../shared/sync-protocol';
+import { PROTOCOL_VERSION, PUSH_MAX_BYTES } from '../../../shared/sync-protocol';
 import { addApplicant, openTestDesk } from '../../helpers/desk-db';
 import { manualClock } from '../../helpers/manual-clock';
 import { memoryLogger } from '../../helpers/memory-logger';
@@ -271,19 +272,30 @@ describe('sync engine batches by bytes', () => {
     expect(outboxStatuses(desk.db)).toEqual(Array(6).fill('acked'));
   });
 
-  it('counts every byte of the request: a batch filled to the limit is never refused as too large', async () => {
-    const { desk, office, engine } = deskWithEngine();
-    // Two payloads that, with 300 bytes of allowance each, fill the limit exactly; their real envelopes are longer.
-    const filler = (PUSH_MAX_BYTES - 2 * 300) / 2 - Buffer.byteLength(JSON.stringify({ reason: '' }));
+  it('counts every byte of the request: two mutations 18 bytes too many for one push go in two, none refused', async () => {
+    const { desk, clock, office, engine } = deskWithEngine();
     const ids = queueRows(desk.db, desk.env.clerkId, [
-      { kind: 'application.status', payload: { reason: 'x'.repeat(filler) } },
-      { kind: 'application.status', payload: { reason: 'x'.repeat(filler) } },
+      { kind: 'application.status', payload: { reason: '' } },
+      { kind: 'application.status', payload: { reason: '' } },
     ]);
+    // Pad the payloads so that the two mutations as sent, with one comma each, come to 10 bytes
+    // under the limit: the push body's own envelope (29 bytes) then takes one push 18 bytes over.
+    const sent = takeBatch(desk.db, clock.now(), 10, Infinity);
+    const padding = PUSH_MAX_BYTES - 10 - sent.reduce((sum, m) => sum + Buffer.byteLength(JSON.stringify(m)) + 1, 0);
+    const pad = desk.db.prepare('UPDATE outbox SET payload = ? WHERE mutation_id = ?');
+    pad.run(JSON.stringify({ reason: 'x'.repeat(Math.floor(padding / 2)) }), ids[0]);
+    pad.run(JSON.stringify({ reason: 'x'.repeat(Math.ceil(padding / 2)) }), ids[1]);
+    const asOnePush = Buffer.byteLength(
+      JSON.stringify({ protocol: PROTOCOL_VERSION, mutations: takeBatch(desk.db, clock.now(), 10, Infinity) }),
+    );
+    expect(asOnePush).toBe(PUSH_MAX_BYTES + 18);
 
     engine.start();
     await engine.waitForIdle();
-    expect(office.pushes.map((p) => p.status)).not.toContain(413);
-    for (const push of office.pushes) expect(push.bytes).toBeLessThanOrEqual(PUSH_MAX_BYTES);
+    expect(office.pushes.map((p) => [p.status, p.mutationIds.length])).toEqual([
+      [200, 1],
+      [200, 1],
+    ]);
     expect(office.pushes.flatMap((p) => p.mutationIds)).toEqual(ids);
     expect(outboxStatuses(desk.db)).toEqual(Array(4).fill('acked'));
   });
