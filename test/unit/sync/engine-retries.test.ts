@@ -163,27 +163,30 @@ describe('sync engine retries on its own timer', () => {
     expect(clock.armed()).toEqual([2000]);
   });
 
-  it('pauses for an update on 426: no timer, no retries however long, until syncNow', async () => {
+  it.each([
+    [426, 'paused_update', 'needs a newer Vikno'],
+    [401, 'paused_auth', 'refused this desk’s token'],
+  ] as const)('pauses on %i (%s): no timer, no retries however long, until syncNow', async (code, state, logged) => {
     const { desk, clock, office, engine, logger, statuses } = deskWithEngine();
     addApplicant(desk.env);
-    office.answerPushes({ status: 426, body: 'Protocol 1 is no longer supported' });
+    office.answerPushes({ status: code, body: 'refused' });
 
     engine.start();
     await engine.waitForIdle();
-    expect(engine.status().state).toBe('paused_update');
-    expect(statuses.at(-1)?.state).toBe('paused_update');
+    expect(engine.status().state).toBe(state);
+    expect(statuses.at(-1)?.state).toBe(state);
     expect(clock.armed()).toEqual([]);
-    expect(logger.entries.some((e) => e.level === 'warn' && e.message.includes('newer Vikno'))).toBe(true);
+    expect(logger.entries.some((e) => e.level === 'warn' && e.message.includes(logged))).toBe(true);
 
     await advance(clock, engine, 24 * 60 * 60_000);
     expect(office.pushes).toHaveLength(1);
     expect(office.pulls).toBe(0);
     expect(outboxStatuses(desk.db)).toEqual(['pending']);
 
-    // After the update ("Sync now" after installing it) the pause is lifted and the change goes.
+    // After the update or re-enrollment ("Sync now" follows either) the pause is lifted and the change goes.
     await engine.syncNow();
     expect(engine.status().state).toBe('online');
-    expect(office.pushes.map((p) => p.status)).toEqual([426, 200]);
+    expect(office.pushes.map((p) => p.status)).toEqual([code, 200]);
     expect(outboxStatuses(desk.db)).toEqual(['acked']);
   });
 
