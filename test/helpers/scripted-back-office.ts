@@ -30,6 +30,8 @@ export interface ScriptedBackOffice {
   answerPulls(...answers: ScriptedAnswer[]): void;
   /** Answers each mutation of the next push with what `decide` returns (null: `applied`). */
   resultsOfNextPush(decide: (mutationId: string) => MutationResult | null): void;
+  /** Holds the next push unanswered until the returned function is called. */
+  holdNextPush(): () => void;
 }
 
 const SERVER_TIME = '2026-11-27T09:30:00.000Z';
@@ -43,6 +45,7 @@ export function scriptedBackOffice(): ScriptedBackOffice {
   const pullAnswers: ScriptedAnswer[] = [];
   const versions = new Map<string, number>();
   let decideNext: ((mutationId: string) => MutationResult | null) | null = null;
+  let hold: Promise<void> | null = null;
   const office: ScriptedBackOffice = {
     pushes: [],
     pulls: 0,
@@ -50,6 +53,11 @@ export function scriptedBackOffice(): ScriptedBackOffice {
     answerPulls: (...answers) => void pullAnswers.push(...answers),
     resultsOfNextPush(decide) {
       decideNext = decide;
+    },
+    holdNextPush() {
+      let release!: () => void;
+      hold = new Promise((resolve) => (release = resolve));
+      return release;
     },
     fetch: (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
@@ -60,34 +68,37 @@ export function scriptedBackOffice(): ScriptedBackOffice {
         const page: PullResponse = { changes: [], cursor: 0, hasMore: false, serverTime: SERVER_TIME };
         return Promise.resolve(json(200, page));
       }
-      const body = String(init?.body);
-      const request = JSON.parse(body) as PushRequest;
-      const bytes = Buffer.byteLength(body);
-      const record = (status: number) => office.pushes.push({ mutationIds: request.mutations.map((m) => m.mutationId), bytes, status });
-      if (bytes > PUSH_MAX_BYTES) {
-        record(413);
-        return Promise.resolve(
-          json(413, { error: { code: 'body_too_large', message: `The body is larger than ${PUSH_MAX_BYTES} bytes` } }),
-        );
-      }
-      const scripted = pushAnswers.shift();
-      if (scripted) {
-        record(scripted.status);
-        return Promise.resolve(new Response(scripted.body ?? '', { status: scripted.status, headers: scripted.headers }));
-      }
-      const decide = decideNext;
-      decideNext = null;
-      const results = request.mutations.map((m): MutationResult => {
-        const decided = decide?.(m.mutationId);
-        if (decided) return decided;
-        const version = (versions.get(m.aggregate) ?? 0) + 1;
-        versions.set(m.aggregate, version);
-        return { mutationId: m.mutationId, status: 'applied', version };
-      });
-      record(200);
-      const reply: PushResponse = { results, serverTime: SERVER_TIME };
-      return Promise.resolve(json(200, reply));
+      const held = hold;
+      hold = null;
+      return held ? held.then(() => answerPush(String(init?.body))) : Promise.resolve(answerPush(String(init?.body)));
     },
   };
+
+  function answerPush(body: string): Response {
+    const request = JSON.parse(body) as PushRequest;
+    const bytes = Buffer.byteLength(body);
+    const record = (status: number) => office.pushes.push({ mutationIds: request.mutations.map((m) => m.mutationId), bytes, status });
+    if (bytes > PUSH_MAX_BYTES) {
+      record(413);
+      return json(413, { error: { code: 'body_too_large', message: `The body is larger than ${PUSH_MAX_BYTES} bytes` } });
+    }
+    const scripted = pushAnswers.shift();
+    if (scripted) {
+      record(scripted.status);
+      return new Response(scripted.body ?? '', { status: scripted.status, headers: scripted.headers });
+    }
+    const decide = decideNext;
+    decideNext = null;
+    const results = request.mutations.map((m): MutationResult => {
+      const decided = decide?.(m.mutationId);
+      if (decided) return decided;
+      const version = (versions.get(m.aggregate) ?? 0) + 1;
+      versions.set(m.aggregate, version);
+      return { mutationId: m.mutationId, status: 'applied', version };
+    });
+    record(200);
+    const reply: PushResponse = { results, serverTime: SERVER_TIME };
+    return json(200, reply);
+  }
   return office;
 }

@@ -135,6 +135,21 @@ describe('sync engine retries on its own timer', () => {
     expect(office.pushes).toHaveLength(1);
   });
 
+  it('arms nothing when stopped while a push is out, even if that push then fails', async () => {
+    const { desk, clock, office, engine } = deskWithEngine();
+    addApplicant(desk.env);
+    office.answerPushes({ status: 500 });
+    const release = office.holdNextPush();
+
+    engine.start();
+    const stopping = engine.stop();
+    release();
+    await stopping;
+    expect(office.pushes.map((p) => p.status)).toEqual([500]);
+    expect(clock.armed()).toEqual([]);
+    expect(outboxStatuses(desk.db)).toEqual(['pending']);
+  });
+
   it('waits as long as a 503’s Retry-After asks, not its own shorter backoff', async () => {
     const { desk, clock, office, engine } = deskWithEngine();
     addApplicant(desk.env);
@@ -161,6 +176,24 @@ describe('sync engine retries on its own timer', () => {
     await advance(clock, engine, 1000);
     expect(office.pushes.map((p) => p.status)).toEqual([503, 503]);
     expect(clock.armed()).toEqual([2000]);
+  });
+
+  it('backs off like any failure when the server refuses a push of one mutation as too large', async () => {
+    const { desk, clock, office, engine } = deskWithEngine();
+    addApplicant(desk.env);
+    const tooLarge = { status: 413, body: JSON.stringify({ error: { code: 'body_too_large', message: 'too large' } }) };
+    office.answerPushes(tooLarge, tooLarge);
+
+    engine.start();
+    await engine.waitForIdle();
+    // One mutation cannot be halved: no immediate second try, the backoff timer instead.
+    expect(office.pushes.map((p) => p.status)).toEqual([413]);
+    expect(clock.armed()).toEqual([1000]);
+    await advance(clock, engine, 1000);
+    expect(office.pushes.map((p) => p.status)).toEqual([413, 413]);
+    expect(clock.armed()).toEqual([2000]);
+    await advance(clock, engine, 2000);
+    expect(outboxStatuses(desk.db)).toEqual(['acked']);
   });
 
   it.each([
