@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffPolicy } from './backoff';
 import type { FileUploader } from './file-upload';
+import { PUSH_ENVELOPE_BYTES } from './http-client';
 import type { SyncHttp } from './http-client';
 import {
   markInflight,
@@ -33,11 +34,33 @@ export interface SyncEngineOptions {
   uploader?: FileUploader;
   policy?: BackoffPolicy;
   random?: () => number;
+  timers?: SyncTimers;
   /** How often to pull when nothing is pending. */
   pollMs?: number;
   batchSize?: number;
   pullLimit?: number;
 }
+
+/**
+ * Where the engine's retry and poll timers come from: the real ones in the product, a clock
+ * moved by hand in tests (so a retry is seen to happen without `syncNow`).
+ */
+export interface SyncTimers {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+/** Unref'd, so an armed retry never keeps the process alive on its own. */
+const REAL_TIMERS: SyncTimers = {
+  set(fn, ms) {
+    const handle = setTimeout(fn, ms);
+    handle.unref?.();
+    return handle;
+  },
+  clear(handle) {
+    clearTimeout(handle as ReturnType<typeof setTimeout>);
+  },
+};
 
 type Pause = 'auth' | 'update' | null;
 
@@ -51,11 +74,12 @@ export function createSyncEngine(options: SyncEngineOptions) {
   const { db, http, logger } = options;
   const policy = options.policy ?? DEFAULT_BACKOFF;
   const random = options.random ?? Math.random;
+  const timers = options.timers ?? REAL_TIMERS;
   const pollMs = options.pollMs ?? 30_000;
   const batchSize = options.batchSize ?? PUSH_MAX_MUTATIONS;
   const pullLimit = options.pullLimit ?? PULL_MAX_LIMIT;
 
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: unknown = null;
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = true;
@@ -104,12 +128,16 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   function arm(delayMs: number): void {
     if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
+    disarm();
+    timer = timers.set(() => {
       timer = null;
       void kick();
     }, delayMs);
-    timer.unref?.();
+  }
+
+  function disarm(): void {
+    if (timer !== null) timers.clear(timer);
+    timer = null;
   }
 
   function succeeded(offset: number | null): void {
@@ -137,24 +165,31 @@ export function createSyncEngine(options: SyncEngineOptions) {
 
   /** Returns the delay until the next cycle, or null when paused. */
   async function push(): Promise<number | 'again' | null> {
-    const batch = takeBatch(db, options.now(), batchLimit, PUSH_MAX_BYTES);
+    const batch = takeBatch(db, options.now(), batchLimit, PUSH_MAX_BYTES - PUSH_ENVELOPE_BYTES);
     if (batch.length === 0) return pollMs;
     const ids = batch.map((m) => m.mutationId);
     markInflight(db, ids);
-    const reply = await http.push(batch);
-    if (reply.kind === 'ok') {
-      db.transaction(() => {
-        recordResults(db, reply.value.results, options.now(), (attempts) => backoffDelay(attempts, policy, random));
-        const snapshots = conflictSnapshots(batch, reply.value.results);
-        if (snapshots.length > 0) options.applyChanges(db, snapshots);
-      })();
-      // Anything the server did not answer for goes back to the queue.
+    let reply: Awaited<ReturnType<SyncHttp['push']>>;
+    try {
+      reply = await http.push(batch);
+      if (reply.kind === 'ok') {
+        const { results } = reply.value;
+        db.transaction(() => {
+          recordResults(db, results, options.now(), (attempts) => backoffDelay(attempts, policy, random));
+          const snapshots = conflictSnapshots(batch, results);
+          if (snapshots.length > 0) options.applyChanges(db, snapshots);
+        })();
+      }
+    } finally {
+      // Anything the server did not answer for, or whose answer could not be stored (the
+      // transaction rolled back), goes back to the queue: left `inflight`, it would wait for a restart.
       releaseInflight(db, ids);
+    }
+    if (reply.kind === 'ok') {
       succeeded(reply.clockOffsetMs);
       batchLimit = Math.min(batchSize, batchLimit * 2, refusedSize - 1);
       return 'again';
     }
-    releaseInflight(db, ids);
     if (reply.kind === 'bad_request') return shrinkOrBackOff(batch, reply);
     return failed(reply);
   }
@@ -192,7 +227,10 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const reason =
       reply.kind === 'retry' ? reply.reason : reply.kind === 'bad_request' ? `request refused: ${reply.message}` : 'cursor gone';
     logger.log('info', 'Sync attempt failed; will retry', { reason, failures });
-    return reply.kind === 'retry' && reply.retryAfterMs !== null ? reply.retryAfterMs : backoffDelay(failures, policy, random);
+    const backoff = backoffDelay(failures, policy, random);
+    // Retry-After is a floor, not a replacement for the backoff: a server answering "0" (or a
+    // date already past) must not have a hundred desks knock again at once, in step.
+    return reply.kind === 'retry' && reply.retryAfterMs !== null ? Math.max(reply.retryAfterMs, backoff) : backoff;
   }
 
   /** Returns the delay until the next cycle, 'again' to push before pulling on, or null when paused. */
@@ -296,8 +334,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     syncNow(): Promise<void> {
       pause = null;
       failures = 0;
-      if (timer) clearTimeout(timer);
-      timer = null;
+      disarm();
       return kick();
     },
     /** Resolves after the cycle in progress (or the next one) has finished. */
@@ -308,8 +345,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     status,
     async stop(): Promise<void> {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
+      disarm();
       await running;
       await uploading;
     },

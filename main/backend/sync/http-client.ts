@@ -90,12 +90,17 @@ async function request<T>(options: SyncHttpOptions, path: string, init: RequestI
   return { kind: 'ok', value: parsed.data, clockOffsetMs: Number.isFinite(clockOffsetMs) ? clockOffsetMs : null };
 }
 
+function pushBody(mutations: readonly Mutation[]): string {
+  const body: PushRequest = { protocol: PROTOCOL_VERSION, mutations: [...mutations] };
+  return JSON.stringify(body);
+}
+
+/** The bytes of a push body besides its mutations (and the commas between them): the server's 4 MiB counts them too. */
+export const PUSH_ENVELOPE_BYTES = Buffer.byteLength(pushBody([]));
+
 export function createSyncHttp(options: SyncHttpOptions) {
   return {
-    push: (mutations: readonly Mutation[]) => {
-      const body: PushRequest = { protocol: PROTOCOL_VERSION, mutations: [...mutations] };
-      return request(options, '/sync/push', { method: 'POST', body: JSON.stringify(body) }, PushResponse);
-    },
+    push: (mutations: readonly Mutation[]) => request(options, '/sync/push', { method: 'POST', body: pushBody(mutations) }, PushResponse),
     /** `at`: the change the cursor points at (entity:id:version), so the server can tell a restore that reused its seq. */
     pull: (cursor: number, limit: number, at: string | null = null) =>
       request(

@@ -53,7 +53,8 @@ export function requeueDelivered(db: Db): number {
 }
 
 /**
- * The next push: mutations in commit order, at most `maxCount` and about `maxBytes`. An
+ * The next push: mutations in commit order, at most `maxCount` and `maxBytes` as sent (a first
+ * mutation larger than that goes alone, for the server to refuse). An
  * aggregate whose earliest unacknowledged mutation cannot go now (waiting for its file, for a
  * retry time, or stuck behind a dead or conflicting one) holds back its later mutations only;
  * every other aggregate keeps flowing.
@@ -78,11 +79,8 @@ export function takeBatch(db: Db, now: Date, maxCount: number, maxBytes: number)
       stuck.add(row.aggregate);
       continue;
     }
-    // Bytes, not characters: Cyrillic text is two bytes a letter against the server's 4 MiB.
-    const size = Buffer.byteLength(row.payload) + 300;
-    if (batch.length >= maxCount || (batch.length > 0 && bytes + size > maxBytes)) break;
-    bytes += size;
-    batch.push({
+    if (batch.length >= maxCount) break;
+    const mutation: Mutation = {
       mutationId: row.mutation_id,
       aggregate: row.aggregate,
       prevMutationId: row.prev_to_send,
@@ -91,7 +89,13 @@ export function takeBatch(db: Db, now: Date, maxCount: number, maxBytes: number)
       payload: JSON.parse(row.payload) as Record<string, unknown>,
       actor: row.actor,
       createdAt: row.created_at,
-    });
+    };
+    // Bytes, not characters (Cyrillic text is two bytes a letter), of the mutation as it will be
+    // sent, envelope and separating comma included: an estimate can overshoot the server's 4 MiB.
+    const size = Buffer.byteLength(JSON.stringify(mutation)) + 1;
+    if (batch.length > 0 && bytes + size > maxBytes) break;
+    bytes += size;
+    batch.push(mutation);
   }
   return batch;
 }
