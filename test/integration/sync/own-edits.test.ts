@@ -1,0 +1,44 @@
+/**
+ * A desk's own edits queued one behind another, offline, edit on top of each other: the back
+ * office must not take its own earlier edit for another desk's (docs/SYNC.md, conflict
+ * policies: a conflict is an edit of a field that changed since the base by someone else).
+ * Found by the convergence run (convergence.test.ts, seed 2026).
+ */
+import { describe, expect, it } from 'vitest';
+import { STORAGES, useServer } from '../server/harness';
+import { useSyncWorld, value } from './desk-harness';
+
+describe.each(STORAGES)('one desk’s queued edits of one field on %s', (kind) => {
+  const harness = useServer(kind);
+  const world = useSyncWorld(harness);
+
+  const serverNotes = async (id: string) =>
+    (await harness.storage.query<{ data: { notes: string | null } }>('SELECT data FROM applications WHERE id = $1', [id]))[0]?.data.notes;
+
+  it('two offline edits of the notes at one desk: the later one applies, no conflict', async () => {
+    const desk = world.openDesk();
+    await desk.enroll();
+    const app = await desk.register();
+    expect(await desk.syncNow()).toMatchObject({ pending: 0 });
+    world.proxy.setMode('drop');
+    await value(desk.api.call('applications.update', { id: app.id, notes: 'Перша нотатка' }));
+    await value(desk.api.call('applications.update', { id: app.id, notes: 'Друга нотатка' }));
+    world.proxy.setMode('pass');
+    expect(await desk.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
+    expect(await serverNotes(app.id)).toBe('Друга нотатка');
+  });
+
+  it('an own edit of another field between them does not hide the first from the third', async () => {
+    const desk = world.openDesk();
+    await desk.enroll();
+    const app = await desk.register();
+    expect(await desk.syncNow()).toMatchObject({ pending: 0 });
+    world.proxy.setMode('drop');
+    await value(desk.api.call('applications.update', { id: app.id, notes: 'Перша нотатка' }));
+    await value(desk.api.call('applications.update', { id: app.id, resultDelivery: 'post' }));
+    await value(desk.api.call('applications.update', { id: app.id, notes: 'Друга нотатка' }));
+    world.proxy.setMode('pass');
+    expect(await desk.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
+    expect(await serverNotes(app.id)).toBe('Друга нотатка');
+  });
+});
