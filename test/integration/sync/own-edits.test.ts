@@ -41,4 +41,20 @@ describe.each(STORAGES)('one desk’s queued edits of one field on %s', (kind) =
     expect(await desk.syncNow()).toMatchObject({ pending: 0, conflicts: 0, deadLetters: 0 });
     expect(await serverNotes(app.id)).toBe('Друга нотатка');
   });
+
+  it('another desk’s edit of the field in between is still a conflict: only this desk’s own versions count as seen', async () => {
+    const { a, b, app } = await world.twoDesksWithApplication();
+    world.proxy.setMode('drop');
+    await value(a.api.call('applications.update', { id: app.id, resultDelivery: 'post' }));
+    await value(a.api.call('applications.update', { id: app.id, notes: 'A: зателефонувати' }));
+    await a.close();
+    world.proxy.setMode('pass');
+    await value(b.api.call('applications.update', { id: app.id, notes: 'B: паспорт готовий' }));
+    expect(await b.syncNow()).toMatchObject({ pending: 0, conflicts: 0 });
+    const reopened = world.openDesk(a.deskCode, { dataDir: a.dataDir });
+    expect(await reopened.syncNow()).toMatchObject({ pending: 0, conflicts: 1 });
+    expect(await serverNotes(app.id)).toBe('B: паспорт готовий');
+    const [letter] = await value(reopened.api.call('sync.deadLetters', {}));
+    expect(letter).toMatchObject({ kind: 'application.update', payload: { notes: 'A: зателефонувати' } });
+  });
 });
