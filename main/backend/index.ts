@@ -41,6 +41,8 @@ export interface BackendConfig {
   fetch?: typeof fetch;
   /** The clock; tests set it. */
   now?: () => Date;
+  /** The sync engine's random source (backoff jitter); a seeded one makes a test run replay. */
+  random?: () => number;
   /** The receipt fonts; defaults to `fonts/` beside the bundled backend (scripts/build.ts copies them there). */
   fontDir?: string;
 }
@@ -103,6 +105,7 @@ export function createBackend(config: BackendConfig): Backend {
     actor: () => localClerk.id,
     onStatus: (status) => connections?.broadcast({ kind: 'event', name: 'sync.status', payload: status }),
     ...(config.fetch ? { fetch: config.fetch } : {}),
+    ...(config.random ? { random: config.random } : {}),
   });
   const dispatch = createDispatcher(
     methods,

@@ -68,11 +68,30 @@ function wantedBy(pending: readonly Pending[]): Wanted {
   return { rows, versions, blobs };
 }
 
+/**
+ * The versions of `aggregate` this device's applied mutations produced: logged by earlier
+ * pushes, or by this batch so far (`batch`, not yet written).
+ */
+async function ownVersions(tx: Sql, device: Device, aggregate: string, batch: readonly MutationLogRow[]): Promise<number[]> {
+  const logged = await tx.query<{ version: unknown }>(
+    "SELECT result->>'version' AS version FROM mutation_log WHERE device_id = $1 AND aggregate = $2 AND result->>'status' = 'applied'",
+    [device.id, aggregate],
+  );
+  const inBatch = batch.filter((row) => row.aggregate === aggregate).map((row) => row.result as Stored);
+  const versions = [
+    ...logged.map((row) => Number(row.version)),
+    ...inBatch.flatMap((result) => (result.status === 'applied' ? [result.version] : [])),
+  ];
+  return [...new Set(versions)].sort((a, b) => a - b);
+}
+
 async function decide(
+  tx: Sql,
   store: EntityStore,
   device: Device,
   { mutation, resolved }: Pending,
   log: ReadonlyMap<string, Logged>,
+  batch: readonly MutationLogRow[],
 ): Promise<Outcome> {
   if (!resolved.ok) return { status: 'rejected', code: resolved.code, message: resolved.message, fieldErrors: [] };
   let predecessorVersion: number | null = null;
@@ -82,7 +101,14 @@ async function decide(
     predecessorVersion = prev.result.status === 'applied' ? prev.result.version : null;
   }
   try {
-    const outcome = await resolved.policy({ store, device, mutation, id: resolved.id, predecessorVersion });
+    const outcome = await resolved.policy({
+      store,
+      device,
+      mutation,
+      id: resolved.id,
+      predecessorVersion,
+      ownVersions: () => ownVersions(tx, device, mutation.aggregate, batch),
+    });
     if (outcome.status === 'applied') store.keepStaged();
     return outcome;
   } finally {
@@ -121,7 +147,7 @@ async function applyBatch(tx: Sql, device: Device, mutations: readonly Mutation[
       results.push(answerRepeat(mutationId, seen, item.hash));
       continue;
     }
-    const outcome = await decide(store, device, item, log);
+    const outcome = await decide(tx, store, device, item, log, logged);
     if (outcome.status === 'applied' || outcome.status === 'rejected') {
       log.set(mutationId, { payloadHash: item.hash, result: outcome });
       const { mutation } = item;

@@ -31,6 +31,20 @@ export interface FaultMode {
   path?: string;
 }
 
+/** The routes a desk uses: its pushes, its pulls, its scan uploads. */
+export type SyncPath = '/sync/push' | '/sync/pull' | '/blobs';
+
+/**
+ * Which half of an exchange the network loses: the request (the server never sees it) or the
+ * response (the server committed, the desk does not know).
+ */
+export type LostHalf = 'request' | 'response';
+
+/** One request or response lost on `path`, for the next `times` matching requests. */
+export function lost(path: SyncPath, half: LostHalf, times = 1): FaultMode {
+  return { kind: half === 'request' ? 'drop' : 'resetAfterUpstream', path, times };
+}
+
 export interface RecordedRequest {
   method: string;
   path: string;

@@ -24,6 +24,8 @@ export interface SyncServiceOptions {
   actor: () => string;
   onStatus: (status: SyncStatus) => void;
   fetch?: typeof fetch;
+  /** The engine's random source (backoff jitter); Math.random unless a test seeds it. */
+  random?: () => number;
 }
 
 /**
@@ -61,6 +63,7 @@ export function createSyncService(options: SyncServiceOptions) {
         applyChanges: createChangeApplier(options.logger),
         onStatus: options.onStatus,
         ...(uploader ? { uploader } : {}),
+        ...(options.random ? { random: options.random } : {}),
       })
     : null;
 

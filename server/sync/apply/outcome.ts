@@ -11,6 +11,11 @@ export interface ApplyContext {
   id: string;
   /** The version the mutation's predecessor produced: the base when `baseVersion` is null. */
   predecessorVersion: number | null;
+  /**
+   * The versions of this aggregate that this device's own applied mutations produced (logged
+   * earlier or earlier in this batch), ascending: what the desk had on top of its base.
+   */
+  ownVersions: () => Promise<number[]>;
 }
 
 export type FieldErrors = Extract<MutationResult, { status: 'rejected' }>['fieldErrors'];

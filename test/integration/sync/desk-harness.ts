@@ -60,6 +60,10 @@ export interface DeskOptions {
   /** Reuse a data folder (a restart after a crash). */
   dataDir?: string;
   now?: () => Date;
+  /** The sync engine's random source: seeded, a run replays. */
+  random?: () => number;
+  /** The desk's HTTP client (e.g. one a test can switch off per desk). */
+  fetch?: typeof fetch;
 }
 
 export interface SyncWorld {
@@ -141,7 +145,15 @@ export function useSyncWorld(harness: Harness): SyncWorld {
       }),
     );
     const logger = memoryLogger();
-    const backend = createBackend({ dataDir, appVersion: 'test', logger, ...(options.now ? { now: options.now } : {}) });
+    const { now, random, fetch } = options;
+    const backend = createBackend({
+      dataDir,
+      appVersion: 'test',
+      logger,
+      ...(now ? { now } : {}),
+      ...(random ? { random } : {}),
+      ...(fetch ? { fetch } : {}),
+    });
     const api = connectInProcess(backend);
     let applicantId: string | null = null;
     let closed = false;

@@ -1,7 +1,7 @@
 /**
  * End to end, more scenarios: concurrent edits at two desks (merge and conflict), a scan the
- * engine uploads by itself before its attach, and a seeded random run of three desks through a
- * faulty network that must converge.
+ * engine uploads by itself before its attach. (Scenario 11, the seeded convergence run, is
+ * convergence.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { putBlob } from '../../../main/backend/blobs/blob-store';
@@ -10,25 +10,10 @@ import { attachDocument } from '../../../main/backend/documents/attach-document'
 import { DEFAULT_DESK } from '../../../main/backend/config/desk-config';
 import type { Application } from '../../../shared/domain/application';
 import { HEADER_ACTOR, HEADER_PROTOCOL, PROTOCOL_VERSION } from '../../../shared/sync-protocol';
-import { allowedTransitions, REASON_REQUIRED } from '../../../shared/domain/application-status';
-import type { ApplicationStatus } from '../../../shared/domain/application-status';
-import type { FaultKind } from '../../helpers/fault-proxy';
 import { STORAGES, useServer } from '../server/harness';
 import { MiB, randomBytes } from '../files/upload-helpers';
 import { CENTER, count, outboxRows, readDb, useSyncWorld, value, writeDb } from './desk-harness';
 import type { TestDesk } from './desk-harness';
-
-/** A small seeded PRNG (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) => {
   const harness = useServer(kind);
@@ -269,108 +254,5 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
     await syncUntilAttached(desk);
     expect(world.proxy.log.some((r) => r.path.startsWith('/blobs') && r.fault === 'drop')).toBe(true);
     await checkStoredBefore(desk, app, sha256, documentId);
-  });
-
-  it('11. three desks, a seeded random run through a faulty network: everything converges, nothing is lost', async () => {
-    const random = seeded(Number(process.env.SYNC_SEED ?? 3));
-    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const desks = [world.openDesk(), world.openDesk(), world.openDesk()];
-    for (const desk of desks) await desk.enroll();
-    // Between "sync" steps the network is down: a saved change kicks a sync at once, which would
-    // otherwise keep every desk current and leave nothing concurrent.
-    world.proxy.setMode('drop');
-    const FAULTS: FaultKind[] = ['drop', 'resetAfterUpstream', 'error500', 'duplicate'];
-    const known: string[] = [];
-    let noteSeq = 0;
-
-    for (let step = 0; step < 40; step++) {
-      const roll = random();
-      if (roll < 0.2 || known.length === 0) {
-        known.push((await pick(desks).register()).id);
-      } else if (roll < 0.45) {
-        const id = pick(known);
-        const holders = desks.filter((d) => readDb(d, (db) => db.prepare('SELECT 1 FROM applications WHERE id = ?').get(id)) !== undefined);
-        const desk = pick(holders);
-        const current = (await get(desk, id)).status;
-        const next = allowedTransitions(current);
-        if (next.length === 0) continue;
-        const to: ApplicationStatus = pick(next);
-        await desk.changeStatus(id, to, REASON_REQUIRED.has(to) ? { reason: `крок ${step}` } : {});
-      } else if (roll < 0.65) {
-        const id = pick(known);
-        const holders = desks.filter((d) => readDb(d, (db) => db.prepare('SELECT 1 FROM applications WHERE id = ?').get(id)) !== undefined);
-        await value(pick(holders).api.call('applications.update', { id, notes: `нотатка ${++noteSeq}` }));
-      } else {
-        world.proxy.setMode(random() < 0.4 ? { kind: pick(FAULTS), times: 1 } : 'pass');
-        await pick(desks).syncNow();
-        world.proxy.setMode('drop');
-      }
-    }
-
-    world.proxy.setMode('pass');
-    for (let round = 0; round < 2; round++) for (const desk of desks) await desk.syncNow();
-
-    const totals = { made: 0, acked: 0, conflict: 0, dead: 0, held: 0 };
-    // Server state as the desks pull it: the applications of this run.
-    const serverRows = await harness.storage.query<{ id: string; data: { status: string; notes: string | null } }>(
-      'SELECT id, data FROM applications WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))',
-      [JSON.stringify(known)],
-    );
-    const onServer = Object.fromEntries(serverRows.map((r) => [r.id, { status: r.data.status, notes: r.data.notes ?? null }]));
-    expect(Object.keys(onServer).sort()).toEqual([...known].sort());
-    for (const desk of desks) {
-      const outbox = outboxRows(desk);
-      // A change whose predecessor was refused (conflict/dead) waits behind it for the supervisor
-      // (see faults.test.ts 5): held, not lost; such a record keeps this desk's edits meanwhile.
-      const refused = new Set(outbox.filter((r) => r.status === 'conflict' || r.status === 'dead').map((r) => r.aggregate));
-      const held = outbox.filter((r) => r.status === 'pending' && refused.has(r.aggregate));
-      const rows = readDb(desk, (db) => db.prepare('SELECT id, status, notes FROM applications WHERE deleted_at IS NULL').all()) as Array<{
-        id: string;
-        status: string;
-        notes: string | null;
-      }>;
-      const heldIds = new Set(held.map((r) => r.aggregate.replace('application:', '')));
-      const local = Object.fromEntries(
-        rows.filter((r) => known.includes(r.id) && !heldIds.has(r.id)).map((r) => [r.id, { status: r.status, notes: r.notes ?? null }]),
-      );
-      expect(local).toEqual(Object.fromEntries(Object.entries(onServer).filter(([id]) => !heldIds.has(id))));
-      expect(
-        rows
-          .filter((r) => known.includes(r.id))
-          .map((r) => r.id)
-          .sort(),
-      ).toEqual(Object.keys(onServer).sort());
-
-      // Every mutation made at this desk is acked, or listed for the supervisor, or held behind one: none lost.
-      const made = readDb(desk, (db) =>
-        db
-          .prepare("SELECT json_extract(details, '$.mutationId') FROM audit_events WHERE json_extract(details, '$.mutationId') IS NOT NULL")
-          .pluck()
-          .all(),
-      ) as string[];
-      expect(made.length).toBeGreaterThan(0);
-      const queued = new Set(outbox.map((r) => r.mutation_id));
-      expect(made.filter((id) => !queued.has(id))).toEqual([]);
-      totals.made += made.length;
-      totals.acked += outbox.filter((r) => r.status === 'acked').length;
-      totals.conflict += outbox.filter((r) => r.status === 'conflict').length;
-      totals.dead += outbox.filter((r) => r.status === 'dead').length;
-      const unsettled = outbox.filter((r) => r.status !== 'acked' && r.status !== 'conflict' && r.status !== 'dead' && !held.includes(r));
-      expect(unsettled).toEqual([]);
-      const letters = await value(desk.api.call('sync.deadLetters', {}));
-      const listed = new Set(letters.map((l) => l.mutationId));
-      for (const row of outbox) if (row.status === 'conflict' || row.status === 'dead') expect(listed.has(row.mutation_id)).toBe(true);
-      totals.held += held.length;
-      const status = await desk.syncNow();
-      expect(status).toMatchObject({
-        pending: held.length,
-        conflicts: outbox.filter((r) => r.status === 'conflict').length,
-        deadLetters: outbox.filter((r) => r.status === 'dead').length,
-      });
-    }
-    expect(totals.acked + totals.conflict + totals.dead + totals.held).toBe(totals.made);
-    // The run did meet conflicts and faults (the seed is chosen so).
-    expect(totals.conflict).toBeGreaterThan(0);
-    expect(world.proxy.log.filter((r) => r.fault !== 'pass').length).toBeGreaterThan(0);
   });
 });
