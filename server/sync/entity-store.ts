@@ -160,6 +160,23 @@ export class EntityStore {
     return this.versions.get(k) ?? null;
   }
 
+  /**
+   * The application of `centerCode` that holds `regNumber`, as this batch leaves them. Only a
+   * read: two batches registering one number at once both pass it, and the second one's flush
+   * then fails on the unique index (migration 0005) and runs again, finding the first.
+   */
+  async regNumberHolder(centerCode: string, regNumber: string): Promise<string | null> {
+    const own = [...this.writes, ...this.staged.writes].find(
+      (w) => w.entity === 'application' && w.row.centerCode === centerCode && w.row.data.regNumber === regNumber,
+    );
+    if (own) return own.row.id;
+    const [row] = await this.tx.query<{ id: string }>(
+      "SELECT id FROM applications WHERE center_code = $1 AND data->>'regNumber' = $2 AND NOT reg_number_duplicate",
+      [centerCode, regNumber],
+    );
+    return row?.id ?? null;
+  }
+
   /** Whether a file is stored and verified (blobs table, written by `POST /blobs/<sha256>/complete`). */
   async blobStored(sha256: string): Promise<boolean> {
     if (!this.blobs.has(sha256)) await this.prefetch({ rows: [], versions: [], blobs: [sha256] });
