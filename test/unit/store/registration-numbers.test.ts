@@ -2,7 +2,7 @@
  * Registration numbers never repeat on a desk, also after the README's restore from a backup
  * (issue 10): real SQLite files, real backups from db/backup.ts.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getApplicationById } from '../../../main/backend/applications/queries';
@@ -72,6 +72,14 @@ describe('registration numbers after a restore', () => {
     restored.setNow('2026-11-28T09:30:00Z');
     expect(numbers(1, restored)).toEqual(['KV01-07-20261128-0001']);
     restored.db.close();
+  });
+
+  it('continues after a last number IT wrote into the issued-numbers file by hand, as the README says', () => {
+    const dataDir = tempDir();
+    writeFileSync(join(dataDir, ISSUED_NUMBERS_FILE), JSON.stringify({ 'KV01/07/2026-11-27': 12 }));
+    const desk = openTestDesk(dataDir);
+    expect(numbers(1, desk)).toEqual(['KV01-07-20261127-0013']);
+    desk.db.close();
   });
 
   it('a pulled application numbered by this desk raises its sequence past it, also with the issued-numbers file gone', () => {
