@@ -68,6 +68,14 @@ function wantedBy(pending: readonly Pending[]): Wanted {
   return { rows, versions, blobs };
 }
 
+/** The numbers the batch's registrations carry, to look their holders up at once. */
+function registeredNumbers(pending: readonly Pending[]): string[] {
+  return pending.flatMap(({ mutation, resolved }) => {
+    const regNumber = mutation.payload.regNumber;
+    return resolved.ok && mutation.kind === 'application.register' && typeof regNumber === 'string' ? [regNumber] : [];
+  });
+}
+
 async function decide(
   store: EntityStore,
   device: Device,
@@ -108,6 +116,7 @@ async function applyBatch(tx: Sql, device: Device, mutations: readonly Mutation[
   }));
   const store = new EntityStore(tx);
   await store.prefetch(wantedBy(pending));
+  await store.prefetchRegNumbers(device.centerCode, registeredNumbers(pending));
   // After the row locks: a concurrent push of the same mutations holds them until it commits,
   // and under READ COMMITTED this read then sees its log rows, so we answer `duplicate` — read
   // before, we would decide against its effects and could answer a false `conflict`.
