@@ -44,7 +44,7 @@ export function readIssuedNumbers(path: string): Issued {
   );
 }
 
-/** Records `value` as issued for `key`, keeping the newest days only; a failing disk is a STORAGE error. */
+/** Records `value` as issued for `key`, keeping the newest days only. */
 export function writeIssuedNumber(path: string, key: string, value: number): void {
   const issued = readIssuedNumbers(path);
   issued[key] = Math.max(issued[key] ?? 0, value);
@@ -52,23 +52,21 @@ export function writeIssuedNumber(path: string, key: string, value: number): voi
     .sort(([a], [b]) => dayOf(b).localeCompare(dayOf(a)))
     .slice(0, DAYS_KEPT);
   const temp = `${path}.tmp`;
+  const fd = openSync(temp, 'w', 0o600);
   try {
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(Object.fromEntries(kept)));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-    const folder = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(folder);
-    } finally {
-      closeSync(folder);
-    }
-  } catch (error) {
-    throw new AppError('STORAGE', `Cannot record the registration number in ${path}: nothing was saved (${(error as Error).message})`);
+    writeSync(fd, JSON.stringify(Object.fromEntries(kept)));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, path);
+  // Windows cannot open a folder to sync it, and NTFS journals renames itself (as db/backup.ts).
+  if (process.platform === 'win32') return;
+  const folder = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
   }
 }
 

@@ -5,26 +5,47 @@ import { issuedNumbersPath, readIssuedNumbers, sequenceKey, writeIssuedNumber } 
 const RAISE_SEQUENCE = `INSERT INTO registration_sequences (center_code, desk_code, day, last_value) VALUES (?, ?, ?, ?)
   ON CONFLICT (center_code, desk_code, day) DO UPDATE SET last_value = max(last_value, excluded.last_value)`;
 
+export interface AllocatedNumber {
+  regNumber: string;
+  /** Its place in the day's sequence, for `keepIssuedNumber` once the registration committed. */
+  value: number;
+}
+
 /**
  * The next registration number of this desk for a local day: `CENTER-DESK-YYYYMMDD-NNNN`.
  * Unique without asking the server (docs/ARCHITECTURE.md §6.4) because center and desk are in it and the
  * desk continues after the highest number it has ever issued or pulled for that day: the
  * sequence row (raised by pulled applications of this desk too, see apply-pulled.ts) or the
  * issued-numbers file beside the database, which a restored backup does not roll back.
- * The file is written before the registering transaction commits, so a registration that then
- * fails leaves a gap in the numbers, never a number issued twice.
+ * The row is bumped inside the registering transaction, so a rolled-back registration gives its
+ * number back and the numbers of a day have no gaps.
  */
-export function allocateRegistrationNumber(db: Db, centerCode: string, deskCode: string, day: string): string {
+export function allocateRegistrationNumber(db: Db, centerCode: string, deskCode: string, day: string): AllocatedNumber {
   const file = issuedNumbersPath(db.name);
-  const key = sequenceKey(centerCode, deskCode, day);
-  const inFile = file ? (readIssuedNumbers(file)[key] ?? 0) : 0;
+  const inFile = file ? (readIssuedNumbers(file)[sequenceKey(centerCode, deskCode, day)] ?? 0) : 0;
   const inDb = (statement(db, 'SELECT last_value FROM registration_sequences WHERE center_code = ? AND desk_code = ? AND day = ?')
     .pluck()
     .get(centerCode, deskCode, day) ?? 0) as number;
-  const next = Math.max(inFile, inDb) + 1;
-  statement(db, RAISE_SEQUENCE).run(centerCode, deskCode, day, next);
-  if (file) writeIssuedNumber(file, key, next);
-  return formatRegistrationNumber(centerCode, deskCode, day, next);
+  const value = Math.max(inFile, inDb) + 1;
+  statement(db, RAISE_SEQUENCE).run(centerCode, deskCode, day, value);
+  return { regNumber: formatRegistrationNumber(centerCode, deskCode, day, value), value };
+}
+
+/**
+ * Writes a committed registration's number to the issued-numbers file. After the commit, so a
+ * registration that fails never takes a number (a crash in between is made good by the next
+ * registration of the day, which continues after the database's row). A file the disk cannot
+ * take is not the clerk's failure: the application is saved, so this never throws; the next
+ * registration writes the file again.
+ */
+export function keepIssuedNumber(db: Db, centerCode: string, deskCode: string, day: string, value: number): void {
+  const file = issuedNumbersPath(db.name);
+  if (!file) return;
+  try {
+    writeIssuedNumber(file, sequenceKey(centerCode, deskCode, day), value);
+  } catch {
+    // Deliberately swallowed: see above. The database row still holds the number until a restore.
+  }
 }
 
 export function formatRegistrationNumber(centerCode: string, deskCode: string, day: string, value: number): string {
