@@ -4,9 +4,10 @@ import { initial } from './0001-initial';
 import { blobs } from './0002-blobs';
 import { changesWithoutData } from './0003-changes-without-data';
 import { statusHistoryInRecord } from './0004-status-history-in-record';
+import { uniqueRegNumber } from './0005-unique-reg-number';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
-const MIGRATIONS: readonly string[] = [initial, blobs, changesWithoutData, statusHistoryInRecord];
+const MIGRATIONS: readonly string[] = [initial, blobs, changesWithoutData, statusHistoryInRecord, uniqueRegNumber];
 
 /** Any constant: two servers starting on one PostgreSQL database must not both migrate. */
 const MIGRATION_LOCK = 7_361_001;

@@ -59,6 +59,7 @@ interface Write {
 export const CHANGE_SEQUENCE_LOCK = 7_361_002;
 
 const key = (entity: EntityName, id: string) => `${entity}:${id}`;
+const regKey = (centerCode: string, regNumber: string) => `${centerCode}\u0000${regNumber}`;
 const versionKey = (entity: EntityName, id: string, version: number) => `${entity}:${id}:${version}`;
 
 /** Rows as one JSON parameter: the same SQL on both drivers, one round trip for any count. */
@@ -92,6 +93,8 @@ export class EntityStore {
   /** Versions asked for and not found, so a batch of edits naming an unknown base asks once. */
   private readonly missingVersions = new Set<string>();
   private readonly blobs = new Map<string, boolean>();
+  /** Registration number (per center) → the application holding it, or null for a free one. */
+  private readonly regNumbers = new Map<string, string | null>();
   private readonly writes: Write[] = [];
   private readonly statuses: StatusRecord[] = [];
   private staged: { writes: Write[]; statuses: StatusRecord[] } = { writes: [], statuses: [] };
@@ -158,6 +161,36 @@ export class EntityStore {
       if (!this.versions.has(k)) this.missingVersions.add(k);
     }
     return this.versions.get(k) ?? null;
+  }
+
+  /**
+   * Which application of `centerCode` holds each of `regNumbers`, in one query: push asks it
+   * for every registration of the batch at once, not once per mutation.
+   */
+  async prefetchRegNumbers(centerCode: string, regNumbers: readonly string[]): Promise<void> {
+    const wanted = [...new Set(regNumbers)].filter((n) => !this.regNumbers.has(regKey(centerCode, n)));
+    if (wanted.length === 0) return;
+    const found = await this.tx.query<{ id: string; reg_number: string }>(
+      `SELECT id, data->>'regNumber' AS reg_number FROM applications
+       WHERE center_code = $1 AND NOT reg_number_duplicate AND data->>'regNumber' IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+      [centerCode, asJson(wanted)],
+    );
+    for (const n of wanted) this.regNumbers.set(regKey(centerCode, n), null);
+    for (const row of found) this.regNumbers.set(regKey(centerCode, row.reg_number), row.id);
+  }
+
+  /**
+   * The application of `centerCode` that holds `regNumber`, as this batch leaves them. Only a
+   * read: two batches registering one number at once both pass it, and the second one's flush
+   * then fails on the unique index (migration 0005) and runs again, finding the first.
+   */
+  async regNumberHolder(centerCode: string, regNumber: string): Promise<string | null> {
+    const own = [...this.writes, ...this.staged.writes].find(
+      (w) => w.entity === 'application' && w.row.centerCode === centerCode && w.row.data.regNumber === regNumber,
+    );
+    if (own) return own.row.id;
+    await this.prefetchRegNumbers(centerCode, [regNumber]);
+    return this.regNumbers.get(regKey(centerCode, regNumber)) ?? null;
   }
 
   /** Whether a file is stored and verified (blobs table, written by `POST /blobs/<sha256>/complete`). */

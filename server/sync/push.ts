@@ -85,6 +85,14 @@ async function ownVersions(tx: Sql, device: Device, aggregate: string, batch: re
   return [...new Set(versions)].sort((a, b) => a - b);
 }
 
+/** The numbers the batch's registrations carry, to look their holders up at once. */
+function registeredNumbers(pending: readonly Pending[]): string[] {
+  return pending.flatMap(({ mutation, resolved }) => {
+    const regNumber = mutation.payload.regNumber;
+    return resolved.ok && mutation.kind === 'application.register' && typeof regNumber === 'string' ? [regNumber] : [];
+  });
+}
+
 async function decide(
   tx: Sql,
   store: EntityStore,
@@ -134,6 +142,7 @@ async function applyBatch(tx: Sql, device: Device, mutations: readonly Mutation[
   }));
   const store = new EntityStore(tx);
   await store.prefetch(wantedBy(pending));
+  await store.prefetchRegNumbers(device.centerCode, registeredNumbers(pending));
   // After the row locks: a concurrent push of the same mutations holds them until it commits,
   // and under READ COMMITTED this read then sees its log rows, so we answer `duplicate` — read
   // before, we would decide against its effects and could answer a false `conflict`.

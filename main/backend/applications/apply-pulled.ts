@@ -2,9 +2,12 @@ import { z } from 'zod';
 import { ReceiptItem, Representative } from '../../../shared/domain/application';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import { ensureRemoteClerk, REMOTE_CLERK_ID } from '../clerks/remote-clerk';
+import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import type { Logger } from '../log/logger';
 import type { PulledApplier } from '../sync/pulled-change';
 import { markDeletedIn } from '../sync/pulled-change';
+import { notePulledRegistrationNumber } from './registration-number';
 import { replaceStatusHistory } from './status-history';
 
 const RemoteApplication = z.looseObject({
@@ -37,6 +40,25 @@ const UPSERT_APPLICATION = `INSERT INTO applications (id, reg_number, service_id
     history_version = coalesce(excluded.history_version, applications.history_version)`;
 
 /**
+ * A local application holding the number the back office gave another one was numbered by
+ * this desk without knowing the numbers it had issued (a restore that lost the issued-numbers
+ * file too, or two desks configured with one desk code): the back office refused its
+ * registration (`reg_number_taken`, a dead letter the supervisor resolves). Its number gets
+ * the record's id appended, so the pull goes on, both records stay, and nobody reads the
+ * refused one's number as valid.
+ */
+function yieldRegistrationNumber(db: Db, id: string, regNumber: string, logger: Logger): void {
+  const holder = statement(db, 'SELECT id FROM applications WHERE reg_number = ? AND id <> ?').pluck().get(regNumber, id) as
+    string | undefined;
+  if (holder === undefined) return;
+  statement(db, "UPDATE applications SET reg_number = reg_number || '~' || id WHERE id = ?").run(holder);
+  logger.log('error', 'A local application held a registration number the back office gave another one; marked as a duplicate', {
+    id: holder,
+    regNumber,
+  });
+}
+
+/**
  * The record, its receipt lines and its status history as the back office has them, and which
  * version that history is (`history_version`, see status-history.ts). A version without a
  * history (stored before the back office kept one in the record) leaves this desk's history as
@@ -52,6 +74,8 @@ export const applicationApplier: PulledApplier = {
     }
     const a = parsed.data;
     const rep = a.representative ?? null;
+    notePulledRegistrationNumber(db, a.regNumber);
+    yieldRegistrationNumber(db, change.id, a.regNumber, ctx.logger);
     statement(db, UPSERT_APPLICATION).run({
       id: change.id,
       regNumber: a.regNumber,

@@ -8,7 +8,7 @@ import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { clerkName } from '../clerks/clerk-name';
 import { getApplicationById } from './queries';
-import { allocateRegistrationNumber } from './registration-number';
+import { allocateRegistrationNumber, keepIssuedNumber } from './registration-number';
 import { statement } from '../db/statements';
 
 /**
@@ -20,7 +20,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
   const now = env.now();
   const at = now.toISOString();
   const day = localDay(now, env.desk.timeZone);
-  const id = runCommand(env.db, () => {
+  const { id, value } = runCommand(env.db, () => {
     const service = getServiceRow(env.db, input.serviceId);
     if (!service || service.deleted_at !== null || service.active !== 1) {
       throw new AppError('VALIDATION', 'This service is not in the catalog any more', [
@@ -34,7 +34,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
     }
 
     const id = uuidv7(now.getTime());
-    const regNumber = allocateRegistrationNumber(env.db, env.desk.center.code, env.desk.desk.code, day);
+    const { regNumber, value } = allocateRegistrationNumber(env.db, env.desk.center.code, env.desk.desk.code, day);
     const due = dueDate(day, service.deadline_value, service.deadline_unit, loadCalendar(env.db));
     const rep = input.representative;
     statement(
@@ -81,8 +81,10 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       },
       { action: 'application.register', entity: 'application', entityId: id, details: { regNumber } },
     );
-    return id;
+    return { id, value };
   });
+  // Inside registerIntake's transaction this runs just before that one commits; should that COMMIT fail, the day's numbers get a gap, never a repeat.
+  keepIssuedNumber(env.db, env.desk.center.code, env.desk.desk.code, day, value);
   const application = getApplicationById(env.db, id);
   if (!application) throw new Error(`Application ${id} vanished after commit`);
   return application;

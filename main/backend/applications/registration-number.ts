@@ -1,20 +1,65 @@
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { issuedNumbersPath, readIssuedNumbers, sequenceKey, writeIssuedNumber } from './issued-numbers-file';
+
+const RAISE_SEQUENCE = `INSERT INTO registration_sequences (center_code, desk_code, day, last_value) VALUES (?, ?, ?, ?)
+  ON CONFLICT (center_code, desk_code, day) DO UPDATE SET last_value = max(last_value, excluded.last_value)`;
+
+export interface AllocatedNumber {
+  regNumber: string;
+  /** Its place in the day's sequence, for `keepIssuedNumber` once the registration committed. */
+  value: number;
+}
 
 /**
  * The next registration number of this desk for a local day: `CENTER-DESK-YYYYMMDD-NNNN`.
  * Unique without asking the server (docs/ARCHITECTURE.md §6.4) because center and desk are in it and the
- * sequence row is bumped inside the registering transaction, so a rolled-back registration
- * gives its number back and a committed one never repeats.
+ * desk continues after the highest number it has ever issued or pulled for that day: the
+ * sequence row (raised by pulled applications of this desk too, see apply-pulled.ts) or the
+ * issued-numbers file beside the database, which a restored backup does not roll back.
+ * The row is bumped inside the registering transaction, so a rolled-back registration gives its
+ * number back and the numbers of a day have no gaps.
  */
-export function allocateRegistrationNumber(db: Db, centerCode: string, deskCode: string, day: string): string {
-  const next = statement(
-    db,
-    `INSERT INTO registration_sequences (center_code, desk_code, day, last_value) VALUES (?, ?, ?, 1)
-       ON CONFLICT (center_code, desk_code, day) DO UPDATE SET last_value = last_value + 1
-       RETURNING last_value`,
-  )
+export function allocateRegistrationNumber(db: Db, centerCode: string, deskCode: string, day: string): AllocatedNumber {
+  const file = issuedNumbersPath(db.name);
+  const inFile = file ? (readIssuedNumbers(file)[sequenceKey(centerCode, deskCode, day)] ?? 0) : 0;
+  const inDb = (statement(db, 'SELECT last_value FROM registration_sequences WHERE center_code = ? AND desk_code = ? AND day = ?')
     .pluck()
-    .get(centerCode, deskCode, day) as number;
-  return `${centerCode}-${deskCode}-${day.replaceAll('-', '')}-${String(next).padStart(4, '0')}`;
+    .get(centerCode, deskCode, day) ?? 0) as number;
+  const value = Math.max(inFile, inDb) + 1;
+  statement(db, RAISE_SEQUENCE).run(centerCode, deskCode, day, value);
+  return { regNumber: formatRegistrationNumber(centerCode, deskCode, day, value), value };
+}
+
+/**
+ * Writes a committed registration's number to the issued-numbers file. After the commit, so a
+ * registration that fails never takes a number (a crash in between is made good by the next
+ * registration of the day, which continues after the database's row). A file the disk cannot
+ * take is not the clerk's failure: the application is saved, so this never throws; the next
+ * registration writes the file again.
+ */
+export function keepIssuedNumber(db: Db, centerCode: string, deskCode: string, day: string, value: number): void {
+  const file = issuedNumbersPath(db.name);
+  if (!file) return;
+  try {
+    writeIssuedNumber(file, sequenceKey(centerCode, deskCode, day), value);
+  } catch {
+    // Deliberately swallowed: see above. The database row still holds the number until a restore.
+  }
+}
+
+export function formatRegistrationNumber(centerCode: string, deskCode: string, day: string, value: number): string {
+  return `${centerCode}-${deskCode}-${day.replaceAll('-', '')}-${String(value).padStart(4, '0')}`;
+}
+
+/**
+ * A pulled application raises the sequence of the desk that numbered it past its number: a
+ * desk restored from a backup gets back the numbers it issued after that backup and never
+ * issues them again. Other desks' rows are raised too; this desk never reads them.
+ */
+export function notePulledRegistrationNumber(db: Db, regNumber: string): void {
+  const match = /^([A-Z0-9]+)-([A-Z0-9]+)-(\d{4})(\d{2})(\d{2})-(\d{1,9})$/.exec(regNumber);
+  if (!match) return;
+  const [, center, desk, year, month, date, value] = match;
+  statement(db, RAISE_SEQUENCE).run(center, desk, `${year}-${month}-${date}`, Number(value));
 }

@@ -82,6 +82,8 @@ export const en = {
   'syncPanel.conflict': 'Conflict: the record was changed both here and in the back office',
   'syncPanel.reasonCode': 'Reason: {code}',
   'syncPanel.reasonFields': 'Fields with errors: {fields}',
+  'syncPanel.regNumberTaken':
+    'Another application of the center already has this registration number: it was issued twice (most likely after a restore from a backup). Register the application again to get a new number, tell the applicant, and discard this change.',
   'syncPanel.conflictFields': 'Fields changed in both places: {fields}',
   'syncPanel.record': 'Record: {record}',
   'syncPanel.payload': 'Change data',

@@ -84,6 +84,8 @@ export const uk = {
   'syncPanel.conflict': 'Конфлікт: запис змінили і тут, і в бек-офісі',
   'syncPanel.reasonCode': 'Причина: {code}',
   'syncPanel.reasonFields': 'Поля з помилками: {fields}',
+  'syncPanel.regNumberTaken':
+    'Цей реєстраційний номер уже має інше звернення центру: його видано вдруге (найімовірніше, після відновлення з резервної копії). Зареєструйте звернення заново, щоб отримати новий номер, повідомте заявника і відкиньте цю зміну.',
   'syncPanel.conflictFields': 'Змінені в обох місцях поля: {fields}',
   'syncPanel.record': 'Запис: {record}',
   'syncPanel.payload': 'Дані зміни',

@@ -16,6 +16,12 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
       ? rejected('already_exists', `Application ${ctx.id} is already registered`)
       : wrongCenter();
   const { actorName, ...p } = parsed.data;
+  const holder = await ctx.store.regNumberHolder(ctx.device.centerCode, p.regNumber);
+  if (holder !== null) {
+    return rejected('reg_number_taken', `Registration number ${p.regNumber} is already used by application ${holder} in this center`, [
+      { path: ['payload', 'regNumber'], message: 'already used in this center' },
+    ]);
+  }
   const first = step(ctx, {
     from: null,
     to: 'registered',

@@ -105,4 +105,31 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
       ['a-2', 2, 1],
     ]);
   });
+
+  it('5 makes numbers unique per center; numbers already given twice stay, the later holders marked, the earliest keeping it', async () => {
+    const storage = await openEmpty(kind);
+    await migrate(storage, 4);
+    await storage.exec(`
+      INSERT INTO applications (id, center_code, version, data) VALUES
+        ('a-late', 'C1', 1, '{"regNumber": "C1-07-20261127-0004", "registeredAt": "2026-11-28T08:00:00.000Z"}'),
+        ('a-early', 'C1', 1, '{"regNumber": "C1-07-20261127-0004", "registeredAt": "2026-11-27T12:00:00.000Z"}'),
+        ('a-other', 'C2', 1, '{"regNumber": "C1-07-20261127-0004", "registeredAt": "2026-11-29T08:00:00.000Z"}'),
+        ('a-own', 'C1', 1, '{"regNumber": "C1-07-20261127-0005", "registeredAt": "2026-11-27T13:00:00.000Z"}');
+    `);
+    await migrate(storage, 5);
+    const rows = await storage.query<{ id: string; reg_number_duplicate: boolean }>(
+      'SELECT id, reg_number_duplicate FROM applications ORDER BY id',
+    );
+    expect(rows).toEqual([
+      { id: 'a-early', reg_number_duplicate: false },
+      { id: 'a-late', reg_number_duplicate: true },
+      { id: 'a-other', reg_number_duplicate: false },
+      { id: 'a-own', reg_number_duplicate: false },
+    ]);
+    await expect(
+      storage.exec(
+        `INSERT INTO applications (id, center_code, version, data) VALUES ('a-new', 'C1', 1, '{"regNumber": "C1-07-20261127-0005"}')`,
+      ),
+    ).rejects.toMatchObject({ code: '23505' });
+  });
 });

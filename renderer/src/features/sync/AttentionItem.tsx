@@ -4,7 +4,7 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { TextInput } from '../../kit/TextInput';
 import { formatDateTime } from '../../lib/format';
-import { kindTextKey, parseReason } from './sync-text';
+import { kindTextKey, parseReason, rejectionTextKey } from './sync-text';
 
 export type DeadLetter = MethodOutput<'sync.deadLetters'>[number];
 
@@ -15,8 +15,10 @@ export function ReasonText({ reason }: { reason: string }) {
     return <p className="sync-reason">{t('syncPanel.conflictFields', { fields: parsed.fields.join(', ') || '—' })}</p>;
   }
   if (parsed.type === 'rejected') {
+    const explained = rejectionTextKey(parsed.code);
     return (
       <div className="sync-reason">
+        {explained && <p>{t(explained)}</p>}
         <p>
           {t('syncPanel.reasonCode', { code: parsed.code })}
           {parsed.message && <> — {parsed.message}</>}

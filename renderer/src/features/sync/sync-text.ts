@@ -28,6 +28,15 @@ export function kindTextKey(kind: string): PlainMessageKey | null {
   return Object.hasOwn(KIND_FAMILY_TEXT, family) ? (KIND_FAMILY_TEXT[family] ?? null) : null;
 }
 
+/** Refusals a supervisor must act on in a known way: what happened and what to do, in the desk's language. */
+const REJECTION_TEXT: Readonly<Record<string, PlainMessageKey>> = {
+  reg_number_taken: 'syncPanel.regNumberTaken',
+};
+
+export function rejectionTextKey(code: string): PlainMessageKey | null {
+  return Object.hasOwn(REJECTION_TEXT, code) ? (REJECTION_TEXT[code] ?? null) : null;
+}
+
 /** Why the back office did not take a change, read from the JSON text the desk stored. */
 export type SyncReason =
   | { type: 'rejected'; code: string; message: string; fields: string[] }
