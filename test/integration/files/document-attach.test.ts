@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobPath, putBlob } from '../../../main/backend/blobs/blob-store';
 import { registerApplication } from '../../../main/backend/applications/register-application';
+import { DEFAULT_DESK } from '../../../main/backend/config/desk-config';
 import { attachDocument } from '../../../main/backend/documents/attach-document';
 import type { Db } from '../../../main/backend/db/open';
 import { createFileUploader } from '../../../main/backend/sync/file-upload';
@@ -99,8 +100,9 @@ describe.each(STORAGES)('a document and its scan on %s', (kind) => {
 
   it('sends documents whose file is missing locally or too large to the dead letters', async () => {
     const dataDir = tempDir();
-    const deskDb = openTestDesk(dataDir);
-    const desk = await server.enrollDesk(deskDb.env.desk.center.code);
+    // Another desk of the center than the test above, which registered …-07-…-0001 on this server: numbers are unique per center.
+    const deskDb = openTestDesk(dataDir, { ...DEFAULT_DESK, center: { code: 'KV01', name: 'ЦНАП' }, desk: { code: '08', window: '8' } });
+    const desk = await server.enrollDesk(deskDb.env.desk.center.code, '08');
     const applicant = addApplicant(deskDb.env);
     const app = registerApplication(
       deskDb.env,
