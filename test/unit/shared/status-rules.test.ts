@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   APPLICATION_STATUSES,
   canTransition,
+  isFinal,
+  isOverdue,
   statusChangeErrors,
   statusChangeFieldErrors,
 } from '../../../shared/domain/application-status';
+import type { ApplicationStatus } from '../../../shared/domain/application-status';
 import { TICKET_EFFECTS, TICKET_EVENTS, ticketEventResult, TicketStatus } from '../../../shared/domain/ticket-status';
 
 /** The law's list, written out here rather than read from the module under test. */
@@ -70,6 +73,48 @@ describe('statusChangeErrors (the one status rule of desk, renderer and back off
   });
 });
 
+describe('an application’s life under random clerk actions', () => {
+  const attempt = fc.record({ to: status, reason: text, receivedBy: text });
+
+  it('moves only along the machine’s arrows, each move with what the law asks, and stops for good at a final status', () => {
+    fc.assert(
+      fc.property(fc.array(attempt, { maxLength: 40 }), (attempts) => {
+        let current: ApplicationStatus = 'registered';
+        for (const move of attempts) {
+          const accepted = statusChangeErrors(current, move).length === 0;
+          if (isFinal(current)) expect(accepted).toBe(false);
+          if (!accepted) continue;
+          expect(canTransition(current, move.to)).toBe(true);
+          if (NEEDS_REASON.has(move.to)) expect(isBlank(move.reason)).toBe(false);
+          if (move.to === 'issued') expect(isBlank(move.receivedBy)).toBe(false);
+          current = move.to;
+        }
+      }),
+    );
+  });
+
+  it('can reach every status from registration, and a final one from every status', () => {
+    const reachable = (from: ApplicationStatus) => {
+      const seen = new Set([from]);
+      for (const at of seen) for (const to of APPLICATION_STATUSES) if (canTransition(at, to)) seen.add(to);
+      return seen;
+    };
+    expect(reachable('registered')).toEqual(new Set(APPLICATION_STATUSES));
+    for (const from of APPLICATION_STATUSES) expect([...reachable(from)].some(isFinal), from).toBe(true);
+  });
+
+  it('is overdue exactly when open, not waiting at the counter, and past its due date', () => {
+    const day = fc
+      .date({ min: new Date('2026-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(status, day, day, (at, due, today) => {
+        expect(isOverdue(at, due, today)).toBe(!isFinal(at) && at !== 'result_ready' && today > due);
+      }),
+    );
+  });
+});
+
 describe('ticketEventResult (the one ticket rule of desk and back office)', () => {
   const ticketStatus = fc.constantFrom(...TicketStatus.options);
   const event = fc.constantFrom(...TICKET_EVENTS);
@@ -92,6 +137,21 @@ describe('ticketEventResult (the one ticket rule of desk and back office)', () =
     fc.assert(
       fc.property(event, (name) => {
         expect(['called', null]).toContain(ticketEventResult('waiting', name));
+      }),
+    );
+  });
+
+  it('over any run of counter actions: a finished ticket stays finished, and only a served one is done', () => {
+    const FINISHED = new Set(['done', 'no_show', 'transferred']);
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 30 }), (events) => {
+        let current: TicketStatus = 'waiting';
+        for (const name of events) {
+          const next = ticketEventResult(current, name);
+          if (FINISHED.has(current)) expect(next).toBeNull();
+          if (next === 'done') expect(current).toBe('serving');
+          if (next !== null) current = next;
+        }
       }),
     );
   });
