@@ -131,6 +131,13 @@ describe('threeWayMerge (the server’s per-field merge of a desk’s edit)', ()
       merged: { notes: 'a', representative: null },
       conflicts: [],
     });
-    expect(threeWayMerge({ notes: 'a' }, { notes: 'b' }, { notes: 'a', representative: null }).conflicts).toEqual([]);
+    expect(threeWayMerge({ notes: 'a' }, { notes: 'b' }, { notes: 'a', representative: null })).toEqual({
+      merged: { notes: 'b' },
+      conflicts: [],
+    });
+    expect(threeWayMerge({}, { representative: 'Коваль' }, { representative: null })).toEqual({
+      merged: { representative: 'Коваль' },
+      conflicts: [],
+    });
   });
 });
