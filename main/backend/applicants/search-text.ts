@@ -44,17 +44,15 @@ const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
 };
 
 export function normalizeName(text: string): string {
-  return (
-    text
-      .normalize('NFC')
-      .toLowerCase()
-      .replace(/\p{M}/gu, '')
-      .replace(APOSTROPHES, '')
-      // Again: what the dropped marks and apostrophes kept apart may compose now (Hangul jamo), and
-      // only then is the result stable under a second pass.
-      .normalize('NFC')
-      .replace(/[a-zï]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch)
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()
-  );
+  // NFC twice: what the dropped marks and apostrophes kept apart may compose only afterwards
+  // (Hangul jamo), and without the second pass a second call would change the result.
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\p{M}/gu, '')
+    .replace(APOSTROPHES, '')
+    .normalize('NFC')
+    .replace(/[a-zï]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
