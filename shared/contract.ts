@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PlaceCode } from './place-code';
+import { DraftData } from './draft-data';
 import { parseDay } from './calendar';
 import { Applicant, ApplicantSummary } from './domain/applicant';
 import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplication } from './domain/application';
@@ -75,8 +76,6 @@ export type StorageStatus = z.infer<typeof StorageStatus>;
 
 const RecordId = z.string().trim().min(1).max(64);
 
-/** The form as the renderer keeps it; the backend stores it as opaque JSON, bounded in size. */
-const DraftData = z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length <= 64 * 1024, 'a draft may hold at most 64 KiB');
 export const IntakeDraft = z.object({ data: z.record(z.string(), z.unknown()), updatedAt: z.string() });
 
 const CalendarDate = z.string().refine((day) => {

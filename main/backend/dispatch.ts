@@ -38,16 +38,17 @@ export function createDispatcher<T extends Record<string, MethodSpec>>(
       return fail('VALIDATION', `Unknown method "${method}"`, { issues: [{ path: ['method'], message: 'unknown method' }] });
     }
     const spec = table[method] as MethodSpec;
-    const parsed = spec.input.safeParse(input);
-    if (!parsed.success) {
-      return fail('VALIDATION', `Invalid input for ${method}`, { issues: issuesOf(parsed.error) });
-    }
-    if (spec.role !== 'public') {
-      if (!ctx.session) return fail('UNAUTHENTICATED', `${method} needs a signed-in clerk`);
-      if (!ctx.session.roles.includes(spec.role)) return fail('FORBIDDEN', `${method} needs the ${spec.role} role`);
-    }
     const handler = handlers[method] as (input: unknown, ctx: CallContext) => unknown;
+    // Parsing is inside the try: a schema's check that throws must answer the call, not leave it hanging.
     try {
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) {
+        return fail('VALIDATION', `Invalid input for ${method}`, { issues: issuesOf(parsed.error) });
+      }
+      if (spec.role !== 'public') {
+        if (!ctx.session) return fail('UNAUTHENTICATED', `${method} needs a signed-in clerk`);
+        if (!ctx.session.roles.includes(spec.role)) return fail('FORBIDDEN', `${method} needs the ${spec.role} role`);
+      }
       const value = await handler(parsed.data, ctx);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {

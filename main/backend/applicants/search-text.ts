@@ -44,11 +44,14 @@ const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
 };
 
 export function normalizeName(text: string): string {
+  // NFC twice: what the dropped marks and apostrophes kept apart may compose only afterwards
+  // (Hangul jamo), and without the second pass a second call would change the result.
   return text
     .normalize('NFC')
     .toLowerCase()
     .replace(/\p{M}/gu, '')
     .replace(APOSTROPHES, '')
+    .normalize('NFC')
     .replace(/[a-zï]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

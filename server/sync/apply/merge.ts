@@ -18,14 +18,16 @@ export interface MergeResult {
  * field both changed is a conflict unless they agree. Clocks never decide.
  */
 export function threeWayMerge(base: EntityData, server: EntityData, proposed: EntityData): MergeResult {
-  const merged = { ...server };
+  const taken: [string, unknown][] = [];
   const conflicts: string[] = [];
   for (const [field, value] of Object.entries(proposed)) {
     if (same(value, base[field])) continue;
-    if (same(server[field], base[field]) || same(server[field], value)) merged[field] = value;
+    if (same(server[field], base[field]) || same(server[field], value)) taken.push([field, value]);
     else conflicts.push(field);
   }
-  return { merged, conflicts };
+  // Built from entries, never assigned: `merged[field] = value` with a field named `__proto__`
+  // would replace the record's prototype and the desk's value would vanish from it.
+  return { merged: { ...server, ...Object.fromEntries(taken) }, conflicts };
 }
 
 /**

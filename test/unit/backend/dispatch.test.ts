@@ -21,6 +21,12 @@ const table = {
   'demo.expected': { input: z.object({}).strict(), output: z.null(), role: 'public' },
   'demo.crash': { input: z.object({}).strict(), output: z.null(), role: 'public' },
   'demo.badOutput': { input: z.object({}).strict(), output: z.object({ count: z.number() }), role: 'public' },
+  /** An input check that throws, as `JSON.stringify` in a refine does on a BigInt. */
+  'demo.throwingCheck': {
+    input: z.object({ data: z.unknown() }).refine((input) => JSON.stringify(input).length > 0),
+    output: z.null(),
+    role: 'public',
+  },
 } as const satisfies Record<string, MethodSpec>;
 
 function setup() {
@@ -40,6 +46,7 @@ function setup() {
       throw new Error('secret stack detail at /home/clerk/db.ts:12');
     },
     'demo.badOutput': () => ({ count: 'three' }) as unknown as { count: number },
+    'demo.throwingCheck': () => null,
   };
   return { dispatch: createDispatcher(table, handlers, logger), logger, handledCount: () => handled };
 }
@@ -110,6 +117,15 @@ describe('the call gate', () => {
     const { dispatch, logger } = setup();
     expect(await dispatch('demo.badOutput', {}, anonymous)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(logger.entries).toHaveLength(1);
+  });
+
+  it('answers INTERNAL, logged, when an input check throws, instead of leaving the call unanswered', async () => {
+    const { dispatch, logger } = setup();
+    await expect(dispatch('demo.throwingCheck', { data: 10n }, anonymous)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+    expect(String(logger.entries[0]?.fields.error)).toContain('BigInt');
   });
 });
 

@@ -1,0 +1,341 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methods } from '../../shared/contract';
+import type { MethodName, ViknoApi } from '../../shared/contract';
+import { createBackend } from '../../main/backend/index';
+import type { Backend } from '../../main/backend/index';
+import { connectInProcess } from '../../main/backend/transport/in-process';
+import { memoryLogger } from '../helpers/memory-logger';
+import type { MemoryLogger } from '../helpers/memory-logger';
+
+/**
+ * Every contract method fed generated wrong inputs through a real backend (in-process
+ * transport, SQLite in a temp folder): each answers VALIDATION, never INTERNAL, and the
+ * backend goes on serving normal calls afterwards.
+ */
+
+type Path = readonly (string | number)[];
+
+interface Case {
+  method: MethodName;
+  /** A valid input: each corruption below makes it wrong in exactly one way. */
+  input: Record<string, unknown>;
+  /** Fields that may be left out (deleting them keeps the input valid). */
+  optional?: readonly Path[];
+  /** Values the contract takes as they come (a draft's form data): only their size and shape are judged. */
+  opaque?: readonly Path[];
+}
+
+const ID = '0190d6a8-7d1e-7c4a-9f1b-8a1d2c3e4f50';
+const PERSON = {
+  kind: 'person',
+  surname: 'Шевченко',
+  givenName: 'Марʼяна',
+  patronymic: 'Петрівна',
+  birthDate: '1948-02-28',
+  sex: 'female',
+  rnokpp: '1759013776',
+  rnokppRefused: false,
+  idDoc: { type: 'id_card', number: '123456789', issuer: '8031', issuedOn: '2019-05-06' },
+  unzr: '19480228-00013',
+  address: 'Київ, вул. Хрещатик, 1',
+  phone: '+380671234567',
+  email: 'maryana@example.com',
+  notifyBy: 'sms',
+};
+const PERSON_OPTIONAL = Object.keys(PERSON)
+  .filter((key) => !['kind', 'surname', 'givenName'].includes(key))
+  .map((key) => ['applicant', key]);
+const ITEMS = [{ name: 'Заява', original: true, sheets: 1 }];
+
+const CASES: readonly Case[] = [
+  { method: 'app.info', input: {} },
+  { method: 'app.health', input: {} },
+  { method: 'applicants.search', input: { q: 'Шевченко', limit: 5 }, optional: [['limit']] },
+  { method: 'applicants.get', input: { id: ID } },
+  { method: 'applications.listToday', input: {} },
+  { method: 'applications.get', input: { id: ID } },
+  { method: 'applications.get', input: { regNumber: 'ЦНАП-0001-20261127-0001' } },
+  { method: 'storage.status', input: {} },
+  { method: 'catalog.search', input: { q: 'ID' }, optional: [['q']] },
+  { method: 'catalog.get', input: { id: ID } },
+  { method: 'intake.register', input: { serviceId: ID, applicantId: ID, items: ITEMS } },
+  {
+    method: 'intake.register',
+    input: {
+      serviceId: ID,
+      applicant: PERSON,
+      representative: {
+        fullName: 'Коваль Петро',
+        idDocType: 'id_card',
+        idDocNumber: '987654321',
+        poaNumber: '12/3',
+        poaDate: '2026-01-05',
+      },
+      items: ITEMS,
+      resultDelivery: 'post',
+      notes: 'Телефонувати після 14:00',
+      ticketId: ID,
+    },
+    optional: [
+      ['representative'],
+      ['representative', 'idDocType'],
+      ['representative', 'idDocNumber'],
+      ['resultDelivery'],
+      ['notes'],
+      ['ticketId'],
+      ...PERSON_OPTIONAL,
+    ],
+  },
+  { method: 'applications.search', input: { q: 'Шевченко' } },
+  {
+    method: 'applications.changeStatus',
+    input: { id: ID, to: 'refused', reason: 'Неповний пакет', receivedBy: 'Шевченко М.' },
+    optional: [['reason'], ['receivedBy']],
+  },
+  {
+    method: 'applications.update',
+    input: { id: ID, items: ITEMS, resultDelivery: 'email', notes: 'Уточнити адресу' },
+    optional: [['items'], ['resultDelivery'], ['notes']],
+  },
+  { method: 'drafts.get', input: {} },
+  { method: 'drafts.save', input: { data: { surname: 'Коваль', items: [{ name: 'Заява' }] } }, opaque: [['data']] },
+  { method: 'drafts.discard', input: {} },
+  { method: 'receipts.pdf', input: { applicationId: ID, lang: 'uk' } },
+  { method: 'calendar.list', input: { from: '2026-12-01', to: '2026-12-31' } },
+  { method: 'calendar.put', input: { day: '2026-12-25', kind: 'day_off', name: 'Різдво' } },
+  { method: 'calendar.remove', input: { day: '2026-12-25' } },
+  { method: 'sync.status', input: {} },
+  { method: 'sync.now', input: {} },
+  { method: 'sync.enroll', input: { code: 'ENROLL-CODE-1', deviceName: 'Вікно 3' }, optional: [['deviceName']] },
+  { method: 'sync.deadLetters', input: {} },
+  { method: 'sync.pendingList', input: {} },
+  { method: 'sync.retry', input: { mutationId: ID } },
+  { method: 'sync.discard', input: { mutationId: ID, reason: 'Перевірено' } },
+  { method: 'clerk.me', input: {} },
+  { method: 'clerk.rename', input: { fullName: 'Коваль Петро' } },
+];
+
+/** Keys that reach an object's prototype machinery when code copies or reads fields naively. */
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineSetter__'];
+
+const startsWith = (path: Path, prefix: Path) => prefix.length <= path.length && prefix.every((part, i) => path[i] === part);
+const samePath = (a: Path, b: Path) => a.length === b.length && startsWith(a, b);
+
+/** Every value inside the input with its path, not descending into opaque values. */
+function valuePaths(value: unknown, opaque: readonly Path[], path: Path = []): Path[] {
+  if (value === null || typeof value !== 'object' || opaque.some((o) => samePath(o, path))) return [];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return entries.flatMap(([key, v]) => [[...path, key], ...valuePaths(v, opaque, [...path, key])]);
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  return path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], root);
+}
+
+/** A copy of the input with `change` applied to the container of `path`; own keys only, so `__proto__` stays a plain key. */
+function edited(root: unknown, path: Path, change: (container: Record<string | number, unknown>, key: string | number) => void): unknown {
+  const copy = structuredClone(root);
+  const container = valueAt(copy, path.slice(0, -1)) as Record<string | number, unknown>;
+  change(container, path.at(-1)!);
+  return copy;
+}
+
+function replaced(root: unknown, path: Path, value: unknown): unknown {
+  return edited(root, path, (container, key) => defineOwn(container, key, value));
+}
+
+function withKey(root: unknown, path: Path, key: string, value: unknown): unknown {
+  return edited(root, [...path, key], (container) => defineOwn(container, key, value));
+}
+
+function defineOwn(target: Record<string | number, unknown>, key: string | number, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Nested `depth` levels deep; a structured clone (the transports' copy) gives up near 2 000 nested objects. */
+function nested(depth: number, asArray: boolean): unknown {
+  let value: unknown = 'дно';
+  for (let i = 0; i < depth; i += 1) value = asArray ? [value] : { a: value };
+  return value;
+}
+
+const deep = fc.tuple(fc.integer({ min: 50, max: 1_000 }), fc.boolean()).map(([depth, asArray]) => nested(depth, asArray));
+/** Long enough for every bounded field, and for the 64 KiB bound on a draft. */
+const huge = fc
+  .tuple(fc.integer({ min: 70_000, max: 1_000_000 }), fc.constantFrom('x', 'Ї', '9', '\u0000'))
+  .map(([length, ch]) => ch.repeat(length) + 'й');
+
+/** A value of a type the field holding `original` cannot have. */
+function wrongTypeFor(original: unknown): fc.Arbitrary<unknown> {
+  const isArray = Array.isArray(original);
+  const isObject = original !== null && typeof original === 'object' && !isArray;
+  const candidates: (fc.Arbitrary<unknown> | false)[] = [
+    fc.constant(Number.NaN),
+    fc.bigInt(),
+    fc.date(),
+    typeof original !== 'string' && fc.string({ maxLength: 20 }),
+    typeof original !== 'number' && fc.double(),
+    typeof original !== 'boolean' && fc.boolean(),
+    !isArray && fc.array(fc.integer(), { maxLength: 3 }),
+    !isObject && fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }),
+  ];
+  return fc.oneof(...candidates.filter((candidate) => candidate !== false));
+}
+
+/** Wrong inputs for one case, each labelled with what was done to it. */
+function wrongInputs(c: Case): fc.Arbitrary<{ how: string; input: unknown }> {
+  const opaque = c.opaque ?? [];
+  const paths = valuePaths(c.input, opaque);
+  const keyPaths = paths.filter((p) => typeof p.at(-1) === 'string');
+  const deletable = keyPaths.filter((p) => !(c.optional ?? []).some((o) => samePath(o, p)));
+  const objectPaths: Path[] = [
+    [],
+    ...paths.filter((p) => {
+      const v = valueAt(c.input, p);
+      return v !== null && typeof v === 'object' && !Array.isArray(v) && !opaque.some((o) => samePath(o, p));
+    }),
+  ];
+  const stringPaths = paths.filter((p) => typeof valueAt(c.input, p) === 'string');
+
+  const notAnObject = fc
+    .oneof(fc.constant(null), fc.constant(undefined), fc.string(), fc.integer(), fc.boolean(), fc.array(fc.anything(), { maxLength: 3 }))
+    .map((input) => ({ how: 'not an object', input }));
+  const extraKey = fc
+    .tuple(
+      fc.constantFrom(...objectPaths),
+      fc.oneof(
+        fc.constantFrom(...PROTOTYPE_KEYS),
+        fc.string({ minLength: 1, maxLength: 12 }).map((s) => `x${s}`),
+      ),
+      fc.anything(),
+    )
+    .map(([path, key, value]) => ({
+      how: `extra field ${JSON.stringify([...path, key])}`,
+      input: withKey(c.input, path, key, value),
+    }));
+  const hiddenInPrototypeKey = fc.constantFrom('__proto__', 'constructor').map((key) => {
+    const input = {};
+    defineOwn(input, key, key === 'constructor' ? { prototype: c.input } : c.input);
+    return { how: `fields hidden under ${key}`, input };
+  });
+  const arbitraries: fc.Arbitrary<{ how: string; input: unknown }>[] = [notAnObject, extraKey, hiddenInPrototypeKey];
+  if (paths.length > 0) {
+    arbitraries.push(
+      fc
+        .constantFrom(...paths)
+        .chain((path) => wrongTypeFor(valueAt(c.input, path)).map((value) => ({ path, value })))
+        .map(({ path, value }) => ({
+          how: `wrong type at ${JSON.stringify(path)}`,
+          input: replaced(c.input, path, value),
+        })),
+      fc.tuple(fc.constantFrom(...paths), deep).map(([path, value]) => ({
+        how: `deep nesting at ${JSON.stringify(path)}`,
+        input: replaced(c.input, path, value),
+      })),
+    );
+  }
+  if (deletable.length > 0) {
+    arbitraries.push(
+      fc.constantFrom(...deletable).map((path) => ({
+        how: `missing ${JSON.stringify(path)}`,
+        input: edited(c.input, path, (o, k) => {
+          delete o[k];
+        }),
+      })),
+    );
+  }
+  if (stringPaths.length > 0) {
+    arbitraries.push(
+      fc.tuple(fc.constantFrom(...stringPaths), huge).map(([path, value]) => ({
+        how: `huge string at ${JSON.stringify(path)}`,
+        input: replaced(c.input, path, value),
+      })),
+    );
+  }
+  for (const path of opaque) {
+    arbitraries.push(
+      fc
+        .oneof(
+          huge.map((text) => ({ note: text })),
+          fc.constant(cyclic()),
+          fc.bigInt().map((n) => ({ count: n })),
+          fc.integer({ min: 1_000, max: 3_000 }).map((depth) => ({ deep: nested(depth, true) })),
+        )
+        .map((value) => ({
+          how: `unstorable value at ${JSON.stringify(path)}`,
+          input: replaced(c.input, path, value),
+        })),
+    );
+  }
+  // Reported by label: printing a deeply nested value would overflow fast-check's own stack.
+  return fc.oneof(...arbitraries).map((wrong) => ({ ...wrong, [fc.toStringMethod]: () => wrong.how }));
+}
+
+/** Form data that refers to itself: a structured clone carries it, JSON cannot. */
+function cyclic(): Record<string, unknown> {
+  const data: Record<string, unknown> = { surname: 'Коваль' };
+  data.self = data;
+  return data;
+}
+
+const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', 'main', 'backend', 'receipts', 'fonts');
+let backend: Backend;
+let api: ViknoApi;
+let logger: MemoryLogger;
+/** One backend serves the whole file (the last test checks it survived the rest), so its folder lives as long. */
+let dataRoot: string;
+/** Object.prototype as it was: a `__proto__` key merged naively would add to it. */
+const PROTOTYPE_BEFORE = Object.getOwnPropertyNames(Object.prototype).sort();
+
+beforeAll(() => {
+  logger = memoryLogger();
+  dataRoot = mkdtempSync(join(tmpdir(), 'vikno-fuzz-'));
+  backend = createBackend({
+    dataDir: join(dataRoot, 'data'),
+    appVersion: 'test',
+    logger,
+    now: () => new Date('2026-11-27T09:30:00Z'),
+    fontDir: RECEIPT_FONTS,
+  });
+  api = connectInProcess(backend);
+});
+afterAll(async () => {
+  await backend.close();
+  rmSync(dataRoot, { recursive: true, force: true });
+});
+
+const call = (method: MethodName, input: unknown) =>
+  (api.call as (name: MethodName, input: unknown) => ReturnType<ViknoApi['call']>)(method, input);
+
+describe('the contract under generated wrong inputs', () => {
+  it('has a valid starting input for every method, so each corruption is the only thing wrong', () => {
+    expect(new Set(CASES.map((c) => c.method))).toEqual(new Set(Object.keys(methods)));
+    for (const c of CASES) expect(methods[c.method].input.safeParse(c.input).success, c.method).toBe(true);
+  });
+
+  it.each(CASES.map((c, i) => [`${c.method} #${i}`, c] as const))('%s answers VALIDATION to every wrong input', async (_, c) => {
+    await fc.assert(
+      fc.asyncProperty(wrongInputs(c), async ({ how, input }) => {
+        const result = await call(c.method, input);
+        expect(result.ok ? 'ok' : result.error.code, how).toBe('VALIDATION');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('leaves the backend serving normal calls, with nothing logged as an internal failure', async () => {
+    expect((await call('app.health', {})).ok).toBe(true);
+    const saved = await call('drafts.save', { data: { surname: 'Коваль' } });
+    expect(saved.ok).toBe(true);
+    const draft = await call('drafts.get', {});
+    expect(draft.ok && (draft.value as { data: unknown } | null)?.data).toEqual({ surname: 'Коваль' });
+    const services = await call('catalog.search', { q: '' });
+    expect(services.ok && (services.value as unknown[]).length).toBeGreaterThan(0);
+    expect(logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(PROTOTYPE_BEFORE);
+  });
+});
