@@ -56,6 +56,8 @@ function optionsFor(target: Target, concurrency: number): PartialStrykerOptions 
     htmlReporter: { fileName: `${dir}/mutation.html` },
     jsonReporter: { fileName: `${dir}/mutation.json` },
     tempDirName: '.cache/stryker',
+    // Left out of the sandbox copy: build output and caches (another run's sandbox among them).
+    ignorePatterns: ['.cache', 'dist', 'release', 'test-results', 'playwright-report', '.vikno-data'],
     cleanTempDir: true,
     // Integration tests start real servers; the default 5 s on top of the dry run's time is too tight on a busy machine.
     timeoutMS: 20_000,
