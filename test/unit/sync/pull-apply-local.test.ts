@@ -4,7 +4,7 @@ import { recordResults } from '../../../main/backend/sync/outbox-queue';
 import type { Change } from '../../../shared/sync-protocol';
 import { addApplicant, openTestDesk } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
-import { pulledApplicant } from '../../helpers/pulled-changes';
+import { pulledApplicant, pulledApplication } from '../../helpers/pulled-changes';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -24,6 +24,21 @@ describe('a pulled change to a record this desk is still sending', () => {
     desk.db.prepare('UPDATE outbox SET status = ?').run(status);
     createChangeApplier(memoryLogger())(desk.db, [pulledApplicant(1, id, 'Сервер')]);
     expect(surname()).toBe(local);
+  });
+
+  it('leaves it alone too when another change of the page fails and the page is applied change by change', () => {
+    const { desk, id, surname, local } = deskWithLocalApplicant();
+    const logger = memoryLogger();
+    // A service this desk has never pulled: the application's foreign key fails, so the page falls back.
+    createChangeApplier(logger)(desk.db, [pulledApplication(1, 'a-bad', 'svc-unknown', id), pulledApplicant(2, id, 'Сервер')]);
+    expect(surname()).toBe(local);
+    expect(logger.entries).toEqual([
+      {
+        level: 'warn',
+        message: 'Pulled change could not be applied; skipped',
+        fields: expect.objectContaining({ entity: 'application', id: 'a-bad' }),
+      },
+    ]);
   });
 
   it('takes the server state once the local change was acknowledged', () => {
@@ -50,7 +65,7 @@ describe('a pulled change of a kind this desk does not keep', () => {
     createChangeApplier(logger)(db, [unknown, tombstone, pulledApplicant(3, 'p-1', 'Коваль')]);
     expect(db.prepare('SELECT surname FROM applicants WHERE id = ?').pluck().get('p-1')).toBe('Коваль');
     expect(logger.entries).toEqual([
-      expect.objectContaining({ level: 'info', fields: expect.objectContaining({ entity: 'future_entity', id: 'x-1' }) }),
+      { level: 'info', message: 'Pulled a change of a kind this desk does not keep yet', fields: { entity: 'future_entity', id: 'x-1' } },
     ]);
   });
 });
