@@ -1,51 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
-import type { Change } from '../../../shared/sync-protocol';
 import { openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
+import { pulledApplicant as applicant, pulledApplication as application } from '../../helpers/pulled-changes';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-
-function applicant(seq: number, id: string, surname: string): Change {
-  return {
-    seq,
-    entity: 'applicant',
-    id,
-    version: 1,
-    data: {
-      id,
-      kind: 'person',
-      surname,
-      given_name: 'Марʼяна',
-      display_name: `${surname} Марʼяна`,
-      search_name: `${surname.toLowerCase()} маряна`,
-      rnokpp_refused: 0,
-    },
-  };
-}
-
-function application(seq: number, id: string, serviceId: string, applicantId: string): Change {
-  return {
-    seq,
-    entity: 'application',
-    id,
-    version: 1,
-    data: {
-      regNumber: `KV01-02-${seq}`,
-      serviceId,
-      applicantId,
-      items: [{ name: 'Заява', original: true, sheets: 1 }],
-      status: 'registered',
-      registeredAt: '2026-11-27T09:00:00.000Z',
-      registeredOn: '2026-11-27',
-      dueDate: '2026-12-25',
-      resultDelivery: 'in_person',
-      centerCode: 'KV01',
-      deskCode: '02',
-    },
-  };
-}
 
 describe('applying a pulled page', () => {
   it('applies a whole page of records made elsewhere, searchable by name', () => {

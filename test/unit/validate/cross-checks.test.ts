@@ -58,4 +58,9 @@ describe('crossCheckPerson', () => {
     expect(crossCheckPerson({ rnokpp: '', unzr: null, birthDate: undefined, sex: null })).toEqual([]);
     expect(crossCheckPerson({})).toEqual([]);
   });
+
+  it('with no birth date entered, one identifier alone contradicts nothing', () => {
+    expect(crossCheckPerson({ unzr: unzrFor('19900518') })).toEqual([]);
+    expect(crossCheckPerson({ rnokpp: RNOKPP })).toEqual([]);
+  });
 });

@@ -22,13 +22,32 @@ describe('validateDay', () => {
     },
   );
 
-  it.each(['2026-02-30', '2023-02-29', '1900-02-29', '31.04.2020', '2020-13-01', '2020-00-10', '00.01.2020'])(
-    'rejects %s, which is no day of the calendar',
+  it.each(['2020-04-30', '2020-06-30', '2020-09-30', '2020-11-30', '2020-01-31', '2020-03-31', '2020-12-31'])(
+    'keeps %s, the last day of its month',
     (v) => {
-      expect(validateDay(v, 'birth_date')).toEqual({ ok: false, code: 'birth_date.impossible' });
-      expect(validateDay(v, 'issue_date')).toEqual({ ok: false, code: 'issue_date.impossible' });
+      expect(validateDay(v, 'birth_date')).toEqual({ ok: true, value: v });
     },
   );
+
+  it('pads a year before 1000 to four digits, so string order stays date order', () => {
+    expect(validateDay('01.02.0999', 'birth_date')).toEqual({ ok: true, value: '0999-02-01' });
+  });
+
+  it.each([
+    '2026-02-30',
+    '2023-02-29',
+    '1900-02-29',
+    '31.04.2020',
+    '2020-06-31',
+    '2020-09-31',
+    '2020-11-31',
+    '2020-13-01',
+    '2020-00-10',
+    '00.01.2020',
+  ])('rejects %s, which is no day of the calendar', (v) => {
+    expect(validateDay(v, 'birth_date')).toEqual({ ok: false, code: 'birth_date.impossible' });
+    expect(validateDay(v, 'issue_date')).toEqual({ ok: false, code: 'issue_date.impossible' });
+  });
 });
 
 describe('validateBirthDate', () => {

@@ -15,6 +15,7 @@ describe('validateEmail', () => {
   it.each([
     '',
     'name',
+    'name.example.ua',
     'name@',
     '@example.ua',
     'name@example',

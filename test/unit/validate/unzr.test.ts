@@ -48,4 +48,8 @@ describe('validateUnzr', () => {
     expect(unzrBirthDate(CORRECT)).toBe('1985-07-14');
     expect(unzrBirthDate('20240229-00011')).toBe('2024-02-29');
   });
+
+  it('takes 1900, the first year on the register, as a birth year', () => {
+    expect(unzrBirthDate('19000101-00011')).toBe('1900-01-01');
+  });
 });

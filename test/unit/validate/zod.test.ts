@@ -32,6 +32,15 @@ describe('zod helpers', () => {
     ]);
   });
 
+  it('names the date field in its code, so the message can say which date is wrong', () => {
+    const Document = z.object({ birthDate: zBirthDate, issueDate: zIssueDate });
+    const result = Document.safeParse({ birthDate: '30.02.1990', issueDate: 'вчора' });
+    expect(result.error?.issues.map((i) => ({ path: i.path, code: i.code, message: i.message }))).toEqual([
+      { path: ['birthDate'], code: 'custom', message: 'birth_date.impossible' },
+      { path: ['issueDate'], code: 'custom', message: 'issue_date.format' },
+    ]);
+  });
+
   it('rejects what is not a string as zod does', () => {
     expect(zRnokpp.safeParse(1759013776).error?.issues[0]?.code).toBe('invalid_type');
   });
