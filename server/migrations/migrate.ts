@@ -5,9 +5,10 @@ import { blobs } from './0002-blobs';
 import { changesWithoutData } from './0003-changes-without-data';
 import { statusHistoryInRecord } from './0004-status-history-in-record';
 import { uniqueRegNumber } from './0005-unique-reg-number';
+import { mutationLogByAggregate } from './0006-mutation-log-by-aggregate';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
-const MIGRATIONS: readonly string[] = [initial, blobs, changesWithoutData, statusHistoryInRecord, uniqueRegNumber];
+const MIGRATIONS: readonly string[] = [initial, blobs, changesWithoutData, statusHistoryInRecord, uniqueRegNumber, mutationLogByAggregate];
 
 /** Any constant: two servers starting on one PostgreSQL database must not both migrate. */
 const MIGRATION_LOCK = 7_361_001;

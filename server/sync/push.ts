@@ -68,15 +68,16 @@ function wantedBy(pending: readonly Pending[]): Wanted {
   return { rows, versions, blobs };
 }
 
+/** Served by the index of server migration 0006; exported for the test that checks the plan. */
+export const OWN_VERSIONS_SQL =
+  "SELECT result->>'version' AS version FROM mutation_log WHERE device_id = $1 AND aggregate = $2 AND result->>'status' = 'applied'";
+
 /**
  * The versions of `aggregate` this device's applied mutations produced: logged by earlier
  * pushes, or by this batch so far (`batch`, not yet written).
  */
 async function ownVersions(tx: Sql, device: Device, aggregate: string, batch: readonly MutationLogRow[]): Promise<number[]> {
-  const logged = await tx.query<{ version: unknown }>(
-    "SELECT result->>'version' AS version FROM mutation_log WHERE device_id = $1 AND aggregate = $2 AND result->>'status' = 'applied'",
-    [device.id, aggregate],
-  );
+  const logged = await tx.query<{ version: unknown }>(OWN_VERSIONS_SQL, [device.id, aggregate]);
   const inBatch = batch.filter((row) => row.aggregate === aggregate).map((row) => row.result as Stored);
   const versions = [
     ...logged.map((row) => Number(row.version)),

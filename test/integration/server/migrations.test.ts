@@ -8,6 +8,7 @@ import { openPGlite } from '../../../server/storage/pglite-storage';
 import { openPostgres } from '../../../server/storage/postgres-storage';
 import type { Storage, StorageKind } from '../../../server/storage/storage';
 import { pull } from '../../../server/sync/pull';
+import { OWN_VERSIONS_SQL } from '../../../server/sync/push';
 import { startPostgres } from '../../helpers/postgres';
 import { STORAGES } from './harness';
 
@@ -131,5 +132,24 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
         `INSERT INTO applications (id, center_code, version, data) VALUES ('a-new', 'C1', 1, '{"regNumber": "C1-07-20261127-0005"}')`,
       ),
     ).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('6 lets the merge find a device’s applied mutations of one aggregate by index, not by reading the whole log', async () => {
+    const storage = await openEmpty(kind);
+    await migrate(storage, 6);
+    await storage.exec(`
+      INSERT INTO devices (id, center_code, desk_code, name, token_hash) VALUES ('dev-1', 'C1', '07', 'C1/07', 'h1');
+      INSERT INTO mutation_log (mutation_id, device_id, aggregate, kind, actor, payload_hash, result)
+        SELECT 'm-' || n, 'dev-1', 'application:a-' || (n % 50), 'application.update', 'clerk', 'h', '{"status": "applied", "version": 2}'
+        FROM generate_series(1, 500) AS n;
+      ANALYZE mutation_log;
+    `);
+    const plan = await storage.transaction(async (tx) => {
+      // A table this small would be read whole anyway: forbid that, so the plan shows whether an index can serve.
+      await tx.exec('SET LOCAL enable_seqscan = off');
+      const explained = `EXPLAIN ${OWN_VERSIONS_SQL.replace('$1', "'dev-1'").replace('$2', "'application:a-7'")}`;
+      return (await tx.query<{ 'QUERY PLAN': string }>(explained)).map((row) => row['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('mutation_log_device_aggregate');
   });
 });
