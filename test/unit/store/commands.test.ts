@@ -100,6 +100,21 @@ describe('status changes', () => {
     expect(verifyAudit(desk.db)).toMatchObject({ ok: true });
   });
 
+  it('write an audit event that names the change and the outbox mutation carrying it', () => {
+    const desk = deskWithApplication();
+    changeApplicationStatus(desk.env, { id: desk.app.id, to: 'sent_to_provider' });
+    const [mutation] = outboxOf(desk, `application:${desk.app.id}`).filter((m) => m.kind === 'application.status');
+    const event = desk.db
+      .prepare("SELECT actor, entity, entity_id, details FROM audit_events WHERE action = 'application.status'")
+      .get() as { actor: string; entity: string; entity_id: string; details: string };
+    expect({ ...event, details: JSON.parse(event.details) as unknown }).toEqual({
+      actor: desk.env.clerkId,
+      entity: 'application',
+      entity_id: desk.app.id,
+      details: { from: 'registered', to: 'sent_to_provider', mutationId: mutation?.mutation_id },
+    });
+  });
+
   it.each<[{ to: 'issued' | 'refused' | 'withdrawn'; reason?: string }, string]>([
     [{ to: 'issued' }, 'to'],
     [{ to: 'refused' }, 'reason'],
