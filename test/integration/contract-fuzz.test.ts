@@ -60,6 +60,7 @@ const CASES: readonly Case[] = [
   { method: 'applications.get', input: { id: ID } },
   { method: 'applications.get', input: { regNumber: 'ЦНАП-0001-20261127-0001' } },
   { method: 'storage.status', input: {} },
+  { method: 'storage.verifyAudit', input: {} },
   { method: 'catalog.search', input: { q: 'ID' }, optional: [['q']] },
   { method: 'catalog.get', input: { id: ID } },
   { method: 'intake.register', input: { serviceId: ID, applicantId: ID, items: ITEMS } },
