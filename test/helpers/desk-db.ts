@@ -8,6 +8,8 @@ import { ensureLocalClerk } from '../../main/backend/clerks/local-clerk';
 import { DEFAULT_DESK } from '../../main/backend/config/desk-config';
 import type { DeskConfig } from '../../main/backend/config/desk-config';
 import { upsertApplicant } from '../../main/backend/applicants/upsert-applicant';
+import { registerApplication } from '../../main/backend/applications/register-application';
+import { RegisterApplication } from '../../shared/domain/application';
 import { ApplicantInput } from '../../shared/domain/applicant';
 import type { ApplicantInput as ApplicantInputType } from '../../shared/domain/applicant';
 
@@ -71,4 +73,18 @@ export function openTestDesk(
 
 export function addApplicant(env: CommandEnv, input: ApplicantInputType = SAMPLE_PERSON) {
   return upsertApplicant(env, ApplicantInput.parse(input));
+}
+
+/** A new applicant with one application of the sample service and one receipt line, registered on this desk. */
+export function addApplication(env: CommandEnv) {
+  const applicant = addApplicant(env);
+  const app = registerApplication(
+    env,
+    RegisterApplication.parse({
+      serviceId: SAMPLE_SERVICE.id,
+      applicantId: applicant.id,
+      items: [{ name: 'Заява', original: true, sheets: 1 }],
+    }),
+  );
+  return { applicant, app };
 }

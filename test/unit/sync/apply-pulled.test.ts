@@ -2,15 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { changeApplicationStatus } from '../../../main/backend/applications/change-status';
 import { getApplicationById } from '../../../main/backend/applications/queries';
-import { registerApplication } from '../../../main/backend/applications/register-application';
 import { recordResults } from '../../../main/backend/sync/outbox-queue';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
 import type { PulledApplier } from '../../../main/backend/sync/pulled-change';
-import { RegisterApplication } from '../../../shared/domain/application';
 import type { StatusStep } from '../../../shared/domain/application-history';
 import { APPLICATION_STATUSES } from '../../../shared/domain/application-status';
 import type { Change } from '../../../shared/sync-protocol';
-import { addApplicant, openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
+import { addApplication, openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -19,15 +17,7 @@ const tempDir = useTempDirs();
 /** A desk with one application it registered itself, and the register mutation's id. */
 function deskWithOwnApplication() {
   const desk = openTestDesk(tempDir());
-  const applicant = addApplicant(desk.env);
-  const app = registerApplication(
-    desk.env,
-    RegisterApplication.parse({
-      serviceId: SAMPLE_SERVICE.id,
-      applicantId: applicant.id,
-      items: [{ name: 'Заява', original: true, sheets: 1 }],
-    }),
-  );
+  const { applicant, app } = addApplication(desk.env);
   const registerId = desk.db.prepare("SELECT mutation_id FROM outbox WHERE kind = 'application.register'").pluck().get() as string;
   return { ...desk, app, applicant, registerId };
 }

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { changeApplicationStatus } from '../../../main/backend/applications/change-status';
-import { registerApplication } from '../../../main/backend/applications/register-application';
 import { discardDeadLetter, listDeadLetters, retryDeadLetter } from '../../../main/backend/sync/dead-letters';
 import { recordResults } from '../../../main/backend/sync/outbox-queue';
-import { RegisterApplication } from '../../../shared/domain/application';
-import { addApplicant, openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
+import { addApplication, openTestDesk } from '../../helpers/desk-db';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -16,15 +14,7 @@ const tempDir = useTempDirs();
  */
 function deskWithConflictingStep(serverStatus: string, serverVersion: number) {
   const desk = openTestDesk(tempDir());
-  const applicant = addApplicant(desk.env);
-  const app = registerApplication(
-    desk.env,
-    RegisterApplication.parse({
-      serviceId: SAMPLE_SERVICE.id,
-      applicantId: applicant.id,
-      items: [{ name: 'Заява', original: true, sheets: 1 }],
-    }),
-  );
+  const { app } = addApplication(desk.env);
   const ack = (id: string) => recordResults(desk.db, [{ mutationId: id, status: 'applied', version: 1 }], new Date(), () => 0);
   (desk.db.prepare("SELECT mutation_id FROM outbox WHERE status <> 'acked'").pluck().all() as string[]).forEach(ack);
   changeApplicationStatus(desk.env, { id: app.id, to: 'sent_to_provider' });

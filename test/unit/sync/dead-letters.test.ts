@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { changeApplicationStatus } from '../../../main/backend/applications/change-status';
 import { getApplicationById } from '../../../main/backend/applications/queries';
-import { registerApplication } from '../../../main/backend/applications/register-application';
 import { retryDeadLetter } from '../../../main/backend/sync/dead-letters';
 import { recordResults } from '../../../main/backend/sync/outbox-queue';
-import { RegisterApplication } from '../../../shared/domain/application';
-import { addApplicant, openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
+import { addApplication, openTestDesk } from '../../helpers/desk-db';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -13,15 +11,7 @@ const tempDir = useTempDirs();
 describe('a refused status step a supervisor sends again', () => {
   it('stays the step of the clerk who made it; the supervisor’s decision is audited', () => {
     const desk = openTestDesk(tempDir());
-    const applicant = addApplicant(desk.env);
-    const app = registerApplication(
-      desk.env,
-      RegisterApplication.parse({
-        serviceId: SAMPLE_SERVICE.id,
-        applicantId: applicant.id,
-        items: [{ name: 'Заява', original: true, sheets: 1 }],
-      }),
-    );
+    const { app } = addApplication(desk.env);
     for (const id of desk.db.prepare("SELECT mutation_id FROM outbox WHERE status <> 'acked'").pluck().all() as string[]) {
       recordResults(desk.db, [{ mutationId: id, status: 'applied', version: 1 }], new Date(), () => 0);
     }
