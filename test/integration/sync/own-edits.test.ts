@@ -15,11 +15,17 @@ describe.each(STORAGES)('one desk’s queued edits of one field on %s', (kind) =
   const serverNotes = async (id: string) =>
     (await harness.storage.query<{ data: { notes: string | null } }>('SELECT data FROM applications WHERE id = $1', [id]))[0]?.data.notes;
 
-  it('two offline edits of the notes at one desk: the later one applies, no conflict', async () => {
+  /** An enrolled desk whose registration the back office already has: the edits below start from a synced base. */
+  async function syncedDeskWithApplication() {
     const desk = world.openDesk();
     await desk.enroll();
     const app = await desk.register();
     expect(await desk.syncNow()).toMatchObject({ pending: 0 });
+    return { desk, app };
+  }
+
+  it('two offline edits of the notes at one desk: the later one applies, no conflict', async () => {
+    const { desk, app } = await syncedDeskWithApplication();
     world.proxy.setMode('drop');
     await value(desk.api.call('applications.update', { id: app.id, notes: 'Перша нотатка' }));
     await value(desk.api.call('applications.update', { id: app.id, notes: 'Друга нотатка' }));
@@ -29,10 +35,7 @@ describe.each(STORAGES)('one desk’s queued edits of one field on %s', (kind) =
   });
 
   it('an own edit of another field between them does not hide the first from the third', async () => {
-    const desk = world.openDesk();
-    await desk.enroll();
-    const app = await desk.register();
-    expect(await desk.syncNow()).toMatchObject({ pending: 0 });
+    const { desk, app } = await syncedDeskWithApplication();
     world.proxy.setMode('drop');
     await value(desk.api.call('applications.update', { id: app.id, notes: 'Перша нотатка' }));
     await value(desk.api.call('applications.update', { id: app.id, resultDelivery: 'post' }));
