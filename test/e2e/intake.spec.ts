@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { OUT, openConnected, screenshotWhole } from './page-helpers';
+import { OUT, openConnected, registerQuickly, screenshotWhole } from './page-helpers';
 
 /** Presses Tab until `target` has focus (keyboard only: this is how a clerk walks the form). */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
@@ -165,30 +165,12 @@ test('a draft survives a page reload and is discarded only on request', async ({
   await expect(page.getByRole('button', { name: 'Продовжити незавершений прийом' })).toHaveCount(0);
 });
 
-/** Registers one application through the form (not the keyboard test: mouse and fill are fine here). */
-async function registerQuickly(page: Page, search: string, pickExisting: boolean): Promise<string> {
-  await page.getByRole('combobox', { name: 'Пошук заявника' }).fill(search);
-  if (pickExisting) {
-    await page.getByRole('listbox', { name: 'Пошук заявника' }).getByRole('option').first().click();
-  } else {
-    await page.getByRole('button', { name: 'Новий заявник' }).click();
-    await page.getByLabel('РНОКПП', { exact: true }).fill('1759013776');
-  }
-  await page.getByRole('combobox', { name: 'Послуга' }).fill('ID-картки');
-  await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
-  await page.getByRole('checkbox', { name: /^Заява/ }).check();
-  await page.getByRole('button', { name: 'Зареєструвати' }).click();
-  await expect(page.getByText('Звернення зареєстровано')).toBeVisible();
-  return (await page.locator('.reg-number').textContent()) ?? '';
-}
-
 test('a second application finds the same applicant by a partial surname in the wrong case; the card changes status', async ({
   page,
   hostUrl,
 }, testInfo) => {
   await openConnected(page, hostUrl);
-  await page.keyboard.press('Alt+2');
-  const firstNumber = await registerQuickly(page, 'Шевченко Тарас', false);
+  const firstNumber = await registerQuickly(page);
 
   await page.getByRole('button', { name: 'Новий прийом' }).click();
   const search = page.getByRole('combobox', { name: 'Пошук заявника' });
