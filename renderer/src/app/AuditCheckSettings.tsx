@@ -7,6 +7,7 @@ import { Button } from '../kit/Button';
 import { ErrorNotice } from '../kit/ErrorNotice';
 import { Notice } from '../kit/Notice';
 import { formatDateTime } from '../lib/format';
+import { DialogSection } from '../kit/DialogSection';
 
 function AuditCheckNotice({ check }: { check: AuditCheck }) {
   const t = useT();
@@ -71,10 +72,7 @@ export function AuditCheckSettings() {
   }
 
   return (
-    <section className="kit-dialog-section" aria-labelledby="settings-audit-title">
-      <h3 id="settings-audit-title" className="kit-dialog-subtitle">
-        {t('auditCheck.title')}
-      </h3>
+    <DialogSection id="settings-audit" title={t('auditCheck.title')}>
       <p id="settings-audit-purpose" className="kit-field-hint">
         {t('auditCheck.purpose')}
       </p>
@@ -85,6 +83,6 @@ export function AuditCheckSettings() {
           {t('auditCheck.verify')}
         </Button>
       </div>
-    </section>
+    </DialogSection>
   );
 }

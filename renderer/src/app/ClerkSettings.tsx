@@ -10,6 +10,7 @@ import { TextInput } from '../kit/TextInput';
 import { AuditCheckSettings } from './AuditCheckSettings';
 import { useShellStore } from './shell-store';
 import { SyncSettings } from './SyncSettings';
+import { DialogSection } from '../kit/DialogSection';
 
 /**
  * The clerk's name in the header, and a small dialog to correct it (the desk's one local account);
@@ -89,17 +90,14 @@ export function ClerkSettings() {
         </form>
         <SyncSettings />
         {supervisor && <AuditCheckSettings />}
-        <section className="kit-dialog-section" aria-labelledby="settings-calendar-title">
-          <h3 id="settings-calendar-title" className="kit-dialog-subtitle">
-            {t('calendar.title')}
-          </h3>
+        <DialogSection id="settings-calendar" title={t('calendar.title')}>
           <p id="settings-calendar-purpose" className="kit-field-hint">
             {t('clerk.calendarPurpose')}
           </p>
           <Button aria-describedby="settings-calendar-purpose" onClick={() => setCalendarOpen(true)}>
             {t('calendar.open')}
           </Button>
-        </section>
+        </DialogSection>
       </Dialog>
       <CalendarDialog open={calendarOpen} onClose={() => setCalendarOpen(false)} />
     </div>

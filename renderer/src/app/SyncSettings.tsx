@@ -6,6 +6,7 @@ import { Button } from '../kit/Button';
 import { ErrorNotice } from '../kit/ErrorNotice';
 import { TextInput } from '../kit/TextInput';
 import { useShellStore } from './shell-store';
+import { DialogSection } from '../kit/DialogSection';
 
 /**
  * The back-office link in the settings dialog: enrolling the desk with IT's one-time code, and
@@ -32,10 +33,7 @@ export function SyncSettings() {
   }
 
   return (
-    <section className="kit-dialog-section" aria-labelledby="settings-sync-title">
-      <h3 id="settings-sync-title" className="kit-dialog-subtitle">
-        {t('syncSettings.title')}
-      </h3>
+    <DialogSection id="settings-sync" title={t('syncSettings.title')}>
       {!sync || sync.state === 'standalone' ? (
         <p className="kit-field-hint">{t('syncSettings.standalone')}</p>
       ) : (
@@ -69,6 +67,6 @@ export function SyncSettings() {
           {error && <ErrorNotice error={error} context="syncSettings.failed" />}
         </>
       )}
-    </section>
+    </DialogSection>
   );
 }
