@@ -162,7 +162,7 @@ describe('intake for every real applicant', () => {
   });
 
   it('a service that requires personal attendance refuses a representative, and writes nothing', async () => {
-    const { api, crafted, service, count } = start();
+    const { crafted, service, count } = start();
     const idCard = await service('ID-01');
     expect(idCard.personalAttendance).toBe(true);
     const result = await crafted('intake.register', {
