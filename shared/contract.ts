@@ -148,7 +148,10 @@ export const methods = {
     role: 'clerk',
   },
   'applicants.get': { input: z.object({ id: RecordId }).strict(), output: Applicant, role: 'clerk' },
-  /** The people on file with any of these identifiers: the form offers them before a second record is created. */
+  /**
+   * The people on file with any of these identifiers: the form offers the existing person
+   * before the clerk registers a second record of them (which `intake.register` refuses).
+   */
   'applicants.findDuplicates': {
     input: z
       .object({
