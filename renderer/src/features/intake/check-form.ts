@@ -40,6 +40,16 @@ const CROSS_FIELD: Readonly<Record<CrossCheckWarning, keyof PartyFields>> = {
 /** The contradictions of the РНОКПП the clerk must confirm against the document before registering. */
 const MUST_CONFIRM: ReadonlySet<CrossCheckWarning> = new Set(['cross.rnokpp_birth_date', 'cross.rnokpp_sex']);
 
+/**
+ * A birth date or sex that contradicts the РНОКПП: entered by hand (the auto-fill never
+ * contradicts it), so the clerk confirms against the document before registering.
+ */
+export function needsCrossConfirm(f: PartyFields): boolean {
+  if (f.kind === 'legal_entity' || f.rnokppAbsent !== '') return false;
+  const cross = crossCheckPerson({ rnokpp: f.rnokpp, birthDate: f.birthDate, sex: f.sex === '' ? null : f.sex });
+  return cross.some((w) => MUST_CONFIRM.has(w));
+}
+
 type Contacts = Pick<ApplicantInput, 'address' | 'addressParts' | 'phone' | 'email' | 'notifyBy'>;
 
 function checkContacts(c: Collector, part: PartPath, f: PartyFields): Contacts {
@@ -121,7 +131,7 @@ function checkPerson(c: Collector, part: PartPath, f: PartyFields, today: string
 
   const cross = crossCheckPerson({ rnokpp, unzr, birthDate, sex: f.sex === '' ? null : f.sex });
   for (const warning of cross) c.warn(`${part}.${CROSS_FIELD[warning]}`, code(warning));
-  if (!f.crossConfirmed && cross.some((w) => MUST_CONFIRM.has(w))) c.error(`${part}.crossConfirmed`, text('intake.err.crossConfirm'));
+  if (!f.crossConfirmed && needsCrossConfirm(f)) c.error(`${part}.crossConfirmed`, text('intake.err.crossConfirm'));
 
   return {
     kind: f.kind === 'sole_trader' ? 'sole_trader' : 'person',
