@@ -1,9 +1,16 @@
+import { IdDocType } from '../../../../shared/domain/applicant';
 import type { Application, AuthorityData } from '../../../../shared/domain/application';
 import type { Translate } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
 import { formatDay } from '../../lib/format';
 import { basisLabel, legalDocumentLabel } from '../intake/AuthorityFields';
 import { docTypeLabel } from '../intake/use-doc-types';
+
+/** A stored document type's name; one this version does not know shows as stored. */
+function docName(t: Translate, type: string): string {
+  const known = IdDocType.safeParse(type);
+  return known.success ? docTypeLabel(t, known.data) : type;
+}
 
 /** The authority in one line, as the clerk reads it off the paper: basis, document, dates, scope. */
 export function authorityText(t: Translate, a: AuthorityData): string {
@@ -37,7 +44,7 @@ export function PartyFacts({ application: a }: { application: Application }) {
         <>
           <dt>{t('applications.representative')}</dt>
           <dd>
-            {[rep.displayName, rep.idDoc ? `${docTypeLabel(t, rep.idDoc.type)} ${rep.idDoc.number}` : null]
+            {[rep.displayName, rep.idDoc ? `${docName(t, rep.idDoc.type)} ${rep.idDoc.number}` : null]
               .filter((part): part is string => part !== null)
               .join(' · ')}
             <br />
