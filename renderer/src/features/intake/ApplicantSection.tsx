@@ -12,8 +12,8 @@ export function ApplicantSection() {
         </span>
         {t('intake.applicant.title')}
       </h3>
-      {/* Once the applicant is picked, the next step is the representative. */}
-      <PartyBlock part="applicant" containerId="intake-applicant-section" nextFieldId={fieldDomId('representative.enabled')} />
+      {/* Once the applicant is picked, the next step is the person concerned, if any. */}
+      <PartyBlock part="applicant" containerId="intake-applicant-section" nextFieldId={fieldDomId('subject.enabled')} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { ProblemsContext } from './problems-context';
 import type { FieldProblems } from './problems-context';
 import { RepresentativeSection } from './RepresentativeSection';
 import { ServiceSection } from './ServiceSection';
+import { SubjectSection } from './SubjectSection';
 
 export function IntakeFormView() {
   const t = useT();
@@ -83,6 +84,7 @@ export function IntakeFormView() {
           </div>
         )}
         <ApplicantSection />
+        <SubjectSection />
         <RepresentativeSection />
         <ServiceSection />
         <DeliverySection />

@@ -1,27 +1,51 @@
 import { useT } from '../../i18n/use-t';
-import { Checkbox } from '../../kit/Checkbox';
+import { Notice } from '../../kit/Notice';
+import { AuthorityFields } from './AuthorityFields';
+import { IntakeCheckbox } from './bound-fields';
 import { fieldDomId } from './field-ids';
 import { setRepresentativeEnabled, useIntakeStore } from './intake-store';
 import { PartyBlock } from './PartyBlock';
 
+/**
+ * Who acts for the applicant (or, when a person concerned is given, for that person): a person on
+ * file or entered anew, and the authority they act on. A service that needs the applicant in
+ * person offers no representative.
+ */
 export function RepresentativeSection() {
   const t = useT();
-  const enabled = useIntakeStore((state) => state.form.representative.enabled);
+  const rep = useIntakeStore((state) => state.form.representative);
+  const applicantRepresents = useIntakeStore((state) => state.form.subject.applicantRepresents);
+  const personal = useIntakeStore((state) => state.form.service?.personalAttendance === true);
   return (
     <section id="intake-rep-section" className="form-section" aria-labelledby="intake-rep-heading">
       <h3 id="intake-rep-heading" className="section-title">
         <span className="section-number" aria-hidden="true">
-          2
+          3
         </span>
         {t('intake.rep.title')}
       </h3>
-      <Checkbox
-        id={fieldDomId('representative.enabled')}
-        label={t('intake.rep.enabled')}
-        checked={enabled}
-        onChange={setRepresentativeEnabled}
-      />
-      {enabled && <PartyBlock part="representative.applicant" containerId="intake-rep-section" />}
+      {personal && !rep.enabled ? (
+        <Notice tone="info" announce={false}>
+          <p>{t('intake.rep.personalAttendance')}</p>
+        </Notice>
+      ) : applicantRepresents ? (
+        <p className="muted">{t('intake.rep.isApplicant')}</p>
+      ) : (
+        <IntakeCheckbox
+          field="representative.enabled"
+          label={t('intake.rep.enabled')}
+          checked={rep.enabled}
+          onChange={setRepresentativeEnabled}
+        />
+      )}
+      {rep.enabled && !applicantRepresents && (
+        <PartyBlock
+          part="representative.applicant"
+          containerId="intake-rep-section"
+          nextFieldId={fieldDomId('representative.authority.basis')}
+        />
+      )}
+      {rep.enabled && <AuthorityFields fixedBasis={applicantRepresents} />}
     </section>
   );
 }

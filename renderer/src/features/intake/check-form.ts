@@ -15,6 +15,7 @@ import { validatePhone } from '../../../../shared/validate/phone';
 import { rnokppBirthDate, rnokppSex, validateRnokpp } from '../../../../shared/validate/rnokpp';
 import { validateUnzr } from '../../../../shared/validate/unzr';
 import { checkAuthority } from './check-authority';
+import { checkInsisted } from './missing-documents';
 import { code, Collector, optional, text } from './collector';
 import { itemField } from './field-ids';
 import type { FieldProblem } from './field-ids';
@@ -175,10 +176,13 @@ function checkParty(c: Collector, part: PartPath, party: PartySection, today: st
 export function checkForm(form: IntakeForm, today: string): FormCheck {
   const c = new Collector();
   const applicant = checkParty(c, 'applicant', form.applicant, today);
-  const rep = form.representative;
-  const repParty = rep.enabled ? checkParty(c, 'representative.applicant', rep.applicant, today) : null;
-  const authority = rep.enabled ? checkAuthority(c, rep.authority, today) : null;
   const subject = form.subject.enabled ? checkParty(c, 'subject.applicant', form.subject.applicant, today) : null;
+  const rep = form.representative;
+  if (rep.enabled && form.service?.personalAttendance) c.error('representative.enabled', text('intake.err.personalAttendance'));
+  // A parent applying for their child is the child's representative: the applicant, checked once above.
+  const applicantRepresents = rep.enabled && form.subject.enabled && form.subject.applicantRepresents;
+  const repParty = !rep.enabled ? null : applicantRepresents ? applicant : checkParty(c, 'representative.applicant', rep.applicant, today);
+  const authority = rep.enabled ? checkAuthority(c, rep.authority, today) : null;
 
   if (form.service === null) c.error('service', text('intake.err.service'));
 
@@ -192,6 +196,8 @@ export function checkForm(form: IntakeForm, today: string): FormCheck {
     items.push({ name, original: line.original, sheets });
   }
   if (form.service !== null && items.length === 0) c.error('items', text('intake.err.noItems'));
+  const insist = checkInsisted(form.items, form.insisted);
+  for (const e of insist.errors) c.error(e.field, e.problem);
   if (form.notes.trim().length > 2000) c.error('notes', text('intake.err.notesTooLong'));
 
   const complete =
@@ -206,6 +212,7 @@ export function checkForm(form: IntakeForm, today: string): FormCheck {
         representative: repParty !== null && authority !== null ? { ...repParty, authority } : undefined,
         subject: subject ?? undefined,
         items,
+        insisted: insist.insisted,
         resultDelivery: form.resultDelivery,
         notes: optional(form.notes),
       }

@@ -8,6 +8,8 @@
  */
 import type { ApplicantKind, RnokppAbsence } from '../../../../shared/domain/applicant';
 import type { IdDocTypeCode } from '../../../../shared/validate/id-documents';
+import { NOT_INSISTED } from './missing-documents';
+import type { InsistedFields } from './missing-documents';
 
 export type { ApplicantKind, RnokppAbsence };
 export type IdDocType = IdDocTypeCode;
@@ -104,6 +106,8 @@ export interface RepresentativeSection {
 export interface SubjectSection {
   enabled: boolean;
   applicant: PartySection;
+  /** The applicant is this person's legal representative (a parent): the applicant is then the representative. */
+  applicantRepresents: boolean;
 }
 
 export interface ChosenService {
@@ -114,6 +118,8 @@ export interface ChosenService {
   deadlineValue: number;
   deadlineUnit: 'working_days' | 'calendar_days';
   feeKopecks: number;
+  /** No representative may apply for this service. */
+  personalAttendance: boolean;
 }
 
 export interface ChecklistLine {
@@ -135,6 +141,8 @@ export interface IntakeForm {
   subject: SubjectSection;
   service: ChosenService | null;
   items: ChecklistLine[];
+  /** Registering although required documents are missing: the applicant insists, for this reason. */
+  insisted: InsistedFields;
   resultDelivery: ResultDelivery;
   notes: string;
 }
@@ -195,9 +203,10 @@ export function emptyForm(): IntakeForm {
   return {
     applicant: emptyParty(),
     representative: { enabled: false, applicant: emptyParty(), authority: { ...EMPTY_AUTHORITY } },
-    subject: { enabled: false, applicant: emptyParty() },
+    subject: { enabled: false, applicant: emptyParty(), applicantRepresents: false },
     service: null,
     items: [],
+    insisted: { ...NOT_INSISTED },
     resultDelivery: 'in_person',
     notes: '',
   };
@@ -269,6 +278,7 @@ export function fromDraftData(data: Record<string, unknown>): IntakeForm | null 
     },
     subject: { ...base.subject, ...candidate.subject, applicant: restoreParty(base.subject.applicant, candidate.subject?.applicant) },
     items: candidate.items,
+    insisted: { ...NOT_INSISTED, ...candidate.insisted },
   };
 }
 

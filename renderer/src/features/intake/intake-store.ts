@@ -21,7 +21,9 @@ import { checkForm, fillFromRnokpp } from './check-form';
 import { duplicateQuery } from './duplicate-query';
 import type { FieldId, FieldProblem } from './field-ids';
 import type { AuthorityFields, ChecklistLine, IntakeForm, PartPath, PartyFields, PartySection } from './intake-form';
+import { withBasis } from './authority-form';
 import {
+  EMPTY_AUTHORITY,
   EMPTY_PARTY,
   emptyForm,
   emptyParty,
@@ -35,6 +37,7 @@ import {
 } from './intake-form';
 import { issuesToProblems, partOfIssue, registerIssueField } from './issue-fields';
 import { forgetKeptDraft, keepDraft, newestDraft, releaseKeptDraft } from './kept-draft';
+import type { InsistedFields } from './missing-documents';
 import { partyFromRecord } from './party-from-record';
 
 export type IntakePhase = 'idle' | 'loading' | 'offer' | 'editing' | 'registering' | 'done';
@@ -291,7 +294,39 @@ export function setAuthority<K extends keyof AuthorityFields>(key: K, value: Aut
 }
 
 export function setSubjectEnabled(enabled: boolean): void {
-  edit(['subject.enabled'], (form) => ({ ...form, subject: { ...form.subject, enabled } }));
+  edit(['subject.enabled'], (form) => {
+    const next = { ...form, subject: { ...form.subject, enabled } };
+    // Without a person concerned the applicant is nobody's legal representative here.
+    if (enabled || !form.subject.applicantRepresents) return next;
+    return {
+      ...next,
+      subject: { ...next.subject, applicantRepresents: false },
+      representative: { ...form.representative, enabled: false },
+    };
+  });
+}
+
+/**
+ * A parent applying for their child: the applicant becomes the representative, a legal
+ * representative by the birth certificate unless the clerk had already chosen that basis.
+ */
+export function setApplicantRepresents(on: boolean): void {
+  edit(['subject.applicantRepresents', 'representative.enabled'], (form) => {
+    const current = form.representative.authority;
+    const authority =
+      on && current.basis !== 'legal_representative'
+        ? withBasis({ ...EMPTY_AUTHORITY, legalDocument: 'birth_certificate' }, 'legal_representative')
+        : current;
+    return {
+      ...form,
+      subject: { ...form.subject, applicantRepresents: on },
+      representative: { enabled: on, applicant: emptyParty(), authority },
+    };
+  });
+}
+
+export function setInsisted(insisted: InsistedFields): void {
+  edit(['insisted.on', 'insisted.reason', 'items'], (form) => ({ ...form, insisted }));
 }
 
 // Service and checklist
@@ -307,6 +342,7 @@ export function pickService(service: Service): void {
       deadlineValue: service.deadlineValue,
       deadlineUnit: service.deadlineUnit,
       feeKopecks: service.feeKopecks,
+      personalAttendance: service.personalAttendance,
     },
     items: [
       ...service.documents.map<ChecklistLine>((doc) => ({

@@ -24,6 +24,16 @@ const SCREEN_TEXTS: Readonly<Record<string, PlainMessageKey>> = {
   'applicant.duplicate': 'intake.err.duplicate',
   'citizenship.format': 'intake.err.citizenshipCode',
   'postcode.format': 'intake.err.postcode',
+  'authority.documentNumber_required': 'intake.err.authority.documentNumber',
+  'authority.documentDate_required': 'intake.err.authority.documentDate',
+  'authority.notary_required': 'intake.err.authority.notary',
+  'authority.legalDocument_required': 'intake.err.authority.legalDocument',
+  'authority.description_required': 'intake.err.authority.description',
+  'authority.registry_check_required': 'intake.err.authority.registryChecked',
+  'authority.valid_until_before_date': 'intake.err.authority.validUntilBeforeDate',
+  'authority.expired': 'intake.err.authority.expired',
+  'service.personal_attendance': 'intake.err.personalAttendance',
+  'application.required_missing': 'intake.err.missingRequired',
 };
 
 function isValidationCode(message: string): message is ValidationCode {
@@ -75,6 +85,8 @@ export function registerIssueField(path: FieldIssue['path'], submittedKeys: read
       return 'representative.enabled';
     case 'subject':
       return 'subject.applicant.search';
+    case 'insisted':
+      return 'insisted.reason';
     case 'items': {
       const key = typeof sub === 'number' ? submittedKeys[sub] : undefined;
       if (key === undefined) return 'items';

@@ -17,7 +17,9 @@ export async function registerThroughIntake(user: UserEvent, name = 'Шевче�
   const services = screen.getByRole('listbox', { name: 'Послуга', hidden: true });
   await waitFor(() => expect(within(services).getAllByRole('option').length).toBeGreaterThan(0), { timeout: 3000 });
   await user.click(within(services).getAllByRole('option')[0]!);
-  await user.click(await screen.findByRole('checkbox', { name: /^Заява/ }));
+  // Every document the service requires is handed in: nothing to insist on.
+  await screen.findByRole('checkbox', { name: /^Заява/ });
+  for (const line of within(screen.getByRole('table', { name: 'Подані документи' })).getAllByRole('checkbox')) await user.click(line);
   await user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
   const done = await screen.findByText('Звернення зареєстровано', {}, { timeout: 5000 });
   const number = await waitFor(() => {
