@@ -29,15 +29,16 @@ function filled(): IntakeForm {
     deadlineValue: 20,
     deadlineUnit: 'working_days',
     feeKopecks: 27900,
+    personalAttendance: false,
   };
   form.items = [
-    { key: 'a', nameUk: 'Заява', nameEn: 'Application', fromCatalog: true, required: true, submitted: true, original: true, sheets: '2' },
+    { key: 'a', nameUk: 'Заява', nameEn: 'Application', fromCatalog: true, required: false, submitted: true, original: true, sheets: '2' },
     {
       key: 'b',
       nameUk: 'Свідоцтво',
       nameEn: 'Certificate',
       fromCatalog: true,
-      required: true,
+      required: false,
       submitted: false,
       original: true,
       sheets: '1',

@@ -51,7 +51,7 @@ describe('the intake screen', () => {
     expect(screen.queryByLabelText('Прізвище')).toBeNull();
   });
 
-  it('a complete form registers and shows the number', async () => {
+  it('a complete form registers and shows the number', { timeout: 30_000 }, async () => {
     const user = userEvent.setup();
     const number = await registerThroughIntake(user);
     expect(number).toMatch(/-0001$/);
