@@ -275,6 +275,7 @@ export const en = {
   'intake.err.authority.description': 'Describe what the authority rests on',
   'intake.err.authority.validUntilBeforeDate': 'The valid-until date cannot be before the document’s date',
   'intake.err.authority.expired': 'The authority has lapsed: the representative cannot act on this document',
+  'intake.err.requiresRnokpp': 'This service needs the applicant’s РНОКПП (without one only after a religious refusal)',
   'intake.err.personalAttendance': 'The service needs the applicant in person: no representative may apply',
   'intake.err.missingRequired': 'Required documents are missing: tick them or record that the applicant insists',
   'intake.err.insistReason': 'Enter why the applicant insists on registering',

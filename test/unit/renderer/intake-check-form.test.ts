@@ -30,6 +30,7 @@ function filled(): IntakeForm {
     deadlineUnit: 'working_days',
     feeKopecks: 27900,
     personalAttendance: false,
+    requiresRnokpp: false,
   };
   form.items = [
     { key: 'a', nameUk: 'Заява', nameEn: 'Application', fromCatalog: true, required: false, submitted: true, original: true, sheets: '2' },
@@ -125,6 +126,17 @@ describe('checkForm', () => {
     expect(check.input).toMatchObject({
       applicant: { rnokpp: undefined, rnokppAbsent: 'foreigner', idDoc: { type: 'temporary_residence_permit', number: 'АБ123456' } },
     });
+  });
+
+  it('a service that requires an РНОКПП takes a person without one only after a religious refusal', () => {
+    const form = filled();
+    form.service = { ...form.service!, requiresRnokpp: true };
+    form.applicant.fields = { ...form.applicant.fields, rnokpp: '', rnokppAbsent: 'child' };
+    expect(checkForm(form, TODAY).errors).toEqual([
+      { field: 'applicant.rnokppAbsent', problem: { kind: 'text', key: 'intake.err.requiresRnokpp' } },
+    ]);
+    form.applicant.fields.rnokppAbsent = 'religious';
+    expect(checkForm(form, TODAY).errors).toEqual([]);
   });
 
   it('checks the document number by its type: certain patterns refuse, likely ones warn; expired documents are refused', () => {

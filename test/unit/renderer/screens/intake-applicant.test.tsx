@@ -5,6 +5,7 @@ import type { UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deskApi, must } from '../desk-backend';
 import '../dom-setup';
+import { rnokppCheckDigit } from '../../../../shared/validate/rnokpp';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
 import { EMPTY_PARTY, emptyForm, toDraftData } from '../../../../renderer/src/features/intake/intake-form';
 import { startNewIntake, useIntakeStore } from '../../../../renderer/src/features/intake/intake-store';
@@ -192,6 +193,68 @@ describe('the applicant on the intake screen', { timeout: 30_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
     expect(screen.getByLabelText('Ім’я').getAttribute('aria-invalid')).toBe('true');
+  });
+});
+
+/** A valid РНОКПП nobody else in this file uses: its check digit computed from the first nine. */
+function rnokppFrom(first9: string): string {
+  return `${first9}${rnokppCheckDigit(first9)}`;
+}
+
+/** Puts a person on file through the backend, as another desk's registration would. */
+async function personOnFile(surname: string, rnokpp: string): Promise<void> {
+  const [service] = await must(deskApi.call('catalog.search', { q: 'ID-01' }));
+  if (!service) throw new Error('the sample catalog has no ID-01');
+  await must(
+    deskApi.call('intake.register', {
+      serviceId: service.id,
+      applicant: { kind: 'person', surname, givenName: 'Петро', rnokpp },
+      items: service.documents.map((doc) => ({ name: doc.nameUk, original: true, sheets: 1 })),
+    }),
+  );
+}
+
+describe('a new applicant already on file', { timeout: 30_000 }, () => {
+  it('is offered as soon as the РНОКПП is complete and valid, and choosing them takes the record on file', async () => {
+    const user = userEvent.setup();
+    const rnokpp = rnokppFrom('301234567');
+    await personOnFile('Дорошенко', rnokpp);
+    await newApplicant(user, 'Дорошенко Петро');
+    const field = screen.getByLabelText('РНОКПП');
+    // Half a number is not looked up.
+    await user.type(field, rnokpp.slice(0, 6));
+    await user.tab();
+    expect(screen.queryByText('Цей заявник уже є:')).toBeNull();
+
+    await user.type(field, rnokpp.slice(6));
+    await user.tab();
+    const offer = (await screen.findByText('Цей заявник уже є:')).closest('.duplicate-offer') as HTMLElement;
+    expect(offer.textContent).toContain('Дорошенко Петро');
+    expect(offer.textContent).toContain(rnokpp);
+    await user.click(within(offer).getByRole('button', { name: 'Обрати: Дорошенко Петро' }));
+    expect(useIntakeStore.getState().form.applicant).toMatchObject({ mode: 'existing', summary: { displayName: 'Дорошенко Петро' } });
+    expect(screen.queryByLabelText('РНОКПП')).toBeNull();
+  });
+
+  it('is offered when registering is refused as a duplicate (someone put them on file meanwhile)', async () => {
+    const user = userEvent.setup();
+    const rnokpp = rnokppFrom('302345678');
+    await newApplicant(user, 'Гнатюк Петро');
+    await user.type(screen.getByLabelText('РНОКПП'), rnokpp);
+    await user.tab();
+    await user.type(screen.getByRole('combobox', { name: 'Послуга' }), 'ID-01');
+    const services = screen.getByRole('listbox', { name: 'Послуга', hidden: true });
+    await waitFor(() => expect(within(services).getAllByRole('option').length).toBeGreaterThan(0), { timeout: 3000 });
+    await user.click(within(services).getAllByRole('option')[0]!);
+    await screen.findByRole('checkbox', { name: /^Заява/ });
+    for (const line of within(screen.getByRole('table', { name: 'Подані документи' })).getAllByRole('checkbox')) await user.click(line);
+    expect(screen.queryByText('Цей заявник уже є:')).toBeNull();
+
+    await personOnFile('Гнатюк', rnokpp);
+    await user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
+    const offer = (await screen.findByText('Цей заявник уже є:')).closest('.duplicate-offer') as HTMLElement;
+    expect(offer.textContent).toContain('Гнатюк Петро');
+    expect(described(screen.getByLabelText('РНОКПП'))).toBe('Особа з таким ідентифікатором уже є: оберіть її');
   });
 });
 
