@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { OUT, openConnected, registerQuickly, screenshotWhole } from './page-helpers';
+import { checkEveryDocument, OUT, openConnected, registerQuickly, screenshotWhole } from './page-helpers';
 
 /** Presses Tab until `target` has focus (keyboard only: this is how a clerk walks the form). */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
@@ -54,40 +54,60 @@ test('a clerk registers a person with a representative for a service, only by ke
   await expect(page.getByLabel('Дата народження')).toHaveValue('28.02.1948');
   await expect(page.getByLabel('Стать')).toHaveValue('male');
 
+  // An ID card states the day it is valid until; its number is 9 digits.
   await tabTo(page, page.getByLabel('Серія та номер', { exact: true }));
   await page.keyboard.type('123 456 789');
+  await tabTo(page, page.getByLabel('Дійсний до'));
+  await page.keyboard.type('01.01.2035');
   await tabTo(page, page.getByLabel('Телефон'));
   await page.keyboard.type('067 123 45 67');
 
-  await tabTo(page, page.getByRole('checkbox', { name: 'Звертається представник за довіреністю' }));
+  // The representative is a person on file like any applicant, here entered anew, with a notarised power of attorney.
+  await tabTo(page, page.getByRole('checkbox', { name: 'Звертається представник' }));
   await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  await expect(page.getByLabel('ПІБ представника')).toBeFocused();
+  const rep = page.getByRole('region', { name: 'Представник' });
+  await tabTo(page, rep.getByRole('combobox', { name: 'Пошук особи' }));
   await page.keyboard.type('Коваленко Олена Петрівна');
-  await tabTo(page, page.getByLabel('Номер довіреності'));
-  await page.keyboard.type('ННА 123456');
+  await expect(rep.getByText('Нікого не знайдено. Створіть нового заявника.')).toBeVisible();
   await page.keyboard.press('Tab');
+  await expect(rep.getByRole('button', { name: 'Нова особа' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(rep.getByLabel('РНОКПП', { exact: true })).toBeFocused();
+  await page.keyboard.type('3012345670');
+  await tabTo(page, rep.getByLabel('Підстава повноважень'));
+  await page.keyboard.press('ArrowDown'); // the first basis: a notarised power of attorney
+  await expect(rep.getByLabel('Підстава повноважень')).toHaveValue('poa_notarised');
+  await tabTo(page, rep.getByLabel('Реєстровий номер довіреності'));
+  await page.keyboard.type('ННА 123456');
+  await tabTo(page, rep.getByLabel('Дата довіреності'));
   await page.keyboard.type('01.10.2025');
+  await tabTo(page, rep.getByLabel('Нотаріус, що посвідчив довіреність'));
+  await page.keyboard.type('Петренко І. В., приватний нотаріус Київського МНО');
 
-  await tabTo(page, page.getByRole('combobox', { name: 'Послуга' }));
-  await page.keyboard.type('ID-01');
-  await expect(page.getByRole('option', { name: /ID-01/ })).toBeVisible();
+  // Registering residence: a service a representative may apply for (an ID card needs the person in person).
+  await tabTo(page, page.getByRole('combobox', { name: 'Послуга' }), 80);
+  await page.keyboard.type('RM-01');
+  await expect(page.getByRole('option', { name: /RM-01/ })).toBeVisible();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('option', { name: /ID-01/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('option', { name: /RM-01/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
 
-  // The checklist comes from the catalog; focus is on its first line.
+  // The checklist comes from the catalog; focus is on its first line. Every required document is handed in.
   const first = page.getByRole('checkbox', { name: /^Заява/ });
   await expect(first).toBeFocused();
   await page.keyboard.press('Space');
   await tabTo(page, page.getByLabel('Аркушів: Заява'));
   await page.keyboard.press('Control+A');
   await page.keyboard.type('2');
-  await tabTo(page, page.getByRole('checkbox', { name: /^Свідоцтво про народження/ }));
+  await tabTo(page, page.getByRole('checkbox', { name: /^Паспорт громадянина України/ }));
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown'); // original → copy
-  await expect(page.getByLabel('Оригінал чи копія: Свідоцтво про народження')).toHaveValue('copy');
+  await expect(page.getByLabel(/^Оригінал чи копія: Паспорт громадянина України/)).toHaveValue('copy');
+  await tabTo(page, page.getByRole('checkbox', { name: /^Документ, що підтверджує право на проживання/ }));
+  await page.keyboard.press('Space');
+  await tabTo(page, page.getByRole('checkbox', { name: /^Документ про сплату/ }));
+  await page.keyboard.press('Space');
 
   await expect(page.getByRole('status').filter({ hasText: 'Чернетку збережено' })).toBeVisible();
   await screenshotWhole(page, 'intake-uk', testInfo);
@@ -182,10 +202,11 @@ test('a second application finds the same applicant by a partial surname in the 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.locator('.chosen-title').first()).toContainText('Шевченко Тарас');
-  await expect(page.getByRole('checkbox', { name: 'Звертається представник за довіреністю' })).toBeFocused();
+  // The next step after the applicant: whether the service concerns someone else.
+  await expect(page.getByRole('checkbox', { name: 'Послуга стосується іншої особи, не заявника' })).toBeFocused();
   await page.getByRole('combobox', { name: 'Послуга' }).fill('ID-01');
   await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
-  await page.getByRole('checkbox', { name: /^Заява/ }).check();
+  await checkEveryDocument(page);
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Звернення зареєстровано')).toBeVisible();
   const secondNumber = (await page.locator('.reg-number').textContent()) ?? '';

@@ -27,6 +27,13 @@ export async function screenshotWhole(page: Page, name: string, testInfo: TestIn
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
+/** Ticks every line of the checklist: each document the service requires is handed in, so nothing is insisted on. */
+export async function checkEveryDocument(page: Page): Promise<void> {
+  const lines = page.getByRole('table', { name: 'Подані документи' }).getByRole('checkbox');
+  await expect(lines.first()).toBeVisible();
+  for (const line of await lines.all()) await line.check();
+}
+
 /** Registers one application through the intake form (mouse and fill: this test is about sync, not the form). */
 export async function registerQuickly(page: Page): Promise<string> {
   await page.keyboard.press('Alt+2');
@@ -35,7 +42,7 @@ export async function registerQuickly(page: Page): Promise<string> {
   await page.getByLabel('РНОКПП', { exact: true }).fill('1759013776');
   await page.getByRole('combobox', { name: 'Послуга' }).fill('ID-картки');
   await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
-  await page.getByRole('checkbox', { name: /^Заява/ }).check();
+  await checkEveryDocument(page);
   await page.getByRole('button', { name: 'Зареєструвати' }).click();
   await expect(page.getByText('Звернення зареєстровано')).toBeVisible();
   return ((await page.locator('.reg-number').textContent()) ?? '').trim();

@@ -148,7 +148,7 @@ export const en = {
   'intake.applicant.kind': 'Applicant type',
   'intake.applicant.person': 'Individual',
   'intake.applicant.legal': 'Legal entity',
-  'intake.applicant.soleTrader': 'Sole trader (ФОП)',
+  'intake.applicant.soleTrader': 'Sole trader',
   'intake.party.search': 'Find a person',
   'intake.party.new': 'New person',
   'intake.party.other': 'Another person',

@@ -150,7 +150,7 @@ export const uk = {
   'intake.applicant.kind': 'Тип заявника',
   'intake.applicant.person': 'Фізична особа',
   'intake.applicant.legal': 'Юридична особа',
-  'intake.applicant.soleTrader': 'ФОП (фізична особа — підприємець)',
+  'intake.applicant.soleTrader': 'ФОП',
   'intake.party.search': 'Пошук особи',
   'intake.party.new': 'Нова особа',
   'intake.party.other': 'Інша особа',

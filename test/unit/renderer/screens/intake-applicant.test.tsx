@@ -41,7 +41,7 @@ describe('the applicant on the intake screen', { timeout: 30_000 }, () => {
     expect(section.getByRole('radio', { name: 'Фізична особа' })).toHaveProperty('checked', true);
     expect(section.queryByLabelText('Найменування ФОП')).toBeNull();
 
-    await user.click(section.getByRole('radio', { name: 'ФОП (фізична особа — підприємець)' }));
+    await user.click(section.getByRole('radio', { name: 'ФОП' }));
     expect(section.getByLabelText('Прізвище')).toHaveProperty('value', 'Коваль');
     expect(section.getByLabelText('РНОКПП')).toBeTruthy();
     expect(section.getByLabelText('Найменування ФОП')).toBeTruthy();
