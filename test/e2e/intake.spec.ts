@@ -2,16 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { OUT, openConnected, registerQuickly, screenshotWhole } from './page-helpers';
-
-/** Presses Tab until `target` has focus (keyboard only: this is how a clerk walks the form). */
-async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
+import { OUT, openConnected, registerQuickly, screenshotWhole, tabTo } from './page-helpers';
 
 /** Saves a receipt download as PDF and renders its first page to PNG with poppler's pdftoppm. */
 async function saveReceiptPage(page: Page, link: Locator, name: string, testInfo: TestInfo): Promise<void> {
