@@ -145,12 +145,12 @@ test('at 1366×768 the intake form with errors fits: placeholders, required mark
   await page.keyboard.press('Alt+2');
   await page.getByRole('combobox', { name: 'Пошук заявника' }).fill('Коваленко Олена');
   await page.getByRole('button', { name: 'Новий заявник' }).click();
-  await page.getByRole('checkbox', { name: 'Звертається представник за довіреністю' }).check();
+  await page.getByRole('checkbox', { name: 'Звертається представник' }).check();
 
-  // Submitted empty: required fields, the service, the power of attorney.
+  // Submitted empty: required fields, the service, the representative's authority.
   await page.getByRole('button', { name: 'Зареєструвати' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Щоб зареєструвати, виправте помилки' })).toBeVisible();
-  await expect(page.getByLabel('Номер довіреності')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Підстава повноважень')).toHaveAttribute('aria-invalid', 'true');
   const empty = await expectNoOverflow(page, 'intake-1366-empty', testInfo);
   // A slim sticky bar and a dense form: most of a section is in view at once, not five rows.
   expect.soft(empty.stickyBarHeight).toBeLessThanOrEqual(72);
