@@ -2,9 +2,8 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Notice } from '../../kit/Notice';
 import { IntakeCheckbox, IntakeText } from './bound-fields';
-import type { ChecklistLine } from './intake-form';
+import type { ChecklistLine, InsistedFields } from './intake-form';
 import { INSIST_FIELD, INSIST_REASON_FIELD } from './missing-documents';
-import type { InsistedFields } from './missing-documents';
 
 interface MissingDocumentsProps {
   missing: readonly ChecklistLine[];

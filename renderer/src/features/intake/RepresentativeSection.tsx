@@ -3,8 +3,11 @@ import { Notice } from '../../kit/Notice';
 import { AuthorityFields } from './AuthorityFields';
 import { IntakeCheckbox } from './bound-fields';
 import { fieldDomId } from './field-ids';
+import { focusSoon } from './focus-field';
 import { setRepresentativeEnabled, useIntakeStore } from './intake-store';
 import { PartyBlock } from './PartyBlock';
+
+const PERSONAL_NOTE = 'intake-rep-personal';
 
 /**
  * Who acts for the applicant (or, when a person concerned is given, for that person): a person on
@@ -25,9 +28,12 @@ export function RepresentativeSection() {
         {t('intake.rep.title')}
       </h3>
       {personal && !rep.enabled ? (
-        <Notice tone="info" announce={false}>
-          <p>{t('intake.rep.personalAttendance')}</p>
-        </Notice>
+        // Focusable: taking a representative off here removes the box that had focus, and the note replaces it.
+        <div id={PERSONAL_NOTE} tabIndex={-1}>
+          <Notice tone="info" announce={false}>
+            <p>{t('intake.rep.personalAttendance')}</p>
+          </Notice>
+        </div>
       ) : applicantRepresents ? (
         <p className="muted">{t('intake.rep.isApplicant')}</p>
       ) : (
@@ -35,7 +41,10 @@ export function RepresentativeSection() {
           field="representative.enabled"
           label={t('intake.rep.enabled')}
           checked={rep.enabled}
-          onChange={setRepresentativeEnabled}
+          onChange={(enabled) => {
+            setRepresentativeEnabled(enabled);
+            if (!enabled && personal) focusSoon(PERSONAL_NOTE);
+          }}
         />
       )}
       {rep.enabled && !applicantRepresents && (

@@ -8,8 +8,6 @@
  */
 import type { ApplicantKind, RnokppAbsence } from '../../../../shared/domain/applicant';
 import type { IdDocTypeCode } from '../../../../shared/validate/id-documents';
-import { NOT_INSISTED } from './missing-documents';
-import type { InsistedFields } from './missing-documents';
 
 export type { ApplicantKind, RnokppAbsence };
 export type IdDocType = IdDocTypeCode;
@@ -136,6 +134,14 @@ export interface ChecklistLine {
   original: boolean;
   sheets: string;
 }
+
+/** The applicant insists on registering without required documents, for this reason (missing-documents.ts). */
+export interface InsistedFields {
+  on: boolean;
+  reason: string;
+}
+
+export const NOT_INSISTED: InsistedFields = { on: false, reason: '' };
 
 export interface IntakeForm {
   applicant: PartySection;

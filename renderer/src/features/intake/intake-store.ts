@@ -20,7 +20,7 @@ import { api } from '../../api';
 import { checkForm, fillFromRnokpp } from './check-form';
 import { duplicateQuery } from './duplicate-query';
 import type { FieldId, FieldProblem } from './field-ids';
-import type { AuthorityFields, ChecklistLine, IntakeForm, PartPath, PartyFields, PartySection } from './intake-form';
+import type { AuthorityFields, ChecklistLine, InsistedFields, IntakeForm, PartPath, PartyFields, PartySection } from './intake-form';
 import { withBasis } from './authority-form';
 import {
   EMPTY_AUTHORITY,
@@ -37,7 +37,6 @@ import {
 } from './intake-form';
 import { issuesToProblems, partOfIssue, registerIssueField } from './issue-fields';
 import { forgetKeptDraft, keepDraft, newestDraft, releaseKeptDraft } from './kept-draft';
-import type { InsistedFields } from './missing-documents';
 import { partyFromRecord } from './party-from-record';
 
 export type IntakePhase = 'idle' | 'loading' | 'offer' | 'editing' | 'registering' | 'done';

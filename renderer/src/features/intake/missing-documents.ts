@@ -4,14 +4,7 @@
  */
 import type { RegisterApplicationInput } from '../../../../shared/domain/application';
 import type { FieldProblem } from './field-ids';
-import type { ChecklistLine } from './intake-form';
-
-export interface InsistedFields {
-  on: boolean;
-  reason: string;
-}
-
-export const NOT_INSISTED: InsistedFields = { on: false, reason: '' };
+import type { ChecklistLine, InsistedFields } from './intake-form';
 
 export const INSIST_FIELD = 'insisted.on';
 export const INSIST_REASON_FIELD = 'insisted.reason';

@@ -120,12 +120,15 @@ describe('the representative’s authority', { timeout: 30_000 }, () => {
     await enterPerson(user, 'intake-rep-section', 'Пошук особи', 'Нова особа', 'Коваль Петро');
     await user.selectOptions(screen.getByLabelText('Підстава повноважень'), 'довіреність у простій письмовій формі');
     await user.type(screen.getByLabelText('Дата довіреності'), '01.02.2020');
-    await user.type(screen.getByLabelText('Повноваження дійсні до'), '01.02.2021');
+    const until = screen.getByLabelText('Повноваження дійсні до');
+    await user.type(until, '01.02.2021');
+    // Told on leaving the field, before anything is sent.
+    await user.tab();
+    await waitFor(() => expect(until.getAttribute('aria-invalid')).toBe('true'));
+    expect(described(until)).toBe('Строк повноважень минув: за цим документом представник діяти не може');
     await chooseService(user, 'RM-01');
     await tickAllDocuments(user);
     await register(user);
-    const until = screen.getByLabelText('Повноваження дійсні до');
-    await waitFor(() => expect(until.getAttribute('aria-invalid')).toBe('true'));
     expect(described(until)).toBe('Строк повноважень минув: за цим документом представник діяти не може');
     expect(screen.queryByText('Звернення зареєстровано')).toBeNull();
   });
