@@ -14,7 +14,8 @@ function described(control: HTMLElement): string {
     .join(' | ');
 }
 
-describe('the intake screen', () => {
+// Registering through the form (every checklist line ticked) takes longer than the unit default.
+describe('the intake screen', { timeout: 30_000 }, () => {
   it('submitted with gaps: a summary, each field invalid with its error tied, focus on the first', async () => {
     const user = userEvent.setup();
     render(<IntakeScreen />);
@@ -51,7 +52,7 @@ describe('the intake screen', () => {
     expect(screen.queryByLabelText('Прізвище')).toBeNull();
   });
 
-  it('a complete form registers and shows the number', { timeout: 30_000 }, async () => {
+  it('a complete form registers and shows the number', async () => {
     const user = userEvent.setup();
     const number = await registerThroughIntake(user);
     expect(number).toMatch(/-0001$/);
