@@ -176,6 +176,11 @@ function checkParty(c: Collector, part: PartPath, party: PartySection, today: st
 export function checkForm(form: IntakeForm, today: string): FormCheck {
   const c = new Collector();
   const applicant = checkParty(c, 'applicant', form.applicant, today);
+  const absent = form.applicant.mode === 'form' ? form.applicant.fields.rnokppAbsent : '';
+  // A religious refusal is the one absence the law lets such a service accept: the passport identifies the person.
+  if (form.service?.requiresRnokpp && absent !== '' && absent !== 'religious') {
+    c.error('applicant.rnokppAbsent', text('intake.err.requiresRnokpp'));
+  }
   const subject = form.subject.enabled ? checkParty(c, 'subject.applicant', form.subject.applicant, today) : null;
   const rep = form.representative;
   if (rep.enabled && form.service?.personalAttendance) c.error('representative.enabled', text('intake.err.personalAttendance'));

@@ -75,7 +75,9 @@ export function fieldLabelKeys(field: FieldId): { part: PlainMessageKey | null; 
   for (const part of Object.keys(PART_TITLES) as PartPath[]) {
     const name = field.startsWith(`${part}.`) ? field.slice(part.length + 1) : null;
     if (name !== null && Object.hasOwn(PARTY_LABELS, name)) {
-      return { part: PART_TITLES[part], label: PARTY_LABELS[name as keyof typeof PARTY_LABELS] };
+      // The search is labelled for whom it finds: the applicant, or any other person.
+      const label = name === 'search' && part !== 'applicant' ? 'intake.party.search' : PARTY_LABELS[name as keyof typeof PARTY_LABELS];
+      return { part: PART_TITLES[part], label };
     }
   }
   const fixed =

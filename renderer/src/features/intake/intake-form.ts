@@ -118,6 +118,8 @@ export interface ChosenService {
   feeKopecks: number;
   /** No representative may apply for this service. */
   personalAttendance: boolean;
+  /** The applicant must have an РНОКПП (a religious refusal aside). */
+  requiresRnokpp: boolean;
 }
 
 export interface ChecklistLine {

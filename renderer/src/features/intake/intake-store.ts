@@ -342,6 +342,7 @@ export function pickService(service: Service): void {
       deadlineUnit: service.deadlineUnit,
       feeKopecks: service.feeKopecks,
       personalAttendance: service.personalAttendance,
+      requiresRnokpp: service.requiresRnokpp,
     },
     items: [
       ...service.documents.map<ChecklistLine>((doc) => ({

@@ -33,6 +33,7 @@ const SCREEN_TEXTS: Readonly<Record<string, PlainMessageKey>> = {
   'authority.valid_until_before_date': 'intake.err.authority.validUntilBeforeDate',
   'authority.expired': 'intake.err.authority.expired',
   'service.personal_attendance': 'intake.err.personalAttendance',
+  'service.requires_rnokpp': 'intake.err.requiresRnokpp',
   'application.required_missing': 'intake.err.missingRequired',
 };
 
