@@ -28,23 +28,30 @@ const SEED = 20261127;
 const WARM_UP = 20;
 const MiB = 2 ** 20;
 
-function registrationInput(random: Random, person: SampledPerson): RegisterApplicationInput {
+function registrationInput(random: Random, person: SampledPerson, representativeId: string): RegisterApplicationInput {
   const service = pick(random, BENCH_SERVICES);
+  const given = between(random, 1, service.documents.length);
   const items = service.documents
-    .slice(0, between(random, 1, service.documents.length))
+    .slice(0, given)
     .map((d) => ({ name: d.nameUk, original: random() < 0.7, sheets: between(random, 1, 12) }));
   return {
     serviceId: service.id,
     applicantId: person.id,
     items,
     resultDelivery: random() < 0.9 ? 'in_person' : 'post',
+    // A package short of required documents registers only when the applicant insists.
+    ...(given < service.documents.length ? { insisted: { reason: 'Донесе решту документів' } } : {}),
     // About one in twenty comes through a representative with a power of attorney.
-    ...(random() < 0.05
+    ...(random() < 0.05 && representativeId !== person.id
       ? {
           representative: {
-            fullName: 'Коваленко Ганна Петрівна',
-            poaNumber: `НВК ${between(random, 100000, 999999)}`,
-            poaDate: '2026-03-02',
+            applicantId: representativeId,
+            authority: {
+              basis: 'poa_notarised',
+              documentNumber: `НВК ${between(random, 100000, 999999)}`,
+              documentDate: '2026-03-02',
+              notary: 'Іваненко О. П.',
+            },
           },
         }
       : {}),
@@ -75,7 +82,7 @@ function registerAgainstFloor(db: Db, env: CommandEnv, people: readonly SampledP
   const register: number[] = [];
   const floor: number[] = [];
   for (let i = 0; i < WARM_UP + count; i += 1) {
-    const input = registrationInput(random, pick(random, people));
+    const input = registrationInput(random, pick(random, people), pick(random, people).id);
     const r = timed(() => registerApplication(env, RegisterApplication.parse(input)));
     const f = timed(() => floorInsert.run(new Date().toISOString()));
     if (i >= WARM_UP) {
