@@ -100,8 +100,10 @@ describe('the representative’s authority', { timeout: 30_000 }, () => {
     await user.selectOptions(screen.getByLabelText('Документ, що підтверджує повноваження'), 'рішення про встановлення опіки (піклування)');
     expect(required('Номер рішення про опіку')).toBe(true);
 
+    // Another basis does not inherit that scope: it is read off the paper.
     await user.selectOptions(basis, 'інша підстава');
     expect(required('На чому ґрунтуються повноваження')).toBe(true);
+    expect(screen.getByRole('checkbox', { name: 'Може отримати результат послуги' })).toHaveProperty('checked', false);
 
     // A company head acts by the statute: no document number, but the register must have been checked.
     await user.selectOptions(basis, 'керівник юридичної особи (за ЄДР)');
