@@ -115,7 +115,12 @@ test('a mother registers her newborn’s birth: the child is the person concerne
 
   const subject = page.locator('#intake-subject-section');
   await tick(page, page.getByRole('checkbox', { name: 'Послуга стосується іншої особи, не заявника' }));
-  await newPerson(page, subject.getByRole('combobox', { name: 'Пошук особи' }), 'Коваленко Марко', 'Нова особа');
+  await newPerson(
+    page,
+    subject.getByRole('combobox', { name: 'Пошук особи, щодо якої надається послуга' }),
+    'Коваленко Марко',
+    'Нова особа',
+  );
   await choose(page, subject.getByLabel('Немає РНОКПП — причина'), 'дитина');
   await expect(subject.getByLabel('Немає РНОКПП — причина')).toHaveValue('child');
   await choose(page, subject.getByLabel('Документ особи'), 'інший');
@@ -155,7 +160,7 @@ test('a company head registers changes to the company without a power of attorne
 
   const rep = page.locator('#intake-rep-section');
   await tick(page, page.getByRole('checkbox', { name: 'Звертається представник' }));
-  await newPerson(page, rep.getByRole('combobox', { name: 'Пошук особи' }), 'Бондар Іван Миколайович', 'Нова особа');
+  await newPerson(page, rep.getByRole('combobox', { name: 'Пошук представника' }), 'Бондар Іван Миколайович', 'Нова особа');
   await typeInto(page, rep.getByLabel('РНОКПП', { exact: true }), '1759013776');
   await choose(page, rep.getByLabel('Підстава повноважень'), 'керівник');
   await expect(rep.getByLabel('Підстава повноважень')).toHaveValue('company_head');

@@ -56,7 +56,7 @@ test('a clerk registers a person with a representative for a service, only by ke
   await tabTo(page, page.getByRole('checkbox', { name: 'Звертається представник' }));
   await page.keyboard.press('Space');
   const rep = page.locator('#intake-rep-section');
-  await tabTo(page, rep.getByRole('combobox', { name: 'Пошук особи' }));
+  await tabTo(page, rep.getByRole('combobox', { name: 'Пошук представника' }));
   await page.keyboard.type('Коваленко Олена Петрівна');
   await page.keyboard.press('Tab');
   await expect(rep.getByRole('button', { name: 'Нова особа' })).toBeFocused();

@@ -9,6 +9,7 @@ import { describedBy, FieldMessages } from '../../kit/Field';
 import { useIntakeField } from './bound-fields';
 import { DuplicateOffer } from './DuplicateOffer';
 import { fieldDomId } from './field-ids';
+import { SEARCH_LABEL } from './field-labels';
 import { focusFirstEmptySoon, focusSoon } from './focus-field';
 import { APPLICANT_KINDS } from './intake-form';
 import type { ApplicantKind, PartPath } from './intake-form';
@@ -61,7 +62,7 @@ export function PartyBlock({ part, containerId, nextFieldId }: PartyBlockProps) 
         <div className="applicant-search">
           <SearchCombobox<PartyOption>
             inputId={fieldDomId(`${part}.search`)}
-            label={t(part === 'applicant' ? 'intake.applicant.search' : 'intake.party.search')}
+            label={t(SEARCH_LABEL[part])}
             placeholder={t('intake.applicant.searchPlaceholder')}
             search={search}
             query={query}

@@ -37,8 +37,14 @@ export function requiredFor(basis: string): ReadonlySet<string> {
   return new Set(parsed.success ? [] : parsed.error.issues.map((issue) => String(issue.path[0])));
 }
 
-/** A parent or a company head acts in full for the person: receiving the result is part of it by default. */
+const actsInFull = (basis: string) => basis === 'legal_representative' || basis === 'company_head';
+
+/**
+ * A parent or a company head acts in full for the person: receiving the result is part of it by
+ * default. Leaving such a basis for another takes that default back, so a power of attorney never
+ * inherits a scope nobody read off it.
+ */
 export function withBasis(fields: AuthorityFields, basis: string): AuthorityFields {
-  const fullByLaw = basis === 'legal_representative' || basis === 'company_head';
-  return { ...fields, basis, mayReceiveResult: fullByLaw ? true : fields.mayReceiveResult };
+  const mayReceiveResult = actsInFull(basis) ? true : actsInFull(fields.basis) ? false : fields.mayReceiveResult;
+  return { ...fields, basis, mayReceiveResult };
 }

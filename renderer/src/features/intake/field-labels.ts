@@ -70,13 +70,19 @@ const FIXED_LABELS: Readonly<Record<string, PlainMessageKey>> = {
   form: 'intake.title',
 };
 
+/** Each person's search box has a name of its own: the form may show two at once. */
+export const SEARCH_LABEL = {
+  applicant: 'intake.applicant.search',
+  'representative.applicant': 'intake.rep.search',
+  'subject.applicant': 'intake.subject.search',
+} as const satisfies Record<PartPath, PlainMessageKey>;
+
 /** A field's label key, and the person's section title when the field belongs to a person. */
 export function fieldLabelKeys(field: FieldId): { part: PlainMessageKey | null; label: PlainMessageKey } {
   for (const part of Object.keys(PART_TITLES) as PartPath[]) {
     const name = field.startsWith(`${part}.`) ? field.slice(part.length + 1) : null;
     if (name !== null && Object.hasOwn(PARTY_LABELS, name)) {
-      // The search is labelled for whom it finds: the applicant, or any other person.
-      const label = name === 'search' && part !== 'applicant' ? 'intake.party.search' : PARTY_LABELS[name as keyof typeof PARTY_LABELS];
+      const label = name === 'search' ? SEARCH_LABEL[part] : PARTY_LABELS[name as keyof typeof PARTY_LABELS];
       return { part: PART_TITLES[part], label };
     }
   }

@@ -100,8 +100,10 @@ describe('the representative’s authority', { timeout: 30_000 }, () => {
     await user.selectOptions(screen.getByLabelText('Документ, що підтверджує повноваження'), 'рішення про встановлення опіки (піклування)');
     expect(required('Номер рішення про опіку')).toBe(true);
 
+    // Another basis does not inherit that scope: it is read off the paper.
     await user.selectOptions(basis, 'інша підстава');
     expect(required('На чому ґрунтуються повноваження')).toBe(true);
+    expect(screen.getByRole('checkbox', { name: 'Може отримати результат послуги' })).toHaveProperty('checked', false);
 
     // A company head acts by the statute: no document number, but the register must have been checked.
     await user.selectOptions(basis, 'керівник юридичної особи (за ЄДР)');
@@ -117,7 +119,7 @@ describe('the representative’s authority', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     await startIntake(user);
     await user.click(screen.getByRole('checkbox', { name: 'Звертається представник' }));
-    await enterPerson(user, 'intake-rep-section', 'Пошук особи', 'Нова особа', 'Коваль Петро');
+    await enterPerson(user, 'intake-rep-section', 'Пошук представника', 'Нова особа', 'Коваль Петро');
     await user.selectOptions(screen.getByLabelText('Підстава повноважень'), 'довіреність у простій письмовій формі');
     await user.type(screen.getByLabelText('Дата довіреності'), '01.02.2020');
     const until = screen.getByLabelText('Повноваження дійсні до');
@@ -191,9 +193,9 @@ describe('the application card', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     await startIntake(user, 'Гнатюк Степан');
     await user.click(screen.getByRole('checkbox', { name: 'Послуга стосується іншої особи, не заявника' }));
-    await enterPerson(user, 'intake-subject-section', 'Пошук особи', 'Нова особа', 'Гнатюк Ольга');
+    await enterPerson(user, 'intake-subject-section', 'Пошук особи, щодо якої надається послуга', 'Нова особа', 'Гнатюк Ольга');
     await user.click(screen.getByRole('checkbox', { name: 'Звертається представник' }));
-    await enterPerson(user, 'intake-rep-section', 'Пошук особи', 'Нова особа', 'Мороз Віктор');
+    await enterPerson(user, 'intake-rep-section', 'Пошук представника', 'Нова особа', 'Мороз Віктор');
     await user.selectOptions(screen.getByLabelText('Підстава повноважень'), 'довіреність, посвідчена нотаріально');
     await user.type(screen.getByLabelText('Реєстровий номер довіреності'), '1234');
     await user.type(screen.getByLabelText('Дата довіреності'), '01.10.2025');
