@@ -9,7 +9,13 @@ import type { ApplicantInput } from '../../../../shared/domain/applicant';
 import { rnokppCheckDigit } from '../../../../shared/validate/rnokpp';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
 import { EMPTY_PARTY, emptyForm, toDraftData } from '../../../../renderer/src/features/intake/intake-form';
-import { startNewIntake, useIntakeStore } from '../../../../renderer/src/features/intake/intake-store';
+import {
+  lookForDuplicates,
+  newParty,
+  setPartyField,
+  startNewIntake,
+  useIntakeStore,
+} from '../../../../renderer/src/features/intake/intake-store';
 
 /** What the clerk hears for a control besides its name: its hint, error or warning. */
 function described(control: HTMLElement): string {
@@ -272,6 +278,21 @@ describe('a new applicant already on file', { timeout: 30_000 }, () => {
     await user.tab();
     const company = (await screen.findByText('Цей заявник уже є:')).closest('.duplicate-offer') as HTMLElement;
     expect(company.textContent).toContain('ТОВ «Вікно»');
+  });
+
+  it('is not offered from an answer that arrives after the identifier changed', async () => {
+    const rnokpp = rnokppFrom('303456789');
+    await personOnFile('Стефанюк', rnokpp);
+    newParty('applicant', '');
+    setPartyField('applicant', 'rnokpp', rnokpp);
+    const pending = lookForDuplicates('applicant');
+    setPartyField('applicant', 'rnokpp', rnokpp.slice(0, 9));
+    await pending;
+    expect(useIntakeStore.getState().duplicates.applicant).toBeUndefined();
+    // The same lookup left to finish offers the person.
+    setPartyField('applicant', 'rnokpp', rnokpp);
+    await lookForDuplicates('applicant');
+    expect(useIntakeStore.getState().duplicates.applicant?.map((p) => p.displayName)).toEqual(['Стефанюк Петро']);
   });
 
   it('is offered when registering is refused as a duplicate (someone put them on file meanwhile)', async () => {
