@@ -145,12 +145,12 @@ test('at 1366×768 the intake form with errors fits: placeholders, required mark
   await page.keyboard.press('Alt+2');
   await page.getByRole('combobox', { name: 'Пошук заявника' }).fill('Коваленко Олена');
   await page.getByRole('button', { name: 'Новий заявник' }).click();
-  await page.getByRole('checkbox', { name: 'Звертається представник за довіреністю' }).check();
+  await page.getByRole('checkbox', { name: 'Звертається представник' }).check();
 
-  // Submitted empty: required fields, the service, the power of attorney.
+  // Submitted empty: required fields, the service, the representative's authority.
   await page.getByRole('button', { name: 'Зареєструвати' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Щоб зареєструвати, виправте помилки' })).toBeVisible();
-  await expect(page.getByLabel('Номер довіреності')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Підстава повноважень')).toHaveAttribute('aria-invalid', 'true');
   const empty = await expectNoOverflow(page, 'intake-1366-empty', testInfo);
   // A slim sticky bar and a dense form: most of a section is in view at once, not five rows.
   expect.soft(empty.stickyBarHeight).toBeLessThanOrEqual(72);
@@ -163,12 +163,19 @@ test('at 1366×768 the intake form with errors fits: placeholders, required mark
   const person = await expectNoOverflow(page, 'intake-1366-person-errors', testInfo);
   expect.soft(person.visibleControls).toBeGreaterThanOrEqual(12);
 
-  // A legal entity with a mistyped ЄДРПОУ and sole-trader РНОКПП (wrong check digits).
-  await page.getByRole('radio', { name: 'Юридична особа або ФОП' }).check();
+  // A sole trader: the person's fields and the business's, with an expired ID card (the longest document message).
+  await page.getByRole('radio', { name: 'ФОП' }).check();
+  await page.getByLabel('Найменування ФОП').fill('Кав’ярня «Ранок»');
+  await page.getByLabel('Серія та номер', { exact: true }).first().fill('123456789');
+  await page.getByLabel('Дійсний до').first().fill('01.01.2020');
+  await page.getByRole('button', { name: 'Зареєструвати' }).click();
+  await expect(page.getByLabel('Дійсний до').first()).toHaveAttribute('aria-invalid', 'true');
+  await expectNoOverflow(page, 'intake-1366-sole-trader-errors', testInfo);
+
+  // A legal entity with a mistyped ЄДРПОУ (wrong check digit).
+  await page.getByRole('radio', { name: 'Юридична особа' }).check();
   await page.getByLabel('Код ЄДРПОУ').fill('12345677');
-  await page.getByLabel('РНОКПП ФОП').fill('1759013770');
   await page.getByRole('button', { name: 'Зареєструвати' }).click();
   await expect(page.getByLabel('Код ЄДРПОУ')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('РНОКПП ФОП')).toHaveAttribute('aria-invalid', 'true');
   await expectNoOverflow(page, 'intake-1366-legal-errors', testInfo);
 });

@@ -2,16 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { OUT, openConnected, registerQuickly, screenshotWhole } from './page-helpers';
-
-/** Presses Tab until `target` has focus (keyboard only: this is how a clerk walks the form). */
-async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
-  for (let i = 0; i < limit; i += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
-}
+import { OUT, openConnected, registerQuickly, screenshotWhole, tabTo } from './page-helpers';
 
 /** Saves a receipt download as PDF and renders its first page to PNG with poppler's pdftoppm. */
 async function saveReceiptPage(page: Page, link: Locator, name: string, testInfo: TestInfo): Promise<void> {
@@ -56,24 +47,38 @@ test('a clerk registers a person with a representative for a service, only by ke
 
   await tabTo(page, page.getByLabel('Серія та номер', { exact: true }));
   await page.keyboard.type('123 456 789');
+  await tabTo(page, page.getByLabel('Дійсний до'));
+  await page.keyboard.type('01.01.2032');
   await tabTo(page, page.getByLabel('Телефон'));
   await page.keyboard.type('067 123 45 67');
 
-  await tabTo(page, page.getByRole('checkbox', { name: 'Звертається представник за довіреністю' }));
+  // The representative: a person entered like the applicant, and a notarised power of attorney.
+  await tabTo(page, page.getByRole('checkbox', { name: 'Звертається представник' }));
   await page.keyboard.press('Space');
-  await page.keyboard.press('Tab');
-  await expect(page.getByLabel('ПІБ представника')).toBeFocused();
+  const rep = page.locator('#intake-rep-section');
+  await tabTo(page, rep.getByRole('combobox', { name: 'Пошук представника' }));
   await page.keyboard.type('Коваленко Олена Петрівна');
-  await tabTo(page, page.getByLabel('Номер довіреності'));
-  await page.keyboard.type('ННА 123456');
+  await page.keyboard.press('Tab');
+  await expect(rep.getByRole('button', { name: 'Нова особа' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await tabTo(page, rep.getByLabel('РНОКПП', { exact: true }));
+  await page.keyboard.type('3068208400');
+  await tabTo(page, rep.getByLabel('Підстава повноважень'));
+  await page.keyboard.press('ArrowDown');
+  await expect(rep.getByLabel('Підстава повноважень')).toHaveValue('poa_notarised');
+  await tabTo(page, rep.getByLabel('Реєстровий номер довіреності'));
+  await page.keyboard.type('1234');
   await page.keyboard.press('Tab');
   await page.keyboard.type('01.10.2025');
+  await tabTo(page, rep.getByLabel('Нотаріус, що посвідчив довіреність'));
+  await page.keyboard.type('Кравець Л. М.');
 
+  // A service a representative may apply for (an ID card needs the applicant in person).
   await tabTo(page, page.getByRole('combobox', { name: 'Послуга' }));
-  await page.keyboard.type('ID-01');
-  await expect(page.getByRole('option', { name: /ID-01/ })).toBeVisible();
+  await page.keyboard.type('SZ-01');
+  await expect(page.getByRole('option', { name: /SZ-01/ })).toBeVisible();
   await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('option', { name: /ID-01/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('option', { name: /SZ-01/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
 
   // The checklist comes from the catalog; focus is on its first line.
@@ -83,11 +88,15 @@ test('a clerk registers a person with a representative for a service, only by ke
   await tabTo(page, page.getByLabel('Аркушів: Заява'));
   await page.keyboard.press('Control+A');
   await page.keyboard.type('2');
+  await tabTo(page, page.getByRole('checkbox', { name: /^Паспорт громадянина України/ }));
+  await page.keyboard.press('Space');
   await tabTo(page, page.getByRole('checkbox', { name: /^Свідоцтво про народження/ }));
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown'); // original → copy
   await expect(page.getByLabel('Оригінал чи копія: Свідоцтво про народження')).toHaveValue('copy');
+  await tabTo(page, page.getByRole('checkbox', { name: /^Реєстраційний номер облікової картки/ }));
+  await page.keyboard.press('Space');
 
   await expect(page.getByRole('status').filter({ hasText: 'Чернетку збережено' })).toBeVisible();
   await screenshotWhole(page, 'intake-uk', testInfo);
@@ -182,10 +191,10 @@ test('a second application finds the same applicant by a partial surname in the 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.locator('.chosen-title').first()).toContainText('Шевченко Тарас');
-  await expect(page.getByRole('checkbox', { name: 'Звертається представник за довіреністю' })).toBeFocused();
+  await expect(page.getByRole('checkbox', { name: 'Послуга стосується іншої особи, не заявника' })).toBeFocused();
   await page.getByRole('combobox', { name: 'Послуга' }).fill('ID-01');
   await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
-  await page.getByRole('checkbox', { name: /^Заява/ }).check();
+  for (const line of await page.getByRole('table', { name: 'Подані документи' }).getByRole('checkbox').all()) await line.check();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Звернення зареєстровано')).toBeVisible();
   const secondNumber = (await page.locator('.reg-number').textContent()) ?? '';

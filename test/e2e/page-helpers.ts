@@ -1,4 +1,4 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from './fixtures';
 
 export const OUT = 'test-results';
@@ -35,8 +35,18 @@ export async function registerQuickly(page: Page): Promise<string> {
   await page.getByLabel('РНОКПП', { exact: true }).fill('1759013776');
   await page.getByRole('combobox', { name: 'Послуга' }).fill('ID-картки');
   await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
-  await page.getByRole('checkbox', { name: /^Заява/ }).check();
+  // Every required document handed in: nothing to insist on.
+  for (const line of await page.getByRole('table', { name: 'Подані документи' }).getByRole('checkbox').all()) await line.check();
   await page.getByRole('button', { name: 'Зареєструвати' }).click();
   await expect(page.getByText('Звернення зареєстровано')).toBeVisible();
   return ((await page.locator('.reg-number').textContent()) ?? '').trim();
+}
+
+/** Presses Tab until `target` has focus (keyboard only: this is how a clerk walks the form). */
+export async function tabTo(page: Page, target: Locator, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
 }

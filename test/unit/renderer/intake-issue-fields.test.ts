@@ -1,14 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { fieldDomId } from '../../../renderer/src/features/intake/field-ids';
-import { applicantIssueField, issuesToProblems, problemOf, registerIssueField } from '../../../renderer/src/features/intake/issue-fields';
+import {
+  issuesToProblems,
+  partOfIssue,
+  personIssueField,
+  problemOf,
+  registerIssueField,
+} from '../../../renderer/src/features/intake/issue-fields';
 
 describe('backend issue paths → intake fields', () => {
-  it('maps applicant paths, including the nested identity document', () => {
-    expect(applicantIssueField(['rnokpp'])).toBe('applicant.rnokpp');
-    expect(applicantIssueField(['idDoc', 'number'])).toBe('applicant.idDocNumber');
-    expect(applicantIssueField(['idDoc', 'issuedOn'])).toBe('applicant.idDocIssuedOn');
-    expect(applicantIssueField(['rnokppRefused'])).toBe('applicant.rnokppRefused');
-    expect(applicantIssueField(['somethingNew'])).toBe('applicant.form');
+  it('maps a person’s paths, including the nested identity document and address, under that person', () => {
+    expect(personIssueField('applicant', ['rnokpp'])).toBe('applicant.rnokpp');
+    expect(personIssueField('applicant', ['idDoc', 'number'])).toBe('applicant.idDocNumber');
+    expect(personIssueField('applicant', ['idDoc', 'validUntil'])).toBe('applicant.idDocValidUntil');
+    expect(personIssueField('subject.applicant', ['rnokppAbsent'])).toBe('subject.applicant.rnokppAbsent');
+    expect(personIssueField('representative.applicant', ['addressParts', 'postcode'])).toBe('representative.applicant.addressPostcode');
+    expect(personIssueField('applicant', ['citizenship'])).toBe('applicant.citizenshipCode');
+    expect(personIssueField('applicant', ['somethingNew'])).toBe('applicant.form');
+  });
+
+  it('tells which person an issue is about', () => {
+    expect(partOfIssue(['applicant', 'rnokpp'])).toBe('applicant');
+    expect(partOfIssue(['representative', 'applicant', 'idDoc', 'number'])).toBe('representative.applicant');
+    expect(partOfIssue(['subject', 'applicant', 'rnokpp'])).toBe('subject.applicant');
+    expect(partOfIssue(['representative', 'authority', 'basis'])).toBeNull();
+    expect(partOfIssue(['items', 0])).toBeNull();
   });
 
   it('maps intake.register paths; item indexes count only the submitted lines', () => {
@@ -18,7 +34,11 @@ describe('backend issue paths → intake fields', () => {
     expect(registerIssueField(['applicant', 'birthDate'], submitted)).toBe('applicant.birthDate');
     expect(registerIssueField(['applicant', 'idDoc', 'number'], submitted)).toBe('applicant.idDocNumber');
     expect(registerIssueField(['applicant'], submitted)).toBe('applicant.form');
-    expect(registerIssueField(['representative', 'poaDate'], submitted)).toBe('rep.poaDate');
+    expect(registerIssueField(['representative', 'applicant', 'idDoc', 'number'], submitted)).toBe('representative.applicant.idDocNumber');
+    expect(registerIssueField(['representative', 'applicantId'], submitted)).toBe('representative.applicant.search');
+    expect(registerIssueField(['representative', 'authority', 'documentDate'], submitted)).toBe('representative.authority.documentDate');
+    expect(registerIssueField(['representative'], submitted)).toBe('representative.enabled');
+    expect(registerIssueField(['subject', 'applicant', 'birthDate'], submitted)).toBe('subject.applicant.birthDate');
     expect(registerIssueField(['items', 1, 'sheets'], submitted)).toBe('items.k3.sheets');
     expect(registerIssueField(['items', 0, 'name'], submitted)).toBe('items.k1.name');
     expect(registerIssueField(['items'], submitted)).toBe('items');
@@ -30,6 +50,7 @@ describe('backend issue paths → intake fields', () => {
   it('shows a shared validation code in the clerk’s language, anything else as a generic text', () => {
     expect(problemOf({ path: ['rnokpp'], message: 'rnokpp.checksum' })).toEqual({ kind: 'code', code: 'rnokpp.checksum' });
     expect(problemOf({ path: ['rnokpp'], message: 'Invalid input' })).toEqual({ kind: 'text', key: 'intake.err.rejected' });
+    expect(problemOf({ path: ['rnokpp'], message: 'applicant.duplicate' })).toEqual({ kind: 'text', key: 'intake.err.duplicate' });
     expect(issuesToProblems(undefined, () => 'x')).toEqual([]);
   });
 

@@ -36,8 +36,8 @@ describe('Register on the intake screen', () => {
 
   async function fillForm(): Promise<void> {
     store.startNewIntake();
-    store.newApplicant('Шевченко Марʼяна');
-    store.setApplicantField('rnokpp', '1759013776');
+    store.newParty('applicant', 'Шевченко Марʼяна');
+    store.setPartyField('applicant', 'rnokpp', '1759013776');
     const found = await window.vikno!.call('catalog.search', { q: 'ID-01' });
     if (!found.ok || found.value[0] === undefined) throw new Error('the sample catalog has no ID-01');
     store.pickService(found.value[0]);
@@ -50,7 +50,7 @@ describe('Register on the intake screen', () => {
     await fillForm();
     side.prepare("UPDATE services SET active = 0 WHERE code = 'ID-01'").run();
     try {
-      await store.register((type) => type);
+      await store.register();
     } finally {
       side.prepare("UPDATE services SET active = 1 WHERE code = 'ID-01'").run();
     }
@@ -62,7 +62,7 @@ describe('Register on the intake screen', () => {
 
   it('registers the new applicant and the application with the one call once the service is back', async () => {
     await fillForm();
-    await store.register((type) => type);
+    await store.register();
     const state = store.useIntakeStore.getState();
     expect(state.phase).toBe('done');
     expect(state.registered?.applicant.displayName).toBe('Шевченко Марʼяна');

@@ -13,6 +13,7 @@ import { localToday } from '../intake/intake-store';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationEditForm } from './ApplicationEditForm';
 import { DELIVERY_TEXT } from './correction';
+import { PartyFacts } from './PartyFacts';
 import { StatusChangeForm } from './StatusChangeForm';
 import { STATUS_TEXT } from './status-text';
 import { StatusHistoryList } from './StatusHistoryList';
@@ -71,15 +72,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
       <dl className="card-facts">
         <dt>{t('intake.done.applicant')}</dt>
         <dd>{a.applicant.displayName}</dd>
-        {a.representative && (
-          <>
-            <dt>{t('applications.representative')}</dt>
-            <dd>
-              {a.representative.fullName} ·{' '}
-              {t('applications.poa', { number: a.representative.poaNumber, date: formatDay(a.representative.poaDate) })}
-            </dd>
-          </>
-        )}
+        <PartyFacts application={a} />
         <dt>{t('intake.done.service')}</dt>
         <dd>
           {a.service.code} · {language === 'uk' ? a.service.nameUk : a.service.nameEn}

@@ -14,6 +14,15 @@ import { needsReason, needsReceiver, statusChangeInput } from './status-change';
 import type { StatusChangeDraft, StatusChangeProblem } from './status-change';
 import { STATUS_ACTION } from './status-text';
 
+/**
+ * Who is offered as receiving the result: the representative when their authority covers it (one
+ * stored by an earlier version acted on a power of attorney and was offered as before), else the applicant.
+ */
+export function defaultReceiver(a: Application): string {
+  if (a.representative?.authority.mayReceiveResult) return a.representative.displayName;
+  return a.legacyRepresentative?.fullName ?? a.applicant.displayName;
+}
+
 export function StatusChangeForm({ application, onChanged }: { application: Application; onChanged(updated: Application): void }) {
   const t = useT();
   const allowed = allowedTransitions(application.status);
@@ -43,7 +52,7 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
     onChanged(result.value);
   }
 
-  const receiverDefault = application.representative?.fullName ?? application.applicant.displayName;
+  const receiverDefault = defaultReceiver(application);
   const problem = (which: StatusChangeProblem, key: PlainMessageKey) => (problems.includes(which) ? t(key) : undefined);
   return (
     <form

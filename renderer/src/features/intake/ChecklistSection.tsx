@@ -7,7 +7,9 @@ import { controlBinding, errorId, FieldMessages } from '../../kit/Field';
 import { useIntakeField } from './bound-fields';
 import { fieldDomId, itemField } from './field-ids';
 import type { ChecklistLine } from './intake-form';
-import { addLine, removeLine, setLine, useIntakeStore } from './intake-store';
+import { addLine, removeLine, setInsisted, setLine, useIntakeStore } from './intake-store';
+import { MissingDocuments } from './MissingDocuments';
+import { missingRequired } from './missing-documents';
 
 /** A control inside a table cell has no label of its own (aria-label names it); its error sits under it as in any field. */
 function cellBinding(binding: ReturnType<typeof useIntakeField>) {
@@ -88,6 +90,7 @@ export function ChecklistSection() {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const items = useIntakeStore((state) => state.form.items);
+  const insisted = useIntakeStore((state) => state.form.insisted);
   const noneSubmitted = useIntakeField('items');
   const nameOf = (line: ChecklistLine) => (language === 'uk' ? line.nameUk : line.nameEn) || line.nameUk;
 
@@ -146,6 +149,7 @@ export function ChecklistSection() {
       <Button variant="quiet" onClick={add}>
         {t('intake.items.add')}
       </Button>
+      <MissingDocuments missing={missingRequired(items)} value={insisted} onChange={setInsisted} />
     </div>
   );
 }

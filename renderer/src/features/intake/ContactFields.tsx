@@ -1,13 +1,23 @@
-import type { ReactNode } from 'react';
 import { useT } from '../../i18n/use-t';
-import { IntakeSelect, IntakeText } from './bound-fields';
-import { NOTIFY_BY } from './intake-form';
-import type { NotifyBy } from './intake-form';
-import { setApplicantField, useIntakeStore } from './intake-store';
+import type { MessageKey } from '../../i18n/dictionary';
+import { ADDRESS_PARTS, NOTIFY_BY } from './intake-form';
+import type { AddressPartField, NotifyBy, PartPath } from './intake-form';
+import { PartySelect, PartyText } from './party-fields';
 
-export function ContactFields({ lead }: { lead?: ReactNode }) {
+const ADDRESS_LABELS: Readonly<Record<AddressPartField, MessageKey & `intake.address.${string}`>> = {
+  addressRegion: 'intake.address.region',
+  addressCommunity: 'intake.address.community',
+  addressSettlement: 'intake.address.settlement',
+  addressStreet: 'intake.address.street',
+  addressBuilding: 'intake.address.building',
+  addressFlat: 'intake.address.flat',
+  addressPostcode: 'intake.address.postcode',
+};
+const SHORT: ReadonlySet<AddressPartField> = new Set(['addressBuilding', 'addressFlat', 'addressPostcode']);
+
+/** A person's phone, e-mail, how to notify them, and the address in parts with free text for the rest. */
+export function ContactFields({ part }: { part: PartPath }) {
   const t = useT();
-  const f = useIntakeStore((state) => state.form.applicant.fields);
   const notifyLabels: Record<NotifyBy, string> = {
     phone: t('intake.notify.phone'),
     sms: t('intake.notify.sms'),
@@ -18,41 +28,30 @@ export function ContactFields({ lead }: { lead?: ReactNode }) {
   return (
     <>
       <div className="kit-field-row">
-        {lead}
-        <IntakeText
-          field="applicant.phone"
-          label={t('intake.contact.phone')}
-          value={f.phone}
-          onChange={(v) => setApplicantField('phone', v)}
-          inputMode="tel"
-          placeholder="+380"
-          size="short"
-        />
-        <IntakeText
-          field="applicant.email"
-          label={t('intake.contact.email')}
-          value={f.email}
-          onChange={(v) => setApplicantField('email', v)}
-          inputMode="email"
-        />
-        <IntakeSelect<'' | NotifyBy>
-          field="applicant.notifyBy"
+        <PartyText part={part} name="phone" label={t('intake.contact.phone')} inputMode="tel" placeholder="+380" size="short" />
+        <PartyText part={part} name="email" label={t('intake.contact.email')} inputMode="email" />
+        <PartySelect<'notifyBy', '' | NotifyBy>
+          part={part}
+          name="notifyBy"
           label={t('intake.contact.notifyBy')}
-          value={f.notifyBy}
           options={[{ value: '', label: t('intake.notStated') }, ...NOTIFY_BY.map((value) => ({ value, label: notifyLabels[value] }))]}
-          onChange={(v) => setApplicantField('notifyBy', v)}
           size="medium"
         />
       </div>
-      <div className="kit-field-row">
-        <IntakeText
-          field="applicant.address"
-          label={t('intake.contact.address')}
-          value={f.address}
-          onChange={(v) => setApplicantField('address', v)}
-          size="long"
-        />
-      </div>
+      <fieldset className="kit-field-row address-parts">
+        <legend className="kit-field-label">{t('intake.contact.address')}</legend>
+        {ADDRESS_PARTS.map((name) => (
+          <PartyText
+            key={name}
+            part={part}
+            name={name}
+            label={t(ADDRESS_LABELS[name])}
+            size={SHORT.has(name) ? 'short' : 'medium'}
+            inputMode={name === 'addressPostcode' ? 'numeric' : undefined}
+          />
+        ))}
+        <PartyText part={part} name="address" label={t('intake.address.rest')} size="long" />
+      </fieldset>
     </>
   );
 }

@@ -18,7 +18,7 @@ export function DeliverySection() {
     <section className="form-section" aria-labelledby="intake-delivery-heading">
       <h3 id="intake-delivery-heading" className="section-title">
         <span className="section-number" aria-hidden="true">
-          4
+          5
         </span>
         {t('intake.delivery.title')}
       </h3>

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { Notice } from '../../kit/Notice';
 import { formatDateTime } from '../../lib/format';
+import { focusFirstEmptySoon, INTAKE_FORM_ID } from './focus-field';
 import { discardDraft, resumeDraft, useIntakeStore } from './intake-store';
 
 /** A draft left by a closed window or a crash: continue it, or abandon it — only by an explicit choice. */
@@ -24,7 +25,15 @@ export function DraftOffer() {
       title={t('intake.draft.offerTitle')}
       actions={
         <>
-          <Button ref={resume} variant="primary" onClick={() => void resumeDraft()}>
+          <Button
+            ref={resume}
+            variant="primary"
+            onClick={() => {
+              void resumeDraft();
+              // The offer (and the focused button) is gone: focus goes into the form, where Ctrl+Enter registers.
+              focusFirstEmptySoon(INTAKE_FORM_ID);
+            }}
+          >
             {t('intake.draft.resume')}
           </Button>
           <Button onClick={() => void discardDraft()}>{t('intake.draft.discard')}</Button>

@@ -3,7 +3,7 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { fieldDomId } from './field-ids';
 import type { FieldProblem } from './field-ids';
-import { fieldLabelKey } from './field-labels';
+import { fieldLabelKeys } from './field-labels';
 import { focusField } from './focus-field';
 import { useIntakeStore } from './intake-store';
 import { useProblemText } from './problems-context';
@@ -18,7 +18,9 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { problems: readonly Fiel
 
   function label(field: string): string {
     const line = items.find((l) => field.startsWith(`items.${l.key}.`));
-    const base = t(fieldLabelKey(field));
+    const keys = fieldLabelKeys(field);
+    // The applicant's fields read as before; another person's carry their section's title.
+    const base = keys.part === null || keys.part === 'intake.applicant.title' ? t(keys.label) : `${t(keys.part)}: ${t(keys.label)}`;
     return line ? `${base} (${(language === 'uk' ? line.nameUk : line.nameEn) || line.nameUk || '…'})` : base;
   }
 

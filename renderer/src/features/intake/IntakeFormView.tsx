@@ -8,18 +8,13 @@ import { checkForm } from './check-form';
 import { DeliverySection } from './DeliverySection';
 import { ErrorSummary } from './ErrorSummary';
 import type { FieldProblem } from './field-ids';
-import { focusFirstInvalid } from './focus-field';
+import { focusFirstInvalid, INTAKE_FORM_ID } from './focus-field';
 import { discardDraft, localToday, register, useIntakeStore } from './intake-store';
 import { ProblemsContext } from './problems-context';
 import type { FieldProblems } from './problems-context';
 import { RepresentativeSection } from './RepresentativeSection';
 import { ServiceSection } from './ServiceSection';
-import { docTypeLabel } from './use-doc-types';
-import { dictionaries } from '../../i18n/dictionaries';
-import { createTranslate } from '../../i18n/translate';
-
-/** The representative's document type is written into the application in Ukrainian, whatever the screen language. */
-const ukDocType = (type: string) => docTypeLabel(createTranslate(dictionaries.uk), type);
+import { SubjectSection } from './SubjectSection';
 
 export function IntakeFormView() {
   const t = useT();
@@ -35,7 +30,7 @@ export function IntakeFormView() {
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
 
-  const check = useMemo(() => checkForm(form, localToday(), ukDocType), [form]);
+  const check = useMemo(() => checkForm(form, localToday()), [form]);
   const { problems, shown } = useMemo(() => {
     const shownErrors = new Map<string, FieldProblem>();
     for (const p of serverProblems) if (!shownErrors.has(p.field)) shownErrors.set(p.field, p);
@@ -63,7 +58,7 @@ export function IntakeFormView() {
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>): void {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void register(ukDocType);
+      void register();
     }
   }
 
@@ -71,6 +66,7 @@ export function IntakeFormView() {
     <ProblemsContext.Provider value={problems}>
       <form
         ref={formRef}
+        id={INTAKE_FORM_ID}
         className="intake-form"
         noValidate
         aria-label={t('intake.formLabel')}
@@ -78,7 +74,7 @@ export function IntakeFormView() {
         onKeyDown={onKeyDown}
         onSubmit={(event) => {
           event.preventDefault();
-          void register(ukDocType);
+          void register();
         }}
       >
         <ErrorSummary ref={summaryRef} problems={shown} />
@@ -88,6 +84,7 @@ export function IntakeFormView() {
           </div>
         )}
         <ApplicantSection />
+        <SubjectSection />
         <RepresentativeSection />
         <ServiceSection />
         <DeliverySection />

@@ -1,120 +1,121 @@
 import { useT } from '../../i18n/use-t';
-import { IntakeCheckbox, IntakeDate, IntakeSelect, IntakeText } from './bound-fields';
+import { IntakeCheckbox } from './bound-fields';
+import { needsCrossConfirm } from './check-form';
 import { ContactFields } from './ContactFields';
-import { ID_DOC_TYPES } from './intake-form';
-import { completeFromRnokpp, setApplicantField, useIntakeStore } from './intake-store';
-import { useDocTypeOptions } from './use-doc-types';
+import { IdDocumentFields } from './IdDocumentFields';
+import type { PartPath, RnokppAbsence } from './intake-form';
+import { RNOKPP_ABSENCES } from './intake-form';
+import { leaveRnokpp, setPartyField } from './intake-store';
+import { NameText } from './NameText';
+import { PartyDate, PartySelect, PartyText, usePartyFields } from './party-fields';
 
-export function PersonFields() {
+/**
+ * One person's identity, document, citizenship and contacts: the applicant's, the
+ * representative's or the person concerned's, by `part`. A sole trader adds the business fields.
+ */
+export function PersonBlock({ part }: { part: PartPath }) {
   const t = useT();
-  const f = useIntakeStore((state) => state.form.applicant.fields);
-  const docTypes = useDocTypeOptions();
+  const f = usePartyFields(part);
+  const absenceLabels: Record<RnokppAbsence, string> = {
+    religious: t('intake.person.absent.religious'),
+    foreigner: t('intake.person.absent.foreigner'),
+    child: t('intake.person.absent.child'),
+    not_assigned: t('intake.person.absent.not_assigned'),
+  };
   return (
     <div className="kit-field-grid">
       <div className="kit-field-row">
-        <IntakeText
-          field="applicant.surname"
-          label={t('intake.person.surname')}
-          value={f.surname}
-          onChange={(v) => setApplicantField('surname', v)}
-          required
-        />
-        <IntakeText
-          field="applicant.givenName"
-          label={t('intake.person.givenName')}
-          value={f.givenName}
-          onChange={(v) => setApplicantField('givenName', v)}
-          required
-        />
-        <IntakeText
-          field="applicant.patronymic"
-          label={t('intake.person.patronymic')}
-          value={f.patronymic}
-          onChange={(v) => setApplicantField('patronymic', v)}
-        />
+        <NameText part={part} name="surname" label={t('intake.person.surname')} required />
+        <NameText part={part} name="givenName" label={t('intake.person.givenName')} required />
+        <NameText part={part} name="patronymic" label={t('intake.person.patronymic')} />
       </div>
+      {f.kind === 'sole_trader' && (
+        <div className="kit-field-row">
+          <NameText part={part} name="businessName" label={t('intake.sole.businessName')} size="long" />
+          <PartyText part={part} name="registryRecord" label={t('intake.sole.registryRecord')} size="medium" />
+        </div>
+      )}
       <div className="kit-field-row">
-        {!f.rnokppRefused && (
-          <IntakeText
-            field="applicant.rnokpp"
+        {f.rnokppAbsent === '' && (
+          <PartyText
+            part={part}
+            name="rnokpp"
             label={t('intake.person.rnokpp')}
-            value={f.rnokpp}
-            onChange={(v) => setApplicantField('rnokpp', v)}
-            onLeave={completeFromRnokpp}
+            onLeave={() => leaveRnokpp(part)}
             inputMode="numeric"
             size="short"
             required
           />
         )}
-        <div className="intake-refusal">
-          <IntakeCheckbox
-            field="applicant.rnokppRefused"
-            label={t('intake.person.rnokppRefused')}
-            checked={f.rnokppRefused}
-            onChange={(checked) => setApplicantField('rnokppRefused', checked)}
-            hint={f.rnokppRefused ? t('intake.person.rnokppRefusedHint') : undefined}
-          />
-        </div>
-        <IntakeDate
-          field="applicant.birthDate"
-          label={t('intake.person.birthDate')}
-          value={f.birthDate}
-          onChange={(v) => setApplicantField('birthDate', v)}
+        <PartySelect<'rnokppAbsent', '' | RnokppAbsence>
+          part={part}
+          name="rnokppAbsent"
+          label={t('intake.person.rnokppAbsent')}
+          options={[
+            { value: '', label: t('intake.person.absent.none') },
+            ...RNOKPP_ABSENCES.map((value) => ({ value, label: absenceLabels[value] })),
+          ]}
+          hint={f.rnokppAbsent === '' ? undefined : t('intake.person.rnokppAbsentHint')}
+          size="medium"
         />
-        <IntakeSelect
-          field="applicant.sex"
+        <PartyDate part={part} name="birthDate" label={t('intake.person.birthDate')} />
+        <PartySelect<'sex', '' | 'male' | 'female'>
+          part={part}
+          name="sex"
           label={t('intake.person.sex')}
-          value={f.sex}
           size="short"
           options={[
             { value: '', label: t('intake.notStated') },
             { value: 'male', label: t('intake.person.male') },
             { value: 'female', label: t('intake.person.female') },
           ]}
-          onChange={(v) => setApplicantField('sex', v)}
         />
       </div>
-      <div className="kit-field-row">
-        <IntakeSelect
-          field="applicant.idDocType"
-          label={t('intake.person.idDocType')}
-          value={f.idDocType}
-          options={ID_DOC_TYPES.map((type) => docTypes.find((o) => o.value === type) ?? { value: type, label: type })}
-          onChange={(v) => setApplicantField('idDocType', v)}
+      {needsCrossConfirm(f) && (
+        <IntakeCheckbox
+          field={`${part}.crossConfirmed`}
+          label={t('intake.person.crossConfirmed')}
+          hint={t('intake.person.crossConfirmedHint')}
+          checked={f.crossConfirmed}
+          onChange={(checked) => setPartyField(part, 'crossConfirmed', checked)}
         />
-        <IntakeText
-          field="applicant.idDocNumber"
-          label={t('intake.person.idDocNumber')}
-          value={f.idDocNumber}
-          onChange={(v) => setApplicantField('idDocNumber', v)}
-          required={f.rnokppRefused}
-        />
-        <IntakeDate
-          field="applicant.idDocIssuedOn"
-          label={t('intake.person.idDocIssuedOn')}
-          value={f.idDocIssuedOn}
-          onChange={(v) => setApplicantField('idDocIssuedOn', v)}
-        />
-        <IntakeText
-          field="applicant.idDocIssuer"
-          label={t('intake.person.idDocIssuer')}
-          value={f.idDocIssuer}
-          onChange={(v) => setApplicantField('idDocIssuer', v)}
-          size="short"
-        />
-      </div>
-      <ContactFields
-        lead={
-          <IntakeText
-            field="applicant.unzr"
-            label={t('intake.person.unzr')}
-            value={f.unzr}
-            onChange={(v) => setApplicantField('unzr', v)}
-            placeholder={t('intake.person.unzrPlaceholder')}
-            size="medium"
-          />
-        }
+      )}
+      <IdDocumentFields part={part} />
+      <CitizenshipFields part={part} />
+      <ContactFields part={part} />
+    </div>
+  );
+}
+
+function CitizenshipFields({ part }: { part: PartPath }) {
+  const t = useT();
+  const f = usePartyFields(part);
+  return (
+    <div className="kit-field-row">
+      <PartySelect<'citizenship', '' | 'UKR' | 'XXA' | 'other'>
+        part={part}
+        name="citizenship"
+        label={t('intake.person.citizenship')}
+        size="medium"
+        options={[
+          { value: '', label: t('intake.notStated') },
+          { value: 'UKR', label: t('intake.citizenship.UKR') },
+          { value: 'XXA', label: t('intake.citizenship.XXA') },
+          { value: 'other', label: t('intake.citizenship.other') },
+        ]}
       />
+      {f.citizenship === 'other' && (
+        <PartyText
+          part={part}
+          name="citizenshipCode"
+          label={t('intake.person.citizenshipCode')}
+          hint={t('intake.person.citizenshipCodeHint')}
+          maxLength={3}
+          size="short"
+          required
+        />
+      )}
+      <PartyText part={part} name="unzr" label={t('intake.person.unzr')} placeholder={t('intake.person.unzrPlaceholder')} size="medium" />
     </div>
   );
 }

@@ -1,73 +1,60 @@
 import { useT } from '../../i18n/use-t';
-import { Checkbox } from '../../kit/Checkbox';
-import { IntakeDate, IntakeSelect, IntakeText } from './bound-fields';
+import { Notice } from '../../kit/Notice';
+import { AuthorityFields } from './AuthorityFields';
+import { IntakeCheckbox } from './bound-fields';
 import { fieldDomId } from './field-ids';
-import { setRepresentative, useIntakeStore } from './intake-store';
-import { useDocTypeOptions } from './use-doc-types';
+import { focusSoon } from './focus-field';
+import { setRepresentativeEnabled, useIntakeStore } from './intake-store';
+import { PartyBlock } from './PartyBlock';
 
+const PERSONAL_NOTE = 'intake-rep-personal';
+
+/**
+ * Who acts for the applicant (or, when a person concerned is given, for that person): a person on
+ * file or entered anew, and the authority they act on. A service that needs the applicant in
+ * person offers no representative.
+ */
 export function RepresentativeSection() {
   const t = useT();
   const rep = useIntakeStore((state) => state.form.representative);
-  const docTypes = useDocTypeOptions();
+  const applicantRepresents = useIntakeStore((state) => state.form.subject.applicantRepresents);
+  const personal = useIntakeStore((state) => state.form.service?.personalAttendance === true);
   return (
-    <section className="form-section" aria-labelledby="intake-rep-heading">
+    <section id="intake-rep-section" className="form-section" aria-labelledby="intake-rep-heading">
       <h3 id="intake-rep-heading" className="section-title">
         <span className="section-number" aria-hidden="true">
-          2
+          3
         </span>
         {t('intake.rep.title')}
       </h3>
-      <Checkbox
-        id={fieldDomId('rep.enabled')}
-        label={t('intake.rep.enabled')}
-        checked={rep.enabled}
-        onChange={(checked) => setRepresentative('enabled', checked)}
-      />
-      {rep.enabled && (
-        <div className="kit-field-grid">
-          <div className="kit-field-row">
-            <IntakeText
-              field="rep.fullName"
-              label={t('intake.rep.fullName')}
-              value={rep.fullName}
-              onChange={(v) => setRepresentative('fullName', v)}
-              size="long"
-              required
-            />
-          </div>
-          <div className="kit-field-row">
-            <IntakeSelect<string>
-              field="rep.idDocType"
-              label={t('intake.rep.idDocType')}
-              value={rep.idDocType}
-              options={[{ value: '', label: t('intake.notStated') }, ...docTypes]}
-              onChange={(v) => setRepresentative('idDocType', v)}
-            />
-            <IntakeText
-              field="rep.idDocNumber"
-              label={t('intake.rep.idDocNumber')}
-              value={rep.idDocNumber}
-              onChange={(v) => setRepresentative('idDocNumber', v)}
-              size="short"
-            />
-            <IntakeText
-              field="rep.poaNumber"
-              label={t('intake.rep.poaNumber')}
-              value={rep.poaNumber}
-              onChange={(v) => setRepresentative('poaNumber', v)}
-              size="short"
-              required
-            />
-            <IntakeDate
-              field="rep.poaDate"
-              label={t('intake.rep.poaDate')}
-              value={rep.poaDate}
-              onChange={(v) => setRepresentative('poaDate', v)}
-              required
-            />
-          </div>
+      {personal && !rep.enabled ? (
+        // Focusable: taking a representative off here removes the box that had focus, and the note replaces it.
+        <div id={PERSONAL_NOTE} tabIndex={-1}>
+          <Notice tone="info" announce={false}>
+            <p>{t('intake.rep.personalAttendance')}</p>
+          </Notice>
         </div>
+      ) : applicantRepresents ? (
+        <p className="muted">{t('intake.rep.isApplicant')}</p>
+      ) : (
+        <IntakeCheckbox
+          field="representative.enabled"
+          label={t('intake.rep.enabled')}
+          checked={rep.enabled}
+          onChange={(enabled) => {
+            setRepresentativeEnabled(enabled);
+            if (!enabled && personal) focusSoon(PERSONAL_NOTE);
+          }}
+        />
       )}
+      {rep.enabled && !applicantRepresents && (
+        <PartyBlock
+          part="representative.applicant"
+          containerId="intake-rep-section"
+          nextFieldId={fieldDomId('representative.authority.basis')}
+        />
+      )}
+      {rep.enabled && <AuthorityFields fixedBasis={applicantRepresents} />}
     </section>
   );
 }

@@ -46,7 +46,7 @@ export function ServiceSection() {
     <section className="form-section" aria-labelledby="intake-service-heading">
       <h3 id="intake-service-heading" className="section-title">
         <span className="section-number" aria-hidden="true">
-          3
+          4
         </span>
         {t('intake.service.title')}
       </h3>

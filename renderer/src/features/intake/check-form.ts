@@ -4,186 +4,194 @@
  * normalized values (digits without spaces, +380…, ISO dates) that are sent.
  */
 import type { ApplicantInput } from '../../../../shared/domain/applicant';
-import type { RegisterApplicationInput } from '../../../../shared/domain/application';
-import { validateBirthDate, validateIssueDate } from '../../../../shared/validate/dates';
+import type { RegisterIntakeInput } from '../../../../shared/domain/registration';
+import { crossCheckPerson } from '../../../../shared/validate/cross-checks';
+import type { CrossCheckWarning } from '../../../../shared/validate/cross-checks';
+import { validateBirthDate, validateDay, validateIssueDate } from '../../../../shared/validate/dates';
 import { validateEdrpou } from '../../../../shared/validate/edrpou';
 import { validateEmail } from '../../../../shared/validate/email';
-import { validateIdCardNumber } from '../../../../shared/validate/id-card';
-import type { ValidationCode, ValidationErrorCode, ValidationWarningCode } from '../../../../shared/validate/messages';
-import { validatePassportBooklet } from '../../../../shared/validate/passport-booklet';
+import { expiryRule, needsIssuerCode, validateIdDocNumber, validateIssuerCode } from '../../../../shared/validate/id-documents';
 import { validatePhone } from '../../../../shared/validate/phone';
-import type { Validated } from '../../../../shared/validate/result';
 import { rnokppBirthDate, rnokppSex, validateRnokpp } from '../../../../shared/validate/rnokpp';
-import { unzrBirthDate, validateUnzr } from '../../../../shared/validate/unzr';
-import type { PlainMessageKey } from '../../i18n/dictionary';
+import { validateUnzr } from '../../../../shared/validate/unzr';
+import { checkAuthority } from './check-authority';
+import { checkInsisted } from './missing-documents';
+import { code, Collector, optional, text } from './collector';
 import { itemField } from './field-ids';
-import type { FieldId, FieldProblem, Problem } from './field-ids';
-import type { ApplicantFields, IdDocType, IntakeForm } from './intake-form';
+import type { FieldProblem } from './field-ids';
+import type { IntakeForm, PartPath, PartyFields, PartySection } from './intake-form';
 
 export interface FormCheck {
   /** Blocking problems, in the order the fields appear on screen. */
   errors: FieldProblem[];
   /** Worth a second look, never blocking. */
   warnings: FieldProblem[];
-  /** The applicant to register with (a new or corrected one), when the form holds one. */
-  applicant: ApplicantInput | null;
-  /** Everything for intake.register except the applicant (the one above, or the chosen one's id). */
-  application: Omit<RegisterApplicationInput, 'applicantId'> | null;
+  /** What intake.register takes, once the form names a service and every person on it. */
+  input: RegisterIntakeInput | null;
 }
 
-const code = (c: ValidationCode): Problem => ({ kind: 'code', code: c });
-const text = (key: PlainMessageKey): Problem => ({ kind: 'text', key });
+/** The field each cross-check warning shows at. */
+const CROSS_FIELD: Readonly<Record<CrossCheckWarning, keyof PartyFields>> = {
+  'cross.rnokpp_birth_date': 'birthDate',
+  'cross.rnokpp_sex': 'sex',
+  'cross.unzr_birth_date': 'unzr',
+  'cross.rnokpp_unzr_birth_date': 'unzr',
+};
+/** The contradictions of the РНОКПП the clerk must confirm against the document before registering. */
+const MUST_CONFIRM: ReadonlySet<CrossCheckWarning> = new Set(['cross.rnokpp_birth_date', 'cross.rnokpp_sex']);
 
-class Collector {
-  readonly errors: FieldProblem[] = [];
-  readonly warnings: FieldProblem[] = [];
+/**
+ * A birth date or sex that contradicts the РНОКПП: entered by hand (the auto-fill never
+ * contradicts it), so the clerk confirms against the document before registering.
+ */
+export function needsCrossConfirm(f: PartyFields): boolean {
+  if (f.kind === 'legal_entity' || f.rnokppAbsent !== '') return false;
+  const cross = crossCheckPerson({ rnokpp: f.rnokpp, birthDate: f.birthDate, sex: f.sex === '' ? null : f.sex });
+  return cross.some((w) => MUST_CONFIRM.has(w));
+}
 
-  error(field: FieldId, problem: Problem): void {
-    this.errors.push({ field, problem });
+type Contacts = Pick<ApplicantInput, 'address' | 'addressParts' | 'phone' | 'email' | 'notifyBy'>;
+
+function checkContacts(c: Collector, part: PartPath, f: PartyFields): Contacts {
+  const phone = c.check(`${part}.phone`, f.phone, validatePhone);
+  const email = c.check(`${part}.email`, f.email, validateEmail);
+  if ((f.notifyBy === 'phone' || f.notifyBy === 'sms') && phone === undefined && f.phone.trim() === '') {
+    c.error(`${part}.phone`, text('intake.err.phoneForNotify'));
   }
+  if (f.notifyBy === 'email' && email === undefined && f.email.trim() === '') c.error(`${part}.email`, text('intake.err.emailForNotify'));
+  const postcode = optional(f.addressPostcode);
+  if (postcode !== undefined && !/^\d{5}$/.test(postcode)) c.error(`${part}.addressPostcode`, text('intake.err.postcode'));
+  const parts = {
+    region: optional(f.addressRegion),
+    community: optional(f.addressCommunity),
+    settlement: optional(f.addressSettlement),
+    street: optional(f.addressStreet),
+    building: optional(f.addressBuilding),
+    flat: optional(f.addressFlat),
+    postcode,
+  };
+  const given = Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== undefined));
+  return {
+    address: optional(f.address),
+    addressParts: Object.keys(given).length > 0 ? given : undefined,
+    phone,
+    email,
+    notifyBy: f.notifyBy === '' ? undefined : f.notifyBy,
+  };
+}
 
-  warn(field: FieldId, problem: Problem): void {
-    this.warnings.push({ field, problem });
-  }
-
-  /** Runs a shared validator on a non-empty value; gives the normalized value or undefined. */
-  check(
-    field: FieldId,
-    raw: string,
-    validate: (value: string) => Validated<ValidationErrorCode, ValidationWarningCode>,
-  ): string | undefined {
-    if (raw.trim() === '') return undefined;
-    const result = validate(raw);
-    if (!result.ok) {
-      this.error(field, code(result.code));
-      return undefined;
+function checkIdDoc(c: Collector, part: PartPath, f: PartyFields, today: string, birthDate: string | undefined) {
+  const number = c.check(`${part}.idDocNumber`, f.idDocNumber, (v) => validateIdDocNumber(f.idDocType, v));
+  const issuer = needsIssuerCode(f.idDocType) ? c.check(`${part}.idDocIssuer`, f.idDocIssuer, validateIssuerCode) : optional(f.idDocIssuer);
+  const issuedOn = c.check(`${part}.idDocIssuedOn`, f.idDocIssuedOn, (v) => validateIssueDate(v, today, birthDate));
+  const rule = expiryRule(f.idDocType);
+  let validUntil: string | undefined;
+  if (rule !== 'none') {
+    validUntil = c.check(`${part}.idDocValidUntil`, f.idDocValidUntil, (v) => validateDay(v, 'valid_until'));
+    // Both are YYYY-MM-DD, so string order is date order.
+    if (validUntil !== undefined && validUntil < today) c.error(`${part}.idDocValidUntil`, code('id_doc.expired'));
+    else if (validUntil !== undefined && issuedOn !== undefined && validUntil < issuedOn) {
+      c.error(`${part}.idDocValidUntil`, code('id_doc.expiry_before_issue'));
     }
-    for (const w of result.warnings ?? []) this.warn(field, code(w));
-    return result.value;
+    if (rule === 'required' && f.idDocNumber.trim() !== '' && f.idDocValidUntil.trim() === '') {
+      c.error(`${part}.idDocValidUntil`, code('id_doc.expiry_required'));
+    }
   }
-
-  required(field: FieldId, raw: string, key: PlainMessageKey): string | undefined {
-    const value = raw.trim();
-    if (value === '') this.error(field, text(key));
-    return value === '' ? undefined : value;
-  }
+  if (number === undefined) return undefined;
+  return { type: f.idDocType, number, issuer, issuedOn, validUntil, presentedAs: f.idDocPresentedAs };
 }
 
-const optional = (raw: string): string | undefined => (raw.trim() === '' ? undefined : raw.trim());
-
-function idDocNumber(c: Collector, field: FieldId, type: IdDocType | string, raw: string): string | undefined {
-  if (type === 'id_card') return c.check(field, raw, validateIdCardNumber);
-  if (type === 'passport_book') return c.check(field, raw, validatePassportBooklet);
-  return optional(raw);
+function checkCitizenship(c: Collector, part: PartPath, f: PartyFields): string | undefined {
+  if (f.citizenship !== 'other') return f.citizenship === '' ? undefined : f.citizenship;
+  const value = f.citizenshipCode.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(value)) {
+    c.error(`${part}.citizenshipCode`, text('intake.err.citizenshipCode'));
+    return undefined;
+  }
+  return value;
 }
 
-function checkPerson(c: Collector, f: ApplicantFields, today: string): ApplicantInput {
-  const surname = c.required('applicant.surname', f.surname, 'intake.err.surname');
-  const givenName = c.required('applicant.givenName', f.givenName, 'intake.err.givenName');
-  const birthDate = c.check('applicant.birthDate', f.birthDate, (v) => validateBirthDate(v, today));
+function checkPerson(c: Collector, part: PartPath, f: PartyFields, today: string): ApplicantInput {
+  const surname = c.required(`${part}.surname`, f.surname, 'intake.err.surname');
+  const givenName = c.required(`${part}.givenName`, f.givenName, 'intake.err.givenName');
+  const birthDate = c.check(`${part}.birthDate`, f.birthDate, (v) => validateBirthDate(v, today));
   let rnokpp: string | undefined;
-  if (f.rnokppRefused) {
-    if (f.rnokpp.trim() !== '') c.error('applicant.rnokpp', text('intake.err.rnokppWithRefusal'));
-  } else if (f.rnokpp.trim() === '') {
-    c.error('applicant.rnokpp', text('intake.err.rnokppRequired'));
-  } else {
-    rnokpp = c.check('applicant.rnokpp', f.rnokpp, validateRnokpp);
+  if (f.rnokppAbsent === '') {
+    if (f.rnokpp.trim() === '') c.error(`${part}.rnokpp`, code('rnokpp.reason_required'));
+    else rnokpp = c.check(`${part}.rnokpp`, f.rnokpp, validateRnokpp);
+  } else if (f.idDocNumber.trim() === '') {
+    // Without an РНОКПП the identity document is what identifies the person.
+    c.error(`${part}.idDocNumber`, text('intake.err.idDocWithoutRnokpp'));
   }
-  const number = idDocNumber(c, 'applicant.idDocNumber', f.idDocType, f.idDocNumber);
-  if (f.rnokppRefused && f.idDocNumber.trim() === '') c.error('applicant.idDocNumber', text('intake.err.idDocForRefusal'));
-  const issuedOn = c.check('applicant.idDocIssuedOn', f.idDocIssuedOn, (v) => validateIssueDate(v, today, birthDate));
-  const unzr = c.check('applicant.unzr', f.unzr, validateUnzr);
-  const phone = c.check('applicant.phone', f.phone, validatePhone);
-  const email = c.check('applicant.email', f.email, validateEmail);
-  notifyNeeds(c, f, phone, email);
+  const idDoc = checkIdDoc(c, part, f, today, birthDate);
+  const unzr = c.check(`${part}.unzr`, f.unzr, validateUnzr);
+  const citizenship = checkCitizenship(c, part, f);
+  const sole = f.kind === 'sole_trader' ? { businessName: optional(f.businessName), registryRecord: optional(f.registryRecord) } : {};
+  const contacts = checkContacts(c, part, f);
 
-  if (rnokpp !== undefined) {
-    if (birthDate !== undefined && rnokppBirthDate(rnokpp) !== birthDate) c.warn('applicant.birthDate', code('cross.rnokpp_birth_date'));
-    if (f.sex !== '' && rnokppSex(rnokpp) !== f.sex) c.warn('applicant.sex', code('cross.rnokpp_sex'));
-  }
-  if (unzr !== undefined && birthDate !== undefined && unzrBirthDate(unzr) !== birthDate)
-    c.warn('applicant.unzr', code('cross.unzr_birth_date'));
+  const cross = crossCheckPerson({ rnokpp, unzr, birthDate, sex: f.sex === '' ? null : f.sex });
+  for (const warning of cross) c.warn(`${part}.${CROSS_FIELD[warning]}`, code(warning));
+  if (!f.crossConfirmed && needsCrossConfirm(f)) c.error(`${part}.crossConfirmed`, text('intake.err.crossConfirm'));
 
   return {
-    kind: 'person',
+    kind: f.kind === 'sole_trader' ? 'sole_trader' : 'person',
     surname: surname ?? '',
     givenName: givenName ?? '',
     patronymic: optional(f.patronymic),
     birthDate,
     sex: f.sex === '' ? undefined : f.sex,
     rnokpp,
-    rnokppRefused: f.rnokppRefused,
-    idDoc: number === undefined ? undefined : { type: f.idDocType, number, issuer: optional(f.idDocIssuer), issuedOn },
+    rnokppAbsent: f.rnokppAbsent === '' ? undefined : f.rnokppAbsent,
+    idDoc,
     unzr,
-    address: optional(f.address),
-    phone,
-    email,
-    notifyBy: f.notifyBy === '' ? undefined : f.notifyBy,
+    citizenship,
+    ...sole,
+    ...contacts,
   };
 }
 
-function notifyNeeds(c: Collector, f: ApplicantFields, phone: string | undefined, email: string | undefined): void {
-  if ((f.notifyBy === 'phone' || f.notifyBy === 'sms') && phone === undefined && f.phone.trim() === '') {
-    c.error('applicant.phone', text('intake.err.phoneForNotify'));
+function checkLegalEntity(c: Collector, part: PartPath, f: PartyFields): ApplicantInput {
+  const legalName = c.required(`${part}.legalName`, f.legalName, 'intake.err.legalName');
+  const edrpou =
+    f.edrpou.trim() === ''
+      ? (c.error(`${part}.edrpou`, text('intake.err.edrpouRequired')), undefined)
+      : c.check(`${part}.edrpou`, f.edrpou, validateEdrpou);
+  return { kind: 'legal_entity', legalName: legalName ?? '', edrpou: edrpou ?? '', ...checkContacts(c, part, f) };
+}
+
+type PartyRef = { applicantId: string } | { applicant: ApplicantInput };
+
+/** One person of the form: chosen as on file, or entered (new, or corrected with its id); null while neither. */
+function checkParty(c: Collector, part: PartPath, party: PartySection, today: string): PartyRef | null {
+  if (party.mode === 'search') {
+    c.error(`${part}.search`, text(part === 'applicant' ? 'intake.err.noApplicant' : 'intake.err.noPerson'));
+    return null;
   }
-  if (f.notifyBy === 'email' && email === undefined && f.email.trim() === '') c.error('applicant.email', text('intake.err.emailForNotify'));
+  if (party.mode === 'existing') return party.id === null ? null : { applicantId: party.id };
+  const f = party.fields;
+  const input = f.kind === 'legal_entity' ? checkLegalEntity(c, part, f) : checkPerson(c, part, f, today);
+  return { applicant: party.id === null ? input : { ...input, id: party.id } };
 }
 
-function checkLegalEntity(c: Collector, f: ApplicantFields): ApplicantInput {
-  const legalName = c.required('applicant.legalName', f.legalName, 'intake.err.legalName');
-  const edrpou = c.check('applicant.edrpou', f.edrpou, validateEdrpou);
-  const rnokpp = c.check('applicant.rnokpp', f.rnokpp, validateRnokpp);
-  if (f.edrpou.trim() === '' && f.rnokpp.trim() === '') c.error('applicant.edrpou', text('intake.err.edrpouRequired'));
-  const phone = c.check('applicant.phone', f.phone, validatePhone);
-  const email = c.check('applicant.email', f.email, validateEmail);
-  notifyNeeds(c, f, phone, email);
-  return {
-    kind: 'legal_entity',
-    legalName: legalName ?? '',
-    edrpou,
-    rnokpp,
-    address: optional(f.address),
-    phone,
-    email,
-    notifyBy: f.notifyBy === '' ? undefined : f.notifyBy,
-  };
-}
-
-/** How a representative's document type is written into the application (the receipt prints it). */
-export type DocTypeLabel = (type: string) => string;
-
-export function checkForm(form: IntakeForm, today: string, docTypeLabel: DocTypeLabel): FormCheck {
+export function checkForm(form: IntakeForm, today: string): FormCheck {
   const c = new Collector();
-  let applicant: ApplicantInput | null = null;
-  if (form.applicant.mode === 'search') {
-    c.error('applicant.search', text('intake.err.noApplicant'));
-  } else if (form.applicant.mode === 'form') {
-    const fields = form.applicant.fields;
-    const input = fields.kind === 'person' ? checkPerson(c, fields, today) : checkLegalEntity(c, fields);
-    applicant = form.applicant.id === null ? input : { ...input, id: form.applicant.id };
+  const applicant = checkParty(c, 'applicant', form.applicant, today);
+  const absent = form.applicant.mode === 'form' ? form.applicant.fields.rnokppAbsent : '';
+  // A religious refusal is the one absence the law lets such a service accept: the passport identifies the person.
+  if (form.service?.requiresRnokpp && absent !== '' && absent !== 'religious') {
+    c.error('applicant.rnokppAbsent', text('intake.err.requiresRnokpp'));
   }
-
+  const subject = form.subject.enabled ? checkParty(c, 'subject.applicant', form.subject.applicant, today) : null;
   const rep = form.representative;
-  let representative: RegisterApplicationInput['representative'];
-  if (rep.enabled) {
-    const fullName = c.required('rep.fullName', rep.fullName, 'intake.err.repName');
-    const docNumber = idDocNumber(c, 'rep.idDocNumber', rep.idDocType, rep.idDocNumber);
-    const poaNumber = c.required('rep.poaNumber', rep.poaNumber, 'intake.err.poaNumber');
-    let poaDate: string | undefined;
-    if (rep.poaDate.trim() === '') c.error('rep.poaDate', text('intake.err.poaDate'));
-    else poaDate = c.check('rep.poaDate', rep.poaDate, (v) => validateIssueDate(v, today));
-    representative = {
-      fullName: fullName ?? '',
-      idDocType: rep.idDocType === '' ? undefined : docTypeLabel(rep.idDocType),
-      idDocNumber: docNumber,
-      poaNumber: poaNumber ?? '',
-      poaDate: poaDate ?? '',
-    };
-  }
+  if (rep.enabled && form.service?.personalAttendance) c.error('representative.enabled', text('intake.err.personalAttendance'));
+  // A parent applying for their child is the child's representative: the applicant, checked once above.
+  const applicantRepresents = rep.enabled && form.subject.enabled && form.subject.applicantRepresents;
+  const repParty = !rep.enabled ? null : applicantRepresents ? applicant : checkParty(c, 'representative.applicant', rep.applicant, today);
+  const authority = rep.enabled ? checkAuthority(c, rep.authority, today) : null;
 
   if (form.service === null) c.error('service', text('intake.err.service'));
 
-  const items: RegisterApplicationInput['items'] = [];
+  const items: RegisterIntakeInput['items'] = [];
   for (const line of form.items) {
     if (!line.submitted) continue;
     const name = line.nameUk.trim();
@@ -193,25 +201,34 @@ export function checkForm(form: IntakeForm, today: string, docTypeLabel: DocType
     items.push({ name, original: line.original, sheets });
   }
   if (form.service !== null && items.length === 0) c.error('items', text('intake.err.noItems'));
+  const insist = checkInsisted(form.items, form.insisted);
+  for (const e of insist.errors) c.error(e.field, e.problem);
   if (form.notes.trim().length > 2000) c.error('notes', text('intake.err.notesTooLong'));
 
-  const application =
-    form.service === null
-      ? null
-      : {
-          serviceId: form.service.id,
-          representative,
-          items,
-          resultDelivery: form.resultDelivery,
-          notes: optional(form.notes),
-        };
-  return { errors: c.errors, warnings: c.warnings, applicant, application };
+  const complete =
+    form.service !== null &&
+    applicant !== null &&
+    (!rep.enabled || (repParty !== null && authority !== null)) &&
+    (!form.subject.enabled || subject !== null);
+  const input: RegisterIntakeInput | null = complete
+    ? {
+        serviceId: form.service?.id ?? '',
+        ...applicant,
+        representative: repParty !== null && authority !== null ? { ...repParty, authority } : undefined,
+        subject: subject ?? undefined,
+        items,
+        insisted: insist.insisted,
+        resultDelivery: form.resultDelivery,
+        notes: optional(form.notes),
+      }
+    : null;
+  return { errors: c.errors, warnings: c.warnings, input };
 }
 
 /** A valid РНОКПП tells the birth date and sex: fills whichever of them is still empty. */
-export function fillFromRnokpp(fields: ApplicantFields): ApplicantFields {
+export function fillFromRnokpp(fields: PartyFields): PartyFields {
   const checked = validateRnokpp(fields.rnokpp);
-  if (!checked.ok || fields.kind !== 'person') return fields;
+  if (!checked.ok || fields.kind === 'legal_entity') return fields;
   const iso = rnokppBirthDate(checked.value);
   return {
     ...fields,

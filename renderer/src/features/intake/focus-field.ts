@@ -1,6 +1,9 @@
 import { fieldDomId } from './field-ids';
 import type { FieldId } from './field-ids';
 
+/** The intake form's DOM id: a resumed draft puts focus into it, so Ctrl+Enter works at once. */
+export const INTAKE_FORM_ID = 'intake-form';
+
 /** Moves focus to a field (and scrolls it into view); false when it is not on screen. */
 export function focusField(field: FieldId): boolean {
   const element = document.getElementById(fieldDomId(field));

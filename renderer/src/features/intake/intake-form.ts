@@ -1,17 +1,40 @@
 /**
  * The intake form as the renderer keeps it: plain strings exactly as the clerk typed them, so a
- * draft restores the screen as it was. Turning it into contract inputs is `form-to-input.ts`.
+ * draft restores the screen as it was. `check-form.ts` turns it into the contract's input.
+ *
+ * Every person on the form (the applicant, the representative, the person the service concerns)
+ * is one `PartySection` with the same `PartyFields`, at the path `PartPath` names; a block of
+ * fields takes that path and works on whichever person it is given.
  */
-export type ApplicantKind = 'person' | 'legal_entity';
-export type IdDocType = 'id_card' | 'passport_book' | 'foreign_passport' | 'residence_permit' | 'other';
+import type { ApplicantKind, RnokppAbsence } from '../../../../shared/domain/applicant';
+import { ID_DOC_TYPES } from '../../../../shared/validate/id-documents';
+import type { IdDocTypeCode } from '../../../../shared/validate/id-documents';
+
+export type { ApplicantKind, RnokppAbsence };
+export type IdDocType = IdDocTypeCode;
 export type NotifyBy = 'phone' | 'sms' | 'email' | 'post' | 'none';
 export type ResultDelivery = 'in_person' | 'post' | 'email' | 'electronic';
+/** '' not stated; UKR; XXA stateless; `other`: the 3-letter code in `citizenshipCode`. */
+export type CitizenshipChoice = '' | 'UKR' | 'XXA' | 'other';
 
-export const ID_DOC_TYPES: readonly IdDocType[] = ['id_card', 'passport_book', 'foreign_passport', 'residence_permit', 'other'];
+export const APPLICANT_KINDS: readonly ApplicantKind[] = ['person', 'sole_trader', 'legal_entity'];
+export const RNOKPP_ABSENCES: readonly RnokppAbsence[] = ['religious', 'foreigner', 'child', 'not_assigned'];
 export const NOTIFY_BY: readonly NotifyBy[] = ['phone', 'sms', 'email', 'post', 'none'];
 export const RESULT_DELIVERIES: readonly ResultDelivery[] = ['in_person', 'post', 'email', 'electronic'];
 
-export interface ApplicantFields {
+/** The parts of a structured address, each its own field (`address` keeps free text for the rest). */
+export const ADDRESS_PARTS = [
+  'addressRegion',
+  'addressCommunity',
+  'addressSettlement',
+  'addressStreet',
+  'addressBuilding',
+  'addressFlat',
+  'addressPostcode',
+] as const;
+export type AddressPartField = (typeof ADDRESS_PARTS)[number];
+
+export type PartyFields = {
   kind: ApplicantKind;
   surname: string;
   givenName: string;
@@ -20,39 +43,70 @@ export interface ApplicantFields {
   birthDate: string;
   sex: '' | 'male' | 'female';
   rnokpp: string;
-  rnokppRefused: boolean;
+  /** '' while the person has (or will give) an РНОКПП; otherwise why there is none. */
+  rnokppAbsent: '' | RnokppAbsence;
   idDocType: IdDocType;
   idDocNumber: string;
   idDocIssuer: string;
   idDocIssuedOn: string;
+  idDocValidUntil: string;
+  idDocPresentedAs: 'paper' | 'diia';
   unzr: string;
+  citizenship: CitizenshipChoice;
+  citizenshipCode: string;
   address: string;
   phone: string;
   email: string;
   notifyBy: '' | NotifyBy;
+  /** A sole trader's business name and ЄДР record. */
+  businessName: string;
+  registryRecord: string;
   legalName: string;
   edrpou: string;
-}
+  /** The clerk confirmed a birth date or sex that contradicts the РНОКПП against the document. */
+  crossConfirmed: boolean;
+} & Record<AddressPartField, string>;
 
 /**
- * `search`: nobody chosen yet; `existing`: an applicant picked from the search (read-only here);
- * `form`: a new applicant, or an existing one being corrected (`id` set).
+ * `search`: nobody chosen yet; `existing`: a person picked from the search (read-only here);
+ * `form`: a new person, or an existing one being corrected (`id` set).
  */
-export interface ApplicantSection {
+export interface PartySection {
   mode: 'search' | 'existing' | 'form';
   id: string | null;
-  /** The chosen applicant's name and identifiers, shown in the summary card. */
+  /** The chosen person's name and identifiers, shown in the summary card. */
   summary: { displayName: string; details: string } | null;
-  fields: ApplicantFields;
+  fields: PartyFields;
 }
 
-export interface RepresentativeFields {
+/** Where a person sits in the form; also the prefix of their fields' ids (`representative.applicant.surname`). */
+export type PartPath = 'applicant' | 'representative.applicant' | 'subject.applicant';
+
+/** A representative's authority as typed (the contract's `Authority`); '' where not given. */
+export interface AuthorityFields {
+  basis: string;
+  documentNumber: string;
+  documentDate: string;
+  notary: string;
+  legalDocument: string;
+  registryChecked: boolean;
+  description: string;
+  validUntil: string;
+  mayReceiveResult: boolean;
+}
+
+export interface RepresentativeSection {
   enabled: boolean;
-  fullName: string;
-  idDocType: string;
-  idDocNumber: string;
-  poaNumber: string;
-  poaDate: string;
+  applicant: PartySection;
+  authority: AuthorityFields;
+}
+
+/** The person the service concerns, when not the applicant. */
+export interface SubjectSection {
+  enabled: boolean;
+  applicant: PartySection;
+  /** The applicant is this person's legal representative (a parent): the applicant is then the representative. */
+  applicantRepresents: boolean;
 }
 
 export interface ChosenService {
@@ -63,6 +117,10 @@ export interface ChosenService {
   deadlineValue: number;
   deadlineUnit: 'working_days' | 'calendar_days';
   feeKopecks: number;
+  /** No representative may apply for this service. */
+  personalAttendance: boolean;
+  /** The applicant must have an РНОКПП (a religious refusal aside). */
+  requiresRnokpp: boolean;
 }
 
 export interface ChecklistLine {
@@ -78,16 +136,27 @@ export interface ChecklistLine {
   sheets: string;
 }
 
+/** The applicant insists on registering without required documents, for this reason (missing-documents.ts). */
+export interface InsistedFields {
+  on: boolean;
+  reason: string;
+}
+
+export const NOT_INSISTED: InsistedFields = { on: false, reason: '' };
+
 export interface IntakeForm {
-  applicant: ApplicantSection;
-  representative: RepresentativeFields;
+  applicant: PartySection;
+  representative: RepresentativeSection;
+  subject: SubjectSection;
   service: ChosenService | null;
   items: ChecklistLine[];
+  /** Registering although required documents are missing: the applicant insists, for this reason. */
+  insisted: InsistedFields;
   resultDelivery: ResultDelivery;
   notes: string;
 }
 
-export const EMPTY_APPLICANT: ApplicantFields = {
+export const EMPTY_PARTY: PartyFields = {
   kind: 'person',
   surname: '',
   givenName: '',
@@ -95,49 +164,154 @@ export const EMPTY_APPLICANT: ApplicantFields = {
   birthDate: '',
   sex: '',
   rnokpp: '',
-  rnokppRefused: false,
+  rnokppAbsent: '',
   idDocType: 'id_card',
   idDocNumber: '',
   idDocIssuer: '',
   idDocIssuedOn: '',
+  idDocValidUntil: '',
+  idDocPresentedAs: 'paper',
   unzr: '',
+  citizenship: '',
+  citizenshipCode: '',
+  addressRegion: '',
+  addressCommunity: '',
+  addressSettlement: '',
+  addressStreet: '',
+  addressBuilding: '',
+  addressFlat: '',
+  addressPostcode: '',
   address: '',
   phone: '',
   email: '',
   notifyBy: '',
+  businessName: '',
+  registryRecord: '',
   legalName: '',
   edrpou: '',
+  crossConfirmed: false,
 };
+
+export const EMPTY_AUTHORITY: AuthorityFields = {
+  basis: '',
+  documentNumber: '',
+  documentDate: '',
+  notary: '',
+  legalDocument: '',
+  registryChecked: false,
+  description: '',
+  validUntil: '',
+  mayReceiveResult: false,
+};
+
+export function emptyParty(): PartySection {
+  return { mode: 'search', id: null, summary: null, fields: { ...EMPTY_PARTY } };
+}
 
 export function emptyForm(): IntakeForm {
   return {
-    applicant: { mode: 'search', id: null, summary: null, fields: { ...EMPTY_APPLICANT } },
-    representative: { enabled: false, fullName: '', idDocType: '', idDocNumber: '', poaNumber: '', poaDate: '' },
+    applicant: emptyParty(),
+    representative: { enabled: false, applicant: emptyParty(), authority: { ...EMPTY_AUTHORITY } },
+    subject: { enabled: false, applicant: emptyParty(), applicantRepresents: false },
     service: null,
     items: [],
+    insisted: { ...NOT_INSISTED },
     resultDelivery: 'in_person',
     notes: '',
   };
 }
 
-/** True while nothing worth keeping has been entered: such a form is never saved as a draft. */
-export function isBlank(form: IntakeForm): boolean {
-  return JSON.stringify(form) === JSON.stringify(emptyForm());
+export function partyAt(form: IntakeForm, part: PartPath): PartySection {
+  if (part === 'applicant') return form.applicant;
+  return part === 'representative.applicant' ? form.representative.applicant : form.subject.applicant;
 }
 
-const DRAFT_VERSION = 1;
+export function withParty(form: IntakeForm, part: PartPath, party: PartySection): IntakeForm {
+  if (part === 'applicant') return { ...form, applicant: party };
+  if (part === 'representative.applicant') return { ...form, representative: { ...form.representative, applicant: party } };
+  return { ...form, subject: { ...form.subject, applicant: party } };
+}
+
+/** A person nobody has chosen or typed anything for: "new person" opened, or a kind picked, is not content yet. */
+function blankParty(party: PartySection): boolean {
+  return party.id === null && JSON.stringify({ ...party.fields, kind: 'person' }) === JSON.stringify(EMPTY_PARTY);
+}
+
+/** True while nothing worth keeping has been entered: such a form is never saved as a draft. */
+export function isBlank(form: IntakeForm): boolean {
+  const empty = emptyForm();
+  const parties: readonly PartPath[] = ['applicant', 'representative.applicant', 'subject.applicant'];
+  if (!parties.every((part) => blankParty(partyAt(form, part)))) return false;
+  const rest = (f: IntakeForm) =>
+    JSON.stringify({
+      ...f,
+      applicant: null,
+      representative: { ...f.representative, applicant: null },
+      subject: { ...f.subject, applicant: null },
+    });
+  return rest(form) === rest(empty);
+}
+
+const DRAFT_VERSION = 2;
 
 export function toDraftData(form: IntakeForm): Record<string, unknown> {
   return { version: DRAFT_VERSION, form };
 }
 
+function restoreParty(base: PartySection, saved: unknown): PartySection {
+  if (typeof saved !== 'object' || saved === null) return base;
+  const party = saved as Partial<PartySection>;
+  return { ...base, ...party, fields: { ...EMPTY_PARTY, ...party.fields } };
+}
+
+type Loose = Record<string, unknown>;
+const loose = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 /**
- * A draft written by this version of the screen; anything else (an older shape, a damaged
- * record) gives null and the screen starts afresh rather than crash on it.
+ * A draft of the screen before issue 14 (a draft may wait across an update): the РНОКПП refusal
+ * flag becomes the religious reason, and the representative typed by name with a power of
+ * attorney becomes a person entered anew with the POA's number and date; its basis is left for
+ * the clerk to choose, since the old form did not ask.
+ */
+function fromVersion1(form: Loose): Loose {
+  const applicant = loose(form['applicant']);
+  const { rnokppRefused, ...fields } = loose(applicant['fields']);
+  const rep = loose(form['representative']);
+  const repName = text(rep['fullName']);
+  const repDocType = ID_DOC_TYPES.find((type) => type === rep['idDocType']);
+  return {
+    ...form,
+    applicant: { ...applicant, fields: { ...fields, ...(rnokppRefused === true ? { rnokppAbsent: 'religious' } : {}) } },
+    representative: {
+      enabled: rep['enabled'] === true,
+      applicant:
+        repName === ''
+          ? emptyParty()
+          : {
+              mode: 'form',
+              id: null,
+              summary: null,
+              fields: {
+                ...EMPTY_PARTY,
+                ...splitName(repName),
+                ...(repDocType ? { idDocType: repDocType } : {}),
+                idDocNumber: text(rep['idDocNumber']),
+              },
+            },
+      authority: { ...EMPTY_AUTHORITY, documentNumber: text(rep['poaNumber']), documentDate: text(rep['poaDate']) },
+    },
+  };
+}
+
+/**
+ * A draft written by this version of the screen, or by the one before (upgraded); anything else
+ * (an unknown shape, a damaged record) gives null and the screen starts afresh rather than crash on it.
  */
 export function fromDraftData(data: Record<string, unknown>): IntakeForm | null {
-  if (data['version'] !== DRAFT_VERSION) return null;
-  const form = data['form'];
+  if (data['version'] !== DRAFT_VERSION && data['version'] !== 1) return null;
+  const form =
+    data['version'] === 1 && typeof data['form'] === 'object' && data['form'] !== null ? fromVersion1(loose(data['form'])) : data['form'];
   if (typeof form !== 'object' || form === null) return null;
   const candidate = form as Partial<IntakeForm>;
   if (typeof candidate.applicant !== 'object' || candidate.applicant === null || !Array.isArray(candidate.items)) return null;
@@ -145,10 +319,17 @@ export function fromDraftData(data: Record<string, unknown>): IntakeForm | null 
   return {
     ...base,
     ...candidate,
-    applicant: { ...base.applicant, ...candidate.applicant, fields: { ...EMPTY_APPLICANT, ...candidate.applicant.fields } },
-    representative: { ...base.representative, ...candidate.representative },
+    applicant: restoreParty(base.applicant, candidate.applicant),
+    representative: {
+      ...base.representative,
+      ...candidate.representative,
+      applicant: restoreParty(base.representative.applicant, candidate.representative?.applicant),
+      authority: { ...EMPTY_AUTHORITY, ...candidate.representative?.authority },
+    },
+    subject: { ...base.subject, ...candidate.subject, applicant: restoreParty(base.subject.applicant, candidate.subject?.applicant) },
     items: candidate.items,
-  } as IntakeForm;
+    insisted: { ...NOT_INSISTED, ...candidate.insisted },
+  };
 }
 
 let lineCounter = 0;
@@ -158,7 +339,7 @@ export function newLineKey(): string {
 }
 
 /** A person's name as a clerk types it into the search ("Шевченко Тарас Григорович") split into its parts. */
-export function splitName(text: string): Pick<ApplicantFields, 'surname' | 'givenName' | 'patronymic'> {
+export function splitName(text: string): Pick<PartyFields, 'surname' | 'givenName' | 'patronymic'> {
   const [surname = '', givenName = '', ...rest] = text.trim().split(/\s+/u);
   return { surname, givenName, patronymic: rest.join(' ') };
 }

@@ -2,31 +2,64 @@
  * The intake screen's state: the form, which problems are on show, the draft that autosaves as
  * the clerk types, and the registered application once Register succeeded. It lives in a module
  * store, so switching to another section and back keeps the intake in progress.
+ *
+ * Shape of the people on the form (intake-form.ts): the applicant, the representative and the
+ * person the service concerns are each a `PartySection` at a `PartPath` — `applicant`,
+ * `representative.applicant`, `subject.applicant`. Every person action here takes that path
+ * (`setPartyField('representative.applicant', 'surname', …)`), and a field's id is the path plus
+ * the field (`representative.applicant.surname`), which is also where the backend reports its
+ * problems. So one block of fields (PersonBlock) serves all three.
  */
 import { create } from 'zustand';
 import type { ApplicantSummary } from '../../../../shared/domain/applicant';
 import type { Application } from '../../../../shared/domain/application';
 import type { Service } from '../../../../shared/domain/service';
 import type { ErrorBody } from '../../../../shared/errors';
+import { cleanName, DEFAULT_APOSTROPHE } from '../../../../shared/validate/names';
 import { api } from '../../api';
 import { checkForm, fillFromRnokpp } from './check-form';
-import type { DocTypeLabel } from './check-form';
+import { duplicateQuery } from './duplicate-query';
 import type { FieldId, FieldProblem } from './field-ids';
-import type { ApplicantFields, ChecklistLine, IntakeForm, RepresentativeFields } from './intake-form';
-import { EMPTY_APPLICANT, emptyForm, fromDraftData, isBlank, newLineKey, splitName, toDraftData } from './intake-form';
-import { issuesToProblems, registerIssueField } from './issue-fields';
+import type { AuthorityFields, ChecklistLine, InsistedFields, IntakeForm, PartPath, PartyFields, PartySection } from './intake-form';
+import { withBasis } from './authority-form';
+import {
+  EMPTY_AUTHORITY,
+  EMPTY_PARTY,
+  emptyForm,
+  emptyParty,
+  fromDraftData,
+  isBlank,
+  newLineKey,
+  partyAt,
+  splitName,
+  toDraftData,
+  withParty,
+} from './intake-form';
+import { issuesToProblems, partOfIssue, registerIssueField } from './issue-fields';
 import { forgetKeptDraft, keepDraft, newestDraft, releaseKeptDraft } from './kept-draft';
+import { partyFromRecord } from './party-from-record';
 
 export type IntakePhase = 'idle' | 'loading' | 'offer' | 'editing' | 'registering' | 'done';
 /** `kept`: the backend could not be reached, but this browser holds the draft until it can (kept-draft.ts). */
 export type DraftState =
   { status: 'none' } | { status: 'saving' } | { status: 'saved'; at: string } | { status: 'kept' } | { status: 'failed' };
 
+/** What cleaning a name on leaving its field changed: the field says so under it. */
+export interface NameNote {
+  lookAlikes: boolean;
+  apostrophes: boolean;
+}
+
+/** The name fields cleaned (cleanName) when the clerk leaves them. */
+export type NameField = 'surname' | 'givenName' | 'patronymic' | 'businessName' | 'legalName';
+
 interface IntakeState {
   phase: IntakePhase;
   form: IntakeForm;
   offered: { form: IntakeForm; updatedAt: string } | null;
-  /** Fields the clerk has left at least once: their problems show from then on. */
+  /** Fields the clerk changed since the form opened: leaving one of them shows its problems. */
+  changed: Readonly<Record<FieldId, true>>;
+  /** Fields changed and then left: their problems show from then on. */
   visited: Readonly<Record<FieldId, true>>;
   /** After a Register attempt every problem shows, with the summary at the top. */
   attempted: boolean;
@@ -39,12 +72,16 @@ interface IntakeState {
   draft: DraftState;
   registered: Application | null;
   loadError: ErrorBody | null;
+  /** People on file with an identifier a new person on the form also has: offered instead of a second record. */
+  duplicates: Readonly<Partial<Record<PartPath, readonly ApplicantSummary[]>>>;
+  nameNotes: Readonly<Record<FieldId, NameNote>>;
 }
 
 const initial: IntakeState = {
   phase: 'idle',
   form: emptyForm(),
   offered: null,
+  changed: {},
   visited: {},
   attempted: false,
   serverProblems: [],
@@ -53,6 +90,8 @@ const initial: IntakeState = {
   draft: { status: 'none' },
   registered: null,
   loadError: null,
+  duplicates: {},
+  nameNotes: {},
 };
 
 export const useIntakeStore = create<IntakeState>()(() => initial);
@@ -67,14 +106,23 @@ export function localToday(now = new Date()): string {
   return `${y}-${m}-${d}`;
 }
 
-/** Editing a field clears what the backend said about it: the clerk is fixing it. */
+const without = <T>(record: Readonly<Record<string, T>>, keys: readonly string[]): Record<string, T> =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
+
+/** Editing a field clears what the backend said about it (the clerk is fixing it) and any note on it. */
 function edit(fields: readonly FieldId[], change: (form: IntakeForm) => IntakeForm): void {
   const state = get();
   set({
     form: change(state.form),
+    changed: fields.length === 0 ? state.changed : { ...state.changed, ...Object.fromEntries(fields.map((f) => [f, true as const])) },
     serverProblems: state.serverProblems.filter((p) => !fields.includes(p.field) && p.field !== 'form'),
+    nameNotes: without(state.nameNotes, fields),
     failure: null,
   });
+}
+
+function editParty(part: PartPath, fields: readonly FieldId[], change: (party: PartySection) => PartySection): void {
+  edit(fields, (form) => withParty(form, part, change(partyAt(form, part))));
 }
 
 // Opening the screen
@@ -126,86 +174,161 @@ export function startNewIntake(): void {
   set({ ...initial, phase: 'editing' });
 }
 
-// Applicant
+// People: the applicant, the representative, the person concerned
 
-export function pickApplicant(summary: ApplicantSummary, details: string): void {
-  edit(['applicant.search'], (form) => ({
-    ...form,
-    applicant: { mode: 'existing', id: summary.id, summary: { displayName: summary.displayName, details }, fields: { ...EMPTY_APPLICANT } },
+/** Per person, the number of the newest duplicate lookup: an answer to an older one is stale. */
+const lookups: Partial<Record<PartPath, number>> = {};
+
+/** The person's identifiers changed (or the person did): the offer goes, and so does any answer still on its way. */
+function dropDuplicates(part: PartPath): void {
+  lookups[part] = (lookups[part] ?? 0) + 1;
+  if (get().duplicates[part] !== undefined) set({ duplicates: without(get().duplicates, [part]) });
+}
+
+export function pickParty(part: PartPath, summary: ApplicantSummary, details: string): void {
+  dropDuplicates(part);
+  editParty(part, [`${part}.search`], () => ({
+    mode: 'existing',
+    id: summary.id,
+    summary: { displayName: summary.displayName, details },
+    fields: { ...EMPTY_PARTY },
   }));
 }
 
-/** A new applicant; what was typed into the search becomes the РНОКПП, the phone or the name. */
-export function newApplicant(query: string): void {
+/** A new person; what was typed into the search becomes the РНОКПП, the ЄДРПОУ, the phone or the name. */
+export function newParty(part: PartPath, query: string): void {
   const q = query.trim();
   const digits = q.replace(/[\s-]/g, '');
-  const fields: ApplicantFields = { ...EMPTY_APPLICANT };
+  const fields: PartyFields = { ...EMPTY_PARTY };
   if (/^\d{10}$/.test(digits)) fields.rnokpp = digits;
-  else if (/^\d{8}$/.test(digits)) Object.assign(fields, { kind: 'legal_entity', edrpou: digits });
+  else if (/^\d{8}$/.test(digits) && part === 'applicant') Object.assign(fields, { kind: 'legal_entity', edrpou: digits });
   else if (/^\+?[\d\s()-]{9,}$/.test(q)) fields.phone = q;
   else if (q !== '') Object.assign(fields, splitName(q));
-  edit(['applicant.search'], (form) => ({ ...form, applicant: { mode: 'form', id: null, summary: null, fields } }));
+  // Opening the form is not an edit: nothing is marked changed, so an untouched form stays blank.
+  set({ form: withParty(get().form, part, { mode: 'form', id: null, summary: null, fields }), failure: null });
 }
 
-/** Correct the chosen applicant's details: the form is filled from the record and saved on Register. */
-export async function editApplicant(): Promise<void> {
-  const id = get().form.applicant.id;
+/** Correct the chosen person's details: the form is filled from the record and saved on Register. */
+export async function editPartyRecord(part: PartPath): Promise<void> {
+  const id = partyAt(get().form, part).id;
   if (id === null) return;
   const result = await api.call('applicants.get', { id });
   if (!result.ok) {
     set({ failure: result.error });
     return;
   }
-  const a = result.value;
-  const dotted = (iso: string | null) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}` : '');
-  const fields: ApplicantFields = {
-    kind: a.kind,
-    surname: a.surname ?? '',
-    givenName: a.givenName ?? '',
-    patronymic: a.patronymic ?? '',
-    birthDate: dotted(a.birthDate),
-    sex: a.sex ?? '',
-    rnokpp: a.rnokpp ?? '',
-    rnokppRefused: a.rnokppRefused,
-    idDocType: a.idDoc?.type ?? 'id_card',
-    idDocNumber: a.idDoc?.number ?? '',
-    idDocIssuer: a.idDoc?.issuer ?? '',
-    idDocIssuedOn: dotted(a.idDoc?.issuedOn ?? null),
-    unzr: a.unzr ?? '',
-    address: a.address ?? '',
-    phone: a.phone ?? '',
-    email: a.email ?? '',
-    notifyBy: a.notifyBy ?? '',
-    legalName: a.legalName ?? '',
-    edrpou: a.edrpou ?? '',
-  };
-  edit([], (form) => ({ ...form, applicant: { ...form.applicant, mode: 'form', fields } }));
+  const fields = partyFromRecord(result.value);
+  editParty(part, [], (party) => ({ ...party, mode: 'form', fields }));
 }
 
-export function clearApplicant(): void {
-  edit([], (form) => ({ ...form, applicant: { mode: 'search', id: null, summary: null, fields: { ...EMPTY_APPLICANT } } }));
+export function clearParty(part: PartPath): void {
+  dropDuplicates(part);
+  editParty(part, [], () => emptyParty());
 }
 
-export function setApplicantField<K extends keyof ApplicantFields>(key: K, value: ApplicantFields[K]): void {
-  edit([`applicant.${key}`], (form) => {
-    const fields = { ...form.applicant.fields, [key]: value };
-    // Refusing an РНОКПП leaves no number to keep.
-    if (key === 'rnokppRefused' && value === true) fields.rnokpp = '';
-    return { ...form, applicant: { ...form.applicant, fields } };
+/** Fields whose change voids the clerk's confirmation that the birth date and sex match the document. */
+const CROSS_FIELDS: ReadonlySet<keyof PartyFields> = new Set(['rnokpp', 'birthDate', 'sex']);
+const IDENTIFIERS: ReadonlySet<keyof PartyFields> = new Set(['rnokpp', 'edrpou', 'idDocType', 'idDocNumber', 'kind', 'rnokppAbsent']);
+
+export function setPartyField<K extends keyof PartyFields>(part: PartPath, key: K, value: PartyFields[K]): void {
+  if (IDENTIFIERS.has(key)) dropDuplicates(part);
+  editParty(part, [`${part}.${key}`], (party) => {
+    const fields: PartyFields = { ...party.fields, [key]: value };
+    // A reason for having no РНОКПП leaves no number to keep.
+    if (key === 'rnokppAbsent' && value !== '') fields.rnokpp = '';
+    if (CROSS_FIELDS.has(key)) fields.crossConfirmed = false;
+    return { ...party, fields };
   });
 }
 
-/** Leaving the РНОКПП field: normalize it and fill the birth date and sex it encodes. */
-export function completeFromRnokpp(): void {
-  const state = get();
-  const filled = fillFromRnokpp(state.form.applicant.fields);
-  if (filled !== state.form.applicant.fields) set({ form: { ...state.form, applicant: { ...state.form.applicant, fields: filled } } });
+/** Leaving the РНОКПП field: normalize it, fill the birth date and sex it encodes, look for the person on file. */
+export function leaveRnokpp(part: PartPath): void {
+  const form = get().form;
+  const party = partyAt(form, part);
+  const filled = fillFromRnokpp(party.fields);
+  if (filled !== party.fields) set({ form: withParty(form, part, { ...party, fields: filled }) });
+  void lookForDuplicates(part);
 }
 
-// Representative
+/** Leaving a name field: Latin look-alikes and apostrophes are made right, and the field says what changed. */
+export function leaveName(part: PartPath, key: NameField): void {
+  const form = get().form;
+  const party = partyAt(form, part);
+  const cleaned = cleanName(party.fields[key], DEFAULT_APOSTROPHE);
+  if (cleaned.value === party.fields[key]) return;
+  set({
+    form: withParty(form, part, { ...party, fields: { ...party.fields, [key]: cleaned.value } }),
+    nameNotes: {
+      ...get().nameNotes,
+      [`${part}.${key}`]: { lookAlikes: cleaned.lookAlikesMapped, apostrophes: cleaned.apostrophesChanged },
+    },
+  });
+}
 
-export function setRepresentative<K extends keyof RepresentativeFields>(key: K, value: RepresentativeFields[K]): void {
-  edit([`rep.${key}`], (form) => ({ ...form, representative: { ...form.representative, [key]: value } }));
+/**
+ * A new person whose РНОКПП, ЄДРПОУ or document number is complete and valid: the people on file
+ * with any of them are offered instead of a second record. Only the newest lookup of a person counts.
+ */
+export async function lookForDuplicates(part: PartPath): Promise<void> {
+  const party = partyAt(get().form, part);
+  const query = party.mode === 'form' && party.id === null ? duplicateQuery(party.fields) : null;
+  if (query === null) return;
+  const ticket = (lookups[part] ?? 0) + 1;
+  lookups[part] = ticket;
+  const result = await api.call('applicants.findDuplicates', query);
+  if (lookups[part] !== ticket || !result.ok) return;
+  const now = partyAt(get().form, part);
+  if (now.mode !== 'form' || now.id !== null) return;
+  set({ duplicates: result.value.length > 0 ? { ...get().duplicates, [part]: result.value } : without(get().duplicates, [part]) });
+}
+
+// Representative and the person concerned
+
+export function setRepresentativeEnabled(enabled: boolean): void {
+  edit(['representative.enabled'], (form) => ({ ...form, representative: { ...form.representative, enabled } }));
+}
+
+export function setAuthority<K extends keyof AuthorityFields>(key: K, value: AuthorityFields[K]): void {
+  edit([`representative.authority.${key}`], (form) => ({
+    ...form,
+    representative: { ...form.representative, authority: { ...form.representative.authority, [key]: value } },
+  }));
+}
+
+export function setSubjectEnabled(enabled: boolean): void {
+  edit(['subject.enabled'], (form) => {
+    const next = { ...form, subject: { ...form.subject, enabled } };
+    // Without a person concerned the applicant is nobody's legal representative here.
+    if (enabled || !form.subject.applicantRepresents) return next;
+    return {
+      ...next,
+      subject: { ...next.subject, applicantRepresents: false },
+      representative: { ...form.representative, enabled: false },
+    };
+  });
+}
+
+/**
+ * A parent applying for their child: the applicant becomes the representative, a legal
+ * representative by the birth certificate unless the clerk had already chosen that basis.
+ */
+export function setApplicantRepresents(on: boolean): void {
+  edit(['subject.applicantRepresents', 'representative.enabled'], (form) => {
+    const current = form.representative.authority;
+    const authority =
+      on && current.basis !== 'legal_representative'
+        ? withBasis({ ...EMPTY_AUTHORITY, legalDocument: 'birth_certificate' }, 'legal_representative')
+        : current;
+    return {
+      ...form,
+      subject: { ...form.subject, applicantRepresents: on },
+      representative: { enabled: on, applicant: emptyParty(), authority },
+    };
+  });
+}
+
+export function setInsisted(insisted: InsistedFields): void {
+  edit(['insisted.on', 'insisted.reason', 'items'], (form) => ({ ...form, insisted }));
 }
 
 // Service and checklist
@@ -221,6 +344,8 @@ export function pickService(service: Service): void {
       deadlineValue: service.deadlineValue,
       deadlineUnit: service.deadlineUnit,
       feeKopecks: service.feeKopecks,
+      personalAttendance: service.personalAttendance,
+      requiresRnokpp: service.requiresRnokpp,
     },
     items: [
       ...service.documents.map<ChecklistLine>((doc) => ({
@@ -274,30 +399,26 @@ export function setNotes(value: string): void {
   edit(['notes'], (form) => ({ ...form, notes: value }));
 }
 
+/** Leaving a field shows its problems only once it was changed: tabbing through an empty field is not a mistake. */
 export function markVisited(field: FieldId): void {
-  if (get().visited[field]) return;
-  set({ visited: { ...get().visited, [field]: true } });
+  const state = get();
+  if (state.visited[field] || !state.changed[field]) return;
+  set({ visited: { ...state.visited, [field]: true } });
 }
 
 // Register
 
 /**
- * Registers the application with its applicant (new or corrected ones are written in the same
+ * Registers the application with its people (new or corrected ones are written in the same
  * transaction): one call, so a refusal leaves nothing half-saved. Field problems go next to
- * their fields, the applicant's and the application's alike.
+ * their fields, each person's and the application's alike.
  */
-export async function register(docTypeLabel: DocTypeLabel): Promise<void> {
+export async function register(): Promise<void> {
   const state = get();
   if (state.phase !== 'editing') return;
-  const check = checkForm(state.form, localToday(), docTypeLabel);
+  const check = checkForm(state.form, localToday());
   const stale = state.serverProblems.filter((p) => p.field === 'service');
-  if (check.errors.length > 0 || stale.length > 0 || check.application === null) {
-    set({ attempted: true, focusRequest: state.focusRequest + 1 });
-    return;
-  }
-  const applicantId = state.form.applicant.id;
-  const applicant = check.applicant !== null ? { applicant: check.applicant } : applicantId !== null ? { applicantId } : null;
-  if (applicant === null) {
+  if (check.errors.length > 0 || stale.length > 0 || check.input === null) {
     set({ attempted: true, focusRequest: state.focusRequest + 1 });
     return;
   }
@@ -305,20 +426,28 @@ export async function register(docTypeLabel: DocTypeLabel): Promise<void> {
   flushAutosave();
 
   const submittedKeys = state.form.items.filter((line) => line.submitted).map((line) => line.key);
-  const result = await api.call('intake.register', { ...check.application, ...applicant });
-  if (!result.ok) return failed(result.error, (path) => registerIssueField(path, submittedKeys));
+  const result = await api.call('intake.register', check.input);
+  if (!result.ok) return failed(result.error, submittedKeys);
   cancelAutosave();
   set({ ...initial, phase: 'done', registered: result.value, focusRequest: get().focusRequest + 1 });
 }
 
-function failed(error: ErrorBody, fieldOf: Parameters<typeof issuesToProblems>[1]): void {
-  const problems = error.code === 'VALIDATION' ? issuesToProblems(error.details?.issues, fieldOf) : [];
+/**
+ * A refusal: VALIDATION problems go to their fields; a CONFLICT (a new person already on file)
+ * also shows at the identifier, and the people on file are offered as when the clerk left it.
+ */
+function failed(error: ErrorBody, submittedKeys: readonly string[]): void {
+  const issues = error.code === 'VALIDATION' || error.code === 'CONFLICT' ? error.details?.issues : undefined;
+  const problems = issuesToProblems(issues, (path) => registerIssueField(path, submittedKeys));
   set({
     phase: 'editing',
     serverProblems: problems,
     failure: problems.length === 0 ? error : null,
     focusRequest: get().focusRequest + 1,
   });
+  if (error.code !== 'CONFLICT') return;
+  const parts = new Set((issues ?? []).map((issue) => partOfIssue(issue.path)).filter((part) => part !== null));
+  for (const part of parts) void lookForDuplicates(part);
 }
 
 // Draft autosave: debounced, only while editing, never for a blank form.

@@ -5,67 +5,89 @@
 import type { FieldIssue } from '../../../../shared/errors';
 import { VALIDATION_MESSAGES } from '../../../../shared/validate/messages';
 import type { ValidationCode } from '../../../../shared/validate/messages';
+import type { PlainMessageKey } from '../../i18n/dictionary';
 import { itemField } from './field-ids';
 import type { FieldProblem, Problem } from './field-ids';
+import { EMPTY_PARTY } from './intake-form';
+import type { PartPath } from './intake-form';
 
-const APPLICANT_FIELDS = new Set([
-  'kind',
-  'surname',
-  'givenName',
-  'patronymic',
-  'birthDate',
-  'sex',
-  'rnokpp',
-  'rnokppRefused',
-  'unzr',
-  'address',
-  'phone',
-  'email',
-  'notifyBy',
-  'legalName',
-  'edrpou',
-]);
 const ID_DOC_FIELDS: Readonly<Record<string, string>> = {
   type: 'idDocType',
   number: 'idDocNumber',
   issuer: 'idDocIssuer',
   issuedOn: 'idDocIssuedOn',
+  validUntil: 'idDocValidUntil',
+  presentedAs: 'idDocPresentedAs',
 };
-const REP_FIELDS = new Set(['fullName', 'idDocType', 'idDocNumber', 'poaNumber', 'poaDate']);
+/** The backend's codes that are not shared validation messages, with the screen's own text for them. */
+const SCREEN_TEXTS: Readonly<Record<string, PlainMessageKey>> = {
+  'applicant.duplicate': 'intake.err.duplicate',
+  'citizenship.format': 'intake.err.citizenshipCode',
+  'postcode.format': 'intake.err.postcode',
+  'authority.documentNumber_required': 'intake.err.authority.documentNumber',
+  'authority.documentDate_required': 'intake.err.authority.documentDate',
+  'authority.notary_required': 'intake.err.authority.notary',
+  'authority.legalDocument_required': 'intake.err.authority.legalDocument',
+  'authority.description_required': 'intake.err.authority.description',
+  'authority.registry_check_required': 'intake.err.authority.registryChecked',
+  'authority.valid_until_before_date': 'intake.err.authority.validUntilBeforeDate',
+  'authority.expired': 'intake.err.authority.expired',
+  'service.personal_attendance': 'intake.err.personalAttendance',
+  'service.requires_rnokpp': 'intake.err.requiresRnokpp',
+  'application.required_missing': 'intake.err.missingRequired',
+};
 
 function isValidationCode(message: string): message is ValidationCode {
   return Object.hasOwn(VALIDATION_MESSAGES, message);
 }
 
-/** The backend's message is a shared validation code when it can be; otherwise a generic, translated text. */
+/** The backend's message is a shared validation code when it can be; otherwise a translated text. */
 export function problemOf(issue: FieldIssue): Problem {
-  return isValidationCode(issue.message) ? { kind: 'code', code: issue.message } : { kind: 'text', key: 'intake.err.rejected' };
+  if (isValidationCode(issue.message)) return { kind: 'code', code: issue.message };
+  return { kind: 'text', key: SCREEN_TEXTS[issue.message] ?? 'intake.err.rejected' };
 }
 
-/** An issue about the applicant: its path is into ApplicantInput (under `applicant` in intake.register). */
-export function applicantIssueField(path: FieldIssue['path']): string {
+/** An issue about a person: its path is into ApplicantInput, the field is the form's field of that person. */
+export function personIssueField(part: PartPath, path: FieldIssue['path']): string {
   const [head, sub] = path;
-  if (head === 'idDoc') return `applicant.${typeof sub === 'string' ? (ID_DOC_FIELDS[sub] ?? 'idDocNumber') : 'idDocNumber'}`;
-  if (typeof head === 'string' && APPLICANT_FIELDS.has(head)) return `applicant.${head}`;
-  return 'applicant.form';
+  if (head === 'idDoc') return `${part}.${typeof sub === 'string' ? (ID_DOC_FIELDS[sub] ?? 'idDocNumber') : 'idDocNumber'}`;
+  if (head === 'addressParts' && typeof sub === 'string') return `${part}.address${sub.charAt(0).toUpperCase()}${sub.slice(1)}`;
+  if (head === 'citizenship') return `${part}.citizenshipCode`;
+  if (typeof head === 'string' && Object.hasOwn(EMPTY_PARTY, head)) return `${part}.${head}`;
+  return `${part}.form`;
+}
+
+/** The person an intake.register issue is about, if any. */
+export function partOfIssue(path: FieldIssue['path']): PartPath | null {
+  const [head, sub] = path;
+  if (head === 'applicant') return 'applicant';
+  if ((head === 'representative' || head === 'subject') && sub === 'applicant') return `${head}.applicant`;
+  return null;
 }
 
 /**
- * An issue of `intake.register`: its path is into RegisterIntake — the applicant's under
- * `applicant`, the application's at its fields, whose `items` are only the submitted checklist
- * lines (`submittedKeys` maps their index back to the line on screen).
+ * An issue of `intake.register`: its path is into RegisterIntake — each person's under its part
+ * (`applicant`, `representative.applicant`, `subject.applicant`), the application's at its
+ * fields, whose `items` are only the submitted checklist lines (`submittedKeys` maps their index
+ * back to the line on screen).
  */
 export function registerIssueField(path: FieldIssue['path'], submittedKeys: readonly string[]): string {
   const [head, sub, part] = path;
+  const person = partOfIssue(path);
+  if (person !== null) return personIssueField(person, path.slice(person === 'applicant' ? 1 : 2));
   switch (head) {
     case 'serviceId':
       return 'service';
-    case 'applicant':
-      return applicantIssueField(path.slice(1));
     case 'applicantId':
       return 'applicant.search';
     case 'representative':
-      return typeof sub === 'string' && REP_FIELDS.has(sub) ? `rep.${sub}` : 'rep.fullName';
+      if (sub === 'applicantId') return 'representative.applicant.search';
+      if (sub === 'authority' && typeof part === 'string') return `representative.authority.${part}`;
+      return 'representative.enabled';
+    case 'subject':
+      return 'subject.applicant.search';
+    case 'insisted':
+      return 'insisted.reason';
     case 'items': {
       const key = typeof sub === 'number' ? submittedKeys[sub] : undefined;
       if (key === undefined) return 'items';

@@ -14,7 +14,8 @@ function described(control: HTMLElement): string {
     .join(' | ');
 }
 
-describe('the applications screen', () => {
+// Each test registers through the intake form first (every checklist line ticked): longer than the unit default.
+describe('the applications screen', { timeout: 30_000 }, () => {
   it('lists today’s applications, finds one by number, and says when nothing matches', async () => {
     const user = userEvent.setup();
     const number = await registerThroughIntake(user, 'Бондар Ірина');

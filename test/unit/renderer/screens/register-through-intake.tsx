@@ -6,18 +6,32 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { expect } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
+import { rnokppCheckDigit } from '../../../../shared/validate/rnokpp';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
+
+/**
+ * Each call registers a new person, so each gets its own valid РНОКПП: the desk refuses a second
+ * person with one already on file.
+ */
+let people = 0;
+function nextRnokpp(): string {
+  people += 1;
+  const first9 = `17590${String(people).padStart(4, '0')}`;
+  return `${first9}${rnokppCheckDigit(first9)}`;
+}
 
 export async function registerThroughIntake(user: UserEvent, name = 'Шевченко Тарас'): Promise<string> {
   const { unmount } = render(<IntakeScreen />);
   await user.type(await screen.findByRole('combobox', { name: 'Пошук заявника' }), name);
   await user.click(screen.getByRole('button', { name: 'Новий заявник' }));
-  await user.type(screen.getByLabelText('РНОКПП'), '1759013776');
+  await user.type(screen.getByLabelText('РНОКПП'), nextRnokpp());
   await user.type(screen.getByRole('combobox', { name: 'Послуга' }), 'ID-картки');
   const services = screen.getByRole('listbox', { name: 'Послуга', hidden: true });
   await waitFor(() => expect(within(services).getAllByRole('option').length).toBeGreaterThan(0), { timeout: 3000 });
   await user.click(within(services).getAllByRole('option')[0]!);
-  await user.click(await screen.findByRole('checkbox', { name: /^Заява/ }));
+  // Every document the service requires is handed in: nothing to insist on.
+  await screen.findByRole('checkbox', { name: /^Заява/ });
+  for (const line of within(screen.getByRole('table', { name: 'Подані документи' })).getAllByRole('checkbox')) await user.click(line);
   await user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
   const done = await screen.findByText('Звернення зареєстровано', {}, { timeout: 5000 });
   const number = await waitFor(() => {
