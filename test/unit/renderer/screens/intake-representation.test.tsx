@@ -57,7 +57,7 @@ async function tickAllDocuments(user: UserEvent): Promise<void> {
 const register = (user: UserEvent) => user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
 
 async function registered(): Promise<string> {
-  const done = await screen.findByText('Звернення зареєстровано', {}, { timeout: 5000 });
+  const done = await screen.findByText('Звернення зареєстровано', {}, { timeout: 15_000 });
   return (within(done.closest('section') ?? document.body).getByText(/-\d{4}$/).textContent ?? '').trim();
 }
 
