@@ -262,8 +262,33 @@ describe('the draft', () => {
     expect(fromDraftData(JSON.parse(JSON.stringify(toDraftData(form))) as Record<string, unknown>)).toEqual(form);
     expect(fromDraftData({ version: 99, form })).toBeNull();
     expect(fromDraftData({ version: 2, form: 'broken' })).toBeNull();
-    // A draft of the previous screen (an РНОКПП refusal flag, a representative by name) is not offered back.
-    expect(fromDraftData({ version: 1, form })).toBeNull();
+    expect(fromDraftData({ version: 1, form: 'broken' })).toBeNull();
+  });
+
+  it('upgrades a draft of the screen before issue 14: the refusal flag and the representative by name', () => {
+    const applicant = filled().applicant;
+    const { rnokppAbsent: _absent, ...newFields } = applicant.fields;
+    const old = {
+      ...filled(),
+      applicant: { ...applicant, fields: { ...newFields, rnokpp: '', rnokppRefused: true } },
+      representative: {
+        enabled: true,
+        fullName: 'Коваленко Олена Петрівна',
+        idDocType: 'passport_book',
+        idDocNumber: 'АК123456',
+        poaNumber: 'ННА 1',
+        poaDate: '01.10.2025',
+      },
+    };
+    const form = fromDraftData({ version: 1, form: JSON.parse(JSON.stringify(old)) as unknown });
+    expect(form?.applicant.fields).toEqual({ ...applicant.fields, rnokpp: '', rnokppAbsent: 'religious' });
+    expect(form?.representative.enabled).toBe(true);
+    expect(form?.representative.applicant).toMatchObject({
+      mode: 'form',
+      fields: { surname: 'Коваленко', givenName: 'Олена', patronymic: 'Петрівна', idDocType: 'passport_book', idDocNumber: 'АК123456' },
+    });
+    expect(form?.representative.authority).toMatchObject({ basis: '', documentNumber: 'ННА 1', documentDate: '01.10.2025' });
+    expect(form?.items).toEqual(old.items);
   });
 
   it('treats an untouched form as blank, also once «Новий заявник» opened it or a kind was picked', () => {

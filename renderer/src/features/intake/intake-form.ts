@@ -7,6 +7,7 @@
  * fields takes that path and works on whichever person it is given.
  */
 import type { ApplicantKind, RnokppAbsence } from '../../../../shared/domain/applicant';
+import { ID_DOC_TYPES } from '../../../../shared/validate/id-documents';
 import type { IdDocTypeCode } from '../../../../shared/validate/id-documents';
 
 export type { ApplicantKind, RnokppAbsence };
@@ -263,13 +264,54 @@ function restoreParty(base: PartySection, saved: unknown): PartySection {
   return { ...base, ...party, fields: { ...EMPTY_PARTY, ...party.fields } };
 }
 
+type Loose = Record<string, unknown>;
+const loose = (value: unknown): Loose => (typeof value === 'object' && value !== null ? (value as Loose) : {});
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 /**
- * A draft written by this version of the screen; anything else (an older shape, a damaged
- * record) gives null and the screen starts afresh rather than crash on it.
+ * A draft of the screen before issue 14 (a draft may wait across an update): the РНОКПП refusal
+ * flag becomes the religious reason, and the representative typed by name with a power of
+ * attorney becomes a person entered anew with the POA's number and date; its basis is left for
+ * the clerk to choose, since the old form did not ask.
+ */
+function fromVersion1(form: Loose): Loose {
+  const applicant = loose(form['applicant']);
+  const { rnokppRefused, ...fields } = loose(applicant['fields']);
+  const rep = loose(form['representative']);
+  const repName = text(rep['fullName']);
+  const repDocType = ID_DOC_TYPES.find((type) => type === rep['idDocType']);
+  return {
+    ...form,
+    applicant: { ...applicant, fields: { ...fields, ...(rnokppRefused === true ? { rnokppAbsent: 'religious' } : {}) } },
+    representative: {
+      enabled: rep['enabled'] === true,
+      applicant:
+        repName === ''
+          ? emptyParty()
+          : {
+              mode: 'form',
+              id: null,
+              summary: null,
+              fields: {
+                ...EMPTY_PARTY,
+                ...splitName(repName),
+                ...(repDocType ? { idDocType: repDocType } : {}),
+                idDocNumber: text(rep['idDocNumber']),
+              },
+            },
+      authority: { ...EMPTY_AUTHORITY, documentNumber: text(rep['poaNumber']), documentDate: text(rep['poaDate']) },
+    },
+  };
+}
+
+/**
+ * A draft written by this version of the screen, or by the one before (upgraded); anything else
+ * (an unknown shape, a damaged record) gives null and the screen starts afresh rather than crash on it.
  */
 export function fromDraftData(data: Record<string, unknown>): IntakeForm | null {
-  if (data['version'] !== DRAFT_VERSION) return null;
-  const form = data['form'];
+  if (data['version'] !== DRAFT_VERSION && data['version'] !== 1) return null;
+  const form =
+    data['version'] === 1 && typeof data['form'] === 'object' && data['form'] !== null ? fromVersion1(loose(data['form'])) : data['form'];
   if (typeof form !== 'object' || form === null) return null;
   const candidate = form as Partial<IntakeForm>;
   if (typeof candidate.applicant !== 'object' || candidate.applicant === null || !Array.isArray(candidate.items)) return null;

@@ -176,7 +176,12 @@ export function startNewIntake(): void {
 
 // People: the applicant, the representative, the person concerned
 
+/** Per person, the number of the newest duplicate lookup: an answer to an older one is stale. */
+const lookups: Partial<Record<PartPath, number>> = {};
+
+/** The person's identifiers changed (or the person did): the offer goes, and so does any answer still on its way. */
 function dropDuplicates(part: PartPath): void {
+  lookups[part] = (lookups[part] ?? 0) + 1;
   if (get().duplicates[part] !== undefined) set({ duplicates: without(get().duplicates, [part]) });
 }
 
@@ -259,8 +264,6 @@ export function leaveName(part: PartPath, key: NameField): void {
     },
   });
 }
-
-const lookups: Partial<Record<PartPath, number>> = {};
 
 /**
  * A new person whose РНОКПП, ЄДРПОУ or document number is complete and valid: the people on file

@@ -9,11 +9,16 @@ function citizenshipOf(code: string | null): Pick<PartyFields, 'citizenship' | '
   return { citizenship: choice, citizenshipCode: choice === 'other' ? code : '' };
 }
 
-/** A person on file as the form holds them, for correcting their details. */
+/**
+ * A person on file as the form holds them, for correcting their details. A record of an earlier
+ * version may be a legal entity carrying a sole trader's РНОКПП and no ЄДРПОУ: it opens as the
+ * sole trader it is, its name as the business name, so the clerk adds the person's names.
+ */
 export function partyFromRecord(a: Applicant): PartyFields {
   const parts = a.addressParts ?? {};
+  const soleTraderOfOld = a.kind === 'legal_entity' && a.edrpou === null && a.rnokpp !== null;
   return {
-    kind: a.kind,
+    kind: soleTraderOfOld ? 'sole_trader' : a.kind,
     surname: a.surname ?? '',
     givenName: a.givenName ?? '',
     patronymic: a.patronymic ?? '',
@@ -40,9 +45,9 @@ export function partyFromRecord(a: Applicant): PartyFields {
     phone: a.phone ?? '',
     email: a.email ?? '',
     notifyBy: a.notifyBy ?? '',
-    businessName: a.businessName ?? '',
+    businessName: (soleTraderOfOld ? a.legalName : a.businessName) ?? '',
     registryRecord: a.registryRecord ?? '',
-    legalName: a.legalName ?? '',
+    legalName: soleTraderOfOld ? '' : (a.legalName ?? ''),
     edrpou: a.edrpou ?? '',
     crossConfirmed: false,
   };

@@ -5,10 +5,17 @@ import type { UserEvent } from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { deskApi, must } from '../desk-backend';
 import '../dom-setup';
+import type { ApplicantInput } from '../../../../shared/domain/applicant';
 import { rnokppCheckDigit } from '../../../../shared/validate/rnokpp';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
 import { EMPTY_PARTY, emptyForm, toDraftData } from '../../../../renderer/src/features/intake/intake-form';
-import { startNewIntake, useIntakeStore } from '../../../../renderer/src/features/intake/intake-store';
+import {
+  lookForDuplicates,
+  newParty,
+  setPartyField,
+  startNewIntake,
+  useIntakeStore,
+} from '../../../../renderer/src/features/intake/intake-store';
 
 /** What the clerk hears for a control besides its name: its hint, error or warning. */
 function described(control: HTMLElement): string {
@@ -201,18 +208,21 @@ function rnokppFrom(first9: string): string {
   return `${first9}${rnokppCheckDigit(first9)}`;
 }
 
-/** Puts a person on file through the backend, as another desk's registration would. */
-async function personOnFile(surname: string, rnokpp: string): Promise<void> {
-  const [service] = await must(deskApi.call('catalog.search', { q: 'ID-01' }));
-  if (!service) throw new Error('the sample catalog has no ID-01');
+/** Puts someone on file through the backend, as another desk's registration would. */
+async function onFile(applicant: ApplicantInput): Promise<void> {
+  // RM-03 has no РНОКПП on its card and allows any applicant, a legal entity included.
+  const [service] = await must(deskApi.call('catalog.search', { q: 'RM-03' }));
+  if (!service) throw new Error('the sample catalog has no RM-03');
   await must(
     deskApi.call('intake.register', {
       serviceId: service.id,
-      applicant: { kind: 'person', surname, givenName: 'Петро', rnokpp },
+      applicant,
       items: service.documents.map((doc) => ({ name: doc.nameUk, original: true, sheets: 1 })),
     }),
   );
 }
+
+const personOnFile = (surname: string, rnokpp: string) => onFile({ kind: 'person', surname, givenName: 'Петро', rnokpp });
 
 describe('a new applicant already on file', { timeout: 30_000 }, () => {
   it('is offered as soon as the РНОКПП is complete and valid, and choosing them takes the record on file', async () => {
@@ -234,6 +244,55 @@ describe('a new applicant already on file', { timeout: 30_000 }, () => {
     await user.click(within(offer).getByRole('button', { name: 'Обрати: Дорошенко Петро' }));
     expect(useIntakeStore.getState().form.applicant).toMatchObject({ mode: 'existing', summary: { displayName: 'Дорошенко Петро' } });
     expect(screen.queryByLabelText('РНОКПП')).toBeNull();
+  });
+
+  it('is offered by the identity document’s number, and a legal entity by its ЄДРПОУ', async () => {
+    const user = userEvent.setup();
+    await onFile({
+      kind: 'person',
+      surname: 'Олексієнко',
+      givenName: 'Марта',
+      rnokppAbsent: 'foreigner',
+      idDoc: { type: 'permanent_residence_permit', number: 'ЖК123456' },
+    });
+    await newApplicant(user, 'Олексієнко Марта');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Немає РНОКПП — причина' }), 'foreigner');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Документ особи' }), 'посвідка на постійне проживання');
+    await user.type(screen.getByLabelText('Серія та номер'), 'жк 123456');
+    await user.tab();
+    const offer = (await screen.findByText('Цей заявник уже є:')).closest('.duplicate-offer') as HTMLElement;
+    expect(offer.textContent).toContain('Олексієнко Марта');
+    // Another type with the same number is another document: the offer goes at once, and leaving the number finds nobody.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Документ особи' }), 'посвідка на тимчасове проживання');
+    expect(screen.queryByText('Цей заявник уже є:')).toBeNull();
+    await user.click(screen.getByLabelText('Серія та номер'));
+    await user.tab();
+    expect(
+      await must(deskApi.call('applicants.findDuplicates', { idDoc: { type: 'temporary_residence_permit', number: 'ЖК123456' } })),
+    ).toEqual([]);
+    expect(screen.queryByText('Цей заявник уже є:')).toBeNull();
+
+    await onFile({ kind: 'legal_entity', legalName: 'ТОВ «Вікно»', edrpou: '32855961' });
+    await user.click(screen.getByRole('radio', { name: 'Юридична особа' }));
+    await user.type(screen.getByLabelText('Код ЄДРПОУ'), '3285 5961');
+    await user.tab();
+    const company = (await screen.findByText('Цей заявник уже є:')).closest('.duplicate-offer') as HTMLElement;
+    expect(company.textContent).toContain('ТОВ «Вікно»');
+  });
+
+  it('is not offered from an answer that arrives after the identifier changed', async () => {
+    const rnokpp = rnokppFrom('303456789');
+    await personOnFile('Стефанюк', rnokpp);
+    newParty('applicant', '');
+    setPartyField('applicant', 'rnokpp', rnokpp);
+    const pending = lookForDuplicates('applicant');
+    setPartyField('applicant', 'rnokpp', rnokpp.slice(0, 9));
+    await pending;
+    expect(useIntakeStore.getState().duplicates.applicant).toBeUndefined();
+    // The same lookup left to finish offers the person.
+    setPartyField('applicant', 'rnokpp', rnokpp);
+    await lookForDuplicates('applicant');
+    expect(useIntakeStore.getState().duplicates.applicant?.map((p) => p.displayName)).toEqual(['Стефанюк Петро']);
   });
 
   it('is offered when registering is refused as a duplicate (someone put them on file meanwhile)', async () => {
