@@ -230,6 +230,10 @@ describe('a service that needs the applicant in person', { timeout: 30_000 }, ()
 
     await user.click(representative);
     expect(screen.queryByRole('checkbox', { name: 'Звертається представник' })).toBeNull();
+    // The box that had focus is gone: the note takes it, so the keyboard (Ctrl+Enter) stays in the form.
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toBe('Ця послуга потребує особистої присутності заявника: представник не допускається.'),
+    );
     expect(screen.getByText('Ця послуга потребує особистої присутності заявника: представник не допускається.')).toBeTruthy();
     await register(user);
     expect(await registered()).toMatch(/-\d{4}$/);
