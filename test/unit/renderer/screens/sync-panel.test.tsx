@@ -26,7 +26,8 @@ beforeAll(async () => {
   act(() => useShellStore.setState({ clerk }));
 });
 
-describe('the sync panel', () => {
+// One test registers through the intake form first (every checklist line ticked): longer than the unit default.
+describe('the sync panel', { timeout: 30_000 }, () => {
   it('on a fresh standalone desk: nothing waiting, nothing to press; Esc gives focus back', async () => {
     const user = userEvent.setup();
     render(<Opener />);
