@@ -1,13 +1,32 @@
+import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/use-t';
 import { Notice } from '../../kit/Notice';
 import { AuthorityFields } from './AuthorityFields';
 import { IntakeCheckbox } from './bound-fields';
 import { fieldDomId } from './field-ids';
-import { focusSoon } from './focus-field';
 import { setRepresentativeEnabled, useIntakeStore } from './intake-store';
 import { PartyBlock } from './PartyBlock';
 
-const PERSONAL_NOTE = 'intake-rep-personal';
+/**
+ * Why no representative is offered. Taking a representative off here removes the box that had
+ * focus: the note takes it then (once it is on screen), so the keyboard stays in the form.
+ */
+function PersonalAttendanceNote({ takeFocus, onFocused }: { takeFocus: boolean; onFocused(): void }) {
+  const t = useT();
+  const note = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!takeFocus) return;
+    note.current?.focus();
+    onFocused();
+  }, [takeFocus, onFocused]);
+  return (
+    <div ref={note} tabIndex={-1}>
+      <Notice tone="info" announce={false}>
+        <p>{t('intake.rep.personalAttendance')}</p>
+      </Notice>
+    </div>
+  );
+}
 
 /**
  * Who acts for the applicant (or, when a person concerned is given, for that person): a person on
@@ -19,6 +38,7 @@ export function RepresentativeSection() {
   const rep = useIntakeStore((state) => state.form.representative);
   const applicantRepresents = useIntakeStore((state) => state.form.subject.applicantRepresents);
   const personal = useIntakeStore((state) => state.form.service?.personalAttendance === true);
+  const [takenOff, setTakenOff] = useState(false);
   return (
     <section id="intake-rep-section" className="form-section" aria-labelledby="intake-rep-heading">
       <h3 id="intake-rep-heading" className="section-title">
@@ -28,12 +48,7 @@ export function RepresentativeSection() {
         {t('intake.rep.title')}
       </h3>
       {personal && !rep.enabled ? (
-        // Focusable: taking a representative off here removes the box that had focus, and the note replaces it.
-        <div id={PERSONAL_NOTE} tabIndex={-1}>
-          <Notice tone="info" announce={false}>
-            <p>{t('intake.rep.personalAttendance')}</p>
-          </Notice>
-        </div>
+        <PersonalAttendanceNote takeFocus={takenOff} onFocused={() => setTakenOff(false)} />
       ) : applicantRepresents ? (
         <p className="muted">{t('intake.rep.isApplicant')}</p>
       ) : (
@@ -43,7 +58,7 @@ export function RepresentativeSection() {
           checked={rep.enabled}
           onChange={(enabled) => {
             setRepresentativeEnabled(enabled);
-            if (!enabled && personal) focusSoon(PERSONAL_NOTE);
+            if (!enabled && personal) setTakenOff(true);
           }}
         />
       )}

@@ -57,7 +57,7 @@ async function tickAllDocuments(user: UserEvent): Promise<void> {
 const register = (user: UserEvent) => user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
 
 async function registered(): Promise<string> {
-  const done = await screen.findByText('Звернення зареєстровано', {}, { timeout: 5000 });
+  const done = await screen.findByText('Звернення зареєстровано', {}, { timeout: 15_000 });
   return (within(done.closest('section') ?? document.body).getByText(/-\d{4}$/).textContent ?? '').trim();
 }
 
@@ -230,6 +230,10 @@ describe('a service that needs the applicant in person', { timeout: 30_000 }, ()
 
     await user.click(representative);
     expect(screen.queryByRole('checkbox', { name: 'Звертається представник' })).toBeNull();
+    // The box that had focus is gone: the note takes it, so the keyboard (Ctrl+Enter) stays in the form.
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toBe('Ця послуга потребує особистої присутності заявника: представник не допускається.'),
+    );
     expect(screen.getByText('Ця послуга потребує особистої присутності заявника: представник не допускається.')).toBeTruthy();
     await register(user);
     expect(await registered()).toMatch(/-\d{4}$/);

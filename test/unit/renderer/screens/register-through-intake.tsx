@@ -33,7 +33,8 @@ export async function registerThroughIntake(user: UserEvent, name = 'Шевче�
   await screen.findByRole('checkbox', { name: /^Заява/ });
   for (const line of within(screen.getByRole('table', { name: 'Подані документи' })).getAllByRole('checkbox')) await user.click(line);
   await user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
-  const done = await screen.findByText('Звернення зареєстровано', {}, { timeout: 5000 });
+  // A bound, not a measure: with every test file's backend busy at once, registering can take seconds.
+  const done = await screen.findByText('Звернення зареєстровано', {}, { timeout: 15_000 });
   const number = await waitFor(() => {
     const text = within(done.closest('section') ?? document.body).getByText(/-\d{4}$/).textContent;
     if (!text) throw new Error('no number yet');
