@@ -66,6 +66,27 @@ function likely(pattern: RegExp): DocRule['number'] {
 
 const free: DocRule['number'] = (input) => valid(input.trim());
 
+/**
+ * A birth certificate: a Roman-numeral series (typed in Latin I V X L C or Cyrillic І Х), a dash,
+ * 2 Cyrillic capitals and 6 digits, stored as printed: "I-КИ123456". The dash stays: it is what
+ * separates the numeral from the letters (ІІ-КИ and І-ІКИ differ). Certificates issued abroad or in
+ * other eras differ, so a mismatch is only a warning.
+ */
+const BIRTH_CERTIFICATE = /^([IVXLCІХ]{1,6})-([А-ЩЬЮЯҐЄІЇ]{2})(\d{6})$/u;
+const ROMAN_FROM_CYRILLIC: Readonly<Record<string, string>> = { І: 'I', Х: 'X' };
+
+function birthCertificate(input: string): Validated<IdDocNumberError, IdDocNumberWarning> {
+  const spaced = input
+    .trim()
+    .toUpperCase()
+    .replace(/[\s№]+/gu, '')
+    .replace(/[‐-―−]/gu, '-');
+  const parts = BIRTH_CERTIFICATE.exec(spaced);
+  if (parts === null) return valid(compact(input), ['id_doc.number_unusual']);
+  const roman = Array.from(parts[1]!, (ch) => ROMAN_FROM_CYRILLIC[ch] ?? ch).join('');
+  return valid(`${roman}-${parts[2]}${parts[3]}`);
+}
+
 /** 2 Ukrainian capitals (no Ы Ъ Э Ё) and 4–6 digits, or the 9 digits of the card form. */
 const PERMIT = /^([А-ЩЬЮЯҐЄІЇ]{2}\d{4,6}|\d{9})$/u;
 
@@ -74,9 +95,7 @@ const RULES: Readonly<Record<IdDocTypeCode, DocRule>> = {
   passport_book: { expiry: 'none', number: validatePassportBooklet, issuerCode: false },
   // Two Latin capitals and six digits is the current form; not verified against a published rule.
   travel_passport: { expiry: 'required', number: likely(/^[A-Z]{2}\d{6}$/), issuerCode: false },
-  // A Roman-numeral series (Latin I V X L C or Cyrillic І Х), a dash, 2 Cyrillic capitals, 6 digits;
-  // certificates issued abroad or before 1990s reforms can differ.
-  birth_certificate: { expiry: 'none', number: likely(/^[IVXLCІХ1-9]{1,6}-?[А-ЩЬЮЯҐЄІЇ]{2}\d{6}$/u), issuerCode: false },
+  birth_certificate: { expiry: 'none', number: birthCertificate, issuerCode: false },
   temporary_certificate: { expiry: 'required', number: likely(/^([А-ЩЬЮЯҐЄІЇ]{2}\d{4,6}|\d{9})$/u), issuerCode: false },
   permanent_residence_permit: { expiry: 'optional', number: certain(PERMIT), issuerCode: false },
   temporary_residence_permit: { expiry: 'required', number: certain(PERMIT), issuerCode: false },

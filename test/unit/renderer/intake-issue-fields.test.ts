@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fieldDomId } from '../../../renderer/src/features/intake/field-ids';
 import {
@@ -52,6 +53,18 @@ describe('backend issue paths → intake fields', () => {
     expect(problemOf({ path: ['rnokpp'], message: 'Invalid input' })).toEqual({ kind: 'text', key: 'intake.err.rejected' });
     expect(problemOf({ path: ['rnokpp'], message: 'applicant.duplicate' })).toEqual({ kind: 'text', key: 'intake.err.duplicate' });
     expect(issuesToProblems(undefined, () => 'x')).toEqual([]);
+  });
+
+  it('has words for every refusal code the registration rules can give, none falls to the generic text', () => {
+    const sources = [
+      'main/backend/applications/registration-rules.ts',
+      'main/backend/applicants/check-dates.ts',
+      'main/backend/applicants/duplicates.ts',
+    ].map((file) => readFileSync(file, 'utf8'));
+    const codes = sources.flatMap((text) => [...text.matchAll(/message: '([a-z_]+\.[a-zA-Z_]+)'/g)].map((m) => m[1]!));
+    expect(codes).toContain('subject.is_applicant');
+    for (const code of codes)
+      expect(problemOf({ path: [], message: code }), code).not.toEqual({ kind: 'text', key: 'intake.err.rejected' });
   });
 
   it('gives every field a DOM id that is a valid, stable id', () => {

@@ -22,7 +22,7 @@ const TABLE: readonly Row[] = [
   { type: 'id_card', valid: ['001 234 567', '001234567'], invalid: ['12345678', 'error'] },
   { type: 'passport_book', valid: ['ак 123456', 'АК123456'], invalid: ['AK12345', 'error'] },
   { type: 'travel_passport', valid: ['fa 123456', 'FA123456'], invalid: ['123456', 'warning'] },
-  { type: 'birth_certificate', valid: ['I-КИ 123456', 'IКИ123456'], invalid: ['123', 'warning'] },
+  { type: 'birth_certificate', valid: ['ІІ – КИ № 123456', 'II-КИ123456'], invalid: ['123', 'warning'] },
   { type: 'temporary_certificate', valid: ['КВ 1234', 'КВ1234'], invalid: ['X1', 'warning'] },
   { type: 'permanent_residence_permit', valid: ['ІН 123456', 'ІН123456'], invalid: ['AB123456', 'error'] },
   { type: 'temporary_residence_permit', valid: ['123 456 789', '123456789'], invalid: ['12345', 'error'] },
@@ -50,6 +50,13 @@ describe('identity documents by type', () => {
 
   it.each(TABLE)('$type: takes a valid number and stores it normalized', ({ type, valid: [typed, stored] }) => {
     expect(IdDoc.parse(doc(type, typed)).number).toBe(stored);
+  });
+
+  it('a birth certificate keeps the dash between the numeral and the letters, as printed', () => {
+    expect(IdDoc.parse(doc('birth_certificate', 'i-ки 123456')).number).toBe('I-КИ123456');
+    expect(IdDoc.parse(doc('birth_certificate', 'III-КИ123456')).number).not.toBe(
+      IdDoc.parse(doc('birth_certificate', 'II-ІКИ123456')).number,
+    );
   });
 
   it.each(TABLE)('$type: a number of the wrong form is refused where the pattern is certain', ({ type, invalid: [typed, outcome] }) => {

@@ -35,6 +35,10 @@ const SCREEN_TEXTS: Readonly<Record<string, PlainMessageKey>> = {
   'service.personal_attendance': 'intake.err.personalAttendance',
   'service.requires_rnokpp': 'intake.err.requiresRnokpp',
   'application.required_missing': 'intake.err.missingRequired',
+  'representative.not_person': 'intake.err.representativeNotPerson',
+  'representative.is_applicant': 'intake.err.representativeIsApplicant',
+  'subject.not_person': 'intake.err.subjectNotPerson',
+  'subject.is_applicant': 'intake.err.subjectIsApplicant',
 };
 
 function isValidationCode(message: string): message is ValidationCode {
