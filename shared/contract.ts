@@ -5,6 +5,7 @@
  * from these two tables — nobody declares a channel by hand.
  */
 import { z } from 'zod';
+import { APOSTROPHE_CHOICES } from './validate/names';
 import { PlaceCode } from './place-code';
 import { DraftData } from './draft-data';
 import { parseDay } from './calendar';
@@ -37,6 +38,8 @@ export const AppInfo = z.object({
   desk: z.object({ code: PlaceCode, window: z.string().min(1) }),
   /** Where the center/desk identity came from: the config file, or built-in demo defaults. */
   configSource: z.enum(['file', 'default']),
+  /** The desk's name settings: the form cleans names as the backend will store them. */
+  names: z.object({ apostrophe: z.enum(APOSTROPHE_CHOICES) }),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

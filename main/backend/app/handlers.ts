@@ -29,6 +29,7 @@ export function appHandlers(deps: AppDeps): AppHandlers {
       center: deps.desk.center,
       desk: deps.desk.desk,
       configSource: deps.desk.source,
+      names: deps.desk.names,
     }),
     'app.health': () => {
       let database: 'ok' | 'error' = 'ok';

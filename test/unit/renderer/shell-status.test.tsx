@@ -23,6 +23,7 @@ const INFO: AppInfo = {
   center: { code: 'KR01', name: 'Демонстраційний ЦНАП' },
   desk: { code: 'D07', window: '7' },
   configSource: 'file',
+  names: { apostrophe: 'ʼ' },
 };
 
 const OFFLINE: SyncStatus = { ...STANDALONE, state: 'offline', pending: 3, oldestPendingAt: '2026-12-03T07:00:00.000Z' };

@@ -1,4 +1,3 @@
-import { DEFAULT_APOSTROPHE } from '../../../../shared/validate/names';
 import { useT } from '../../i18n/use-t';
 import type { TextInputProps } from '../../kit/TextInput';
 import type { PartPath } from './intake-form';
@@ -17,7 +16,7 @@ export function NameText({ part, name, ...props }: NameTextProps) {
   const note = useIntakeStore((state) => state.nameNotes[`${part}.${name}`]);
   const said = [
     note?.lookAlikes ? t('intake.name.lookAlikes') : null,
-    note?.apostrophes ? t('intake.name.apostrophes', { apostrophe: DEFAULT_APOSTROPHE }) : null,
+    note?.apostrophes ? t('intake.name.apostrophes', { apostrophe: note.apostrophe }) : null,
   ].filter((line): line is string => line !== null);
   return (
     <PartyText

@@ -16,6 +16,8 @@ import type { Application } from '../../../../shared/domain/application';
 import type { Service } from '../../../../shared/domain/service';
 import type { ErrorBody } from '../../../../shared/errors';
 import { cleanName, DEFAULT_APOSTROPHE } from '../../../../shared/validate/names';
+import type { ApostropheChoice } from '../../../../shared/validate/names';
+import { useShellStore } from '../../app/shell-store';
 import { api } from '../../api';
 import { checkForm, fillFromRnokpp } from './check-form';
 import { duplicateQuery } from './duplicate-query';
@@ -48,6 +50,14 @@ export type DraftState =
 export interface NameNote {
   lookAlikes: boolean;
   apostrophes: boolean;
+  /** The apostrophe the name now has: the desk's setting. */
+  apostrophe: ApostropheChoice;
+}
+
+/** The desk's canonical apostrophe (app.info), so the form shows the name as the backend will store it. */
+function deskApostrophe(): ApostropheChoice {
+  const info = useShellStore.getState().info;
+  return info.status === 'loaded' ? info.info.names.apostrophe : DEFAULT_APOSTROPHE;
 }
 
 /** The name fields cleaned (cleanName) when the clerk leaves them. */
@@ -254,13 +264,14 @@ export function leaveRnokpp(part: PartPath): void {
 export function leaveName(part: PartPath, key: NameField): void {
   const form = get().form;
   const party = partyAt(form, part);
-  const cleaned = cleanName(party.fields[key], DEFAULT_APOSTROPHE);
+  const apostrophe = deskApostrophe();
+  const cleaned = cleanName(party.fields[key], apostrophe);
   if (cleaned.value === party.fields[key]) return;
   set({
     form: withParty(form, part, { ...party, fields: { ...party.fields, [key]: cleaned.value } }),
     nameNotes: {
       ...get().nameNotes,
-      [`${part}.${key}`]: { lookAlikes: cleaned.lookAlikesMapped, apostrophes: cleaned.apostrophesChanged },
+      [`${part}.${key}`]: { lookAlikes: cleaned.lookAlikesMapped, apostrophes: cleaned.apostrophesChanged, apostrophe },
     },
   });
 }

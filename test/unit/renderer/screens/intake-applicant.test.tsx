@@ -8,6 +8,7 @@ import '../dom-setup';
 import type { ApplicantInput } from '../../../../shared/domain/applicant';
 import { rnokppCheckDigit } from '../../../../shared/validate/rnokpp';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
+import { useShellStore } from '../../../../renderer/src/app/shell-store';
 import { EMPTY_PARTY, emptyForm, toDraftData } from '../../../../renderer/src/features/intake/intake-form';
 import {
   lookForDuplicates,
@@ -153,6 +154,22 @@ describe('the applicant on the intake screen', { timeout: 30_000 }, () => {
     expect(described(patronymic)).toBe('');
     await user.type(surname, 'а');
     expect(described(surname)).toBe('');
+  });
+
+  it('cleans to the apostrophe the desk is set to, as the backend will store it', async () => {
+    const info = must(await deskApi.call('app.info', {}));
+    useShellStore.setState({ info: { status: 'loaded', info: { ...info, names: { apostrophe: '’' } } } });
+    try {
+      const user = userEvent.setup();
+      await newApplicant(user);
+      const given = screen.getByLabelText('Ім’я');
+      await user.type(given, 'Марʼяна');
+      await user.tab();
+      expect(given).toHaveProperty('value', 'Мар’яна');
+      expect(described(given)).toBe('Апостроф приведено до ’');
+    } finally {
+      useShellStore.setState({ info: { status: 'loading' } });
+    }
   });
 
   it('asks the clerk to confirm a birth date or sex that contradicts the РНОКПП', async () => {
