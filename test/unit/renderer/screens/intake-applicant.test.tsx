@@ -157,7 +157,7 @@ describe('the applicant on the intake screen', { timeout: 30_000 }, () => {
   });
 
   it('cleans to the apostrophe the desk is set to, as the backend will store it', async () => {
-    const info = must(await deskApi.call('app.info', {}));
+    const info = await must(deskApi.call('app.info', {}));
     useShellStore.setState({ info: { status: 'loaded', info: { ...info, names: { apostrophe: '’' } } } });
     try {
       const user = userEvent.setup();
