@@ -82,6 +82,9 @@ export const ApplicantRowPayload = z
     legal_name: z.string().max(500).nullable(),
     display_name: z.string().min(1).max(700),
     search_name: z.string().max(700),
+    // The desk's search tiers (docs/ARCHITECTURE.md §5.6); optional: a desk of an older version sends none.
+    search_folded: z.string().max(700).optional(),
+    search_latin: z.string().max(2800).optional(),
   })
   .strict();
 

@@ -6,6 +6,7 @@ import { uuidv7 } from '../ids';
 import { localDay } from '../clock';
 import { assertPlausibleDates } from './check-dates';
 import { getApplicant } from './queries';
+import { searchTierColumns } from './search-columns';
 import { normalizeName } from './search-text';
 import { statement } from '../db/statements';
 
@@ -39,6 +40,7 @@ function columns(a: ApplicantData) {
     legal_name: a.kind === 'legal_entity' ? a.legalName : null,
     display_name: displayNameOf(a),
     search_name: normalizeName(displayNameOf(a)),
+    ...searchTierColumns(displayNameOf(a)),
   };
 }
 

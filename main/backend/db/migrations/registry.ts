@@ -5,6 +5,7 @@ import { m0003IntakeDrafts } from './0003-intake-drafts';
 import { m0004OutboxUnacked } from './0004-outbox-unacked';
 import { m0005OutboxOneStatusIndex } from './0005-outbox-one-status-index';
 import { m0006StatusHistorySynced } from './0006-status-history-synced';
+import { m0007SearchTiers } from './0007-search-tiers';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   m0004OutboxUnacked,
   m0005OutboxOneStatusIndex,
   m0006StatusHistorySynced,
+  m0007SearchTiers,
 ];
