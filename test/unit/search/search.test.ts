@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EXACT_LOOKUP_SQL, searchApplicants } from '../../../main/backend/applicants/search';
+import { searchTierColumns } from '../../../main/backend/applicants/search-columns';
 import { normalizeName } from '../../../main/backend/applicants/search-text';
 import type { Db } from '../../../main/backend/db/open';
 import type { ApplicantInput } from '../../../shared/domain/applicant';
@@ -41,18 +42,21 @@ function tombstone(desk: TestDesk, id: string): void {
  */
 function bulkAdd(desk: TestDesk, displayNames: readonly string[]): void {
   const insert = desk.db.prepare(
-    `INSERT INTO applicants (id, kind, surname, given_name, display_name, search_name, clerk_id, created_at, updated_at)
-     VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO applicants (id, kind, surname, given_name, display_name, search_name, search_folded, search_latin, clerk_id, created_at, updated_at)
+     VALUES (?, 'person', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   desk.db.transaction(() => {
     for (const displayName of displayNames) {
       const [surname = '', givenName = ''] = displayName.split(' ');
+      const tiers = searchTierColumns(displayName);
       insert.run(
         randomUUID(),
         surname,
         givenName,
         displayName,
         normalizeName(displayName),
+        tiers.search_folded,
+        tiers.search_latin,
         desk.env.clerkId,
         '2026-11-27T09:30:00Z',
         '2026-11-27T09:30:00Z',
