@@ -13,12 +13,14 @@ import { fieldDomId } from './field-ids';
 import { focusFirstEmptySoon, focusSoon } from './focus-field';
 import { clearApplicant, editApplicant, newApplicant, pickApplicant, setApplicantField, useIntakeStore } from './intake-store';
 import { LegalEntityFields } from './LegalEntityFields';
+import { matchNote } from './match-note';
 import { PersonFields } from './PersonFields';
 
 type ApplicantOption = ComboOption & { summary: ApplicantSummary };
 
 function details(t: Translate, a: ApplicantSummary): string {
   return [
+    matchNote(t, a.match),
     a.birthDate ? t('intake.applicant.born', { date: formatDay(a.birthDate) }) : null,
     a.rnokpp ? t('intake.applicant.rnokppShort', { value: a.rnokpp }) : null,
     a.edrpou ? t('intake.applicant.edrpouShort', { value: a.edrpou }) : null,

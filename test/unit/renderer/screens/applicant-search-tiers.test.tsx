@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import '../desk-backend';
+import '../dom-setup';
+import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
+import { registerThroughIntake } from './register-through-intake';
+
+/** The text of each option the applicant search offers now. */
+function offered(): string[] {
+  const list = screen.queryByRole('listbox', { name: 'Пошук заявника', hidden: true });
+  return list
+    ? within(list)
+        .queryAllByRole('option')
+        .map((o) => o.textContent ?? '')
+    : [];
+}
+
+describe('the applicant search list', () => {
+  it('says when a looser tier found the applicant: a similar spelling, the Latin spelling, the start of the РНОКПП', async () => {
+    const user = userEvent.setup();
+    await registerThroughIntake(user, 'Ґудзь Євген');
+    render(<IntakeScreen />);
+    const search = await screen.findByRole('combobox', { name: 'Пошук заявника' });
+    const typed = async (query: string, note: string | null) => {
+      await user.clear(search);
+      await user.type(search, query);
+      await waitFor(() => {
+        const [only, ...rest] = offered();
+        expect(rest).toEqual([]);
+        expect(only).toContain('Ґудзь Євген');
+        if (note) expect(only).toContain(note);
+        else expect(only).not.toMatch(/схоже|латинським|за початком/);
+      });
+    };
+
+    await typed('Гудзь', 'схоже написання');
+    await typed('Gudz Yevhen', 'за латинським написанням');
+    await typed('175901', 'за початком РНОКПП');
+    await typed('Ґудзь', null);
+  });
+});
