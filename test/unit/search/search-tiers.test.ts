@@ -3,7 +3,10 @@ import { searchApplicants } from '../../../main/backend/applicants/search';
 import type { Db } from '../../../main/backend/db/open';
 import type { ApplicantInput } from '../../../shared/domain/applicant';
 import { rnokppCheckDigit } from '../../../shared/validate/rnokpp';
+import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
 import { addApplicant, openTestDesk } from '../../helpers/desk-db';
+import { memoryLogger } from '../../helpers/memory-logger';
+import { pulledApplicant } from '../../helpers/pulled-changes';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -81,6 +84,21 @@ describe('searchApplicants: the folded tier', () => {
     addApplicant(desk.env, { ...person('Шевченко', 'Євген'), id: before.id });
     expect(found(desk.db, 'гудзь')).toEqual([]);
     expect(found(desk.db, 'Shevchenko')).toEqual([['Шевченко Євген', 'latin']]);
+    expect(found(desk.db, 'Gudz')).toEqual([]);
+  });
+});
+
+describe('searchApplicants: applicants pulled from the back office', () => {
+  it('are found by every tier, the columns derived on this desk whatever the payload says', () => {
+    const desk = openTestDesk(tempDir());
+    const apply = createChangeApplier(memoryLogger());
+    const pulled = pulledApplicant(1, '0198d1a4-0000-7000-8000-000000000001', 'Ґудзь');
+    apply(desk.db, [{ ...pulled, data: { ...pulled.data, search_folded: 'щось інше', search_latin: 'something else' } }]);
+    expect(found(desk.db, 'Гудзь')).toEqual([['Ґудзь Марʼяна', 'folded']]);
+    expect(found(desk.db, 'Gudz Mariana')).toEqual([['Ґудзь Марʼяна', 'latin']]);
+    expect(found(desk.db, 'something')).toEqual([]);
+    apply(desk.db, [{ ...pulledApplicant(2, pulled.id, 'Шевченко'), version: 2 }]);
+    expect(found(desk.db, 'Shevchenko')).toEqual([['Шевченко Марʼяна', 'latin']]);
     expect(found(desk.db, 'Gudz')).toEqual([]);
   });
 });
