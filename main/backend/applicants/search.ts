@@ -24,8 +24,8 @@ export const EXACT_LOOKUP_SQL: Readonly<Record<ExactMatch, string>> = {
   phone: `SELECT ${COLUMNS} FROM applicants a WHERE a.phone = ? AND a.deleted_at IS NULL ORDER BY a.display_name, a.rowid LIMIT ?`,
 };
 
-/** A partial РНОКПП: its first 6–9 digits, found by a range on applicants_rnokpp (never a scan). */
-const RNOKPP_PREFIX_SQL = `SELECT ${COLUMNS} FROM applicants a
+/** A partial РНОКПП: its first 6–9 digits, found by a range on applicants_rnokpp (never a scan; a test checks the plan). */
+export const RNOKPP_PREFIX_SQL = `SELECT ${COLUMNS} FROM applicants a
   WHERE a.rnokpp >= ? AND a.rnokpp < ? AND a.deleted_at IS NULL ORDER BY a.rnokpp LIMIT ?`;
 
 interface Statements {

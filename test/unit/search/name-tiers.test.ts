@@ -13,6 +13,17 @@ const word = fc.array(letter, { minLength: 1, maxLength: 12 }).map((l) => l.join
 /** Normalized names (search-text.ts): lower-case words joined by single spaces, a digit run now and then. */
 const normalized = fc.array(fc.oneof(word, fc.constantFrom('2', '10', 'it')), { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
 const VOWELS = ['е', 'є', 'э', 'ё', 'і', 'ї', 'и', 'ы'];
+/**
+ * Names over the letters whose rendering could depend on a neighbour (зг, word-initial є ї й ю я,
+ * the dropped ь ъ) and a few plain ones, so that such pairs are common, not one in a thousand.
+ */
+const contextual = fc
+  .array(fc.constantFrom('з', 'г', 'ґ', 'є', 'ї', 'й', 'ю', 'я', 'ё', 'ь', 'ъ', 'і', 'и', 'е', 'ы', 'а', 'о', ' '), { maxLength: 24 })
+  .map((l) => l.join('').replace(/ +/g, ' ').trim());
+
+function prefixes(name: string): string[] {
+  return Array.from({ length: name.length + 1 }, (_, i) => name.slice(0, i));
+}
 
 describe('foldName (the folded tier)', () => {
   it('is idempotent', () => {
@@ -25,8 +36,8 @@ describe('foldName (the folded tier)', () => {
 
   it('folds a prefix to a prefix, so the FTS5 prefix search over the folded column finds what tier 1 finds', () => {
     fc.assert(
-      fc.property(normalized, normalized, (a, b) => {
-        expect(foldName(`${a}${b}`).startsWith(foldName(a))).toBe(true);
+      fc.property(contextual, (name) => {
+        for (const prefix of prefixes(name)) expect(foldName(name).startsWith(foldName(prefix))).toBe(true);
       }),
     );
   });
@@ -119,8 +130,8 @@ describe('latinName (the КМУ-55 tier)', () => {
 
   it('turns a prefix into a prefix, word-start rules included', () => {
     fc.assert(
-      fc.property(normalized, normalized, (a, b) => {
-        expect(latinName(`${a}${b}`).startsWith(latinName(a))).toBe(true);
+      fc.property(contextual, (name) => {
+        for (const prefix of prefixes(name)) expect(latinName(name).startsWith(latinName(prefix))).toBe(true);
       }),
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchApplicants } from '../../../main/backend/applicants/search';
+import { RNOKPP_PREFIX_SQL, searchApplicants } from '../../../main/backend/applicants/search';
 import type { Db } from '../../../main/backend/db/open';
 import type { ApplicantInput } from '../../../shared/domain/applicant';
 import { rnokppCheckDigit } from '../../../shared/validate/rnokpp';
@@ -154,11 +154,7 @@ describe('searchApplicants: a partial РНОКПП', () => {
 
   it('reads the applicants_rnokpp index, never the whole table', () => {
     const desk = openTestDesk(tempDir());
-    const plan = desk.db
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT id FROM applicants a WHERE a.rnokpp >= '175901' AND a.rnokpp < '175901:' AND a.deleted_at IS NULL ORDER BY a.rnokpp LIMIT 20",
-      )
-      .all() as Array<{ detail: string }>;
+    const plan = desk.db.prepare(`EXPLAIN QUERY PLAN ${RNOKPP_PREFIX_SQL}`).all('175901', '175901:', 20) as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toContain('USING INDEX applicants_rnokpp (rnokpp>? AND rnokpp<?)');
   });
 });
