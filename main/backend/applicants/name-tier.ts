@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { COLUMNS } from './summary-row';
 import type { SummaryRow } from './summary-row';
 
-/** An applicants column of words and the FTS5 prefix index over it (0002, 0007). */
+/** An applicants column of words and the FTS5 prefix index over it (0002, 0008). */
 export interface NameIndex {
   fts: 'applicants_fts' | 'applicants_folded_fts' | 'applicants_latin_fts';
   column: 'search_name' | 'search_folded' | 'search_latin';

@@ -14,13 +14,13 @@ const APPLICANTS_CONSIDERED = 20;
 const NUMBER_TAIL = /^(?:[A-Z0-9]+-)*\d{4,}$/;
 
 /**
- * Whole parts at the end of the number: the expression index of 0007 on its last four
+ * Whole parts at the end of the number: the expression index of 0008 on its last four
  * characters finds the candidates, LIKE keeps those where the query starts a part (so "0001"
  * is not the end of "-10001"). The query is letters, digits and dashes: nothing to escape.
  */
 export const BY_TAIL = 'substr(a.reg_number, -4) = ? AND a.reg_number LIKE ?';
 
-/** The newest applications with a representative's name, via the FTS5 index of 0007 (it drops apostrophes like normalizeName). */
+/** The newest applications with a representative's name, via the FTS5 index of 0008 (it drops apostrophes like normalizeName). */
 const BY_REPRESENTATIVE = `a.rowid IN (SELECT rowid FROM applications_rep_fts WHERE applications_rep_fts MATCH ? ORDER BY rowid DESC LIMIT ?)`;
 
 /**

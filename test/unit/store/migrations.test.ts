@@ -82,8 +82,8 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
         mutation_id: 'm-remote',
       }),
   },
-  7: {
-    // The seed-2 applicant was written before the search tiers: 0007 fills and indexes its columns.
+  8: {
+    // The seed-2 applicant was written before the search tiers: 0008 fills and indexes its columns.
     write: (db) => db.prepare(REPRESENTED).run('Коваль Мар’яна'),
     check: (db) => {
       expect(db.prepare("SELECT search_folded, search_latin FROM applicants WHERE id = 'p1'").get()).toEqual({
@@ -138,12 +138,12 @@ describe('every migration', () => {
     });
   }
 
-  it('0007 indexes the representatives already on file, and names written before it', () => {
+  it('0008 indexes the representatives already on file, and names written before it', () => {
     const db = new Database(':memory:');
-    migrate(db, migrations, 6);
+    migrate(db, migrations, 7);
     seeds[2]!.write(db);
     db.prepare(REPRESENTED).run('Коваль Марʼяна');
-    migrate(db, migrations, 7);
+    migrate(db, migrations, 8);
     const rep = (term: string) =>
       db.prepare('SELECT rowid FROM applications_rep_fts WHERE applications_rep_fts MATCH ?').pluck().all(term) as number[];
     expect(rep('марян*')).toHaveLength(1);

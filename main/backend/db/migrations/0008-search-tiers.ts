@@ -43,9 +43,9 @@ const BACKFILL_BATCH = 10_000;
  * - an FTS5 index of representatives' names (contentless: only rowids are read back).
  * The partial РНОКПП search needs nothing new: a range on applicants_rnokpp (0002).
  */
-export const m0007SearchTiers: Migration = {
-  version: 7,
-  name: '0007-search-tiers',
+export const m0008SearchTiers: Migration = {
+  version: 8,
+  name: '0008-search-tiers',
   up(db) {
     db.exec(`
       ALTER TABLE applicants ADD COLUMN search_folded TEXT NOT NULL DEFAULT '';
