@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { PlaceCode } from './place-code';
 import { DraftData } from './draft-data';
 import { parseDay } from './calendar';
-import { Applicant, ApplicantSummary } from './domain/applicant';
+import { Applicant, ApplicantSummary, Edrpou, IdDocType, Rnokpp } from './domain/applicant';
 import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplication } from './domain/application';
 import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
@@ -148,6 +148,24 @@ export const methods = {
     role: 'clerk',
   },
   'applicants.get': { input: z.object({ id: RecordId }).strict(), output: Applicant, role: 'clerk' },
+  /**
+   * The people on file with any of these identifiers: the form offers the existing person
+   * before the clerk registers a second record of them (which `intake.register` refuses).
+   */
+  'applicants.findDuplicates': {
+    input: z
+      .object({
+        rnokpp: Rnokpp.optional(),
+        edrpou: Edrpou.optional(),
+        idDoc: z
+          .object({ type: IdDocType, number: z.string().trim().min(1).max(30) })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    output: z.array(ApplicantSummary),
+    role: 'clerk',
+  },
   'applications.listToday': { input: NoInput, output: z.array(ApplicationSummary), role: 'clerk' },
   'applications.get': {
     input: z.union([z.object({ id: RecordId }).strict(), z.object({ regNumber: z.string().trim().min(1).max(40) }).strict()]),

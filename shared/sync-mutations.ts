@@ -6,18 +6,31 @@
  */
 import { z } from 'zod';
 import { Sha256Hex } from './blob-protocol';
-import { ReceiptItem, RegisterApplication, Representative, ResultDelivery } from './domain/application';
+import { LegacyRepresentative, ReceiptItem, RegisterApplication, Representative, ResultDelivery } from './domain/application';
 import { ActorName } from './domain/application-history';
 import { ApplicationStatus } from './domain/application-status';
-import { IdDocType, NotifyBy } from './domain/applicant';
+import { ApplicantKind, Citizenship, DocPresentedAs, IdDocType, NotifyBy, RnokppAbsence } from './domain/applicant';
 import { TICKET_EVENTS } from './domain/ticket-status';
 import type { TicketEvent } from './domain/ticket-status';
 
 const Id = z.string().min(1).max(64);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 
+/**
+ * A representative as a payload holds it: a person on file with their authority, or (in
+ * mutations desks of earlier versions queued and have not delivered yet) the name, document and
+ * power of attorney those versions stored.
+ */
+export const RepresentativePayload = z.union([Representative, LegacyRepresentative.strict()]);
+
 /** What main/backend/applications/register-application.ts sends: the input plus what the desk assigned. */
 export const ApplicationRegisterPayload = RegisterApplication.extend({
+  representative: RepresentativePayload.optional(),
+  /** The applicant's reason and the required documents missing, as the desk computed them from its catalog. */
+  insisted: z
+    .object({ reason: z.string().trim().min(1).max(1000), missing: z.array(z.string().max(500)).min(1).max(200) })
+    .strict()
+    .optional(),
   id: Id,
   regNumber: z.string().min(1).max(100),
   registeredAt: z.iso.datetime(),
@@ -44,7 +57,7 @@ export const ApplicationStatusPayload = z
 export const ApplicationUpdatePayload = z
   .object({
     id: Id,
-    representative: Representative.nullable(),
+    representative: RepresentativePayload.nullable(),
     items: z.array(ReceiptItem).min(1).max(200),
     resultDelivery: ResultDelivery,
     notes: z.string().trim().max(2000).nullable(),
@@ -54,32 +67,41 @@ export const ApplicationUpdatePayload = z
   .strict();
 
 /**
- * The applicant's full row as the desk stores it (snake_case columns, fields of the other kind
+ * The applicant's full row as the desk stores it (snake_case columns, fields of the other kinds
  * null): the desk validated the fields with ApplicantInput, the back office keeps them as sent
- * and merges them per field.
+ * and merges them per field. Rows queued by earlier versions have `rnokpp_refused` and none of
+ * the columns of migration 0007: those are optional, and `rnokpp_refused` is read only from them.
  */
 export const ApplicantRowPayload = z
   .object({
     id: Id,
-    kind: z.enum(['person', 'legal_entity']),
+    kind: ApplicantKind,
     surname: z.string().max(200).nullable(),
     given_name: z.string().max(200).nullable(),
     patronymic: z.string().max(200).nullable(),
     birth_date: Day.nullable(),
     sex: z.enum(['male', 'female']).nullable(),
     rnokpp: z.string().max(20).nullable(),
-    rnokpp_refused: z.union([z.literal(0), z.literal(1)]),
+    rnokpp_refused: z.union([z.literal(0), z.literal(1)]).optional(),
+    rnokpp_absent: RnokppAbsence.nullable().optional(),
     id_doc_type: IdDocType.nullable(),
     id_doc_number: z.string().max(60).nullable(),
     id_doc_issuer: z.string().max(300).nullable(),
     id_doc_issued_on: Day.nullable(),
+    id_doc_valid_until: Day.nullable().optional(),
+    id_doc_presented_as: DocPresentedAs.nullable().optional(),
     unzr: z.string().max(20).nullable(),
+    citizenship: Citizenship.nullable().optional(),
     address: z.string().max(500).nullable(),
+    /** The address in parts as JSON text, as the desk's column holds it. */
+    address_parts: z.string().max(2000).nullable().optional(),
     phone: z.string().max(40).nullable(),
     email: z.string().max(320).nullable(),
     notify_by: NotifyBy.nullable(),
     edrpou: z.string().max(20).nullable(),
     legal_name: z.string().max(500).nullable(),
+    business_name: z.string().max(500).nullable().optional(),
+    registry_record: z.string().max(60).nullable().optional(),
     display_name: z.string().min(1).max(700),
     search_name: z.string().max(700),
     // The desk's search tiers (docs/ARCHITECTURE.md §5.6); optional: a desk of an older version sends none.

@@ -1,19 +1,41 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApplicantInput } from './applicant';
-import { RegisterApplication } from './application';
+import { Authority, RegisterApplication } from './application';
+
+const exactlyOne = (id: string | undefined, data: unknown) => (id === undefined) !== (data === undefined);
+const EITHER = { message: 'give either the person or the id of an existing one', path: ['applicantId'] };
 
 /**
- * One registration as the clerk submits it: the application with its applicant, written in one
- * transaction. The applicant is `applicant` when new or corrected (with its id), or
- * `applicantId` when chosen from search as it is; never both. Problems with the applicant come
- * back under the path `applicant`, the application's at its own fields.
+ * A person taking part besides the applicant (the representative, the person the service
+ * concerns): chosen from search as they are (`applicantId`) or entered / corrected (`applicant`).
  */
-export const RegisterIntake = RegisterApplication.extend({
-  applicantId: RegisterApplication.shape.applicantId.optional(),
-  applicant: ApplicantInput.optional(),
-}).refine((input) => (input.applicant === undefined) !== (input.applicantId === undefined), {
-  message: 'give either the applicant or the id of an existing one',
-  path: ['applicantId'],
-});
+const partyShape = { applicantId: z.string().min(1).max(64).optional(), applicant: ApplicantInput.optional() };
+const Party = z
+  .object(partyShape)
+  .strict()
+  .refine((p) => exactlyOne(p.applicantId, p.applicant), EITHER);
+const RepresentativeParty = z
+  .object({ ...partyShape, authority: Authority })
+  .strict()
+  .refine((p) => exactlyOne(p.applicantId, p.applicant), EITHER);
+
+/**
+ * One registration as the clerk submits it: the application with its applicant, its representative
+ * and the person it concerns, written in one transaction. Each person is given as entered (new, or
+ * corrected with its id) or by the id of one chosen from search as is; never both. Problems with a
+ * person come back under its path (`applicant`, `representative.applicant`, `subject.applicant`),
+ * the application's at its own fields.
+ */
+export const RegisterIntake = RegisterApplication.omit({ representative: true, subjectId: true })
+  .extend({
+    applicantId: RegisterApplication.shape.applicantId.optional(),
+    applicant: ApplicantInput.optional(),
+    representative: RepresentativeParty.optional(),
+    subject: Party.optional(),
+  })
+  .refine((input) => exactlyOne(input.applicantId, input.applicant), {
+    message: 'give either the applicant or the id of an existing one',
+    path: ['applicantId'],
+  });
 export type RegisterIntakeInput = z.input<typeof RegisterIntake>;
 export type RegisterIntakeData = z.output<typeof RegisterIntake>;

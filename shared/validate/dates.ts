@@ -2,7 +2,7 @@ import { invalid, valid } from './result';
 import type { Validated } from './result';
 
 /** The date fields of intake, each with its own codes so the message can name the field. */
-export type DateField = 'birth_date' | 'issue_date';
+export type DateField = 'birth_date' | 'issue_date' | 'valid_until';
 
 export type BirthDateError = 'birth_date.format' | 'birth_date.impossible' | 'birth_date.future' | 'birth_date.too_old';
 export type BirthDateWarning = 'birth_date.under_14';

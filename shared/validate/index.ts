@@ -8,7 +8,11 @@ export type { EdrpouError } from './edrpou';
 export { validateEmail } from './email';
 export type { EmailError } from './email';
 export { validateIdCardNumber } from './id-card';
+export { ID_DOC_TYPES, ID_DOC_TYPES_OFFERED, expiryRule, needsIssuerCode, validateIdDocNumber, validateIssuerCode } from './id-documents';
+export type { ExpiryRule, IdDocNumberError, IdDocNumberWarning, IdDocTypeCode } from './id-documents';
 export type { IdCardError } from './id-card';
+export { APOSTROPHE_CHOICES, DEFAULT_APOSTROPHE, cleanName } from './names';
+export type { ApostropheChoice, CleanedName } from './names';
 export { VALIDATION_ERRORS, VALIDATION_MESSAGES, VALIDATION_WARNINGS } from './messages';
 export type { Bilingual, ValidationCode, ValidationErrorCode, ValidationWarningCode } from './messages';
 export { validatePassportBooklet } from './passport-booklet';
@@ -20,4 +24,4 @@ export { isValidRnokpp, rnokppBirthDate, rnokppCheckDigit, rnokppSex, validateRn
 export type { RnokppError } from './rnokpp';
 export { unzrBirthDate, unzrCheckDigit, validateUnzr } from './unzr';
 export type { UnzrError, UnzrWarning } from './unzr';
-export { zBirthDate, zEdrpou, zEmail, zIdCardNumber, zIssueDate, zPassportBooklet, zPhone, zRnokpp, zUnzr } from './zod';
+export { zBirthDate, zEdrpou, zEmail, zIdCardNumber, zIssueDate, zPassportBooklet, zPhone, zRnokpp, zUnzr, zValidUntil } from './zod';

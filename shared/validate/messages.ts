@@ -106,6 +106,38 @@ export const VALIDATION_ERRORS = {
     uk: 'Дата видачі документа не може бути ранішою за дату народження',
     en: 'The date of issue cannot be before the date of birth',
   },
+  'id_doc.number_format': {
+    uk: 'Номер не відповідає формату документа цього типу. Звірте номер або оберіть інший тип документа',
+    en: 'The number does not match the format of this document type. Check it or choose another type',
+  },
+  'id_doc.issuer_code': {
+    uk: 'Орган, що видав ID-картку, вказується чотирицифровим кодом, наприклад 8032',
+    en: 'An ID card names its issuing authority by a four-digit code, e.g. 8032',
+  },
+  'id_doc.expiry_required': {
+    uk: 'Вкажіть, до якої дати дійсний документ (поле «Дійсний до»)',
+    en: 'Enter the date the document is valid until',
+  },
+  'valid_until.format': {
+    uk: 'Вкажіть дату «Дійсний до» у форматі ДД.ММ.РРРР',
+    en: 'Enter the valid-until date as DD.MM.YYYY',
+  },
+  'valid_until.impossible': {
+    uk: 'Такої дати «Дійсний до» не існує',
+    en: 'That valid-until date does not exist in the calendar',
+  },
+  'id_doc.expiry_before_issue': {
+    uk: 'Дата «Дійсний до» не може бути ранішою за дату видачі',
+    en: 'The valid-until date cannot be before the date of issue',
+  },
+  'id_doc.expired': {
+    uk: 'Строк дії документа минув: прийняти його не можна. Попросіть інший чинний документ',
+    en: 'The document has expired and cannot be accepted. Ask for another valid document',
+  },
+  'rnokpp.reason_required': {
+    uk: 'Вкажіть РНОКПП або причину, з якої його немає',
+    en: 'Enter the РНОКПП or the reason the person has none',
+  },
 } satisfies Record<string, Bilingual>;
 
 /** Codes that only ask the clerk to look again: the value is kept. */
@@ -117,6 +149,10 @@ export const VALIDATION_WARNINGS = {
   'birth_date.under_14': {
     uk: 'Особі ще не виповнилося 14 років: перевірте, чи звертається її законний представник',
     en: 'The person is under 14: check that a legal representative is applying',
+  },
+  'id_doc.number_unusual': {
+    uk: 'Незвичний формат номера для документа цього типу. Звірте номер із документом',
+    en: 'An unusual number for this document type. Compare it with the document',
   },
   'cross.rnokpp_birth_date': {
     uk: 'Дата народження, закладена в РНОКПП, не збігається з введеною',

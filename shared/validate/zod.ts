@@ -39,3 +39,4 @@ export const zEmail = fromValidator(validateEmail);
  */
 export const zBirthDate = fromValidator((input) => validateDay(input, 'birth_date'));
 export const zIssueDate = fromValidator((input) => validateDay(input, 'issue_date'));
+export const zValidUntil = fromValidator((input) => validateDay(input, 'valid_until'));

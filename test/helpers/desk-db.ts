@@ -24,9 +24,10 @@ export const SAMPLE_SERVICE: ServiceRecord = {
   deadlineValue: 20,
   deadlineUnit: 'working_days',
   active: true,
+  // Not required, so tests about other things may register any receipt lines; the required-documents rule has its own services.
   documents: [
-    { nameUk: 'Заява-анкета', nameEn: 'Application form', required: true },
-    { nameUk: 'Свідоцтво про народження', nameEn: 'Birth certificate', required: true },
+    { nameUk: 'Заява-анкета', nameEn: 'Application form', required: false },
+    { nameUk: 'Свідоцтво про народження', nameEn: 'Birth certificate', required: false },
   ],
 };
 
@@ -37,7 +38,7 @@ export const SAMPLE_PERSON: ApplicantInputType = {
   patronymic: 'Іванівна',
   birthDate: '1948-02-28',
   rnokpp: '1759013776',
-  idDoc: { type: 'id_card', number: '001234567' },
+  idDoc: { type: 'id_card', number: '001234567', validUntil: '2030-02-28' },
   phone: '+380671234567',
 };
 

@@ -12,18 +12,24 @@ const APPLICANT_COLUMNS = [
   'birth_date',
   'sex',
   'rnokpp',
-  'rnokpp_refused',
+  'rnokpp_absent',
   'id_doc_type',
   'id_doc_number',
   'id_doc_issuer',
   'id_doc_issued_on',
+  'id_doc_valid_until',
+  'id_doc_presented_as',
   'unzr',
+  'citizenship',
   'address',
+  'address_parts',
   'phone',
   'email',
   'notify_by',
   'edrpou',
   'legal_name',
+  'business_name',
+  'registry_record',
   'display_name',
   'search_name',
 ] as const;
@@ -35,14 +41,19 @@ const UPSERT_APPLICANT = `INSERT INTO applicants (id, ${WRITTEN.join(', ')}, cle
   ON CONFLICT (id) DO UPDATE SET ${WRITTEN.map((c) => `${c} = excluded.${c}`).join(', ')},
     updated_at = excluded.updated_at, server_version = excluded.server_version, deleted_at = NULL`;
 
-/** The back office keeps the applicant row as the desk sent it (snake_case columns, see upsert-applicant.ts). */
+/**
+ * The back office keeps the applicant row as the desk sent it (snake_case columns, see
+ * upsert-applicant.ts). A row sent by a desk of an earlier version has `rnokpp_refused` instead
+ * of `rnokpp_absent`, and none of the columns added since: those are null.
+ */
 export const applicantApplier: PulledApplier = {
   preparePage: (db, ctx) => ensureRemoteClerk(db, ctx.at),
   apply(db, change, ctx) {
     const data = change.data;
-    const values = APPLICANT_COLUMNS.map((c) => (c === 'rnokpp_refused' ? (data[c] ?? 0) : (data[c] ?? null)) as string | number | null);
+    const row: Record<string, unknown> = { ...data, rnokpp_absent: data.rnokpp_absent ?? (data.rnokpp_refused === 1 ? 'religious' : null) };
+    const values = APPLICANT_COLUMNS.map((c) => (row[c] ?? null) as string | number | null);
     // Derived here, not read from the payload: see search-columns.ts.
-    const tiers = searchTierColumns(String(data['display_name'] ?? ''));
+    const tiers = searchTierColumns(String(data.display_name ?? ''));
     const tierValues = TIER_COLUMNS.map((c) => tiers[c]);
     statement(db, UPSERT_APPLICANT).run(change.id, ...values, ...tierValues, REMOTE_CLERK_ID, ctx.at, ctx.at, change.version);
   },

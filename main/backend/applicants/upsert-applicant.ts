@@ -5,6 +5,8 @@ import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { localDay } from '../clock';
 import { assertPlausibleDates } from './check-dates';
+import { cleanApplicantNames } from './clean-names';
+import { DUPLICATE_PATH, findDuplicates } from './duplicates';
 import { getApplicant } from './queries';
 import { searchTierColumns } from './search-columns';
 import { normalizeName } from './search-text';
@@ -15,9 +17,11 @@ function displayNameOf(a: ApplicantData): string {
   return [a.surname, a.givenName, a.patronymic].filter(Boolean).join(' ');
 }
 
-/** Column values for both kinds; fields of the other kind are null. */
+/** Column values for every kind; fields another kind has are null. */
 function columns(a: ApplicantData) {
-  const person = a.kind === 'person' ? a : undefined;
+  const person = a.kind === 'legal_entity' ? undefined : a;
+  const trader = a.kind === 'sole_trader' ? a : undefined;
+  const entity = a.kind === 'legal_entity' ? a : undefined;
   return {
     kind: a.kind,
     surname: person?.surname ?? null,
@@ -25,19 +29,25 @@ function columns(a: ApplicantData) {
     patronymic: person?.patronymic ?? null,
     birth_date: person?.birthDate ?? null,
     sex: person?.sex ?? null,
-    rnokpp: a.rnokpp ?? null,
-    rnokpp_refused: person?.rnokppRefused ? 1 : 0,
+    rnokpp: person?.rnokpp ?? null,
+    rnokpp_absent: person?.rnokppAbsent ?? null,
     id_doc_type: person?.idDoc?.type ?? null,
     id_doc_number: person?.idDoc?.number ?? null,
     id_doc_issuer: person?.idDoc?.issuer ?? null,
     id_doc_issued_on: person?.idDoc?.issuedOn ?? null,
+    id_doc_valid_until: person?.idDoc?.validUntil ?? null,
+    id_doc_presented_as: person?.idDoc?.presentedAs ?? null,
     unzr: person?.unzr ?? null,
+    citizenship: person?.citizenship ?? null,
     address: a.address ?? null,
+    address_parts: a.addressParts === undefined ? null : JSON.stringify(a.addressParts),
     phone: a.phone ?? null,
     email: a.email ?? null,
     notify_by: a.notifyBy ?? null,
-    edrpou: a.kind === 'legal_entity' ? (a.edrpou ?? null) : null,
-    legal_name: a.kind === 'legal_entity' ? a.legalName : null,
+    edrpou: entity?.edrpou ?? null,
+    legal_name: entity?.legalName ?? null,
+    business_name: trader?.businessName ?? null,
+    registry_record: trader?.registryRecord ?? null,
     display_name: displayNameOf(a),
     search_name: normalizeName(displayNameOf(a)),
     ...searchTierColumns(displayNameOf(a)),
@@ -45,16 +55,40 @@ function columns(a: ApplicantData) {
 }
 
 /**
- * Creates an applicant, or updates the one named by `id`: one transaction with outbox and audit
- * (or part of the caller's, see intake/register-intake.ts).
+ * A new applicant whose РНОКПП, ЄДРПОУ or document is already on file is the same person: a
+ * second record would split their history, so the clerk is sent to the one on file
+ * (`applicants.findDuplicates` lets the form offer it before this refusal).
  */
-export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant {
+function assertNotOnFile(env: CommandEnv, a: ApplicantData): void {
+  const keys =
+    a.kind === 'legal_entity'
+      ? { edrpou: a.edrpou }
+      : { rnokpp: a.rnokpp, idDoc: a.idDoc === undefined ? undefined : { type: a.idDoc.type, number: a.idDoc.number } };
+  const found = findDuplicates(env.db, keys);
+  if (found.length === 0) return;
+  const matches = [...new Set(found.map((f) => f.match))];
+  throw new AppError(
+    'CONFLICT',
+    `Already on file: ${found.map((f) => f.displayName).join(', ')}`,
+    matches.map((match) => ({ path: DUPLICATE_PATH[match], message: 'applicant.duplicate' })),
+  );
+}
+
+/**
+ * Creates an applicant, or updates the one named by `id`: one transaction with outbox and audit
+ * (or part of the caller's, see intake/register-intake.ts). Names are stored cleaned; when that
+ * changed one, the audit event keeps what was typed.
+ */
+export function upsertApplicant(env: CommandEnv, input: ApplicantData): Applicant {
   const now = env.now();
-  assertPlausibleDates(data, localDay(now, env.desk.timeZone));
+  assertPlausibleDates(input, localDay(now, env.desk.timeZone));
+  const { data, raw } = cleanApplicantNames(input, env.desk.names.apostrophe);
+  const details = Object.keys(raw).length > 0 ? { typedNames: raw } : undefined;
   const at = now.toISOString();
   const id = runCommand(env.db, () => {
     const values = columns(data);
     if (data.id === undefined) {
+      assertNotOnFile(env, data);
       const id = uuidv7();
       statement(
         env.db,
@@ -67,7 +101,7 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
         env,
         at,
         { kind: 'applicant.create', payload: { id, ...values }, baseVersion: null },
-        { action: 'applicant.create', entity: 'applicant', entityId: id },
+        { action: 'applicant.create', entity: 'applicant', entityId: id, ...(details ? { details } : {}) },
       );
       return id;
     }
@@ -85,7 +119,7 @@ export function upsertApplicant(env: CommandEnv, data: ApplicantData): Applicant
       env,
       at,
       { kind: 'applicant.update', payload: { id: data.id, ...values }, baseVersion: current.server_version },
-      { action: 'applicant.update', entity: 'applicant', entityId: data.id },
+      { action: 'applicant.update', entity: 'applicant', entityId: data.id, ...(details ? { details } : {}) },
     );
     return data.id;
   });

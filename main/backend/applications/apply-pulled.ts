@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ReceiptItem, Representative } from '../../../shared/domain/application';
+import { ReceiptItem } from '../../../shared/domain/application';
+import { RepresentativePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import { ensureRemoteClerk, REMOTE_CLERK_ID } from '../clerks/remote-clerk';
 import type { Db } from '../db/open';
@@ -14,7 +15,12 @@ const RemoteApplication = z.looseObject({
   regNumber: z.string(),
   serviceId: z.string(),
   applicantId: z.string(),
-  representative: Representative.nullable().optional(),
+  representative: RepresentativePayload.nullable().optional(),
+  subjectId: z.string().nullable().optional(),
+  insisted: z
+    .object({ reason: z.string(), missing: z.array(z.string()) })
+    .nullable()
+    .optional(),
   items: z.array(ReceiptItem),
   status: z.string(),
   registeredAt: z.string(),
@@ -29,12 +35,15 @@ const RemoteApplication = z.looseObject({
 });
 
 const UPSERT_APPLICATION = `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
-    rep_poa_number, rep_poa_date, status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id, center_code, desk_code,
-    window, updated_at, server_version, history_version)
-  VALUES (@id, @regNumber, @serviceId, @applicantId, @repName, @repDocType, @repDocNumber, @repPoaNumber, @repPoaDate, @status,
-    @registeredAt, @registeredOn, @dueDate, @resultDelivery, @notes, @clerk, @centerCode, @deskCode, '', @at, @version, @historyVersion)
+    rep_poa_number, rep_poa_date, representative_id, rep_authority, subject_id, insisted, status, registered_at, registered_on, due_date,
+    result_delivery, notes, clerk_id, center_code, desk_code, window, updated_at, server_version, history_version)
+  VALUES (@id, @regNumber, @serviceId, @applicantId, @repName, @repDocType, @repDocNumber, @repPoaNumber, @repPoaDate, @representativeId,
+    @repAuthority, @subjectId, @insisted, @status, @registeredAt, @registeredOn, @dueDate, @resultDelivery, @notes, @clerk, @centerCode,
+    @deskCode, '', @at, @version, @historyVersion)
   ON CONFLICT (id) DO UPDATE SET status = excluded.status, rep_full_name = excluded.rep_full_name, rep_doc_type = excluded.rep_doc_type,
     rep_doc_number = excluded.rep_doc_number, rep_poa_number = excluded.rep_poa_number, rep_poa_date = excluded.rep_poa_date,
+    representative_id = excluded.representative_id, rep_authority = excluded.rep_authority, subject_id = excluded.subject_id,
+    insisted = excluded.insisted,
     due_date = excluded.due_date, result_delivery = excluded.result_delivery, notes = excluded.notes,
     updated_at = excluded.updated_at, server_version = excluded.server_version,
     history_version = coalesce(excluded.history_version, applications.history_version)`;
@@ -74,6 +83,8 @@ export const applicationApplier: PulledApplier = {
     }
     const a = parsed.data;
     const rep = a.representative ?? null;
+    const legacy = rep !== null && 'fullName' in rep ? rep : null;
+    const onFile = rep !== null && 'applicantId' in rep ? rep : null;
     notePulledRegistrationNumber(db, a.regNumber);
     yieldRegistrationNumber(db, change.id, a.regNumber, ctx.logger);
     statement(db, UPSERT_APPLICATION).run({
@@ -81,11 +92,15 @@ export const applicationApplier: PulledApplier = {
       regNumber: a.regNumber,
       serviceId: a.serviceId,
       applicantId: a.applicantId,
-      repName: rep?.fullName ?? null,
-      repDocType: rep?.idDocType ?? null,
-      repDocNumber: rep?.idDocNumber ?? null,
-      repPoaNumber: rep?.poaNumber ?? null,
-      repPoaDate: rep?.poaDate ?? null,
+      repName: legacy?.fullName ?? null,
+      repDocType: legacy?.idDocType ?? null,
+      repDocNumber: legacy?.idDocNumber ?? null,
+      repPoaNumber: legacy?.poaNumber ?? null,
+      repPoaDate: legacy?.poaDate ?? null,
+      representativeId: onFile?.applicantId ?? null,
+      repAuthority: onFile ? JSON.stringify(onFile.authority) : null,
+      subjectId: a.subjectId ?? null,
+      insisted: a.insisted ? JSON.stringify(a.insisted) : null,
       status: a.status,
       registeredAt: a.registeredAt,
       registeredOn: a.registeredOn,

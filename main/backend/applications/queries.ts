@@ -1,3 +1,4 @@
+import { Authority } from '../../../shared/domain/application';
 import type { Application, ApplicationSummary } from '../../../shared/domain/application';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
@@ -18,6 +19,14 @@ interface ApplicationRow {
   rep_doc_number: string | null;
   rep_poa_number: string | null;
   rep_poa_date: string | null;
+  representative_id: string | null;
+  rep_authority: string | null;
+  rep_name: string | null;
+  rep_doc_type_on_file: string | null;
+  rep_doc_number_on_file: string | null;
+  subject_id: string | null;
+  subject_name: string | null;
+  insisted: string | null;
   registered_at: string;
   registered_on: string;
   due_date: string;
@@ -43,9 +52,38 @@ const SYNC_STATE = `coalesce(
     CASE WHEN a.server_version IS NULL THEN 'local' ELSE 'synced' END) AS sync_state`;
 
 const SELECT_APPLICATION = `
-  SELECT a.*, ${SYNC_STATE}, s.code AS service_code, s.name_uk AS service_name_uk, s.name_en AS service_name_en, p.display_name AS applicant_name
+  SELECT a.*, ${SYNC_STATE}, s.code AS service_code, s.name_uk AS service_name_uk, s.name_en AS service_name_en, p.display_name AS applicant_name,
+    r.display_name AS rep_name, r.id_doc_type AS rep_doc_type_on_file, r.id_doc_number AS rep_doc_number_on_file,
+    c.display_name AS subject_name
   FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
+    LEFT JOIN applicants r ON r.id = a.representative_id LEFT JOIN applicants c ON c.id = a.subject_id
   WHERE a.deleted_at IS NULL`;
+
+/** The representative as a person on file with their authority (what registrations since migration 0007 store). */
+function representativeOf(row: ApplicationRow): Application['representative'] {
+  if (row.representative_id === null || row.rep_authority === null) return null;
+  return {
+    applicantId: row.representative_id,
+    displayName: row.rep_name ?? '',
+    idDoc:
+      row.rep_doc_type_on_file !== null && row.rep_doc_number_on_file !== null
+        ? { type: row.rep_doc_type_on_file, number: row.rep_doc_number_on_file }
+        : null,
+    authority: Authority.parse(JSON.parse(row.rep_authority)),
+  };
+}
+
+/** The representative as earlier versions stored it: name, document and power of attorney as typed. */
+function legacyRepresentativeOf(row: ApplicationRow): Application['legacyRepresentative'] {
+  if (!row.rep_full_name || !row.rep_poa_number || !row.rep_poa_date) return null;
+  return {
+    fullName: row.rep_full_name,
+    ...(row.rep_doc_type ? { idDocType: row.rep_doc_type } : {}),
+    ...(row.rep_doc_number ? { idDocNumber: row.rep_doc_number } : {}),
+    poaNumber: row.rep_poa_number,
+    poaDate: row.rep_poa_date,
+  };
+}
 
 function toApplication(db: Db, row: ApplicationRow): Application {
   const items = statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position').all(
@@ -57,16 +95,10 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     status: row.status,
     service: { id: row.service_id, code: row.service_code, nameUk: row.service_name_uk, nameEn: row.service_name_en },
     applicant: { id: row.applicant_id, displayName: row.applicant_name },
-    representative:
-      row.rep_full_name && row.rep_poa_number && row.rep_poa_date
-        ? {
-            fullName: row.rep_full_name,
-            ...(row.rep_doc_type ? { idDocType: row.rep_doc_type } : {}),
-            ...(row.rep_doc_number ? { idDocNumber: row.rep_doc_number } : {}),
-            poaNumber: row.rep_poa_number,
-            poaDate: row.rep_poa_date,
-          }
-        : null,
+    representative: representativeOf(row),
+    legacyRepresentative: legacyRepresentativeOf(row),
+    subject: row.subject_id === null ? null : { id: row.subject_id, displayName: row.subject_name ?? '' },
+    insisted: row.insisted === null ? null : (JSON.parse(row.insisted) as Application['insisted']),
     items: items.map((i) => ({ name: i.name, original: i.original === 1, sheets: i.sheets })),
     registeredAt: row.registered_at,
     registeredOn: row.registered_on,

@@ -8,11 +8,14 @@ import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { clerkName } from '../clerks/clerk-name';
 import { getApplicationById } from './queries';
+import { assertAuthorityCurrent } from '../applicants/check-dates';
+import { assertParties, missingRequiredDocuments } from './registration-rules';
 import { allocateRegistrationNumber, keepIssuedNumber } from './registration-number';
 import { statement } from '../db/statements';
 
 /**
- * Registers an application (звернення): number, due date, receipt lines, the first status,
+ * Registers an application (звернення) once its parties and documents pass the rules of
+ * registration-rules.ts: number, due date, receipt lines, the first status,
  * the outbox mutation (which is also the first history step until the record is pulled back)
  * and the audit event — one transaction, or nothing.
  */
@@ -27,8 +30,20 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
         { path: ['serviceId'], message: 'service not available' },
       ]);
     }
-    const applicant = statement(env.db, 'SELECT 1 FROM applicants WHERE id = ? AND deleted_at IS NULL').get(input.applicantId);
-    if (!applicant) throw new AppError('VALIDATION', 'No such applicant', [{ path: ['applicantId'], message: 'no such applicant' }]);
+    assertParties(env.db, service, input);
+    if (input.representative) assertAuthorityCurrent(input.representative.authority, day);
+    const missing = missingRequiredDocuments(
+      env.db,
+      service.id,
+      input.items.map((item) => item.name),
+    );
+    if (missing.length > 0 && input.insisted === undefined) {
+      throw new AppError('VALIDATION', `Required documents missing: ${missing.join('; ')}`, [
+        { path: ['items'], message: 'application.required_missing' },
+      ]);
+    }
+    // Insisting when nothing is missing records nothing: there is nothing the applicant insisted on.
+    const insisted = missing.length > 0 && input.insisted ? { reason: input.insisted.reason, missing } : undefined;
     if (input.ticketId !== undefined && !statement(env.db, 'SELECT 1 FROM tickets WHERE id = ?').get(input.ticketId)) {
       throw new AppError('VALIDATION', 'No such ticket', [{ path: ['ticketId'], message: 'no such ticket' }]);
     }
@@ -39,20 +54,19 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
     const rep = input.representative;
     statement(
       env.db,
-      `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
-           rep_poa_number, rep_poa_date, status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id,
-           center_code, desk_code, window, ticket_id, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO applications (id, reg_number, service_id, applicant_id, representative_id, rep_authority, subject_id, insisted,
+           status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id, center_code, desk_code, window,
+           ticket_id, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       regNumber,
       service.id,
       input.applicantId,
-      rep?.fullName ?? null,
-      rep?.idDocType ?? null,
-      rep?.idDocNumber ?? null,
-      rep?.poaNumber ?? null,
-      rep?.poaDate ?? null,
+      rep?.applicantId ?? null,
+      rep ? JSON.stringify(rep.authority) : null,
+      input.subjectId ?? null,
+      insisted ? JSON.stringify(insisted) : null,
       at,
       day,
       due,
@@ -76,7 +90,16 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       at,
       {
         kind: 'application.register',
-        payload: { id, regNumber, registeredAt: at, registeredOn: day, dueDate: due, ...input, actorName: clerkName(env.db, env.clerkId) },
+        payload: {
+          id,
+          regNumber,
+          registeredAt: at,
+          registeredOn: day,
+          dueDate: due,
+          ...input,
+          insisted,
+          actorName: clerkName(env.db, env.clerkId),
+        },
         baseVersion: null,
       },
       { action: 'application.register', entity: 'application', entityId: id, details: { regNumber } },

@@ -4,6 +4,10 @@ import { recordChange, runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 import { statement } from '../db/statements';
 import { getApplicationById } from './queries';
+import { assertAuthorityCurrent } from '../applicants/check-dates';
+import { localDay } from '../clock';
+import { getServiceRow } from '../catalog/services';
+import { assertParties } from './registration-rules';
 
 /**
  * Corrects an application after registration (representative, receipt lines, delivery,
@@ -11,14 +15,18 @@ import { getApplicationById } from './queries';
  * edited on, so the back office can merge edits of different fields made at two desks.
  */
 export function updateApplication(env: CommandEnv, input: UpdateApplicationInput): Application {
-  const at = env.now().toISOString();
+  const now = env.now();
+  const at = now.toISOString();
   runCommand(env.db, () => {
     const current = getApplicationById(env.db, input.id);
     if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
     const changed: Record<string, unknown> = {};
     const differs = (a: unknown, b: unknown) => JSON.stringify(a) !== JSON.stringify(b);
-    if (input.representative !== undefined && differs(input.representative, current.representative))
-      changed.representative = input.representative;
+    const currentRep = current.representative && {
+      applicantId: current.representative.applicantId,
+      authority: current.representative.authority,
+    };
+    if (input.representative !== undefined && differs(input.representative, currentRep)) changed.representative = input.representative;
     if (input.items !== undefined && differs(input.items, current.items)) changed.items = input.items;
     if (input.resultDelivery !== undefined && input.resultDelivery !== current.resultDelivery)
       changed.resultDelivery = input.resultDelivery;
@@ -27,17 +35,25 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
 
     if ('representative' in changed) {
       const rep = input.representative ?? null;
+      if (rep !== null) {
+        const service = getServiceRow(env.db, current.service.id);
+        if (!service) throw new Error(`Application ${input.id} names no service on file`);
+        assertParties(env.db, service, {
+          applicantId: current.applicant.id,
+          representative: {
+            applicantId: rep.applicantId,
+            authority: { ...rep.authority, mayReceiveResult: rep.authority.mayReceiveResult ?? false },
+          },
+          ...(current.subject ? { subjectId: current.subject.id } : {}),
+        });
+        assertAuthorityCurrent(rep.authority, localDay(now, env.desk.timeZone));
+      }
+      // A representative set now replaces whatever an earlier version stored in the rep_* columns.
       statement(
         env.db,
-        'UPDATE applications SET rep_full_name = ?, rep_doc_type = ?, rep_doc_number = ?, rep_poa_number = ?, rep_poa_date = ? WHERE id = ?',
-      ).run(
-        rep?.fullName ?? null,
-        rep?.idDocType ?? null,
-        rep?.idDocNumber ?? null,
-        rep?.poaNumber ?? null,
-        rep?.poaDate ?? null,
-        input.id,
-      );
+        `UPDATE applications SET representative_id = ?, rep_authority = ?, rep_full_name = NULL, rep_doc_type = NULL,
+           rep_doc_number = NULL, rep_poa_number = NULL, rep_poa_date = NULL WHERE id = ?`,
+      ).run(rep?.applicantId ?? null, rep ? JSON.stringify(rep.authority) : null, input.id);
     }
     if ('items' in changed && input.items) {
       statement(env.db, 'DELETE FROM application_items WHERE application_id = ?').run(input.id);

@@ -15,6 +15,8 @@ interface ServiceRow {
   fee_kopecks: number;
   deadline_value: number;
   deadline_unit: Service['deadlineUnit'];
+  requires_rnokpp: number;
+  personal_attendance: number;
   active: number;
   deleted_at: string | null;
 }
@@ -34,6 +36,8 @@ function toService(db: Db, row: ServiceRow): Service {
     feeKopecks: row.fee_kopecks,
     deadlineValue: row.deadline_value,
     deadlineUnit: row.deadline_unit,
+    requiresRnokpp: row.requires_rnokpp === 1,
+    personalAttendance: row.personal_attendance === 1,
     active: row.active === 1 && row.deleted_at === null,
     documents: documents.map((d) => ({ position: d.position, nameUk: d.name_uk, nameEn: d.name_en, required: d.required === 1 })),
   };

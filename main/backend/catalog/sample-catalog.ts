@@ -16,6 +16,8 @@ type Sample = [
   deadline: number,
   unit: ServiceRecord['deadlineUnit'],
   docs: Doc[],
+  /** Personal attendance required by law (biometrics): no representative. */
+  personal?: 'personal',
 ];
 
 const DMS: Doc = ['Державна міграційна служба України', 'State Migration Service of Ukraine'];
@@ -45,6 +47,7 @@ const SAMPLES: Sample[] = [
     20,
     'working_days',
     [APPLICATION, BIRTH, RNOKPP, PAYMENT],
+    'personal',
   ],
   [
     'ID-02',
@@ -55,6 +58,7 @@ const SAMPLES: Sample[] = [
     10,
     'working_days',
     [APPLICATION, BIRTH, RNOKPP, PAYMENT],
+    'personal',
   ],
   [
     'ID-03',
@@ -65,6 +69,7 @@ const SAMPLES: Sample[] = [
     20,
     'working_days',
     [APPLICATION, ID_DOC, RNOKPP, PAYMENT],
+    'personal',
   ],
   [
     'ZP-01',
@@ -75,6 +80,7 @@ const SAMPLES: Sample[] = [
     20,
     'working_days',
     [APPLICATION, ID_DOC, PAYMENT],
+    'personal',
   ],
   [
     'ZP-02',
@@ -85,6 +91,7 @@ const SAMPLES: Sample[] = [
     7,
     'working_days',
     [APPLICATION, ID_DOC, PAYMENT],
+    'personal',
   ],
   [
     'RM-01',
@@ -115,6 +122,24 @@ const SAMPLES: Sample[] = [
     3,
     'working_days',
     [APPLICATION, ID_DOC, TITLE],
+  ],
+  [
+    'RM-04',
+    'Реєстрація місця проживання іноземця або особи без громадянства',
+    'Registration of the place of residence of a foreigner or stateless person',
+    MUNICIPAL,
+    0,
+    1,
+    'working_days',
+    [
+      APPLICATION,
+      [
+        'Паспортний документ іноземця або документ, що посвідчує особу без громадянства',
+        'A foreigner’s passport or a stateless person’s document',
+      ],
+      ['Посвідка на постійне або тимчасове проживання', 'Permanent or temporary residence permit'],
+      ['Документ, що підтверджує право на проживання', 'Proof of the right to reside'],
+    ],
   ],
   [
     'RA-01',
@@ -308,7 +333,11 @@ const SAMPLES: Sample[] = [
   ],
 ];
 
-export const SAMPLE_CATALOG: readonly ServiceRecord[] = SAMPLES.map(([code, uk, en, provider, feeUah, deadline, unit, docs]) => ({
+/**
+ * The РНОКПП is required where the card lists it among the documents (a person who refused it on
+ * religious grounds still applies: registration-rules.ts).
+ */
+export const SAMPLE_CATALOG: readonly ServiceRecord[] = SAMPLES.map(([code, uk, en, provider, feeUah, deadline, unit, docs, personal]) => ({
   id: `sample-${code.toLowerCase()}`,
   code,
   nameUk: uk,
@@ -318,6 +347,8 @@ export const SAMPLE_CATALOG: readonly ServiceRecord[] = SAMPLES.map(([code, uk, 
   feeKopecks: feeUah * 100,
   deadlineValue: deadline,
   deadlineUnit: unit,
+  requiresRnokpp: docs.includes(RNOKPP),
+  personalAttendance: personal === 'personal',
   active: true,
   documents: docs.map(([docUk, docEn]) => ({ nameUk: docUk, nameEn: docEn, required: true })),
 }));

@@ -12,6 +12,10 @@ export interface ServiceRecord {
   feeKopecks: number;
   deadlineValue: number;
   deadlineUnit: 'working_days' | 'calendar_days';
+  /** The information card asks for the applicant's РНОКПП. */
+  requiresRnokpp?: boolean;
+  /** The law requires the person to attend: no representative. */
+  personalAttendance?: boolean;
   active: boolean;
   documents: Array<{ nameUk: string; nameEn: string; required: boolean }>;
 }
@@ -23,13 +27,22 @@ export interface ServiceRecord {
 export function putService(db: Db, service: ServiceRecord, at: string): void {
   statement(
     db,
-    `INSERT INTO services (id, code, name_uk, name_en, provider_uk, provider_en, fee_kopecks, deadline_value, deadline_unit, active, updated_at)
-     VALUES (@id, @code, @nameUk, @nameEn, @providerUk, @providerEn, @feeKopecks, @deadlineValue, @deadlineUnit, @active, @at)
+    `INSERT INTO services (id, code, name_uk, name_en, provider_uk, provider_en, fee_kopecks, deadline_value, deadline_unit,
+       requires_rnokpp, personal_attendance, active, updated_at)
+     VALUES (@id, @code, @nameUk, @nameEn, @providerUk, @providerEn, @feeKopecks, @deadlineValue, @deadlineUnit,
+       @requiresRnokpp, @personalAttendance, @active, @at)
      ON CONFLICT (id) DO UPDATE SET code = excluded.code, name_uk = excluded.name_uk, name_en = excluded.name_en,
        provider_uk = excluded.provider_uk, provider_en = excluded.provider_en, fee_kopecks = excluded.fee_kopecks,
-       deadline_value = excluded.deadline_value, deadline_unit = excluded.deadline_unit, active = excluded.active,
+       deadline_value = excluded.deadline_value, deadline_unit = excluded.deadline_unit, requires_rnokpp = excluded.requires_rnokpp,
+       personal_attendance = excluded.personal_attendance, active = excluded.active,
        updated_at = excluded.updated_at`,
-  ).run({ ...service, active: service.active ? 1 : 0, at });
+  ).run({
+    ...service,
+    requiresRnokpp: service.requiresRnokpp === true ? 1 : 0,
+    personalAttendance: service.personalAttendance === true ? 1 : 0,
+    active: service.active ? 1 : 0,
+    at,
+  });
   statement(db, 'DELETE FROM service_documents WHERE service_id = ?').run(service.id);
   const insertDoc = statement(
     db,
@@ -45,6 +58,8 @@ export interface ServiceRow {
   name_en: string;
   deadline_value: number;
   deadline_unit: 'working_days' | 'calendar_days';
+  requires_rnokpp: number;
+  personal_attendance: number;
   active: number;
   deleted_at: string | null;
 }
@@ -52,7 +67,8 @@ export interface ServiceRow {
 export function getServiceRow(db: Db, id: string): ServiceRow | undefined {
   return statement(
     db,
-    'SELECT id, code, name_uk, name_en, deadline_value, deadline_unit, active, deleted_at FROM services WHERE id = ?',
+    `SELECT id, code, name_uk, name_en, deadline_value, deadline_unit, requires_rnokpp, personal_attendance, active, deleted_at
+       FROM services WHERE id = ?`,
   ).get(id) as ServiceRow | undefined;
 }
 

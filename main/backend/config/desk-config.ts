@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PlaceCode as Code } from '../../../shared/place-code';
+import { APOSTROPHE_CHOICES, DEFAULT_APOSTROPHE } from '../../../shared/validate';
+import type { ApostropheChoice } from '../../../shared/validate';
 
 /** `<dataDir>/config.json`, written by IT (docs/IT.md). Every field is optional. */
 export const DeskConfigFile = z
@@ -35,6 +37,11 @@ export const DeskConfigFile = z
       .optional(),
     /** How many daily database backups to keep in `<dataDir>/backups`. */
     backupsToKeep: z.number().int().min(1).max(365).optional(),
+    /** How names are stored: the one apostrophe every variant typed becomes (ʼ U+02BC by default). */
+    names: z
+      .object({ apostrophe: z.enum(APOSTROPHE_CHOICES) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -43,6 +50,7 @@ export interface DeskConfig {
   desk: { code: string; window: string };
   timeZone: string;
   backupsToKeep: number;
+  names: { apostrophe: ApostropheChoice };
   backOfficeUrl: string | null;
   source: 'file' | 'default';
 }
@@ -53,6 +61,7 @@ export const DEFAULT_DESK: DeskConfig = {
   desk: { code: '01', window: '1' },
   timeZone: 'Europe/Kyiv',
   backupsToKeep: 7,
+  names: { apostrophe: DEFAULT_APOSTROPHE },
   backOfficeUrl: null,
   source: 'default',
 };
@@ -88,6 +97,7 @@ export function loadDeskConfig(dataDir: string): DeskConfig {
     desk: parsed.data.desk ?? DEFAULT_DESK.desk,
     timeZone: parsed.data.timeZone ?? DEFAULT_DESK.timeZone,
     backupsToKeep: parsed.data.backupsToKeep ?? DEFAULT_DESK.backupsToKeep,
+    names: parsed.data.names ?? DEFAULT_DESK.names,
     backOfficeUrl: parsed.data.backOffice?.url ?? null,
     source: 'file',
   };

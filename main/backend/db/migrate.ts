@@ -6,6 +6,12 @@ export interface Migration {
   version: number;
   name: string;
   up(db: Db): void;
+  /**
+   * Drops and re-creates a table other tables refer to (SQLite's way of changing a CHECK). Foreign
+   * keys are off while it runs, as SQLite requires for that; the whole database is checked for
+   * broken references before the transaction commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 /**
@@ -26,9 +32,26 @@ export function migrate(db: Db, registry: readonly Migration[], target = registr
   }
   const pending = registry.slice(current, target);
   if (pending.length === 0) return current;
-  db.transaction(() => {
-    for (const m of pending) m.up(db);
-    db.pragma(`user_version = ${target}`);
-  })();
+  const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  const keysOff = keysWereOn && pending.some((m) => m.rebuildsTables === true);
+  // foreign_keys cannot change inside a transaction: it is turned off before and back on after.
+  if (keysOff) db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const m of pending) m.up(db);
+      if (keysOff) assertNoBrokenReferences(db);
+      db.pragma(`user_version = ${target}`);
+    })();
+  } finally {
+    if (keysOff) db.pragma('foreign_keys = ON');
+  }
   return target;
+}
+
+function assertNoBrokenReferences(db: Db): void {
+  const broken = db.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+  if (broken.length > 0) {
+    const first = broken[0]!;
+    throw new Error(`Migration left ${broken.length} broken references (first: ${first.table} → ${first.parent})`);
+  }
 }

@@ -1,13 +1,15 @@
+import type { ApplicantData } from '../../../shared/domain/applicant';
 import type { Application } from '../../../shared/domain/application';
 import type { RegisterIntakeData } from '../../../shared/domain/registration';
 import { AppError } from '../../../shared/errors';
+import type { FieldIssue } from '../../../shared/errors';
 import { upsertApplicant } from '../applicants/upsert-applicant';
 import { registerApplication } from '../applications/register-application';
 import { runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 
-/** The applicant part's refusals, with their paths put under `applicant` as the caller sent it. */
-function asApplicantPart<T>(work: () => T): T {
+/** A refusal's issue paths rewritten to where the caller sent the part (`applicant`, `representative.applicant`…). */
+function rethrowUnder<T>(work: () => T, place: (path: FieldIssue['path']) => FieldIssue['path']): T {
   try {
     return work();
   } catch (error) {
@@ -15,21 +17,63 @@ function asApplicantPart<T>(work: () => T): T {
     throw new AppError(
       error.code,
       error.message,
-      error.issues.map((issue) => ({ ...issue, path: ['applicant', ...issue.path] })),
+      error.issues.map((issue) => ({ ...issue, path: place(issue.path) })),
     );
   }
 }
 
+const under =
+  (...prefix: string[]) =>
+  (path: FieldIssue['path']) => [...prefix, ...path];
+
+/** The application's `subjectId` is the intake's `subject.applicantId`. */
+const subjectAsSent = (path: FieldIssue['path']) => (path[0] === 'subjectId' ? ['subject', 'applicantId', ...path.slice(1)] : path);
+
+/** A person given by id, or entered (new or corrected) and saved under `prefix`. */
+function personId(
+  env: CommandEnv,
+  given: { applicantId?: string | undefined; applicant?: ApplicantData | undefined },
+  prefix: string[],
+): string {
+  const entered = given.applicant;
+  if (entered !== undefined) return rethrowUnder(() => upsertApplicant(env, entered).id, under(...prefix));
+  if (given.applicantId !== undefined) return given.applicantId;
+  throw new AppError('VALIDATION', 'No person given', [{ path: [...prefix.slice(0, -1), 'applicantId'], message: 'required' }]);
+}
+
 /**
- * Registers an application together with its new or corrected applicant: both records, their
- * outbox mutations and audit events in one transaction. A refusal of either part (a service
- * withdrawn since the clerk chose it, an impossible date) leaves nothing behind.
+ * Registers an application together with every person it names — the applicant, the
+ * representative and the person the service concerns — each new, corrected or chosen as is:
+ * the records, their outbox mutations and audit events in one transaction. A refusal of any
+ * part (a duplicate person, an expired document, a service withdrawn since the clerk chose it)
+ * leaves nothing behind. A representative entered exactly as the applicant is the applicant
+ * (a mother applying for her child as its legal representative), not a second record of her.
  */
 export function registerIntake(env: CommandEnv, input: RegisterIntakeData): Application {
-  const { applicant, applicantId, ...application } = input;
+  const { applicant, applicantId, representative, subject, ...application } = input;
   return runCommand(env.db, () => {
-    const id = applicant === undefined ? applicantId : asApplicantPart(() => upsertApplicant(env, applicant).id);
-    if (id === undefined) throw new AppError('VALIDATION', 'No applicant given', [{ path: ['applicantId'], message: 'required' }]);
-    return registerApplication(env, { ...application, applicantId: id });
+    const id = personId(env, { applicantId, applicant }, ['applicant']);
+    const sameAsApplicant =
+      representative?.applicant !== undefined &&
+      applicant !== undefined &&
+      JSON.stringify(representative.applicant) === JSON.stringify(applicant);
+    const rep =
+      representative === undefined
+        ? undefined
+        : {
+            applicantId: sameAsApplicant ? id : personId(env, representative, ['representative', 'applicant']),
+            authority: representative.authority,
+          };
+    const subjectId = subject === undefined ? undefined : personId(env, subject, ['subject', 'applicant']);
+    return rethrowUnder(
+      () =>
+        registerApplication(env, {
+          ...application,
+          applicantId: id,
+          ...(rep ? { representative: rep } : {}),
+          ...(subjectId !== undefined ? { subjectId } : {}),
+        }),
+      subjectAsSent,
+    );
   });
 }

@@ -37,8 +37,22 @@ function receiptData(deps: ReceiptDeps, applicationId: string, lang: 'uk' | 'en'
     registeredAt: app.registeredAt,
     timeZone: deps.desk.timeZone,
     registeredOn: app.registeredOn,
-    applicant: { displayName: app.applicant.displayName, ...(taxId ? { taxId } : {}) },
-    representative: app.representative,
+    applicant: {
+      displayName: app.applicant.displayName,
+      ...(taxId ? { taxId } : {}),
+      ...(applicant?.idDoc ? { idDoc: { type: applicant.idDoc.type, validUntil: applicant.idDoc.validUntil } } : {}),
+    },
+    representative: app.representative
+      ? { name: app.representative.displayName, authority: app.representative.authority }
+      : app.legacyRepresentative
+        ? {
+            name: app.legacyRepresentative.fullName,
+            poaNumber: app.legacyRepresentative.poaNumber,
+            poaDate: app.legacyRepresentative.poaDate,
+          }
+        : null,
+    subject: app.subject,
+    insisted: app.insisted,
     service: {
       name: lang === 'uk' ? app.service.nameUk : app.service.nameEn,
       provider: (lang === 'uk' ? service?.providerUk : service?.providerEn) ?? '',

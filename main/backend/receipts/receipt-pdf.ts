@@ -11,7 +11,9 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import type { Color, PDFFont, PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
-import type { ReceiptItem, Representative, ResultDelivery } from '../../../shared/domain/application';
+import type { AuthorityData, ReceiptItem, ResultDelivery } from '../../../shared/domain/application';
+import type { IdDocTypeCode } from '../../../shared/validate';
+import { ID_DOC_NAMES, authorityInWords } from './authority-text';
 import { formatDay, formatLocalDateTime, receiptText } from './receipt-text';
 import type { ReceiptLang, ReceiptText } from './receipt-text';
 
@@ -30,8 +32,15 @@ export interface ReceiptData {
     displayName: string;
     /** An individual's РНОКПП or a legal entity's ЄДРПОУ, unmasked: the receipt masks it. */
     taxId?: { kind: 'rnokpp' | 'edrpou'; value: string };
+    /** The identity document's type and how long it is valid (its number is not printed). */
+    idDoc?: { type: IdDocTypeCode; validUntil: string | null };
   };
-  representative: z.infer<typeof Representative> | null;
+  /** A person on file with their authority, or (applications of earlier versions) a name and a power of attorney. */
+  representative: { name: string; authority: AuthorityData } | { name: string; poaNumber: string; poaDate: string } | null;
+  /** The person the service concerns, when not the applicant. */
+  subject?: { displayName: string } | null;
+  /** Registered although required documents were missing: which, and the applicant's reason. */
+  insisted?: { reason: string; missing: string[] } | null;
   /** The service's name in the receipt's language, and who provides it. */
   service: { name: string; provider: string };
   items: z.infer<typeof ReceiptItem>[];
@@ -253,7 +262,7 @@ class ReceiptWriter {
   }
 }
 
-function detailRows(data: ReceiptData, t: ReceiptText): [string, string][] {
+function detailRows(data: ReceiptData, t: ReceiptText, lang: ReceiptLang): [string, string][] {
   const rows: [string, string][] = [
     [t.regNumber, data.regNumber],
     [t.registeredAt, formatLocalDateTime(data.registeredAt, data.timeZone ?? 'Europe/Kyiv')],
@@ -261,8 +270,17 @@ function detailRows(data: ReceiptData, t: ReceiptText): [string, string][] {
   ];
   const taxId = data.applicant.taxId;
   if (taxId) rows.push([taxId.kind === 'rnokpp' ? t.rnokpp : t.edrpou, maskTaxId(taxId.value)]);
+  const doc = data.applicant.idDoc;
+  if (doc) {
+    const name = ID_DOC_NAMES[doc.type][lang];
+    rows.push([t.identityDocument, doc.validUntil === null ? name : `${name}, ${t.validUntil(formatDay(doc.validUntil))}`]);
+  }
   const rep = data.representative;
-  if (rep) rows.push([t.representative, `${rep.fullName}, ${t.powerOfAttorney(rep.poaNumber, formatDay(rep.poaDate))}`]);
+  if (rep) {
+    const basis = 'authority' in rep ? authorityInWords(rep.authority, lang) : t.powerOfAttorney(rep.poaNumber, formatDay(rep.poaDate));
+    rows.push([t.representative, `${rep.name}, ${basis}`]);
+  }
+  if (data.subject) rows.push([t.subject, data.subject.displayName]);
   rows.push(
     [t.service, data.service.name],
     [t.provider, data.service.provider],
@@ -271,6 +289,7 @@ function detailRows(data: ReceiptData, t: ReceiptText): [string, string][] {
     [t.dueDate, formatDay(data.dueDate)],
     [t.delivery, t.deliveryKinds[data.resultDelivery]],
   );
+  if (data.insisted) rows.push([t.missingDocuments, data.insisted.missing.join('; ')], ['', t.insisted(data.insisted.reason)]);
   return rows;
 }
 
@@ -330,7 +349,7 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
   w.centered(t.numberAndDate(data.regNumber, formatDay(data.registeredOn)), SIZE.subtitle, fonts.regular);
   w.gap(4 * MM);
 
-  for (const [label, value] of detailRows(data, t)) {
+  for (const [label, value] of detailRows(data, t, lang)) {
     const cells: Cell[] = [
       {
         lines: wrapText(label, fonts.regular, SIZE.body, LABEL_WIDTH - 2 * PAD),
@@ -403,7 +422,7 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
 
   // Signatures side by side and kept together on one page: the clerk's on the left, the person
   // who handed the documents in on the right, each printed name under its signature line.
-  const submitter = data.representative?.fullName ?? data.applicant.displayName;
+  const submitter = data.representative?.name ?? data.applicant.displayName;
   const columnWidth = (CONTENT_WIDTH - 10 * MM) / 2;
   const columns = [
     { x: MARGIN.left, label: t.receivedBy, name: data.clerkName },

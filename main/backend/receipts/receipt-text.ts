@@ -20,6 +20,11 @@ export interface ReceiptText {
   edrpou: string;
   representative: string;
   powerOfAttorney: (number: string, date: string) => string;
+  identityDocument: string;
+  validUntil: (date: string) => string;
+  subject: string;
+  missingDocuments: string;
+  insisted: (reason: string) => string;
   service: string;
   provider: string;
   window: string;
@@ -55,6 +60,11 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     edrpou: 'Код ЄДРПОУ',
     representative: 'Представник заявника',
     powerOfAttorney: (no, date) => `довіреність № ${no} від ${date}`,
+    identityDocument: 'Документ, що посвідчує особу',
+    validUntil: (date) => `дійсний до ${date}`,
+    subject: 'Особа, щодо якої звернення',
+    missingDocuments: 'Не подано обов’язкових документів',
+    insisted: (reason) => `Заявник наполягає на реєстрації: ${reason}`,
     service: 'Адміністративна послуга',
     provider: 'Суб’єкт надання послуги',
     window: 'Робоче місце (вікно)',
@@ -93,6 +103,11 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     edrpou: 'EDRPOU code',
     representative: 'Representative',
     powerOfAttorney: (no, date) => `power of attorney No. ${no} of ${date}`,
+    identityDocument: 'Identity document',
+    validUntil: (date) => `valid until ${date}`,
+    subject: 'Person concerned',
+    missingDocuments: 'Required documents not submitted',
+    insisted: (reason) => `The applicant insists on registration: ${reason}`,
     service: 'Administrative service',
     provider: 'Service provider',
     window: 'Window',

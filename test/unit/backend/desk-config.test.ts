@@ -27,6 +27,7 @@ describe('desk config', () => {
       desk: { code: '07', window: '7' },
       timeZone: 'Europe/Kyiv',
       backupsToKeep: 7,
+      names: { apostrophe: 'ʼ' },
       backOfficeUrl: null,
       source: 'file',
     });

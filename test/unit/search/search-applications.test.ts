@@ -12,7 +12,7 @@ const tempDir = useTempDirs();
 /** Registers an application for a new applicant at `at` (Kyiv time decides the number's day). */
 function register(desk: TestDesk, at: string, surname: string, representative?: RegisterApplicationInput['representative']) {
   desk.setNow(at);
-  const applicant = addApplicant(desk.env, { kind: 'person', surname, givenName: 'Олена' });
+  const applicant = addApplicant(desk.env, { kind: 'person', surname, givenName: 'Олена', rnokppAbsent: 'not_assigned' });
   return registerApplication(
     desk.env,
     RegisterApplication.parse({
@@ -66,19 +66,32 @@ describe('searchApplications: the short number off a receipt', () => {
 });
 
 describe('searchApplications: a representative’s name', () => {
-  it('finds the applications the representative submitted, whatever apostrophe either side has', () => {
+  it('finds the applications a representative on file submitted, after the applicant’s own', () => {
     const desk = openTestDesk(tempDir());
-    const poa = { poaNumber: 'НВК 123456', poaDate: '2026-03-02' };
-    const submitted = register(desk, '2026-12-02T08:00:00Z', 'Бондар', { fullName: "Коваль Мар'яна Петрівна", ...poa });
-    register(desk, '2026-12-02T09:00:00Z', 'Шевчук', { fullName: 'Ткаченко Ігор', ...poa });
-    register(desk, '2026-12-02T10:00:00Z', 'Ковальчук');
-    expect(searchApplications(desk.db, 'Коваль Марʼяна').map((a) => [a.regNumber, a.applicantName])).toEqual([
+    const rep = addApplicant(desk.env, { kind: 'person', surname: 'Коваль', givenName: 'Марʼяна', rnokpp: '1759013776' });
+    const authority = { basis: 'poa_simple' as const, documentDate: '2026-11-01' };
+    const submitted = register(desk, '2026-12-02T08:00:00Z', 'Бондар', { applicantId: rep.id, authority });
+    register(desk, '2026-12-02T09:00:00Z', 'Шевчук');
+    const own = register(desk, '2026-12-02T10:00:00Z', 'Ковальчук');
+    expect(searchApplications(desk.db, 'Коваль Мар’яна').map((a) => [a.regNumber, a.applicantName])).toEqual([
       [submitted.regNumber, 'Бондар Олена'],
     ]);
-    expect(numbers(desk, 'марян')).toEqual([submitted.regNumber]);
-    // The applicant Ковальчук first (an applicant's own), then what Коваль submitted for others.
-    expect(searchApplications(desk.db, 'коваль').map((a) => a.applicantName)).toEqual(['Ковальчук Олена', 'Бондар Олена']);
-    expect(numbers(desk, 'Ткаченко')).toHaveLength(1);
+    // The applicant Ковальчук's own first, then what Коваль submitted for others.
+    expect(numbers(desk, 'коваль')).toEqual([own.regNumber, submitted.regNumber]);
+    expect(numbers(desk, 'Kovalchuk')).toEqual([own.regNumber]);
     expect(numbers(desk, 'Петренко')).toEqual([]);
+  });
+
+  it('finds those of a representative an earlier version stored by name only, whatever apostrophe either side has', () => {
+    const desk = openTestDesk(tempDir());
+    const named = register(desk, '2026-12-02T08:00:00Z', 'Бондар');
+    register(desk, '2026-12-02T09:00:00Z', 'Шевчук');
+    desk.db
+      .prepare("UPDATE applications SET rep_full_name = ?, rep_poa_number = 'НВК 123456', rep_poa_date = '2026-03-02' WHERE id = ?")
+      .run("Ткаченко Мар'яна Петрівна", named.id);
+    expect(numbers(desk, 'Ткаченко Марʼяна')).toEqual([named.regNumber]);
+    expect(numbers(desk, 'марян')).toEqual([named.regNumber]);
+    expect(numbers(desk, 'Петрівна Ткач')).toEqual([named.regNumber]);
+    expect(numbers(desk, 'Ткаченко Ігор')).toEqual([]);
   });
 });

@@ -12,7 +12,8 @@ import { useTempDirs } from '../../helpers/temp-dir';
 const tempDir = useTempDirs();
 
 function person(surname: string, givenName: string, extra: Partial<Extract<ApplicantInput, { kind: 'person' }>> = {}): ApplicantInput {
-  return { kind: 'person', surname, givenName, ...extra };
+  // Without an РНОКПП a person needs a reason (issue 14); these tests are about names.
+  return { kind: 'person', surname, givenName, ...(extra.rnokpp === undefined ? { rnokppAbsent: 'not_assigned' } : {}), ...extra };
 }
 
 /** A valid РНОКПП from 9 digits, via the check digit the app itself validates with. */

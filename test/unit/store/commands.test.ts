@@ -17,13 +17,26 @@ import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
+const REPRESENTATIVE = {
+  kind: 'person',
+  surname: 'Коваль',
+  givenName: 'Петро',
+  patronymic: 'Іванович',
+  rnokppAbsent: 'religious',
+  idDoc: { type: 'passport_book', number: 'КВ 123456' },
+} as const;
+
 function deskWithApplication() {
   const desk = openTestDesk(tempDir());
   const applicant = addApplicant(desk.env);
+  const representative = addApplicant(desk.env, REPRESENTATIVE);
   const input = RegisterApplication.parse({
     serviceId: SAMPLE_SERVICE.id,
     applicantId: applicant.id,
-    representative: { fullName: 'Коваль Петро Іванович', poaNumber: '123/2026', poaDate: '2026-11-01' },
+    representative: {
+      applicantId: representative.id,
+      authority: { basis: 'poa_simple', documentNumber: '123/2026', documentDate: '2026-11-01' },
+    },
     items: [
       { name: 'Заява-анкета', original: true, sheets: 1 },
       { name: 'Свідоцтво про народження', original: false, sheets: 2 },
@@ -61,7 +74,13 @@ describe('registering', () => {
   it('stores the representative, receipt lines, history and a findable number', () => {
     const { db, app } = deskWithApplication();
     const found = getApplicationByNumber(db, app.regNumber);
-    expect(found?.representative).toEqual({ fullName: 'Коваль Петро Іванович', poaNumber: '123/2026', poaDate: '2026-11-01' });
+    expect(found?.representative).toEqual({
+      applicantId: expect.any(String),
+      displayName: 'Коваль Петро Іванович',
+      idDoc: { type: 'passport_book', number: 'КВ123456' },
+      authority: { basis: 'poa_simple', documentNumber: '123/2026', documentDate: '2026-11-01', mayReceiveResult: false },
+    });
+    expect(found?.legacyRepresentative).toBeNull();
     expect(found?.items.map((i) => i.sheets)).toEqual([1, 2]);
     expect(listApplicationsOn(db, '2026-11-27').map((a) => a.regNumber)).toEqual([app.regNumber]);
     expect(listApplicationsOn(db, '2026-11-26')).toEqual([]);

@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../main/backend/db/migrate';
 import { migrations } from '../../../main/backend/db/migrations/registry';
 import { readStatusHistory } from '../../../main/backend/applications/status-history';
+import { getApplicationById } from '../../../main/backend/applications/queries';
+import { openDatabase } from '../../../main/backend/db/open';
+import { join } from 'node:path';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+const tempDir = useTempDirs();
 
 /**
  * Rows each schema version can hold, written before migrating further, and how to recognise
@@ -81,6 +87,31 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
         actor_name: 'Коваль Ірина',
         mutation_id: 'm-remote',
       }),
+  },
+  7: {
+    // A foreigner without an РНОКПП, a representative on file, and a service that refuses them both.
+    write: (db) => {
+      const at = '2026-11-28T10:00:00.000Z';
+      db.prepare(
+        "INSERT INTO applicants (id, kind, surname, given_name, rnokpp_absent, id_doc_type, id_doc_number, id_doc_valid_until, citizenship, address_parts, display_name, search_name, clerk_id, created_at, updated_at) VALUES ('p7', 'sole_trader', 'Сміт', 'Джон', 'foreigner', 'temporary_residence_permit', 'ЕН123456', '2027-06-30', 'GBR', '{\"settlement\":\"Київ\"}', 'Сміт Джон', 'сміт джон', 'c1', ?, ?)",
+      ).run(at, at);
+      db.prepare(
+        'UPDATE applications SET representative_id = \'p7\', rep_authority = \'{"basis":"poa_simple","documentDate":"2026-11-01"}\', subject_id = \'p1\' WHERE id = \'a1\'',
+      ).run();
+      db.prepare("UPDATE services SET requires_rnokpp = 1, personal_attendance = 1 WHERE id = 's1'").run();
+    },
+    check: (db) => {
+      expect(db.prepare("SELECT kind, rnokpp_absent, citizenship FROM applicants WHERE id = 'p7'").get()).toEqual({
+        kind: 'sole_trader',
+        rnokpp_absent: 'foreigner',
+        citizenship: 'GBR',
+      });
+      expect(db.prepare("SELECT representative_id, subject_id FROM applications WHERE id = 'a1'").get()).toEqual({
+        representative_id: 'p7',
+        subject_id: 'p1',
+      });
+      expect(db.prepare("SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH 'сміт*'").all()).toHaveLength(1);
+    },
   },
   8: {
     // The seed-2 applicant was written before the search tiers: 0008 fills and indexes its columns.
@@ -191,6 +222,57 @@ describe('every migration', () => {
       ['in_progress', 'Іваненко Олена', false],
       ['sent_to_provider', 'Іваненко Олена', true],
     ]);
+    db.close();
+  });
+
+  it('0007 rebuilds applicants in a real database file with foreign keys on: rows, rowids and the full-text index stay, religious refusals become a reason', () => {
+    const file = join(tempDir(), 'vikno.db');
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, migrations, 6);
+    seeds[2]!.write(old);
+    old
+      .prepare(
+        "INSERT INTO applicants (id, kind, surname, given_name, rnokpp_refused, id_doc_type, id_doc_number, display_name, search_name, clerk_id, created_at, updated_at) VALUES ('p2', 'person', 'Ґудзь', 'Олесь', 1, 'passport_book', 'КВ123456', 'Ґудзь Олесь', 'ґудзь олесь', 'c1', 'x', 'x')",
+      )
+      .run();
+    old
+      .prepare("UPDATE applications SET rep_full_name = 'Коваль Петро', rep_poa_number = '12', rep_poa_date = '2026-11-01' WHERE id = 'a1'")
+      .run();
+    const rowids = old.prepare('SELECT id, rowid FROM applicants ORDER BY id').all();
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.prepare('SELECT id, rowid FROM applicants ORDER BY id').all()).toEqual(rowids);
+    expect(db.prepare("SELECT rnokpp_absent, id_doc_presented_as FROM applicants WHERE id = 'p2'").get()).toEqual({
+      rnokpp_absent: 'religious',
+      id_doc_presented_as: 'paper',
+    });
+    expect(db.prepare("SELECT rnokpp_absent, id_doc_presented_as FROM applicants WHERE id = 'p1'").get()).toEqual({
+      rnokpp_absent: null,
+      id_doc_presented_as: null,
+    });
+    // The index still points at the same rows, and its triggers follow the rebuilt table.
+    expect(
+      db
+        .prepare("SELECT a.id FROM applicants_fts f JOIN applicants a ON a.rowid = f.rowid WHERE applicants_fts MATCH 'ґудз*'")
+        .pluck()
+        .all(),
+    ).toEqual(['p2']);
+    db.prepare("UPDATE applicants SET search_name = 'ґудзь олександр' WHERE id = 'p2'").run();
+    expect(db.prepare("SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH 'олександ*'").all()).toHaveLength(1);
+    expect(getApplicationById(db, 'a1')).toMatchObject({
+      representative: null,
+      legacyRepresentative: { fullName: 'Коваль Петро', poaNumber: '12', poaDate: '2026-11-01' },
+      subject: null,
+      insisted: null,
+    });
+    // References are enforced again: an application cannot name a representative who is not on file.
+    expect(() => db.prepare("UPDATE applications SET representative_id = 'nobody' WHERE id = 'a1'").run()).toThrow(/FOREIGN KEY/);
+    expect(
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applicants' ORDER BY name").pluck().all(),
+    ).toEqual(['applicants_edrpou', 'applicants_id_doc', 'applicants_phone', 'applicants_rnokpp', 'sqlite_autoindex_applicants_1']);
     db.close();
   });
 
