@@ -38,6 +38,10 @@ async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; e
   return result.value;
 }
 
+/** A receipt line for every document the service's card lists. */
+const allDocuments = (service: { documents: Array<{ nameUk: string }> }) =>
+  service.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 }));
+
 const PERSON = {
   kind: 'person' as const,
   surname: 'Шевченко',
@@ -51,21 +55,24 @@ const PERSON = {
 describe('registration through the contract', () => {
   it('registers a new applicant with an application for a sample-catalog service, and finds it again by number, id and today', async () => {
     const { api } = start();
-    const services = await value(api.call('catalog.search', { q: 'ID-картки' }));
-    const service = services.find((s) => s.code === 'ID-01');
+    const services = await value(api.call('catalog.search', { q: 'місця проживання' }));
+    const service = services.find((s) => s.code === 'RM-01');
     expect(service?.documents.length).toBeGreaterThan(0);
     const app = await value(
       api.call('intake.register', {
         serviceId: service!.id,
         applicant: PERSON,
-        representative: { fullName: 'Коваль Петро Іванович', poaNumber: '12/2026', poaDate: '2026-11-01' },
-        items: service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 })),
+        representative: {
+          applicant: { kind: 'person', surname: 'Коваль', givenName: 'Петро', patronymic: 'Іванович', rnokppAbsent: 'not_assigned' },
+          authority: { basis: 'poa_simple', documentNumber: '12/2026', documentDate: '2026-11-01' },
+        },
+        items: allDocuments(service!),
       }),
     );
     expect(app.regNumber).toBe('DEMO-01-20261127-0001');
-    expect(app.dueDate).toBe('2026-12-25');
+    expect(app.dueDate).toBe('2026-11-30');
     expect((await value(api.call('applications.get', { regNumber: app.regNumber }))).id).toBe(app.id);
-    expect((await value(api.call('applications.get', { id: app.id }))).representative?.fullName).toBe('Коваль Петро Іванович');
+    expect((await value(api.call('applications.get', { id: app.id }))).representative?.displayName).toBe('Коваль Петро Іванович');
     expect((await value(api.call('applications.listToday', {}))).map((a) => a.regNumber)).toEqual([app.regNumber]);
     const changed = await value(api.call('applications.changeStatus', { id: app.id, to: 'sent_to_provider' }));
     expect(changed.history.map((h) => h.to)).toEqual(['registered', 'sent_to_provider']);
@@ -76,9 +83,9 @@ describe('registration through the contract', () => {
     ['a negative sheet count', { items: [{ name: 'Заява', original: true, sheets: -1 }] }, ['items', 0, 'sheets']],
     ['an unknown field', { items: [{ name: 'Заява', original: true, sheets: 1 }], paid: true }, ['paid']],
     [
-      'a representative without a power of attorney',
-      { items: [{ name: 'Заява', original: true, sheets: 1 }], representative: { fullName: 'Коваль' } },
-      ['representative', 'poaNumber'],
+      'a representative’s power of attorney without its date',
+      { items: [{ name: 'Заява', original: true, sheets: 1 }], representative: { applicantId: 'x', authority: { basis: 'poa_simple' } } },
+      ['representative', 'authority', 'documentDate'],
     ],
     ['an unknown service', { items: [{ name: 'Заява', original: true, sheets: 1 }], serviceId: 'nope' }, ['serviceId']],
   ])('refuses a crafted registration with %s (VALIDATION at the field path) and stores nothing', async (_label, patch, path) => {
@@ -94,7 +101,7 @@ describe('registration through the contract', () => {
   it.each([
     ['a wrong РНОКПП check digit', { rnokpp: '1759013770' }, ['rnokpp']],
     ['a phone in no known format', { phone: '12345' }, ['phone']],
-    ['an РНОКПП together with the refusal mark', { rnokppRefused: true }, ['rnokppRefused']],
+    ['an РНОКПП together with a reason for having none', { rnokppAbsent: 'religious' }, ['rnokppAbsent']],
     ['no surname', { surname: '' }, ['surname']],
     ['a birth date in the future', { birthDate: '2027-01-01' }, ['birthDate']],
     ['an ID card number of 8 digits', { idDoc: { type: 'id_card', number: '12345678' } }, ['idDoc', 'number']],
@@ -122,7 +129,7 @@ describe('registration through the contract', () => {
       api.call('intake.register', {
         serviceId: service!.id,
         applicant: PERSON,
-        items: [{ name: 'Заява-анкета', original: true, sheets: 2 }],
+        items: [{ name: 'Заява-анкета', original: true, sheets: 2 }, ...allDocuments(service!)],
       }),
     );
     const receipt = await value(api.call('receipts.pdf', { applicationId: app.id, lang: 'uk' }));
@@ -147,7 +154,7 @@ describe('registration through the contract', () => {
       api.call('intake.register', {
         serviceId: service!.id,
         applicant: { ...PERSON, rnokpp: '1759 013-776', phone: '067 123-45-67', idDoc: { type: 'passport_book', number: 'ak 123456' } },
-        items: [{ name: 'Заява', original: true, sheets: 1 }],
+        items: allDocuments(service!),
       }),
     );
     const saved = await value(api.call('applicants.get', { id: app.applicant.id }));
@@ -157,16 +164,14 @@ describe('registration through the contract', () => {
   it('takes the holiday calendar as editable data: a new day off moves the next due date', async () => {
     const { api } = start();
     const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-    const first = await value(
-      api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява', original: true, sheets: 1 }] }),
-    );
+    const first = await value(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: allDocuments(service!) }));
     expect(first.dueDate).toBe('2026-12-25');
     const register = () =>
       value(
         api.call('intake.register', {
           serviceId: service!.id,
           applicantId: first.applicant.id,
-          items: [{ name: 'Заява', original: true, sheets: 1 }],
+          items: allDocuments(service!),
         }),
       );
     expect((await register()).dueDate).toBe('2026-12-25');

@@ -35,6 +35,7 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'app.health': () => ({}),
   'applicants.search': () => ({ q: 'Шевченко' }),
   'applicants.get': (m) => ({ id: m.applicantId }),
+  'applicants.findDuplicates': () => ({ rnokpp: '1759013776' }),
   'applications.listToday': () => ({}),
   'applications.get': (m) => ({ id: m.applicationId }),
   'storage.status': () => ({}),
@@ -45,6 +46,7 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
     serviceId: m.serviceId,
     applicant: { ...PERSON, id: m.applicantId, phone: '+380671234567' },
     items: [{ name: 'Заява', original: true, sheets: 1 }],
+    insisted: { reason: 'Решту документів донесе' },
   }),
   'applications.search': (m) => ({ q: m.regNumber }),
   'applications.changeStatus': (m) => ({ id: m.applicationId, to: 'sent_to_provider' }),
@@ -99,7 +101,11 @@ describe('the contract’s `writes` marking', () => {
 
     const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
     const app = await value(
-      api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: [{ name: 'Заява', original: true, sheets: 1 }] }),
+      api.call('intake.register', {
+        serviceId: service!.id,
+        applicant: PERSON,
+        items: service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 })),
+      }),
     );
     // Two changes the back office "refused", for the dead-letter actions to act on.
     const side = new Database(join(dataDir, 'vikno.db'));

@@ -24,7 +24,11 @@ const PERSON = {
   rnokpp: '1759013776',
   phone: '+380671234567',
 };
-const ITEMS = [{ name: 'Заява', original: true, sheets: 1 }];
+/** Every document RM-02 (deregistration of residence) requires. */
+const ITEMS = [
+  { name: 'Заява', original: true, sheets: 1 },
+  { name: 'Паспорт громадянина України або інший документ, що посвідчує особу', original: true, sheets: 1 },
+];
 
 async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
   const result = await promise;
@@ -40,7 +44,7 @@ async function start(): Promise<{ api: ViknoApi; side: Database.Database; servic
   const api = connectInProcess(backend);
   const side = new Database(join(dataDir, 'vikno.db'));
   sides.push(side);
-  const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
+  const [service] = await value(api.call('catalog.search', { q: 'RM-02' }));
   const count = (table: string) => side.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   return {
     api,

@@ -27,7 +27,7 @@ const idCard: ReceiptData = {
   registeredAt: '2026-03-05T08:42:00Z',
   registeredOn: '2026-03-05',
   applicant: { displayName: 'Шевченко Марʼяна Іванівна', taxId: { kind: 'rnokpp', value: '1759013776' } },
-  representative: { fullName: 'Коваль Петро Іванович', poaNumber: '125/2026', poaDate: '2026-02-01' },
+  representative: { name: 'Коваль Петро Іванович', poaNumber: '125/2026', poaDate: '2026-02-01' },
   service: { name: 'Оформлення паспорта громадянина України у формі ID-картки', provider: 'Державна міграційна служба України' },
   items: [
     { name: 'Заява-анкета для оформлення паспорта громадянина України у формі ID-картки', original: true, sheets: 1 },
@@ -134,6 +134,45 @@ describe('renderReceipt', () => {
     expect(text).toContain('Documents: 4; total sheets: 7');
     expect(pageCount(pdf)).toBe(1);
     screenshot(pdf, 'receipt-en');
+  });
+
+  it('prints a representative’s basis in words, the person concerned, the document’s validity, and what the applicant insisted on', async () => {
+    const birth: ReceiptData = {
+      ...idCard,
+      service: { name: 'Державна реєстрація народження', provider: 'Відділ ДРАЦС' },
+      applicant: { displayName: 'Шевченко Марʼяна Іванівна', idDoc: { type: 'id_card', validUntil: '2031-05-06' } },
+      representative: {
+        name: 'Шевченко Марʼяна Іванівна',
+        authority: {
+          basis: 'legal_representative',
+          legalDocument: 'birth_certificate',
+          documentNumber: 'I-КИ 123456',
+          mayReceiveResult: true,
+        },
+      },
+      subject: { displayName: 'Шевченко Богдан Тарасович' },
+      insisted: { reason: 'Довідку донесе завтра', missing: ['Медичне свідоцтво про народження'] },
+    };
+    const uk = textOf(await renderToFile(birth, 'uk'));
+    expect(uk).toContain(
+      'Шевченко Марʼяна Іванівна, законний представник: свідоцтво про народження № I-КИ 123456; має право отримати результат',
+    );
+    expect(uk).toContain('Особа, щодо якої звернення Шевченко Богдан Тарасович');
+    expect(uk).toContain('паспорт громадянина України (ID-картка), дійсний до 06.05.2031');
+    expect(uk).toContain('Не подано обов’язкових документів Медичне свідоцтво про народження');
+    expect(uk).toContain('Заявник наполягає на реєстрації: Довідку донесе завтра');
+    const en = textOf(
+      await renderToFile(
+        {
+          ...birth,
+          representative: { name: 'Коваль Петро', authority: { basis: 'company_head', registryChecked: true, mayReceiveResult: false } },
+        },
+        'en',
+      ),
+    );
+    expect(en).toContain('Коваль Петро, head of the legal entity acting under its statute (checked in the state register)');
+    expect(en).toContain('Person concerned Шевченко Богдан Тарасович');
+    expect(en).toContain('The applicant insists on registration: Довідку донесе завтра');
   });
 
   it('encodes the registration number in a QR code that a decoder reads from the printed page', async () => {

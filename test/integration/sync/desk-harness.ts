@@ -175,7 +175,8 @@ export function useSyncWorld(harness: Harness): SyncWorld {
           (readDb(desk, (db) => db.prepare('SELECT id FROM applicants WHERE deleted_at IS NULL LIMIT 1').pluck().get()) as
             string | undefined) ?? null;
         const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
-        const items = [{ name: 'Заява', original: true, sheets: 1 }];
+        // Every document the card requires, so the registration needs no "applicant insists".
+        const items = service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 }));
         const app = await value(
           api.call(
             'intake.register',

@@ -50,7 +50,15 @@ describe('a desk that crashed with a push in flight', () => {
   function queueChanges(env: ReturnType<typeof openTestDesk>['env']): string[] {
     const first = addApplicant(env);
     upsertApplicant(env, ApplicantInput.parse({ ...SAMPLE_PERSON, id: first.id, surname: 'Шевчук' }));
-    const second = addApplicant(env, ApplicantInput.parse({ ...SAMPLE_PERSON, surname: 'Коваленко', rnokpp: '2245134075' }));
+    const second = addApplicant(
+      env,
+      ApplicantInput.parse({
+        ...SAMPLE_PERSON,
+        surname: 'Коваленко',
+        rnokpp: '2245134075',
+        idDoc: { type: 'id_card', number: '007654321', validUntil: '2030-01-01' },
+      }),
+    );
     return [first.id, second.id];
   }
 

@@ -99,8 +99,8 @@ describe('takeBackup', () => {
     const d = desk(5);
     const dir = join(tempDir(), 'backups');
     const backup = await takeBackup(d.db, dir, 7, T0);
-    const applicant = addApplicant(d.env);
-    registerApplication(d.env, registration(applicant.id)); // after the backup: not in it
+    const applicant = d.db.prepare('SELECT id FROM applicants').pluck().get() as string;
+    registerApplication(d.env, registration(applicant)); // after the backup: not in it
     const restoredFile = join(tempDir(), 'vikno.db');
     copyFileSync(backup.file, restoredFile);
     const restored = openDatabase(restoredFile);

@@ -5,7 +5,10 @@ import {
   VALIDATION_WARNINGS,
   crossCheckPerson,
   validateBirthDate,
+  validateDay,
   validateEdrpou,
+  validateIdDocNumber,
+  validateIssuerCode,
   validateEmail,
   validateIdCardNumber,
   validateIssueDate,
@@ -15,6 +18,9 @@ import {
   validateUnzr,
 } from '../../../shared/validate';
 import type { ValidationCode } from '../../../shared/validate';
+import { ApplicantInput, IdDoc } from '../../../shared/domain/applicant';
+import { assertPlausibleDates } from '../../../main/backend/applicants/check-dates';
+import { AppError } from '../../../shared/errors';
 
 const TODAY = '2026-03-15';
 const CODES = Object.keys(VALIDATION_MESSAGES) as ValidationCode[];
@@ -22,6 +28,21 @@ const CODES = Object.keys(VALIDATION_MESSAGES) as ValidationCode[];
 /** What a check answered, as the codes it carries: its error, or its warnings. */
 function codesOf(result: { ok: true; warnings?: readonly string[] } | { ok: false; code: string }): readonly string[] {
   return result.ok ? (result.warnings ?? []) : [result.code];
+}
+
+/** The messages a schema refused the value with. */
+function schemaCodes(result: { success: boolean; error?: { issues: ReadonlyArray<{ message: string }> } }): readonly string[] {
+  return result.error?.issues.map((i) => i.message) ?? [];
+}
+
+/** The messages a backend check refused the value with. */
+function thrownCodes(check: () => void): readonly string[] {
+  try {
+    check();
+    return [];
+  } catch (error) {
+    return error instanceof AppError ? (error.issues ?? []).map((i) => i.message) : [];
+  }
 }
 
 /**
@@ -55,6 +76,28 @@ const PRODUCED_BY: Record<ValidationCode, () => readonly string[]> = {
   'issue_date.impossible': () => codesOf(validateIssueDate('31.04.2016', TODAY)),
   'issue_date.future': () => codesOf(validateIssueDate('2027-01-01', TODAY)),
   'issue_date.before_birth': () => codesOf(validateIssueDate('1989-01-01', TODAY, '1990-05-18')),
+  'id_doc.number_format': () => codesOf(validateIdDocNumber('refugee_certificate', 'БЖ1234')),
+  'id_doc.number_unusual': () => codesOf(validateIdDocNumber('travel_passport', '123456')),
+  'id_doc.issuer_code': () => codesOf(validateIssuerCode('МВС')),
+  'id_doc.expiry_required': () => schemaCodes(IdDoc.safeParse({ type: 'refugee_certificate', number: 'БЖ123456' })),
+  'id_doc.expiry_before_issue': () =>
+    schemaCodes(IdDoc.safeParse({ type: 'foreign_passport', number: 'X1', issuedOn: '2020-01-02', validUntil: '2020-01-01' })),
+  'id_doc.expired': () =>
+    thrownCodes(() =>
+      assertPlausibleDates(
+        ApplicantInput.parse({
+          kind: 'person',
+          surname: 'Сміт',
+          givenName: 'Джон',
+          rnokppAbsent: 'foreigner',
+          idDoc: { type: 'foreign_passport', number: 'X1', validUntil: '2026-03-14' },
+        }),
+        TODAY,
+      ),
+    ),
+  'valid_until.format': () => codesOf(validateDay('2030', 'valid_until')),
+  'valid_until.impossible': () => codesOf(validateDay('2030-02-30', 'valid_until')),
+  'rnokpp.reason_required': () => schemaCodes(ApplicantInput.safeParse({ kind: 'person', surname: 'Сміт', givenName: 'Джон' })),
   'cross.rnokpp_birth_date': () => crossCheckPerson({ rnokpp: '1759013776', birthDate: '1948-02-27' }),
   'cross.rnokpp_sex': () => crossCheckPerson({ rnokpp: '1759013776', sex: 'female' }),
   'cross.unzr_birth_date': () => crossCheckPerson({ unzr: '19850714-01235', birthDate: '1985-07-15' }),
