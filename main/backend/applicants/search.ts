@@ -129,8 +129,11 @@ export function searchApplicants(db: Db, query: string, limit = 20): ApplicantSu
   const latin = latinQuery(query);
   if (found.size < limit && latin !== null) {
     add(nameMatches(db, LATIN_NAMES, latin.split(' '), limit + found.size), 'latin');
-  } else if (found.size < limit && tokens.some((t) => /\p{L}/u.test(t))) {
-    const folded = tokens.map(foldName).filter((t) => t !== '');
+    return [...found.values()].slice(0, limit);
+  }
+  // A token of ъ alone folds to nothing; digits fold to themselves, and tier 1 has asked for them.
+  const folded = tokens.map(foldName).filter((t) => t !== '');
+  if (found.size < limit && folded.some((t) => /\p{L}/u.test(t))) {
     const candidates = nameMatches(db, FOLDED_NAMES, folded, Math.max(FOLDED_CANDIDATES, limit + found.size))
       .filter((row) => !found.has(row.id))
       .map((row) => ({ row, distance: nameDistance(tokens, row.search_name) }))
