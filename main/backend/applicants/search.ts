@@ -10,9 +10,6 @@ import type { SummaryRow } from './summary-row';
 
 type ExactMatch = 'rnokpp' | 'edrpou' | 'id_doc' | 'phone';
 
-/** Folded candidates ranked by distance before a page is cut: enough for the close ones to be among them. */
-const FOLDED_CANDIDATES = 100;
-
 /**
  * One statement per identifier. `column = ?` implies `column IS NOT NULL`, so SQLite can use the
  * partial indexes of 0002-domain (a test checks the plan). Exported for that test.
@@ -134,7 +131,9 @@ export function searchApplicants(db: Db, query: string, limit = 20): ApplicantSu
   // A token of ъ alone folds to nothing; digits fold to themselves, and tier 1 has asked for them.
   const folded = tokens.map(foldName).filter((t) => t !== '');
   if (found.size < limit && folded.some((t) => /\p{L}/u.test(t))) {
-    const candidates = nameMatches(db, FOLDED_NAMES, folded, Math.max(FOLDED_CANDIDATES, limit + found.size))
+    // A page's worth (tier 1's rows among them are dropped): asking for more makes the windowed
+    // path fall back to the full query far more often, for a ranking only slightly better.
+    const candidates = nameMatches(db, FOLDED_NAMES, folded, limit + found.size)
       .filter((row) => !found.has(row.id))
       .map((row) => ({ row, distance: nameDistance(tokens, row.search_name) }))
       .sort((x, y) => x.distance - y.distance);
