@@ -219,6 +219,11 @@ describe('intake for every real applicant', () => {
     expect(offered).toEqual([
       expect.objectContaining({ id: first.applicant.id, displayName: 'Шевченко Тарас Григорович', match: 'rnokpp' }),
     ]);
+    // A document number as typed (spaces) finds the one stored normalized; another type's same number does not.
+    expect(await value(api.call('applicants.findDuplicates', { idDoc: { type: 'id_card', number: '001 234 567' } }))).toEqual([
+      expect.objectContaining({ id: first.applicant.id, match: 'id_doc' }),
+    ]);
+    expect(await value(api.call('applicants.findDuplicates', { idDoc: { type: 'foreign_passport', number: '001234567' } }))).toEqual([]);
   });
 
   it('refuses a second legal entity with the same ЄДРПОУ, and findDuplicates finds it by that code', async () => {

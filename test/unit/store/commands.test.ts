@@ -224,6 +224,35 @@ describe('documents and tickets', () => {
 });
 
 describe('correcting an application', () => {
+  it('replaces the representative an earlier version stored with a person on file, and refuses a lapsed authority', () => {
+    const desk = deskWithApplication();
+    desk.db
+      .prepare(
+        "UPDATE applications SET representative_id = NULL, rep_authority = NULL, rep_full_name = 'Коваль П.', rep_poa_number = '1', rep_poa_date = '2026-01-01' WHERE id = ?",
+      )
+      .run(desk.app.id);
+    expect(getApplicationByNumber(desk.db, desk.app.regNumber)).toMatchObject({
+      representative: null,
+      legacyRepresentative: { fullName: 'Коваль П.' },
+    });
+    const person = addApplicant(desk.env, { ...REPRESENTATIVE, surname: 'Бойко', idDoc: { type: 'passport_book', number: 'КВ654321' } });
+    const lapsed = {
+      applicantId: person.id,
+      authority: { basis: 'poa_simple' as const, documentDate: '2026-01-01', validUntil: '2026-11-26' },
+    };
+    expect(() => updateApplication(desk.env, { id: desk.app.id, representative: lapsed })).toThrow(/expired/);
+    const updated = updateApplication(desk.env, {
+      id: desk.app.id,
+      representative: { applicantId: person.id, authority: { basis: 'advocate', documentNumber: 'КВ 17', documentDate: '2026-11-20' } },
+    });
+    expect(updated.representative).toMatchObject({
+      applicantId: person.id,
+      displayName: 'Бойко Петро Іванович',
+      authority: { basis: 'advocate' },
+    });
+    expect(updated.legacyRepresentative).toBeNull();
+  });
+
   it('sends only the changed fields against the server version, and nothing when nothing changed', () => {
     const desk = deskWithApplication();
     desk.db.prepare('UPDATE applications SET server_version = 3 WHERE id = ?').run(desk.app.id);

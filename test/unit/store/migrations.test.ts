@@ -231,11 +231,18 @@ describe('every migration', () => {
     old.pragma('foreign_keys = ON');
     migrate(old, migrations, 6);
     seeds[2]!.write(old);
+    // A row deleted between two others leaves a gap, so rowids differ from a fresh numbering: the rebuild must copy them.
+    old
+      .prepare(
+        "INSERT INTO applicants (id, kind, surname, given_name, display_name, search_name, clerk_id, created_at, updated_at) VALUES ('gone', 'person', 'А', 'Б', 'А Б', 'а б', 'c1', 'x', 'x')",
+      )
+      .run();
     old
       .prepare(
         "INSERT INTO applicants (id, kind, surname, given_name, rnokpp_refused, id_doc_type, id_doc_number, display_name, search_name, clerk_id, created_at, updated_at) VALUES ('p2', 'person', 'Ґудзь', 'Олесь', 1, 'passport_book', 'КВ123456', 'Ґудзь Олесь', 'ґудзь олесь', 'c1', 'x', 'x')",
       )
       .run();
+    old.prepare("DELETE FROM applicants WHERE id = 'gone'").run();
     old
       .prepare("UPDATE applications SET rep_full_name = 'Коваль Петро', rep_poa_number = '12', rep_poa_date = '2026-11-01' WHERE id = 'a1'")
       .run();
