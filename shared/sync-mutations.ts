@@ -104,6 +104,9 @@ export const ApplicantRowPayload = z
     registry_record: z.string().max(60).nullable().optional(),
     display_name: z.string().min(1).max(700),
     search_name: z.string().max(700),
+    // The desk's search tiers (docs/ARCHITECTURE.md §5.6); optional: a desk of an older version sends none.
+    search_folded: z.string().max(700).optional(),
+    search_latin: z.string().max(2800).optional(),
   })
   .strict();
 

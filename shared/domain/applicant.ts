@@ -197,7 +197,7 @@ export const ApplicantSummary = z.object({
   edrpou: z.string().nullable(),
   idDocNumber: z.string().nullable(),
   phone: z.string().nullable(),
-  /** Why it matched: an exact identifier beats a name. */
-  match: z.enum(['rnokpp', 'edrpou', 'id_doc', 'phone', 'name']),
+  /** Why it matched: an identifier beats a name; folded and latin are the looser name tiers (docs/ARCHITECTURE.md §5.6). */
+  match: z.enum(['rnokpp', 'rnokpp_prefix', 'edrpou', 'id_doc', 'phone', 'name', 'folded', 'latin']),
 });
 export type ApplicantSummary = z.infer<typeof ApplicantSummary>;

@@ -2,6 +2,7 @@ import { ensureRemoteClerk, REMOTE_CLERK_ID } from '../clerks/remote-clerk';
 import { statement } from '../db/statements';
 import type { PulledApplier } from '../sync/pulled-change';
 import { markDeletedIn } from '../sync/pulled-change';
+import { searchTierColumns } from './search-columns';
 
 const APPLICANT_COLUMNS = [
   'kind',
@@ -32,10 +33,12 @@ const APPLICANT_COLUMNS = [
   'display_name',
   'search_name',
 ] as const;
+const TIER_COLUMNS = ['search_folded', 'search_latin'] as const;
+const WRITTEN = [...APPLICANT_COLUMNS, ...TIER_COLUMNS];
 
-const UPSERT_APPLICANT = `INSERT INTO applicants (id, ${APPLICANT_COLUMNS.join(', ')}, clerk_id, created_at, updated_at, server_version)
-  VALUES (?, ${APPLICANT_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?, ?)
-  ON CONFLICT (id) DO UPDATE SET ${APPLICANT_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
+const UPSERT_APPLICANT = `INSERT INTO applicants (id, ${WRITTEN.join(', ')}, clerk_id, created_at, updated_at, server_version)
+  VALUES (?, ${WRITTEN.map(() => '?').join(', ')}, ?, ?, ?, ?)
+  ON CONFLICT (id) DO UPDATE SET ${WRITTEN.map((c) => `${c} = excluded.${c}`).join(', ')},
     updated_at = excluded.updated_at, server_version = excluded.server_version, deleted_at = NULL`;
 
 /**
@@ -49,7 +52,10 @@ export const applicantApplier: PulledApplier = {
     const data = change.data;
     const row: Record<string, unknown> = { ...data, rnokpp_absent: data.rnokpp_absent ?? (data.rnokpp_refused === 1 ? 'religious' : null) };
     const values = APPLICANT_COLUMNS.map((c) => (row[c] ?? null) as string | number | null);
-    statement(db, UPSERT_APPLICANT).run(change.id, ...values, REMOTE_CLERK_ID, ctx.at, ctx.at, change.version);
+    // Derived here, not read from the payload: see search-columns.ts.
+    const tiers = searchTierColumns(String(data.display_name ?? ''));
+    const tierValues = TIER_COLUMNS.map((c) => tiers[c]);
+    statement(db, UPSERT_APPLICANT).run(change.id, ...values, ...tierValues, REMOTE_CLERK_ID, ctx.at, ctx.at, change.version);
   },
   remove: markDeletedIn('applicants'),
 };

@@ -44,15 +44,27 @@ const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
 };
 
 export function normalizeName(text: string): string {
-  // NFC twice: what the dropped marks and apostrophes kept apart may compose only afterwards
-  // (Hangul jamo), and without the second pass a second call would change the result.
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/\p{M}/gu, '')
-    .replace(APOSTROPHES, '')
-    .normalize('NFC')
+  return foldCaseAndMarks(text)
     .replace(/[a-zï]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * A query wholly in Latin letters (no Cyrillic), as normalizeName would leave it but with its
+ * Latin letters kept, for the transliteration tier (name-latin.ts); null for any other query.
+ * "Shevchenko" is also looked up as normalizeName makes it, but that is mixed script ("sнеvсн…")
+ * and finds only genuinely Latin names.
+ */
+export function latinQuery(text: string): string | null {
+  const latin = foldCaseAndMarks(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return /[a-z]/.test(latin) && !/\p{Script=Cyrillic}/u.test(latin) ? latin : null;
+}
+
+function foldCaseAndMarks(text: string): string {
+  // NFC twice: what the dropped marks and apostrophes kept apart may compose only afterwards
+  // (Hangul jamo), and without the second pass a second call would change the result.
+  return text.normalize('NFC').toLowerCase().replace(/\p{M}/gu, '').replace(APOSTROPHES, '').normalize('NFC');
 }

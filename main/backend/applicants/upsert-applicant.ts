@@ -8,6 +8,7 @@ import { assertPlausibleDates } from './check-dates';
 import { cleanApplicantNames } from './clean-names';
 import { DUPLICATE_PATH, findDuplicates } from './duplicates';
 import { getApplicant } from './queries';
+import { searchTierColumns } from './search-columns';
 import { normalizeName } from './search-text';
 import { statement } from '../db/statements';
 
@@ -49,6 +50,7 @@ function columns(a: ApplicantData) {
     registry_record: trader?.registryRecord ?? null,
     display_name: displayNameOf(a),
     search_name: normalizeName(displayNameOf(a)),
+    ...searchTierColumns(displayNameOf(a)),
   };
 }
 

@@ -11,7 +11,7 @@ import { createBackend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'vikno-ui-'));
+export const dataDir = mkdtempSync(join(tmpdir(), 'vikno-ui-'));
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
 
 export const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), fontDir: RECEIPT_FONTS });

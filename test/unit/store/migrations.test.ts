@@ -113,7 +113,27 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
       expect(db.prepare("SELECT rowid FROM applicants_fts WHERE applicants_fts MATCH 'сміт*'").all()).toHaveLength(1);
     },
   },
+  8: {
+    // The seed-2 applicant was written before the search tiers: 0008 fills and indexes its columns.
+    write: (db) => db.prepare(REPRESENTED).run('Коваль Мар’яна'),
+    check: (db) => {
+      expect(db.prepare("SELECT search_folded, search_latin FROM applicants WHERE id = 'p1'").get()).toEqual({
+        search_folded: 'шивчинко тарас',
+        search_latin: 'shevchenko taras',
+      });
+      const matches = (sql: string, term: string) => db.prepare(sql).pluck().all(term);
+      expect(matches('SELECT rowid FROM applicants_folded_fts WHERE applicants_folded_fts MATCH ?', 'шивч*')).toHaveLength(1);
+      expect(matches('SELECT rowid FROM applicants_latin_fts WHERE applicants_latin_fts MATCH ?', 'shevch*')).toHaveLength(1);
+      expect(matches('SELECT rowid FROM applications_rep_fts WHERE applications_rep_fts MATCH ?', 'марян*')).toHaveLength(1);
+      const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM applications WHERE substr(reg_number, -4) = '0001'").all() as Array<{
+        detail: string;
+      }>;
+      expect(plan.map((p) => p.detail).join(' ')).toContain('applications_reg_seq');
+    },
+  },
 };
+
+const REPRESENTED = "UPDATE applications SET rep_full_name = ?, rep_poa_number = 'НВК 123456', rep_poa_date = '2026-03-02' WHERE id = 'a1'";
 
 function tables(db: Db): string[] {
   return db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'trigger') ORDER BY name").pluck().all() as string[];
@@ -148,6 +168,22 @@ describe('every migration', () => {
       db.close();
     });
   }
+
+  it('0008 indexes the representatives already on file, and names written before it', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 7);
+    seeds[2]!.write(db);
+    db.prepare(REPRESENTED).run('Коваль Марʼяна');
+    migrate(db, migrations, 8);
+    const rep = (term: string) =>
+      db.prepare('SELECT rowid FROM applications_rep_fts WHERE applications_rep_fts MATCH ?').pluck().all(term) as number[];
+    expect(rep('марян*')).toHaveLength(1);
+    expect(rep('коваль')).toHaveLength(1);
+    db.prepare(REPRESENTED).run('Петренко Олена');
+    expect(rep('марян*')).toEqual([]);
+    expect(rep('петр*')).toHaveLength(1);
+    db.close();
+  });
 
   it('0006 keeps only the old history rows the outbox will not show: delivered steps (with their mutation) and unmatched ones', () => {
     const db = new Database(':memory:');
