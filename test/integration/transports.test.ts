@@ -42,6 +42,7 @@ describe('in-process transport', () => {
         center: { code: 'DEMO', name: 'Демонстраційний ЦНАП' },
         desk: { code: '01', window: '1' },
         configSource: 'default',
+        names: { apostrophe: 'ʼ' },
       },
     });
     expect(await api.call('app.health', {})).toMatchObject({ ok: true, value: { status: 'ok', database: 'ok' } });
