@@ -1,3 +1,5 @@
+import { LATIN_CAPITAL_LOOK_ALIKES } from './look-alikes';
+
 /**
  * Name hygiene on save: what a register or a document check compares letter by letter must not
  * depend on the keyboard the clerk typed on. Search has its own, looser normalization
@@ -12,21 +14,9 @@ export const DEFAULT_APOSTROPHE = 'ʼ';
 export const APOSTROPHE_CHOICES = ['ʼ', '’', "'"] as const;
 export type ApostropheChoice = (typeof APOSTROPHE_CHOICES)[number];
 
-/** Latin letters that look like Cyrillic ones, both cases; Y/y are У/у as on Ukrainian documents. */
+/** The look-alike capitals, and the small letters whose shape is the same in both scripts. */
 const LOOK_ALIKES: Readonly<Record<string, string>> = {
-  A: 'А',
-  B: 'В',
-  C: 'С',
-  E: 'Е',
-  H: 'Н',
-  I: 'І',
-  K: 'К',
-  M: 'М',
-  O: 'О',
-  P: 'Р',
-  T: 'Т',
-  X: 'Х',
-  Y: 'У',
+  ...LATIN_CAPITAL_LOOK_ALIKES,
   a: 'а',
   c: 'с',
   e: 'е',

@@ -1,3 +1,4 @@
+import { cyrillicCapitals } from '../../../shared/validate/look-alikes';
 import type { Statement } from 'better-sqlite3';
 import type { ApplicantSummary } from '../../../shared/domain/applicant';
 import type { Db } from '../db/open';
@@ -48,22 +49,6 @@ function statementsFor(db: Db): Statements {
 /** Spaces, dashes, parentheses and dots: how clerks and documents group the digits of an identifier. */
 const IDENTIFIER_SEPARATORS = /[\s().\-‐‑‒–—]/g;
 
-/** Latin capitals that look like the Cyrillic ones of a passport-booklet series ("AK" typed for "АК"). */
-const LATIN_SERIES_LETTERS: Readonly<Record<string, string>> = {
-  A: 'А',
-  B: 'В',
-  C: 'С',
-  E: 'Е',
-  H: 'Н',
-  I: 'І',
-  K: 'К',
-  M: 'М',
-  O: 'О',
-  P: 'Р',
-  T: 'Т',
-  X: 'Х',
-};
-
 interface ExactKey {
   match: ExactMatch;
   value: string;
@@ -79,7 +64,7 @@ function exactKeys(query: string): ExactKey[] {
   if (/^\d{9}$/.test(compact)) keys.push({ match: 'id_doc', value: compact });
   const upper = compact.toUpperCase();
   if (/^\p{L}{2}\d{6}$/u.test(upper)) {
-    const cyrillic = upper.replace(/[A-Z]/g, (ch) => LATIN_SERIES_LETTERS[ch] ?? ch);
+    const cyrillic = cyrillicCapitals(upper);
     if (/^[А-ЯЄІЇҐ]{2}/.test(cyrillic)) keys.push({ match: 'id_doc', value: cyrillic });
     // A passport for travel abroad has a genuinely Latin series (FA123456): look that up as typed.
     if (/^[A-Z]{2}/.test(upper) && upper !== cyrillic) keys.push({ match: 'id_doc', value: upper });

@@ -25,6 +25,7 @@ describe('validatePassportBooklet', () => {
     ['EH123456', 'ЕН123456'],
     ['MT123456', 'МТ123456'],
     ['XX123456', 'ХХ123456'],
+    ['YK123456', 'УК123456'],
   ])('maps the Latin look-alikes in "%s" to %s', (input, value) => {
     const result = validatePassportBooklet(input);
     expect(result).toEqual({ ok: true, value });
