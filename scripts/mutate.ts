@@ -35,8 +35,8 @@ const TARGETS: Target[] = [
   { folder: 'main/backend/commands', mutate: ts('main/backend/commands'), suite: 'unit' },
   // backup.ts and integrity.ts are driven by the crash, disk-full and damaged-start tests in test/integration/durability.
   { folder: 'main/backend/db', mutate: ts('main/backend/db'), suite: 'db' },
-  // The engine, the HTTP client and the service are driven by desks against a real server; the engine is
-  // covered by nearly every such test, so only the focused ones run per mutant (vitest.sync-desk.config.ts).
+  // Only the desk's sync unit tests run per mutant: the engine is covered by nearly every end-to-end sync
+  // test, and rerunning them all per mutant takes hours (vitest.sync-desk.config.ts says more).
   { folder: 'main/backend/sync', mutate: ts('main/backend/sync'), suite: 'sync-desk' },
   { folder: 'server/sync', mutate: ts('server/sync'), suite: 'sync-server' },
 ];
