@@ -1,0 +1,76 @@
+/**
+ * An enrolled desk with its sync engine on a manual clock, talking through the real SyncHttp client to
+ * the scripted back office (test/helpers/scripted-back-office.ts): the set-up of the engine's unit tests.
+ */
+import { afterEach } from 'vitest';
+import type { Db } from '../../../main/backend/db/open';
+import { createSyncEngine } from '../../../main/backend/sync/engine';
+import type { SyncEngine, SyncEngineOptions, SyncStatus } from '../../../main/backend/sync/engine';
+import { createSyncHttp } from '../../../main/backend/sync/http-client';
+import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
+import { writeSyncState } from '../../../main/backend/sync/sync-state';
+import { openTestDesk } from '../../helpers/desk-db';
+import { manualClock } from '../../helpers/manual-clock';
+import { memoryLogger } from '../../helpers/memory-logger';
+import { scriptedBackOffice } from '../../helpers/scripted-back-office';
+import { useTempDirs } from '../../helpers/temp-dir';
+
+export const POLL_MS = 30_000;
+
+/** Call once at the top of a test file: each test's engine is stopped and its database closed after it. */
+export function useEngineDesks() {
+  const tempDir = useTempDirs();
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  return function deskWithEngine(options: Partial<SyncEngineOptions> = {}) {
+    const desk = openTestDesk(tempDir());
+    writeSyncState(desk.db, 'device_token', 'token-of-desk-07');
+    const clock = manualClock();
+    const office = scriptedBackOffice();
+    const logger = memoryLogger();
+    const statuses: SyncStatus[] = [];
+    /** Every request the engine made, in order. */
+    const requests: URL[] = [];
+    const http = createSyncHttp({
+      baseUrl: 'http://back-office.test/',
+      token: () => 'token-of-desk-07',
+      actor: () => desk.env.clerkId,
+      fetch: (input, init) => {
+        requests.push(new URL(input instanceof Request ? input.url : String(input)));
+        return office.fetch(input, init);
+      },
+      now: clock.now,
+    });
+    const engine = createSyncEngine({
+      db: desk.db,
+      http,
+      now: clock.now,
+      logger,
+      applyChanges: createChangeApplier(logger),
+      onStatus: (status) => statuses.push(status),
+      timers: clock.timers,
+      // Full jitter at its middle: each backoff is half its ceiling (1 s, 2 s, 4 s … after 1, 2, 3 failures).
+      random: () => 0.5,
+      pollMs: POLL_MS,
+      ...options,
+    });
+    cleanups.push(async () => {
+      await engine.stop();
+      desk.db.close();
+    });
+    return { desk, clock, office, engine, logger, statuses, requests };
+  };
+}
+
+/** Fires what the clock makes due, then waits for the cycle it started. */
+export async function advance(clock: ReturnType<typeof manualClock>, engine: SyncEngine, ms: number): Promise<void> {
+  clock.advance(ms);
+  await engine.waitForIdle();
+}
+
+export function outboxStatuses(db: Db): string[] {
+  return db.prepare('SELECT status FROM outbox ORDER BY seq').pluck().all() as string[];
+}
