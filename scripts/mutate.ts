@@ -23,7 +23,7 @@ interface Target {
    * unit + integration (real server and desks); or a chosen subset of those for a folder the whole
    * integration project would take a day to run against (see that config for why it holds what it holds).
    */
-  suite: 'unit' | 'integration' | 'db' | 'sync-desk' | 'sync-server';
+  suite: 'unit' | 'integration' | 'db' | 'sync-desk' | 'sync-files' | 'sync-server';
 }
 
 const ts = (folder: string): string[] => [`${folder}/**/*.ts`];
@@ -33,11 +33,12 @@ const TARGETS: Target[] = [
   { folder: 'shared/domain', mutate: ts('shared/domain'), suite: 'unit' },
   { folder: 'shared/calendar.ts', mutate: ['shared/calendar.ts'], suite: 'unit' },
   { folder: 'main/backend/commands', mutate: ts('main/backend/commands'), suite: 'unit' },
-  // backup.ts and integrity.ts are driven by the crash, disk-full and damaged-start tests in test/integration/durability.
+  // Each folder below runs against a chosen set of tests, not a whole project: its config says why.
   { folder: 'main/backend/db', mutate: ts('main/backend/db'), suite: 'db' },
-  // Only the desk's sync unit tests run per mutant: the engine is covered by nearly every end-to-end sync
-  // test, and rerunning them all per mutant takes hours (vitest.sync-desk.config.ts says more).
-  { folder: 'main/backend/sync', mutate: ts('main/backend/sync'), suite: 'sync-desk' },
+  // The file queue needs a server that stores files; the rest of the desk's sync code runs against its
+  // unit tests only (the engine is covered by nearly every end-to-end sync test: hours per run).
+  { folder: 'main/backend/sync/file-upload.ts', mutate: ['main/backend/sync/file-upload.ts'], suite: 'sync-files' },
+  { folder: 'main/backend/sync', mutate: [...ts('main/backend/sync'), '!main/backend/sync/file-upload.ts'], suite: 'sync-desk' },
   { folder: 'server/sync', mutate: ts('server/sync'), suite: 'sync-server' },
 ];
 
