@@ -161,7 +161,8 @@ describe('a sync cycle that throws', () => {
     await engine.waitForIdle();
     const failure = logger.entries.find((e) => e.level === 'error');
     expect(failure?.message).toBe('Sync cycle failed');
-    expect(String(failure?.fields.error)).toContain('database is locked');
+    // The stack, not only the message: a bug in the engine must be findable from the log.
+    expect(String(failure?.fields.error)).toMatch(/^Error: database is locked\n\s+at /);
     expect(clock.armed()).toEqual([1000]);
     expect(cursorState(desk.db)).toEqual({ cursor: null, at: null });
     expect(statuses.length).toBeGreaterThanOrEqual(2);

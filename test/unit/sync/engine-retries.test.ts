@@ -152,7 +152,7 @@ describe('sync engine retries on its own timer', () => {
     expect(engine.status().state).toBe(state);
     expect(statuses.at(-1)?.state).toBe(state);
     expect(clock.armed()).toEqual([]);
-    expect(logger.entries.some((e) => e.level === 'warn' && e.message.includes(logged))).toBe(true);
+    expect(logger.entries).toContainEqual({ level: 'warn', message: expect.stringContaining(logged), fields: { message: 'refused' } });
 
     await advance(clock, engine, 24 * 60 * 60_000);
     expect(office.pushes).toHaveLength(1);
