@@ -33,7 +33,11 @@ interface Request {
 }
 
 /** A desk (KV01/07) with the service over it; `enrollAnswer` is how the back office answers /enroll. */
-function deskWithService(backOfficeUrl: string | null, enrollAnswer: ScriptedAnswer = { status: 200, body: JSON.stringify(ENROLLED) }) {
+function deskWithService(
+  backOfficeUrl: string | null,
+  enrollAnswer: ScriptedAnswer = { status: 200, body: JSON.stringify(ENROLLED) },
+  random: () => number = () => 0.5,
+) {
   const desk = openTestDesk(tempDir());
   const office = scriptedBackOffice();
   const requests: Request[] = [];
@@ -47,7 +51,7 @@ function deskWithService(backOfficeUrl: string | null, enrollAnswer: ScriptedAns
     now: desk.env.now,
     actor: () => desk.env.clerkId,
     onStatus: (status) => statuses.push(status),
-    random: () => 0.5,
+    random,
     fetch: (input, init) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       requests.push({ path: url.pathname, headers: new Headers(init?.headers), body: typeof init?.body === 'string' ? init.body : null });
@@ -124,6 +128,33 @@ describe('enrolling a desk', () => {
     expect(requests.find((r) => r.path === '/sync/push')?.headers.get('authorization')).toBe('Bearer token-7');
     expect(status).toMatchObject({ state: 'online', pending: 0 });
     expect(await service.syncNow()).toMatchObject({ state: 'online', pending: 0 });
+  });
+
+  it('an enrolled desk delivers a change as soon as it is saved, backs off with the random source it was given, and sends nothing once stopped', async () => {
+    const draws: number[] = [];
+    const { desk, office, service } = deskWithService('http://back-office.test/', undefined, () => {
+      draws.push(0.5);
+      return 0.5;
+    });
+    service.start();
+    await service.enroll('ABCD-EFGH', 'Вікно 7');
+    addApplicant(desk.env);
+    service.changed();
+    await service.waitForIdle();
+    expect(office.pushes).toHaveLength(1);
+    expect(draws).toEqual([]);
+
+    office.answerPushes({ status: 500 });
+    addApplicant(desk.env, { kind: 'person', surname: 'Друга', givenName: 'Олена', rnokppRefused: true });
+    service.changed();
+    await service.waitForIdle();
+    expect(office.pushes.map((p) => p.status)).toEqual([200, 500]);
+    expect(draws).toEqual([0.5]);
+
+    await service.stop();
+    service.changed();
+    await service.waitForIdle();
+    expect(office.pushes).toHaveLength(2);
   });
 
   it.each([
