@@ -4,7 +4,8 @@
  * asked for while one runs, and what the status says. Set-up: engine-desk.ts (a real desk database,
  * the real SyncHttp client, a scripted back office, a manual clock).
  */
-import { describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../../main/backend/db/open';
 import { writeSyncState } from '../../../main/backend/sync/sync-state';
 import { addApplicant } from '../../helpers/desk-db';
@@ -220,5 +221,26 @@ describe('sync engine start and cycles', () => {
     addApplicant(desk.env);
     desk.db.prepare("UPDATE outbox SET status = 'blocked_on_blob'").run();
     expect(engine.status()).toMatchObject({ filesLeft: 1, bytesLeft: 0, pending: 1 });
+  });
+});
+
+describe('sync engine on the real timers (no timers injected)', () => {
+  it('retries on its own after a failure, and once stopped no timer of it fires', async () => {
+    // No jitter: each backoff is 0 ms, and polling every 20 ms.
+    const { desk, office, engine, statuses } = deskWithEngine({ timers: undefined, random: () => 0, pollMs: 20 });
+    addApplicant(desk.env);
+    office.answerPushes({ status: 500 });
+    engine.start();
+    await vi.waitFor(() => expect(outboxStatuses(desk.db)).toEqual(['acked']));
+    expect(office.pushes.map((p) => p.status)).toEqual([500, 200]);
+
+    await engine.waitForIdle();
+    await engine.stop();
+    const published = statuses.length;
+    const pulls = office.pulls;
+    // Five poll intervals: an armed timer left behind would have fired and published by now.
+    await sleep(100);
+    expect(statuses).toHaveLength(published);
+    expect(office.pulls).toBe(pulls);
   });
 });
