@@ -2,9 +2,11 @@
  * An enrolled desk with its sync engine on a manual clock, talking through the real SyncHttp client to
  * the scripted back office (test/helpers/scripted-back-office.ts): the set-up of the engine's unit tests.
  */
+import { dirname } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Db } from '../../../main/backend/db/open';
 import { createSyncEngine } from '../../../main/backend/sync/engine';
+import { createFileUploader } from '../../../main/backend/sync/file-upload';
 import type { SyncEngine, SyncEngineOptions, SyncStatus } from '../../../main/backend/sync/engine';
 import { createSyncHttp } from '../../../main/backend/sync/http-client';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
@@ -25,7 +27,12 @@ export function useEngineDesks() {
     for (const cleanup of cleanups.splice(0)) await cleanup();
   });
 
-  return function deskWithEngine(options: Partial<SyncEngineOptions> = {}) {
+  /**
+   * `blobs`: when given, the engine gets the real file uploader, whose requests (/blobs/…) it answers;
+   * the desk's files are in the folder of its database.
+   */
+  return function deskWithEngine(options: Partial<SyncEngineOptions> & { blobs?: (url: URL) => Response } = {}) {
+    const { blobs, ...engineOptions } = options;
     const desk = openTestDesk(tempDir());
     writeSyncState(desk.db, 'device_token', 'token-of-desk-07');
     const clock = manualClock();
@@ -44,6 +51,16 @@ export function useEngineDesks() {
       },
       now: clock.now,
     });
+    const uploader = blobs
+      ? createFileUploader({
+          db: desk.db,
+          dataDir: dirname(desk.file),
+          baseUrl: 'http://back-office.test/',
+          token: () => 'token-of-desk-07',
+          actor: () => desk.env.clerkId,
+          fetch: (input) => Promise.resolve(blobs(new URL(input instanceof Request ? input.url : String(input)))),
+        })
+      : undefined;
     const engine = createSyncEngine({
       db: desk.db,
       http,
@@ -55,7 +72,8 @@ export function useEngineDesks() {
       // Full jitter at its middle: each backoff is half its ceiling (1 s, 2 s, 4 s … after 1, 2, 3 failures).
       random: () => 0.5,
       pollMs: POLL_MS,
-      ...options,
+      ...(uploader ? { uploader } : {}),
+      ...engineOptions,
     });
     cleanups.push(async () => {
       await engine.stop();
