@@ -86,13 +86,16 @@ describe('sync engine pushes', () => {
   it('logs why an attempt failed and how many failed in a row', async () => {
     const { desk, clock, office, engine, logger } = deskWithEngine();
     addApplicant(desk.env);
-    office.answerPushes({ status: 503, body: 'overloaded' }, TOO_LARGE);
+    // A 410 is a pull's answer; a push answered so is backed off like any failure.
+    office.answerPushes({ status: 503, body: 'overloaded' }, TOO_LARGE, { status: 410 });
     engine.start();
     await engine.waitForIdle();
     await advance(clock, engine, 1000);
+    await advance(clock, engine, 2000);
     expect(logger.entries.filter((e) => e.level === 'info')).toEqual([
       { level: 'info', message: 'Sync attempt failed; will retry', fields: { reason: 'HTTP 503: overloaded', failures: 1 } },
       { level: 'info', message: 'Sync attempt failed; will retry', fields: { reason: `request refused: ${TOO_LARGE.body}`, failures: 2 } },
+      { level: 'info', message: 'Sync attempt failed; will retry', fields: { reason: 'cursor gone', failures: 3 } },
     ]);
   });
 
@@ -184,6 +187,22 @@ describe('sync engine start and cycles', () => {
     // The second cycle finds nothing to push and pulls once more.
     expect(requests.map((u) => u.pathname)).toEqual(['/sync/push', '/sync/pull', '/sync/pull']);
     expect(clock.armed()).toEqual([POLL_MS]);
+  });
+
+  it('keeps one push in flight: a sync asked for while a push is out sends nothing until it is answered', async () => {
+    const { desk, office, engine, requests } = deskWithEngine();
+    addApplicant(desk.env);
+    const release = office.holdNextPush();
+    engine.start();
+    await Promise.resolve();
+    addApplicant(desk.env, { kind: 'person', surname: 'Друга', givenName: 'Олена', rnokppRefused: true });
+    const second = engine.syncNow();
+    await Promise.resolve();
+    expect(requests.map((u) => u.pathname)).toEqual(['/sync/push']);
+    release();
+    await second;
+    await engine.waitForIdle();
+    expect(office.pushes.map((p) => p.mutationIds.length)).toEqual([1, 1]);
   });
 
   it('sync now drops the armed backoff: only the next poll stays armed', async () => {

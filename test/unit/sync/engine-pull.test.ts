@@ -102,6 +102,30 @@ describe('sync engine pulls', () => {
     ]);
   });
 
+  it('after a 410, an empty re-read leaves no stale change named beside the new cursor', async () => {
+    const { desk, clock, office, engine, requests } = deskWithEngine();
+    writeSyncState(desk.db, 'pull_cursor', '5');
+    writeSyncState(desk.db, 'pull_cursor_at', 'ticket:t5:1');
+    office.answerPulls(gone('cursor_gone'), page([], 7, false), page([], 7, false));
+    engine.start();
+    await engine.waitForIdle();
+    await advance(clock, engine, POLL_MS);
+    expect(pullQueries(requests).at(-1)).toBe(`?cursor=7&limit=${PULL_MAX_LIMIT}`);
+  });
+
+  it('keeps the last clock offset when an answer’s server time cannot be read', async () => {
+    const { clock, office, engine } = deskWithEngine();
+    office.answerPulls(page([], 0, false), {
+      status: 200,
+      body: JSON.stringify({ changes: [], cursor: 0, hasMore: false, serverTime: 'noon' }),
+    });
+    engine.start();
+    await engine.waitForIdle();
+    expect(engine.status().clockOffsetMs).toBe(5000);
+    await advance(clock, engine, POLL_MS);
+    expect(engine.status()).toMatchObject({ clockOffsetMs: 5000, lastSuccessAt: '2026-11-27T09:30:30.000Z' });
+  });
+
   it('backs off when even a read from the start answers 410, with a growing delay', async () => {
     const { desk, clock, office, engine, requests } = deskWithEngine();
     office.answerPulls(gone('cursor_gone'), gone('cursor_gone'));

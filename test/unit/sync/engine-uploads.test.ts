@@ -12,7 +12,7 @@ import { attachDocument } from '../../../main/backend/documents/attach-document'
 import { RegisterApplication } from '../../../shared/domain/application';
 import { addApplicant, SAMPLE_SERVICE } from '../../helpers/desk-db';
 import type { TestDesk } from '../../helpers/desk-db';
-import { POLL_MS, useEngineDesks } from './engine-desk';
+import { advance, POLL_MS, useEngineDesks } from './engine-desk';
 
 const deskWithEngine = useEngineDesks();
 const SCAN = Buffer.from('%PDF-1.7 скан паспорта');
@@ -58,13 +58,20 @@ describe('sync engine with the file queue', () => {
   });
 
   it('pauses for re-enrollment when the server refuses the upload as unauthorised, and says so', async () => {
-    const { desk, office, engine, statuses } = deskWithEngine({ blobs: () => new Response('unknown token', { status: 401 }) });
+    const { desk, clock, office, engine, statuses, requests } = deskWithEngine({
+      blobs: () => new Response('unknown token', { status: 401 }),
+    });
     const attach = await applicationWithScan(desk);
 
     engine.start();
     await vi.waitFor(() => expect(statuses.at(-1)?.state).toBe('paused_auth'));
+    await engine.waitForIdle();
     expect(engine.status().state).toBe('paused_auth');
     expect(outboxOf(desk, attach)).toBe('blocked_on_blob');
     expect(office.pushes.flatMap((p) => p.mutationIds)).not.toContain(attach);
+    // The push cycle that ran beside the upload had armed its poll; paused, that poll sends nothing.
+    const sent = requests.length;
+    await advance(clock, engine, POLL_MS);
+    expect(requests).toHaveLength(sent);
   });
 });
