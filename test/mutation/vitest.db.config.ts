@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { integrationProject, testEnv, unitProject } from '../../vitest.config';
 
 // The desk's database folder (main/backend/db/) against the tests written for it: backups and the
-// start-up check (test/unit/durability), migrations and pragmas, storage errors and atomicity
+// start-up check (test/unit/db, test/unit/durability), migrations and pragmas, storage errors and atomicity
 // (test/unit/store, test/unit/backend/migrate.test.ts), and the in-process durability tests (a full
 // disk, a read-only folder or file). Every other test opens a database too, so with the whole unit
 // project each open.ts mutant reran hundreds of tests: two and a half hours on two shared cores.
@@ -18,7 +18,12 @@ export default defineConfig({
         ...unitProject,
         test: {
           ...unitProject.test,
-          include: ['test/unit/durability/**/*.test.ts', 'test/unit/store/**/*.test.ts', 'test/unit/backend/migrate.test.ts'],
+          include: [
+            'test/unit/db/**/*.test.ts',
+            'test/unit/durability/**/*.test.ts',
+            'test/unit/store/**/*.test.ts',
+            'test/unit/backend/migrate.test.ts',
+          ],
         },
       },
       {
