@@ -5,13 +5,18 @@
 import { dirname } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Db } from '../../../main/backend/db/open';
+import { registerApplication } from '../../../main/backend/applications/register-application';
+import { putBlob } from '../../../main/backend/blobs/blob-store';
+import { attachDocument } from '../../../main/backend/documents/attach-document';
 import { createSyncEngine } from '../../../main/backend/sync/engine';
 import { createFileUploader } from '../../../main/backend/sync/file-upload';
 import type { SyncEngine, SyncEngineOptions, SyncStatus } from '../../../main/backend/sync/engine';
 import { createSyncHttp } from '../../../main/backend/sync/http-client';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
 import { writeSyncState } from '../../../main/backend/sync/sync-state';
-import { openTestDesk } from '../../helpers/desk-db';
+import { RegisterApplication } from '../../../shared/domain/application';
+import { addApplicant, openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
+import type { TestDesk } from '../../helpers/desk-db';
 import { manualClock } from '../../helpers/manual-clock';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { scriptedBackOffice } from '../../helpers/scripted-back-office';
@@ -91,4 +96,23 @@ export async function advance(clock: ReturnType<typeof manualClock>, engine: Syn
 
 export function outboxStatuses(db: Db): string[] {
   return db.prepare('SELECT status FROM outbox ORDER BY seq').pluck().all() as string[];
+}
+
+/** The content of the scan applicationWithScan attaches. */
+export const SCAN = Buffer.from('%PDF-1.7 скан паспорта');
+
+/** An application with a scanned document whose attach waits for its file; returns the attach's mutation id. */
+export async function applicationWithScan(desk: TestDesk): Promise<string> {
+  const applicant = addApplicant(desk.env);
+  const app = registerApplication(
+    desk.env,
+    RegisterApplication.parse({
+      serviceId: SAMPLE_SERVICE.id,
+      applicantId: applicant.id,
+      items: [{ name: 'Заява', original: true, sheets: 1 }],
+    }),
+  );
+  const blob = await putBlob(dirname(desk.file), SCAN);
+  attachDocument(desk.env, { applicationId: app.id, kind: 'passport', pages: 1, blob: { ...blob, mime: 'application/pdf' } });
+  return desk.db.prepare("SELECT mutation_id FROM outbox WHERE status = 'blocked_on_blob'").pluck().get() as string;
 }

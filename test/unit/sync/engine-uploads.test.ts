@@ -4,34 +4,13 @@
  * refused as unauthorised pauses sync like a refused push does. The real file uploader talks to a
  * back office answering /blobs/announce per test; the rest as in engine-desk.ts.
  */
-import { dirname } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { registerApplication } from '../../../main/backend/applications/register-application';
-import { putBlob } from '../../../main/backend/blobs/blob-store';
-import { attachDocument } from '../../../main/backend/documents/attach-document';
-import { RegisterApplication } from '../../../shared/domain/application';
-import { addApplicant, SAMPLE_SERVICE } from '../../helpers/desk-db';
 import type { TestDesk } from '../../helpers/desk-db';
-import { advance, POLL_MS, useEngineDesks } from './engine-desk';
+import { advance, applicationWithScan, POLL_MS, SCAN, useEngineDesks } from './engine-desk';
 
 const deskWithEngine = useEngineDesks();
-const SCAN = Buffer.from('%PDF-1.7 скан паспорта');
-
-/** An application with a scanned document whose attach waits for its file; returns the attach's mutation id. */
-async function applicationWithScan(desk: TestDesk): Promise<string> {
-  const applicant = addApplicant(desk.env);
-  const app = registerApplication(
-    desk.env,
-    RegisterApplication.parse({
-      serviceId: SAMPLE_SERVICE.id,
-      applicantId: applicant.id,
-      items: [{ name: 'Заява', original: true, sheets: 1 }],
-    }),
-  );
-  const blob = await putBlob(dirname(desk.file), SCAN);
-  attachDocument(desk.env, { applicationId: app.id, kind: 'passport', pages: 1, blob: { ...blob, mime: 'application/pdf' } });
-  return desk.db.prepare("SELECT mutation_id FROM outbox WHERE status = 'blocked_on_blob'").pluck().get() as string;
-}
 
 const outboxOf = (desk: TestDesk, id: string) => desk.db.prepare('SELECT status FROM outbox WHERE mutation_id = ?').pluck().get(id);
 
@@ -73,5 +52,42 @@ describe('sync engine with the file queue', () => {
     const sent = requests.length;
     await advance(clock, engine, POLL_MS);
     expect(requests).toHaveLength(sent);
+  });
+});
+
+describe('the file queue’s failures, as the engine reports them', () => {
+  it('a scan missing from the desk: its attach goes to the dead letters with the reason', async () => {
+    const { desk, engine } = deskWithEngine({ blobs: () => Response.json({ status: 'exists' }) });
+    const attach = await applicationWithScan(desk);
+    const sha = desk.db
+      .prepare("SELECT json_extract(payload, '$.blobSha256') FROM outbox WHERE mutation_id = ?")
+      .pluck()
+      .get(attach) as string;
+    rmSync(join(dirname(desk.file), 'blobs'), { recursive: true, force: true });
+
+    engine.start();
+    await vi.waitFor(() => expect(outboxOf(desk, attach)).toBe('dead'));
+    const reason = desk.db.prepare('SELECT last_error FROM outbox WHERE mutation_id = ?').pluck().get(attach) as string;
+    expect(JSON.parse(reason)).toEqual({
+      code: 'file_missing',
+      message: `The scan ${sha} is missing from this desk's file store`,
+      fieldErrors: [],
+    });
+  });
+
+  it('an upload that breaks off part way: the file is counted whole again and its attach keeps waiting', async () => {
+    const asked: string[] = [];
+    const { desk, engine, statuses } = deskWithEngine({
+      blobs: (url) => {
+        asked.push(url.pathname);
+        return url.pathname === '/blobs/announce' ? Response.json({ status: 'upload', offset: 10 }) : new Response('busy', { status: 503 });
+      },
+    });
+    const attach = await applicationWithScan(desk);
+    engine.start();
+    await vi.waitFor(() => expect(asked.length).toBeGreaterThan(1));
+    await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ filesLeft: 1, bytesLeft: SCAN.length }));
+    expect(engine.status()).toMatchObject({ filesLeft: 1, bytesLeft: SCAN.length });
+    expect(outboxOf(desk, attach)).toBe('blocked_on_blob');
   });
 });

@@ -155,6 +155,12 @@ describe('how the sync client reads an answer', () => {
     const wrong = await client(() => Response.json({ changes: 'none' })).http.pull(0, 50);
     expect(wrong).toMatchObject({ kind: 'retry', retryAfterMs: null });
     expect(wrong.kind === 'retry' && wrong.reason).toMatch(/^answer breaks the protocol: .*changes/s);
+
+    // However much is wrong with it, the reason logged keeps to 300 characters of the complaint.
+    const manyWrong = await client(() => Response.json({ results: Array.from({ length: 50 }, () => ({ status: 'odd' })) })).http.push([
+      MUTATION,
+    ]);
+    expect(manyWrong.kind === 'retry' && manyWrong.reason.length).toBe('answer breaks the protocol: '.length + 300);
   });
 
   it('measures the server’s clock against the middle of the round trip', async () => {
