@@ -3,7 +3,8 @@
  * with every way the back office can answer it. A real desk database; the back office is the scripted
  * stand-in (test/helpers/scripted-back-office.ts) plus an /enroll route answered per test.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { dirname } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeskConfig } from '../../../main/backend/config/desk-config';
 import { createSyncService } from '../../../main/backend/sync/sync-service';
 import type { SyncStatus } from '../../../main/backend/sync/sync-service';
@@ -16,6 +17,7 @@ import { memoryLogger } from '../../helpers/memory-logger';
 import { scriptedBackOffice } from '../../helpers/scripted-back-office';
 import type { ScriptedAnswer } from '../../helpers/scripted-back-office';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { applicationWithScan } from './engine-desk';
 
 const tempDir = useTempDirs();
 const cleanups: Array<() => Promise<void>> = [];
@@ -45,7 +47,7 @@ function deskWithService(
   const deskConfig: DeskConfig = { ...desk.env.desk, backOfficeUrl };
   const service = createSyncService({
     db: desk.db,
-    dataDir: tempDir(),
+    dataDir: dirname(desk.file),
     desk: deskConfig,
     logger: memoryLogger(),
     now: desk.env.now,
@@ -56,6 +58,11 @@ function deskWithService(
       const url = new URL(input instanceof Request ? input.url : String(input));
       requests.push({ path: url.pathname, headers: new Headers(init?.headers), body: typeof init?.body === 'string' ? init.body : null });
       if (url.pathname === '/enroll') return Promise.resolve(new Response(enrollAnswer.body ?? '', { status: enrollAnswer.status }));
+      // The file queue: the server holds every scan already, for a desk that shows its token.
+      if (url.pathname === '/blobs/announce') {
+        const authorized = new Headers(init?.headers).get('authorization') === `Bearer ${ENROLLED.deviceToken}`;
+        return Promise.resolve(authorized ? Response.json({ status: 'exists' }) : new Response('who are you', { status: 401 }));
+      }
       return office.fetch(input, init);
     },
   });
@@ -155,6 +162,14 @@ describe('enrolling a desk', () => {
     service.changed();
     await service.waitForIdle();
     expect(office.pushes).toHaveLength(2);
+  });
+
+  it('hands the engine a file queue that uses the desk’s token and fetch: a scan’s attach is delivered', async () => {
+    const { desk, office, service } = deskWithService('http://back-office.test/');
+    const attach = await applicationWithScan(desk);
+    service.start();
+    await service.enroll('ABCD-EFGH', 'Вікно 7');
+    await vi.waitFor(() => expect(office.pushes.flatMap((p) => p.mutationIds)).toContain(attach));
   });
 
   it.each([
