@@ -216,6 +216,18 @@ describe('sync engine start and cycles', () => {
     expect(clock.armed()).toEqual([POLL_MS]);
   });
 
+  it('sync now drops the armed backoff even when its own cycle ends paused', async () => {
+    const { desk, clock, office, engine } = deskWithEngine();
+    addApplicant(desk.env);
+    office.answerPushes({ status: 500 }, { status: 401 });
+    engine.start();
+    await engine.waitForIdle();
+    expect(clock.armed()).toEqual([1000]);
+    await engine.syncNow();
+    expect(engine.status().state).toBe('paused_auth');
+    expect(clock.armed()).toEqual([]);
+  });
+
   it('an engine not started sends nothing on sync now and arms nothing', async () => {
     const { desk, clock, engine, requests } = deskWithEngine();
     addApplicant(desk.env);
