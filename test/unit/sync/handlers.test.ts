@@ -67,17 +67,17 @@ describe('the sync methods', () => {
   it('list what waits, and after a refusal the dead letter; a discard tells the status bar at once', async () => {
     const { desk, handlers, supervisor, statuses } = deskWithHandlers();
     addApplicant(desk.env);
-    expect(await handlers['sync.pendingList'](undefined, supervisor)).toMatchObject([{ kind: 'applicant.create', status: 'pending' }]);
+    expect(await handlers['sync.pendingList']({}, supervisor)).toMatchObject([{ kind: 'applicant.create', status: 'pending' }]);
 
     const refused = refuseQueued(desk);
-    expect(await handlers['sync.pendingList'](undefined, supervisor)).toEqual([]);
-    expect(await handlers['sync.deadLetters'](undefined, supervisor)).toMatchObject([{ mutationId: refused, status: 'dead' }]);
-    expect(await handlers['sync.status'](undefined, supervisor)).toMatchObject({ state: 'standalone', deadLetters: 1 });
+    expect(await handlers['sync.pendingList']({}, supervisor)).toEqual([]);
+    expect(await handlers['sync.deadLetters']({}, supervisor)).toMatchObject([{ mutationId: refused, status: 'dead' }]);
+    expect(await handlers['sync.status']({}, supervisor)).toMatchObject({ state: 'standalone', deadLetters: 1 });
 
     expect(await handlers['sync.discard']({ mutationId: refused, reason: 'Дубль' }, supervisor)).toBeNull();
-    expect(await handlers['sync.deadLetters'](undefined, supervisor)).toEqual([]);
+    expect(await handlers['sync.deadLetters']({}, supervisor)).toEqual([]);
     expect(statuses.at(-1)).toMatchObject({ state: 'standalone', deadLetters: 0 });
-    expect(await handlers['sync.now'](undefined, supervisor)).toMatchObject({ state: 'standalone', deadLetters: 0 });
+    expect(await handlers['sync.now']({}, supervisor)).toMatchObject({ state: 'standalone', deadLetters: 0 });
   });
 
   it('retry queues the refused change again under a new id', async () => {
@@ -86,7 +86,7 @@ describe('the sync methods', () => {
     const refused = refuseQueued(desk);
 
     expect(await handlers['sync.retry']({ mutationId: refused }, supervisor)).toBeNull();
-    const pending = await handlers['sync.pendingList'](undefined, supervisor);
+    const pending = await handlers['sync.pendingList']({}, supervisor);
     expect(pending).toMatchObject([{ kind: 'applicant.create', status: 'pending' }]);
     expect(pending[0]?.mutationId).not.toBe(refused);
   });

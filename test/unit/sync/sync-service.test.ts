@@ -130,7 +130,7 @@ describe('enrolling a desk', () => {
     const status = await service.enroll('ABCD-EFGH', 'Вікно 7');
     expect(tokenOf(desk)).toEqual({ token: 'token-7', deviceId: 'device-7' });
     expect(requests[0]).toMatchObject({ path: '/enroll', body: JSON.stringify({ code: 'ABCD-EFGH', deviceName: 'Вікно 7' }) });
-    expect(requests[0].headers.get('authorization')).toBeNull();
+    expect(requests[0]?.headers.get('authorization')).toBeNull();
     expect(office.pushes).toHaveLength(1);
     expect(requests.find((r) => r.path === '/sync/push')?.headers.get('authorization')).toBe('Bearer token-7');
     expect(status).toMatchObject({ state: 'online', pending: 0 });
