@@ -6,7 +6,9 @@
  *
  *   npm run mutate                                   every folder below, in order
  *   npm run mutate -- shared/validate main/backend/db   the named folders
- *   npm run mutate -- --mutate 'shared/validate/**\/*.ts'   any glob (reports under reports/mutation/custom/)
+ *   npm run mutate -- --mutate 'main/backend/sync/engine.ts'   any globs, comma-separated, `!` to leave out
+ *                                                    (own report folder named after them; the tests of the
+ *                                                    folder they lie in)
  *   MUTATE_CONCURRENCY=2 npm run mutate              two test runners instead of one
  */
 import { join } from 'node:path';
@@ -16,8 +18,12 @@ import type { MutantResult, PartialStrykerOptions } from '@stryker-mutator/api/c
 interface Target {
   folder: string;
   mutate: string[];
-  /** Which tests kill this folder's mutants: the unit project, or unit + integration (real server and desks). */
-  suite: 'unit' | 'integration';
+  /**
+   * Which tests kill this folder's mutants (test/mutation/vitest.<suite>.config.ts): the unit project;
+   * unit + integration (real server and desks); or a chosen subset of those for a folder the whole
+   * integration project would take a day to run against (see that config for why it holds what it holds).
+   */
+  suite: 'unit' | 'integration' | 'db' | 'sync-desk' | 'sync-files' | 'sync-server';
 }
 
 const ts = (folder: string): string[] => [`${folder}/**/*.ts`];
@@ -27,16 +33,24 @@ const TARGETS: Target[] = [
   { folder: 'shared/domain', mutate: ts('shared/domain'), suite: 'unit' },
   { folder: 'shared/calendar.ts', mutate: ['shared/calendar.ts'], suite: 'unit' },
   { folder: 'main/backend/commands', mutate: ts('main/backend/commands'), suite: 'unit' },
-  { folder: 'main/backend/db', mutate: ts('main/backend/db'), suite: 'unit' },
-  // The engine, the HTTP client and the service are driven by test/integration/sync (desks against a real server).
-  { folder: 'main/backend/sync', mutate: ts('main/backend/sync'), suite: 'integration' },
-  { folder: 'server/sync', mutate: ts('server/sync'), suite: 'integration' },
+  // Each folder below runs against a chosen set of tests, not a whole project: its config says why.
+  { folder: 'main/backend/db', mutate: ts('main/backend/db'), suite: 'db' },
+  // The file queue needs a server that stores files; the rest of the desk's sync code runs against its
+  // unit tests only (the engine is covered by nearly every end-to-end sync test: hours per run).
+  { folder: 'main/backend/sync/file-upload.ts', mutate: ['main/backend/sync/file-upload.ts'], suite: 'sync-files' },
+  { folder: 'main/backend/sync', mutate: [...ts('main/backend/sync'), '!main/backend/sync/file-upload.ts'], suite: 'sync-desk' },
+  { folder: 'server/sync', mutate: ts('server/sync'), suite: 'sync-server' },
 ];
 
 const REPORTS = 'reports/mutation';
 
+/** `main/backend/db` → main-backend-db; a glob list such as `x/*.ts !x/y.ts` → x-all-not-x-y. */
 function slug(folder: string): string {
-  return folder.replace(/\.ts$/, '').replaceAll('/', '-');
+  return folder
+    .replaceAll('.ts', '')
+    .replace(/\*+/g, 'all')
+    .replaceAll('!', 'not-')
+    .replace(/[/\s]+/g, '-');
 }
 
 function optionsFor(target: Target, concurrency: number): PartialStrykerOptions {
@@ -80,8 +94,9 @@ function targetsFrom(args: string[]): Target[] {
   if (glob >= 0) {
     const patterns = args[glob + 1]?.split(',');
     if (!patterns) throw new Error('--mutate needs a glob, e.g. --mutate "shared/validate/**/*.ts"');
-    const suite = patterns.some((p) => p.startsWith('server/') || p.startsWith('main/backend/sync')) ? 'integration' : 'unit';
-    return [{ folder: 'custom', mutate: patterns, suite }];
+    // A glob inside one of the folders above runs against that folder's tests, and keeps its own report.
+    const owner = TARGETS.find((t) => patterns.every((p) => p.replace(/^!/, '').startsWith(t.folder)));
+    return [{ folder: patterns.join(' '), mutate: patterns, suite: owner?.suite ?? 'integration' }];
   }
   if (args.length === 0) return TARGETS;
   return args.map((name) => {

@@ -296,7 +296,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
       delay = await push();
       if (delay === pollMs) delay = await pull();
     }
-    if (delay !== null && typeof delay === 'number') arm(delay);
+    if (typeof delay === 'number') arm(delay);
   }
 
   async function kick(): Promise<void> {

@@ -13,8 +13,21 @@ import { EnrollResponse, PROTOCOL_VERSION, PullResponse, PushResponse } from '..
 import type { Mutation, MutationResult } from '../../../shared/sync-protocol';
 import { startPostgres } from '../../helpers/postgres';
 
-/** For `describe.each`: every server test runs on both storages. */
-export const STORAGES: [StorageKind][] = [['pglite'], ['postgresql']];
+/**
+ * For `describe.each`: every server test runs on both storages. `VIKNO_TEST_STORAGES=pglite` narrows
+ * that to one: the mutation run of the desk's sync code (test/mutation/vitest.sync-desk.config.ts) does, as
+ * desk code cannot behave differently by the back office's storage and each mutant then runs half the tests.
+ */
+export const STORAGES: [StorageKind][] = storagesFrom(process.env.VIKNO_TEST_STORAGES);
+
+function storagesFrom(list: string | undefined): [StorageKind][] {
+  const all: StorageKind[] = ['pglite', 'postgresql'];
+  if (!list) return all.map((kind) => [kind]);
+  const chosen = list.split(',').map((name) => name.trim());
+  const unknown = chosen.filter((name) => !all.includes(name as StorageKind));
+  if (unknown.length > 0) throw new Error(`VIKNO_TEST_STORAGES: unknown storage ${unknown.join(', ')}; one of ${all.join(', ')}`);
+  return all.filter((kind) => chosen.includes(kind)).map((kind) => [kind]);
+}
 
 export interface Desk {
   deviceId: string;

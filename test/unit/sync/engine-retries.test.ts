@@ -5,74 +5,17 @@
  * injected as the engine's timers), so every retry here happens without `syncNow`.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../main/backend/db/open';
 import { uuidv7 } from '../../../main/backend/ids';
-import { createSyncEngine } from '../../../main/backend/sync/engine';
-import type { SyncEngine, SyncEngineOptions, SyncStatus } from '../../../main/backend/sync/engine';
-import { createSyncHttp } from '../../../main/backend/sync/http-client';
 import { takeBatch } from '../../../main/backend/sync/outbox-queue';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
-import { writeSyncState } from '../../../main/backend/sync/sync-state';
 import { PROTOCOL_VERSION, PUSH_MAX_BYTES } from '../../../shared/sync-protocol';
-import { addApplicant, openTestDesk } from '../../helpers/desk-db';
-import { manualClock } from '../../helpers/manual-clock';
+import { addApplicant } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
-import { scriptedBackOffice } from '../../helpers/scripted-back-office';
-import { useTempDirs } from '../../helpers/temp-dir';
+import { advance, outboxStatuses, POLL_MS, useEngineDesks } from './engine-desk';
 
-const tempDir = useTempDirs();
-const POLL_MS = 30_000;
-const cleanups: Array<() => Promise<void>> = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
-
-/** An enrolled desk, its engine on a manual clock, and the scripted back office it talks to. */
-function deskWithEngine(options: Partial<SyncEngineOptions> = {}) {
-  const desk = openTestDesk(tempDir());
-  writeSyncState(desk.db, 'device_token', 'token-of-desk-07');
-  const clock = manualClock();
-  const office = scriptedBackOffice();
-  const logger = memoryLogger();
-  const statuses: SyncStatus[] = [];
-  const http = createSyncHttp({
-    baseUrl: 'http://back-office.test/',
-    token: () => 'token-of-desk-07',
-    actor: () => desk.env.clerkId,
-    fetch: office.fetch,
-    now: clock.now,
-  });
-  const engine = createSyncEngine({
-    db: desk.db,
-    http,
-    now: clock.now,
-    logger,
-    applyChanges: createChangeApplier(logger),
-    onStatus: (status) => statuses.push(status),
-    timers: clock.timers,
-    // Full jitter at its middle: each backoff is half its ceiling (1 s, 2 s, 4 s … after 1, 2, 3 failures).
-    random: () => 0.5,
-    pollMs: POLL_MS,
-    ...options,
-  });
-  cleanups.push(async () => {
-    await engine.stop();
-    desk.db.close();
-  });
-  return { desk, clock, office, engine, logger, statuses };
-}
-
-/** Fires what the clock makes due, then waits for the cycle it started. */
-async function advance(clock: ReturnType<typeof manualClock>, engine: SyncEngine, ms: number): Promise<void> {
-  clock.advance(ms);
-  await engine.waitForIdle();
-}
-
-function outboxStatuses(db: Db): string[] {
-  return db.prepare('SELECT status FROM outbox ORDER BY seq').pluck().all() as string[];
-}
+const deskWithEngine = useEngineDesks();
 
 describe('sync engine retries on its own timer', () => {
   it('re-arms the timer with the growing backoff after every failed push, and the timer alone delivers', async () => {
@@ -209,7 +152,7 @@ describe('sync engine retries on its own timer', () => {
     expect(engine.status().state).toBe(state);
     expect(statuses.at(-1)?.state).toBe(state);
     expect(clock.armed()).toEqual([]);
-    expect(logger.entries.some((e) => e.level === 'warn' && e.message.includes(logged))).toBe(true);
+    expect(logger.entries).toContainEqual({ level: 'warn', message: expect.stringContaining(logged), fields: { message: 'refused' } });
 
     await advance(clock, engine, 24 * 60 * 60_000);
     expect(office.pushes).toHaveLength(1);
