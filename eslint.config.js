@@ -33,7 +33,7 @@ const boundary = (files, patterns, paths = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.cache/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

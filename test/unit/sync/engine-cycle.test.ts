@@ -18,7 +18,7 @@ const TOO_LARGE = { status: 413, body: JSON.stringify({ error: { code: 'body_too
 
 /** `n` applicants, each one queued mutation. */
 function queueApplicants(desk: TestDesk, n: number): void {
-  for (let i = 0; i < n; i++) addApplicant(desk.env, { kind: 'person', surname: `Тест${i}`, givenName: 'Іван', rnokppRefused: true });
+  for (let i = 0; i < n; i++) addApplicant(desk.env, { kind: 'person', surname: `Тест${i}`, givenName: 'Іван', rnokppAbsent: 'religious' });
 }
 
 function rows(db: Db): Array<{ status: string; attempts: number; next_attempt_at: string | null }> {
@@ -195,7 +195,7 @@ describe('sync engine start and cycles', () => {
     const release = office.holdNextPush();
     engine.start();
     await Promise.resolve();
-    addApplicant(desk.env, { kind: 'person', surname: 'Друга', givenName: 'Олена', rnokppRefused: true });
+    addApplicant(desk.env, { kind: 'person', surname: 'Друга', givenName: 'Олена', rnokppAbsent: 'religious' });
     const second = engine.syncNow();
     await Promise.resolve();
     expect(requests.map((u) => u.pathname)).toEqual(['/sync/push']);

@@ -18,7 +18,7 @@ function deskWithQueue(n: number): { desk: TestDesk; ids: string[]; applicantIds
   const desk = openTestDesk(tempDir());
   const applicantIds = Array.from(
     { length: n },
-    (_, i) => addApplicant(desk.env, { kind: 'person', surname: `Тест${i}`, givenName: 'Іван', rnokppRefused: true }).id,
+    (_, i) => addApplicant(desk.env, { kind: 'person', surname: `Тест${i}`, givenName: 'Іван', rnokppAbsent: 'religious' }).id,
   );
   const ids = desk.db.prepare('SELECT mutation_id FROM outbox ORDER BY seq').pluck().all() as string[];
   return { desk, ids, applicantIds };
@@ -42,7 +42,7 @@ describe('takeBatch', () => {
   it('holds back an aggregate’s later mutations behind one that cannot go, and lets the others flow', () => {
     const { desk, ids, applicantIds } = deskWithQueue(2);
     // A second change of the first applicant, queued after both.
-    addApplicant(desk.env, { kind: 'person', surname: 'Тест0', givenName: 'Петро', rnokppRefused: true, id: applicantIds[0] });
+    addApplicant(desk.env, { kind: 'person', surname: 'Тест0', givenName: 'Петро', rnokppAbsent: 'religious', id: applicantIds[0] });
     const later = desk.db.prepare('SELECT mutation_id FROM outbox ORDER BY seq DESC LIMIT 1').pluck().get() as string;
     expect(taken(desk.db)).toEqual([...ids, later]);
 

@@ -152,7 +152,7 @@ describe('enrolling a desk', () => {
     expect(draws).toEqual([]);
 
     office.answerPushes({ status: 500 });
-    addApplicant(desk.env, { kind: 'person', surname: 'Друга', givenName: 'Олена', rnokppRefused: true });
+    addApplicant(desk.env, { kind: 'person', surname: 'Друга', givenName: 'Олена', rnokppAbsent: 'religious' });
     service.changed();
     await service.waitForIdle();
     expect(office.pushes.map((p) => p.status)).toEqual([200, 500]);
