@@ -90,4 +90,26 @@ describe('the file queue’s failures, as the engine reports them', () => {
     expect(engine.status()).toMatchObject({ filesLeft: 1, bytesLeft: SCAN.length });
     expect(outboxOf(desk, attach)).toBe('blocked_on_blob');
   });
+
+  it('a run that fails as a whole (the desk database refuses a write) is logged as a warning, and the engine carries on', async () => {
+    const { desk, engine, logger, statuses } = deskWithEngine({ blobs: () => Response.json({ status: 'exists' }) });
+    const attach = await applicationWithScan(desk);
+    rmSync(join(dirname(desk.file), 'blobs'), { recursive: true, force: true });
+    // A real SQLite refusal, standing in for a full disk: burying the missing scan's attach cannot be written.
+    desk.db.exec(
+      "CREATE TEMP TRIGGER refuse_dead BEFORE UPDATE OF status ON outbox WHEN new.status = 'dead' BEGIN SELECT RAISE(ABORT, 'disk full (stand-in)'); END",
+    );
+
+    engine.start();
+    await vi.waitFor(() =>
+      expect(logger.entries).toContainEqual({
+        level: 'warn',
+        message: 'File upload run failed',
+        fields: { error: 'disk full (stand-in)' },
+      }),
+    );
+    await engine.waitForIdle();
+    expect(outboxOf(desk, attach)).toBe('blocked_on_blob');
+    expect(statuses.at(-1)?.state).not.toBe('paused_auth');
+  });
 });
