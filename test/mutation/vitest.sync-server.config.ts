@@ -28,6 +28,8 @@ export default defineConfig({
               (name) => `test/integration/server/${name}.test.ts`,
             ),
             'test/integration/sync/mutation-payloads.test.ts',
+            // The only tests that reach withOwnEdits in apply/update-with-merge.ts (a desk's own earlier edits).
+            'test/integration/sync/own-edits.test.ts',
           ],
         },
       },
