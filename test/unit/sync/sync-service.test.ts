@@ -15,6 +15,7 @@ import { addApplicant, openTestDesk } from '../../helpers/desk-db';
 import type { TestDesk } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { scriptedBackOffice } from '../../helpers/scripted-back-office';
+import { STANDALONE } from '../../helpers/sync-status';
 import type { ScriptedAnswer } from '../../helpers/scripted-back-office';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { applicationWithScan } from './engine-desk';
@@ -91,17 +92,7 @@ describe('a desk with no back office', () => {
     const { desk, service, requests, statuses } = deskWithService(null);
     addApplicant(desk.env);
     service.start();
-    const expected: SyncStatus = {
-      state: 'standalone',
-      pending: 1,
-      oldestPendingAt: '2026-11-27T09:30:00.000Z',
-      filesLeft: 0,
-      bytesLeft: 0,
-      deadLetters: 0,
-      conflicts: 0,
-      lastSuccessAt: null,
-      clockOffsetMs: null,
-    };
+    const expected: SyncStatus = { ...STANDALONE, pending: 1, oldestPendingAt: '2026-11-27T09:30:00.000Z' };
     expect(service.status()).toEqual(expected);
     expect(await service.syncNow()).toEqual(expected);
 

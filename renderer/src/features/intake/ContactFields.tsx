@@ -1,18 +1,9 @@
 import { useT } from '../../i18n/use-t';
-import type { MessageKey } from '../../i18n/dictionary';
+import { PARTY_LABELS } from './field-labels';
 import { ADDRESS_PARTS, NOTIFY_BY } from './intake-form';
 import type { AddressPartField, NotifyBy, PartPath } from './intake-form';
 import { PartySelect, PartyText } from './party-fields';
 
-const ADDRESS_LABELS: Readonly<Record<AddressPartField, MessageKey & `intake.address.${string}`>> = {
-  addressRegion: 'intake.address.region',
-  addressCommunity: 'intake.address.community',
-  addressSettlement: 'intake.address.settlement',
-  addressStreet: 'intake.address.street',
-  addressBuilding: 'intake.address.building',
-  addressFlat: 'intake.address.flat',
-  addressPostcode: 'intake.address.postcode',
-};
 const SHORT: ReadonlySet<AddressPartField> = new Set(['addressBuilding', 'addressFlat', 'addressPostcode']);
 
 /** A person's phone, e-mail, how to notify them, and the address in parts with free text for the rest. */
@@ -45,7 +36,7 @@ export function ContactFields({ part }: { part: PartPath }) {
             key={name}
             part={part}
             name={name}
-            label={t(ADDRESS_LABELS[name])}
+            label={t(PARTY_LABELS[name])}
             size={SHORT.has(name) ? 'short' : 'medium'}
             inputMode={name === 'addressPostcode' ? 'numeric' : undefined}
           />

@@ -3,7 +3,7 @@ import type { FieldId } from './field-ids';
 import type { PartPath, PartyFields } from './intake-form';
 
 /** The label of each field of a person: the same key the field shows, so the error summary names it alike. */
-const PARTY_LABELS: Readonly<Record<keyof PartyFields | 'search' | 'form', PlainMessageKey>> = {
+export const PARTY_LABELS: Readonly<Record<keyof PartyFields | 'search' | 'form', PlainMessageKey>> = {
   search: 'intake.applicant.search',
   form: 'intake.applicant.title',
   kind: 'intake.applicant.kind',
