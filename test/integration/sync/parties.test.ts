@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parsePayload } from '../../../shared/sync-mutations';
 import type { Mutation } from '../../../shared/sync-protocol';
+import { applicantRow } from '../../helpers/applicant-row';
 import { useServer } from '../server/harness';
 import { CENTER, useSyncWorld, value } from './desk-harness';
 
@@ -22,28 +23,17 @@ const wire = (aggregate: string, kind: string, payload: Record<string, unknown>)
   createdAt: '2026-11-27T09:00:00.000Z',
 });
 
-/** An applicant row as the previous version queued it: `rnokpp_refused`, none of 0007's columns. */
+/**
+ * An applicant row as the previous version queued it (the shape applicantRow still builds:
+ * `rnokpp_refused`, none of 0007's columns), of a person who refused an РНОКПП and shows a booklet.
+ */
 const legacyApplicantRow = (id: string) => ({
-  id,
-  kind: 'person',
-  surname: 'Ґудзь',
+  ...applicantRow(id, 'Ґудзь'),
   given_name: 'Олесь',
-  patronymic: null,
   birth_date: '1970-01-01',
-  sex: null,
-  rnokpp: null,
-  rnokpp_refused: 1,
-  id_doc_type: 'passport_book',
+  rnokpp_refused: 1 as const,
+  id_doc_type: 'passport_book' as const,
   id_doc_number: 'КВ123456',
-  id_doc_issuer: null,
-  id_doc_issued_on: null,
-  unzr: null,
-  address: null,
-  phone: null,
-  email: null,
-  notify_by: null,
-  edrpou: null,
-  legal_name: null,
   display_name: 'Ґудзь Олесь',
   search_name: 'ґудзь олесь',
 });
