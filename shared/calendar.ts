@@ -8,6 +8,12 @@ export interface WorkCalendar {
   daysOff: ReadonlySet<string>;
   /** Saturdays or Sundays that are worked (transferred days). */
   workingDays: ReadonlySet<string>;
+  /**
+   * Days off a rule adds to a year (the statutory template when martial law is off,
+   * shared/calendar-template.ts), asked for each year the arithmetic reaches, so a due date
+   * past a year's end needs no range chosen in advance. The two sets above win over it.
+   */
+  ruleDaysOff?: (year: number) => ReadonlySet<string>;
 }
 
 export const EMPTY_CALENDAR: WorkCalendar = { daysOff: new Set(), workingDays: new Set() };
@@ -47,6 +53,21 @@ function dayString(n: number): string {
 interface NumericCalendar {
   daysOff: ReadonlySet<number>;
   workingDays: ReadonlySet<number>;
+  ruleDaysOff: ((n: number) => boolean) | null;
+}
+
+/** A rule's days, converted once per year asked. */
+function numericRule(rule: (year: number) => ReadonlySet<string>): (n: number) => boolean {
+  const years = new Map<number, ReadonlySet<number>>();
+  return (n) => {
+    const year = new Date(n * MS_PER_DAY).getUTCFullYear();
+    let days = years.get(year);
+    if (!days) {
+      days = new Set([...rule(year)].map(dayNumber));
+      years.set(year, days);
+    }
+    return days.has(n);
+  };
 }
 
 const numericCalendars = new WeakMap<WorkCalendar, NumericCalendar>();
@@ -54,7 +75,11 @@ const numericCalendars = new WeakMap<WorkCalendar, NumericCalendar>();
 function numeric(calendar: WorkCalendar): NumericCalendar {
   let converted = numericCalendars.get(calendar);
   if (!converted) {
-    converted = { daysOff: new Set([...calendar.daysOff].map(dayNumber)), workingDays: new Set([...calendar.workingDays].map(dayNumber)) };
+    converted = {
+      daysOff: new Set([...calendar.daysOff].map(dayNumber)),
+      workingDays: new Set([...calendar.workingDays].map(dayNumber)),
+      ruleDaysOff: calendar.ruleDaysOff ? numericRule(calendar.ruleDaysOff) : null,
+    };
     numericCalendars.set(calendar, converted);
   }
   return converted;
@@ -65,7 +90,7 @@ function isWorkingDayNumber(n: number, calendar: NumericCalendar): boolean {
   if (calendar.daysOff.has(n)) return false;
   // 1970-01-01 was a Thursday: (n + 4) % 7 is 0 on Sundays and 6 on Saturdays.
   const weekday = (((n + 4) % 7) + 7) % 7;
-  return weekday !== 0 && weekday !== 6;
+  return weekday !== 0 && weekday !== 6 && !(calendar.ruleDaysOff?.(n) ?? false);
 }
 
 export function isWorkingDay(day: string, calendar: WorkCalendar): boolean {
