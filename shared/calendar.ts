@@ -29,6 +29,16 @@ export function parseDay(day: string): Date {
   return date;
 }
 
+/** Whether `day` is a real `YYYY-MM-DD` date. */
+export function isCalendarDay(day: string): boolean {
+  try {
+    parseDay(day);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function formatDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { APOSTROPHE_CHOICES } from './validate/names';
 import { PlaceCode } from './place-code';
 import { DraftData } from './draft-data';
-import { parseDay } from './calendar';
+import { isCalendarDay } from './calendar';
 import { Applicant, ApplicantSummary, Edrpou, IdDocType, Rnokpp } from './domain/applicant';
 import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplication } from './domain/application';
 import { RegisterIntake } from './domain/registration';
@@ -81,20 +81,24 @@ const RecordId = z.string().trim().min(1).max(64);
 
 export const IntakeDraft = z.object({ data: z.record(z.string(), z.unknown()), updatedAt: z.string() });
 
-const CalendarDate = z.string().refine((day) => {
-  try {
-    parseDay(day);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'use a real date as YYYY-MM-DD');
+const CalendarDate = z.string().refine(isCalendarDay, 'use a real date as YYYY-MM-DD');
 
 /** A day that differs from the Monday–Friday week. */
 export const CalendarDay = z.object({
   day: CalendarDate,
   kind: z.enum(['day_off', 'working_day']),
   name: z.string().trim().max(200),
+});
+
+/** A listed day: `pending` while this desk's edit of it is on its way to the back office. */
+export const ListedCalendarDay = CalendarDay.extend({ pending: z.boolean() });
+
+/** The center's martial-law switch (on: the statutory template's days are worked) as this desk holds it. */
+export const CalendarSettings = z.object({
+  martialLaw: z.boolean(),
+  pending: z.boolean(),
+  /** Kept by the back office for the whole center; false on a standalone desk. */
+  centerOwned: z.boolean(),
 });
 
 /** A change the back office refused or found in conflict, for the supervisor to retry or discard. */
@@ -202,11 +206,18 @@ export const methods = {
   },
   'calendar.list': {
     input: z.object({ from: CalendarDate, to: CalendarDate }).strict(),
-    output: z.array(CalendarDay),
+    output: z.array(ListedCalendarDay),
     role: 'clerk',
   },
-  'calendar.put': { input: CalendarDay.strict(), output: z.null(), role: 'supervisor' },
-  'calendar.remove': { input: z.object({ day: CalendarDate }).strict(), output: z.null(), role: 'supervisor' },
+  'calendar.put': { input: CalendarDay.strict(), output: z.null(), role: 'supervisor', writes: true },
+  'calendar.remove': { input: z.object({ day: CalendarDate }).strict(), output: z.null(), role: 'supervisor', writes: true },
+  'calendar.settings': { input: NoInput, output: CalendarSettings, role: 'clerk' },
+  'calendar.setMartialLaw': {
+    input: z.object({ martialLaw: z.boolean() }).strict(),
+    output: CalendarSettings,
+    role: 'supervisor',
+    writes: true,
+  },
   'sync.status': { input: NoInput, output: SyncStatus, role: 'clerk' },
   'sync.now': { input: NoInput, output: SyncStatus, role: 'clerk' },
   'sync.enroll': {

@@ -6,8 +6,10 @@
  */
 import { z } from 'zod';
 import { Sha256Hex } from './blob-protocol';
+import { isCalendarDay } from './calendar';
 import { LegacyRepresentative, ReceiptItem, RegisterApplication, Representative, ResultDelivery } from './domain/application';
 import { ActorName } from './domain/application-history';
+import { CalendarDayEntry } from './domain/center-calendar';
 import { ApplicationStatus } from './domain/application-status';
 import { ApplicantKind, Citizenship, DocPresentedAs, IdDocType, NotifyBy, RnokppAbsence } from './domain/applicant';
 import { TICKET_EVENTS } from './domain/ticket-status';
@@ -110,6 +112,21 @@ export const ApplicantRowPayload = z
   })
   .strict();
 
+// One calendar per center (docs/ARCHITECTURE.md §6.4): its aggregate is `calendar:<center code>`.
+const CenterId = z.string().min(1).max(64);
+
+/** A supervisor's day off or worked day, set (`entry`) or back to an ordinary day (`entry: null`). */
+export const CalendarDayPayload = z
+  .object({
+    id: CenterId,
+    day: Day.refine(isCalendarDay, 'use a real date as YYYY-MM-DD'),
+    entry: CalendarDayEntry.nullable(),
+  })
+  .strict();
+
+/** The center's martial-law switch: on, the statutory template's days are working days. */
+export const CalendarSettingsPayload = z.object({ id: CenterId, martialLaw: z.boolean() }).strict();
+
 export const DocumentAttachPayload = z
   .object({
     id: Id,
@@ -141,7 +158,7 @@ function ticketEventPayload<E extends TicketEvent>(event: E) {
 
 /** The aggregate a kind writes, and the payload field holding the aggregate's id. */
 interface MutationSpec<S extends z.ZodType = z.ZodType> {
-  entity: 'application' | 'applicant' | 'ticket';
+  entity: 'application' | 'applicant' | 'ticket' | 'calendar';
   idField: 'id' | 'applicationId';
   schema: S;
 }
@@ -167,6 +184,8 @@ export const SYNC_MUTATIONS = {
   'document.detach': spec('application', DocumentDetachPayload, 'applicationId'),
   'ticket.issue': spec('ticket', TicketIssuePayload),
   ...ticketEventSpecs,
+  'calendar.day': spec('calendar', CalendarDayPayload),
+  'calendar.settings': spec('calendar', CalendarSettingsPayload),
 } as const;
 
 export type SyncMutations = typeof SYNC_MUTATIONS;

@@ -123,6 +123,8 @@ const CASES: readonly Case[] = [
   { method: 'calendar.list', input: { from: '2026-12-01', to: '2026-12-31' } },
   { method: 'calendar.put', input: { day: '2026-12-25', kind: 'day_off', name: 'Різдво' } },
   { method: 'calendar.remove', input: { day: '2026-12-25' } },
+  { method: 'calendar.settings', input: {} },
+  { method: 'calendar.setMartialLaw', input: { martialLaw: false } },
   { method: 'sync.status', input: {} },
   { method: 'sync.now', input: {} },
   { method: 'sync.enroll', input: { code: 'ENROLL-CODE-1', deviceName: 'Вікно 3' }, optional: [['deviceName']] },

@@ -177,7 +177,7 @@ describe('registration through the contract', () => {
     expect((await register()).dueDate).toBe('2026-12-25');
     await value(api.call('calendar.put', { day: '2026-12-25', kind: 'day_off', name: 'Різдво' }));
     expect(await value(api.call('calendar.list', { from: '2026-12-01', to: '2026-12-31' }))).toEqual([
-      { day: '2026-12-25', kind: 'day_off', name: 'Різдво' },
+      { day: '2026-12-25', kind: 'day_off', name: 'Різдво', pending: false },
     ]);
     expect((await register()).dueDate).toBe('2026-12-28');
     await value(api.call('calendar.remove', { day: '2026-12-25' }));
@@ -186,6 +186,35 @@ describe('registration through the contract', () => {
     expect(await api.call('calendar.put', { day: '2026-02-30', kind: 'day_off', name: '' })).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', details: { issues: [{ path: ['day'] }] } },
+    });
+  });
+
+  it('applies the statutory template only with the martial-law switch off; a day the supervisor set wins either way', async () => {
+    const { api } = start();
+    const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
+    const first = await value(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items: allDocuments(service!) }));
+    const register = async () =>
+      (await value(api.call('intake.register', { serviceId: service!.id, applicantId: first.applicant.id, items: allDocuments(service!) })))
+        .dueDate;
+    // Under martial law (the default) Christmas, Friday 25 December, is worked: 20 working days from Friday 27 November end on it.
+    expect(first.dueDate).toBe('2026-12-25');
+    // A desk with no back office keeps the calendar itself: nothing is pending.
+    expect(await value(api.call('calendar.settings', {}))).toEqual({ martialLaw: true, pending: false, centerOwned: false });
+    expect(await value(api.call('calendar.setMartialLaw', { martialLaw: false }))).toEqual({
+      martialLaw: false,
+      pending: false,
+      centerOwned: false,
+    });
+    expect(await register()).toBe('2026-12-28');
+    await value(api.call('calendar.put', { day: '2026-12-25', kind: 'working_day', name: 'Рішення ради' }));
+    expect(await register()).toBe('2026-12-25');
+    await value(api.call('calendar.remove', { day: '2026-12-25' }));
+    expect(await register()).toBe('2026-12-28');
+    await value(api.call('calendar.setMartialLaw', { martialLaw: true }));
+    expect(await register()).toBe('2026-12-25');
+    expect(await api.call('calendar.setMartialLaw', { martialLaw: 'off' } as never)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
     });
   });
 

@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../../../shared/calendar';
+import { templateRule } from '../calendar/calendar-settings';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 
@@ -72,11 +73,16 @@ export function getServiceRow(db: Db, id: string): ServiceRow | undefined {
   ).get(id) as ServiceRow | undefined;
 }
 
-/** The holiday calendar as data: weekdays off and worked weekend days. */
+/**
+ * The center's effective calendar: the days a supervisor set (weekdays off, worked weekend days),
+ * over the statutory template when martial law is off (calendar/calendar-settings.ts), for any
+ * year a due date reaches.
+ */
 export function loadCalendar(db: Db): WorkCalendar {
   const rows = statement(db, 'SELECT day, kind FROM calendar_days WHERE deleted_at IS NULL').all() as Array<{ day: string; kind: string }>;
   return {
     daysOff: new Set(rows.filter((r) => r.kind === 'day_off').map((r) => r.day)),
     workingDays: new Set(rows.filter((r) => r.kind === 'working_day').map((r) => r.day)),
+    ...templateRule(db),
   };
 }

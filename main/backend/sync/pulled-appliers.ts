@@ -1,5 +1,6 @@
 import { applicantApplier } from '../applicants/apply-pulled';
 import { applicationApplier } from '../applications/apply-pulled';
+import { calendarApplier } from '../calendar/apply-pulled';
 import { ticketApplier } from '../tickets/apply-pulled';
 import type { PulledApplier } from './pulled-change';
 
@@ -12,4 +13,5 @@ export const PULLED_APPLIERS: Readonly<Record<string, PulledApplier>> = {
   applicant: applicantApplier,
   application: applicationApplier,
   ticket: ticketApplier,
+  calendar: calendarApplier,
 };

@@ -1,5 +1,6 @@
 import { applicantPolicies } from './applicant';
 import { applicationPolicies } from './application';
+import { calendarPolicies } from './calendar';
 import { documentPolicies } from './document';
 import { isMutationKind, SYNC_MUTATIONS } from '../../../shared/sync-mutations';
 import type { EntityName } from '../entity-store';
@@ -15,7 +16,13 @@ const WRITABLE: ReadonlySet<string> = new Set(Object.values(SYNC_MUTATIONS).map(
  * is in the payload come from shared/sync-mutations.ts. Catalog and clerk accounts are
  * server-owned: no desk mutation names them, they flow to desks by pull only.
  */
-const POLICIES: Readonly<Record<string, Policy>> = { ...applicationPolicies, ...documentPolicies, ...applicantPolicies, ...ticketPolicies };
+const POLICIES: Readonly<Record<string, Policy>> = {
+  ...applicationPolicies,
+  ...documentPolicies,
+  ...applicantPolicies,
+  ...ticketPolicies,
+  ...calendarPolicies,
+};
 
 export type Resolved = { ok: true; entity: EntityName; id: string; policy: Policy } | { ok: false; code: string; message: string };
 

@@ -64,11 +64,13 @@ export interface DeskOptions {
   random?: () => number;
   /** The desk's HTTP client (e.g. one a test can switch off per desk). */
   fetch?: typeof fetch;
+  /** The desk's center: KV01 unless given. */
+  center?: string;
 }
 
 export interface SyncWorld {
   proxy: FaultProxy;
-  /** A desk of center KV01 whose back office is the proxy; a fresh desk code per call unless given. */
+  /** A desk of center KV01 (or `options.center`) whose back office is the proxy; a fresh desk code per call unless given. */
   openDesk(deskCode?: string, options?: DeskOptions): TestDesk;
   /** Two enrolled desks of KV01 and an application registered at the first, synced by both. */
   twoDesksWithApplication(): Promise<{ a: TestDesk; b: TestDesk; app: Application }>;
@@ -135,11 +137,12 @@ export function useSyncWorld(harness: Harness): SyncWorld {
   });
   world.openDesk = (deskCode = String(10 + (deskSeq++ % 89)), options = {}) => {
     const dataDir = options.dataDir ?? join(tempDir(), 'data');
+    const centerCode = options.center ?? CENTER;
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(
       join(dataDir, 'config.json'),
       JSON.stringify({
-        center: { code: CENTER, name: 'ЦНАП Київ' },
+        center: { code: centerCode, name: 'ЦНАП Київ' },
         desk: { code: deskCode, window: deskCode },
         backOffice: { url: world.proxy.url },
       }),
@@ -166,7 +169,7 @@ export function useSyncWorld(harness: Harness): SyncWorld {
       dbFile: join(dataDir, 'vikno.db'),
       syncNow: () => value(api.call('sync.now', {})),
       enroll: async () => {
-        const code = await createEnrollmentCode(harness.storage, { centerCode: CENTER, deskCode });
+        const code = await createEnrollmentCode(harness.storage, { centerCode, deskCode });
         return value(api.call('sync.enroll', { code }));
       },
       register: async () => {

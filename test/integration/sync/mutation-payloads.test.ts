@@ -5,6 +5,7 @@ import { changeApplicationStatus } from '../../../main/backend/applications/chan
 import { registerApplication } from '../../../main/backend/applications/register-application';
 import { updateApplication } from '../../../main/backend/applications/update-application';
 import { putBlob } from '../../../main/backend/blobs/blob-store';
+import { putCalendarDay, removeCalendarDay, setMartialLaw } from '../../../main/backend/calendar/calendar-days';
 import type { Db } from '../../../main/backend/db/open';
 import { attachDocument, detachDocument } from '../../../main/backend/documents/attach-document';
 import { enqueueMutation, InvalidMutationPayload } from '../../../main/backend/outbox/enqueue';
@@ -68,6 +69,11 @@ async function runEveryCommand(desk: TestDesk, dataDir: string): Promise<void> {
   const moved = issueTicket(env, { number: 'A003', queueCode: 'A' });
   recordTicketEvent(env, moved, 'called');
   recordTicketEvent(env, moved, 'transferred', { toWindow: '3' });
+  // The calendar is the center's: only a desk with a back office queues its edits.
+  const synced = { ...env, desk: { ...env.desk, backOfficeUrl: 'http://127.0.0.1:9/' } };
+  putCalendarDay(synced, { day: '2026-12-25', kind: 'day_off', name: 'Різдво' });
+  removeCalendarDay(synced, '2026-12-25');
+  setMartialLaw(synced, false);
 }
 
 /** A copy of a real payload with one field (not the aggregate's id) given a value no schema takes. */
