@@ -3,6 +3,7 @@
  * the back office's record of the center and every desk of that center pulls it, so two desks
  * print the same due date for the same service and day; a desk of another center keeps its own.
  */
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CenterCalendarData } from '../../../shared/domain/center-calendar';
 import { STORAGES, useServer } from '../server/harness';
@@ -85,5 +86,22 @@ describe.each(STORAGES)('the center calendar on %s', (kind) => {
       expect(await settings(desk)).toMatchObject({ martialLaw: false, pending: false });
     }
     expect(await serverCalendar(CENTER)).toEqual({ martialLaw: false, days: {} });
+  });
+  it('refuses a desk’s edit of another center’s calendar, and stores nothing', async () => {
+    const desk = await harness.enrollDesk(CENTER);
+    const [result] = await harness.push(desk, [
+      {
+        mutationId: randomUUID(),
+        aggregate: 'calendar:LV02',
+        prevMutationId: null,
+        baseVersion: null,
+        kind: 'calendar.settings',
+        payload: { id: 'LV02', martialLaw: false },
+        actor: 'clerk-1',
+        createdAt: new Date().toISOString(),
+      },
+    ]);
+    expect(result).toMatchObject({ status: 'rejected', code: 'wrong_center' });
+    expect(await serverCalendar('LV02')).toBeNull();
   });
 });
