@@ -100,6 +100,7 @@ export const CalendarSettings = z.object({
   /** Kept by the back office for the whole center; false on a standalone desk. */
   centerOwned: z.boolean(),
 });
+export type CalendarSettings = z.infer<typeof CalendarSettings>;
 
 /** A change the back office refused or found in conflict, for the supervisor to retry or discard. */
 export const DeadLetter = z.object({

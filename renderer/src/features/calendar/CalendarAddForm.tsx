@@ -4,21 +4,35 @@ import { Button } from '../../kit/Button';
 import { DateInput } from '../../kit/DateInput';
 import { SelectInput } from '../../kit/SelectInput';
 import { TextInput } from '../../kit/TextInput';
-import { checkCalendarEntry, KIND_TEXT, NAME_MAX, PROBLEM_TEXT } from './calendar-entry';
+import { validateDay } from '../../../../shared/validate/dates';
+import { formatDay } from '../../lib/format';
+import { checkCalendarEntry, KIND_TEXT, NAME_MAX, PROBLEM_TEXT, weekdayKey } from './calendar-entry';
 import type { CalendarDraft, CalendarEntry, CalendarKind, CalendarProblem } from './calendar-entry';
+import { isWeekend, weekendTransfer } from './template-rows';
 
 const KINDS: readonly CalendarKind[] = ['day_off', 'working_day'];
 const BLANK: CalendarDraft = { date: '', kind: 'day_off', name: '' };
 
 interface CalendarAddFormProps {
   years: readonly number[];
+  /** The year's listed days and the switch: where art. 67 would move a weekend day off. */
+  entries: readonly CalendarEntry[];
+  martialLaw: boolean;
   busy: boolean;
   /** Puts the entry; resolves true once it is stored (the form then clears, keeping the kind). */
   onAdd(entry: CalendarEntry): Promise<boolean>;
 }
 
 /** The small form that adds a day off or a transferred working day, checked before it is sent. */
-export function CalendarAddForm({ years, busy, onAdd }: CalendarAddFormProps) {
+/** A day off typed on a Saturday or Sunday: the day and where art. 67 would move it, else null. */
+function weekendDayOff(draft: CalendarDraft, entries: readonly CalendarEntry[], martialLaw: boolean) {
+  if (draft.kind !== 'day_off') return null;
+  const checked = validateDay(draft.date, 'issue_date');
+  if (!checked.ok || !isWeekend(checked.value)) return null;
+  return { day: checked.value, next: weekendTransfer(checked.value, entries, martialLaw) };
+}
+
+export function CalendarAddForm({ years, entries, martialLaw, busy, onAdd }: CalendarAddFormProps) {
   const t = useT();
   const [draft, setDraft] = useState<CalendarDraft>(BLANK);
   const [problems, setProblems] = useState<CalendarProblem[]>([]);
@@ -26,6 +40,7 @@ export function CalendarAddForm({ years, busy, onAdd }: CalendarAddFormProps) {
   const nameBox = useRef<HTMLInputElement>(null);
   const dateError = problems.find((p) => p.startsWith('date'));
   const nameError = problems.find((p) => p.startsWith('name'));
+  const weekend = weekendDayOff(draft, entries, martialLaw);
 
   async function submit(): Promise<void> {
     const checked = checkCalendarEntry(draft, years);
@@ -61,6 +76,15 @@ export function CalendarAddForm({ years, busy, onAdd }: CalendarAddFormProps) {
           required
           value={draft.date}
           error={dateError && t(PROBLEM_TEXT[dateError])}
+          warning={
+            weekend
+              ? t('calendar.weekendWarning', {
+                  date: formatDay(weekend.day),
+                  weekday: t(weekdayKey(weekend.day)),
+                  next: formatDay(weekend.next),
+                })
+              : undefined
+          }
           onChange={(date) => {
             setDraft({ ...draft, date });
             setProblems(problems.filter((p) => !p.startsWith('date')));
@@ -89,6 +113,16 @@ export function CalendarAddForm({ years, busy, onAdd }: CalendarAddFormProps) {
         />
       </div>
       <div className="kit-button-row">
+        {weekend && (
+          <Button
+            onClick={() => {
+              setDraft({ ...draft, date: formatDay(weekend.next) });
+              dateBox.current?.focus();
+            }}
+          >
+            {t('calendar.useTransfer', { next: formatDay(weekend.next) })}
+          </Button>
+        )}
         <Button type="submit" variant="primary" disabled={busy}>
           {busy ? t('calendar.adding') : t('calendar.add')}
         </Button>

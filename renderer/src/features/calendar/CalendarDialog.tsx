@@ -13,7 +13,11 @@ import { CalendarAddForm } from './CalendarAddForm';
 import { calendarYears } from './calendar-entry';
 import type { CalendarEntry } from './calendar-entry';
 import { CalendarTable } from './CalendarTable';
+import { MartialLawSwitch } from './MartialLawSwitch';
+import { templateRows } from './template-rows';
+import { TemplateTable } from './TemplateTable';
 import { useCalendarDays } from './use-calendar-days';
+import { useCalendarSettings } from './use-calendar-settings';
 
 interface CalendarDialogProps {
   open: boolean;
@@ -21,8 +25,10 @@ interface CalendarDialogProps {
 }
 
 /**
- * The working-day calendar as data: the configured days off and transferred working days of a
- * year, each removable, and a small form to add one. Due dates of new applications use it at once.
+ * The center's working-day calendar (docs/ARCHITECTURE.md §6.4): the martial-law switch, the
+ * year's statutory template and whether each of its days is off now, the days a supervisor set
+ * (each removable, marked while waiting to be sent), and a small form to add one. Due dates of
+ * new applications use it at once.
  */
 export function CalendarDialog({ open, onClose }: CalendarDialogProps) {
   const t = useT();
@@ -32,6 +38,9 @@ export function CalendarDialog({ open, onClose }: CalendarDialogProps) {
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [reload, setReload] = useState(0);
   const listing = useCalendarDays(open, year, reload);
+  const settings = useCalendarSettings(open, reload);
+  const martialLaw = settings.status !== 'loaded' || settings.settings.martialLaw;
+  const entries = listing.status === 'loaded' ? listing.days : [];
   const [failure, setFailure] = useState<{ error: ErrorBody; context: PlainMessageKey } | null>(null);
   const [done, setDone] = useState('');
   const [busy, setBusy] = useState(false);
@@ -75,11 +84,30 @@ export function CalendarDialog({ open, onClose }: CalendarDialogProps) {
     listHeading.current?.focus();
   }
 
+  async function switchMartialLaw(on: boolean): Promise<void> {
+    setBusy(true);
+    const result = await api.call('calendar.setMartialLaw', { martialLaw: on });
+    setBusy(false);
+    if (!result.ok) {
+      setFailure({ error: result.error, context: 'calendar.martialLawFailed' });
+      return;
+    }
+    setFailure(null);
+    setDone(t(on ? 'calendar.martialLawOnDone' : 'calendar.martialLawOffDone'));
+    setReload((n) => n + 1);
+  }
+
   return (
     <Dialog open={open} onClose={close} title={t('calendar.title')} describedBy="calendar-effect" wide className="calendar-dialog">
       <p id="calendar-effect" className="calendar-effect">
         {t('calendar.effect')}
       </p>
+      {settings.status === 'loaded' && (
+        <MartialLawSwitch settings={settings.settings} canEdit={canEdit} busy={busy} onChange={(on) => void switchMartialLaw(on)} />
+      )}
+      {settings.status === 'failed' && (
+        <ErrorNotice error={settings.error} context="calendar.settingsFailed" onRetry={() => setReload((n) => n + 1)} />
+      )}
       <SelectInput<string>
         id="calendar-year"
         label={t('calendar.year')}
@@ -106,10 +134,17 @@ export function CalendarDialog({ open, onClose }: CalendarDialogProps) {
           />
         )}
       </section>
+      {listing.status === 'loaded' && settings.status === 'loaded' && (
+        <TemplateTable rows={templateRows(year, martialLaw, entries)} year={year} />
+      )}
       <p className="calendar-done" role="status">
         {done}
       </p>
-      {canEdit ? <CalendarAddForm years={years} busy={busy} onAdd={add} /> : <p className="muted">{t('calendar.readOnly')}</p>}
+      {canEdit ? (
+        <CalendarAddForm years={years} entries={entries} martialLaw={martialLaw} busy={busy} onAdd={add} />
+      ) : (
+        <p className="muted">{t('calendar.readOnly')}</p>
+      )}
       {failure && <ErrorNotice error={failure.error} context={failure.context} />}
       <div className="kit-button-row calendar-footer">
         <Button onClick={close}>{t('calendar.close')}</Button>

@@ -4,10 +4,10 @@ import { DataTable } from '../../kit/DataTable';
 import type { Column } from '../../kit/DataTable';
 import { formatDay } from '../../lib/format';
 import { KIND_TEXT, weekdayKey } from './calendar-entry';
-import type { CalendarEntry } from './calendar-entry';
+import type { ListedEntry } from './calendar-entry';
 
 interface CalendarTableProps {
-  days: readonly CalendarEntry[];
+  days: readonly ListedEntry[];
   year: number;
   labelledBy: string;
   /** Absent for a clerk who may only read the calendar: no actions column then. */
@@ -18,14 +18,19 @@ interface CalendarTableProps {
 /** The year's days off and transferred working days, each removable (after a confirmation) by a supervisor. */
 export function CalendarTable({ days, year, labelledBy, onRemove, busy }: CalendarTableProps) {
   const t = useT();
-  const columns: Column<CalendarEntry>[] = [
+  const columns: Column<ListedEntry>[] = [
     { key: 'date', header: t('calendar.col.date'), rowHeader: true, className: 'calendar-date', cell: (entry) => formatDay(entry.day) },
     { key: 'weekday', header: t('calendar.col.weekday'), cell: (entry) => t(weekdayKey(entry.day)) },
     { key: 'kind', header: t('calendar.col.kind'), cell: (entry) => t(KIND_TEXT[entry.kind]) },
     {
       key: 'name',
       header: t('calendar.col.name'),
-      cell: (entry) => (entry.name === '' ? <span className="muted">{t('calendar.noName')}</span> : entry.name),
+      cell: (entry) => (
+        <>
+          {entry.name === '' ? <span className="muted">{t('calendar.noName')}</span> : entry.name}
+          {entry.pending && <span className="calendar-pending"> ({t('calendar.pending')})</span>}
+        </>
+      ),
     },
   ];
   if (onRemove) {
@@ -54,7 +59,7 @@ export function CalendarTable({ days, year, labelledBy, onRemove, busy }: Calend
     });
   }
   return (
-    <DataTable<CalendarEntry>
+    <DataTable<ListedEntry>
       caption={{ labelledBy }}
       className="calendar-table"
       columns={columns}

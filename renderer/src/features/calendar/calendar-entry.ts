@@ -13,6 +13,11 @@ export interface CalendarEntry {
   name: string;
 }
 
+/** A day as listed: `pending` while this desk's edit of it waits to reach the back office. */
+export interface ListedEntry extends CalendarEntry {
+  pending: boolean;
+}
+
 export interface CalendarDraft {
   date: string;
   kind: CalendarKind;

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
 import { yearRange } from './calendar-entry';
-import type { CalendarEntry } from './calendar-entry';
+import type { ListedEntry } from './calendar-entry';
 
-export type Listing = { status: 'loading' } | { status: 'loaded'; days: CalendarEntry[] } | { status: 'failed'; error: ErrorBody };
+export type Listing = { status: 'loading' } | { status: 'loaded'; days: ListedEntry[] } | { status: 'failed'; error: ErrorBody };
 
 /** The configured days of a year, in date order; asked again whenever `reload` changes. */
 export function useCalendarDays(active: boolean, year: number, reload: number): Listing {
