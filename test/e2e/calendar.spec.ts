@@ -21,13 +21,16 @@ test('a supervisor adds a holiday to the working-day calendar from the settings,
   const calendar = page.getByRole('dialog', { name: 'Календар робочих днів' });
   await expect(calendar).toBeVisible();
   await expect(
-    calendar.getByText('Нові строки розглядаються за календарем одразу; уже зареєстровані звернення зберігають свої строки.'),
+    calendar.getByText('Строки нових звернень розраховуються за календарем одразу; уже зареєстровані звернення зберігають свої строки.'),
   ).toBeVisible();
+  await expect(calendar.getByText(/розглядаються/)).toHaveCount(0);
   // Opens on the current year, with the year before and after on offer.
   const yearSelect = calendar.getByLabel('Рік');
   await expect(yearSelect).toHaveValue(String(year));
   await expect(yearSelect.getByRole('option')).toHaveText([String(year - 1), String(year), String(year + 1)]);
   await expect(calendar.getByRole('heading', { name: `Налаштовані дні ${year} року` })).toBeVisible();
+  const martialLaw = calendar.getByRole('checkbox', { name: 'Воєнний стан: святкові дні є робочими' });
+  await expect(martialLaw).toBeChecked();
   await expect(calendar.getByText(/Завантаження календаря/)).toBeHidden();
 
   // A date that is not a day is stopped at the field, and nothing is sent.
@@ -50,7 +53,9 @@ test('a supervisor adds a holiday to the working-day calendar from the settings,
   await page.keyboard.press('Enter');
 
   await expect(calendar.getByRole('status')).toHaveText(`День ${christmas} збережено в календарі.`);
-  const row = calendar.getByRole('row', { name: new RegExp(christmas.replaceAll('.', '\\.')) });
+  // The configured days' table: the year template lists Christmas too.
+  const configured = calendar.getByRole('table', { name: `Налаштовані дні ${year} року` });
+  const row = configured.getByRole('row', { name: new RegExp(christmas.replaceAll('.', '\\.')) });
   await expect(row).toBeVisible();
   await expect(row.getByRole('rowheader')).toHaveText(christmas);
   const weekday = WEEKDAYS[new Date(Date.UTC(year, 11, 25)).getUTCDay()] ?? '';
@@ -76,5 +81,51 @@ test('a supervisor adds a holiday to the working-day calendar from the settings,
   await page.keyboard.press('Escape');
   await expect(calendar).toBeHidden();
   await expect(settings.getByRole('button', { name: 'Відкрити календар' })).toBeFocused();
+  expect(problems).toEqual([]);
+});
+
+test('a supervisor switches martial law off and on: the year template’s days become days off, and a weekend day off is warned about', async ({
+  page,
+  hostUrl,
+}) => {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await openConnected(page, hostUrl);
+  const year = new Date().getFullYear();
+
+  await page.getByRole('button', { name: 'Налаштування' }).click();
+  await page.getByRole('dialog', { name: 'Налаштування робочого місця' }).getByRole('button', { name: 'Відкрити календар' }).click();
+  const calendar = page.getByRole('dialog', { name: 'Календар робочих днів' });
+  const martialLaw = calendar.getByRole('checkbox', { name: 'Воєнний стан: святкові дні є робочими' });
+  await expect(martialLaw).toBeChecked();
+  await expect(calendar.getByText(/ст\. 73 КЗпП не застосовується/)).toBeVisible();
+
+  const template = calendar.getByRole('table', { name: `Державні свята ${year} року (ст. 73 КЗпП) і перенесення (ст. 67)` });
+  // Easter is a Sunday: its transfer is a weekday, worked under martial law.
+  const easterMonday = template.getByRole('row', { name: /перенесення вихідного: Великдень/ });
+  await expect(easterMonday.getByRole('cell').last()).toHaveText('робочий (воєнний стан)');
+
+  // By keyboard: the switch takes Space.
+  await martialLaw.focus();
+  await page.keyboard.press('Space');
+  await expect(calendar.getByRole('status')).toHaveText('Святкові дні та їх перенесення тепер вихідні.');
+  await expect(martialLaw).not.toBeChecked();
+  await expect(easterMonday.getByRole('cell').last()).toHaveText('вихідний');
+
+  // A day off typed on a Saturday: warned, with the art. 67 transfer offered.
+  const saturday = new Date(Date.UTC(year, 5, 1));
+  saturday.setUTCDate(1 + ((6 - saturday.getUTCDay() + 7) % 7));
+  const ddmmyyyy = (d: Date) => d.toISOString().slice(0, 10).split('-').reverse().join('.');
+  const date = calendar.getByLabel('Дата', { exact: true });
+  await date.fill(ddmmyyyy(saturday));
+  await expect(calendar.getByText(/вихідний і так/)).toBeVisible();
+  await expect(calendar.getByRole('button', { name: /^Взяти \d\d\.06\./ })).toBeVisible();
+
+  await martialLaw.focus();
+  await page.keyboard.press('Space');
+  await expect(calendar.getByRole('status')).toHaveText('Воєнний стан: святкові дні тепер робочі.');
+  await expect(easterMonday.getByRole('cell').last()).toHaveText('робочий (воєнний стан)');
+  await page.keyboard.press('Escape');
+  await expect(calendar).toBeHidden();
   expect(problems).toEqual([]);
 });
