@@ -518,7 +518,7 @@ export const en = {
   'calendar.standalone': 'This desk runs standalone: the calendar is kept on it only.',
   'calendar.martialLaw': 'Martial law: public holidays are working days',
   'calendar.martialLawHint':
-    'While martial law is in force, art. 73 of the Labour Code does not apply (Law No. 2136-IX, art. 6): public holidays are working days and count as such in deadlines. Clear the box when martial law ends: the holidays and their art. 67 transfers become days off.',
+    'While martial law is in force, art. 73 of the Labour Code does not apply: public holidays are working days and count as such in deadlines. Clear the box when martial law ends: the holidays and their art. 67 transfers become days off.',
   'calendar.martialLawPending': 'The switch is saved on this desk and waits to be sent to the back office.',
   'calendar.martialLawOnDone': 'Martial law: public holidays are now working days.',
   'calendar.martialLawOffDone': 'Public holidays and their transfers are now days off.',
@@ -535,4 +535,6 @@ export const en = {
   'calendar.weekendWarning':
     '{date} is a {weekday}: a day off anyway, deadlines do not count it. Under art. 67 of the Labour Code a holiday on a Saturday or Sunday moves the day off to the next working day — {next}.',
   'calendar.useTransfer': 'Use {next}',
+  'calendar.syncKindDay': 'Center calendar day',
+  'calendar.syncKindSettings': 'Martial-law switch',
 } as const satisfies Dictionary;

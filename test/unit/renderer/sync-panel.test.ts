@@ -11,10 +11,13 @@ describe('kindTextKey', () => {
     expect(kindTextKey('applicant.update')).toBe('syncKind.applicant');
     expect(kindTextKey('document.attach')).toBe('syncKind.document');
     expect(kindTextKey('ticket.issue')).toBe('syncKind.ticket');
+    expect(kindTextKey('calendar.day')).toBe('calendar.syncKindDay');
+    expect(kindTextKey('calendar.settings')).toBe('calendar.syncKindSettings');
   });
 
   it('leaves an unknown kind to be shown raw', () => {
     expect(kindTextKey('calendar.put')).toBeNull();
+    expect(kindTextKey('queue.call')).toBeNull();
     expect(kindTextKey('toString')).toBeNull();
     expect(kindTextKey('')).toBeNull();
   });

@@ -14,6 +14,8 @@ const KIND_TEXT: Readonly<Record<string, PlainMessageKey>> = {
   'application.update': 'syncKind.applicationUpdate',
   'applicant.create': 'syncKind.applicant',
   'applicant.update': 'syncKind.applicant',
+  'calendar.day': 'calendar.syncKindDay',
+  'calendar.settings': 'calendar.syncKindSettings',
 };
 
 const KIND_FAMILY_TEXT: Readonly<Record<string, PlainMessageKey>> = {
