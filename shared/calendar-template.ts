@@ -99,11 +99,11 @@ const yearCache = new Map<number, readonly TemplateDay[]>();
  * another holiday's transfer (1 May 2027 is a Saturday and Easter 2 May: 3 and 4 May are off).
  * A transfer may reach into the next year (a Saturday 31 December would): it is listed here.
  */
-export function yearTemplate(year: number, holidays: readonly StatutoryHoliday[] = STATUTORY_HOLIDAYS): readonly TemplateDay[] {
+export function yearTemplate(year: number): readonly TemplateDay[] {
   checkYear(year);
-  const cached = holidays === STATUTORY_HOLIDAYS ? yearCache.get(year) : undefined;
+  const cached = yearCache.get(year);
   if (cached) return cached;
-  const own = holidays.map((h) => ({ day: holidayDay(year, h.date), holidayId: h.id, kind: 'holiday' as const }));
+  const own = STATUTORY_HOLIDAYS.map((h) => ({ day: holidayDay(year, h.date), holidayId: h.id, kind: 'holiday' as const }));
   own.sort((a, b) => a.day.localeCompare(b.day));
   const taken = new Set(own.map((h) => h.day));
   const transfers: TemplateDay[] = [];
@@ -115,7 +115,7 @@ export function yearTemplate(year: number, holidays: readonly StatutoryHoliday[]
     transfers.push({ day, holidayId: holiday.holidayId, kind: 'transfer' });
   }
   const all = [...own, ...transfers].sort((a, b) => a.day.localeCompare(b.day));
-  if (holidays === STATUTORY_HOLIDAYS) yearCache.set(year, all);
+  yearCache.set(year, all);
   return all;
 }
 
