@@ -5,9 +5,9 @@ import type { CommandEnv } from '../commands/unit-of-work';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import type { Mutation } from '../outbox/enqueue';
+import { readMartialLaw, writeMartialLaw } from './calendar-settings';
 
 type CalendarKind = 'calendar.day' | 'calendar.settings';
-import { readMartialLaw, writeMartialLaw } from './calendar-settings';
 
 export interface CalendarDay {
   day: string;
