@@ -23,7 +23,7 @@ export function MartialLawSwitch({ settings, canEdit, busy, onChange }: MartialL
         disabled={!canEdit || busy}
         onChange={onChange}
       />
-      <p className="calendar-owner">{t(settings.centerOwned ? 'calendar.sharedByCenter' : 'calendar.standalone')}</p>
+      <p className="muted">{t(settings.centerOwned ? 'calendar.sharedByCenter' : 'calendar.standalone')}</p>
       {settings.pending && <p className="calendar-pending">{t('calendar.martialLawPending')}</p>}
     </div>
   );
