@@ -99,6 +99,11 @@ test('a supervisor switches martial law off and on: the year template’s days b
   const martialLaw = calendar.getByRole('checkbox', { name: 'Воєнний стан: святкові дні є робочими' });
   await expect(martialLaw).toBeChecked();
   await expect(calendar.getByText(/ст\. 73 КЗпП не застосовується/)).toBeVisible();
+  // A muted note in the dialog (which the header holds) keeps the muted text colour, not the header's light one.
+  await expect(calendar.getByText('Робоче місце працює автономно: календар зберігається лише на ньому.')).toHaveCSS(
+    'color',
+    'rgb(90, 100, 114)',
+  );
 
   const template = calendar.getByRole('table', { name: `Державні свята ${year} року (ст. 73 КЗпП) і перенесення (ст. 67)` });
   // Easter is a Sunday: its transfer is a weekday, worked under martial law.
