@@ -6,6 +6,7 @@ import { changesWithoutData } from './0003-changes-without-data';
 import { statusHistoryInRecord } from './0004-status-history-in-record';
 import { uniqueRegNumber } from './0005-unique-reg-number';
 import { mutationLogByAggregate } from './0006-mutation-log-by-aggregate';
+import { subsistenceMinimums } from './0007-subsistence-minimums';
 import { calendars } from './0008-calendars';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
@@ -16,6 +17,7 @@ const MIGRATIONS: readonly string[] = [
   statusHistoryInRecord,
   uniqueRegNumber,
   mutationLogByAggregate,
+  subsistenceMinimums,
   calendars,
 ];
 

@@ -9,6 +9,7 @@ const TABLES = {
   service: 'services',
   clerk: 'clerks',
   calendar: 'calendars',
+  subsistence_minimum: 'subsistence_minimums',
 } as const;
 export type EntityName = keyof typeof TABLES;
 

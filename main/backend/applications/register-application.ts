@@ -1,15 +1,17 @@
-import { dueDate } from '../../../shared/calendar';
 import type { Application, RegisterApplicationData } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
-import { getServiceRow, loadCalendar } from '../catalog/services';
+import { termsFor } from '../../../shared/domain/case-terms';
+import { deadlineDate } from '../../../shared/domain/deadline-date';
+import { getService } from '../catalog/queries';
+import { loadCalendar, loadSubsistenceTable } from '../catalog/services';
 import { localDay } from '../clock';
 import { recordChange, runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { clerkName } from '../clerks/clerk-name';
-import { getApplicationById } from './queries';
+import { getApplicationById, NO_DUE_DATE } from './queries';
 import { assertAuthorityCurrent } from '../applicants/check-dates';
-import { assertParties, missingRequiredDocuments } from './registration-rules';
+import { assertCardAllows, assertParties, missingRequiredDocuments } from './registration-rules';
 import { allocateRegistrationNumber, keepIssuedNumber } from './registration-number';
 import { statement } from '../db/statements';
 
@@ -24,17 +26,28 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
   const at = now.toISOString();
   const day = localDay(now, env.desk.timeZone);
   const { id, value } = runCommand(env.db, () => {
-    const service = getServiceRow(env.db, input.serviceId);
-    if (!service || service.deleted_at !== null || service.active !== 1) {
+    const service = getService(env.db, input.serviceId);
+    if (!service?.active) {
       throw new AppError('VALIDATION', 'This service is not in the catalog any more', [
         { path: ['serviceId'], message: 'service not available' },
       ]);
     }
     assertParties(env.db, service, input);
+    assertCardAllows(env.db, service, input.applicantId, input.resultDelivery);
+    const terms = termsFor(
+      service,
+      { tierId: input.tierId, conditions: input.feeConditions, exemption: input.feeExemption },
+      day,
+      loadSubsistenceTable(env.db),
+    );
+    // Only a latest date is a due date: an earliest one (marriage) or a term from a later event is worded instead.
+    const due =
+      terms.deadline.kind === 'not_after'
+        ? deadlineDate(terms.deadline, { anchor: 'intake', at: now }, env.desk.timeZone, loadCalendar(env.db))
+        : null;
     if (input.representative) assertAuthorityCurrent(input.representative.authority, day);
     const missing = missingRequiredDocuments(
-      env.db,
-      service.id,
+      service,
       input.items.map((item) => item.name),
     );
     if (missing.length > 0 && input.insisted === undefined) {
@@ -50,14 +63,13 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
 
     const id = uuidv7(now.getTime());
     const { regNumber, value } = allocateRegistrationNumber(env.db, env.desk.center.code, env.desk.desk.code, day);
-    const due = dueDate(day, service.deadline_value, service.deadline_unit, loadCalendar(env.db));
     const rep = input.representative;
     statement(
       env.db,
       `INSERT INTO applications (id, reg_number, service_id, applicant_id, representative_id, rep_authority, subject_id, insisted,
            status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id, center_code, desk_code, window,
-           ticket_id, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           ticket_id, terms, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       regNumber,
@@ -69,7 +81,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       insisted ? JSON.stringify(insisted) : null,
       at,
       day,
-      due,
+      due ?? NO_DUE_DATE,
       input.resultDelivery,
       input.notes ?? null,
       env.clerkId,
@@ -77,6 +89,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       env.desk.desk.code,
       env.desk.desk.window,
       input.ticketId ?? null,
+      JSON.stringify(terms),
       at,
     );
     const insertItem = statement(
@@ -97,6 +110,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
           registeredOn: day,
           dueDate: due,
           ...input,
+          terms,
           insisted,
           actorName: clerkName(env.db, env.clerkId),
         },

@@ -6,7 +6,7 @@ import { statement } from '../db/statements';
 import { getApplicationById } from './queries';
 import { assertAuthorityCurrent } from '../applicants/check-dates';
 import { localDay } from '../clock';
-import { getServiceRow } from '../catalog/services';
+import { getService } from '../catalog/queries';
 import { assertParties } from './registration-rules';
 
 /**
@@ -36,7 +36,7 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
     if ('representative' in changed) {
       const rep = input.representative ?? null;
       if (rep !== null) {
-        const service = getServiceRow(env.db, current.service.id);
+        const service = getService(env.db, current.service.id);
         if (!service) throw new Error(`Application ${input.id} names no service on file`);
         assertParties(env.db, service, {
           applicantId: current.applicant.id,
@@ -63,8 +63,15 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
       );
       input.items.forEach((item, i) => insert.run(input.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
     }
-    if ('resultDelivery' in changed)
-      statement(env.db, 'UPDATE applications SET result_delivery = ? WHERE id = ?').run(changed.resultDelivery, input.id);
+    if (input.resultDelivery !== undefined && 'resultDelivery' in changed) {
+      const channels = getService(env.db, current.service.id)?.deliveryChannels ?? [];
+      if (!channels.includes(input.resultDelivery)) {
+        throw new AppError('VALIDATION', `The service does not deliver by ${input.resultDelivery}`, [
+          { path: ['resultDelivery'], message: 'service.delivery_channel' },
+        ]);
+      }
+      statement(env.db, 'UPDATE applications SET result_delivery = ? WHERE id = ?').run(input.resultDelivery, input.id);
+    }
     if ('notes' in changed) statement(env.db, 'UPDATE applications SET notes = ? WHERE id = ?').run(changed.notes, input.id);
     statement(env.db, 'UPDATE applications SET updated_at = ? WHERE id = ?').run(at, input.id);
     recordChange(

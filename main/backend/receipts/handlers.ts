@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { deadlineWording } from '../../../shared/domain/deadline-wording';
 import { getApplicant } from '../applicants/queries';
 import { getApplicationById } from '../applications/queries';
 import { appendAudit } from '../audit/audit-log';
@@ -55,10 +56,11 @@ function receiptData(deps: ReceiptDeps, applicationId: string, lang: 'uk' | 'en'
     insisted: app.insisted,
     service: {
       name: lang === 'uk' ? app.service.nameUk : app.service.nameEn,
-      provider: (lang === 'uk' ? service?.providerUk : service?.providerEn) ?? '',
+      provider: (lang === 'uk' ? service?.provider.nameUk : service?.provider.nameEn) ?? '',
     },
     items: app.items,
     dueDate: app.dueDate,
+    term: app.terms === null ? null : deadlineWording(app.terms.deadline, lang),
     resultDelivery: app.resultDelivery,
   };
 }

@@ -152,16 +152,15 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
     });
     expect(plan).toContain('mutation_log_device_aggregate');
   });
-  // File 0008-calendars (its number once i13-cat's 0007 is merged before it).
-  it('7 adds the centers’ calendars beside what was stored, and pull still sends the older records', async () => {
+  it('8 adds the centers’ calendars beside what was stored, and pull still sends the older records', async () => {
     const storage = await openEmpty(kind);
-    await migrate(storage, 6);
+    await migrate(storage, 7);
     await storage.exec(`
       INSERT INTO applications (id, center_code, version, data) VALUES ('a-1', 'C1', 1, '{"status": "registered"}');
       INSERT INTO entity_versions (entity, id, version, data) VALUES ('application', 'a-1', 1, '{"status": "registered"}');
       INSERT INTO changes (center_code, entity, id, version) VALUES ('C1', 'application', 'a-1', 1);
     `);
-    await migrate(storage, 7);
+    await migrate(storage, 8);
     await storage.exec(`
       INSERT INTO calendars (id, center_code, version, data) VALUES ('C1', 'C1', 1, '{"martialLaw": false, "days": {}}');
       INSERT INTO entity_versions (entity, id, version, data) VALUES ('calendar', 'C1', 1, '{"martialLaw": false, "days": {}}');

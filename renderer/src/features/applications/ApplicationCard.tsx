@@ -8,10 +8,12 @@ import { ReceiptActions } from '../../components/ReceiptActions';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
-import { formatDateTime, formatDay } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { dueText } from '../terms/terms-text';
 import { localToday } from '../intake/intake-store';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationEditForm } from './ApplicationEditForm';
+import { CaseTermsSection } from './CaseTermsSection';
 import { DELIVERY_TEXT } from './correction';
 import { PartyFacts } from './PartyFacts';
 import { StatusChangeForm } from './StatusChangeForm';
@@ -79,8 +81,8 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         </dd>
         <dt>{t('applications.registeredAt')}</dt>
         <dd>{formatDateTime(a.registeredAt)}</dd>
-        <dt>{t('intake.done.due')}</dt>
-        <dd className={overdue ? 'overdue-text' : undefined}>{formatDay(a.dueDate)}</dd>
+        <dt>{t(a.dueDate === null ? 'terms.term' : 'intake.done.due')}</dt>
+        <dd className={overdue ? 'overdue-text' : undefined}>{dueText(language, a.dueDate, a.terms?.deadline ?? null)}</dd>
         <dt>{t('intake.delivery.label')}</dt>
         <dd>{t(DELIVERY_TEXT[a.resultDelivery])}</dd>
         {a.notes && (
@@ -90,6 +92,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
           </>
         )}
       </dl>
+      <CaseTermsSection application={a} />
       <h4 className="card-subtitle">{t('applications.items')}</h4>
       <ol className="card-items">
         {a.items.map((item, index) => (
