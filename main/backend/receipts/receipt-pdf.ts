@@ -11,7 +11,9 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import type { Color, PDFFont, PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
-import type { AuthorityData, ReceiptItem, ResultDelivery } from '../../../shared/domain/application';
+import type { AuthorityData, ResultDelivery } from '../../../shared/domain/application';
+import { keptTotals } from '../../../shared/domain/receipt';
+import type { ReceiptItemInput } from '../../../shared/domain/receipt';
 import type { IdDocTypeCode } from '../../../shared/validate';
 import { ID_DOC_NAMES, authorityInWords } from './authority-text';
 import { formatDay, formatLocalDateTime, receiptText } from './receipt-text';
@@ -43,10 +45,16 @@ export interface ReceiptData {
   insisted?: { reason: string; missing: string[] } | null;
   /** The service's name in the receipt's language, and who provides it. */
   service: { name: string; provider: string };
-  items: z.infer<typeof ReceiptItem>[];
+  items: ReceiptItemInput[];
   /** YYYY-MM-DD. */
   dueDate: string;
   resultDelivery: z.infer<typeof ResultDelivery>;
+  /**
+   * Which опис this is, when it was issued and what it corrected: receipts issued since they
+   * are numbered (layout 2). Absent for a receipt issued before (layout 1): it is drawn exactly
+   * as it was then, without these and without the presented/handed-in column.
+   */
+  issue?: { number: number; version: number; issuedAt: string; correction: { position: number; reason: string } | null };
 }
 
 export interface RenderOptions {
@@ -76,7 +84,8 @@ const SHADE = rgb(0.92, 0.92, 0.92);
 
 /** Documents table columns: number, name (the rest), original/copy, sheets. */
 const COL = { number: 11 * MM, kind: 28 * MM, sheets: 22 * MM };
-const COL_NAME = CONTENT_WIDTH - COL.number - COL.kind - COL.sheets;
+/** Numbered receipts add whether the paper was handed in or presented and returned; the other columns make room. */
+const COL_NUMBERED = { number: 11 * MM, kind: 22 * MM, handling: 32 * MM, sheets: 18 * MM };
 /** Details table: the label column's share of the width. */
 const LABEL_WIDTH = 80 * MM;
 
@@ -322,8 +331,10 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
   doc.setCreator('Vikno');
   doc.setProducer('Vikno');
   doc.setLanguage(lang === 'uk' ? 'uk-UA' : 'en');
-  doc.setCreationDate(registered);
-  doc.setModificationDate(registered);
+  // A later опис or a corrected version is dated by its own issue; one issued before, by the registration.
+  const issued = data.issue ? new Date(data.issue.issuedAt) : registered;
+  doc.setCreationDate(issued);
+  doc.setModificationDate(issued);
 
   const w = new ReceiptWriter(doc, fonts, t, data);
   w.newPage();
@@ -347,6 +358,16 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
   w.centered(t.title, SIZE.title, fonts.bold);
   w.gap(1 * MM);
   w.centered(t.numberAndDate(data.regNumber, formatDay(data.registeredOn)), SIZE.subtitle, fonts.regular);
+  if (data.issue) {
+    const issue = data.issue;
+    w.gap(1 * MM);
+    w.centered(
+      t.receiptNumber(issue.number, issue.version, formatLocalDateTime(issue.issuedAt, data.timeZone ?? 'Europe/Kyiv')),
+      SIZE.subtitle,
+      fonts.bold,
+    );
+    if (issue.correction) w.centered(t.correction(issue.correction.position, issue.correction.reason), SIZE.body, fonts.regular);
+  }
   w.gap(4 * MM);
 
   for (const [label, value] of detailRows(data, t, lang)) {
@@ -380,19 +401,35 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
     middle: true,
     fill: SHADE,
   });
+  // A numbered receipt (layout 2) has the presented/handed-in column; one issued before keeps its four.
+  const numbered = data.issue !== undefined;
+  const col = numbered ? COL_NUMBERED : { ...COL, handling: 0 };
+  const colName = CONTENT_WIDTH - col.number - col.kind - col.handling - col.sheets;
   const header = [
-    headerCell(t.colNumber, COL.number),
-    headerCell(t.colDocument, COL_NAME),
-    headerCell(t.colKind, COL.kind),
-    headerCell(t.colSheets, COL.sheets),
+    headerCell(t.colNumber, col.number),
+    headerCell(t.colDocument, colName),
+    headerCell(t.colKind, col.kind),
+    ...(numbered ? [headerCell(t.colHandling, col.handling)] : []),
+    headerCell(t.colSheets, col.sheets),
   ];
   const headerHeight = Math.max(...header.map(cellHeight));
   data.items.forEach((item, i) => {
     const cells: Cell[] = [
-      { lines: [`${i + 1}.`], width: COL.number, font: fonts.regular, size: SIZE.body, align: 'center' },
-      { lines: wrapText(item.name, fonts.regular, SIZE.body, COL_NAME - 2 * PAD), width: COL_NAME, font: fonts.regular, size: SIZE.body },
-      { lines: [item.original ? t.original : t.copy], width: COL.kind, font: fonts.regular, size: SIZE.body, align: 'center' },
-      { lines: [String(item.sheets)], width: COL.sheets, font: fonts.regular, size: SIZE.body, align: 'center' },
+      { lines: [`${i + 1}.`], width: col.number, font: fonts.regular, size: SIZE.body, align: 'center' },
+      { lines: wrapText(item.name, fonts.regular, SIZE.body, colName - 2 * PAD), width: colName, font: fonts.regular, size: SIZE.body },
+      { lines: [item.original ? t.original : t.copy], width: col.kind, font: fonts.regular, size: SIZE.body, align: 'center' },
+      ...(numbered
+        ? [
+            {
+              lines: wrapText(item.returned === true ? t.returned : t.handedIn, fonts.regular, SIZE.body, col.handling - 2 * PAD),
+              width: col.handling,
+              font: fonts.regular,
+              size: SIZE.body,
+              align: 'center' as const,
+            },
+          ]
+        : []),
+      { lines: [String(item.sheets)], width: col.sheets, font: fonts.regular, size: SIZE.body, align: 'center' },
     ];
     const height = Math.max(...cells.map(cellHeight));
     // The first row goes with the header (no header alone at a page's foot); later rows get a
@@ -405,17 +442,20 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
     }
     w.row(cells);
   });
-  const totalSheets = data.items.reduce((sum, item) => sum + item.sheets, 0);
-  const totalLabelWidth = CONTENT_WIDTH - COL.sheets;
+  // Only what stays in the case counts: a paper presented and handed back is listed, not totalled.
+  const kept = keptTotals(data.items.map((item) => ({ ...item, returned: item.returned === true })));
+  const totalSheets = numbered ? kept.sheets : data.items.reduce((sum, item) => sum + item.sheets, 0);
+  const totalText = numbered ? t.keptTotal(kept.documents, data.items.length) : t.totalSheets(data.items.length);
+  const totalLabelWidth = CONTENT_WIDTH - col.sheets;
   const total: Cell[] = [
     {
-      lines: wrapText(t.totalSheets(data.items.length), fonts.bold, SIZE.body, totalLabelWidth - 2 * PAD),
+      lines: wrapText(totalText, fonts.bold, SIZE.body, totalLabelWidth - 2 * PAD),
       width: totalLabelWidth,
       font: fonts.bold,
       size: SIZE.body,
       align: 'right',
     },
-    { lines: [String(totalSheets)], width: COL.sheets, font: fonts.bold, size: SIZE.body, align: 'center' },
+    { lines: [String(totalSheets)], width: col.sheets, font: fonts.bold, size: SIZE.body, align: 'center' },
   ];
   w.ensure(Math.max(...total.map(cellHeight)));
   w.row(total);
@@ -456,7 +496,10 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
     bottom = Math.min(bottom, w.cursor);
   }
   w.cursor = bottom - 4 * MM;
-  w.text(`${t.dateLabel}: ${formatDay(data.registeredOn)}`, MARGIN.left, SIZE.body, fonts.regular);
+  const signedOn = data.issue
+    ? formatLocalDateTime(data.issue.issuedAt, data.timeZone ?? 'Europe/Kyiv').slice(0, 10)
+    : formatDay(data.registeredOn);
+  w.text(`${t.dateLabel}: ${signedOn}`, MARGIN.left, SIZE.body, fonts.regular);
 
   // Footers last, once the page count is known.
   w.pages.forEach((page, i) => {

@@ -45,6 +45,13 @@ export interface ReceiptText {
   dateLabel: string;
   page: (n: number, of: number) => string;
   qrCaption: string;
+  /** Numbered receipts (layout 2): which опис, its version, when issued. */
+  receiptNumber: (number: number, version: number, issuedAt: string) => string;
+  correction: (position: number, reason: string) => string;
+  colHandling: string;
+  handedIn: string;
+  returned: string;
+  keptTotal: (kept: number, listed: number) => string;
 }
 
 export const receiptText: Record<ReceiptLang, ReceiptText> = {
@@ -90,6 +97,12 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     dateLabel: 'Дата',
     page: (n, of) => `Сторінка ${n} з ${of}`,
     qrCaption: 'Номер звернення',
+    receiptNumber: (n, v, at) => `${n === 1 ? `Опис № ${n}` : `Додатковий опис № ${n}`}${v > 1 ? `, версія ${v}` : ''}, складено ${at}`,
+    correction: (position, reason) => `Виправлено рядок ${position}. Причина: ${reason}`,
+    colHandling: 'Подано (у справі) / пред’явлено (повернуто)',
+    handedIn: 'подано',
+    returned: 'пред’явлено',
+    keptTotal: (kept, listed) => `Залишено у справі документів: ${kept} з ${listed}; аркушів у справі:`,
   },
   en: {
     title: 'Receipt: list of documents received',
@@ -133,6 +146,13 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     dateLabel: 'Date',
     page: (n, of) => `Page ${n} of ${of}`,
     qrCaption: 'Registration number',
+    receiptNumber: (n, v, at) =>
+      `${n === 1 ? `Receipt No. ${n}` : `Additional receipt No. ${n}`}${v > 1 ? `, version ${v}` : ''}, issued ${at}`,
+    correction: (position, reason) => `Line ${position} corrected. Reason: ${reason}`,
+    colHandling: 'Handed in (kept) / presented (returned)',
+    handedIn: 'handed in',
+    returned: 'presented',
+    keptTotal: (kept, listed) => `Documents kept in the case: ${kept} of ${listed}; sheets kept:`,
   },
 };
 

@@ -8,6 +8,8 @@ import { getApplicationById } from '../../../main/backend/applications/queries';
 import { openDatabase } from '../../../main/backend/db/open';
 import { join } from 'node:path';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { searchTierColumns } from '../../../main/backend/applicants/search-columns';
+import type { CaseSnapshot } from '../../../shared/domain/case-snapshot';
 
 const tempDir = useTempDirs();
 
@@ -115,7 +117,15 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
   },
   8: {
     // The seed-2 applicant was written before the search tiers: 0008 fills and indexes its columns.
-    write: (db) => db.prepare(REPRESENTED).run('Коваль Мар’яна'),
+    // Written at version 8 itself (a later migration's test starts there), it gets them as a desk of that version writes them.
+    write: (db) => {
+      db.prepare(REPRESENTED).run('Коваль Мар’яна');
+      const { search_folded, search_latin } = searchTierColumns('Шевченко Тарас');
+      db.prepare("UPDATE applicants SET search_folded = ?, search_latin = ? WHERE id = 'p1' AND search_folded = ''").run(
+        search_folded,
+        search_latin,
+      );
+    },
     check: (db) => {
       expect(db.prepare("SELECT search_folded, search_latin FROM applicants WHERE id = 'p1'").get()).toEqual({
         search_folded: 'шивчинко тарас',
@@ -129,6 +139,35 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
         detail: string;
       }>;
       expect(plan.map((p) => p.detail).join(' ')).toContain('applications_reg_seq');
+    },
+  },
+  9: {
+    // 0011 (the case record): every earlier case gets its snapshot and опис №1 from the rows its receipt read.
+    write: (db) => {
+      db.prepare(
+        `INSERT INTO application_receipts (application_id, number, version, issued_at, clerk_id, clerk_name, lines, correction, layout)
+         VALUES ('a1', 2, 1, '2026-11-29T10:00:00.000Z', 'c1', 'Іваненко Олена', '[{"name":"Довідка","original":false,"sheets":2,"returned":false}]', NULL, 2)`,
+      ).run();
+    },
+    check: (db) => {
+      const snapshot = JSON.parse(db.prepare("SELECT snapshot FROM applications WHERE id = 'a1'").pluck().get() as string) as CaseSnapshot;
+      expect(snapshot).toMatchObject({
+        regNumber: 'KV-01-20261127-0001',
+        center: { code: 'KV', name: null },
+        timeZone: null,
+        clerk: { id: 'c1', name: 'Іваненко Олена' },
+        service: { id: 's1', code: 'S1', nameUk: 'Послуга', nameEn: 'Service' },
+        provider: { nameUk: 'Надавач', nameEn: 'Provider', edrpou: null },
+        applicant: { id: 'p1', displayName: 'Шевченко Тарас', taxId: null, idDoc: null },
+        dueDate: '2026-12-11',
+        resultDelivery: 'in_person',
+      });
+      expect(db.prepare("SELECT number, version FROM application_receipts WHERE application_id = 'a1' ORDER BY number").all()).toEqual([
+        { number: 2, version: 1 },
+      ]);
+      // Issued receipts never change.
+      expect(() => db.prepare("UPDATE application_receipts SET clerk_name = 'x' WHERE application_id = 'a1'").run()).toThrow(/append-only/);
+      expect(() => db.prepare("DELETE FROM application_receipts WHERE application_id = 'a1'").run()).toThrow(/append-only/);
     },
   },
 };

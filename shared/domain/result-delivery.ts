@@ -1,0 +1,4 @@
+import { z } from 'zod';
+
+/** How the result reaches the applicant. */
+export const ResultDelivery = z.enum(['in_person', 'post', 'email', 'electronic']);
