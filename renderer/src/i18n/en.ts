@@ -559,4 +559,6 @@ export const en = {
   'receipts.fix.done': 'Receipt No. {number}, version {version} issued.',
   'receipts.fix.failed': 'The line was not corrected.',
   'receipts.cancel': 'Cancel',
+  'receipts.intake.handling': 'Handed in or presented',
+  'receipts.intake.handlingOf': 'Handed in or presented: {name}',
 } as const satisfies Dictionary;

@@ -561,4 +561,6 @@ export const uk = {
   'receipts.fix.done': 'Складено опис № {number}, версія {version}.',
   'receipts.fix.failed': 'Рядок не виправлено.',
   'receipts.cancel': 'Скасувати',
+  'receipts.intake.handling': 'Подано чи пред’явлено',
+  'receipts.intake.handlingOf': 'Подано чи пред’явлено: {name}',
 } as const;
