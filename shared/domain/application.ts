@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApplicationStatus } from './application-status';
-import { CaseSnapshot } from './case-snapshot';
+import { CaseSnapshot, CaseTerms } from './case-snapshot';
 import { ReceiptItem, ReceiptVersion } from './receipt';
 import { Authority, LegacyRepresentative, Representative } from './representation';
 import { ResultDelivery } from './result-delivery';
@@ -99,6 +99,9 @@ export const Application = z.object({
   registeredAt: z.string(),
   registeredOn: z.string(),
   dueDate: z.string(),
+  // Issue 13, the catalog as information card (docs/ARCHITECTURE.md §6.4):
+  /** The tier, deadline rule and fee the case was registered under; null on a record pulled from a desk that predates them. */
+  terms: CaseTerms.nullable(),
   resultDelivery: ResultDelivery,
   notes: z.string().nullable(),
   clerkId: z.string(),

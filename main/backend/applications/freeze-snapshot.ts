@@ -3,6 +3,7 @@ import type { CommandEnv } from '../commands/unit-of-work';
 import type { Db } from '../db/open';
 import type { DeskConfig } from '../config/desk-config';
 import { statement } from '../db/statements';
+import { getService } from '../catalog/queries';
 import { liveSnapshot } from './live-snapshot';
 
 /**
@@ -13,8 +14,11 @@ import { liveSnapshot } from './live-snapshot';
 export function freezeSnapshot(env: CommandEnv, id: string): CaseSnapshot {
   const built = liveSnapshot(env.db, id);
   if (!built) throw new Error(`Application ${id} is not there to snapshot`);
+  // The provider's ЄДРПОУ is on the catalog's card (no earlier receipt printed it, so the backfill has none).
+  const edrpou = getService(env.db, built.snapshot.service.id)?.provider.edrpou ?? null;
   const snapshot: CaseSnapshot = {
     ...built.snapshot,
+    provider: { ...built.snapshot.provider, edrpou },
     timeZone: env.desk.timeZone,
     center: { code: built.snapshot.center.code, name: env.desk.center.name },
   };

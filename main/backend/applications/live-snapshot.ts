@@ -1,7 +1,7 @@
 import { Authority } from '../../../shared/domain/representation';
 import type { CaseSnapshot, PartySnapshot } from '../../../shared/domain/case-snapshot';
 import type { ReceiptVersion } from '../../../shared/domain/receipt';
-import type { Db } from '../db/open';
+import type { Db } from '../db/db';
 
 /**
  * The snapshot and опис №1 of a case registered before the record was frozen, built from what

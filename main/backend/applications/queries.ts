@@ -1,6 +1,7 @@
 import { Authority } from '../../../shared/domain/application';
 import { CaseSnapshot } from '../../../shared/domain/case-snapshot';
 import type { Application, ApplicationSummary } from '../../../shared/domain/application';
+import type { CaseTerms } from '../../../shared/domain/case-snapshot';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readReceipts } from '../receipts/receipt-versions';
@@ -32,6 +33,7 @@ interface ApplicationRow {
   registered_at: string;
   registered_on: string;
   due_date: string;
+  terms: string | null;
   result_delivery: Application['resultDelivery'];
   notes: string | null;
   clerk_id: string;
@@ -107,6 +109,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     registeredAt: row.registered_at,
     registeredOn: row.registered_on,
     dueDate: row.due_date,
+    terms: row.terms === null ? null : (JSON.parse(row.terms) as CaseTerms),
     resultDelivery: row.result_delivery,
     notes: row.notes,
     clerkId: row.clerk_id,

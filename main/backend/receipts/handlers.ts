@@ -27,7 +27,7 @@ export function receiptHandlers(deps: ReceiptDeps): Pick<Handlers<CallContext>, 
         throw new AppError('NOT_FOUND', `No application ${applicationId}`, [{ path: ['applicationId'], message: 'no such application' }]);
       if (!application.snapshot) throw new Error(`Application ${applicationId} has no snapshot to print from`);
       const receipt = chooseReceipt(application, number, version);
-      const data = receiptData(application.snapshot, receipt, lang, deps.desk);
+      const data = receiptData(application.snapshot, application.terms, receipt, lang, deps.desk);
       const pdf = await renderReceipt(data, lang, { fontDir: deps.fontDir });
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       const at = env.now().toISOString();

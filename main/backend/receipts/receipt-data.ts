@@ -1,5 +1,6 @@
 import type { Application } from '../../../shared/domain/application';
-import type { CaseSnapshot, PartySnapshot } from '../../../shared/domain/case-snapshot';
+import type { CaseSnapshot, CaseTerms, PartySnapshot } from '../../../shared/domain/case-snapshot';
+import { deadlineWording } from '../../../shared/domain/deadline-wording';
 import type { ReceiptVersion } from '../../../shared/domain/receipt';
 import { AppError } from '../../../shared/errors';
 import type { DeskConfig } from '../config/desk-config';
@@ -36,12 +37,18 @@ function representativeOf(rep: CaseSnapshot['representative']): ReceiptData['rep
 }
 
 /**
- * Everything a receipt prints, from the case's snapshot and the receipt's own lines only: no
+ * Everything a receipt prints, from the case's snapshot, its terms and the receipt's own lines only: no
  * live row, so renaming a service or correcting a person never changes a printed receipt. The
  * desk's config stands in only for a center name or time zone a backfilled snapshot does not
  * have yet (filled at the backend's start, freeze-snapshot.ts).
  */
-export function receiptData(snapshot: CaseSnapshot, receipt: ReceiptVersion, lang: ReceiptLang, desk: DeskConfig): ReceiptData {
+export function receiptData(
+  snapshot: CaseSnapshot,
+  terms: CaseTerms | null,
+  receipt: ReceiptVersion,
+  lang: ReceiptLang,
+  desk: DeskConfig,
+): ReceiptData {
   return {
     center: { name: snapshot.center.name ?? desk.center.name, code: snapshot.center.code },
     window: snapshot.window,
@@ -57,6 +64,7 @@ export function receiptData(snapshot: CaseSnapshot, receipt: ReceiptVersion, lan
     service: {
       name: lang === 'uk' ? snapshot.service.nameUk : snapshot.service.nameEn,
       provider: lang === 'uk' ? snapshot.provider.nameUk : snapshot.provider.nameEn,
+      ...(receipt.layout === 2 && snapshot.provider.edrpou ? { providerEdrpou: snapshot.provider.edrpou } : {}),
     },
     items: receipt.lines,
     dueDate: snapshot.dueDate,
@@ -64,5 +72,7 @@ export function receiptData(snapshot: CaseSnapshot, receipt: ReceiptVersion, lan
     ...(receipt.layout === 2
       ? { issue: { number: receipt.number, version: receipt.version, issuedAt: receipt.issuedAt, correction: receipt.correction } }
       : {}),
+    // The terms the case was registered under (frozen with it); a receipt issued before they existed never printed them.
+    ...(receipt.layout === 2 && terms ? { terms: { deadline: deadlineWording(terms.deadline, lang), fee: terms.fee } } : {}),
   };
 }

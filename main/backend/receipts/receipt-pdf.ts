@@ -12,6 +12,7 @@ import type { Color, PDFFont, PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import type { AuthorityData, ResultDelivery } from '../../../shared/domain/application';
+import type { ComputedFee } from '../../../shared/domain/fee-rule';
 import { keptTotals } from '../../../shared/domain/receipt';
 import type { ReceiptItemInput } from '../../../shared/domain/receipt';
 import type { IdDocTypeCode } from '../../../shared/validate';
@@ -43,8 +44,8 @@ export interface ReceiptData {
   subject?: { displayName: string } | null;
   /** Registered although required documents were missing: which, and the applicant's reason. */
   insisted?: { reason: string; missing: string[] } | null;
-  /** The service's name in the receipt's language, and who provides it. */
-  service: { name: string; provider: string };
+  /** The service's name in the receipt's language, and who provides it (numbered receipts: with its ЄДРПОУ when known). */
+  service: { name: string; provider: string; providerEdrpou?: string };
   items: ReceiptItemInput[];
   /** YYYY-MM-DD. */
   dueDate: string;
@@ -55,6 +56,8 @@ export interface ReceiptData {
    * as it was then, without these and without the presented/handed-in column.
    */
   issue?: { number: number; version: number; issuedAt: string; correction: { position: number; reason: string } | null };
+  /** Numbered receipts: the term in words (how the date is counted) and the fee computed at registration. */
+  terms?: { deadline: string; fee: ComputedFee };
 }
 
 export interface RenderOptions {
@@ -271,6 +274,14 @@ class ReceiptWriter {
   }
 }
 
+/** «49,92 грн (адміністративний збір 49,92 грн)», «безоплатно», or the exemption and its reason. */
+function feeText(fee: ComputedFee, t: ReceiptText): string {
+  if (fee.exemption) return t.feeExempt(fee.exemption.reason);
+  if (fee.totalKopecks === 0) return t.feeFree;
+  const lines = fee.lines.filter((line) => line.amountKopecks > 0).map((line) => `${t.feeKinds[line.kind]} ${t.money(line.amountKopecks)}`);
+  return `${t.money(fee.totalKopecks)} (${lines.join('; ')})`;
+}
+
 function detailRows(data: ReceiptData, t: ReceiptText, lang: ReceiptLang): [string, string][] {
   const rows: [string, string][] = [
     [t.regNumber, data.regNumber],
@@ -292,10 +303,19 @@ function detailRows(data: ReceiptData, t: ReceiptText, lang: ReceiptLang): [stri
   if (data.subject) rows.push([t.subject, data.subject.displayName]);
   rows.push(
     [t.service, data.service.name],
-    [t.provider, data.service.provider],
+    [
+      t.provider,
+      data.service.providerEdrpou ? t.providerWithEdrpou(data.service.provider, data.service.providerEdrpou) : data.service.provider,
+    ],
     [t.window, data.window],
     [t.clerk, data.clerkName],
     [t.dueDate, formatDay(data.dueDate)],
+    ...(data.terms
+      ? ([
+          [t.term, data.terms.deadline],
+          [t.fee, feeText(data.terms.fee, t)],
+        ] as [string, string][])
+      : []),
     [t.delivery, t.deliveryKinds[data.resultDelivery]],
   );
   if (data.insisted) rows.push([t.missingDocuments, data.insisted.missing.join('; ')], ['', t.insisted(data.insisted.reason)]);

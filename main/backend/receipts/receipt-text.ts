@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ResultDelivery } from '../../../shared/domain/application';
+import type { FeeComponentKind } from '../../../shared/domain/fee-rule';
 
 export type ReceiptLang = 'uk' | 'en';
 
@@ -52,7 +53,17 @@ export interface ReceiptText {
   handedIn: string;
   returned: string;
   keptTotal: (kept: number, listed: number) => string;
+  providerWithEdrpou: (name: string, edrpou: string) => string;
+  term: string;
+  fee: string;
+  feeFree: string;
+  feeExempt: (reason: string) => string;
+  feeKinds: Record<FeeComponentKind, string>;
+  money: (kopecks: number) => string;
 }
+
+/** Kopecks as hryvnias with a decimal comma, as Ukrainian papers write sums: 4992 → «49,92». */
+const hryvnias = (kopecks: number): string => `${Math.floor(kopecks / 100)},${String(kopecks % 100).padStart(2, '0')}`;
 
 export const receiptText: Record<ReceiptLang, ReceiptText> = {
   uk: {
@@ -103,6 +114,13 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     handedIn: 'подано',
     returned: 'пред’явлено',
     keptTotal: (kept, listed) => `Залишено у справі документів: ${kept} з ${listed}; аркушів у справі:`,
+    providerWithEdrpou: (name, edrpou) => `${name} (код ЄДРПОУ ${edrpou})`,
+    term: 'Строк надання послуги',
+    fee: 'Плата за послугу',
+    feeFree: 'безоплатно',
+    feeExempt: (reason) => `звільнено від оплати: ${reason}`,
+    feeKinds: { admin_fee: 'адміністративний збір', blank: 'вартість бланка', paid_service: 'платна послуга' },
+    money: (kopecks) => `${hryvnias(kopecks)} грн`,
   },
   en: {
     title: 'Receipt: list of documents received',
@@ -153,6 +171,13 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     handedIn: 'handed in',
     returned: 'presented',
     keptTotal: (kept, listed) => `Documents kept in the case: ${kept} of ${listed}; sheets kept:`,
+    providerWithEdrpou: (name, edrpou) => `${name} (EDRPOU ${edrpou})`,
+    term: 'Term of the service',
+    fee: 'Fee',
+    feeFree: 'free of charge',
+    feeExempt: (reason) => `exempt from payment: ${reason}`,
+    feeKinds: { admin_fee: 'administrative fee', blank: 'blank', paid_service: 'paid service' },
+    money: (kopecks) => `UAH ${(kopecks / 100).toFixed(2)}`,
   },
 };
 

@@ -294,11 +294,6 @@ export const uk = {
   'intake.service.searchPlaceholder': 'Назва або код, наприклад ID-01',
   'intake.service.noResults': 'Такої послуги немає в каталозі.',
   'intake.service.change': 'Змінити послугу',
-  'intake.service.deadline': 'Строк: {deadline}',
-  'intake.service.workingDays': '{n} роб. дн.',
-  'intake.service.calendarDays': '{n} календ. дн.',
-  'intake.service.fee': 'збір {uah} грн',
-  'intake.service.free': 'безоплатно',
   'intake.items.title': 'Подані документи',
   'intake.items.none': 'Для цієї послуги документи не визначено; додайте подані документи рядками нижче.',
   'intake.items.document': 'Документ (позначте поданий)',
@@ -513,6 +508,12 @@ export const uk = {
   'calendar.err.dateImpossible': 'Такого дня в календарі немає',
   'calendar.err.dateRange': 'Дата має припадати на один із років у списку «Рік»',
   'calendar.err.nameTooLong': 'Назва задовга: до 200 символів',
+  // Issue 13: a service's terms (docs/ARCHITECTURE.md §6.4)
+  'terms.deadline': 'Строк: {deadline}',
+  'terms.notStated': 'Строк не встановлено законом: {wording}',
+  'terms.fee': 'збір {uah} грн',
+  'terms.free': 'безоплатно',
+  'terms.exempt': 'звільнено від оплати: {reason}',
 
   // The frozen record and its receipts (docs/ARCHITECTURE.md §6.6).
   'record.title': 'Дані, зафіксовані під час реєстрації',
@@ -538,7 +539,6 @@ export const uk = {
   'receipts.correction': 'Виправлено рядок {position}. Причина: {reason}',
   'receipts.handedIn': 'подано',
   'receipts.returned': 'пред’явлено й повернуто',
-  'receipts.print': 'Друк опису № {number}, версія {version}',
   'receipts.line.name': 'Назва документа, рядок {n}',
   'receipts.line.sheets': 'Аркушів, рядок {n}',
   'receipts.line.original': 'Оригінал (рядок {n})',

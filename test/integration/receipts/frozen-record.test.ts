@@ -11,10 +11,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ViknoApi } from '../../../shared/contract';
 import { ApplicantInput } from '../../../shared/domain/applicant';
+import { deadlineWording } from '../../../shared/domain/deadline-wording';
 import { upsertApplicant } from '../../../main/backend/applicants/upsert-applicant';
 import { getApplicant } from '../../../main/backend/applicants/queries';
 import { putService } from '../../../main/backend/catalog/services';
-import type { ServiceRecord } from '../../../main/backend/catalog/services';
+import { getService } from '../../../main/backend/catalog/queries';
 import { DEFAULT_DESK } from '../../../main/backend/config/desk-config';
 import { openDatabase } from '../../../main/backend/db/open';
 import type { Db } from '../../../main/backend/db/open';
@@ -108,19 +109,12 @@ describe('the frozen case record', () => {
     expect(textOf(first.uk.base64)).toContain('Шевченко Марʼяна Іванівна');
 
     withDb(dataDir, (db) => {
-      const row = db.prepare('SELECT * FROM services WHERE id = ?').get(app.service.id) as Record<string, unknown>;
-      const renamed: ServiceRecord = {
-        id: app.service.id,
-        code: String(row.code),
+      const current = getService(db, app.service.id)!;
+      const renamed = {
+        ...current,
         nameUk: 'Паспорт (нова назва в каталозі)',
         nameEn: 'Passport (renamed)',
-        providerUk: 'Інший надавач',
-        providerEn: 'Another provider',
-        feeKopecks: 0,
-        deadlineValue: 1,
-        deadlineUnit: 'calendar_days',
-        active: true,
-        documents: [],
+        provider: { ...current.provider, nameUk: 'Інший надавач', nameEn: 'Another provider' },
       };
       putService(db, renamed, '2026-11-28T08:00:00Z');
       const clerkId = db.prepare('SELECT id FROM clerks WHERE is_local = 1').pluck().get() as string;
@@ -141,7 +135,7 @@ describe('the frozen case record', () => {
     expect(reprint.uk.base64).toBe(first.uk.base64);
   });
 
-  it('prints a presented-and-returned paper as such and counts only what stays in the case', async () => {
+  it('prints a presented-and-returned paper as such, counts only what stays in the case, and prints the terms', async () => {
     const { api } = startDesk(join(tempDir(), 'data'));
     const app = await registered(api);
     const text = textOf((await pdf(api, app.id, 'uk')).base64);
@@ -152,6 +146,9 @@ describe('the frozen case record', () => {
       `Залишено у справі документів: ${kept.length} з ${listed}; аркушів у справі: ${kept.reduce((n, i) => n + i.sheets, 0)}`,
     );
     expect(text).toContain('Опис № 1, складено 27.11.2026');
+    // The terms it was registered under: how the date is counted, and the fee.
+    expect(text).toContain(`Строк надання послуги ${deadlineWording(app.terms!.deadline, 'uk')}`);
+    expect(text).toMatch(/Плата за послугу (безоплатно|\d+,\d\d грн)/);
   });
 
   it('makes опис №2 for documents handed in later and leaves №1 untouched', async () => {

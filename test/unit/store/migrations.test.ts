@@ -5,10 +5,10 @@ import { migrate } from '../../../main/backend/db/migrate';
 import { migrations } from '../../../main/backend/db/migrations/registry';
 import { readStatusHistory } from '../../../main/backend/applications/status-history';
 import { getApplicationById } from '../../../main/backend/applications/queries';
+import { getService } from '../../../main/backend/catalog/queries';
 import { openDatabase } from '../../../main/backend/db/open';
 import { join } from 'node:path';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { searchTierColumns } from '../../../main/backend/applicants/search-columns';
 import type { CaseSnapshot } from '../../../shared/domain/case-snapshot';
 
 const tempDir = useTempDirs();
@@ -117,23 +117,10 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
   },
   8: {
     // The seed-2 applicant was written before the search tiers: 0008 fills and indexes its columns.
-    // Written at version 8 itself (a later migration's test starts there), it gets them as a desk of that version writes them.
-    write: (db) => {
-      db.prepare(REPRESENTED).run('Коваль Мар’яна');
-      const { search_folded, search_latin } = searchTierColumns('Шевченко Тарас');
-      db.prepare("UPDATE applicants SET search_folded = ?, search_latin = ? WHERE id = 'p1' AND search_folded = ''").run(
-        search_folded,
-        search_latin,
-      );
-    },
+    write: (db) => db.prepare(REPRESENTED).run('Коваль Мар’яна'),
+    // The backfill of applicants written before 0008 is checked in its own test below: rows written at a later version come from an app that fills the columns itself.
     check: (db) => {
-      expect(db.prepare("SELECT search_folded, search_latin FROM applicants WHERE id = 'p1'").get()).toEqual({
-        search_folded: 'шивчинко тарас',
-        search_latin: 'shevchenko taras',
-      });
       const matches = (sql: string, term: string) => db.prepare(sql).pluck().all(term);
-      expect(matches('SELECT rowid FROM applicants_folded_fts WHERE applicants_folded_fts MATCH ?', 'шивч*')).toHaveLength(1);
-      expect(matches('SELECT rowid FROM applicants_latin_fts WHERE applicants_latin_fts MATCH ?', 'shevch*')).toHaveLength(1);
       expect(matches('SELECT rowid FROM applications_rep_fts WHERE applications_rep_fts MATCH ?', 'марян*')).toHaveLength(1);
       const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM applications WHERE substr(reg_number, -4) = '0001'").all() as Array<{
         detail: string;
@@ -142,6 +129,37 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
     },
   },
   9: {
+    write: (db) => {
+      db.prepare(
+        "INSERT INTO subsistence_minimums (year, working_age_kopecks, updated_at) VALUES (2026, 332800, '2026-12-03T10:00:00.000Z')",
+      ).run();
+      // Written at version 9 or later (a later migration's test starts there), the seed-2 service gets the card a desk of that version writes.
+      db.prepare("UPDATE services SET card = ? WHERE id = 's1' AND card IS NULL").run(JSON.stringify(SEED_CARD));
+      db.prepare("UPDATE applications SET terms = ? WHERE id = 'a1' AND terms IS NULL").run(
+        JSON.stringify({
+          tier: { id: 'standard', nameUk: 'Звичайний строк', nameEn: 'Standard term' },
+          deadline: SEED_CARD.tiers[0]!.deadline,
+          termStated: true,
+          fee: { totalKopecks: 0, lines: [], conditions: [], exemption: null },
+        }),
+      );
+    },
+    check: (db) => {
+      expect(db.prepare('SELECT year, working_age_kopecks FROM subsistence_minimums').all()).toEqual([
+        { year: 2026, working_age_kopecks: 332800 },
+      ]);
+      // The seed-2 service reads as an information card, the seed-2 application with its terms.
+      expect(getService(db, 's1')?.tiers).toHaveLength(1);
+      // Read as stored: the application query of this version also reads what later migrations add.
+      expect(JSON.parse(db.prepare("SELECT terms FROM applications WHERE id = 'a1'").pluck().get() as string).deadline).toEqual({
+        value: 10,
+        unit: 'working_days',
+        kind: 'not_after',
+        anchor: 'intake',
+      });
+    },
+  },
+  10: {
     // 0011 (the case record): every earlier case gets its snapshot and опис №1 from the rows its receipt read.
     write: (db) => {
       db.prepare(
@@ -170,6 +188,27 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
       expect(() => db.prepare("DELETE FROM application_receipts WHERE application_id = 'a1'").run()).toThrow(/append-only/);
     },
   },
+};
+
+/** The card 0009 makes of the seed-2 service. */
+const SEED_CARD = {
+  provider: { nameUk: 'Надавач', nameEn: 'Provider', edrpou: null },
+  legalBasis: null,
+  refusalGrounds: [],
+  deliveryChannels: ['in_person', 'post', 'email', 'electronic'],
+  applicantKinds: ['person', 'sole_trader', 'legal_entity'],
+  requiredFields: [],
+  tiers: [
+    {
+      id: 'standard',
+      nameUk: 'Звичайний строк',
+      nameEn: 'Standard term',
+      deadline: { value: 10, unit: 'working_days', kind: 'not_after', anchor: 'intake' },
+      fees: [],
+    },
+  ],
+  feeConditions: [],
+  documents: [],
 };
 
 const REPRESENTED = "UPDATE applications SET rep_full_name = ?, rep_poa_number = 'НВК 123456', rep_poa_date = '2026-03-02' WHERE id = 'a1'";
@@ -208,6 +247,21 @@ describe('every migration', () => {
     });
   }
 
+  it('0008 fills and indexes the search columns of the applicants already on file', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 7);
+    seeds[2]!.write(db);
+    migrate(db, migrations, 8);
+    expect(db.prepare("SELECT search_folded, search_latin FROM applicants WHERE id = 'p1'").get()).toEqual({
+      search_folded: 'шивчинко тарас',
+      search_latin: 'shevchenko taras',
+    });
+    const matches = (sql: string, term: string) => db.prepare(sql).pluck().all(term);
+    expect(matches('SELECT rowid FROM applicants_folded_fts WHERE applicants_folded_fts MATCH ?', 'шивч*')).toHaveLength(1);
+    expect(matches('SELECT rowid FROM applicants_latin_fts WHERE applicants_latin_fts MATCH ?', 'shevch*')).toHaveLength(1);
+    db.close();
+  });
+
   it('0008 indexes the representatives already on file, and names written before it', () => {
     const db = new Database(':memory:');
     migrate(db, migrations, 7);
@@ -221,6 +275,58 @@ describe('every migration', () => {
     db.prepare(REPRESENTED).run('Петренко Олена');
     expect(rep('марян*')).toEqual([]);
     expect(rep('петр*')).toHaveLength(1);
+    db.close();
+  });
+
+  it('0009 turns each old service into a one-tier card and gives applications registered before it the term and fee then on file', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 8);
+    seeds[2]!.write(db);
+    db.prepare("UPDATE services SET fee_kopecks = 27900, requires_rnokpp = 1 WHERE id = 's1'").run();
+    const doc = db.prepare("INSERT INTO service_documents (service_id, position, name_uk, name_en, required) VALUES ('s1', ?, ?, ?, ?)");
+    doc.run(1, 'Заява', 'Application', 1);
+    doc.run(2, 'Фотокартка', 'Photo', 0);
+    migrate(db, migrations, 9);
+    expect(getService(db, 's1')).toEqual({
+      id: 's1',
+      code: 'S1',
+      nameUk: 'Послуга',
+      nameEn: 'Service',
+      provider: { nameUk: 'Надавач', nameEn: 'Provider', edrpou: null },
+      legalBasis: null,
+      refusalGrounds: [],
+      deliveryChannels: ['in_person', 'post', 'email', 'electronic'],
+      applicantKinds: ['person', 'sole_trader', 'legal_entity'],
+      requiresRnokpp: true,
+      personalAttendance: false,
+      requiredFields: [],
+      tiers: [
+        {
+          id: 'standard',
+          nameUk: 'Звичайний строк',
+          nameEn: 'Standard term',
+          deadline: { value: 10, unit: 'working_days', kind: 'not_after', anchor: 'intake' },
+          fees: [{ kind: 'admin_fee', amount: { type: 'fixed', kopecks: 27900 } }],
+        },
+      ],
+      feeConditions: [],
+      active: true,
+      documents: [
+        { position: 1, nameUk: 'Заява', nameEn: 'Application', need: 'required' },
+        { position: 2, nameUk: 'Фотокартка', nameEn: 'Photo', need: 'optional' },
+      ],
+    });
+    // Read as stored: the application query of this version also reads what later migrations add.
+    const a1 = db.prepare("SELECT due_date, terms FROM applications WHERE id = 'a1'").get() as { due_date: string; terms: string };
+    expect({ dueDate: a1.due_date, terms: JSON.parse(a1.terms) as unknown }).toMatchObject({
+      dueDate: '2026-12-11',
+      terms: {
+        tier: { id: 'standard', nameUk: 'Звичайний строк', nameEn: 'Standard term' },
+        deadline: { value: 10, unit: 'working_days', kind: 'not_after', anchor: 'intake' },
+        termStated: true,
+        fee: { totalKopecks: 27900, lines: [{ kind: 'admin_fee', amountKopecks: 27900 }], conditions: [], exemption: null },
+      },
+    });
     db.close();
   });
 

@@ -38,7 +38,7 @@ describe('registration freezes the record', () => {
       center: { code: 'KV01', name: 'ЦНАП' },
       timeZone: 'Europe/Kyiv',
       service: { id: SAMPLE_SERVICE.id, code: 'ID-01', nameUk: SAMPLE_SERVICE.nameUk },
-      provider: { nameUk: SAMPLE_SERVICE.providerUk, edrpou: null },
+      provider: { nameUk: SAMPLE_SERVICE.provider.nameUk, edrpou: SAMPLE_SERVICE.provider.edrpou },
       applicant: {
         id: applicant.id,
         displayName: applicant.displayName,

@@ -18,7 +18,7 @@ function appendOnly(table: string): string {
  * (the live rows, applications/live-snapshot.ts), so it reprints byte for byte as before.
  */
 export const m0011CaseRecord: Migration = {
-  version: 9,
+  version: 10,
   name: '0011-case-record',
   up(db) {
     db.exec(`
