@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Sha256Hex } from './blob-protocol';
 import { LegacyRepresentative, ReceiptItem, RegisterApplication, Representative, ResultDelivery } from './domain/application';
 import { ActorName } from './domain/application-history';
+import { CaseTerms } from './domain/case-snapshot';
 import { ApplicationStatus } from './domain/application-status';
 import { CaseSnapshot } from './domain/case-snapshot';
 import { ReceiptVersion } from './domain/receipt';
@@ -37,7 +38,10 @@ export const ApplicationRegisterPayload = RegisterApplication.extend({
   regNumber: z.string().min(1).max(100),
   registeredAt: z.iso.datetime(),
   registeredOn: Day,
-  dueDate: Day,
+  /** Null while the term runs from a later event (hand-off, register entry). */
+  dueDate: Day.nullable(),
+  /** The tier, deadline rule and fee the desk computed; absent only in mutations desks queued before terms existed. */
+  terms: CaseTerms.optional(),
   /** Who registered, as the history shows it; optional: desks of earlier builds may still hold register mutations without it. */
   actorName: ActorName.optional(),
   /** What the receipt prints, frozen at registration; optional: desks of earlier builds send none. */

@@ -67,7 +67,8 @@ export const CaseSnapshot = z
       .object({ reason: z.string(), missing: z.array(z.string()) })
       .strict()
       .nullable(),
-    dueDate: z.string(),
+    /** Null while the term runs from a later event: the receipt then prints only how it is counted. */
+    dueDate: z.string().nullable(),
     resultDelivery: ResultDelivery,
   })
   .strict();

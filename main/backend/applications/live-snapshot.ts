@@ -116,7 +116,8 @@ export function liveSnapshot(db: Db, id: string): { snapshot: CaseSnapshot; firs
     representative: representative(db, row),
     subject: row.subject_id === null ? null : party(db, row.subject_id),
     insisted: row.insisted === null ? null : (JSON.parse(row.insisted) as CaseSnapshot['insisted']),
-    dueDate: row.due_date,
+    // '' is queries.ts's NO_DUE_DATE (a term from a later event); not imported: queries.ts reaches back to db/open.ts.
+    dueDate: row.due_date === '' ? null : row.due_date,
     resultDelivery: row.result_delivery,
   };
   const first: ReceiptVersion = {

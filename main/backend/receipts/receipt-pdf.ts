@@ -47,8 +47,8 @@ export interface ReceiptData {
   /** The service's name in the receipt's language, and who provides it (numbered receipts: with its ЄДРПОУ when known). */
   service: { name: string; provider: string; providerEdrpou?: string };
   items: ReceiptItemInput[];
-  /** YYYY-MM-DD. */
-  dueDate: string;
+  /** YYYY-MM-DD; null while the term runs from a later event, so only its wording is printed. */
+  dueDate: string | null;
   resultDelivery: z.infer<typeof ResultDelivery>;
   /**
    * Which опис this is, when it was issued and what it corrected: receipts issued since they
@@ -309,15 +309,11 @@ function detailRows(data: ReceiptData, t: ReceiptText, lang: ReceiptLang): [stri
     ],
     [t.window, data.window],
     [t.clerk, data.clerkName],
-    [t.dueDate, formatDay(data.dueDate)],
-    ...(data.terms
-      ? ([
-          [t.term, data.terms.deadline],
-          [t.fee, feeText(data.terms.fee, t)],
-        ] as [string, string][])
-      : []),
-    [t.delivery, t.deliveryKinds[data.resultDelivery]],
   );
+  if (data.dueDate !== null) rows.push([t.dueDate, formatDay(data.dueDate)]);
+  // How the date is counted (and whether a date is stated at all), and the fee: numbered receipts only.
+  if (data.terms) rows.push([t.term, data.terms.deadline], [t.fee, feeText(data.terms.fee, t)]);
+  rows.push([t.delivery, t.deliveryKinds[data.resultDelivery]]);
   if (data.insisted) rows.push([t.missingDocuments, data.insisted.missing.join('; ')], ['', t.insisted(data.insisted.reason)]);
   return rows;
 }

@@ -31,6 +31,7 @@ export interface ReceiptText {
   window: string;
   clerk: string;
   dueDate: string;
+  term: string;
   delivery: string;
   deliveryKinds: Record<z.infer<typeof ResultDelivery>, string>;
   colNumber: string;
@@ -54,7 +55,6 @@ export interface ReceiptText {
   returned: string;
   keptTotal: (kept: number, listed: number) => string;
   providerWithEdrpou: (name: string, edrpou: string) => string;
-  term: string;
   fee: string;
   feeFree: string;
   feeExempt: (reason: string) => string;
@@ -88,6 +88,7 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     window: 'Робоче місце (вікно)',
     clerk: 'Адміністратор',
     dueDate: 'Очікувана дата отримання результату',
+    term: 'Строк надання послуги',
     delivery: 'Спосіб отримання результату',
     deliveryKinds: {
       in_person: 'особисто в ЦНАП',
@@ -115,7 +116,6 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     returned: 'пред’явлено',
     keptTotal: (kept, listed) => `Залишено у справі документів: ${kept} з ${listed}; аркушів у справі:`,
     providerWithEdrpou: (name, edrpou) => `${name} (код ЄДРПОУ ${edrpou})`,
-    term: 'Строк надання послуги',
     fee: 'Плата за послугу',
     feeFree: 'безоплатно',
     feeExempt: (reason) => `звільнено від оплати: ${reason}`,
@@ -144,6 +144,7 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     window: 'Window',
     clerk: 'Administrator',
     dueDate: 'Expected result date',
+    term: 'Term of the service',
     delivery: 'Result delivery',
     deliveryKinds: {
       in_person: 'in person at the center',
@@ -172,7 +173,6 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     returned: 'presented',
     keptTotal: (kept, listed) => `Documents kept in the case: ${kept} of ${listed}; sheets kept:`,
     providerWithEdrpou: (name, edrpou) => `${name} (EDRPOU ${edrpou})`,
-    term: 'Term of the service',
     fee: 'Fee',
     feeFree: 'free of charge',
     feeExempt: (reason) => `exempt from payment: ${reason}`,

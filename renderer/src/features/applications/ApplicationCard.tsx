@@ -7,10 +7,12 @@ import { ErrorNotice } from '../../kit/ErrorNotice';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
-import { formatDateTime, formatDay } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { dueText } from '../terms/terms-text';
 import { localToday } from '../intake/intake-store';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationEditForm } from './ApplicationEditForm';
+import { CaseTermsSection } from './CaseTermsSection';
 import { DELIVERY_TEXT } from './correction';
 import { PartyFacts } from './PartyFacts';
 import { ReceiptsSection } from './ReceiptsSection';
@@ -80,8 +82,8 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         </dd>
         <dt>{t('applications.registeredAt')}</dt>
         <dd>{formatDateTime(a.registeredAt)}</dd>
-        <dt>{t('intake.done.due')}</dt>
-        <dd className={overdue ? 'overdue-text' : undefined}>{formatDay(a.dueDate)}</dd>
+        <dt>{t(a.dueDate === null ? 'terms.term' : 'intake.done.due')}</dt>
+        <dd className={overdue ? 'overdue-text' : undefined}>{dueText(language, a.dueDate, a.terms?.deadline ?? null)}</dd>
         <dt>{t('intake.delivery.label')}</dt>
         <dd>{t(DELIVERY_TEXT[a.resultDelivery])}</dd>
         {a.notes && (
@@ -91,6 +93,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
           </>
         )}
       </dl>
+      <CaseTermsSection application={a} />
       <RecordSection application={a} />
       <h4 className="card-subtitle">{t('applications.history')}</h4>
       <StatusHistoryList history={a.history} />
