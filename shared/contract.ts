@@ -11,6 +11,7 @@ import { DraftData } from './draft-data';
 import { isCalendarDay } from './calendar';
 import { Applicant, ApplicantSummary, Edrpou, IdDocType, Rnokpp } from './domain/applicant';
 import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplication } from './domain/application';
+import { AddDocuments, CorrectReceiptLine } from './domain/receipt';
 import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
 import { SubsistenceMinimum } from './domain/fee-rule';
@@ -200,11 +201,26 @@ export const methods = {
   },
   'applications.changeStatus': { input: ChangeApplicationStatus, output: Application, role: 'clerk', writes: true },
   'applications.update': { input: UpdateApplication, output: Application, role: 'clerk', writes: true },
+  /** Documents handed in after registration: a new опис (№2 …); earlier ones stay as issued. */
+  'applications.addDocuments': { input: AddDocuments, output: Application, role: 'clerk', writes: true },
+  /** One line of an опис corrected, with a required reason: a new version of that опис. */
+  'applications.correctLine': { input: CorrectReceiptLine, output: Application, role: 'clerk', writes: true },
   'drafts.get': { input: NoInput, output: IntakeDraft.nullable(), role: 'clerk' },
   'drafts.save': { input: z.object({ data: DraftData }).strict(), output: z.object({ savedAt: z.string() }), role: 'clerk' },
   'drafts.discard': { input: NoInput, output: z.null(), role: 'clerk' },
+  /**
+   * A receipt as PDF: опис `number` (default 1) in `version` (default its newest). A reprint is
+   * byte-identical to the first print or refused (CONFLICT), never a different paper.
+   */
   'receipts.pdf': {
-    input: z.object({ applicationId: RecordId, lang: z.enum(['uk', 'en']) }).strict(),
+    input: z
+      .object({
+        applicationId: RecordId,
+        lang: z.enum(['uk', 'en']),
+        number: z.number().int().min(1).max(999).optional(),
+        version: z.number().int().min(1).max(999).optional(),
+      })
+      .strict(),
     output: z.object({ fileName: z.string(), base64: z.string() }),
     role: 'clerk',
   },

@@ -12,6 +12,8 @@ import { ActorName } from './domain/application-history';
 import { CalendarDayEntry } from './domain/center-calendar';
 import { CaseTerms } from './domain/case-snapshot';
 import { ApplicationStatus } from './domain/application-status';
+import { CaseSnapshot } from './domain/case-snapshot';
+import { ReceiptVersion } from './domain/receipt';
 import { ApplicantKind, Citizenship, DocPresentedAs, IdDocType, NotifyBy, RnokppAbsence } from './domain/applicant';
 import { TICKET_EVENTS } from './domain/ticket-status';
 import type { TicketEvent } from './domain/ticket-status';
@@ -44,7 +46,22 @@ export const ApplicationRegisterPayload = RegisterApplication.extend({
   terms: CaseTerms.optional(),
   /** Who registered, as the history shows it; optional: desks of earlier builds may still hold register mutations without it. */
   actorName: ActorName.optional(),
+  /** What the receipt prints, frozen at registration; optional: desks of earlier builds send none. */
+  snapshot: CaseSnapshot.optional(),
 });
+
+/** An additional опис (№2 …) of documents handed in after registration, as the desk issued it. */
+export const ApplicationAddDocumentsPayload = z
+  .object({
+    id: Id,
+    receipt: ReceiptVersion.refine((r) => r.number > 1 && r.version === 1 && r.correction === null, 'receipt.not_additional'),
+  })
+  .strict();
+
+/** A new version of an опис with one line corrected and the reason, as the desk issued it. */
+export const ApplicationCorrectLinePayload = z
+  .object({ id: Id, receipt: ReceiptVersion.refine((r) => r.version > 1 && r.correction !== null, 'receipt.not_a_correction') })
+  .strict();
 
 /** A status move: `from` is the status the desk moved from, the base of the status field. */
 export const ApplicationStatusPayload = z
@@ -181,6 +198,8 @@ export const SYNC_MUTATIONS = {
   'application.register': spec('application', ApplicationRegisterPayload),
   'application.status': spec('application', ApplicationStatusPayload),
   'application.update': spec('application', ApplicationUpdatePayload),
+  'application.addDocuments': spec('application', ApplicationAddDocumentsPayload),
+  'application.correctLine': spec('application', ApplicationCorrectLinePayload),
   'applicant.create': spec('applicant', ApplicantRowPayload),
   'applicant.update': spec('applicant', ApplicantRowPayload),
   // Documents live in their application's record, so they queue behind it on its aggregate.

@@ -13,6 +13,7 @@ import { catalogHandlers } from './catalog/handlers';
 import { seedSampleCatalog } from './catalog/queries';
 import { clerkHandlers } from './clerks/handlers';
 import { ensureLocalClerk } from './clerks/local-clerk';
+import { fillDeskFacts } from './applications/freeze-snapshot';
 import { intakeHandlers } from './intake/handlers';
 import { receiptHandlers } from './receipts/handlers';
 import type { HandlerDeps } from './handler-deps';
@@ -93,6 +94,8 @@ export function createBackend(config: BackendConfig): Backend {
   const now = config.now ?? (() => new Date());
   const localClerk = ensureLocalClerk(db, now().toISOString());
   if (seedSampleCatalog(db, now().toISOString())) logger.log('info', 'Seeded the sample service catalog');
+  const frozen = fillDeskFacts(db, desk);
+  if (frozen > 0) logger.log('info', 'Froze the center name and time zone into the receipts of earlier cases', { applications: frozen });
   const deps: HandlerDeps = { db, desk, now };
   const audit = createAuditChecker({ db, logger, now });
   let connections: ReturnType<typeof createConnections> | null = null;
@@ -118,7 +121,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...clerkHandlers(deps),
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
-      ...receiptHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
     },
     logger,
   );

@@ -1,107 +1,22 @@
 import { z } from 'zod';
 import { ApplicationStatus } from './application-status';
-import { CaseTerms } from './case-snapshot';
-import { ConditionId } from './fee-rule';
+import { CaseSnapshot, CaseTerms } from './case-snapshot';
 import { DeadlineRule } from './deadline-rule';
+import { ConditionId } from './fee-rule';
+import { ReceiptItem, ReceiptVersion } from './receipt';
+import { Authority, LegacyRepresentative, Representative } from './representation';
+import { ResultDelivery } from './result-delivery';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
+// The parts other modules import from here since before they had files of their own.
+export { ReceiptItem } from './receipt';
+export { ResultDelivery } from './result-delivery';
+export { Authority, LegacyRepresentative, LegalRepresentationDocument, RepresentationBasis, Representative } from './representation';
+export type { AuthorityData, AuthorityInput } from './representation';
+
 const Text = (max: number) => z.string().trim().min(1).max(max);
-
-/**
- * What a representative's authority rests on (Law on Administrative Procedure, art. 31): a power of
- * attorney (notarised, simple or electronic), the law (a parent or guardian), a legal entity's statute
- * as the state register shows its head, an advocate's warrant (ордер), or something else described.
- */
-export const RepresentationBasis = z.enum([
-  'poa_notarised',
-  'poa_simple',
-  'poa_electronic',
-  'legal_representative',
-  'company_head',
-  'advocate',
-  'other',
-]);
-export type RepresentationBasis = z.infer<typeof RepresentationBasis>;
-
-/** The paper a legal representative shows: a child's birth certificate, or the guardianship decision. */
-export const LegalRepresentationDocument = z.enum(['birth_certificate', 'guardianship_decision']);
-
-/** What each basis must name; whether the authority has lapsed needs today, so the handler checks that. */
-const REQUIRED_FOR: Readonly<
-  Record<RepresentationBasis, ReadonlyArray<'documentNumber' | 'documentDate' | 'notary' | 'legalDocument' | 'description'>>
-> = {
-  poa_notarised: ['documentNumber', 'documentDate', 'notary'],
-  poa_simple: ['documentDate'],
-  poa_electronic: ['documentNumber', 'documentDate'],
-  legal_representative: ['legalDocument', 'documentNumber'],
-  company_head: [],
-  advocate: ['documentNumber', 'documentDate'],
-  other: ['description'],
-};
-
-export const Authority = z
-  .object({
-    basis: RepresentationBasis,
-    /** The POA's number (a notarised one: its registry number), the warrant's, the certificate's or the decision's. */
-    documentNumber: Text(60).optional(),
-    documentDate: Day.optional(),
-    /** A notarised POA: the notary who certified it. */
-    notary: Text(300).optional(),
-    legalDocument: LegalRepresentationDocument.optional(),
-    /** A company head: the clerk saw them named as head in the state register (ЄДР). */
-    registryChecked: z.boolean().optional(),
-    /** `other`: what the authority rests on. */
-    description: Text(500).optional(),
-    validUntil: Day.optional(),
-    /** Whether the authority covers receiving the result. */
-    mayReceiveResult: z.boolean().default(false),
-  })
-  .strict()
-  .superRefine((a, ctx) => {
-    for (const field of REQUIRED_FOR[a.basis]) {
-      if (a[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `authority.${field}_required` });
-    }
-    if (a.basis === 'company_head' && a.registryChecked !== true) {
-      ctx.addIssue({ code: 'custom', path: ['registryChecked'], message: 'authority.registry_check_required' });
-    }
-    if (a.validUntil !== undefined && a.documentDate !== undefined && a.validUntil < a.documentDate) {
-      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'authority.valid_until_before_date' });
-    }
-  });
-export type AuthorityInput = z.input<typeof Authority>;
-export type AuthorityData = z.output<typeof Authority>;
-
-/**
- * A representative as an application stores it: a person on file (an applicants row, with the
- * same identity and contact fields and validators as any applicant) and their authority.
- */
-export const Representative = z.object({ applicantId: z.string().min(1).max(64), authority: Authority }).strict();
-
-/**
- * A representative as earlier versions stored it (name, a free-text document, a POA number and
- * date): such applications still show it; new ones never write it.
- */
-export const LegacyRepresentative = z.object({
-  fullName: z.string(),
-  idDocType: z.string().optional(),
-  idDocNumber: z.string().optional(),
-  poaNumber: z.string(),
-  poaDate: z.string(),
-});
 
 /** Registering anyway without some required documents: the applicant insisted, for this reason. */
 export const MissingDocumentsInsisted = z.object({ reason: Text(1000) }).strict();
-
-export const ReceiptItem = z
-  .object({
-    name: Text(300),
-    original: z.boolean(),
-    sheets: z.number().int().min(1).max(10_000),
-  })
-  .strict();
-
-export const ResultDelivery = z.enum(['in_person', 'post', 'email', 'electronic']);
-export type ResultDelivery = z.infer<typeof ResultDelivery>;
 
 export const RegisterApplication = z
   .object({
@@ -159,12 +74,14 @@ export const StatusChange = z.object({
 export const RecordSync = z.enum(['local', 'synced', 'attention']);
 export type RecordSync = z.infer<typeof RecordSync>;
 
-/** The fields a clerk may still correct after registration; each present one is changed. */
+/**
+ * The fields a clerk may still correct after registration; each present one is changed. Receipt
+ * lines are not among them: they are append-only (`applications.addDocuments`, `applications.correctLine`).
+ */
 export const UpdateApplication = z
   .object({
     id: z.string().min(1).max(64),
     representative: Representative.nullable().optional(),
-    items: z.array(ReceiptItem).min(1).max(200).optional(),
     resultDelivery: ResultDelivery.optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
@@ -206,6 +123,11 @@ export const Application = z.object({
   window: z.string(),
   ticketId: z.string().nullable(),
   history: z.array(StatusChange),
+  // The frozen record (docs/ARCHITECTURE.md §6.6): what the receipt prints, as registered, and every
+  // receipt issued. `snapshot` is null only for a record pulled from a back office that has none
+  // and not on this desk before; `items` are the current lines (every опис's newest version).
+  snapshot: CaseSnapshot.nullable(),
+  receipts: z.array(ReceiptVersion),
   serverVersion: z.number().int().nullable(),
   sync: RecordSync,
 });

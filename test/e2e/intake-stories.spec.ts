@@ -141,12 +141,12 @@ test('a mother registers her newborn’s birth: the child is the person concerne
 
   const card = await openCard(page, number);
   await expect(card).toContainText('Коваленко Олена Петрівна');
-  await expect(card.getByText('Особа, щодо якої надається послуга').locator('xpath=following-sibling::dd[1]')).toHaveText(
-    'Коваленко Марко',
-  );
-  await expect(card.getByText('Представник', { exact: true }).locator('xpath=following-sibling::dd[1]')).toContainText(
-    'законний представник (батьки, опікун, піклувальник) · свідоцтво про народження дитини · № МСН 0417',
-  );
+  await expect(
+    card.locator('.card-facts').first().getByText('Особа, щодо якої надається послуга').locator('xpath=following-sibling::dd[1]'),
+  ).toHaveText('Коваленко Марко');
+  await expect(
+    card.locator('.card-facts').first().getByText('Представник', { exact: true }).locator('xpath=following-sibling::dd[1]'),
+  ).toContainText('законний представник (батьки, опікун, піклувальник) · свідоцтво про народження дитини · № МСН 0417');
   await screenshotWhole(page, 'story-birth-card', testInfo);
 });
 
@@ -175,9 +175,9 @@ test('a company head registers changes to the company without a power of attorne
 
   const card = await openCard(page, number);
   await expect(card).toContainText('ТОВ «Зоря»');
-  await expect(card.getByText('Представник', { exact: true }).locator('xpath=following-sibling::dd[1]')).toContainText(
-    'керівник юридичної особи (за ЄДР) · перевірено в ЄДР · може отримати результат',
-  );
+  await expect(
+    card.locator('.card-facts').first().getByText('Представник', { exact: true }).locator('xpath=following-sibling::dd[1]'),
+  ).toContainText('керівник юридичної особи (за ЄДР) · перевірено в ЄДР · може отримати результат');
 });
 
 test('a service that needs the applicant in person refuses a representative', async ({ page, hostUrl }, testInfo) => {

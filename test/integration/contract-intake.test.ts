@@ -141,7 +141,7 @@ describe('registration through the contract', () => {
     expect(text).toContain(app.regNumber);
     expect(text).toContain('Шевченко Марʼяна Іванівна');
     expect(text).toContain('25.12.2026');
-    expect(text).toMatch(/1\.\s+Заява-анкета\s+оригінал\s+2/);
+    expect(text).toMatch(/1\.\s+Заява-анкета\s+оригінал\s+подано\s+2/);
     expect(await api.call('receipts.pdf', { applicationId: 'nope', lang: 'en' })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ReceiptItem } from '../../../shared/domain/application';
-import { CaseTerms } from '../../../shared/domain/case-snapshot';
+import { CaseSnapshot, CaseTerms } from '../../../shared/domain/case-snapshot';
+import { ReceiptVersion } from '../../../shared/domain/receipt';
+import { insertReceipt } from '../receipts/receipt-versions';
+import { liveSnapshot } from './live-snapshot';
 import { RepresentativePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import { ensureRemoteClerk, REMOTE_CLERK_ID } from '../clerks/remote-clerk';
@@ -37,6 +40,9 @@ const RemoteApplication = z.looseObject({
   deskCode: z.string(),
   /** Absent only in versions the back office stored before it kept the history in the record. */
   statusHistory: StatusHistory.optional(),
+  // The frozen record (docs/ARCHITECTURE.md §6.6); absent in records stored before it.
+  snapshot: CaseSnapshot.nullable().optional(),
+  receipts: z.array(ReceiptVersion).optional(),
 });
 
 const UPSERT_APPLICATION = `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
@@ -70,6 +76,23 @@ function yieldRegistrationNumber(db: Db, id: string, regNumber: string, logger: 
     id: holder,
     regNumber,
   });
+}
+
+/**
+ * The snapshot and receipts of a pulled record: receipts are append-only, so the pulled ones are
+ * added to what this desk holds (a version it has stays as it is); a snapshot, once here, never
+ * changes. A record the back office stored before either existed gets them from its rows, as
+ * desk migration 0010 gave every case of this desk.
+ */
+function keepFrozenRecord(db: Db, id: string, snapshot: CaseSnapshot | null, receipts: readonly ReceiptVersion[]): void {
+  for (const receipt of receipts) insertReceipt(db, id, receipt);
+  const hasSnapshot = statement(db, 'SELECT snapshot IS NOT NULL FROM applications WHERE id = ?').pluck().get(id) === 1;
+  const hasReceipts = statement(db, 'SELECT 1 FROM application_receipts WHERE application_id = ? LIMIT 1').pluck().get(id) === 1;
+  if (hasSnapshot && hasReceipts) return;
+  const built = liveSnapshot(db, id);
+  if (!built) return;
+  if (!hasSnapshot) statement(db, 'UPDATE applications SET snapshot = ? WHERE id = ?').run(JSON.stringify(snapshot ?? built.snapshot), id);
+  if (!hasReceipts && built.first.lines.length > 0) insertReceipt(db, id, built.first);
 }
 
 /**
@@ -123,10 +146,11 @@ export const applicationApplier: PulledApplier = {
     statement(db, 'DELETE FROM application_items WHERE application_id = ?').run(change.id);
     const insertItem = statement(
       db,
-      'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO application_items (application_id, position, name, original, sheets, returned) VALUES (?, ?, ?, ?, ?, ?)',
     );
-    a.items.forEach((item, i) => insertItem.run(change.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
+    a.items.forEach((item, i) => insertItem.run(change.id, i + 1, item.name, item.original ? 1 : 0, item.sheets, item.returned ? 1 : 0));
     if (a.statusHistory) replaceStatusHistory(db, change.id, a.statusHistory);
+    keepFrozenRecord(db, change.id, a.snapshot ?? null, a.receipts ?? []);
   },
   remove: markDeletedIn('applications'),
 };

@@ -5,7 +5,9 @@ import { localDay } from '../clock';
 import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
+import { addDocuments } from './add-documents';
 import { changeApplicationStatus } from './change-status';
+import { correctLine } from './correct-line';
 import { getApplicationById, getApplicationByNumber, listApplicationsOn } from './queries';
 import { searchApplications } from './search-applications';
 import { updateApplication } from './update-application';
@@ -14,12 +16,20 @@ export function applicationHandlers(
   deps: HandlerDeps,
 ): Pick<
   Handlers<CallContext>,
-  'applications.listToday' | 'applications.get' | 'applications.search' | 'applications.changeStatus' | 'applications.update'
+  | 'applications.listToday'
+  | 'applications.get'
+  | 'applications.search'
+  | 'applications.changeStatus'
+  | 'applications.update'
+  | 'applications.addDocuments'
+  | 'applications.correctLine'
 > {
   return {
     'applications.search': ({ q }) => searchApplications(deps.db, q),
     'applications.changeStatus': (input, ctx) => changeApplicationStatus(envFor(deps, ctx), input),
     'applications.update': (input, ctx) => updateApplication(envFor(deps, ctx), input),
+    'applications.addDocuments': (input, ctx) => addDocuments(envFor(deps, ctx), input),
+    'applications.correctLine': (input, ctx) => correctLine(envFor(deps, ctx), input),
     'applications.listToday': () => listApplicationsOn(deps.db, localDay(deps.now(), deps.desk.timeZone)),
     'applications.get': (input, ctx) => {
       const application = 'id' in input ? getApplicationById(deps.db, input.id) : getApplicationByNumber(deps.db, input.regNumber);

@@ -1,9 +1,11 @@
 import { Authority } from '../../../shared/domain/application';
+import { CaseSnapshot } from '../../../shared/domain/case-snapshot';
 import type { Application, ApplicationSummary } from '../../../shared/domain/application';
 import type { CaseTerms } from '../../../shared/domain/case-snapshot';
 import type { DeadlineRuleData } from '../../../shared/domain/deadline-rule';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { readReceipts } from '../receipts/receipt-versions';
 import { readStatusHistory } from './status-history';
 
 /**
@@ -51,6 +53,7 @@ interface ApplicationRow {
   desk_code: string;
   window: string;
   ticket_id: string | null;
+  snapshot: string | null;
   server_version: number | null;
   sync_state: Application['sync'];
 }
@@ -100,9 +103,10 @@ function legacyRepresentativeOf(row: ApplicationRow): Application['legacyReprese
 }
 
 function toApplication(db: Db, row: ApplicationRow): Application {
-  const items = statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position').all(
-    row.id,
-  ) as Array<{ name: string; original: number; sheets: number }>;
+  const items = statement(
+    db,
+    'SELECT name, original, sheets, returned FROM application_items WHERE application_id = ? ORDER BY position',
+  ).all(row.id) as Array<{ name: string; original: number; sheets: number; returned: number }>;
   return {
     id: row.id,
     regNumber: row.reg_number,
@@ -113,7 +117,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     legacyRepresentative: legacyRepresentativeOf(row),
     subject: row.subject_id === null ? null : { id: row.subject_id, displayName: row.subject_name ?? '' },
     insisted: row.insisted === null ? null : (JSON.parse(row.insisted) as Application['insisted']),
-    items: items.map((i) => ({ name: i.name, original: i.original === 1, sheets: i.sheets })),
+    items: items.map((i) => ({ name: i.name, original: i.original === 1, sheets: i.sheets, returned: i.returned === 1 })),
     registeredAt: row.registered_at,
     registeredOn: row.registered_on,
     dueDate: dueDateOf(row.due_date),
@@ -126,6 +130,8 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     window: row.window,
     ticketId: row.ticket_id,
     history: readStatusHistory(db, row.id),
+    snapshot: row.snapshot === null ? null : CaseSnapshot.parse(JSON.parse(row.snapshot)),
+    receipts: readReceipts(db, row.id),
     serverVersion: row.server_version,
     sync: row.sync_state,
   };

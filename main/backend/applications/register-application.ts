@@ -14,10 +14,14 @@ import { assertAuthorityCurrent } from '../applicants/check-dates';
 import { assertCardAllows, assertParties, missingRequiredDocuments } from './registration-rules';
 import { allocateRegistrationNumber, keepIssuedNumber } from './registration-number';
 import { statement } from '../db/statements';
+import { initialReceipt } from '../../../shared/domain/receipt';
+import { insertReceipt, refreshCurrentLines } from '../receipts/receipt-versions';
+import { freezeSnapshot } from './freeze-snapshot';
 
 /**
  * Registers an application (звернення) once its parties and documents pass the rules of
- * registration-rules.ts: number, due date, receipt lines, the first status,
+ * registration-rules.ts: number, due date, the snapshot of what the receipt prints and опис №1
+ * (the frozen record, docs/ARCHITECTURE.md §6.6), the first status,
  * the outbox mutation (which is also the first history step until the record is pulled back)
  * and the audit event — one transaction, or nothing.
  */
@@ -92,11 +96,10 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       JSON.stringify(terms),
       at,
     );
-    const insertItem = statement(
-      env.db,
-      'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)',
-    );
-    input.items.forEach((item, i) => insertItem.run(id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
+    const actorName = clerkName(env.db, env.clerkId);
+    const snapshot = freezeSnapshot(env, id);
+    insertReceipt(env.db, id, initialReceipt({ registeredAt: at, clerkId: env.clerkId, clerkName: actorName, items: input.items }));
+    refreshCurrentLines(env.db, id);
     // The first status step shows from the outbox until the back office's history, pulled with the record, holds it.
     recordChange(
       env,
@@ -112,7 +115,8 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
           ...input,
           terms,
           insisted,
-          actorName: clerkName(env.db, env.clerkId),
+          snapshot,
+          actorName,
         },
         baseVersion: null,
       },

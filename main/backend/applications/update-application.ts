@@ -10,8 +10,9 @@ import { getService } from '../catalog/queries';
 import { assertParties } from './registration-rules';
 
 /**
- * Corrects an application after registration (representative, receipt lines, delivery,
- * notes). Only the fields that really changed travel, against the server version they were
+ * Corrects an application after registration (representative, delivery, notes); receipt lines
+ * are append-only and change only through a new опис or a corrected version (add-documents.ts,
+ * correct-line.ts). Only the fields that really changed travel, against the server version they were
  * edited on, so the back office can merge edits of different fields made at two desks.
  */
 export function updateApplication(env: CommandEnv, input: UpdateApplicationInput): Application {
@@ -27,7 +28,6 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
       authority: current.representative.authority,
     };
     if (input.representative !== undefined && differs(input.representative, currentRep)) changed.representative = input.representative;
-    if (input.items !== undefined && differs(input.items, current.items)) changed.items = input.items;
     if (input.resultDelivery !== undefined && input.resultDelivery !== current.resultDelivery)
       changed.resultDelivery = input.resultDelivery;
     if (input.notes !== undefined && (input.notes || null) !== current.notes) changed.notes = input.notes || null;
@@ -54,14 +54,6 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
         `UPDATE applications SET representative_id = ?, rep_authority = ?, rep_full_name = NULL, rep_doc_type = NULL,
            rep_doc_number = NULL, rep_poa_number = NULL, rep_poa_date = NULL WHERE id = ?`,
       ).run(rep?.applicantId ?? null, rep ? JSON.stringify(rep.authority) : null, input.id);
-    }
-    if ('items' in changed && input.items) {
-      statement(env.db, 'DELETE FROM application_items WHERE application_id = ?').run(input.id);
-      const insert = statement(
-        env.db,
-        'INSERT INTO application_items (application_id, position, name, original, sheets) VALUES (?, ?, ?, ?, ?)',
-      );
-      input.items.forEach((item, i) => insert.run(input.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
     }
     if (input.resultDelivery !== undefined && 'resultDelivery' in changed) {
       const channels = getService(env.db, current.service.id)?.deliveryChannels ?? [];

@@ -1,88 +1,69 @@
+import { createHash } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { deadlineWording } from '../../../shared/domain/deadline-wording';
-import { getApplicant } from '../applicants/queries';
 import { getApplicationById } from '../applications/queries';
 import { appendAudit } from '../audit/audit-log';
-import { getService } from '../catalog/queries';
 import { runCommand } from '../commands/unit-of-work';
 import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
+import type { Logger } from '../log/logger';
+import { chooseReceipt, receiptData } from './receipt-data';
+import { keepReceiptHash } from './receipt-hashes';
 import { renderReceipt } from './receipt-pdf';
-import type { ReceiptData } from './receipt-pdf';
 
 export interface ReceiptDeps extends HandlerDeps {
   /** Where DejaVuSans*.ttf are: dist/main/fonts when bundled, main/backend/receipts/fonts in tests. */
   fontDir: string;
-}
-
-/** Everything the receipt prints, gathered from the application as registered (service names as they were). */
-function receiptData(deps: ReceiptDeps, applicationId: string, lang: 'uk' | 'en'): ReceiptData {
-  const app = getApplicationById(deps.db, applicationId);
-  if (!app)
-    throw new AppError('NOT_FOUND', `No application ${applicationId}`, [{ path: ['applicationId'], message: 'no such application' }]);
-  const applicant = getApplicant(deps.db, app.applicant.id);
-  const service = getService(deps.db, app.service.id);
-  const clerkName = deps.db.prepare('SELECT full_name FROM clerks WHERE id = ?').pluck().get(app.clerkId) as string | undefined;
-  const taxId = applicant?.rnokpp
-    ? { kind: 'rnokpp' as const, value: applicant.rnokpp }
-    : applicant?.edrpou
-      ? { kind: 'edrpou' as const, value: applicant.edrpou }
-      : undefined;
-  return {
-    center: { name: deps.desk.center.name, code: app.centerCode },
-    window: app.window,
-    clerkName: clerkName ?? app.clerkId,
-    regNumber: app.regNumber,
-    registeredAt: app.registeredAt,
-    timeZone: deps.desk.timeZone,
-    registeredOn: app.registeredOn,
-    applicant: {
-      displayName: app.applicant.displayName,
-      ...(taxId ? { taxId } : {}),
-      ...(applicant?.idDoc ? { idDoc: { type: applicant.idDoc.type, validUntil: applicant.idDoc.validUntil } } : {}),
-    },
-    representative: app.representative
-      ? { name: app.representative.displayName, authority: app.representative.authority }
-      : app.legacyRepresentative
-        ? {
-            name: app.legacyRepresentative.fullName,
-            poaNumber: app.legacyRepresentative.poaNumber,
-            poaDate: app.legacyRepresentative.poaDate,
-          }
-        : null,
-    subject: app.subject,
-    insisted: app.insisted,
-    service: {
-      name: lang === 'uk' ? app.service.nameUk : app.service.nameEn,
-      provider: (lang === 'uk' ? service?.provider.nameUk : service?.provider.nameEn) ?? '',
-    },
-    items: app.items,
-    dueDate: app.dueDate,
-    term: app.terms === null ? null : deadlineWording(app.terms.deadline, lang),
-    resultDelivery: app.resultDelivery,
-  };
+  logger: Logger;
 }
 
 export function receiptHandlers(deps: ReceiptDeps): Pick<Handlers<CallContext>, 'receipts.pdf'> {
   return {
-    'receipts.pdf': async ({ applicationId, lang }, ctx) => {
+    'receipts.pdf': async ({ applicationId, lang, number, version }, ctx) => {
       const env = envFor(deps, ctx);
-      const data = receiptData(deps, applicationId, lang);
+      const application = getApplicationById(deps.db, applicationId);
+      if (!application)
+        throw new AppError('NOT_FOUND', `No application ${applicationId}`, [{ path: ['applicationId'], message: 'no such application' }]);
+      if (!application.snapshot) throw new Error(`Application ${applicationId} has no snapshot to print from`);
+      const receipt = chooseReceipt(application, number, version);
+      const data = receiptData(application.snapshot, application.terms, receipt, lang, deps.desk);
       const pdf = await renderReceipt(data, lang, { fontDir: deps.fontDir });
-      // A receipt carries a citizen's data out of the desk: who produced it is logged.
-      runCommand(deps.db, () =>
-        appendAudit(deps.db, {
-          at: env.now().toISOString(),
-          actor: env.clerkId,
-          action: 'receipt.export',
-          entity: 'application',
-          entityId: applicationId,
-          details: { lang },
-        }),
-      );
-      return { fileName: `opys-${data.regNumber}-${lang}.pdf`, base64: Buffer.from(pdf).toString('base64') };
+      const sha256 = createHash('sha256').update(pdf).digest('hex');
+      const at = env.now().toISOString();
+      // A receipt carries a citizen's data out of the desk: who produced it is logged; the first print's hash is kept.
+      const kept = runCommand(deps.db, () => {
+        const first = keepReceiptHash(deps.db, { applicationId, number: receipt.number, version: receipt.version, lang, sha256, at });
+        if (first === sha256) {
+          appendAudit(deps.db, {
+            at,
+            actor: env.clerkId,
+            action: 'receipt.export',
+            entity: 'application',
+            entityId: applicationId,
+            details: { lang, number: receipt.number, version: receipt.version, sha256 },
+          });
+        }
+        return first;
+      });
+      if (kept !== sha256) {
+        deps.logger.log('error', 'A reprint of a receipt would differ from the one issued; refused', {
+          applicationId,
+          number: receipt.number,
+          version: receipt.version,
+          lang,
+          issued: kept,
+          reprint: sha256,
+        });
+        throw new AppError(
+          'CONFLICT',
+          `The reprint of receipt №${receipt.number} v${receipt.version} of ${application.regNumber} would differ from the paper issued; ` +
+            'it was not produced. Tell the supervisor: the desk log names it.',
+        );
+      }
+      const suffix =
+        receipt.number === 1 && receipt.version === 1 ? '' : `-${receipt.number}${receipt.version > 1 ? `v${receipt.version}` : ''}`;
+      return { fileName: `opys-${data.regNumber}${suffix}-${lang}.pdf`, base64: Buffer.from(pdf).toString('base64') };
     },
   };
 }

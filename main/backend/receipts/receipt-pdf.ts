@@ -11,7 +11,10 @@ import { PDFDocument, rgb } from 'pdf-lib';
 import type { Color, PDFFont, PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
-import type { AuthorityData, ReceiptItem, ResultDelivery } from '../../../shared/domain/application';
+import type { AuthorityData, ResultDelivery } from '../../../shared/domain/application';
+import type { ComputedFee } from '../../../shared/domain/fee-rule';
+import { keptTotals } from '../../../shared/domain/receipt';
+import type { ReceiptItemInput } from '../../../shared/domain/receipt';
 import type { IdDocTypeCode } from '../../../shared/validate';
 import { ID_DOC_NAMES, authorityInWords } from './authority-text';
 import { formatDay, formatLocalDateTime, receiptText } from './receipt-text';
@@ -41,14 +44,20 @@ export interface ReceiptData {
   subject?: { displayName: string } | null;
   /** Registered although required documents were missing: which, and the applicant's reason. */
   insisted?: { reason: string; missing: string[] } | null;
-  /** The service's name in the receipt's language, and who provides it. */
-  service: { name: string; provider: string };
-  items: z.infer<typeof ReceiptItem>[];
+  /** The service's name in the receipt's language, and who provides it (numbered receipts: with its ЄДРПОУ when known). */
+  service: { name: string; provider: string; providerEdrpou?: string };
+  items: ReceiptItemInput[];
   /** YYYY-MM-DD; null while the term runs from a later event, so only its wording is printed. */
   dueDate: string | null;
-  /** The term as the law words it (deadline-wording.ts), printed when there is no date; null on a record pulled from a desk that predates terms. */
-  term: string | null;
   resultDelivery: z.infer<typeof ResultDelivery>;
+  /**
+   * Which опис this is, when it was issued and what it corrected: receipts issued since they
+   * are numbered (layout 2). Absent for a receipt issued before (layout 1): it is drawn exactly
+   * as it was then, without these and without the presented/handed-in column.
+   */
+  issue?: { number: number; version: number; issuedAt: string; correction: { position: number; reason: string } | null };
+  /** Numbered receipts: the term in words (how the date is counted) and the fee computed at registration. */
+  terms?: { deadline: string; fee: ComputedFee };
 }
 
 export interface RenderOptions {
@@ -78,7 +87,8 @@ const SHADE = rgb(0.92, 0.92, 0.92);
 
 /** Documents table columns: number, name (the rest), original/copy, sheets. */
 const COL = { number: 11 * MM, kind: 28 * MM, sheets: 22 * MM };
-const COL_NAME = CONTENT_WIDTH - COL.number - COL.kind - COL.sheets;
+/** Numbered receipts add whether the paper was handed in or presented and returned; the other columns make room. */
+const COL_NUMBERED = { number: 11 * MM, kind: 22 * MM, handling: 32 * MM, sheets: 18 * MM };
 /** Details table: the label column's share of the width. */
 const LABEL_WIDTH = 80 * MM;
 
@@ -264,6 +274,14 @@ class ReceiptWriter {
   }
 }
 
+/** «49,92 грн (адміністративний збір 49,92 грн)», «безоплатно», or the exemption and its reason. */
+function feeText(fee: ComputedFee, t: ReceiptText): string {
+  if (fee.exemption) return t.feeExempt(fee.exemption.reason);
+  if (fee.totalKopecks === 0) return t.feeFree;
+  const lines = fee.lines.filter((line) => line.amountKopecks > 0).map((line) => `${t.feeKinds[line.kind]} ${t.money(line.amountKopecks)}`);
+  return `${t.money(fee.totalKopecks)} (${lines.join('; ')})`;
+}
+
 function detailRows(data: ReceiptData, t: ReceiptText, lang: ReceiptLang): [string, string][] {
   const rows: [string, string][] = [
     [t.regNumber, data.regNumber],
@@ -283,10 +301,18 @@ function detailRows(data: ReceiptData, t: ReceiptText, lang: ReceiptLang): [stri
     rows.push([t.representative, `${rep.name}, ${basis}`]);
   }
   if (data.subject) rows.push([t.subject, data.subject.displayName]);
-  rows.push([t.service, data.service.name], [t.provider, data.service.provider], [t.window, data.window], [t.clerk, data.clerkName]);
-  // A term from a later event, or an earliest date, has no date yet: the receipt says how it is counted instead.
+  rows.push(
+    [t.service, data.service.name],
+    [
+      t.provider,
+      data.service.providerEdrpou ? t.providerWithEdrpou(data.service.provider, data.service.providerEdrpou) : data.service.provider,
+    ],
+    [t.window, data.window],
+    [t.clerk, data.clerkName],
+  );
   if (data.dueDate !== null) rows.push([t.dueDate, formatDay(data.dueDate)]);
-  else if (data.term !== null) rows.push([t.term, data.term]);
+  // How the date is counted (and whether a date is stated at all), and the fee: numbered receipts only.
+  if (data.terms) rows.push([t.term, data.terms.deadline], [t.fee, feeText(data.terms.fee, t)]);
   rows.push([t.delivery, t.deliveryKinds[data.resultDelivery]]);
   if (data.insisted) rows.push([t.missingDocuments, data.insisted.missing.join('; ')], ['', t.insisted(data.insisted.reason)]);
   return rows;
@@ -321,8 +347,10 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
   doc.setCreator('Vikno');
   doc.setProducer('Vikno');
   doc.setLanguage(lang === 'uk' ? 'uk-UA' : 'en');
-  doc.setCreationDate(registered);
-  doc.setModificationDate(registered);
+  // A later опис or a corrected version is dated by its own issue; one issued before, by the registration.
+  const issued = data.issue ? new Date(data.issue.issuedAt) : registered;
+  doc.setCreationDate(issued);
+  doc.setModificationDate(issued);
 
   const w = new ReceiptWriter(doc, fonts, t, data);
   w.newPage();
@@ -346,6 +374,16 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
   w.centered(t.title, SIZE.title, fonts.bold);
   w.gap(1 * MM);
   w.centered(t.numberAndDate(data.regNumber, formatDay(data.registeredOn)), SIZE.subtitle, fonts.regular);
+  if (data.issue) {
+    const issue = data.issue;
+    w.gap(1 * MM);
+    w.centered(
+      t.receiptNumber(issue.number, issue.version, formatLocalDateTime(issue.issuedAt, data.timeZone ?? 'Europe/Kyiv')),
+      SIZE.subtitle,
+      fonts.bold,
+    );
+    if (issue.correction) w.centered(t.correction(issue.correction.position, issue.correction.reason), SIZE.body, fonts.regular);
+  }
   w.gap(4 * MM);
 
   for (const [label, value] of detailRows(data, t, lang)) {
@@ -379,19 +417,35 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
     middle: true,
     fill: SHADE,
   });
+  // A numbered receipt (layout 2) has the presented/handed-in column; one issued before keeps its four.
+  const numbered = data.issue !== undefined;
+  const col = numbered ? COL_NUMBERED : { ...COL, handling: 0 };
+  const colName = CONTENT_WIDTH - col.number - col.kind - col.handling - col.sheets;
   const header = [
-    headerCell(t.colNumber, COL.number),
-    headerCell(t.colDocument, COL_NAME),
-    headerCell(t.colKind, COL.kind),
-    headerCell(t.colSheets, COL.sheets),
+    headerCell(t.colNumber, col.number),
+    headerCell(t.colDocument, colName),
+    headerCell(t.colKind, col.kind),
+    ...(numbered ? [headerCell(t.colHandling, col.handling)] : []),
+    headerCell(t.colSheets, col.sheets),
   ];
   const headerHeight = Math.max(...header.map(cellHeight));
   data.items.forEach((item, i) => {
     const cells: Cell[] = [
-      { lines: [`${i + 1}.`], width: COL.number, font: fonts.regular, size: SIZE.body, align: 'center' },
-      { lines: wrapText(item.name, fonts.regular, SIZE.body, COL_NAME - 2 * PAD), width: COL_NAME, font: fonts.regular, size: SIZE.body },
-      { lines: [item.original ? t.original : t.copy], width: COL.kind, font: fonts.regular, size: SIZE.body, align: 'center' },
-      { lines: [String(item.sheets)], width: COL.sheets, font: fonts.regular, size: SIZE.body, align: 'center' },
+      { lines: [`${i + 1}.`], width: col.number, font: fonts.regular, size: SIZE.body, align: 'center' },
+      { lines: wrapText(item.name, fonts.regular, SIZE.body, colName - 2 * PAD), width: colName, font: fonts.regular, size: SIZE.body },
+      { lines: [item.original ? t.original : t.copy], width: col.kind, font: fonts.regular, size: SIZE.body, align: 'center' },
+      ...(numbered
+        ? [
+            {
+              lines: wrapText(item.returned === true ? t.returned : t.handedIn, fonts.regular, SIZE.body, col.handling - 2 * PAD),
+              width: col.handling,
+              font: fonts.regular,
+              size: SIZE.body,
+              align: 'center' as const,
+            },
+          ]
+        : []),
+      { lines: [String(item.sheets)], width: col.sheets, font: fonts.regular, size: SIZE.body, align: 'center' },
     ];
     const height = Math.max(...cells.map(cellHeight));
     // The first row goes with the header (no header alone at a page's foot); later rows get a
@@ -404,17 +458,20 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
     }
     w.row(cells);
   });
-  const totalSheets = data.items.reduce((sum, item) => sum + item.sheets, 0);
-  const totalLabelWidth = CONTENT_WIDTH - COL.sheets;
+  // Only what stays in the case counts: a paper presented and handed back is listed, not totalled.
+  const kept = keptTotals(data.items.map((item) => ({ ...item, returned: item.returned === true })));
+  const totalSheets = numbered ? kept.sheets : data.items.reduce((sum, item) => sum + item.sheets, 0);
+  const totalText = numbered ? t.keptTotal(kept.documents, data.items.length) : t.totalSheets(data.items.length);
+  const totalLabelWidth = CONTENT_WIDTH - col.sheets;
   const total: Cell[] = [
     {
-      lines: wrapText(t.totalSheets(data.items.length), fonts.bold, SIZE.body, totalLabelWidth - 2 * PAD),
+      lines: wrapText(totalText, fonts.bold, SIZE.body, totalLabelWidth - 2 * PAD),
       width: totalLabelWidth,
       font: fonts.bold,
       size: SIZE.body,
       align: 'right',
     },
-    { lines: [String(totalSheets)], width: COL.sheets, font: fonts.bold, size: SIZE.body, align: 'center' },
+    { lines: [String(totalSheets)], width: col.sheets, font: fonts.bold, size: SIZE.body, align: 'center' },
   ];
   w.ensure(Math.max(...total.map(cellHeight)));
   w.row(total);
@@ -455,7 +512,10 @@ export async function renderReceipt(data: ReceiptData, lang: ReceiptLang, option
     bottom = Math.min(bottom, w.cursor);
   }
   w.cursor = bottom - 4 * MM;
-  w.text(`${t.dateLabel}: ${formatDay(data.registeredOn)}`, MARGIN.left, SIZE.body, fonts.regular);
+  const signedOn = data.issue
+    ? formatLocalDateTime(data.issue.issuedAt, data.timeZone ?? 'Europe/Kyiv').slice(0, 10)
+    : formatDay(data.registeredOn);
+  w.text(`${t.dateLabel}: ${signedOn}`, MARGIN.left, SIZE.body, fonts.regular);
 
   // Footers last, once the page count is known.
   w.pages.forEach((page, i) => {

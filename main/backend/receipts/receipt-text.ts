@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type { ResultDelivery } from '../../../shared/domain/application';
+import type { FeeComponentKind } from '../../../shared/domain/fee-rule';
 
 export type ReceiptLang = 'uk' | 'en';
 
@@ -46,7 +47,23 @@ export interface ReceiptText {
   dateLabel: string;
   page: (n: number, of: number) => string;
   qrCaption: string;
+  /** Numbered receipts (layout 2): which опис, its version, when issued. */
+  receiptNumber: (number: number, version: number, issuedAt: string) => string;
+  correction: (position: number, reason: string) => string;
+  colHandling: string;
+  handedIn: string;
+  returned: string;
+  keptTotal: (kept: number, listed: number) => string;
+  providerWithEdrpou: (name: string, edrpou: string) => string;
+  fee: string;
+  feeFree: string;
+  feeExempt: (reason: string) => string;
+  feeKinds: Record<FeeComponentKind, string>;
+  money: (kopecks: number) => string;
 }
+
+/** Kopecks as hryvnias with a decimal comma, as Ukrainian papers write sums: 4992 → «49,92». */
+const hryvnias = (kopecks: number): string => `${Math.floor(kopecks / 100)},${String(kopecks % 100).padStart(2, '0')}`;
 
 export const receiptText: Record<ReceiptLang, ReceiptText> = {
   uk: {
@@ -92,6 +109,18 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     dateLabel: 'Дата',
     page: (n, of) => `Сторінка ${n} з ${of}`,
     qrCaption: 'Номер звернення',
+    receiptNumber: (n, v, at) => `${n === 1 ? `Опис № ${n}` : `Додатковий опис № ${n}`}${v > 1 ? `, версія ${v}` : ''}, складено ${at}`,
+    correction: (position, reason) => `Виправлено рядок ${position}. Причина: ${reason}`,
+    colHandling: 'Подано (у справі) / пред’явлено (повернуто)',
+    handedIn: 'подано',
+    returned: 'пред’явлено',
+    keptTotal: (kept, listed) => `Залишено у справі документів: ${kept} з ${listed}; аркушів у справі:`,
+    providerWithEdrpou: (name, edrpou) => `${name} (код ЄДРПОУ ${edrpou})`,
+    fee: 'Плата за послугу',
+    feeFree: 'безоплатно',
+    feeExempt: (reason) => `звільнено від оплати: ${reason}`,
+    feeKinds: { admin_fee: 'адміністративний збір', blank: 'вартість бланка', paid_service: 'платна послуга' },
+    money: (kopecks) => `${hryvnias(kopecks)} грн`,
   },
   en: {
     title: 'Receipt: list of documents received',
@@ -136,6 +165,19 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     dateLabel: 'Date',
     page: (n, of) => `Page ${n} of ${of}`,
     qrCaption: 'Registration number',
+    receiptNumber: (n, v, at) =>
+      `${n === 1 ? `Receipt No. ${n}` : `Additional receipt No. ${n}`}${v > 1 ? `, version ${v}` : ''}, issued ${at}`,
+    correction: (position, reason) => `Line ${position} corrected. Reason: ${reason}`,
+    colHandling: 'Handed in (kept) / presented (returned)',
+    handedIn: 'handed in',
+    returned: 'presented',
+    keptTotal: (kept, listed) => `Documents kept in the case: ${kept} of ${listed}; sheets kept:`,
+    providerWithEdrpou: (name, edrpou) => `${name} (EDRPOU ${edrpou})`,
+    fee: 'Fee',
+    feeFree: 'free of charge',
+    feeExempt: (reason) => `exempt from payment: ${reason}`,
+    feeKinds: { admin_fee: 'administrative fee', blank: 'blank', paid_service: 'paid service' },
+    money: (kopecks) => `UAH ${(kopecks / 100).toFixed(2)}`,
   },
 };
 

@@ -11,11 +11,12 @@ type ReceiptLang = 'uk' | 'en';
 type Receipt = { status: 'loading' } | { status: 'ready'; url: string; fileName: string } | { status: 'failed'; error: ErrorBody };
 
 /**
- * The receipt (опис) of an application as PDF, in Ukrainian and English: open it (a new tab in
+ * A receipt (опис) of an application as PDF — опис `number` in `version`, by default the newest
+ * of №1 — in Ukrainian and English: open it (a new tab in
  * the browser host; under Electron a viewer window, the one window main allows, whose print
  * button opens the OS print dialog) or save it.
  */
-export function ReceiptActions({ applicationId }: { applicationId: string }) {
+export function ReceiptActions({ applicationId, number, version }: { applicationId: string; number?: number; version?: number }) {
   const t = useT();
   const [receipts, setReceipts] = useState<Record<ReceiptLang, Receipt>>({ uk: { status: 'loading' }, en: { status: 'loading' } });
 
@@ -23,7 +24,8 @@ export function ReceiptActions({ applicationId }: { applicationId: string }) {
     let alive = true;
     const urls: string[] = [];
     for (const lang of ['uk', 'en'] as const) {
-      void api.call('receipts.pdf', { applicationId, lang }).then((result) => {
+      const which = { ...(number === undefined ? {} : { number }), ...(version === undefined ? {} : { version }) };
+      void api.call('receipts.pdf', { applicationId, lang, ...which }).then((result) => {
         if (!alive) return;
         const receipt: Receipt = result.ok
           ? { status: 'ready', url: pdfBlobUrl(result.value.base64), fileName: result.value.fileName }
@@ -36,7 +38,7 @@ export function ReceiptActions({ applicationId }: { applicationId: string }) {
       alive = false;
       urls.forEach((url) => URL.revokeObjectURL(url));
     };
-  }, [applicationId]);
+  }, [applicationId, number, version]);
 
   const failed = receipts.uk.status === 'failed' ? receipts.uk : receipts.en.status === 'failed' ? receipts.en : null;
 

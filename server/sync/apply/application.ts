@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { statusChangeFieldErrors } from '../../../shared/domain/application-status';
+import { currentLines, initialReceipt, ReceiptItem, ReceiptVersion } from '../../../shared/domain/receipt';
 import { parsePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import type { StatusStep } from '../../../shared/domain/application-history';
@@ -35,6 +37,11 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
     representative: p.representative ?? null,
     notes: p.notes ?? null,
     ticketId: p.ticketId ?? null,
+    snapshot: p.snapshot ?? null,
+    // опис №1, as the desk issued it at registration; a desk of an earlier build names no clerk and numbers no receipts.
+    receipts: actorName
+      ? [initialReceipt({ registeredAt: p.registeredAt, clerkId: ctx.mutation.actor, clerkName: actorName, items: p.items })]
+      : [],
     status: 'registered',
     clerkId: ctx.mutation.actor,
     centerCode: ctx.device.centerCode,
@@ -106,9 +113,54 @@ async function update(ctx: ApplyContext): Promise<Outcome> {
   return updateWithMerge(ctx, 'application', current, fields);
 }
 
+/** The receipts the record carries; records stored before receipts were numbered have none. */
+function receiptsOf(data: EntityData): ReceiptVersion[] {
+  return z.array(ReceiptVersion).default([]).parse(data.receipts);
+}
+
+/**
+ * A receipt the desk issued (an additional опис or a corrected version) appended to the record.
+ * Receipts are append-only: a number or version already there (another desk issued it first)
+ * is refused for the supervisor to resolve, never overwritten. The record's `items` stay the
+ * current lines, for desks that read only those.
+ */
+async function issueReceipt(ctx: ApplyContext, kind: 'application.addDocuments' | 'application.correctLine'): Promise<Outcome> {
+  const parsed = parsePayload(kind, ctx.mutation.payload);
+  if (!parsed.success) return invalidPayload(parsed.error.issues);
+  const { receipt } = parsed.data;
+  const current = await ctx.store.load('application', ctx.id);
+  if (!current) return rejected('not_found', `No application ${ctx.id}`);
+  if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
+  const receipts = receiptsOf(current.data);
+  if (receipts.some((r) => r.number === receipt.number && r.version === receipt.version)) {
+    return rejected('receipt_taken', `Receipt №${receipt.number} v${receipt.version} of application ${ctx.id} is already issued`, [
+      { path: ['payload', 'receipt', 'number'], message: 'already issued' },
+    ]);
+  }
+  // A record stored before receipts were numbered holds none of its опис: the desk's backfilled one is the base then.
+  const known = receipts.filter((r) => r.number === receipt.number);
+  if (kind === 'application.correctLine' && known.length > 0 && !known.some((r) => r.version === receipt.version - 1)) {
+    return rejected('receipt_unknown', `Application ${ctx.id} has no receipt №${receipt.number} v${receipt.version - 1} to correct`, [
+      { path: ['payload', 'receipt', 'version'], message: 'no such receipt' },
+    ]);
+  }
+  const next = [...receipts, receipt];
+  const items = next.some((r) => r.number === 1)
+    ? currentLines(next)
+    : // A record stored before receipts were numbered: its lines plus the new опис's.
+      [...ReceiptLines.parse(current.data.items), ...receipt.lines];
+  const version = current.version + 1;
+  ctx.store.save('application', { ...current, version, data: { ...current.data, receipts: next, items } });
+  return { status: 'applied', version };
+}
+
+const ReceiptLines = z.array(ReceiptItem).default([]);
+
 /** Application policies by mutation kind. */
 export const applicationPolicies: Readonly<Record<string, (ctx: ApplyContext) => Promise<Outcome>>> = {
   'application.register': register,
   'application.status': changeStatus,
   'application.update': update,
+  'application.addDocuments': (ctx) => issueReceipt(ctx, 'application.addDocuments'),
+  'application.correctLine': (ctx) => issueReceipt(ctx, 'application.correctLine'),
 };

@@ -37,9 +37,10 @@ const idCard: ReceiptData = {
     { name: 'Довідка про присвоєння РНОКПП, видана Ґалаґан Олегом', original: false, sheets: 3 },
   ],
   dueDate: '2026-04-02',
-  term: 'не пізніше 20 робочих днів з дня подання',
   resultDelivery: 'in_person',
 };
+
+const FREE = { totalKopecks: 0, lines: [], conditions: [], exemption: null };
 
 async function renderToFile(data: ReceiptData, lang: ReceiptLang): Promise<string> {
   const file = join(tempDir(), `receipt-${lang}.pdf`);
@@ -181,7 +182,10 @@ describe('renderReceipt', () => {
     const property: ReceiptData = {
       ...idCard,
       dueDate: null,
-      term: deadlineWording({ value: 5, unit: 'working_days', kind: 'not_after', anchor: 'register_entry' }, 'uk'),
+      terms: {
+        deadline: deadlineWording({ value: 5, unit: 'working_days', kind: 'not_after', anchor: 'register_entry' }, 'uk'),
+        fee: FREE,
+      },
     };
     const uk = textOf(await renderToFile(property, 'uk'));
     expect(uk).toContain('Строк надання послуги не пізніше 5 робочих днів з дня реєстрації заяви в Державному реєстрі речових прав');
@@ -189,7 +193,7 @@ describe('renderReceipt', () => {
     const marriage: ReceiptData = {
       ...idCard,
       dueDate: null,
-      term: deadlineWording({ value: 1, unit: 'months', kind: 'not_before', anchor: 'intake' }, 'en'),
+      terms: { deadline: deadlineWording({ value: 1, unit: 'months', kind: 'not_before', anchor: 'intake' }, 'en'), fee: FREE },
     };
     const en = textOf(await renderToFile(marriage, 'en'));
     expect(en).toContain('Term of the service not earlier than 1 month from submission');

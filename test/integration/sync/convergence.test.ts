@@ -235,13 +235,8 @@ describe.each(STORAGES)('desks ↔ back office, the convergence run on %s', (kin
           } else if (what < 0.8) {
             await change(i, id, (desk) => value(desk.api.call('applications.update', { id, notes: `нотатка ${step}` })));
           } else {
-            const items = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, n) => ({
-              name: `Документ ${step}.${n}`,
-              original: random() < 0.5,
-              sheets: 1 + Math.floor(random() * 9),
-            }));
             const resultDelivery = pick(['in_person', 'post', 'email', 'electronic'] as const);
-            await change(i, id, (desk) => value(desk.api.call('applications.update', { id, items, resultDelivery })));
+            await change(i, id, (desk) => value(desk.api.call('applications.update', { id, resultDelivery })));
           }
         } else {
           clock += 10 * 60_000;

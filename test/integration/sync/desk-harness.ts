@@ -20,6 +20,8 @@ import type { MemoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 import type { Harness } from '../server/harness';
 
+const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
+
 export const CENTER = 'KV01';
 
 export const PERSON = {
@@ -153,6 +155,7 @@ export function useSyncWorld(harness: Harness): SyncWorld {
       dataDir,
       appVersion: 'test',
       logger,
+      fontDir: RECEIPT_FONTS,
       ...(now ? { now } : {}),
       ...(random ? { random } : {}),
       ...(fetch ? { fetch } : {}),

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { upsertApplicant } from '../../../main/backend/applicants/upsert-applicant';
 import { changeApplicationStatus } from '../../../main/backend/applications/change-status';
 import { registerApplication } from '../../../main/backend/applications/register-application';
+import { addDocuments } from '../../../main/backend/applications/add-documents';
+import { correctLine } from '../../../main/backend/applications/correct-line';
 import { updateApplication } from '../../../main/backend/applications/update-application';
 import { putBlob } from '../../../main/backend/blobs/blob-store';
 import { putCalendarDay, removeCalendarDay, setMartialLaw } from '../../../main/backend/calendar/calendar-days';
@@ -55,6 +57,14 @@ async function runEveryCommand(desk: TestDesk, dataDir: string): Promise<void> {
     }),
   );
   updateApplication(env, { id: app.id, notes: 'Телефонувати після 14:00' });
+  addDocuments(env, { id: app.id, items: [{ name: 'Довідка', original: false, sheets: 2 }] });
+  correctLine(env, {
+    id: app.id,
+    receipt: 2,
+    position: 1,
+    item: { name: 'Довідка з місця роботи', original: false, sheets: 2 },
+    reason: 'Уточнено',
+  });
   changeApplicationStatus(env, { id: app.id, to: 'sent_to_provider' });
   const blob = await putBlob(dataDir, Buffer.from('%PDF-1.7 скан паспорта'));
   const documentId = attachDocument(env, { applicationId: app.id, kind: 'passport', pages: 1, blob: { ...blob, mime: 'application/pdf' } });

@@ -91,10 +91,19 @@ describe('checkForm', () => {
       },
       representative: undefined,
       subject: undefined,
-      items: [{ name: 'Заява', original: true, sheets: 2 }],
+      items: [{ name: 'Заява', original: true, sheets: 2, returned: false }],
       resultDelivery: 'in_person',
       notes: undefined,
     });
+  });
+
+  it('sends a line marked presented and returned as such (a draft line of an earlier version is handed in)', () => {
+    const form = filled();
+    form.items = [...form.items, { ...form.items[0]!, key: 'b', nameUk: 'Паспорт', sheets: '1', returned: true }];
+    expect(checkForm(form, TODAY).input?.items).toEqual([
+      { name: 'Заява', original: true, sheets: 2, returned: false },
+      { name: 'Паспорт', original: true, sheets: 1, returned: true },
+    ]);
   });
 
   it('lists every blocking problem in screen order', () => {

@@ -262,7 +262,6 @@ describe('correcting an application', () => {
       id: desk.app.id,
       notes: 'Телефонувати після 14:00',
       resultDelivery: 'in_person',
-      items: desk.app.items,
     });
     expect(updated.notes).toBe('Телефонувати після 14:00');
     expect(updated.sync).toBe('local');

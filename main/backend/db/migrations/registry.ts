@@ -8,6 +8,7 @@ import { m0006StatusHistorySynced } from './0006-status-history-synced';
 import { m0007IntakeForEveryApplicant } from './0007-intake-for-every-applicant';
 import { m0008SearchTiers } from './0008-search-tiers';
 import { m0009InformationCard } from './0009-information-card';
+import { m0010CaseRecord } from './0010-case-record';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   m0007IntakeForEveryApplicant,
   m0008SearchTiers,
   m0009InformationCard,
+  m0010CaseRecord,
 ];

@@ -4,7 +4,6 @@ import { isOverdue } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
 import { ErrorNotice } from '../../kit/ErrorNotice';
-import { ReceiptActions } from '../../components/ReceiptActions';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
@@ -16,6 +15,8 @@ import { ApplicationEditForm } from './ApplicationEditForm';
 import { CaseTermsSection } from './CaseTermsSection';
 import { DELIVERY_TEXT } from './correction';
 import { PartyFacts } from './PartyFacts';
+import { ReceiptsSection } from './ReceiptsSection';
+import { RecordSection } from './RecordSection';
 import { StatusChangeForm } from './StatusChangeForm';
 import { STATUS_TEXT } from './status-text';
 import { StatusHistoryList } from './StatusHistoryList';
@@ -93,14 +94,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         )}
       </dl>
       <CaseTermsSection application={a} />
-      <h4 className="card-subtitle">{t('applications.items')}</h4>
-      <ol className="card-items">
-        {a.items.map((item, index) => (
-          <li key={index}>
-            {item.name} — {t(item.original ? 'intake.items.original' : 'intake.items.copy')}, {t('applications.sheets', { n: item.sheets })}
-          </li>
-        ))}
-      </ol>
+      <RecordSection application={a} />
       <h4 className="card-subtitle">{t('applications.history')}</h4>
       <StatusHistoryList history={a.history} />
       <StatusChangeForm
@@ -117,8 +111,13 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
           onChanged();
         }}
       />
-      <h4 className="card-subtitle">{t('applications.receipt')}</h4>
-      <ReceiptActions applicationId={a.id} />
+      <ReceiptsSection
+        application={a}
+        onChanged={(updated) => {
+          setApplication(updated);
+          onChanged();
+        }}
+      />
     </article>
   );
 }

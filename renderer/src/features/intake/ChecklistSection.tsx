@@ -85,7 +85,7 @@ function SheetsCell({ line, name }: { line: ChecklistLine; name: string }) {
   );
 }
 
-/** The service's numbered required documents: what was handed in, original or copy, how many sheets. */
+/** The service's numbered required documents: what was handed in, original or copy, kept or shown and returned, how many sheets. */
 export function ChecklistSection() {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
@@ -134,6 +134,23 @@ export function ChecklistSection() {
               >
                 <option value="original">{t('intake.items.original')}</option>
                 <option value="copy">{t('intake.items.copy')}</option>
+              </select>
+            ),
+          },
+          {
+            key: 'handling',
+            header: t('receipts.intake.handling'),
+            className: 'col-narrow',
+            cell: (line) => (
+              <select
+                className="kit-input"
+                aria-label={t('receipts.intake.handlingOf', { name: nameOf(line) })}
+                value={line.returned === true ? 'returned' : 'handed_in'}
+                disabled={!line.submitted}
+                onChange={(event) => setLine(line.key, { returned: event.target.value === 'returned' })}
+              >
+                <option value="handed_in">{t('receipts.handedIn')}</option>
+                <option value="returned">{t('receipts.returned')}</option>
               </select>
             ),
           },

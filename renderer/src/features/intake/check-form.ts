@@ -198,7 +198,7 @@ export function checkForm(form: IntakeForm, today: string): FormCheck {
     if (name === '') c.error(itemField(line.key, 'name'), text('intake.err.itemName'));
     const sheets = /^\d{1,5}$/.test(line.sheets.trim()) ? Number(line.sheets.trim()) : Number.NaN;
     if (!(sheets >= 1 && sheets <= 10_000)) c.error(itemField(line.key, 'sheets'), text('intake.err.sheets'));
-    items.push({ name, original: line.original, sheets });
+    items.push({ name, original: line.original, sheets, returned: line.returned === true });
   }
   if (form.service !== null && items.length === 0) c.error('items', text('intake.err.noItems'));
   const insist = checkInsisted(form.items, form.insisted);

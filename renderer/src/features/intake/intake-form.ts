@@ -138,6 +138,8 @@ export interface ChecklistLine {
   submitted: boolean;
   original: boolean;
   sheets: string;
+  /** Presented and handed back (a passport shown), not kept in the case; drafts of earlier versions lack it: handed in. */
+  returned?: boolean;
 }
 
 /** The applicant insists on registering without required documents, for this reason (missing-documents.ts). */

@@ -205,13 +205,17 @@ describe('the application card', { timeout: 30_000 }, () => {
     await register(user);
     const card = await openCard(user, await registered());
 
-    const facts = within(card);
+    // The card's facts as they stand; the record as registered repeats them in its own section.
+    const facts = within(card.querySelector<HTMLElement>('.card-facts')!);
     const rep = facts.getByText('Представник').nextElementSibling?.textContent ?? '';
     expect(rep).toContain('Мороз Віктор');
     expect(rep).toContain(
       'довіреність, посвідчена нотаріально · № 1234 · від 01.10.2025 · нотаріус Приватний нотаріус Кравець Л. М. · може отримати результат',
     );
     expect(facts.getByText('Особа, щодо якої надається послуга').nextElementSibling?.textContent).toBe('Гнатюк Ольга');
+    const record = within(within(card).getByRole('region', { name: 'Дані, зафіксовані під час реєстрації' }));
+    expect(record.getByText('Представник').nextElementSibling?.textContent).toContain('Мороз Віктор');
+    expect(record.getByText('Особа, щодо якої надається послуга').nextElementSibling?.textContent).toContain('Гнатюк Ольга');
   });
 });
 
