@@ -11,6 +11,7 @@ import { DraftData } from './draft-data';
 import { parseDay } from './calendar';
 import { Applicant, ApplicantSummary, Edrpou, IdDocType, Rnokpp } from './domain/applicant';
 import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplication } from './domain/application';
+import { AddPayment, CancelPayment } from './domain/payment';
 import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
 import type { Envelope } from './errors';
@@ -192,6 +193,9 @@ export const methods = {
   },
   'applications.changeStatus': { input: ChangeApplicationStatus, output: Application, role: 'clerk', writes: true },
   'applications.update': { input: UpdateApplication, output: Application, role: 'clerk', writes: true },
+  /** A payment or exemption against the case's fee; a wrong one is cancelled with a reason, never deleted. */
+  'applications.addPayment': { input: AddPayment, output: Application, role: 'clerk', writes: true },
+  'applications.cancelPayment': { input: CancelPayment, output: Application, role: 'clerk', writes: true },
   'drafts.get': { input: NoInput, output: IntakeDraft.nullable(), role: 'clerk' },
   'drafts.save': { input: z.object({ data: DraftData }).strict(), output: z.object({ savedAt: z.string() }), role: 'clerk' },
   'drafts.discard': { input: NoInput, output: z.null(), role: 'clerk' },

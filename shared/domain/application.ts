@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApplicationStatus } from './application-status';
+import { PaymentBalance, PaymentRecord } from './payment';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -188,6 +189,10 @@ export const Application = z.object({
   window: z.string(),
   ticketId: z.string().nullable(),
   history: z.array(StatusChange),
+  // Payments per case (docs/ARCHITECTURE.md §6.6): every payment and exemption entered, cancelled ones
+  // included, and the balance of what is paid against the fee due.
+  payments: z.array(PaymentRecord),
+  balance: PaymentBalance,
   serverVersion: z.number().int().nullable(),
   sync: RecordSync,
 });

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { ReceiptItem } from '../../../shared/domain/application';
 import { RepresentativePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
+import { PaymentRecord } from '../../../shared/domain/payment';
 import { ensureRemoteClerk, REMOTE_CLERK_ID } from '../clerks/remote-clerk';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import type { Logger } from '../log/logger';
 import type { PulledApplier } from '../sync/pulled-change';
 import { markDeletedIn } from '../sync/pulled-change';
+import { replacePayments } from '../payments/queries';
 import { notePulledRegistrationNumber } from './registration-number';
 import { replaceStatusHistory } from './status-history';
 
@@ -32,6 +34,8 @@ const RemoteApplication = z.looseObject({
   deskCode: z.string(),
   /** Absent only in versions the back office stored before it kept the history in the record. */
   statusHistory: StatusHistory.optional(),
+  /** Absent until the first payment reached the back office: then there are none. */
+  payments: z.array(PaymentRecord).optional(),
 });
 
 const UPSERT_APPLICATION = `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
@@ -68,7 +72,7 @@ function yieldRegistrationNumber(db: Db, id: string, regNumber: string, logger: 
 }
 
 /**
- * The record, its receipt lines and its status history as the back office has them, and which
+ * The record, its receipt lines, payments and status history as the back office has them, and which
  * version that history is (`history_version`, see status-history.ts). A version without a
  * history (stored before the back office kept one in the record) leaves this desk's history as
  * it is rather than emptying it.
@@ -121,6 +125,7 @@ export const applicationApplier: PulledApplier = {
     );
     a.items.forEach((item, i) => insertItem.run(change.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
     if (a.statusHistory) replaceStatusHistory(db, change.id, a.statusHistory);
+    replacePayments(db, change.id, a.payments ?? []);
   },
   remove: markDeletedIn('applications'),
 };

@@ -2,6 +2,8 @@ import { Authority } from '../../../shared/domain/application';
 import type { Application, ApplicationSummary } from '../../../shared/domain/application';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { paymentBalance } from '../../../shared/domain/payment';
+import { readPayments } from '../payments/queries';
 import { readStatusHistory } from './status-history';
 
 interface ApplicationRow {
@@ -89,6 +91,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
   const items = statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position').all(
     row.id,
   ) as Array<{ name: string; original: number; sheets: number }>;
+  const payments = readPayments(db, row.id);
   return {
     id: row.id,
     regNumber: row.reg_number,
@@ -111,6 +114,8 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     window: row.window,
     ticketId: row.ticket_id,
     history: readStatusHistory(db, row.id),
+    payments,
+    balance: paymentBalance(null, payments),
     serverVersion: row.server_version,
     sync: row.sync_state,
   };

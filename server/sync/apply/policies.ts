@@ -1,6 +1,7 @@
 import { applicantPolicies } from './applicant';
 import { applicationPolicies } from './application';
 import { documentPolicies } from './document';
+import { paymentPolicies } from './payment';
 import { isMutationKind, SYNC_MUTATIONS } from '../../../shared/sync-mutations';
 import type { EntityName } from '../entity-store';
 import type { ApplyContext, Outcome } from './outcome';
@@ -15,7 +16,13 @@ const WRITABLE: ReadonlySet<string> = new Set(Object.values(SYNC_MUTATIONS).map(
  * is in the payload come from shared/sync-mutations.ts. Catalog and clerk accounts are
  * server-owned: no desk mutation names them, they flow to desks by pull only.
  */
-const POLICIES: Readonly<Record<string, Policy>> = { ...applicationPolicies, ...documentPolicies, ...applicantPolicies, ...ticketPolicies };
+const POLICIES: Readonly<Record<string, Policy>> = {
+  ...applicationPolicies,
+  ...documentPolicies,
+  ...paymentPolicies,
+  ...applicantPolicies,
+  ...ticketPolicies,
+};
 
 export type Resolved = { ok: true; entity: EntityName; id: string; policy: Policy } | { ok: false; code: string; message: string };
 

@@ -29,6 +29,8 @@ const base: Application = {
   window: '1',
   ticketId: null,
   history: [],
+  payments: [],
+  balance: { feeRecorded: false, dueKopecks: 0, paidKopecks: 0, outstandingKopecks: 0, exempt: false, components: [], settled: true },
   serverVersion: null,
   sync: 'local',
 };

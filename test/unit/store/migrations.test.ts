@@ -8,6 +8,7 @@ import { getApplicationById } from '../../../main/backend/applications/queries';
 import { openDatabase } from '../../../main/backend/db/open';
 import { join } from 'node:path';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { m0013ApplicationPayments } from '../../../main/backend/db/migrations/0013-application-payments';
 
 const tempDir = useTempDirs();
 
@@ -114,8 +115,14 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
     },
   },
   8: {
-    // The seed-2 applicant was written before the search tiers: 0008 fills and indexes its columns.
-    write: (db) => db.prepare(REPRESENTED).run('Коваль Мар’яна'),
+    // The seed-2 applicant was written before the search tiers: 0008 fills and indexes its columns
+    // (from version 8 on, the desk writes them with the row, as here when seed 2 came later).
+    write: (db) => {
+      db.prepare(REPRESENTED).run('Коваль Мар’яна');
+      db.prepare(
+        "UPDATE applicants SET search_folded = 'шивчинко тарас', search_latin = 'shevchenko taras' WHERE id = 'p1' AND search_folded = ''",
+      ).run();
+    },
     check: (db) => {
       expect(db.prepare("SELECT search_folded, search_latin FROM applicants WHERE id = 'p1'").get()).toEqual({
         search_folded: 'шивчинко тарас',
@@ -129,6 +136,47 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
         detail: string;
       }>;
       expect(plan.map((p) => p.detail).join(' ')).toContain('applications_reg_seq');
+    },
+  },
+  [m0013ApplicationPayments.version]: {
+    // A payment, and an exemption entered by mistake and cancelled, on the seed-2 application.
+    write: (db) => {
+      const insert = db.prepare(
+        `INSERT INTO application_payments (id, application_id, type, component, amount_kopecks, reference, paid_on, reason, clerk_id, created_at,
+           cancelled_at, cancel_reason, cancelled_by) VALUES (?, 'a1', ?, ?, ?, ?, ?, ?, 'c1', ?, ?, ?, ?)`,
+      );
+      insert.run('pay1', 'payment', 'admin_fee', 4992, 'КВ-77', '2026-11-27', null, '2026-11-27T10:10:00.000Z', null, null, null);
+      insert.run(
+        'ex1',
+        'exemption',
+        null,
+        null,
+        null,
+        null,
+        'пільга',
+        '2026-11-27T10:11:00.000Z',
+        '2026-11-27T10:12:00.000Z',
+        'не та особа',
+        'c1',
+      );
+    },
+    check: (db) => {
+      expect(
+        db
+          .prepare(
+            "SELECT id, type, amount_kopecks, cancel_reason FROM application_payments WHERE application_id = 'a1' ORDER BY created_at",
+          )
+          .all(),
+      ).toEqual([
+        { id: 'pay1', type: 'payment', amount_kopecks: 4992, cancel_reason: null },
+        { id: 'ex1', type: 'exemption', amount_kopecks: null, cancel_reason: 'не та особа' },
+      ]);
+      // A payment of nothing, or an exemption without its reason, cannot be stored.
+      const bad = db.prepare(
+        "INSERT INTO application_payments (id, application_id, type, component, amount_kopecks, reference, paid_on, reason, clerk_id, created_at) VALUES (?, 'a1', ?, 'blank', ?, 'x', '2026-11-27', ?, 'c1', 'x')",
+      );
+      expect(() => bad.run('zero', 'payment', 0, null)).toThrow(/CHECK/);
+      expect(() => bad.run('noreason', 'exemption', null, null)).toThrow(/CHECK/);
     },
   },
 };
@@ -280,6 +328,20 @@ describe('every migration', () => {
     expect(
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applicants' ORDER BY name").pluck().all(),
     ).toEqual(['applicants_edrpou', 'applicants_id_doc', 'applicants_phone', 'applicants_rnokpp', 'sqlite_autoindex_applicants_1']);
+    db.close();
+  });
+
+  it('0013: an application registered before payments existed reads with none, and nothing known to be due', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, m0013ApplicationPayments.version - 1);
+    seeds[2]!.write(db);
+    migrate(db, migrations);
+    expect(getApplicationById(db, 'a1')).toMatchObject({
+      regNumber: 'KV-01-20261127-0001',
+      dueDate: '2026-12-11',
+      payments: [],
+      balance: { feeRecorded: false, settled: true, dueKopecks: 0, paidKopecks: 0 },
+    });
     db.close();
   });
 
