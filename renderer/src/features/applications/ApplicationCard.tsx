@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { formatDateTime, formatDay } from '../../lib/format';
 import { localToday } from '../intake/intake-store';
+import { PaymentsSection } from '../payments/PaymentsSection';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationEditForm } from './ApplicationEditForm';
 import { DELIVERY_TEXT } from './correction';
@@ -98,6 +99,13 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
           </li>
         ))}
       </ol>
+      <PaymentsSection
+        application={a}
+        onChanged={(updated) => {
+          setApplication(updated);
+          onChanged();
+        }}
+      />
       <h4 className="card-subtitle">{t('applications.history')}</h4>
       <StatusHistoryList history={a.history} />
       <StatusChangeForm
