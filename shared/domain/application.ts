@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApplicationStatus } from './application-status';
+import { CaseTerms } from './case-snapshot';
 import { PaymentBalance, PaymentRecord } from './payment';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
@@ -181,6 +182,9 @@ export const Application = z.object({
   registeredAt: z.string(),
   registeredOn: z.string(),
   dueDate: z.string(),
+  // Issue 13, the catalog as information card (docs/ARCHITECTURE.md §6.4):
+  /** The tier, deadline rule and fee the case was registered under; null on a record pulled from a desk that predates them. */
+  terms: CaseTerms.nullable(),
   resultDelivery: ResultDelivery,
   notes: z.string().nullable(),
   clerkId: z.string(),

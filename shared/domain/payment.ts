@@ -64,11 +64,12 @@ export const ComponentBalance = z.object({
 export type ComponentBalance = z.infer<typeof ComponentBalance>;
 
 /**
- * Paid against due. `feeRecorded` is false for cases registered before the fee was kept with the
- * case: nothing is known to be due, so they count as settled and the card says why.
+ * Paid against due. `tracked` is false for cases registered before payments were recorded (their
+ * fee may well have been paid on paper): nothing is owed on record, so they count as settled and
+ * the card says why.
  */
 export const PaymentBalance = z.object({
-  feeRecorded: z.boolean(),
+  tracked: z.boolean(),
   dueKopecks: z.number().int().nonnegative(),
   paidKopecks: z.number().int().nonnegative(),
   /** What is still to pay: each unsettled component's due less its payments. */
@@ -107,7 +108,7 @@ export function paymentBalance(fee: ComputedFee | null, records: readonly Paymen
   });
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
   return {
-    feeRecorded: fee !== null,
+    tracked: fee !== null,
     dueKopecks: sum(components.map((c) => c.dueKopecks)),
     paidKopecks: sum(components.map((c) => c.paidKopecks)),
     outstandingKopecks: sum(components.filter((c) => !c.settled).map((c) => c.dueKopecks - c.paidKopecks)),

@@ -1,5 +1,6 @@
 import { Authority } from '../../../shared/domain/application';
 import type { Application, ApplicationSummary } from '../../../shared/domain/application';
+import type { CaseTerms } from '../../../shared/domain/case-snapshot';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { paymentBalance } from '../../../shared/domain/payment';
@@ -32,6 +33,8 @@ interface ApplicationRow {
   registered_at: string;
   registered_on: string;
   due_date: string;
+  terms: string | null;
+  payments_tracked: 0 | 1;
   result_delivery: Application['resultDelivery'];
   notes: string | null;
   clerk_id: string;
@@ -92,6 +95,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     row.id,
   ) as Array<{ name: string; original: number; sheets: number }>;
   const payments = readPayments(db, row.id);
+  const terms = row.terms === null ? null : (JSON.parse(row.terms) as CaseTerms);
   return {
     id: row.id,
     regNumber: row.reg_number,
@@ -106,6 +110,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     registeredAt: row.registered_at,
     registeredOn: row.registered_on,
     dueDate: row.due_date,
+    terms,
     resultDelivery: row.result_delivery,
     notes: row.notes,
     clerkId: row.clerk_id,
@@ -115,7 +120,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     ticketId: row.ticket_id,
     history: readStatusHistory(db, row.id),
     payments,
-    balance: paymentBalance(null, payments),
+    balance: paymentBalance(row.payments_tracked === 1 ? (terms?.fee ?? null) : null, payments),
     serverVersion: row.server_version,
     sync: row.sync_state,
   };

@@ -21,6 +21,7 @@ const base: Application = {
   registeredAt: '2026-12-03T08:00:00.000Z',
   registeredOn: '2026-12-03',
   dueDate: '2026-12-04',
+  terms: null,
   resultDelivery: 'in_person',
   notes: null,
   clerkId: 'c',
@@ -30,7 +31,7 @@ const base: Application = {
   ticketId: null,
   history: [],
   payments: [],
-  balance: { feeRecorded: false, dueKopecks: 0, paidKopecks: 0, outstandingKopecks: 0, exempt: false, components: [], settled: true },
+  balance: { tracked: false, dueKopecks: 0, paidKopecks: 0, outstandingKopecks: 0, exempt: false, components: [], settled: true },
   serverVersion: null,
   sync: 'local',
 };

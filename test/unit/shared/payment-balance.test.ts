@@ -138,12 +138,12 @@ describe('paymentBalance', () => {
 
   it('an exemption made at registration settles the case', () => {
     const fee: ComputedFee = { totalKopecks: 0, lines: [], conditions: [], exemption: { reason: 'учасник бойових дій' } };
-    expect(paymentBalance(fee, [])).toMatchObject({ exempt: true, settled: true, feeRecorded: true });
+    expect(paymentBalance(fee, [])).toMatchObject({ exempt: true, settled: true, tracked: true });
   });
 
   it('a case registered before fees were kept with it has nothing known to be due', () => {
     expect(paymentBalance(null, [])).toEqual({
-      feeRecorded: false,
+      tracked: false,
       dueKopecks: 0,
       paidKopecks: 0,
       outstandingKopecks: 0,

@@ -6,9 +6,12 @@ import type { Migration } from '../migrate';
  * component's values are the fee rule's (shared/domain/fee-rule.ts) and are checked there, not
  * here, so a new kind of component needs no table rebuild. Clerks of other desks appear on pulled
  * rows, so `clerk_id` names no clerks row.
+ *
+ * Applications already on file get `payments_tracked = 0`: their fees were paid, or not, before
+ * Vikno recorded payments, so nothing is owed on record and the card does not flag them unpaid.
  */
 export const m0013ApplicationPayments: Migration = {
-  version: 9,
+  version: 10,
   name: '0013-application-payments',
   up(db) {
     db.exec(`
@@ -33,6 +36,8 @@ export const m0013ApplicationPayments: Migration = {
         CHECK ((cancelled_at IS NULL) = (cancel_reason IS NULL) AND (cancelled_at IS NULL) = (cancelled_by IS NULL))
       ) STRICT;
       CREATE INDEX application_payments_by_application ON application_payments (application_id, created_at);
+      ALTER TABLE applications ADD COLUMN payments_tracked INTEGER NOT NULL DEFAULT 1 CHECK (payments_tracked IN (0, 1));
+      UPDATE applications SET payments_tracked = 0;
     `);
   },
 };

@@ -9,7 +9,7 @@ import { COMPONENT_TEXT } from './payment-entry';
 export function PaymentFlag({ balance }: { balance: PaymentBalance }) {
   const t = useT();
   if (!balance.settled) return <span className="status-badge status-overdue">{t('payments.flag.open')}</span>;
-  if (!balance.feeRecorded) return null;
+  if (!balance.tracked) return null;
   if (balance.exempt) return <span className="status-badge">{t('payments.flag.exempt')}</span>;
   if (balance.dueKopecks === 0) return <span className="status-badge">{t('payments.flag.free')}</span>;
   return <span className="status-badge">{t('payments.flag.settled')}</span>;
@@ -23,9 +23,9 @@ export function PaymentBalanceView({ balance }: { balance: PaymentBalance }) {
     t(c.exempt ? 'payments.state.exempt' : c.settled ? 'payments.state.settled' : 'payments.state.open');
   return (
     <>
-      {!balance.feeRecorded && <p className="muted">{t('payments.feeNotRecorded')}</p>}
+      {!balance.tracked && <p className="muted">{t('payments.notTracked')}</p>}
       <dl className="card-facts payment-totals">
-        {balance.feeRecorded && (
+        {balance.tracked && (
           <>
             <dt>{t('payments.due')}</dt>
             <dd>{uah(balance.dueKopecks)}</dd>
@@ -33,7 +33,7 @@ export function PaymentBalanceView({ balance }: { balance: PaymentBalance }) {
         )}
         <dt>{t('payments.paid')}</dt>
         <dd>{uah(balance.paidKopecks)}</dd>
-        {balance.feeRecorded && (
+        {balance.tracked && (
           <>
             <dt>{t('payments.outstanding')}</dt>
             <dd className={balance.settled ? undefined : 'overdue-text'}>{uah(balance.outstandingKopecks)}</dd>
