@@ -6,6 +6,7 @@ import { deskApi, must } from '../desk-backend';
 import '../dom-setup';
 import type { Application } from '../../../../shared/domain/application';
 import { ApplicationCard } from '../../../../renderer/src/features/applications/ApplicationCard';
+import { formatUah } from '../../../../renderer/src/lib/format';
 
 const PERSON = { kind: 'person' as const, surname: 'Лисенко', givenName: 'Оксана', birthDate: '1980-05-05', rnokpp: '1759013776' };
 let applicantId: string | null = null;
@@ -38,15 +39,23 @@ function described(control: HTMLElement): string {
 }
 
 describe('the payments section of the card', { timeout: 30_000 }, () => {
-  it('enters a payment from the keyboard: stopped at each bad field first, then listed, and paid shows the sum', async () => {
+  it('flags an unpaid fee, then takes a payment from the keyboard: stopped at each bad field first, then settled', async () => {
     const user = userEvent.setup();
-    const section = await openCard(await registered());
+    const app = await registered();
+    const due = app.balance.outstandingKopecks;
+    expect(due).toBeGreaterThan(0);
+    const section = await openCard(app);
+    const title = within(section).getByRole('heading', { name: /Оплата і пільги/ });
+    expect(title.textContent).toContain('Не сплачено');
+    expect(within(section).getByText('До сплати').nextElementSibling?.textContent).toBe(`${formatUah(due)} грн`);
     expect(within(section).getByText('Оплат і пільг ще не внесено.')).toBeTruthy();
 
     await user.click(within(section).getByRole('button', { name: 'Внести оплату' }));
     const component = within(section).getByLabelText('Складова');
     expect(document.activeElement).toBe(component);
+    // What is still owed is offered.
     const amount = within(section).getByLabelText('Сума, грн');
+    expect((amount as HTMLInputElement).value).toBe(formatUah(due));
     await user.clear(amount);
     await user.type(amount, '49,925');
     await user.click(within(section).getByRole('button', { name: 'Зберегти' }));
@@ -58,11 +67,13 @@ describe('the payments section of the card', { timeout: 30_000 }, () => {
     expect(document.activeElement).toBe(amount);
 
     await user.clear(amount);
-    await user.type(amount, '558');
+    await user.type(amount, formatUah(due));
     await user.type(reference, 'КВ-0042{Enter}');
     expect(await within(section).findByText('Оплату збережено.')).toBeTruthy();
-    expect(within(section).getByText(/Адміністративний збір: 558 грн, квитанція КВ-0042 від/)).toBeTruthy();
-    expect(within(section).getByText('Сплачено').nextElementSibling?.textContent).toBe('558 грн');
+    expect(within(section).getByText(new RegExp(`Адміністративний збір: ${formatUah(due)} грн, квитанція КВ-0042 від`))).toBeTruthy();
+    expect(within(section).getByText('Сплачено').nextElementSibling?.textContent).toBe(`${formatUah(due)} грн`);
+    expect(within(section).getByText('До сплати').nextElementSibling?.textContent).toBe('0 грн');
+    expect(title.textContent).toContain('Сплачено повністю');
   });
 
   it('cancels an entry with a reason: it stays listed, struck through, and counts for nothing', async () => {
@@ -118,5 +129,6 @@ describe('the payments section of the card', { timeout: 30_000 }, () => {
     await user.click(within(section).getByRole('button', { name: 'Зберегти' }));
     expect(await within(section).findByText('Пільгу збережено.')).toBeTruthy();
     expect(within(section).getByText(/Пільга \(уся сума\): Перше оформлення у 14 років/)).toBeTruthy();
+    expect(within(section).getByRole('heading', { name: /Оплата і пільги/ }).textContent).toContain('Звільнено від сплати');
   });
 });
