@@ -91,7 +91,7 @@ const COMPONENT_ORDER = FeeComponentKind.options;
  */
 export function paymentBalance(fee: ComputedFee | null, records: readonly PaymentRecord[]): PaymentBalance {
   const live = records.filter((r) => r.cancelled === null).map((r) => r.entry);
-  const exempt = fee?.exemption != null || live.some((e) => e.type === 'exemption' && e.component === undefined);
+  const exempt = (fee !== null && fee.exemption !== null) || live.some((e) => e.type === 'exemption' && e.component === undefined);
   const due = new Map<FeeComponentKind, number>();
   for (const line of fee?.lines ?? []) due.set(line.kind, (due.get(line.kind) ?? 0) + line.amountKopecks);
   const paid = new Map<FeeComponentKind, number>();
