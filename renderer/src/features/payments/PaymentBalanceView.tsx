@@ -24,7 +24,7 @@ export function PaymentBalanceView({ balance }: { balance: PaymentBalance }) {
   return (
     <>
       {!balance.tracked && <p className="muted">{t('payments.notTracked')}</p>}
-      <dl className="card-facts payment-totals">
+      <dl className="payment-totals">
         {balance.tracked && (
           <>
             <dt>{t('payments.due')}</dt>
