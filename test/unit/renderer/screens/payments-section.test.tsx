@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { deskApi, must } from '../desk-backend';
 import '../dom-setup';
 import type { Application } from '../../../../shared/domain/application';
 import { ApplicationCard } from '../../../../renderer/src/features/applications/ApplicationCard';
 import { formatUah } from '../../../../renderer/src/lib/format';
+import { useLanguageStore } from '../../../../renderer/src/i18n/language-store';
 
 const PERSON = { kind: 'person' as const, surname: 'Лисенко', givenName: 'Оксана', birthDate: '1980-05-05', rnokpp: '1759013776' };
 let applicantId: string | null = null;
@@ -130,5 +131,27 @@ describe('the payments section of the card', { timeout: 30_000 }, () => {
     expect(await within(section).findByText('Пільгу збережено.')).toBeTruthy();
     expect(within(section).getByText(/Пільга \(уся сума\): Перше оформлення у 14 років/)).toBeTruthy();
     expect(within(section).getByRole('heading', { name: /Оплата і пільги/ }).textContent).toContain('Звільнено від сплати');
+  });
+
+  describe('in English', () => {
+    afterEach(() => useLanguageStore.setState({ language: 'uk' }));
+
+    it('says the same in the clerk’s second language, names and all', async () => {
+      const user = userEvent.setup();
+      const app = await registered();
+      useLanguageStore.setState({ language: 'en' });
+      render(<ApplicationCard id={app.id} onChanged={() => undefined} onClose={() => undefined} />);
+      const section = await screen.findByRole('region', { name: /Payment and exemptions/ });
+      expect(within(section).getByRole('heading', { name: /Payment and exemptions/ }).textContent).toContain('Not paid');
+      expect(within(section).getByText('Still to pay').nextElementSibling?.textContent).toBe(
+        `UAH ${formatUah(app.balance.outstandingKopecks)}`,
+      );
+      await user.click(within(section).getByRole('button', { name: 'Enter an exemption' }));
+      await user.type(within(section).getByLabelText('Ground for the exemption'), 'War veteran');
+      await user.click(within(section).getByRole('button', { name: 'Save' }));
+      expect(await within(section).findByText('Exemption saved.')).toBeTruthy();
+      expect(within(section).getByText(/Exemption \(the whole fee\): War veteran/)).toBeTruthy();
+      expect(within(section).getByRole('heading', { name: /Payment and exemptions/ }).textContent).toContain('Exempt from the fee');
+    });
   });
 });
