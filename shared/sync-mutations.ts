@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Sha256Hex } from './blob-protocol';
 import { LegacyRepresentative, ReceiptItem, RegisterApplication, Representative, ResultDelivery } from './domain/application';
 import { ActorName } from './domain/application-history';
+import { CaseTerms } from './domain/case-snapshot';
 import { ApplicationStatus } from './domain/application-status';
 import { ApplicantKind, Citizenship, DocPresentedAs, IdDocType, NotifyBy, RnokppAbsence } from './domain/applicant';
 import { PaymentEntry } from './domain/payment';
@@ -36,7 +37,10 @@ export const ApplicationRegisterPayload = RegisterApplication.extend({
   regNumber: z.string().min(1).max(100),
   registeredAt: z.iso.datetime(),
   registeredOn: Day,
-  dueDate: Day,
+  /** Null while the term runs from a later event (hand-off, register entry). */
+  dueDate: Day.nullable(),
+  /** The tier, deadline rule and fee the desk computed; absent only in mutations desks queued before terms existed. */
+  terms: CaseTerms.optional(),
   /** Who registered, as the history shows it; optional: desks of earlier builds may still hold register mutations without it. */
   actorName: ActorName.optional(),
 });

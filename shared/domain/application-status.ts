@@ -86,6 +86,7 @@ export function isFinal(status: ApplicationStatus): boolean {
   return TRANSITIONS[status].length === 0;
 }
 
-export function isOverdue(status: ApplicationStatus, dueDate: string, today: string): boolean {
-  return !isFinal(status) && status !== 'result_ready' && today > dueDate;
+export function isOverdue(status: ApplicationStatus, dueDate: string | null, today: string): boolean {
+  // No date yet (the term runs from a later event): nothing can be overdue.
+  return dueDate !== null && !isFinal(status) && status !== 'result_ready' && today > dueDate;
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ApplicationStatus } from './application-status';
 import { CaseTerms } from './case-snapshot';
+import { ConditionId } from './fee-rule';
+import { DeadlineRule } from './deadline-rule';
 import { PaymentBalance, PaymentRecord } from './payment';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
@@ -100,6 +102,7 @@ export const ReceiptItem = z
   .strict();
 
 export const ResultDelivery = z.enum(['in_person', 'post', 'email', 'electronic']);
+export type ResultDelivery = z.infer<typeof ResultDelivery>;
 
 export const RegisterApplication = z
   .object({
@@ -114,6 +117,16 @@ export const RegisterApplication = z
     resultDelivery: ResultDelivery.default('in_person'),
     notes: z.string().trim().max(2000).optional(),
     ticketId: z.string().min(1).max(64).optional(),
+    // Issue 13, the terms chosen at intake (docs/ARCHITECTURE.md §6.4), checked against the service's card:
+    /** The service's speed tier; the first one when absent. */
+    tierId: z.string().min(1).max(40).optional(),
+    /** The service's fee conditions that hold (late filing, first issue). */
+    feeConditions: z.array(ConditionId).max(20).optional(),
+    /** Exempt from the fee (пільга), with the reason the case keeps. */
+    feeExemption: z
+      .object({ reason: Text(500) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type RegisterApplicationInput = z.input<typeof RegisterApplication>;
@@ -181,7 +194,8 @@ export const Application = z.object({
   items: z.array(ReceiptItem),
   registeredAt: z.string(),
   registeredOn: z.string(),
-  dueDate: z.string(),
+  /** The last day of the term; null while it runs from a later event (hand-off, register entry): `terms` words it then. */
+  dueDate: z.string().nullable(),
   // Issue 13, the catalog as information card (docs/ARCHITECTURE.md §6.4):
   /** The tier, deadline rule and fee the case was registered under; null on a record pulled from a desk that predates them. */
   terms: CaseTerms.nullable(),
@@ -209,7 +223,10 @@ export const ApplicationSummary = z.object({
   serviceName: z.object({ uk: z.string(), en: z.string() }),
   applicantName: z.string(),
   registeredAt: z.string(),
-  dueDate: z.string(),
+  /** Null while the term runs from a later event: `deadline` is worded instead. */
+  dueDate: z.string().nullable(),
+  /** The case's deadline rule; null on a record pulled from a desk that predates terms. */
+  deadline: DeadlineRule.nullable(),
   sync: RecordSync,
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;

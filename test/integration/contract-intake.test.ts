@@ -70,7 +70,8 @@ describe('registration through the contract', () => {
       }),
     );
     expect(app.regNumber).toBe('DEMO-01-20261127-0001');
-    expect(app.dueDate).toBe('2026-11-30');
+    // Residence registration is done the same day.
+    expect(app.dueDate).toBe('2026-11-27');
     expect((await value(api.call('applications.get', { regNumber: app.regNumber }))).id).toBe(app.id);
     expect((await value(api.call('applications.get', { id: app.id }))).representative?.displayName).toBe('Коваль Петро Іванович');
     expect((await value(api.call('applications.listToday', {}))).map((a) => a.regNumber)).toEqual([app.regNumber]);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReceiptItem } from '../../../shared/domain/application';
+import { CaseTerms } from '../../../shared/domain/case-snapshot';
 import { RepresentativePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import { PaymentRecord } from '../../../shared/domain/payment';
@@ -12,6 +13,7 @@ import { markDeletedIn } from '../sync/pulled-change';
 import { replacePayments } from '../payments/queries';
 import { notePulledRegistrationNumber } from './registration-number';
 import { replaceStatusHistory } from './status-history';
+import { NO_DUE_DATE } from './queries';
 
 const RemoteApplication = z.looseObject({
   regNumber: z.string(),
@@ -27,7 +29,10 @@ const RemoteApplication = z.looseObject({
   status: z.string(),
   registeredAt: z.string(),
   registeredOn: z.string(),
-  dueDate: z.string(),
+  /** Null while the term runs from a later event. */
+  dueDate: z.string().nullable(),
+  /** Absent on records registered by desks that predate terms. */
+  terms: CaseTerms.nullable().optional(),
   resultDelivery: z.string(),
   notes: z.string().nullable().optional(),
   centerCode: z.string(),
@@ -40,15 +45,15 @@ const RemoteApplication = z.looseObject({
 
 const UPSERT_APPLICATION = `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
     rep_poa_number, rep_poa_date, representative_id, rep_authority, subject_id, insisted, status, registered_at, registered_on, due_date,
-    result_delivery, notes, clerk_id, center_code, desk_code, window, updated_at, server_version, history_version)
+    terms, result_delivery, notes, clerk_id, center_code, desk_code, window, updated_at, server_version, history_version)
   VALUES (@id, @regNumber, @serviceId, @applicantId, @repName, @repDocType, @repDocNumber, @repPoaNumber, @repPoaDate, @representativeId,
-    @repAuthority, @subjectId, @insisted, @status, @registeredAt, @registeredOn, @dueDate, @resultDelivery, @notes, @clerk, @centerCode,
+    @repAuthority, @subjectId, @insisted, @status, @registeredAt, @registeredOn, @dueDate, @terms, @resultDelivery, @notes, @clerk, @centerCode,
     @deskCode, '', @at, @version, @historyVersion)
   ON CONFLICT (id) DO UPDATE SET status = excluded.status, rep_full_name = excluded.rep_full_name, rep_doc_type = excluded.rep_doc_type,
     rep_doc_number = excluded.rep_doc_number, rep_poa_number = excluded.rep_poa_number, rep_poa_date = excluded.rep_poa_date,
     representative_id = excluded.representative_id, rep_authority = excluded.rep_authority, subject_id = excluded.subject_id,
     insisted = excluded.insisted,
-    due_date = excluded.due_date, result_delivery = excluded.result_delivery, notes = excluded.notes,
+    due_date = excluded.due_date, terms = coalesce(excluded.terms, applications.terms), result_delivery = excluded.result_delivery, notes = excluded.notes,
     updated_at = excluded.updated_at, server_version = excluded.server_version,
     history_version = coalesce(excluded.history_version, applications.history_version)`;
 
@@ -108,7 +113,8 @@ export const applicationApplier: PulledApplier = {
       status: a.status,
       registeredAt: a.registeredAt,
       registeredOn: a.registeredOn,
-      dueDate: a.dueDate,
+      dueDate: a.dueDate ?? NO_DUE_DATE,
+      terms: a.terms ? JSON.stringify(a.terms) : null,
       resultDelivery: a.resultDelivery,
       notes: a.notes ?? null,
       clerk: REMOTE_CLERK_ID,

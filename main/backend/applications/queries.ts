@@ -1,11 +1,23 @@
 import { Authority } from '../../../shared/domain/application';
 import type { Application, ApplicationSummary } from '../../../shared/domain/application';
 import type { CaseTerms } from '../../../shared/domain/case-snapshot';
+import type { DeadlineRuleData } from '../../../shared/domain/deadline-rule';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { paymentBalance } from '../../../shared/domain/payment';
 import { readPayments } from '../payments/queries';
 import { readStatusHistory } from './status-history';
+
+/**
+ * `due_date` is NOT NULL since 0002 and relaxing that means rebuilding `applications`, which the
+ * migrations avoid: a case whose term runs from a later event (hand-off, register entry) stores
+ * this until that event gives the date. Only this module and the writers know it.
+ */
+export const NO_DUE_DATE = '';
+
+export function dueDateOf(column: string): string | null {
+  return column === NO_DUE_DATE ? null : column;
+}
 
 interface ApplicationRow {
   id: string;
@@ -109,7 +121,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     items: items.map((i) => ({ name: i.name, original: i.original === 1, sheets: i.sheets })),
     registeredAt: row.registered_at,
     registeredOn: row.registered_on,
-    dueDate: row.due_date,
+    dueDate: dueDateOf(row.due_date),
     terms,
     resultDelivery: row.result_delivery,
     notes: row.notes,
@@ -145,6 +157,7 @@ type SummaryRow = {
   display_name: string;
   registered_at: string;
   due_date: string;
+  deadline: string | null;
   sync_state: ApplicationSummary['sync'];
 };
 
@@ -152,7 +165,8 @@ type SummaryRow = {
 export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): ApplicationSummary[] {
   const rows = statement(
     db,
-    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date, ${SYNC_STATE}
+    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date,
+         a.terms ->> '$.deadline' AS deadline, ${SYNC_STATE}
        FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
        WHERE (${where}) AND a.deleted_at IS NULL
        ORDER BY a.registered_at DESC, a.reg_number DESC LIMIT ?`,
@@ -164,7 +178,8 @@ export function applicationSummaries(db: Db, where: string, params: unknown[], l
     serviceName: { uk: r.name_uk, en: r.name_en },
     applicantName: r.display_name,
     registeredAt: r.registered_at,
-    dueDate: r.due_date,
+    dueDate: dueDateOf(r.due_date),
+    deadline: r.deadline === null ? null : (JSON.parse(r.deadline) as DeadlineRuleData),
     sync: r.sync_state,
   }));
 }

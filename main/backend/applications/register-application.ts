@@ -9,9 +9,9 @@ import { recordChange, runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { clerkName } from '../clerks/clerk-name';
-import { getApplicationById } from './queries';
+import { getApplicationById, NO_DUE_DATE } from './queries';
 import { assertAuthorityCurrent } from '../applicants/check-dates';
-import { assertParties, missingRequiredDocuments } from './registration-rules';
+import { assertCardAllows, assertParties, missingRequiredDocuments } from './registration-rules';
 import { allocateRegistrationNumber, keepIssuedNumber } from './registration-number';
 import { statement } from '../db/statements';
 
@@ -33,6 +33,18 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       ]);
     }
     assertParties(env.db, service, input);
+    assertCardAllows(env.db, service, input.applicantId, input.resultDelivery);
+    const terms = termsFor(
+      service,
+      { tierId: input.tierId, conditions: input.feeConditions, exemption: input.feeExemption },
+      day,
+      loadSubsistenceTable(env.db),
+    );
+    // Only a latest date is a due date: an earliest one (marriage) or a term from a later event is worded instead.
+    const due =
+      terms.deadline.kind === 'not_after'
+        ? deadlineDate(terms.deadline, { anchor: 'intake', at: now }, env.desk.timeZone, loadCalendar(env.db))
+        : null;
     if (input.representative) assertAuthorityCurrent(input.representative.authority, day);
     const missing = missingRequiredDocuments(
       service,
@@ -51,12 +63,6 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
 
     const id = uuidv7(now.getTime());
     const { regNumber, value } = allocateRegistrationNumber(env.db, env.desk.center.code, env.desk.desk.code, day);
-    const terms = termsFor(service, {}, day, loadSubsistenceTable(env.db));
-    const due = deadlineDate(terms.deadline, { anchor: 'intake', at: now }, env.desk.timeZone, loadCalendar(env.db));
-    if (due === null)
-      throw new AppError('VALIDATION', 'Terms running from a later event are not registered yet', [
-        { path: ['serviceId'], message: 'terms.later_anchor' },
-      ]);
     const rep = input.representative;
     statement(
       env.db,
@@ -75,7 +81,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       insisted ? JSON.stringify(insisted) : null,
       at,
       day,
-      due,
+      due ?? NO_DUE_DATE,
       input.resultDelivery,
       input.notes ?? null,
       env.clerkId,
@@ -104,6 +110,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
           registeredOn: day,
           dueDate: due,
           ...input,
+          terms,
           insisted,
           actorName: clerkName(env.db, env.clerkId),
         },

@@ -1,5 +1,5 @@
-import type { AuthorityData } from '../../../shared/domain/application';
-import type { Service } from '../../../shared/domain/service';
+import type { AuthorityData, ResultDelivery } from '../../../shared/domain/application';
+import type { RequiredField, Service } from '../../../shared/domain/service';
 import { AppError } from '../../../shared/errors';
 import type { FieldIssue } from '../../../shared/errors';
 import type { Db } from '../db/open';
@@ -62,6 +62,41 @@ export function assertParties(db: Db, service: ServiceRules, parties: Parties): 
   if (service.requiresRnokpp && applicant.kind !== 'legal_entity' && applicant.rnokpp === null && applicant.rnokpp_absent !== 'religious') {
     issues.push({ path: ['applicant', 'rnokpp'], message: 'service.requires_rnokpp' });
   }
+  refuse(issues);
+}
+
+const FIELD_COLUMNS: Record<RequiredField, { column: string; path: string }> = {
+  unzr: { column: 'unzr', path: 'unzr' },
+  birth_date: { column: 'birth_date', path: 'birthDate' },
+  // An address typed whole or in parts (migration 0007) is an address.
+  address: { column: 'coalesce(address, address_parts)', path: 'address' },
+  phone: { column: 'phone', path: 'phone' },
+  email: { column: 'email', path: 'email' },
+};
+
+/**
+ * What the information card asks of the case (docs/ARCHITECTURE.md §6.4): the applicant is of a kind
+ * the service accepts and has each identity field it requires; the result goes by a channel the
+ * service offers.
+ */
+export function assertCardAllows(
+  db: Db,
+  service: Pick<Service, 'applicantKinds' | 'requiredFields' | 'deliveryChannels'>,
+  applicantId: string,
+  resultDelivery: ResultDelivery,
+): void {
+  const issues: FieldIssue[] = [];
+  const applicant = party(db, applicantId);
+  if (applicant && !service.applicantKinds.includes(applicant.kind)) {
+    issues.push({ path: ['applicant', 'kind'], message: 'service.applicant_kind' });
+  }
+  for (const field of service.requiredFields) {
+    const { column, path } = FIELD_COLUMNS[field];
+    const value = statement(db, `SELECT ${column} FROM applicants WHERE id = ?`).pluck().get(applicantId) as string | null | undefined;
+    if (value === null || value === undefined || value === '')
+      issues.push({ path: ['applicant', path], message: 'service.requires_field' });
+  }
+  if (!service.deliveryChannels.includes(resultDelivery)) issues.push({ path: ['resultDelivery'], message: 'service.delivery_channel' });
   refuse(issues);
 }
 

@@ -63,8 +63,15 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
       );
       input.items.forEach((item, i) => insert.run(input.id, i + 1, item.name, item.original ? 1 : 0, item.sheets));
     }
-    if ('resultDelivery' in changed)
-      statement(env.db, 'UPDATE applications SET result_delivery = ? WHERE id = ?').run(changed.resultDelivery, input.id);
+    if (input.resultDelivery !== undefined && 'resultDelivery' in changed) {
+      const channels = getService(env.db, current.service.id)?.deliveryChannels ?? [];
+      if (!channels.includes(input.resultDelivery)) {
+        throw new AppError('VALIDATION', `The service does not deliver by ${input.resultDelivery}`, [
+          { path: ['resultDelivery'], message: 'service.delivery_channel' },
+        ]);
+      }
+      statement(env.db, 'UPDATE applications SET result_delivery = ? WHERE id = ?').run(input.resultDelivery, input.id);
+    }
     if ('notes' in changed) statement(env.db, 'UPDATE applications SET notes = ? WHERE id = ?').run(changed.notes, input.id);
     statement(env.db, 'UPDATE applications SET updated_at = ? WHERE id = ?').run(at, input.id);
     recordChange(

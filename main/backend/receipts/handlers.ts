@@ -1,5 +1,6 @@
 import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
+import { deadlineWording } from '../../../shared/domain/deadline-wording';
 import { getApplicant } from '../applicants/queries';
 import { getApplicationById } from '../applications/queries';
 import { appendAudit } from '../audit/audit-log';
@@ -59,6 +60,7 @@ function receiptData(deps: ReceiptDeps, applicationId: string, lang: 'uk' | 'en'
     },
     items: app.items,
     dueDate: app.dueDate,
+    term: app.terms === null ? null : deadlineWording(app.terms.deadline, lang),
     resultDelivery: app.resultDelivery,
   };
 }

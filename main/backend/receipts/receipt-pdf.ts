@@ -44,8 +44,10 @@ export interface ReceiptData {
   /** The service's name in the receipt's language, and who provides it. */
   service: { name: string; provider: string };
   items: z.infer<typeof ReceiptItem>[];
-  /** YYYY-MM-DD. */
-  dueDate: string;
+  /** YYYY-MM-DD; null while the term runs from a later event, so only its wording is printed. */
+  dueDate: string | null;
+  /** The term as the law words it (deadline-wording.ts), printed when there is no date; null on a record pulled from a desk that predates terms. */
+  term: string | null;
   resultDelivery: z.infer<typeof ResultDelivery>;
 }
 
@@ -281,14 +283,11 @@ function detailRows(data: ReceiptData, t: ReceiptText, lang: ReceiptLang): [stri
     rows.push([t.representative, `${rep.name}, ${basis}`]);
   }
   if (data.subject) rows.push([t.subject, data.subject.displayName]);
-  rows.push(
-    [t.service, data.service.name],
-    [t.provider, data.service.provider],
-    [t.window, data.window],
-    [t.clerk, data.clerkName],
-    [t.dueDate, formatDay(data.dueDate)],
-    [t.delivery, t.deliveryKinds[data.resultDelivery]],
-  );
+  rows.push([t.service, data.service.name], [t.provider, data.service.provider], [t.window, data.window], [t.clerk, data.clerkName]);
+  // A term from a later event, or an earliest date, has no date yet: the receipt says how it is counted instead.
+  if (data.dueDate !== null) rows.push([t.dueDate, formatDay(data.dueDate)]);
+  else if (data.term !== null) rows.push([t.term, data.term]);
+  rows.push([t.delivery, t.deliveryKinds[data.resultDelivery]]);
   if (data.insisted) rows.push([t.missingDocuments, data.insisted.missing.join('; ')], ['', t.insisted(data.insisted.reason)]);
   return rows;
 }

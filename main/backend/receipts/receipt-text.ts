@@ -30,6 +30,7 @@ export interface ReceiptText {
   window: string;
   clerk: string;
   dueDate: string;
+  term: string;
   delivery: string;
   deliveryKinds: Record<z.infer<typeof ResultDelivery>, string>;
   colNumber: string;
@@ -70,6 +71,7 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     window: 'Робоче місце (вікно)',
     clerk: 'Адміністратор',
     dueDate: 'Очікувана дата отримання результату',
+    term: 'Строк надання послуги',
     delivery: 'Спосіб отримання результату',
     deliveryKinds: {
       in_person: 'особисто в ЦНАП',
@@ -113,6 +115,7 @@ export const receiptText: Record<ReceiptLang, ReceiptText> = {
     window: 'Window',
     clerk: 'Administrator',
     dueDate: 'Expected result date',
+    term: 'Term of the service',
     delivery: 'Result delivery',
     deliveryKinds: {
       in_person: 'in person at the center',

@@ -575,9 +575,16 @@ export const en = {
   'calendar.err.dateRange': 'The date must fall in one of the years in the “Year” list',
   'calendar.err.nameTooLong': 'The name is too long: up to 200 characters',
   // Issue 13: a service's terms (docs/ARCHITECTURE.md §6.4)
+  'terms.term': 'Term of the service',
   'terms.deadline': 'Term: {deadline}',
   'terms.notStated': 'No term set by law: {wording}',
   'terms.fee': 'fee {uah} UAH',
   'terms.free': 'free of charge',
   'terms.exempt': 'exempt from payment: {reason}',
+  'terms.err.applicantKind': 'This service is not provided to this kind of applicant (see the information card)',
+  'terms.err.requiredField': 'The service’s information card requires this field',
+  'terms.err.deliveryChannel': 'This service does not deliver its result this way',
+  'terms.err.unknownTier': 'The service has no such term: choose another',
+  'terms.err.unknownCondition': 'The service has no such fee condition',
+  'terms.err.subsistenceYear': 'The catalog has no subsistence minimum for this year: the fee cannot be computed, ask IT',
 } as const satisfies Dictionary;

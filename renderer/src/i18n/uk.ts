@@ -576,9 +576,16 @@ export const uk = {
   'calendar.err.dateRange': 'Дата має припадати на один із років у списку «Рік»',
   'calendar.err.nameTooLong': 'Назва задовга: до 200 символів',
   // Issue 13: a service's terms (docs/ARCHITECTURE.md §6.4)
+  'terms.term': 'Строк надання послуги',
   'terms.deadline': 'Строк: {deadline}',
   'terms.notStated': 'Строк не встановлено законом: {wording}',
   'terms.fee': 'збір {uah} грн',
   'terms.free': 'безоплатно',
   'terms.exempt': 'звільнено від оплати: {reason}',
+  'terms.err.applicantKind': 'Ця послуга не надається заявнику такого виду (див. інформаційну картку)',
+  'terms.err.requiredField': 'Інформаційна картка послуги вимагає це поле',
+  'terms.err.deliveryChannel': 'Ця послуга не видає результат таким способом',
+  'terms.err.unknownTier': 'У послуги немає такого строку надання: оберіть інший',
+  'terms.err.unknownCondition': 'У послуги немає такої умови оплати',
+  'terms.err.subsistenceYear': 'У каталозі немає прожиткового мінімуму на цей рік: збір не обчислити, зверніться до ІТ',
 } as const;

@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReceipt } from '../../../main/backend/receipts/receipt-pdf';
 import type { ReceiptData } from '../../../main/backend/receipts/receipt-pdf';
 import type { ReceiptLang } from '../../../main/backend/receipts/receipt-text';
+import { deadlineWording } from '../../../shared/domain/deadline-wording';
 import { repoRoot } from '../../helpers/built-app';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -36,6 +37,7 @@ const idCard: ReceiptData = {
     { name: 'Довідка про присвоєння РНОКПП, видана Ґалаґан Олегом', original: false, sheets: 3 },
   ],
   dueDate: '2026-04-02',
+  term: 'не пізніше 20 робочих днів з дня подання',
   resultDelivery: 'in_person',
 };
 
@@ -173,6 +175,25 @@ describe('renderReceipt', () => {
     expect(en).toContain('Коваль Петро, head of the legal entity acting under its statute (checked in the state register)');
     expect(en).toContain('Person concerned Шевченко Богдан Тарасович');
     expect(en).toContain('The applicant insists on registration: Довідку донесе завтра');
+  });
+
+  it('a term from a later event or an earliest date is printed as the law words it, never as a false date', async () => {
+    const property: ReceiptData = {
+      ...idCard,
+      dueDate: null,
+      term: deadlineWording({ value: 5, unit: 'working_days', kind: 'not_after', anchor: 'register_entry' }, 'uk'),
+    };
+    const uk = textOf(await renderToFile(property, 'uk'));
+    expect(uk).toContain('Строк надання послуги не пізніше 5 робочих днів з дня реєстрації заяви в Державному реєстрі речових прав');
+    expect(uk).not.toContain('Очікувана дата отримання результату');
+    const marriage: ReceiptData = {
+      ...idCard,
+      dueDate: null,
+      term: deadlineWording({ value: 1, unit: 'months', kind: 'not_before', anchor: 'intake' }, 'en'),
+    };
+    const en = textOf(await renderToFile(marriage, 'en'));
+    expect(en).toContain('Term of the service not earlier than 1 month from submission');
+    expect(en).not.toContain('Expected result date');
   });
 
   it('encodes the registration number in a QR code that a decoder reads from the printed page', async () => {

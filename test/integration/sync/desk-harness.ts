@@ -174,7 +174,8 @@ export function useSyncWorld(harness: Harness): SyncWorld {
         applicantId ??=
           (readDb(desk, (db) => db.prepare('SELECT id FROM applicants WHERE deleted_at IS NULL LIMIT 1').pluck().get()) as
             string | undefined) ?? null;
-        const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
+        // A service whose result may go by post as well, so the scenarios can correct the delivery.
+        const [service] = await value(api.call('catalog.search', { q: 'MS-01' }));
         // Every document the card requires, so the registration needs no "applicant insists".
         const items = service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 }));
         const app = await value(

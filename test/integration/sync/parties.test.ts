@@ -64,14 +64,19 @@ describe('representatives and persons concerned across desks (PGlite)', () => {
         },
         subject: { applicant: { kind: 'person', surname: 'Сміт', givenName: 'Емма', birthDate: '2020-03-01', rnokppAbsent: 'child' } },
         items: service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 })),
+        feeConditions: ['late'],
       }),
     );
+    expect(registered.terms?.fee.conditions).toEqual(['late']);
     expect((await a.syncNow()).pending).toBe(0);
     await b.syncNow();
     const pulled = await value(b.api.call('applications.get', { id: registered.id }));
     expect(pulled.representative).toEqual(registered.representative);
     expect(pulled.subject).toEqual(registered.subject);
     expect(pulled.applicant).toEqual(registered.applicant);
+    // The terms travel as the registering desk computed them: the other desk never recomputes them.
+    expect(pulled.terms).toEqual(registered.terms);
+    expect(pulled.dueDate).toEqual(registered.dueDate);
     expect(pulled.representative).toMatchObject({
       displayName: 'Коваль Петро',
       authority: { basis: 'poa_notarised', notary: 'Іваненко О. П.' },

@@ -89,6 +89,33 @@ const settled = (steps: StatusStep[]) =>
   }));
 
 describe('applying a pulled application', () => {
+  it('keeps the terms another desk registered the case under, and a due date still to come as none', () => {
+    const desk = deskWithOwnApplication();
+    const terms = {
+      tier: { id: 'two_hours', nameUk: '2 години', nameEn: '2 hours' },
+      deadline: { value: 2, unit: 'hours', kind: 'not_after', anchor: 'register_entry' },
+      termStated: true,
+      fee: {
+        totalKopecks: 1_664_000,
+        lines: [{ kind: 'admin_fee', amountKopecks: 1_664_000, share: 5, subsistenceYear: 2026 }],
+        conditions: [],
+        exemption: null,
+      },
+    };
+    const change = pulledApplication('a-remote', desk.applicant.id, 1, 'registered', [step('registered')]);
+    createChangeApplier(memoryLogger())(desk.db, [{ ...change, data: { ...change.data, dueDate: null, terms } }]);
+    expect(getApplicationById(desk.db, 'a-remote')).toMatchObject({ dueDate: null, terms });
+  });
+
+  it('a version without terms (stored before the back office kept them) leaves the terms on file', () => {
+    const desk = deskWithOwnApplication();
+    ack(desk.db, desk.registerId, 1);
+    const terms = getApplicationById(desk.db, desk.app.id)!.terms;
+    expect(terms?.tier.id).toBe('standard');
+    createChangeApplier(memoryLogger())(desk.db, [pulledApplication(desk.app.id, desk.applicant.id, 2, 'sent_to_provider', undefined)]);
+    expect(getApplicationById(desk.db, desk.app.id)).toMatchObject({ status: 'sent_to_provider', terms });
+  });
+
   it('replaces the desk’s history with the back office’s, steps by clerks this desk has never seen included', () => {
     const desk = deskWithOwnApplication();
     ack(desk.db, desk.registerId, 1);

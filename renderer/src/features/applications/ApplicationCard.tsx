@@ -8,7 +8,8 @@ import { ReceiptActions } from '../../components/ReceiptActions';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
-import { formatDateTime, formatDay } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
+import { dueText } from '../terms/terms-text';
 import { localToday } from '../intake/intake-store';
 import { PaymentsSection } from '../payments/PaymentsSection';
 import { SyncBadge } from '../sync/SyncBadge';
@@ -80,8 +81,8 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         </dd>
         <dt>{t('applications.registeredAt')}</dt>
         <dd>{formatDateTime(a.registeredAt)}</dd>
-        <dt>{t('intake.done.due')}</dt>
-        <dd className={overdue ? 'overdue-text' : undefined}>{formatDay(a.dueDate)}</dd>
+        <dt>{t(a.dueDate === null ? 'terms.term' : 'intake.done.due')}</dt>
+        <dd className={overdue ? 'overdue-text' : undefined}>{dueText(language, a.dueDate, a.terms?.deadline ?? null)}</dd>
         <dt>{t('intake.delivery.label')}</dt>
         <dd>{t(DELIVERY_TEXT[a.resultDelivery])}</dd>
         {a.notes && (

@@ -8,7 +8,8 @@ import { ErrorNotice } from '../../kit/ErrorNotice';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { TextInput } from '../../kit/TextInput';
-import { formatDay, formatTime } from '../../lib/format';
+import { formatTime } from '../../lib/format';
+import { dueText } from '../terms/terms-text';
 import { localToday } from '../intake/intake-store';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationCard } from './ApplicationCard';
@@ -100,7 +101,7 @@ export function ApplicationsScreen() {
                         {overdue && <span className="status-badge status-overdue">{t('applications.overdue')}</span>}
                         <SyncBadge sync={a.sync} />
                         <span className="muted">
-                          {formatTime(a.registeredAt)} · {t('applications.dueShort', { date: formatDay(a.dueDate) })}
+                          {formatTime(a.registeredAt)} · {t('applications.dueShort', { date: dueText(language, a.dueDate, a.deadline) })}
                         </span>
                       </span>
                     </button>

@@ -3,7 +3,7 @@ import { ReceiptActions } from '../../components/ReceiptActions';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
-import { formatDay } from '../../lib/format';
+import { dueText } from '../terms/terms-text';
 import { startNewIntake, useIntakeStore } from './intake-store';
 
 /** After Register: the number to tell the citizen, the due date, the receipt, and the next intake. */
@@ -25,8 +25,8 @@ export function RegisteredPanel() {
           <dd className="reg-number">{application.regNumber}</dd>
         </div>
         <div>
-          <dt>{t('intake.done.due')}</dt>
-          <dd className="due-date">{formatDay(application.dueDate)}</dd>
+          <dt>{t(application.dueDate === null ? 'terms.term' : 'intake.done.due')}</dt>
+          <dd className="due-date">{dueText(language, application.dueDate, application.terms?.deadline ?? null)}</dd>
         </div>
         <div>
           <dt>{t('intake.done.applicant')}</dt>

@@ -39,6 +39,12 @@ const SCREEN_TEXTS: Readonly<Record<string, PlainMessageKey>> = {
   'representative.is_applicant': 'intake.err.representativeIsApplicant',
   'subject.not_person': 'intake.err.subjectNotPerson',
   'subject.is_applicant': 'intake.err.subjectIsApplicant',
+  'service.applicant_kind': 'terms.err.applicantKind',
+  'service.requires_field': 'terms.err.requiredField',
+  'service.delivery_channel': 'terms.err.deliveryChannel',
+  'terms.unknown_tier': 'terms.err.unknownTier',
+  'terms.unknown_condition': 'terms.err.unknownCondition',
+  'fee.subsistence_year_missing': 'terms.err.subsistenceYear',
 };
 
 function isValidationCode(message: string): message is ValidationCode {
@@ -92,6 +98,14 @@ export function registerIssueField(path: FieldIssue['path'], submittedKeys: read
       return 'subject.applicant.search';
     case 'insisted':
       return 'insisted.reason';
+    case 'tierId':
+      return 'terms.tier';
+    case 'feeConditions':
+      return 'terms.conditions';
+    case 'feeExemption':
+      return 'terms.exemptionReason';
+    case 'subsistenceMinimum':
+      return 'service';
     case 'items': {
       const key = typeof sub === 'number' ? submittedKeys[sub] : undefined;
       if (key === undefined) return 'items';

@@ -6,7 +6,7 @@ import { deadlineWording } from '../../../../shared/domain/deadline-wording';
 import type { ServiceTier } from '../../../../shared/domain/service';
 import type { Translate } from '../../i18n/dictionary';
 import type { Language } from '../../i18n/language';
-import { formatUah } from '../../lib/format';
+import { formatDay, formatUah } from '../../lib/format';
 
 /** A term as the receipt words it; a tier with no stated term shows the legal default and says so. */
 export function deadlineText(t: Translate, language: Language, deadline: DeadlineRuleData | null): string {
@@ -44,4 +44,10 @@ export function serviceTerms(
   const fee = plainFee(tier, today, table);
   const deadline = t('terms.deadline', { deadline: deadlineText(t, language, tier.deadline) });
   return fee === null ? deadline : `${deadline} · ${feeText(t, fee)}`;
+}
+
+/** The due date, or while the term runs from a later event (or is an earliest date) the term's wording instead of a false date. */
+export function dueText(language: Language, dueDate: string | null, deadline: DeadlineRuleData | null): string {
+  if (dueDate !== null) return formatDay(dueDate);
+  return deadline === null ? '' : deadlineWording(deadline, language);
 }

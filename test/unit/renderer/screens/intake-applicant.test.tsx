@@ -322,7 +322,7 @@ describe('a new applicant already on file', { timeout: 30_000 }, () => {
     const services = screen.getByRole('listbox', { name: 'Послуга', hidden: true });
     await waitFor(() => expect(within(services).getAllByRole('option').length).toBeGreaterThan(0), { timeout: 3000 });
     await user.click(within(services).getAllByRole('option')[0]!);
-    await screen.findByRole('checkbox', { name: /^Заява/ });
+    await screen.findByRole('checkbox', { name: /^Свідоцтво про народження/ });
     for (const line of within(screen.getByRole('table', { name: 'Подані документи' })).getAllByRole('checkbox')) await user.click(line);
     expect(screen.queryByText('Цей заявник уже є:')).toBeNull();
 

@@ -40,39 +40,42 @@ function described(control: HTMLElement): string {
 }
 
 describe('the payments section of the card', { timeout: 30_000 }, () => {
-  it('flags an unpaid fee, then takes a payment from the keyboard: stopped at each bad field first, then settled', async () => {
+  it('flags an unpaid fee, then takes each component’s payment from the keyboard: stopped at each bad field first, then settled', async () => {
     const user = userEvent.setup();
     const app = await registered();
-    const due = app.balance.outstandingKopecks;
-    expect(due).toBeGreaterThan(0);
+    const open = app.balance.components.filter((c) => !c.settled);
+    expect(open.length).toBeGreaterThan(0);
     const section = await openCard(app);
     const title = within(section).getByRole('heading', { name: /Оплата і пільги/ });
     expect(title.textContent).toContain('Не сплачено');
-    expect(within(section).getByText('До сплати').nextElementSibling?.textContent).toBe(`${formatUah(due)} грн`);
+    expect(within(section).getByText('До сплати').nextElementSibling?.textContent).toBe(`${formatUah(app.balance.outstandingKopecks)} грн`);
     expect(within(section).getByText('Оплат і пільг ще не внесено.')).toBeTruthy();
 
     await user.click(within(section).getByRole('button', { name: 'Внести оплату' }));
-    const component = within(section).getByLabelText('Складова');
-    expect(document.activeElement).toBe(component);
-    // What is still owed is offered.
+    expect(document.activeElement).toBe(within(section).getByLabelText('Складова'));
     const amount = within(section).getByLabelText('Сума, грн');
-    expect((amount as HTMLInputElement).value).toBe(formatUah(due));
     await user.clear(amount);
     await user.type(amount, '49,925');
     await user.click(within(section).getByRole('button', { name: 'Зберегти' }));
     // Nothing sent: each bad field invalid with its message, focus on the first.
     expect(amount.getAttribute('aria-invalid')).toBe('true');
     expect(described(amount)).toContain('Сума в гривнях, більша за нуль, до копійок: 49,92');
-    const reference = within(section).getByLabelText('Квитанція або номер платежу');
-    expect(described(reference)).toContain('Вкажіть номер квитанції або платежу');
+    expect(described(within(section).getByLabelText('Квитанція або номер платежу'))).toContain('Вкажіть номер квитанції або платежу');
     expect(document.activeElement).toBe(amount);
+    await user.click(within(section).getByRole('button', { name: 'Закрити' }));
 
-    await user.clear(amount);
-    await user.type(amount, formatUah(due));
-    await user.type(reference, 'КВ-0042{Enter}');
-    expect(await within(section).findByText('Оплату збережено.')).toBeTruthy();
-    expect(within(section).getByText(new RegExp(`Адміністративний збір: ${formatUah(due)} грн, квитанція КВ-0042 від`))).toBeTruthy();
-    expect(within(section).getByText('Сплачено').nextElementSibling?.textContent).toBe(`${formatUah(due)} грн`);
+    // Each unpaid component in turn is offered with what it still owes.
+    for (const [n, component] of open.entries()) {
+      expect(title.textContent).toContain('Не сплачено');
+      await user.click(within(section).getByRole('button', { name: 'Внести оплату' }));
+      const owed = formatUah(component.dueKopecks - component.paidKopecks);
+      expect((within(section).getByLabelText('Складова') as HTMLSelectElement).value).toBe(component.kind);
+      expect((within(section).getByLabelText('Сума, грн') as HTMLInputElement).value).toBe(owed);
+      await user.type(within(section).getByLabelText('Квитанція або номер платежу'), `КВ-00${n}{Enter}`);
+      expect(await within(section).findByText(new RegExp(`: ${owed} грн, квитанція КВ-00${n} від`))).toBeTruthy();
+    }
+    expect(within(section).getByText('Оплату збережено.')).toBeTruthy();
+    expect(within(section).getByText('Сплачено').nextElementSibling?.textContent).toBe(`${formatUah(app.balance.outstandingKopecks)} грн`);
     expect(within(section).getByText('До сплати').nextElementSibling?.textContent).toBe('0 грн');
     expect(title.textContent).toContain('Сплачено повністю');
   });

@@ -30,7 +30,7 @@ export async function registerThroughIntake(user: UserEvent, name = 'Шевче�
   await waitFor(() => expect(within(services).getAllByRole('option').length).toBeGreaterThan(0), { timeout: 3000 });
   await user.click(within(services).getAllByRole('option')[0]!);
   // Every document the service requires is handed in: nothing to insist on.
-  await screen.findByRole('checkbox', { name: /^Заява/ });
+  await screen.findByRole('checkbox', { name: /^Свідоцтво про народження/ });
   for (const line of within(screen.getByRole('table', { name: 'Подані документи' })).getAllByRole('checkbox')) await user.click(line);
   await user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
   // A bound, not a measure: with every test file's backend busy at once, registering can take seconds.
