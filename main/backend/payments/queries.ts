@@ -39,7 +39,7 @@ function entryOf(row: PaymentRow): PaymentEntry {
   );
 }
 
-export function toPaymentRecord(row: PaymentRow): PaymentRecord {
+function toPaymentRecord(row: PaymentRow): PaymentRecord {
   return {
     id: row.id,
     entry: entryOf(row),
@@ -59,7 +59,7 @@ export function readPayments(db: Db, applicationId: string): PaymentRecord[] {
 }
 
 /** The columns of a record, as the desk's table holds them. */
-export function paymentColumns(applicationId: string, record: PaymentRecord): PaymentRow {
+function paymentColumns(applicationId: string, record: PaymentRecord): PaymentRow {
   const e = record.entry;
   const payment = e.type === 'payment' ? e : null;
   const exemption = e.type === 'exemption' ? e : null;
