@@ -5,7 +5,7 @@ import { DEFAULT_MAX_BLOB_BYTES } from './blobs/blob-routes';
 
 /**
  * `server [--data DIR] [--port N] [--host H] [--max-file-mb N]`, `server enroll --center C --desk D`,
- * `server revoke --device ID`. Storage: PostgreSQL when DATABASE_URL is set, else PGlite in
+ * `server revoke --device ID`, `server catalog publish --file catalog.json`. Storage: PostgreSQL when DATABASE_URL is set, else PGlite in
  * --data (default `.vikno-data/server` in the working folder). Port 8470, host 127.0.0.1.
  * Uploaded files live in `<data>/blobs` with either storage; the largest accepted is 200 MiB.
  */
@@ -15,7 +15,8 @@ export const DEFAULT_HOST = '127.0.0.1';
 export type Command =
   | { name: 'serve'; port: number; host: string; maxFileBytes: number }
   | { name: 'enroll'; centerCode: string; deskCode: string }
-  | { name: 'revoke'; deviceId: string };
+  | { name: 'revoke'; deviceId: string }
+  | { name: 'catalog-publish'; file: string };
 
 export interface CliArgs {
   dataDir: string;
@@ -44,16 +45,21 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
       center: { type: 'string' },
       desk: { type: 'string' },
       device: { type: 'string' },
+      file: { type: 'string' },
       'max-file-mb': { type: 'string' },
     },
   });
   const dataDir = values.data ?? join(cwd, '.vikno-data', 'server');
   const [name, ...rest] = positionals;
+  if (name === 'catalog') {
+    if (rest.length !== 1 || rest[0] !== 'publish') throw new Error('Expected: catalog publish --file catalog.json');
+    return { dataDir, command: { name: 'catalog-publish', file: required(values.file, '--file') } };
+  }
   if (rest.length > 0) throw new Error(`Unexpected arguments: ${rest.join(' ')}`);
   if (name === 'enroll')
     return { dataDir, command: { name, centerCode: placeCode(values.center, '--center'), deskCode: placeCode(values.desk, '--desk') } };
   if (name === 'revoke') return { dataDir, command: { name, deviceId: required(values.device, '--device') } };
-  if (name !== undefined) throw new Error(`Unknown command ${name}; expected enroll or revoke`);
+  if (name !== undefined) throw new Error(`Unknown command ${name}; expected enroll, revoke or catalog publish`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
   const maxFileMb = values['max-file-mb'] === undefined ? DEFAULT_MAX_BLOB_BYTES / 2 ** 20 : Number(values['max-file-mb']);

@@ -1,12 +1,15 @@
 /**
  * The back office's entry point (`npm run server -- …`, see cli-args.ts). A server claims its
- * data folder (admin/instance-file.ts); `enroll` and `revoke` go through the running server's
+ * data folder (admin/instance-file.ts); `enroll`, `revoke` and `catalog publish` go through the running server's
  * admin routes when there is one, and straight to the storage when there is not.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { enrollThrough, revokeThrough } from './admin/admin-client';
+import { enrollThrough, publishCatalogThrough, revokeThrough } from './admin/admin-client';
+import { CatalogDocument } from '../shared/catalog-document';
+import type { CatalogDocumentInput } from '../shared/catalog-document';
+import { publishCatalog } from './catalog/publish-catalog';
 import { claimInstance, liveInstance } from './admin/instance-file';
 import { startServer } from './app';
 import { revokeDevice } from './auth/devices';
@@ -33,6 +36,22 @@ async function withStorage<T>(dataDir: string, fn: (storage: Storage) => Promise
   }
 }
 
+/** The document as IT wrote it, checked here first so a bad one is refused with every wrong path and nothing sent. */
+function readCatalogFile(file: string): CatalogDocumentInput {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`Cannot read the catalog ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = CatalogDocument.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(document)'}: ${issue.message}`);
+    throw new Error(`The catalog ${file} does not match docs/catalog.schema.json; nothing was published:\n${lines.join('\n')}`);
+  }
+  return json as CatalogDocumentInput;
+}
+
 async function admin(dataDir: string, command: AdminCommand): Promise<void> {
   const running = liveInstance(dataDir);
   if (running?.role === 'command')
@@ -44,6 +63,16 @@ async function admin(dataDir: string, command: AdminCommand): Promise<void> {
       : await withStorage(dataDir, (storage) => createEnrollmentCode(storage, place));
     process.stdout.write(
       `Enrollment code for center ${command.centerCode}, desk ${command.deskCode} (one use, ${CODE_LIFETIME_HOURS} hours):\n${code}\n`,
+    );
+    return;
+  }
+  if (command.name === 'catalog-publish') {
+    const doc = readCatalogFile(command.file);
+    const result = running
+      ? await publishCatalogThrough(running, doc)
+      : await withStorage(dataDir, (storage) => publishCatalog(storage, CatalogDocument.parse(doc)));
+    process.stdout.write(
+      `Catalog ${result.center ?? '(base list, every center)'}: ${result.published} published, ${result.unchanged} unchanged, ${result.withdrawn} withdrawn\n`,
     );
     return;
   }

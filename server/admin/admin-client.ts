@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { ErrorResponse } from '../../shared/sync-protocol';
 import type { DeskPlace } from '../auth/enrollment';
-import { AdminEnrollResponse, AdminRevokeResponse } from './admin-protocol';
+import { AdminEnrollResponse, AdminRevokeResponse, PublishResultSchema } from './admin-protocol';
+import type { CatalogDocumentInput } from '../../shared/catalog-document';
+import type { PublishResult } from '../catalog/publish-catalog';
 import type { Instance } from './instance-file';
 
 /** Calls an admin route of the back office running on this machine, with the token from its instance file. */
@@ -28,6 +30,10 @@ async function call<T>(instance: Instance, path: string, body: unknown, schema: 
 
 export function enrollThrough(instance: Instance, place: DeskPlace): Promise<AdminEnrollResponse> {
   return call(instance, '/admin/enrollment-codes', place, AdminEnrollResponse);
+}
+
+export function publishCatalogThrough(instance: Instance, doc: CatalogDocumentInput): Promise<PublishResult> {
+  return call(instance, '/admin/catalog', doc, PublishResultSchema);
 }
 
 export function revokeThrough(instance: Instance, deviceId: string): Promise<AdminRevokeResponse> {

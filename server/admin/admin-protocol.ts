@@ -8,3 +8,11 @@ export type AdminEnrollResponse = z.infer<typeof AdminEnrollResponse>;
 export const AdminRevokeRequest = z.object({ deviceId: z.string().trim().min(1).max(100) }).strict();
 export const AdminRevokeResponse = z.object({ deviceId: z.string(), revoked: z.boolean() });
 export type AdminRevokeResponse = z.infer<typeof AdminRevokeResponse>;
+
+/** What publishing a catalog did: services with a new version, unchanged, withdrawn (no longer listed). */
+export const PublishResultSchema = z.object({
+  center: z.string().nullable(),
+  published: z.number(),
+  unchanged: z.number(),
+  withdrawn: z.number(),
+});

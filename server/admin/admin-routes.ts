@@ -6,10 +6,15 @@ import { parseBody, readBody } from '../http/body';
 import { HttpError } from '../http/http-error';
 import type { Handler } from '../http/handler';
 import type { Storage } from '../storage/storage';
+import { CatalogDocument } from '../../shared/catalog-document';
+import { publishCatalog } from '../catalog/publish-catalog';
+import type { PublishResult } from '../catalog/publish-catalog';
 import type { AdminEnrollResponse, AdminRevokeResponse } from './admin-protocol';
 import { AdminEnrollRequest, AdminRevokeRequest } from './admin-protocol';
 
 const ADMIN_MAX_BYTES = 4 * 1024;
+/** A catalog document: a few hundred information cards. */
+const CATALOG_MAX_BYTES = 8 * 2 ** 20;
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
@@ -26,7 +31,7 @@ function requireAdmin(req: IncomingMessage, adminToken: string | null): void {
 
 /**
  * What an administrator does while the back office runs: issue an enrollment code for a desk,
- * revoke a lost desk. `npm run server -- enroll|revoke` calls these when a server holds the data
+ * revoke a lost desk, publish a center's catalog. `npm run server -- enroll|revoke|catalog publish` calls these when a server holds the data
  * folder (see admin/instance-file.ts), so the back office never has to stop for it.
  */
 export function adminRoutes(storage: Storage, adminToken: string | null): [string, Handler][] {
@@ -38,6 +43,13 @@ export function adminRoutes(storage: Storage, adminToken: string | null): [strin
         const place = parseBody(await readBody(req, ADMIN_MAX_BYTES), AdminEnrollRequest);
         const code = await createEnrollmentCode(storage, place);
         return { code, ...place, validHours: CODE_LIFETIME_HOURS };
+      },
+    ],
+    [
+      'POST /admin/catalog',
+      async (req): Promise<PublishResult> => {
+        requireAdmin(req, adminToken);
+        return publishCatalog(storage, parseBody(await readBody(req, CATALOG_MAX_BYTES), CatalogDocument));
       },
     ],
     [

@@ -6,9 +6,18 @@ import { changesWithoutData } from './0003-changes-without-data';
 import { statusHistoryInRecord } from './0004-status-history-in-record';
 import { uniqueRegNumber } from './0005-unique-reg-number';
 import { mutationLogByAggregate } from './0006-mutation-log-by-aggregate';
+import { subsistenceMinimums } from './0007-subsistence-minimums';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
-const MIGRATIONS: readonly string[] = [initial, blobs, changesWithoutData, statusHistoryInRecord, uniqueRegNumber, mutationLogByAggregate];
+const MIGRATIONS: readonly string[] = [
+  initial,
+  blobs,
+  changesWithoutData,
+  statusHistoryInRecord,
+  uniqueRegNumber,
+  mutationLogByAggregate,
+  subsistenceMinimums,
+];
 
 /** Any constant: two servers starting on one PostgreSQL database must not both migrate. */
 const MIGRATION_LOCK = 7_361_001;

@@ -2,7 +2,14 @@ import type { Sql } from '../storage/storage';
 import { toInt } from '../storage/storage';
 
 /** Entity name (as desks see it in pulled changes) → its table. A closed list: table names are never user input. */
-const TABLES = { applicant: 'applicants', application: 'applications', ticket: 'tickets', service: 'services', clerk: 'clerks' } as const;
+const TABLES = {
+  applicant: 'applicants',
+  application: 'applications',
+  ticket: 'tickets',
+  service: 'services',
+  clerk: 'clerks',
+  subsistence_minimum: 'subsistence_minimums',
+} as const;
 export type EntityName = keyof typeof TABLES;
 
 export type EntityData = Record<string, unknown>;

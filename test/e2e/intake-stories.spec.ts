@@ -44,7 +44,7 @@ async function chooseService(page: Page, code: string): Promise<void> {
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   // The checklist comes from the catalog; focus is on its first line.
-  await expect(page.getByRole('checkbox', { name: /^Заява/ })).toBeFocused();
+  await expect(page.locator('.checklist input[type="checkbox"]').first()).toBeFocused();
 }
 
 /** Every document of the checklist handed in, ticked one by one with Space. */
@@ -203,4 +203,34 @@ test('a service that needs the applicant in person refuses a representative', as
   await expect(page.getByRole('checkbox', { name: 'Звертається представник' })).toHaveCount(0);
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Звернення зареєстровано')).toBeVisible();
+});
+
+test('an ID card in the shorter term: the tier picked with the arrow keys, its term and fee shown, kept on the case', async ({
+  page,
+  hostUrl,
+}, testInfo) => {
+  await openConnected(page, hostUrl);
+  await page.keyboard.press('Alt+2');
+  await newPerson(page, page.getByRole('combobox', { name: 'Пошук заявника' }), 'Бондар Олеся', 'Новий заявник');
+  await typeInto(page, page.getByLabel('РНОКПП', { exact: true }), '3068208400');
+  await chooseService(page, 'ID-01');
+  const preview = page.locator('.terms-preview');
+  await expect(preview).toContainText('не пізніше 20 робочих днів з дня подання');
+  await expect(preview).toContainText('Разом до сплати: 558 грн');
+
+  const tiers = page.getByRole('group', { name: 'Строк надання' });
+  await tabTo(page, tiers.getByRole('radio', { name: '20 робочих днів' }));
+  await page.keyboard.press('ArrowDown');
+  await expect(tiers.getByRole('radio', { name: '10 робочих днів' })).toBeChecked();
+  await expect(preview).toContainText('не пізніше 10 робочих днів з дня подання');
+  await expect(preview).toContainText('Разом до сплати: 858 грн');
+  await screenshotWhole(page, 'story-id-card-express', testInfo);
+
+  await tickEveryDocument(page);
+  const number = await registerByKeyboard(page);
+  await expect(page.locator('.due-date')).toHaveText(/^\d{2}\.\d{2}\.\d{4}$/);
+  const card = await openCard(page, number);
+  const terms = card.getByRole('region', { name: 'Строк і вартість' });
+  await expect(terms).toContainText('10 робочих днів · не пізніше 10 робочих днів з дня подання');
+  await expect(terms).toContainText('Разом до сплати: 858 грн');
 });

@@ -226,7 +226,7 @@ test('screenshot of the English intake screen', async ({ page, hostUrl }, testIn
   await page.getByLabel('Phone').fill('+380671234567');
   await page.getByRole('combobox', { name: 'Service' }).fill('ID-01');
   await page.getByRole('listbox', { name: 'Service' }).getByRole('option').first().click();
-  await page.getByRole('checkbox', { name: /^Application form/ }).check();
+  await page.getByRole('checkbox', { name: /^Birth certificate/ }).check();
   await page.getByRole('button', { name: 'Register' }).focus();
   await screenshotWhole(page, 'intake-en', testInfo);
 });

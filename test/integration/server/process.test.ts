@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,5 +63,29 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     expect(await server.stop()).toBe(0);
     expect(server.output()).toContain('SIGTERM: shutting down');
     expect(existsSync(join(data, 'server-instance.json'))).toBe(false);
+  });
+
+  it('publishes a catalog from the command line, stopped and running; a bad document lists its wrong paths and publishes nothing', async () => {
+    const script = join(root, 'scripts', 'server.ts');
+    const data = join(dir, 'catalog-data');
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [script, ...args, '--data', data], { cwd: root, env: serverEnv(), encoding: 'utf8' });
+    const sample = join(root, 'docs', 'catalog.sample.json');
+    const services = (JSON.parse(readFileSync(sample, 'utf8')) as { services: unknown[] }).services.length;
+    const offline = cli(['catalog', 'publish', '--file', sample]);
+    expect(offline.stderr).toBe('');
+    expect(offline.stdout).toContain(`Catalog (base list, every center): ${services} published, 0 unchanged, 0 withdrawn`);
+
+    const bad = join(dir, 'bad-catalog.json');
+    writeFileSync(bad, JSON.stringify({ center: 'kv', subsistenceMinimum: [{ year: 1990, workingAgeKopecks: 1 }], services: [] }));
+    const server = await startServerProcess(root, data, serverEnv().DATABASE_URL);
+    const refused = cli(['catalog', 'publish', '--file', bad]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('nothing was published');
+    expect(refused.stderr).toContain('center:');
+    expect(refused.stderr).toContain('subsistenceMinimum.0.year:');
+    // Running: through the server's admin route; the same document changes nothing.
+    expect(cli(['catalog', 'publish', '--file', sample]).stdout).toContain(`0 published, ${services} unchanged, 0 withdrawn`);
+    expect(await server.stop()).toBe(0);
   });
 });

@@ -36,6 +36,7 @@ function filled(): IntakeForm {
       },
     ],
     feeConditions: [],
+    deliveryChannels: ['in_person', 'post'],
     personalAttendance: false,
     requiresRnokpp: false,
   };

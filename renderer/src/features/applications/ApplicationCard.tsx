@@ -14,6 +14,7 @@ import { localToday } from '../intake/intake-store';
 import { PaymentsSection } from '../payments/PaymentsSection';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationEditForm } from './ApplicationEditForm';
+import { CaseTermsSection } from './CaseTermsSection';
 import { DELIVERY_TEXT } from './correction';
 import { PartyFacts } from './PartyFacts';
 import { StatusChangeForm } from './StatusChangeForm';
@@ -92,6 +93,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
           </>
         )}
       </dl>
+      <CaseTermsSection application={a} />
       <h4 className="card-subtitle">{t('applications.items')}</h4>
       <ol className="card-items">
         {a.items.map((item, index) => (

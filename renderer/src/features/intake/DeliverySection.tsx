@@ -8,6 +8,8 @@ export function DeliverySection() {
   const t = useT();
   const delivery = useIntakeStore((state) => state.form.resultDelivery);
   const notes = useIntakeStore((state) => state.form.notes);
+  // Only the channels the chosen service's card allows.
+  const channels = useIntakeStore((state) => state.form.service?.deliveryChannels ?? RESULT_DELIVERIES);
   const labels: Record<ResultDelivery, string> = {
     in_person: t('intake.delivery.in_person'),
     post: t('intake.delivery.post'),
@@ -28,7 +30,7 @@ export function DeliverySection() {
             field="resultDelivery"
             label={t('intake.delivery.label')}
             value={delivery}
-            options={RESULT_DELIVERIES.map((value) => ({ value, label: labels[value] }))}
+            options={channels.map((value) => ({ value, label: labels[value] }))}
             onChange={setDelivery}
           />
         </div>

@@ -9,6 +9,7 @@ import { Button } from '../../kit/Button';
 import { describedBy, FieldMessages } from '../../kit/Field';
 import { useIntakeField } from './bound-fields';
 import { ChecklistSection } from './ChecklistSection';
+import { ServiceTermsFields } from './ServiceTermsFields';
 import { fieldDomId } from './field-ids';
 import { clearService, localToday, pickService, useIntakeStore } from './intake-store';
 import { serviceTerms } from '../terms/terms-text';
@@ -90,6 +91,7 @@ export function ServiceSection() {
               </Button>
             </div>
           </div>
+          <ServiceTermsFields service={service} />
           <ChecklistSection />
         </>
       )}

@@ -204,6 +204,11 @@ export function checkForm(form: IntakeForm, today: string): FormCheck {
   const insist = checkInsisted(form.items, form.insisted);
   for (const e of insist.errors) c.error(e.field, e.problem);
   if (form.notes.trim().length > 2000) c.error('notes', text('intake.err.notesTooLong'));
+  const exemptionReason = form.terms.exemptionReason.trim();
+  if (form.terms.exempt && exemptionReason === '') c.error('terms.exemptionReason', text('terms.err.exemptionReason'));
+  if (form.service !== null && !form.service.deliveryChannels.includes(form.resultDelivery)) {
+    c.error('resultDelivery', text('terms.err.deliveryChannel'));
+  }
 
   const complete =
     form.service !== null &&
@@ -220,6 +225,9 @@ export function checkForm(form: IntakeForm, today: string): FormCheck {
         insisted: insist.insisted,
         resultDelivery: form.resultDelivery,
         notes: optional(form.notes),
+        tierId: optional(form.terms.tierId),
+        feeConditions: form.terms.conditions.length > 0 ? form.terms.conditions : undefined,
+        feeExemption: form.terms.exempt ? { reason: exemptionReason } : undefined,
       }
     : null;
   return { errors: c.errors, warnings: c.warnings, input };

@@ -119,6 +119,8 @@ export interface ChosenService {
   /** The information card's tiers and fee conditions: the term and fee are computed from them as the clerk chooses. */
   tiers: ServiceTier[];
   feeConditions: FeeCondition[];
+  /** How the result may reach the applicant: the delivery choice offers only these. */
+  deliveryChannels: ResultDelivery[];
   /** No representative may apply for this service. */
   personalAttendance: boolean;
   /** The applicant must have an РНОКПП (a religious refusal aside). */
@@ -146,6 +148,16 @@ export interface InsistedFields {
 
 export const NOT_INSISTED: InsistedFields = { on: false, reason: '' };
 
+/** The service's tier, the fee conditions that hold and an exemption (пільга) with its reason. */
+export interface TermsFields {
+  tierId: string;
+  conditions: string[];
+  exempt: boolean;
+  exemptionReason: string;
+}
+
+export const EMPTY_TERMS: TermsFields = { tierId: '', conditions: [], exempt: false, exemptionReason: '' };
+
 export interface IntakeForm {
   applicant: PartySection;
   representative: RepresentativeSection;
@@ -154,6 +166,7 @@ export interface IntakeForm {
   items: ChecklistLine[];
   /** Registering although required documents are missing: the applicant insists, for this reason. */
   insisted: InsistedFields;
+  terms: TermsFields;
   resultDelivery: ResultDelivery;
   notes: string;
 }
@@ -218,6 +231,7 @@ export function emptyForm(): IntakeForm {
     service: null,
     items: [],
     insisted: { ...NOT_INSISTED },
+    terms: { ...EMPTY_TERMS },
     resultDelivery: 'in_person',
     notes: '',
   };
@@ -319,7 +333,7 @@ export function fromDraftData(data: Record<string, unknown>): IntakeForm | null 
   if (typeof candidate.applicant !== 'object' || candidate.applicant === null || !Array.isArray(candidate.items)) return null;
   const base = emptyForm();
   // A draft written before services had tiers: the service is picked again, its catalog lines with it.
-  if (candidate.service && !Array.isArray(candidate.service.tiers)) {
+  if (candidate.service && (!Array.isArray(candidate.service.tiers) || !Array.isArray(candidate.service.deliveryChannels))) {
     return fromDraftData({
       version: DRAFT_VERSION,
       form: { ...candidate, service: null, items: candidate.items.filter((l) => !l.fromCatalog) },
@@ -338,6 +352,7 @@ export function fromDraftData(data: Record<string, unknown>): IntakeForm | null 
     subject: { ...base.subject, ...candidate.subject, applicant: restoreParty(base.subject.applicant, candidate.subject?.applicant) },
     items: candidate.items,
     insisted: { ...NOT_INSISTED, ...candidate.insisted },
+    terms: { ...EMPTY_TERMS, ...candidate.terms },
   };
 }
 

@@ -26,6 +26,7 @@ import type { AuthorityFields, ChecklistLine, InsistedFields, IntakeForm, PartPa
 import { withBasis } from './authority-form';
 import {
   EMPTY_AUTHORITY,
+  EMPTY_TERMS,
   EMPTY_PARTY,
   emptyForm,
   emptyParty,
@@ -345,8 +346,13 @@ export function setInsisted(insisted: InsistedFields): void {
 // Service and checklist
 
 export function pickService(service: Service): void {
-  edit(['service', 'items'], (form) => ({
+  edit(['service', 'items', 'resultDelivery'], (form) => ({
     ...form,
+    terms: { ...EMPTY_TERMS, tierId: service.tiers[0]?.id ?? '' },
+    // The delivery chosen stays when the service offers it, else the service's first channel.
+    resultDelivery: service.deliveryChannels.includes(form.resultDelivery)
+      ? form.resultDelivery
+      : (service.deliveryChannels[0] ?? 'in_person'),
     service: {
       id: service.id,
       code: service.code,
@@ -354,6 +360,7 @@ export function pickService(service: Service): void {
       nameEn: service.nameEn,
       tiers: service.tiers,
       feeConditions: service.feeConditions,
+      deliveryChannels: service.deliveryChannels,
       personalAttendance: service.personalAttendance,
       requiresRnokpp: service.requiresRnokpp,
     },
@@ -375,7 +382,12 @@ export function pickService(service: Service): void {
 }
 
 export function clearService(): void {
-  edit(['service'], (form) => ({ ...form, service: null, items: form.items.filter((line) => !line.fromCatalog) }));
+  edit(['service'], (form) => ({
+    ...form,
+    service: null,
+    terms: { ...EMPTY_TERMS },
+    items: form.items.filter((line) => !line.fromCatalog),
+  }));
 }
 
 export function setLine(key: string, change: Partial<ChecklistLine>): void {
@@ -399,6 +411,24 @@ export function addLine(): string {
 
 export function removeLine(key: string): void {
   edit([], (form) => ({ ...form, items: form.items.filter((line) => line.key !== key) }));
+}
+
+export function setTier(tierId: string): void {
+  edit(['terms.tier'], (form) => ({ ...form, terms: { ...form.terms, tierId } }));
+}
+
+export function setCondition(id: string, holds: boolean): void {
+  edit(['terms.conditions'], (form) => ({
+    ...form,
+    terms: {
+      ...form.terms,
+      conditions: holds ? [...form.terms.conditions.filter((c) => c !== id), id] : form.terms.conditions.filter((c) => c !== id),
+    },
+  }));
+}
+
+export function setExemption(exempt: boolean, exemptionReason: string): void {
+  edit(['terms.exempt', 'terms.exemptionReason'], (form) => ({ ...form, terms: { ...form.terms, exempt, exemptionReason } }));
 }
 
 export function setDelivery(value: IntakeForm['resultDelivery']): void {
