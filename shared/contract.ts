@@ -12,6 +12,7 @@ import { isCalendarDay } from './calendar';
 import { Applicant, ApplicantSummary, Edrpou, IdDocType, Rnokpp } from './domain/applicant';
 import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplication } from './domain/application';
 import { AddDocuments, CorrectReceiptLine } from './domain/receipt';
+import { AddPayment, CancelPayment } from './domain/payment';
 import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
 import { SubsistenceMinimum } from './domain/fee-rule';
@@ -205,6 +206,9 @@ export const methods = {
   'applications.addDocuments': { input: AddDocuments, output: Application, role: 'clerk', writes: true },
   /** One line of an опис corrected, with a required reason: a new version of that опис. */
   'applications.correctLine': { input: CorrectReceiptLine, output: Application, role: 'clerk', writes: true },
+  /** A payment or exemption against the case's fee; a wrong one is cancelled with a reason, never deleted. */
+  'applications.addPayment': { input: AddPayment, output: Application, role: 'clerk', writes: true },
+  'applications.cancelPayment': { input: CancelPayment, output: Application, role: 'clerk', writes: true },
   'drafts.get': { input: NoInput, output: IntakeDraft.nullable(), role: 'clerk' },
   'drafts.save': { input: z.object({ data: DraftData }).strict(), output: z.object({ savedAt: z.string() }), role: 'clerk' },
   'drafts.discard': { input: NoInput, output: z.null(), role: 'clerk' },

@@ -15,6 +15,7 @@ import { ApplicationStatus } from './domain/application-status';
 import { CaseSnapshot } from './domain/case-snapshot';
 import { ReceiptVersion } from './domain/receipt';
 import { ApplicantKind, Citizenship, DocPresentedAs, IdDocType, NotifyBy, RnokppAbsence } from './domain/applicant';
+import { PaymentEntry } from './domain/payment';
 import { TICKET_EVENTS } from './domain/ticket-status';
 import type { TicketEvent } from './domain/ticket-status';
 
@@ -160,6 +161,17 @@ export const DocumentAttachPayload = z
 
 export const DocumentDetachPayload = z.object({ id: Id, applicationId: Id, reason: z.string().max(2000) }).strict();
 
+/**
+ * A payment or exemption entered against a case's fee (docs/ARCHITECTURE.md §6.7): `id` is the
+ * payment's, `at` when the clerk entered it; the back office keeps it in the application's record.
+ */
+export const PaymentAddPayload = z.object({ id: Id, applicationId: Id, entry: PaymentEntry, at: z.iso.datetime() }).strict();
+
+/** A wrongly entered payment is cancelled with a reason; it stays in the record. */
+export const PaymentCancelPayload = z
+  .object({ id: Id, applicationId: Id, reason: z.string().trim().min(1).max(1000), at: z.iso.datetime() })
+  .strict();
+
 export const TicketIssuePayload = z
   .object({
     id: Id,
@@ -205,6 +217,9 @@ export const SYNC_MUTATIONS = {
   // Documents live in their application's record, so they queue behind it on its aggregate.
   'document.attach': spec('application', DocumentAttachPayload, 'applicationId'),
   'document.detach': spec('application', DocumentDetachPayload, 'applicationId'),
+  // Payments too: they are part of the application's record.
+  'payment.add': spec('application', PaymentAddPayload, 'applicationId'),
+  'payment.cancel': spec('application', PaymentCancelPayload, 'applicationId'),
   'ticket.issue': spec('ticket', TicketIssuePayload),
   ...ticketEventSpecs,
   'calendar.day': spec('calendar', CalendarDayPayload),

@@ -8,6 +8,7 @@ import { createAuditChecker } from './audit/audit-check';
 import { appHandlers } from './app/handlers';
 import { applicantHandlers } from './applicants/handlers';
 import { applicationHandlers } from './applications/handlers';
+import { paymentHandlers } from './payments/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { seedSampleCatalog } from './catalog/queries';
@@ -116,6 +117,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...appHandlers({ db, dataDir, dbFile, backupsDir, appVersion: config.appVersion, desk, startedAt: Date.now(), audit }),
       ...applicantHandlers(deps),
       ...applicationHandlers(deps),
+      ...paymentHandlers(deps),
       ...catalogHandlers(deps),
       ...intakeHandlers(deps),
       ...clerkHandlers(deps),

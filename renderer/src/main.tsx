@@ -19,6 +19,7 @@ import './components/search-combobox.css';
 import './components/receipt-actions.css';
 import './features/intake/intake.css';
 import './features/applications/applications.css';
+import './features/payments/payments.css';
 import './features/calendar/calendar.css';
 import './features/sync/sync.css';
 

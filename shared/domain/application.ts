@@ -12,6 +12,7 @@ export { ReceiptItem } from './receipt';
 export { ResultDelivery } from './result-delivery';
 export { Authority, LegacyRepresentative, LegalRepresentationDocument, RepresentationBasis, Representative } from './representation';
 export type { AuthorityData, AuthorityInput } from './representation';
+import { PaymentBalance, PaymentRecord } from './payment';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -128,6 +129,10 @@ export const Application = z.object({
   // and not on this desk before; `items` are the current lines (every опис's newest version).
   snapshot: CaseSnapshot.nullable(),
   receipts: z.array(ReceiptVersion),
+  // Payments per case (docs/ARCHITECTURE.md §6.7): every payment and exemption entered, cancelled ones
+  // included, and the balance of what is paid against the fee due.
+  payments: z.array(PaymentRecord),
+  balance: PaymentBalance,
   serverVersion: z.number().int().nullable(),
   sync: RecordSync,
 });

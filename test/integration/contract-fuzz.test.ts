@@ -123,6 +123,30 @@ const CASES: readonly Case[] = [
     input: { id: ID, receipt: 1, position: 1, item: { name: 'Заява', original: true, sheets: 1, returned: true }, reason: 'Описка' },
     optional: [['item', 'returned']],
   },
+  {
+    method: 'applications.addPayment',
+    input: {
+      applicationId: ID,
+      entry: {
+        type: 'payment',
+        component: 'admin_fee',
+        amountKopecks: 4992,
+        reference: 'КВ-0042',
+        paidOn: '2026-11-27',
+        payer: 'Шевченко М.',
+      },
+    },
+    optional: [['entry', 'payer']],
+  },
+  {
+    method: 'applications.addPayment',
+    input: { applicationId: ID, entry: { type: 'exemption', component: 'blank', reason: 'Перше оформлення', document: 'Свідоцтво' } },
+    optional: [
+      ['entry', 'component'],
+      ['entry', 'document'],
+    ],
+  },
+  { method: 'applications.cancelPayment', input: { applicationId: ID, paymentId: ID, reason: 'Квитанція іншої особи' } },
   { method: 'drafts.get', input: {} },
   { method: 'drafts.save', input: { data: { surname: 'Коваль', items: [{ name: 'Заява' }] } }, opaque: [['data']] },
   { method: 'drafts.discard', input: {} },

@@ -24,6 +24,7 @@ interface Made {
   regNumber: string;
   serviceId: string;
   deadMutations: [string, string];
+  paymentId: string;
 }
 
 /**
@@ -60,6 +61,11 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
     item: { name: 'Заява про реєстрацію', original: true, sheets: 1 },
     reason: 'Уточнено назву',
   }),
+  'applications.addPayment': (m) => ({
+    applicationId: m.applicationId,
+    entry: { type: 'payment', component: 'admin_fee', amountKopecks: 4992, reference: 'КВ-2', paidOn: '2026-11-27' },
+  }),
+  'applications.cancelPayment': (m) => ({ applicationId: m.applicationId, paymentId: m.paymentId, reason: 'Не та квитанція' }),
   'drafts.get': () => ({}),
   'drafts.save': () => ({ data: { surname: 'Коваль' } }),
   'drafts.discard': () => ({}),
@@ -123,7 +129,13 @@ describe('the contract’s `writes` marking', () => {
         items: service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 })),
       }),
     );
-    // Two changes the back office "refused", for the dead-letter actions to act on.
+    const paid = await value(
+      api.call('applications.addPayment', {
+        applicationId: app.id,
+        entry: { type: 'payment', component: 'admin_fee', amountKopecks: 4992, reference: 'КВ-1', paidOn: '2026-11-27' },
+      }),
+    );
+    // Changes the back office "refused", for the dead-letter actions to act on.
     const side = new Database(join(dataDir, 'vikno.db'));
     const outboxCount = () => side.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
     const dead = side.prepare('SELECT mutation_id FROM outbox ORDER BY seq').pluck().all() as string[];
@@ -134,6 +146,7 @@ describe('the contract’s `writes` marking', () => {
       regNumber: app.regNumber,
       serviceId: service!.id,
       deadMutations: [dead[0]!, dead[1]!],
+      paymentId: paid.payments[0]!.id,
     };
 
     const queued: MethodName[] = [];

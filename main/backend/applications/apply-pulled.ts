@@ -6,12 +6,14 @@ import { insertReceipt } from '../receipts/receipt-versions';
 import { liveSnapshot } from './live-snapshot';
 import { RepresentativePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
+import { PaymentRecord } from '../../../shared/domain/payment';
 import { ensureRemoteClerk, REMOTE_CLERK_ID } from '../clerks/remote-clerk';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import type { Logger } from '../log/logger';
 import type { PulledApplier } from '../sync/pulled-change';
 import { markDeletedIn } from '../sync/pulled-change';
+import { replacePayments } from '../payments/queries';
 import { notePulledRegistrationNumber } from './registration-number';
 import { replaceStatusHistory } from './status-history';
 import { NO_DUE_DATE } from './queries';
@@ -43,6 +45,8 @@ const RemoteApplication = z.looseObject({
   // The frozen record (docs/ARCHITECTURE.md §6.6); absent in records stored before it.
   snapshot: CaseSnapshot.nullable().optional(),
   receipts: z.array(ReceiptVersion).optional(),
+  /** Absent until the first payment reached the back office: then there are none. */
+  payments: z.array(PaymentRecord).optional(),
 });
 
 const UPSERT_APPLICATION = `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
@@ -96,7 +100,7 @@ function keepFrozenRecord(db: Db, id: string, snapshot: CaseSnapshot | null, rec
 }
 
 /**
- * The record, its receipt lines and its status history as the back office has them, and which
+ * The record, its receipt lines, payments and status history as the back office has them, and which
  * version that history is (`history_version`, see status-history.ts). A version without a
  * history (stored before the back office kept one in the record) leaves this desk's history as
  * it is rather than emptying it.
@@ -151,6 +155,7 @@ export const applicationApplier: PulledApplier = {
     a.items.forEach((item, i) => insertItem.run(change.id, i + 1, item.name, item.original ? 1 : 0, item.sheets, item.returned ? 1 : 0));
     if (a.statusHistory) replaceStatusHistory(db, change.id, a.statusHistory);
     keepFrozenRecord(db, change.id, a.snapshot ?? null, a.receipts ?? []);
+    replacePayments(db, change.id, a.payments ?? []);
   },
   remove: markDeletedIn('applications'),
 };

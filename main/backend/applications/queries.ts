@@ -6,6 +6,8 @@ import type { DeadlineRuleData } from '../../../shared/domain/deadline-rule';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readReceipts } from '../receipts/receipt-versions';
+import { paymentBalance } from '../../../shared/domain/payment';
+import { readPayments } from '../payments/queries';
 import { readStatusHistory } from './status-history';
 
 /**
@@ -46,6 +48,7 @@ interface ApplicationRow {
   registered_on: string;
   due_date: string;
   terms: string | null;
+  payments_tracked: 0 | 1;
   result_delivery: Application['resultDelivery'];
   notes: string | null;
   clerk_id: string;
@@ -107,6 +110,8 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     db,
     'SELECT name, original, sheets, returned FROM application_items WHERE application_id = ? ORDER BY position',
   ).all(row.id) as Array<{ name: string; original: number; sheets: number; returned: number }>;
+  const payments = readPayments(db, row.id);
+  const terms = row.terms === null ? null : (JSON.parse(row.terms) as CaseTerms);
   return {
     id: row.id,
     regNumber: row.reg_number,
@@ -121,7 +126,7 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     registeredAt: row.registered_at,
     registeredOn: row.registered_on,
     dueDate: dueDateOf(row.due_date),
-    terms: row.terms === null ? null : (JSON.parse(row.terms) as CaseTerms),
+    terms,
     resultDelivery: row.result_delivery,
     notes: row.notes,
     clerkId: row.clerk_id,
@@ -132,6 +137,8 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     history: readStatusHistory(db, row.id),
     snapshot: row.snapshot === null ? null : CaseSnapshot.parse(JSON.parse(row.snapshot)),
     receipts: readReceipts(db, row.id),
+    payments,
+    balance: paymentBalance(row.payments_tracked === 1 ? (terms?.fee ?? null) : null, payments),
     serverVersion: row.server_version,
     sync: row.sync_state,
   };

@@ -2,6 +2,7 @@ import { applicantPolicies } from './applicant';
 import { applicationPolicies } from './application';
 import { calendarPolicies } from './calendar';
 import { documentPolicies } from './document';
+import { paymentPolicies } from './payment';
 import { isMutationKind, SYNC_MUTATIONS } from '../../../shared/sync-mutations';
 import type { EntityName } from '../entity-store';
 import type { ApplyContext, Outcome } from './outcome';
@@ -19,6 +20,7 @@ const WRITABLE: ReadonlySet<string> = new Set(Object.values(SYNC_MUTATIONS).map(
 const POLICIES: Readonly<Record<string, Policy>> = {
   ...applicationPolicies,
   ...documentPolicies,
+  ...paymentPolicies,
   ...applicantPolicies,
   ...ticketPolicies,
   ...calendarPolicies,

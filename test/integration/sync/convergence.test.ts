@@ -99,6 +99,7 @@ function deskView(app: Application) {
     centerCode: app.centerCode,
     deskCode: app.deskCode,
     ticketId: app.ticketId,
+    payments: app.payments,
     history: app.history
       .map(({ from, to, reason, receivedBy, at, clerkId, actorName }) => ({ from, to, reason, receivedBy, at, clerkId, actorName }))
       .sort((x, y) => x.at.localeCompare(y.at)),
@@ -146,6 +147,10 @@ function serverView({ id, version, data }: ServerApplication, localClerk: string
     centerCode: field('centerCode'),
     deskCode: field('deskCode'),
     ticketId: field('ticketId'),
+    // Desks list payments in the order they were entered; the record, in the order they were applied.
+    payments: (field<Application['payments'] | undefined>('payments') ?? []).toSorted(
+      (x, y) => x.at.localeCompare(y.at) || x.id.localeCompare(y.id),
+    ),
     history: data.statusHistory
       .map(({ from, to, reason, receivedBy, at, actorId, actorName }) => ({
         from,
@@ -222,7 +227,7 @@ describe.each(STORAGES)('desks ↔ back office, the convergence run on %s', (kin
           const i = pick(holders(id));
           const current = await value(desks[i]!.api.call('applications.get', { id }));
           const what = random();
-          if (what < 0.5) {
+          if (what < 0.45) {
             const next = allowedTransitions(current.status);
             if (next.length === 0) continue;
             const to = pick(next);
@@ -232,8 +237,28 @@ describe.each(STORAGES)('desks ↔ back office, the convergence run on %s', (kin
                 ...(needsReceiver(to) ? { receivedBy: 'Заявник особисто' } : {}),
               }),
             );
-          } else if (what < 0.8) {
+          } else if (what < 0.7) {
             await change(i, id, (desk) => value(desk.api.call('applications.update', { id, notes: `нотатка ${step}` })));
+          } else if (what < 0.85) {
+            // A payment, or the cancellation of one still counted: entries from desks on one case never conflict.
+            const live = current.payments.filter((p) => p.cancelled === null);
+            const paymentId = live.length > 0 && random() < 0.3 ? pick(live).id : null;
+            await change(i, id, (desk) =>
+              value(
+                paymentId === null
+                  ? desk.api.call('applications.addPayment', {
+                      applicationId: id,
+                      entry: {
+                        type: 'payment',
+                        component: 'admin_fee',
+                        amountKopecks: 1 + Math.floor(random() * 100_000),
+                        reference: `КВ-${step}`,
+                        paidOn: '2026-03-01',
+                      },
+                    })
+                  : desk.api.call('applications.cancelPayment', { applicationId: id, paymentId, reason: `помилка ${step}` }),
+              ),
+            );
           } else {
             const resultDelivery = pick(['in_person', 'post', 'email', 'electronic'] as const);
             await change(i, id, (desk) => value(desk.api.call('applications.update', { id, resultDelivery })));
@@ -278,6 +303,9 @@ describe.each(STORAGES)('desks ↔ back office, the convergence run on %s', (kin
       // Before anyone resolves anything.
       let onServer = await serverRows();
       expect([...onServer.keys()].sort()).toEqual([...known].sort());
+      // Payments and their cancellations took part.
+      const entries = [...onServer.values()].flatMap((row) => (row.data.payments as Application['payments'] | undefined) ?? []);
+      expect(entries.some((p) => p.cancelled !== null)).toBe(true);
       let conflicts = 0;
       for (const desk of desks) {
         const outbox = outboxRows(desk);

@@ -11,6 +11,7 @@ import { putCalendarDay, removeCalendarDay, setMartialLaw } from '../../../main/
 import type { Db } from '../../../main/backend/db/open';
 import { attachDocument, detachDocument } from '../../../main/backend/documents/attach-document';
 import { enqueueMutation, InvalidMutationPayload } from '../../../main/backend/outbox/enqueue';
+import { addPayment, cancelPayment } from '../../../main/backend/payments/payment-commands';
 import { createFileUploader } from '../../../main/backend/sync/file-upload';
 import { markInflight, recordResults, takeBatch } from '../../../main/backend/sync/outbox-queue';
 import { issueTicket, recordTicketEvent } from '../../../main/backend/tickets/record-ticket-event';
@@ -69,6 +70,11 @@ async function runEveryCommand(desk: TestDesk, dataDir: string): Promise<void> {
   const blob = await putBlob(dataDir, Buffer.from('%PDF-1.7 скан паспорта'));
   const documentId = attachDocument(env, { applicationId: app.id, kind: 'passport', pages: 1, blob: { ...blob, mime: 'application/pdf' } });
   detachDocument(env, documentId, 'Не той документ');
+  const paid = addPayment(env, {
+    applicationId: app.id,
+    entry: { type: 'payment', component: 'admin_fee', amountKopecks: 4992, reference: 'КВ-0042', paidOn: '2026-11-27' },
+  });
+  cancelPayment(env, { applicationId: app.id, paymentId: paid.payments[0]!.id, reason: 'Квитанція іншої особи' });
   // Three visits walk the ticket machine so that every counter action happens once.
   const served = issueTicket(env, { number: 'A001', queueCode: 'A' });
   for (const event of ['called', 'recalled', 'arrived', 'service_started', 'parked', 'called', 'arrived', 'service_ended'] as const)

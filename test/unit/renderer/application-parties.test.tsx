@@ -32,6 +32,8 @@ const base: Application = {
   window: '1',
   ticketId: null,
   history: [],
+  payments: [],
+  balance: { tracked: false, dueKopecks: 0, paidKopecks: 0, outstandingKopecks: 0, exempt: false, components: [], settled: true },
   serverVersion: null,
   sync: 'local',
 };

@@ -10,6 +10,7 @@ import { openDatabase } from '../../../main/backend/db/open';
 import { join } from 'node:path';
 import { useTempDirs } from '../../helpers/temp-dir';
 import type { CaseSnapshot } from '../../../shared/domain/case-snapshot';
+import { m0011ApplicationPayments } from '../../../main/backend/db/migrations/0011-application-payments';
 
 const tempDir = useTempDirs();
 
@@ -159,6 +160,47 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
       });
     },
   },
+  [m0011ApplicationPayments.version]: {
+    // A payment, and an exemption entered by mistake and cancelled, on the seed-2 application.
+    write: (db) => {
+      const insert = db.prepare(
+        `INSERT INTO application_payments (id, application_id, type, component, amount_kopecks, reference, paid_on, reason, clerk_id, created_at,
+           cancelled_at, cancel_reason, cancelled_by) VALUES (?, 'a1', ?, ?, ?, ?, ?, ?, 'c1', ?, ?, ?, ?)`,
+      );
+      insert.run('pay1', 'payment', 'admin_fee', 4992, 'КВ-77', '2026-11-27', null, '2026-11-27T10:10:00.000Z', null, null, null);
+      insert.run(
+        'ex1',
+        'exemption',
+        null,
+        null,
+        null,
+        null,
+        'пільга',
+        '2026-11-27T10:11:00.000Z',
+        '2026-11-27T10:12:00.000Z',
+        'не та особа',
+        'c1',
+      );
+    },
+    check: (db) => {
+      expect(
+        db
+          .prepare(
+            "SELECT id, type, amount_kopecks, cancel_reason FROM application_payments WHERE application_id = 'a1' ORDER BY created_at",
+          )
+          .all(),
+      ).toEqual([
+        { id: 'pay1', type: 'payment', amount_kopecks: 4992, cancel_reason: null },
+        { id: 'ex1', type: 'exemption', amount_kopecks: null, cancel_reason: 'не та особа' },
+      ]);
+      // A payment of nothing, or an exemption without its reason, cannot be stored.
+      const bad = db.prepare(
+        "INSERT INTO application_payments (id, application_id, type, component, amount_kopecks, reference, paid_on, reason, clerk_id, created_at) VALUES (?, 'a1', ?, 'blank', ?, 'x', '2026-11-27', ?, 'c1', 'x')",
+      );
+      expect(() => bad.run('zero', 'payment', 0, null)).toThrow(/CHECK/);
+      expect(() => bad.run('noreason', 'exemption', null, null)).toThrow(/CHECK/);
+    },
+  },
   10: {
     // 0010 (the case record): every earlier case gets its snapshot and опис №1 from the rows its receipt read.
     write: (db) => {
@@ -286,7 +328,8 @@ describe('every migration', () => {
     const doc = db.prepare("INSERT INTO service_documents (service_id, position, name_uk, name_en, required) VALUES ('s1', ?, ?, ?, ?)");
     doc.run(1, 'Заява', 'Application', 1);
     doc.run(2, 'Фотокартка', 'Photo', 0);
-    migrate(db, migrations, 9);
+    // To the latest: the queries read today's schema; what 0009 wrote must reach it unchanged.
+    migrate(db, migrations);
     expect(getService(db, 's1')).toEqual({
       id: 's1',
       code: 'S1',
@@ -425,6 +468,27 @@ describe('every migration', () => {
     expect(
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'applicants' ORDER BY name").pluck().all(),
     ).toEqual(['applicants_edrpou', 'applicants_id_doc', 'applicants_phone', 'applicants_rnokpp', 'sqlite_autoindex_applicants_1']);
+    db.close();
+  });
+
+  it('0011: an application registered before payments were recorded reads with none, and is not flagged unpaid', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 8);
+    seeds[2]!.write(db);
+    db.prepare("UPDATE services SET fee_kopecks = 27900 WHERE id = 's1'").run();
+    migrate(db, migrations);
+    expect(getApplicationById(db, 'a1')).toMatchObject({
+      regNumber: 'KV-01-20261127-0001',
+      dueDate: '2026-12-11',
+      terms: { fee: { totalKopecks: 27900 } },
+      payments: [],
+      balance: { tracked: false, settled: true, dueKopecks: 0, paidKopecks: 0 },
+    });
+    // An application registered from now on is tracked: its fee is owed until paid.
+    db.prepare(
+      "INSERT INTO applications (id, reg_number, service_id, applicant_id, status, registered_at, registered_on, due_date, terms, clerk_id, center_code, desk_code, window, updated_at) SELECT 'a2', 'KV-01-20261127-0002', service_id, applicant_id, status, registered_at, registered_on, due_date, terms, clerk_id, center_code, desk_code, window, updated_at FROM applications WHERE id = 'a1'",
+    ).run();
+    expect(getApplicationById(db, 'a2')?.balance).toMatchObject({ tracked: true, settled: false, outstandingKopecks: 27900 });
     db.close();
   });
 

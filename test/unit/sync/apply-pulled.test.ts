@@ -6,6 +6,8 @@ import { recordResults } from '../../../main/backend/sync/outbox-queue';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
 import type { PulledApplier } from '../../../main/backend/sync/pulled-change';
 import type { StatusStep } from '../../../shared/domain/application-history';
+import type { PaymentRecord } from '../../../shared/domain/payment';
+import { addPayment } from '../../../main/backend/payments/payment-commands';
 import { APPLICATION_STATUSES } from '../../../shared/domain/application-status';
 import type { Change } from '../../../shared/sync-protocol';
 import { addApplication, openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
@@ -271,5 +273,55 @@ describe('dispatching a pulled page by entity', () => {
     expect(logger.entries).toEqual([
       expect.objectContaining({ level: 'warn', fields: expect.objectContaining({ entity: 'thing', id: 'bad' }) }),
     ]);
+  });
+});
+
+describe('payments in a pulled application', () => {
+  const payment = (id: string, at: string, cancelled: PaymentRecord['cancelled'] = null): PaymentRecord => ({
+    id,
+    entry: { type: 'payment', component: 'admin_fee', amountKopecks: 4992, reference: `КВ-${id}`, paidOn: '2026-11-27' },
+    at,
+    clerkId: 'clerk-elsewhere',
+    cancelled,
+  });
+  const withPayments = (change: Change, payments: PaymentRecord[] | undefined): Change => ({
+    ...change,
+    data: { ...change.data, ...(payments ? { payments } : {}) },
+  });
+
+  it('shows the back office’s payments, entered at other desks, in the order they were entered; a later version’s cancellation too', () => {
+    const desk = deskWithOwnApplication();
+    ackAll(desk.db);
+    const base = pulledApplication(desk.app.id, desk.applicant.id, 2, 'registered', undefined);
+    const later = payment('p2', '2026-11-27T11:00:00.000Z');
+    const earlier = payment('p1', '2026-11-27T10:00:00.000Z');
+    createChangeApplier(memoryLogger())(desk.db, [withPayments(base, [later, earlier])]);
+    expect(getApplicationById(desk.db, desk.app.id)!.payments).toEqual([earlier, later]);
+
+    const cancelled = { ...earlier, cancelled: { at: '2026-11-27T12:00:00.000Z', reason: 'Чужа квитанція', clerkId: 'clerk-b' } };
+    createChangeApplier(memoryLogger())(desk.db, [withPayments({ ...base, version: 3, seq: 3 }, [later, cancelled])]);
+    const shown = getApplicationById(desk.db, desk.app.id)!;
+    expect(shown.payments).toEqual([cancelled, later]);
+    expect(shown.balance.paidKopecks).toBe(4992);
+  });
+
+  it('a record without payments has none: one this desk entered and the back office refused is gone', () => {
+    const desk = deskWithOwnApplication();
+    addPayment(desk.env, {
+      applicationId: desk.app.id,
+      entry: { type: 'exemption', reason: 'пільга' },
+    });
+    ack(desk.db, desk.registerId, 1);
+    desk.db.prepare("UPDATE outbox SET status = 'dead' WHERE kind = 'payment.add'").run();
+    createChangeApplier(memoryLogger())(desk.db, [pulledApplication(desk.app.id, desk.applicant.id, 2, 'registered', undefined)]);
+    expect(getApplicationById(desk.db, desk.app.id)!.payments).toEqual([]);
+  });
+
+  it('keeps the desk’s own payment while it is still on its way', () => {
+    const desk = deskWithOwnApplication();
+    ack(desk.db, desk.registerId, 1);
+    const mine = addPayment(desk.env, { applicationId: desk.app.id, entry: { type: 'exemption', reason: 'пільга' } }).payments;
+    createChangeApplier(memoryLogger())(desk.db, [pulledApplication(desk.app.id, desk.applicant.id, 2, 'registered', undefined)]);
+    expect(getApplicationById(desk.db, desk.app.id)!.payments).toEqual(mine);
   });
 });

@@ -9,6 +9,7 @@ import { m0007IntakeForEveryApplicant } from './0007-intake-for-every-applicant'
 import { m0008SearchTiers } from './0008-search-tiers';
 import { m0009InformationCard } from './0009-information-card';
 import { m0010CaseRecord } from './0010-case-record';
+import { m0011ApplicationPayments } from './0011-application-payments';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m0008SearchTiers,
   m0009InformationCard,
   m0010CaseRecord,
+  m0011ApplicationPayments,
 ];

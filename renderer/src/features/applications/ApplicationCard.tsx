@@ -10,6 +10,7 @@ import { Button } from '../../kit/Button';
 import { formatDateTime } from '../../lib/format';
 import { dueText } from '../terms/terms-text';
 import { localToday } from '../intake/intake-store';
+import { PaymentsSection } from '../payments/PaymentsSection';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationEditForm } from './ApplicationEditForm';
 import { CaseTermsSection } from './CaseTermsSection';
@@ -95,6 +96,13 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
       </dl>
       <CaseTermsSection application={a} />
       <RecordSection application={a} />
+      <PaymentsSection
+        application={a}
+        onChanged={(updated) => {
+          setApplication(updated);
+          onChanged();
+        }}
+      />
       <h4 className="card-subtitle">{t('applications.history')}</h4>
       <StatusHistoryList history={a.history} />
       <StatusChangeForm
