@@ -33,7 +33,8 @@ export async function registerQuickly(page: Page): Promise<string> {
   await page.getByRole('combobox', { name: 'Пошук заявника' }).fill('Шевченко Тарас');
   await page.getByRole('button', { name: 'Новий заявник' }).click();
   await page.getByLabel('РНОКПП', { exact: true }).fill('1759013776');
-  await page.getByRole('combobox', { name: 'Послуга' }).fill('ID-картки');
+  // A service whose result may also go by post, so a later correction of the delivery is allowed.
+  await page.getByRole('combobox', { name: 'Послуга' }).fill('MS-01');
   await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
   // Every required document handed in: nothing to insist on.
   for (const line of await page.getByRole('table', { name: 'Подані документи' }).getByRole('checkbox').all()) await line.check();

@@ -8,6 +8,7 @@ import { Button } from '../../kit/Button';
 import { SelectInput } from '../../kit/SelectInput';
 import { TextInput } from '../../kit/TextInput';
 import { correctionInput, DELIVERIES, DELIVERY_TEXT } from './correction';
+import type { Delivery } from './correction';
 
 /**
  * A small correction after registration: how the result is received and the notes. Only the
@@ -17,6 +18,8 @@ export function ApplicationEditForm({ application, onChanged }: { application: A
   const t = useT();
   const [open, setOpen] = useState(false);
   const [delivery, setDelivery] = useState(application.resultDelivery);
+  // The service card's channels, fetched when the form opens: a correction offers only those.
+  const [channels, setChannels] = useState<readonly Delivery[]>(DELIVERIES);
   const [notes, setNotes] = useState(application.notes ?? '');
   const [error, setError] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,6 +46,9 @@ export function ApplicationEditForm({ application, onChanged }: { application: A
     setDone('');
     setOpen(true);
     setFocusTarget('form');
+    void api.call('catalog.get', { id: application.service.id }).then((result) => {
+      if (result.ok) setChannels(result.value.deliveryChannels);
+    });
   }
 
   async function save(): Promise<void> {
@@ -87,7 +93,10 @@ export function ApplicationEditForm({ application, onChanged }: { application: A
             inputRef={firstField}
             label={t('intake.delivery.label')}
             value={delivery}
-            options={DELIVERIES.map((d) => ({ value: d, label: t(DELIVERY_TEXT[d]) }))}
+            options={DELIVERIES.filter((d) => channels.includes(d) || d === application.resultDelivery).map((d) => ({
+              value: d,
+              label: t(DELIVERY_TEXT[d]),
+            }))}
             onChange={(d) => setDelivery(d)}
           />
           <TextInput

@@ -15,13 +15,10 @@ export function CaseTermsSection({ application }: { application: Application }) 
       <h4 id="case-terms-title" className="card-subtitle">
         {t('terms.cardTitle')}
       </h4>
-      <dl className="card-facts">
-        <dt>{t('terms.tier')}</dt>
-        <dd>
-          {language === 'uk' ? terms.tier.nameUk : terms.tier.nameEn} ·{' '}
-          {deadlineText(t, language, terms.termStated ? terms.deadline : null)}
-        </dd>
-      </dl>
+      <p className="terms-tier">
+        {t('terms.tier')}: {language === 'uk' ? terms.tier.nameUk : terms.tier.nameEn} ·{' '}
+        {deadlineText(t, language, terms.termStated ? terms.deadline : null)}
+      </p>
       <FeeLines fee={terms.fee} />
     </section>
   );

@@ -37,6 +37,17 @@ describe('the applications screen', { timeout: 30_000 }, () => {
     const card = await screen.findByRole('article', { name: `Звернення № ${number}` });
     await waitFor(() => expect(document.activeElement).toBe(within(card).getByRole('heading', { name: `Звернення № ${number}` })));
     expect(card.textContent).toContain('Мельник Андрій');
+    // An ID card is handed over in person only: a correction offers no other channel.
+    await user.click(within(card).getByRole('button', { name: 'Виправити' }));
+    const delivery = within(card).getByLabelText('Спосіб отримання результату');
+    await waitFor(() =>
+      expect(
+        within(delivery)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['особисто в ЦНАП']),
+    );
+    await user.click(within(card).getByRole('button', { name: 'Скасувати' }));
 
     const action = within(card).getByLabelText('Дія');
     await user.selectOptions(action, 'Відмова');
