@@ -14,6 +14,7 @@ import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplica
 import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
 import type { Envelope } from './errors';
+import { Role } from './roles';
 import type { MethodAccess } from './roles';
 
 export interface MethodSpec {
@@ -119,7 +120,7 @@ export const PendingChange = z.object({
   lastError: z.string().nullable(),
 });
 
-export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.enum(['clerk', 'supervisor', 'admin'])) });
+export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), roles: z.array(Role) });
 export type ClerkProfile = z.infer<typeof ClerkProfile>;
 
 /**

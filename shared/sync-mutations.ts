@@ -9,6 +9,7 @@ import { Sha256Hex } from './blob-protocol';
 import { LegacyRepresentative, ReceiptItem, RegisterApplication, Representative, ResultDelivery } from './domain/application';
 import { ActorName } from './domain/application-history';
 import { ApplicationStatus } from './domain/application-status';
+import { MoveData } from './domain/status-move';
 import { ApplicantKind, Citizenship, DocPresentedAs, IdDocType, NotifyBy, RnokppAbsence } from './domain/applicant';
 import { TICKET_EVENTS } from './domain/ticket-status';
 import type { TicketEvent } from './domain/ticket-status';
@@ -40,7 +41,12 @@ export const ApplicationRegisterPayload = RegisterApplication.extend({
   actorName: ActorName.optional(),
 });
 
-/** A status move: `from` is the status the desk moved from, the base of the status field. */
+/**
+ * A status move: `from` is the status the desk moved from, the base of the status field. The
+ * move's data (decision, receiver, …) and the desk's local `day` of it come with it; `dueDate`
+ * when a resumed case's due date moved (the desk counts it with its calendar). Mutations queued by
+ * earlier versions have none of these and may carry `receivedBy` (the name of who took the result).
+ */
 export const ApplicationStatusPayload = z
   .object({
     id: Id,
@@ -51,6 +57,8 @@ export const ApplicationStatusPayload = z
     at: z.iso.datetime(),
     actorName: ActorName.optional(),
   })
+  .extend(MoveData.omit({ reason: true }).shape)
+  .extend({ day: Day.optional(), dueDate: Day.optional() })
   .strict();
 
 /** The fields a desk may edit after registration; only the changed ones are sent. */

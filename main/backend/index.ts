@@ -13,6 +13,7 @@ import { catalogHandlers } from './catalog/handlers';
 import { seedSampleCatalog } from './catalog/queries';
 import { clerkHandlers } from './clerks/handlers';
 import { ensureLocalClerk } from './clerks/local-clerk';
+import type { Role } from '../../shared/roles';
 import { intakeHandlers } from './intake/handlers';
 import { receiptHandlers } from './receipts/handlers';
 import type { HandlerDeps } from './handler-deps';
@@ -123,9 +124,12 @@ export function createBackend(config: BackendConfig): Backend {
     logger,
   );
   // Until sign-in lands every connection acts as the desk's one local clerk (see local-clerk.ts).
+  // A standalone desk has no back office where the provider's staff decide: the center records
+  // the provider's paper decision at the desk, so its one account also holds `provider` (docs/ARCHITECTURE.md §6.1).
+  const roles: Role[] = desk.backOfficeUrl === null ? [...localClerk.roles, 'provider'] : localClerk.roles;
   connections = createConnections(
     dispatch,
-    () => ({ clerkId: localClerk.id, roles: localClerk.roles }),
+    () => ({ clerkId: localClerk.id, roles }),
     (method) => {
       // A call that may have queued a mutation: tell the engine (or the status bar) at once.
       if (writes(method)) sync.changed();

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ApplicationStatus } from './application-status';
+import { StatusFlags } from './status-flags';
+import { MoveData, Outcome, Receiver, Suspension, Withdrawal } from './status-move';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -117,14 +119,10 @@ export const RegisterApplication = z
 export type RegisterApplicationInput = z.input<typeof RegisterApplication>;
 export type RegisterApplicationData = z.output<typeof RegisterApplication>;
 
+/** A status move and the data it needs (shared/domain/status-move.ts; which move needs what: application-status.ts). */
 export const ChangeApplicationStatus = z
-  .object({
-    id: z.string().min(1).max(64),
-    to: ApplicationStatus,
-    reason: z.string().trim().min(1).max(2000).optional(),
-    /** Who took the result (issuing): the applicant or a named representative. */
-    receivedBy: z.string().trim().min(1).max(300).optional(),
-  })
+  .object({ id: z.string().min(1).max(64), to: ApplicationStatus })
+  .extend(MoveData.shape)
   .strict();
 export type ChangeApplicationStatusInput = z.input<typeof ChangeApplicationStatus>;
 
@@ -190,8 +188,25 @@ export const Application = z.object({
   history: z.array(StatusChange),
   serverVersion: z.number().int().nullable(),
   sync: RecordSync,
+  // The status model (docs/ARCHITECTURE.md §6.1): the provider's decision and what followed it.
+  /** The provider's decision, once the result is ready. */
+  outcome: Outcome.nullable(),
+  /** Who received the result at the window. */
+  receiver: Receiver.nullable(),
+  /** The registered letter's tracking number, when the result went by post. */
+  trackingNumber: z.string().nullable(),
+  /** The competent body the case was transferred to. */
+  transferTo: z.string().nullable(),
+  /** The applicant's written withdrawal request. */
+  withdrawal: Withdrawal.nullable(),
+  suspensions: z.array(Suspension),
+  /** The due date set at registration; `dueDate` is the current one, moved on by suspensions. */
+  originalDueDate: z.string(),
+  flags: StatusFlags,
 });
 export type Application = z.infer<typeof Application>;
+/** An application as the store reads it: the flags depend on today, so the handler adds them. */
+export type StoredApplication = Omit<Application, 'flags'>;
 
 export const ApplicationSummary = z.object({
   id: z.string(),
@@ -200,7 +215,10 @@ export const ApplicationSummary = z.object({
   serviceName: z.object({ uk: z.string(), en: z.string() }),
   applicantName: z.string(),
   registeredAt: z.string(),
+  registeredOn: z.string(),
   dueDate: z.string(),
   sync: RecordSync,
+  flags: StatusFlags,
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
+export type StoredApplicationSummary = Omit<ApplicationSummary, 'flags'>;

@@ -1,5 +1,6 @@
 import { Authority } from '../../../shared/domain/application';
-import type { Application, ApplicationSummary } from '../../../shared/domain/application';
+import type { Application, StoredApplication, StoredApplicationSummary } from '../../../shared/domain/application';
+import { StatusFacts } from '../../../shared/domain/status-facts';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readStatusHistory } from './status-history';
@@ -39,6 +40,7 @@ interface ApplicationRow {
   ticket_id: string | null;
   server_version: number | null;
   sync_state: Application['sync'];
+  status_facts: string | null;
 }
 
 /**
@@ -85,10 +87,11 @@ function legacyRepresentativeOf(row: ApplicationRow): Application['legacyReprese
   };
 }
 
-function toApplication(db: Db, row: ApplicationRow): Application {
+function toApplication(db: Db, row: ApplicationRow): StoredApplication {
   const items = statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position').all(
     row.id,
   ) as Array<{ name: string; original: number; sheets: number }>;
+  const facts = StatusFacts.parse(row.status_facts === null ? {} : JSON.parse(row.status_facts));
   return {
     id: row.id,
     regNumber: row.reg_number,
@@ -113,15 +116,22 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     history: readStatusHistory(db, row.id),
     serverVersion: row.server_version,
     sync: row.sync_state,
+    outcome: facts.outcome,
+    receiver: facts.receiver,
+    trackingNumber: facts.trackingNumber,
+    transferTo: facts.transferTo,
+    withdrawal: facts.withdrawal,
+    suspensions: facts.suspensions,
+    originalDueDate: facts.originalDueDate ?? row.due_date,
   };
 }
 
-export function getApplicationById(db: Db, id: string): Application | null {
+export function getApplicationById(db: Db, id: string): StoredApplication | null {
   const row = statement(db, `${SELECT_APPLICATION} AND a.id = ?`).get(id) as ApplicationRow | undefined;
   return row ? toApplication(db, row) : null;
 }
 
-export function getApplicationByNumber(db: Db, regNumber: string): Application | null {
+export function getApplicationByNumber(db: Db, regNumber: string): StoredApplication | null {
   const row = statement(db, `${SELECT_APPLICATION} AND a.reg_number = ?`).get(regNumber) as ApplicationRow | undefined;
   return row ? toApplication(db, row) : null;
 }
@@ -134,15 +144,16 @@ type SummaryRow = {
   name_en: string;
   display_name: string;
   registered_at: string;
+  registered_on: string;
   due_date: string;
-  sync_state: ApplicationSummary['sync'];
+  sync_state: Application['sync'];
 };
 
 /** Summaries of the applications matching `where` (SQL over `a`, the applications table), newest first. */
-export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): ApplicationSummary[] {
+export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): StoredApplicationSummary[] {
   const rows = statement(
     db,
-    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date, ${SYNC_STATE}
+    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.registered_on, a.due_date, ${SYNC_STATE}
        FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
        WHERE (${where}) AND a.deleted_at IS NULL
        ORDER BY a.registered_at DESC, a.reg_number DESC LIMIT ?`,
@@ -154,12 +165,13 @@ export function applicationSummaries(db: Db, where: string, params: unknown[], l
     serviceName: { uk: r.name_uk, en: r.name_en },
     applicantName: r.display_name,
     registeredAt: r.registered_at,
+    registeredOn: r.registered_on,
     dueDate: r.due_date,
     sync: r.sync_state,
   }));
 }
 
 /** Applications registered on a local day, newest first. */
-export function listApplicationsOn(db: Db, day: string, limit = 500): ApplicationSummary[] {
+export function listApplicationsOn(db: Db, day: string, limit = 500): StoredApplicationSummary[] {
   return applicationSummaries(db, 'a.registered_on = ?', [day], limit);
 }

@@ -1,5 +1,5 @@
 import { dueDate } from '../../../shared/calendar';
-import type { Application, RegisterApplicationData } from '../../../shared/domain/application';
+import type { RegisterApplicationData, StoredApplication } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
 import { getServiceRow, loadCalendar } from '../catalog/services';
 import { localDay } from '../clock';
@@ -19,7 +19,7 @@ import { statement } from '../db/statements';
  * the outbox mutation (which is also the first history step until the record is pulled back)
  * and the audit event — one transaction, or nothing.
  */
-export function registerApplication(env: CommandEnv, input: RegisterApplicationData): Application {
+export function registerApplication(env: CommandEnv, input: RegisterApplicationData): StoredApplication {
   const now = env.now();
   const at = now.toISOString();
   const day = localDay(now, env.desk.timeZone);

@@ -192,6 +192,7 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
         {
           db,
           clerkId,
+          roles: ['clerk'],
           now: () => new Date(),
           desk: { ...DEFAULT_DESK, center: { code: CENTER, name: 'ЦНАП Київ' }, desk: { code: desk.deskCode, window: desk.deskCode } },
         },

@@ -128,11 +128,16 @@ describe('applying a pulled application', () => {
     expect(getApplicationById(desk.db, desk.app.id)!.history).toEqual([{ ...registered[0], pending: false }]);
 
     desk.setNow('2026-11-27T10:00:00.000Z');
-    changeApplicationStatus(desk.env, { id: desk.app.id, to: 'refused', reason: 'Неповний пакет' });
+    changeApplicationStatus(desk.env, {
+      id: desk.app.id,
+      to: 'withdrawn',
+      reason: 'Неповний пакет',
+      withdrawal: { requestNumber: '12', requestDate: '2026-11-27' },
+    });
     const refusedId = desk.db.prepare("SELECT mutation_id FROM outbox WHERE kind = 'application.status'").pluck().get() as string;
     expect(getApplicationById(desk.db, desk.app.id)!.history.map((s) => [s.to, s.reason, s.pending])).toEqual([
       ['registered', null, false],
-      ['refused', 'Неповний пакет', true],
+      ['withdrawn', 'Неповний пакет', true],
     ]);
 
     const server = [

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Application } from '../../../../shared/domain/application';
-import { isOverdue } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
 import { ErrorNotice } from '../../kit/ErrorNotice';
@@ -9,12 +8,13 @@ import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { formatDateTime, formatDay } from '../../lib/format';
-import { localToday } from '../intake/intake-store';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationEditForm } from './ApplicationEditForm';
 import { DELIVERY_TEXT } from './correction';
 import { PartyFacts } from './PartyFacts';
 import { StatusChangeForm } from './StatusChangeForm';
+import { StatusFactsSection } from './StatusFactsSection';
+import { StatusFlagBadges } from './StatusFlagBadges';
 import { STATUS_TEXT } from './status-text';
 import { StatusHistoryList } from './StatusHistoryList';
 
@@ -53,7 +53,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
   if (error) return <ErrorNotice error={error} context="applications.cardFailed" />;
   if (!application) return <p className="muted">{t('app.loading')}</p>;
   const a = application;
-  const overdue = isOverdue(a.status, a.dueDate, localToday());
+  const overdue = a.flags.overdue;
   return (
     <article className="application-card" aria-labelledby="application-card-title">
       <div className="card-head">
@@ -66,7 +66,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
       </div>
       <p className="card-status">
         <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
-        {overdue && <span className="status-badge status-overdue">{t('applications.overdue')}</span>}
+        <StatusFlagBadges flags={a.flags} />
         <SyncBadge sync={a.sync} />
       </p>
       <dl className="card-facts">
@@ -81,6 +81,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         <dd>{formatDateTime(a.registeredAt)}</dd>
         <dt>{t('intake.done.due')}</dt>
         <dd className={overdue ? 'overdue-text' : undefined}>{formatDay(a.dueDate)}</dd>
+        <StatusFactsSection application={a} />
         <dt>{t('intake.delivery.label')}</dt>
         <dd>{t(DELIVERY_TEXT[a.resultDelivery])}</dd>
         {a.notes && (

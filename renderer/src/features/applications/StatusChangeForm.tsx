@@ -3,37 +3,39 @@ import type { Application } from '../../../../shared/domain/application';
 import { allowedTransitions } from '../../../../shared/domain/application-status';
 import type { ApplicationStatus } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
+import type { Role } from '../../../../shared/roles';
 import { api } from '../../api';
-import type { PlainMessageKey } from '../../i18n/dictionary';
+import { useShellStore } from '../../app/shell-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { ErrorNotice } from '../../kit/ErrorNotice';
 import { SelectInput } from '../../kit/SelectInput';
-import { TextInput } from '../../kit/TextInput';
-import { needsReason, needsReceiver, statusChangeInput } from './status-change';
+import { localToday } from '../intake/intake-store';
+import { defaultReceiver, EMPTY_DRAFT, fieldsNeeded, isIrreversible, statusChangeInput } from './status-change';
 import type { StatusChangeDraft, StatusChangeProblem } from './status-change';
+import { StatusMoveFields } from './StatusMoveFields';
 import { STATUS_ACTION } from './status-text';
 
-/**
- * Who is offered as receiving the result: the representative when their authority covers it (one
- * stored by an earlier version acted on a power of attorney and was offered as before), else the applicant.
- */
-export function defaultReceiver(a: Application): string {
-  if (a.representative?.authority.mayReceiveResult) return a.representative.displayName;
-  return a.legacyRepresentative?.fullName ?? a.applicant.displayName;
-}
+const NO_ROLES: readonly Role[] = [];
 
+/**
+ * The moves the caller's roles may make from where the case stands, each asking for what it
+ * needs; a move that closes the case asks to confirm and says it cannot be undone.
+ */
 export function StatusChangeForm({ application, onChanged }: { application: Application; onChanged(updated: Application): void }) {
   const t = useT();
-  const allowed = allowedTransitions(application.status);
-  const [draft, setDraft] = useState<StatusChangeDraft>({ to: '', reason: '', receivedBy: '' });
+  const roles = useShellStore((state) => state.clerk?.roles);
+  const allowed = allowedTransitions(application.status, roles ?? NO_ROLES);
+  const [draft, setDraft] = useState<StatusChangeDraft>(EMPTY_DRAFT);
   const [problems, setProblems] = useState<StatusChangeProblem[]>([]);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
-  if (allowed.length === 0) return <p className="muted">{t('applications.final')}</p>;
+  if (allowed.length === 0) {
+    return <p className="muted">{t(allowedTransitions(application.status).length === 0 ? 'applications.final' : 'status.notYours')}</p>;
+  }
 
   async function submit(): Promise<void> {
-    const checked = statusChangeInput(application.id, application.status, draft);
+    const checked = statusChangeInput(application, draft, localToday());
     if (!checked.ok) {
       setProblems(checked.problems);
       document.getElementById(`status-${checked.problems[0]}`)?.focus();
@@ -46,14 +48,16 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
       setError(result.error);
       return;
     }
-    setDraft({ to: '', reason: '', receivedBy: '' });
+    setDraft(EMPTY_DRAFT);
     setProblems([]);
     setError(null);
     onChanged(result.value);
   }
 
-  const receiverDefault = defaultReceiver(application);
-  const problem = (which: StatusChangeProblem, key: PlainMessageKey) => (problems.includes(which) ? t(key) : undefined);
+  const choose = (to: ApplicationStatus | '') => {
+    setDraft({ ...EMPTY_DRAFT, ...(fieldsNeeded(application.status, to).includes('receiver') ? defaultReceiver(application) : {}), to });
+    setProblems([]);
+  };
   return (
     <form
       className="status-form"
@@ -61,54 +65,48 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
       aria-labelledby="status-form-title"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        // Enter in a field never closes a case: that takes the confirmation's "yes".
+        if (!isIrreversible(draft.to)) void submit();
       }}
     >
       <h4 id="status-form-title" className="card-subtitle">
         {t('applications.change')}
       </h4>
-      <div className="kit-field-row">
-        <SelectInput<ApplicationStatus | ''>
-          id="status-to"
-          label={t('applications.newStatus')}
-          value={draft.to}
-          error={problem('to', 'applications.err.to')}
-          options={[
-            { value: '', label: t('applications.chooseStatus') },
-            ...allowed.map((status) => ({ value: status, label: t(STATUS_ACTION[status]) })),
-          ]}
-          onChange={(to) => {
-            setDraft({ ...draft, to, receivedBy: to === 'issued' && draft.receivedBy === '' ? receiverDefault : draft.receivedBy });
-            setProblems([]);
-          }}
-        />
-        {needsReceiver(draft.to) && (
-          <TextInput
-            id="status-receivedBy"
-            label={t('applications.receivedByLabel')}
-            value={draft.receivedBy}
-            required
-            error={problem('receivedBy', 'applications.err.receivedBy')}
-            onChange={(receivedBy) => setDraft({ ...draft, receivedBy })}
-          />
-        )}
-      </div>
+      <SelectInput<ApplicationStatus | ''>
+        id="status-to"
+        label={t('applications.newStatus')}
+        value={draft.to}
+        error={problems.includes('to') ? t('applications.err.to') : undefined}
+        options={[
+          { value: '', label: t('applications.chooseStatus') },
+          ...allowed.map((status) => ({ value: status, label: t(STATUS_ACTION[status]) })),
+        ]}
+        onChange={choose}
+      />
       {draft.to !== '' && (
-        <TextInput
-          id="status-reason"
-          label={t('applications.reason')}
-          size="long"
-          rows={2}
-          value={draft.reason}
-          required={needsReason(draft.to)}
-          error={problem('reason', 'applications.err.reason')}
-          onChange={(reason) => setDraft({ ...draft, reason })}
+        <StatusMoveFields
+          application={application}
+          needs={fieldsNeeded(application.status, draft.to)}
+          draft={draft}
+          problems={problems}
+          onChange={(next) => setDraft({ ...draft, ...next })}
         />
       )}
       {error && <ErrorNotice error={error} context="applications.changeFailed" />}
-      <Button type="submit" variant="primary" disabled={busy || draft.to === ''}>
-        {t('applications.apply')}
-      </Button>
+      {isIrreversible(draft.to) ? (
+        <Button
+          variant="danger"
+          disabled={busy}
+          confirm={{ question: t('status.confirmFinal'), yes: t('status.confirmYes'), no: t('status.confirmNo') }}
+          onClick={() => void submit()}
+        >
+          {t('applications.apply')}
+        </Button>
+      ) : (
+        <Button type="submit" variant="primary" disabled={busy || draft.to === ''}>
+          {t('applications.apply')}
+        </Button>
+      )}
     </form>
   );
 }
