@@ -33,6 +33,18 @@ export function addDays(day: string, n: number): string {
   return formatDay(date);
 }
 
+/**
+ * The same date `n` months after `day`, or that month's last day when it has no such date
+ * (31 January + 1 month = 28 or 29 February): how ЦК art. 253–254 count a term in months.
+ */
+export function addMonths(day: string, n: number): string {
+  const date = parseDay(day);
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + n, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  return formatDay(target);
+}
+
 const MS_PER_DAY = 86_400_000;
 
 /** Whole days since 1970-01-01: due-date loops step through integers, not Date objects. */

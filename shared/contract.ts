@@ -13,6 +13,7 @@ import { Applicant, ApplicantSummary, Edrpou, IdDocType, Rnokpp } from './domain
 import { Application, ApplicationSummary, ChangeApplicationStatus, UpdateApplication } from './domain/application';
 import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
+import { SubsistenceMinimum } from './domain/fee-rule';
 import type { Envelope } from './errors';
 import { Role } from './roles';
 import type { MethodAccess } from './roles';
@@ -185,6 +186,8 @@ export const methods = {
     role: 'clerk',
   },
   'catalog.get': { input: z.object({ id: RecordId }).strict(), output: Service, role: 'clerk' },
+  /** The yearly subsistence-minimum table: intake computes the fee live with the same function registration uses. */
+  'catalog.subsistence': { input: NoInput, output: z.array(SubsistenceMinimum), role: 'clerk' },
   'intake.register': { input: RegisterIntake, output: Application, role: 'clerk', writes: true },
   'applications.search': {
     input: z.object({ q: z.string().trim().min(1).max(100) }).strict(),

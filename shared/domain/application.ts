@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApplicationStatus } from './application-status';
 import { StatusFlags } from './status-flags';
 import { MoveData, Outcome, Receiver, Suspension, Withdrawal } from './status-move';
+import { CaseTerms } from './case-snapshot';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD');
 const Text = (max: number) => z.string().trim().min(1).max(max);
@@ -178,6 +179,9 @@ export const Application = z.object({
   registeredAt: z.string(),
   registeredOn: z.string(),
   dueDate: z.string(),
+  // Issue 13, the catalog as information card (docs/ARCHITECTURE.md §6.4):
+  /** The tier, deadline rule and fee the case was registered under; null on a record pulled from a desk that predates them. */
+  terms: CaseTerms.nullable(),
   resultDelivery: ResultDelivery,
   notes: z.string().nullable(),
   clerkId: z.string(),

@@ -8,12 +8,15 @@
  */
 import { join } from 'node:path';
 import { statSync } from 'node:fs';
-import { dueDate, EMPTY_CALENDAR } from '../../shared/calendar';
+import { EMPTY_CALENDAR } from '../../shared/calendar';
+import { DeadlineRule } from '../../shared/domain/deadline-rule';
+import { deadlineDate } from '../../shared/domain/deadline-date';
 import type { ApplicationStatus } from '../../shared/domain/application-status';
 import { searchTierColumns } from '../../main/backend/applicants/search-columns';
 import { normalizeName } from '../../main/backend/applicants/search-text';
 import { putService } from '../../main/backend/catalog/services';
-import type { ServiceRecord } from '../../main/backend/catalog/services';
+import type { ServiceInput } from '../../shared/domain/service';
+import { plainService } from '../helpers/service-card';
 import { ensureLocalClerk } from '../../main/backend/clerks/local-clerk';
 import { openDatabase } from '../../main/backend/db/open';
 import type { Db } from '../../main/backend/db/open';
@@ -23,76 +26,66 @@ import type { ApplicantRowValues, Random } from './people';
 const doc = (nameUk: string, nameEn: string) => ({ nameUk, nameEn, required: true });
 
 /** A small catalog like a real center's most frequent services (deadlines as the providers set them). */
-export const BENCH_SERVICES: readonly ServiceRecord[] = [
-  {
+export const BENCH_SERVICES: readonly ServiceInput[] = [
+  plainService({
     id: 'svc-id-card',
     code: 'ID-01',
     nameUk: 'Оформлення паспорта громадянина України у формі ID-картки',
     nameEn: 'ID card',
-    providerUk: 'ДМС',
-    providerEn: 'State Migration Service',
+    provider: ['ДМС', 'State Migration Service'],
     feeKopecks: 27900,
-    deadlineValue: 20,
-    deadlineUnit: 'working_days',
+    deadline: { value: 20, unit: 'working_days' },
     active: true,
     documents: [doc('Заява-анкета', 'Application form'), doc('Свідоцтво про народження', 'Birth certificate')],
-  },
-  {
+  }),
+  plainService({
     id: 'svc-residence',
     code: 'RR-01',
     nameUk: 'Реєстрація місця проживання',
     nameEn: 'Residence registration',
-    providerUk: 'Виконавчий комітет',
-    providerEn: 'Executive committee',
+    provider: ['Виконавчий комітет', 'Executive committee'],
     feeKopecks: 2160,
-    deadlineValue: 1,
-    deadlineUnit: 'working_days',
+    deadline: { value: 1, unit: 'working_days' },
     active: true,
     documents: [
       doc('Заява', 'Application'),
       doc('Паспорт громадянина України', 'Passport'),
       doc('Квитанція про сплату адміністративного збору', 'Fee receipt'),
     ],
-  },
-  {
+  }),
+  plainService({
     id: 'svc-subsidy',
     code: 'SP-03',
     nameUk: 'Призначення житлової субсидії',
     nameEn: 'Housing subsidy',
-    providerUk: 'Пенсійний фонд України',
-    providerEn: 'Pension Fund',
+    provider: ['Пенсійний фонд України', 'Pension Fund'],
     feeKopecks: 0,
-    deadlineValue: 10,
-    deadlineUnit: 'calendar_days',
+    deadline: { value: 10, unit: 'calendar_days' },
     active: true,
     documents: [doc('Заява про призначення субсидії', 'Subsidy application'), doc('Декларація про доходи', 'Income declaration')],
-  },
-  {
+  }),
+  plainService({
     id: 'svc-land',
     code: 'LD-07',
     nameUk: 'Витяг з Державного земельного кадастру про земельну ділянку',
     nameEn: 'Land cadastre extract',
-    providerUk: 'Держгеокадастр',
-    providerEn: 'StateGeoCadastre',
+    provider: ['Держгеокадастр', 'StateGeoCadastre'],
     feeKopecks: 12000,
-    deadlineValue: 10,
-    deadlineUnit: 'working_days',
+    deadline: { value: 10, unit: 'working_days' },
     active: true,
     documents: [doc('Заява', 'Application'), doc('Документ про оплату', 'Payment document')],
-  },
-  {
+  }),
+  plainService({
     id: 'svc-fop',
     code: 'BR-02',
     nameUk: 'Державна реєстрація фізичної особи — підприємця',
     nameEn: 'Sole trader registration',
-    providerUk: 'Державний реєстратор',
-    providerEn: 'State registrar',
+    provider: ['Державний реєстратор', 'State registrar'],
     feeKopecks: 0,
-    deadlineValue: 1,
-    deadlineUnit: 'working_days',
+    deadline: { value: 1, unit: 'working_days' },
     active: true,
     documents: [doc('Заява про державну реєстрацію', 'Registration application')],
-  },
+  }),
 ];
 
 const APPLICANT_COLUMNS = [
@@ -301,7 +294,8 @@ function insertApplications(db: Db, count: number, applicantIds: readonly string
       const dueKey = `${service.id}|${day}`;
       let due = dueDates.get(dueKey);
       if (due === undefined) {
-        due = dueDate(day, service.deadlineValue, service.deadlineUnit, EMPTY_CALENDAR);
+        const rule = DeadlineRule.parse(service.tiers[0]?.deadline);
+        due = deadlineDate(rule, { anchor: 'intake', at: new Date(ms) }, 'UTC', EMPTY_CALENDAR) ?? day;
         dueDates.set(dueKey, due);
       }
       const p = pathIndex(random);
@@ -335,7 +329,9 @@ function insertApplications(db: Db, count: number, applicantIds: readonly string
     db.exec(`
       INSERT INTO application_items (application_id, position, name, original, sheets)
       SELECT a.id, d.position, d.name_uk, (a.rowid * 7 + d.position) % 10 < 7, 1 + (a.rowid * 13 + d.position * 5) % 12
-      FROM applications a JOIN service_documents d ON d.service_id = a.service_id
+      FROM applications a
+        JOIN (SELECT s.id AS service_id, doc.value ->> 'position' AS position, doc.value ->> 'nameUk' AS name_uk
+              FROM services s, json_each(s.card, '$.documents') doc) d ON d.service_id = a.service_id
       ORDER BY a.rowid, d.position;
       INSERT INTO application_status_history (application_id, from_status, to_status, reason, received_by, at, clerk_id)
       SELECT a.id, s.from_status, s.to_status, s.reason, s.received_by,

@@ -3,7 +3,6 @@ import type { CommandEnv } from '../../main/backend/commands/unit-of-work';
 import { openDatabase } from '../../main/backend/db/open';
 import type { Db } from '../../main/backend/db/open';
 import { putService } from '../../main/backend/catalog/services';
-import type { ServiceRecord } from '../../main/backend/catalog/services';
 import { ensureLocalClerk } from '../../main/backend/clerks/local-clerk';
 import { DEFAULT_DESK } from '../../main/backend/config/desk-config';
 import type { DeskConfig } from '../../main/backend/config/desk-config';
@@ -11,26 +10,24 @@ import { upsertApplicant } from '../../main/backend/applicants/upsert-applicant'
 import { registerApplication } from '../../main/backend/applications/register-application';
 import { RegisterApplication } from '../../shared/domain/application';
 import { ApplicantInput } from '../../shared/domain/applicant';
+import { plainService } from './service-card';
 import type { ApplicantInput as ApplicantInputType } from '../../shared/domain/applicant';
 import type { Role } from '../../shared/roles';
 
-export const SAMPLE_SERVICE: ServiceRecord = {
+export const SAMPLE_SERVICE = plainService({
   id: 'svc-passport',
   code: 'ID-01',
   nameUk: 'Оформлення паспорта громадянина України у формі ID-картки',
   nameEn: 'ID card of a citizen of Ukraine',
-  providerUk: 'Державна міграційна служба',
-  providerEn: 'State Migration Service',
+  provider: ['Державна міграційна служба', 'State Migration Service'],
   feeKopecks: 27900,
-  deadlineValue: 20,
-  deadlineUnit: 'working_days',
-  active: true,
+  deadline: { value: 20, unit: 'working_days' },
   // Not required, so tests about other things may register any receipt lines; the required-documents rule has its own services.
   documents: [
     { nameUk: 'Заява-анкета', nameEn: 'Application form', required: false },
     { nameUk: 'Свідоцтво про народження', nameEn: 'Birth certificate', required: false },
   ],
-};
+});
 
 export const SAMPLE_PERSON: ApplicantInputType = {
   kind: 'person',

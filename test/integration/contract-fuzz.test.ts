@@ -69,6 +69,7 @@ const CASES: readonly Case[] = [
   { method: 'storage.verifyAudit', input: {} },
   { method: 'catalog.search', input: { q: 'ID' }, optional: [['q']] },
   { method: 'catalog.get', input: { id: ID } },
+  { method: 'catalog.subsistence', input: {} },
   { method: 'intake.register', input: { serviceId: ID, applicantId: ID, items: ITEMS } },
   {
     method: 'intake.register',

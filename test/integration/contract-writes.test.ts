@@ -42,6 +42,7 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'storage.verifyAudit': () => ({}),
   'catalog.search': () => ({ q: '' }),
   'catalog.get': (m) => ({ id: m.serviceId }),
+  'catalog.subsistence': () => ({}),
   'intake.register': (m) => ({
     serviceId: m.serviceId,
     applicant: { ...PERSON, id: m.applicantId, phone: '+380671234567' },

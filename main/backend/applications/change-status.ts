@@ -4,6 +4,8 @@ import { Authority } from '../../../shared/domain/application';
 import type { ChangeApplicationStatusInput, StoredApplication } from '../../../shared/domain/application';
 import { dueAfterSuspensions } from '../../../shared/domain/status-flags';
 import { factsAfterMove, StatusFacts } from '../../../shared/domain/status-facts';
+import { CaseTerms } from '../../../shared/domain/case-snapshot';
+import { getService } from '../catalog/queries';
 import { AppError } from '../../../shared/errors';
 import { loadCalendar } from '../catalog/services';
 import { localDay } from '../clock';
@@ -21,15 +23,17 @@ interface CurrentRow {
   status_facts: string | null;
   due_date: string;
   rep_authority: string | null;
-  deadline_unit: 'working_days' | 'calendar_days';
+  service_id: string;
+  terms: string | null;
 }
 
 /**
  * Moves an application along the status machine (docs/ARCHITECTURE.md §6.1). A move the machine
  * has no arrow for, or one lacking what it needs, is VALIDATION with the move's field paths; a
- * move the caller's roles do not make is FORBIDDEN. Leaving a suspension moves the due date on by
- * its length in the term's unit, counted with this desk's calendar; the first time, the due date
- * set at registration is kept as the original.
+ * move the caller's roles do not make is FORBIDDEN. A refusal's grounds are the service card's.
+ * Leaving a suspension moves the due date on by its length in the unit of the term the case was
+ * registered under, counted with this desk's calendar; the first time, the due date set at
+ * registration is kept as the original.
  */
 export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): StoredApplication {
   const now = env.now();
@@ -38,15 +42,17 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
   runCommand(env.db, () => {
     const current = statement(
       env.db,
-      `SELECT a.status, a.server_version, a.status_facts, a.due_date, a.rep_authority, s.deadline_unit
-         FROM applications a JOIN services s ON s.id = a.service_id WHERE a.id = ? AND a.deleted_at IS NULL`,
+      `SELECT status, server_version, status_facts, due_date, rep_authority, service_id, terms
+         FROM applications WHERE id = ? AND deleted_at IS NULL`,
     ).get(input.id) as CurrentRow | undefined;
     if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
     const { id, ...move } = input;
     const facts = StatusFacts.parse(current.status_facts === null ? {} : JSON.parse(current.status_facts));
+    const terms = current.terms === null ? null : CaseTerms.parse(JSON.parse(current.terms));
+    const grounds = getService(env.db, current.service_id)?.refusalGrounds.map((ground) => ground.code) ?? [];
     const problems = statusMoveProblems(current.status, move, {
-      // The service card's grounds arrive with the catalog's information card (Service v2); until then any are taken.
-      refusalGrounds: null,
+      // A card that lists no grounds (one carried over from before the information card) takes the decision's as stated.
+      refusalGrounds: grounds.length > 0 ? grounds : null,
       representativeMayReceive: current.rep_authority !== null && Authority.parse(JSON.parse(current.rep_authority)).mayReceiveResult,
       resultReadyOn: facts.resultReadyOn,
       today: day,
@@ -64,7 +70,7 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
     // Only leaving a suspension moves the date: the other moves keep it as it was printed and pulled.
     const due =
       current.status === 'needs_info'
-        ? dueAfterSuspensions(originalDue, next.suspensions, current.deadline_unit, loadCalendar(env.db))
+        ? dueAfterSuspensions(originalDue, next.suspensions, terms?.deadline.unit ?? 'calendar_days', loadCalendar(env.db))
         : current.due_date;
     const dueMoved = due !== current.due_date;
     if (dueMoved) next.originalDueDate = originalDue;

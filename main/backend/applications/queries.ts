@@ -1,5 +1,7 @@
 import { Authority } from '../../../shared/domain/application';
 import type { Application, StoredApplication, StoredApplicationSummary } from '../../../shared/domain/application';
+import type { CaseTerms } from '../../../shared/domain/case-snapshot';
+import type { DeadlineKind } from '../../../shared/domain/deadline-rule';
 import { StatusFacts } from '../../../shared/domain/status-facts';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
@@ -31,6 +33,7 @@ interface ApplicationRow {
   registered_at: string;
   registered_on: string;
   due_date: string;
+  terms: string | null;
   result_delivery: Application['resultDelivery'];
   notes: string | null;
   clerk_id: string;
@@ -91,7 +94,7 @@ function toApplication(db: Db, row: ApplicationRow): StoredApplication {
   const items = statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position').all(
     row.id,
   ) as Array<{ name: string; original: number; sheets: number }>;
-  const facts = StatusFacts.parse(row.status_facts === null ? {} : JSON.parse(row.status_facts));
+  const facts = StatusFacts.parse(row.status_facts ? JSON.parse(row.status_facts) : {});
   return {
     id: row.id,
     regNumber: row.reg_number,
@@ -106,6 +109,7 @@ function toApplication(db: Db, row: ApplicationRow): StoredApplication {
     registeredAt: row.registered_at,
     registeredOn: row.registered_on,
     dueDate: row.due_date,
+    terms: row.terms === null ? null : (JSON.parse(row.terms) as CaseTerms),
     resultDelivery: row.result_delivery,
     notes: row.notes,
     clerkId: row.clerk_id,
@@ -146,14 +150,19 @@ type SummaryRow = {
   registered_at: string;
   registered_on: string;
   due_date: string;
+  due_kind: DeadlineKind | null;
   sync_state: Application['sync'];
 };
 
+/** A summary as the store reads it, with the kind of its term: the flags, which depend on today, are the handler's. */
+export type StoredSummary = StoredApplicationSummary & { dueKind: DeadlineKind };
+
 /** Summaries of the applications matching `where` (SQL over `a`, the applications table), newest first. */
-export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): StoredApplicationSummary[] {
+export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): StoredSummary[] {
   const rows = statement(
     db,
-    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.registered_on, a.due_date, ${SYNC_STATE}
+    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.registered_on, a.due_date,
+       json_extract(a.terms, '$.deadline.kind') AS due_kind, ${SYNC_STATE}
        FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
        WHERE (${where}) AND a.deleted_at IS NULL
        ORDER BY a.registered_at DESC, a.reg_number DESC LIMIT ?`,
@@ -167,11 +176,12 @@ export function applicationSummaries(db: Db, where: string, params: unknown[], l
     registeredAt: r.registered_at,
     registeredOn: r.registered_on,
     dueDate: r.due_date,
+    dueKind: r.due_kind ?? 'not_after',
     sync: r.sync_state,
   }));
 }
 
 /** Applications registered on a local day, newest first. */
-export function listApplicationsOn(db: Db, day: string, limit = 500): StoredApplicationSummary[] {
+export function listApplicationsOn(db: Db, day: string, limit = 500): StoredSummary[] {
   return applicationSummaries(db, 'a.registered_on = ?', [day], limit);
 }

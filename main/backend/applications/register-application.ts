@@ -1,7 +1,9 @@
-import { dueDate } from '../../../shared/calendar';
 import type { RegisterApplicationData, StoredApplication } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
-import { getServiceRow, loadCalendar } from '../catalog/services';
+import { termsFor } from '../../../shared/domain/case-terms';
+import { deadlineDate } from '../../../shared/domain/deadline-date';
+import { getService } from '../catalog/queries';
+import { loadCalendar, loadSubsistenceTable } from '../catalog/services';
 import { localDay } from '../clock';
 import { recordChange, runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
@@ -24,8 +26,8 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
   const at = now.toISOString();
   const day = localDay(now, env.desk.timeZone);
   const { id, value } = runCommand(env.db, () => {
-    const service = getServiceRow(env.db, input.serviceId);
-    if (!service || service.deleted_at !== null || service.active !== 1) {
+    const service = getService(env.db, input.serviceId);
+    if (!service?.active) {
       throw new AppError('VALIDATION', 'This service is not in the catalog any more', [
         { path: ['serviceId'], message: 'service not available' },
       ]);
@@ -33,8 +35,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
     assertParties(env.db, service, input);
     if (input.representative) assertAuthorityCurrent(input.representative.authority, day);
     const missing = missingRequiredDocuments(
-      env.db,
-      service.id,
+      service,
       input.items.map((item) => item.name),
     );
     if (missing.length > 0 && input.insisted === undefined) {
@@ -50,14 +51,19 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
 
     const id = uuidv7(now.getTime());
     const { regNumber, value } = allocateRegistrationNumber(env.db, env.desk.center.code, env.desk.desk.code, day);
-    const due = dueDate(day, service.deadline_value, service.deadline_unit, loadCalendar(env.db));
+    const terms = termsFor(service, {}, day, loadSubsistenceTable(env.db));
+    const due = deadlineDate(terms.deadline, { anchor: 'intake', at: now }, env.desk.timeZone, loadCalendar(env.db));
+    if (due === null)
+      throw new AppError('VALIDATION', 'Terms running from a later event are not registered yet', [
+        { path: ['serviceId'], message: 'terms.later_anchor' },
+      ]);
     const rep = input.representative;
     statement(
       env.db,
       `INSERT INTO applications (id, reg_number, service_id, applicant_id, representative_id, rep_authority, subject_id, insisted,
            status, registered_at, registered_on, due_date, result_delivery, notes, clerk_id, center_code, desk_code, window,
-           ticket_id, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           ticket_id, terms, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'registered', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       regNumber,
@@ -77,6 +83,7 @@ export function registerApplication(env: CommandEnv, input: RegisterApplicationD
       env.desk.desk.code,
       env.desk.desk.window,
       input.ticketId ?? null,
+      JSON.stringify(terms),
       at,
     );
     const insertItem = statement(

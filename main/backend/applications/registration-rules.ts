@@ -1,4 +1,5 @@
 import type { AuthorityData } from '../../../shared/domain/application';
+import type { Service } from '../../../shared/domain/service';
 import { AppError } from '../../../shared/errors';
 import type { FieldIssue } from '../../../shared/errors';
 import type { Db } from '../db/open';
@@ -11,10 +12,7 @@ interface PartyRow {
   rnokpp_absent: string | null;
 }
 
-export interface ServiceRules {
-  requires_rnokpp: number;
-  personal_attendance: number;
-}
+export type ServiceRules = Pick<Service, 'requiresRnokpp' | 'personalAttendance'>;
 
 /** Who takes part in an application, by id, as the registration names them. */
 export interface Parties {
@@ -48,7 +46,7 @@ export function assertParties(db: Db, service: ServiceRules, parties: Parties): 
   const rep = parties.representative ?? null;
   if (rep !== null) {
     const person = party(db, rep.applicantId);
-    if (service.personal_attendance === 1) issues.push({ path: ['representative'], message: 'service.personal_attendance' });
+    if (service.personalAttendance) issues.push({ path: ['representative'], message: 'service.personal_attendance' });
     if (!person) issues.push({ path: ['representative', 'applicantId'], message: 'no such applicant' });
     else if (person.kind !== 'person') issues.push({ path: ['representative', 'applicantId'], message: 'representative.not_person' });
     if (rep.applicantId === parties.applicantId && parties.subjectId === undefined) {
@@ -61,12 +59,7 @@ export function assertParties(db: Db, service: ServiceRules, parties: Parties): 
     else if (subject.kind !== 'person') issues.push({ path: ['subjectId'], message: 'subject.not_person' });
     if (parties.subjectId === parties.applicantId) issues.push({ path: ['subjectId'], message: 'subject.is_applicant' });
   }
-  if (
-    service.requires_rnokpp === 1 &&
-    applicant.kind !== 'legal_entity' &&
-    applicant.rnokpp === null &&
-    applicant.rnokpp_absent !== 'religious'
-  ) {
+  if (service.requiresRnokpp && applicant.kind !== 'legal_entity' && applicant.rnokpp === null && applicant.rnokpp_absent !== 'religious') {
     issues.push({ path: ['applicant', 'rnokpp'], message: 'service.requires_rnokpp' });
   }
   refuse(issues);
@@ -74,13 +67,10 @@ export function assertParties(db: Db, service: ServiceRules, parties: Parties): 
 
 /**
  * The service's required documents (their Ukrainian names, as the catalog has them now) not
- * among the receipt lines. A line names a document in either language.
+ * among the receipt lines; optional and «за наявності» ones are never missing. A line names a
+ * document in either language.
  */
-export function missingRequiredDocuments(db: Db, serviceId: string, itemNames: readonly string[]): string[] {
-  const required = statement(
-    db,
-    'SELECT name_uk, name_en FROM service_documents WHERE service_id = ? AND required = 1 ORDER BY position',
-  ).all(serviceId) as Array<{ name_uk: string; name_en: string }>;
+export function missingRequiredDocuments(service: Pick<Service, 'documents'>, itemNames: readonly string[]): string[] {
   const given = new Set(itemNames.map((n) => n.trim()));
-  return required.filter((d) => !given.has(d.name_uk) && !given.has(d.name_en)).map((d) => d.name_uk);
+  return service.documents.filter((d) => d.need === 'required' && !given.has(d.nameUk) && !given.has(d.nameEn)).map((d) => d.nameUk);
 }

@@ -6,7 +6,7 @@ import { statement } from '../db/statements';
 import { getApplicationById } from './queries';
 import { assertAuthorityCurrent } from '../applicants/check-dates';
 import { localDay } from '../clock';
-import { getServiceRow } from '../catalog/services';
+import { getService } from '../catalog/queries';
 import { assertParties } from './registration-rules';
 
 /**
@@ -36,7 +36,7 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
     if ('representative' in changed) {
       const rep = input.representative ?? null;
       if (rep !== null) {
-        const service = getServiceRow(env.db, current.service.id);
+        const service = getService(env.db, current.service.id);
         if (!service) throw new Error(`Application ${input.id} names no service on file`);
         assertParties(env.db, service, {
           applicantId: current.applicant.id,

@@ -1,4 +1,5 @@
-import type { ServiceRecord } from './services';
+import type { SubsistenceMinimum } from '../../../shared/domain/fee-rule';
+import type { ServiceInput } from '../../../shared/domain/service';
 
 /**
  * SAMPLE DATA — a starting catalog so a new desk can work before the back office sends the
@@ -14,7 +15,7 @@ type Sample = [
   provider: Doc,
   feeUah: number,
   deadline: number,
-  unit: ServiceRecord['deadlineUnit'],
+  unit: 'working_days' | 'calendar_days',
   docs: Doc[],
   /** Personal attendance required by law (biometrics): no representative. */
   personal?: 'personal',
@@ -333,22 +334,39 @@ const SAMPLES: Sample[] = [
   ],
 ];
 
+/** The working-age subsistence minimum on 1 January (state budget laws): SAMPLE DATA too, check it against the law. */
+export const SAMPLE_SUBSISTENCE_MINIMUMS: readonly SubsistenceMinimum[] = [
+  { year: 2025, workingAgeKopecks: 302_800 },
+  { year: 2026, workingAgeKopecks: 332_800 },
+];
+
 /**
  * The РНОКПП is required where the card lists it among the documents (a person who refused it on
  * religious grounds still applies: registration-rules.ts).
  */
-export const SAMPLE_CATALOG: readonly ServiceRecord[] = SAMPLES.map(([code, uk, en, provider, feeUah, deadline, unit, docs, personal]) => ({
+export const SAMPLE_CATALOG: readonly ServiceInput[] = SAMPLES.map(([code, uk, en, provider, feeUah, deadline, unit, docs, personal]) => ({
   id: `sample-${code.toLowerCase()}`,
   code,
   nameUk: uk,
   nameEn: en,
-  providerUk: provider[0],
-  providerEn: provider[1],
-  feeKopecks: feeUah * 100,
-  deadlineValue: deadline,
-  deadlineUnit: unit,
+  provider: { nameUk: provider[0], nameEn: provider[1], edrpou: null },
+  legalBasis: null,
+  refusalGrounds: [],
+  deliveryChannels: ['in_person', 'post', 'email', 'electronic'],
+  applicantKinds: ['person', 'sole_trader', 'legal_entity'],
   requiresRnokpp: docs.includes(RNOKPP),
   personalAttendance: personal === 'personal',
+  requiredFields: [],
+  tiers: [
+    {
+      id: 'standard',
+      nameUk: 'Звичайний строк',
+      nameEn: 'Standard term',
+      deadline: { value: deadline, unit },
+      fees: feeUah > 0 ? [{ kind: 'admin_fee', amount: { type: 'fixed', kopecks: feeUah * 100 } }] : [],
+    },
+  ],
+  feeConditions: [],
   active: true,
-  documents: docs.map(([docUk, docEn]) => ({ nameUk: docUk, nameEn: docEn, required: true })),
+  documents: docs.map(([docUk, docEn], i) => ({ position: i + 1, nameUk: docUk, nameEn: docEn, need: 'required' })),
 }));

@@ -1,75 +1,67 @@
 import type { WorkCalendar } from '../../../shared/calendar';
+import { SubsistenceMinimum } from '../../../shared/domain/fee-rule';
+import { Service } from '../../../shared/domain/service';
+import type { ServiceInput } from '../../../shared/domain/service';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 
-export interface ServiceRecord {
-  id: string;
-  code: string;
-  nameUk: string;
-  nameEn: string;
-  providerUk: string;
-  providerEn: string;
-  feeKopecks: number;
-  deadlineValue: number;
-  deadlineUnit: 'working_days' | 'calendar_days';
-  /** The information card asks for the applicant's РНОКПП. */
-  requiresRnokpp?: boolean;
-  /** The law requires the person to attend: no representative. */
-  personalAttendance?: boolean;
-  active: boolean;
-  documents: Array<{ nameUk: string; nameEn: string; required: boolean }>;
+/** What `services.card` holds: the card without the columns kept for search and filters (migration 0009). */
+function cardOf(s: Service) {
+  const { provider, legalBasis, refusalGrounds, deliveryChannels, applicantKinds, requiredFields, tiers, feeConditions, documents } = s;
+  return { provider, legalBasis, refusalGrounds, deliveryChannels, applicantKinds, requiredFields, tiers, feeConditions, documents };
 }
 
 /**
- * Stores a catalog service as the back office (or the seed catalog) defines it. The catalog is
- * server-owned, so this writes no outbox mutation; the caller owns the transaction.
+ * Stores a catalog service as the back office (or the sample catalog) defines it, checked against
+ * the information card's schema. The catalog is server-owned, so this writes no outbox mutation;
+ * the caller owns the transaction. `fee_kopecks` and `deadline_*` are no longer read (0009): they
+ * get the legal default term and no fee only because 0002's NOT NULL and CHECKs still hold them.
  */
-export function putService(db: Db, service: ServiceRecord, at: string): void {
+export function putService(db: Db, input: ServiceInput, at: string): Service {
+  const service = Service.parse(input);
   statement(
     db,
     `INSERT INTO services (id, code, name_uk, name_en, provider_uk, provider_en, fee_kopecks, deadline_value, deadline_unit,
-       requires_rnokpp, personal_attendance, active, updated_at)
-     VALUES (@id, @code, @nameUk, @nameEn, @providerUk, @providerEn, @feeKopecks, @deadlineValue, @deadlineUnit,
-       @requiresRnokpp, @personalAttendance, @active, @at)
+       requires_rnokpp, personal_attendance, active, card, updated_at)
+     VALUES (@id, @code, @nameUk, @nameEn, @providerUk, @providerEn, 0, 30, 'calendar_days',
+       @requiresRnokpp, @personalAttendance, @active, @card, @at)
      ON CONFLICT (id) DO UPDATE SET code = excluded.code, name_uk = excluded.name_uk, name_en = excluded.name_en,
-       provider_uk = excluded.provider_uk, provider_en = excluded.provider_en, fee_kopecks = excluded.fee_kopecks,
-       deadline_value = excluded.deadline_value, deadline_unit = excluded.deadline_unit, requires_rnokpp = excluded.requires_rnokpp,
-       personal_attendance = excluded.personal_attendance, active = excluded.active,
+       provider_uk = excluded.provider_uk, provider_en = excluded.provider_en, requires_rnokpp = excluded.requires_rnokpp,
+       personal_attendance = excluded.personal_attendance, active = excluded.active, card = excluded.card,
        updated_at = excluded.updated_at`,
   ).run({
-    ...service,
-    requiresRnokpp: service.requiresRnokpp === true ? 1 : 0,
-    personalAttendance: service.personalAttendance === true ? 1 : 0,
+    id: service.id,
+    code: service.code,
+    nameUk: service.nameUk,
+    nameEn: service.nameEn,
+    providerUk: service.provider.nameUk,
+    providerEn: service.provider.nameEn,
+    requiresRnokpp: service.requiresRnokpp ? 1 : 0,
+    personalAttendance: service.personalAttendance ? 1 : 0,
     active: service.active ? 1 : 0,
+    card: JSON.stringify(cardOf(service)),
     at,
   });
-  statement(db, 'DELETE FROM service_documents WHERE service_id = ?').run(service.id);
-  const insertDoc = statement(
+  return service;
+}
+
+/** Writes the subsistence minimum of a year (the catalog's table); the caller owns the transaction. */
+export function putSubsistenceMinimum(db: Db, row: SubsistenceMinimum, at: string): void {
+  const { year, workingAgeKopecks } = SubsistenceMinimum.parse(row);
+  statement(
     db,
-    'INSERT INTO service_documents (service_id, position, name_uk, name_en, required) VALUES (?, ?, ?, ?, ?)',
-  );
-  service.documents.forEach((d, i) => insertDoc.run(service.id, i + 1, d.nameUk, d.nameEn, d.required ? 1 : 0));
+    `INSERT INTO subsistence_minimums (year, working_age_kopecks, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (year) DO UPDATE SET working_age_kopecks = excluded.working_age_kopecks, updated_at = excluded.updated_at,
+       deleted_at = NULL`,
+  ).run(year, workingAgeKopecks, at);
 }
 
-export interface ServiceRow {
-  id: string;
-  code: string;
-  name_uk: string;
-  name_en: string;
-  deadline_value: number;
-  deadline_unit: 'working_days' | 'calendar_days';
-  requires_rnokpp: number;
-  personal_attendance: number;
-  active: number;
-  deleted_at: string | null;
-}
-
-export function getServiceRow(db: Db, id: string): ServiceRow | undefined {
+/** The yearly subsistence-minimum table fees are computed from. */
+export function loadSubsistenceTable(db: Db): SubsistenceMinimum[] {
   return statement(
     db,
-    `SELECT id, code, name_uk, name_en, deadline_value, deadline_unit, requires_rnokpp, personal_attendance, active, deleted_at
-       FROM services WHERE id = ?`,
-  ).get(id) as ServiceRow | undefined;
+    'SELECT year, working_age_kopecks AS workingAgeKopecks FROM subsistence_minimums WHERE deleted_at IS NULL ORDER BY year',
+  ).all() as SubsistenceMinimum[];
 }
 
 /** The holiday calendar as data: weekdays off and worked weekend days. */

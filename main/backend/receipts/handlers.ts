@@ -55,7 +55,7 @@ function receiptData(deps: ReceiptDeps, applicationId: string, lang: 'uk' | 'en'
     insisted: app.insisted,
     service: {
       name: lang === 'uk' ? app.service.nameUk : app.service.nameEn,
-      provider: (lang === 'uk' ? service?.providerUk : service?.providerEn) ?? '',
+      provider: (lang === 'uk' ? service?.provider.nameUk : service?.provider.nameEn) ?? '',
     },
     items: app.items,
     dueDate: app.dueDate,

@@ -292,11 +292,6 @@ export const en = {
   'intake.service.searchPlaceholder': 'Name or code, e.g. ID-01',
   'intake.service.noResults': 'No such service in the catalog.',
   'intake.service.change': 'Change service',
-  'intake.service.deadline': 'Deadline: {deadline}',
-  'intake.service.workingDays': '{n} working days',
-  'intake.service.calendarDays': '{n} calendar days',
-  'intake.service.fee': 'fee UAH {uah}',
-  'intake.service.free': 'free of charge',
   'intake.items.title': 'Documents received',
   'intake.items.none': 'No documents are listed for this service; add the ones received as lines below.',
   'intake.items.document': 'Document (tick if received)',
@@ -568,4 +563,10 @@ export const en = {
   'calendar.err.dateImpossible': 'There is no such day in the calendar',
   'calendar.err.dateRange': 'The date must fall in one of the years in the “Year” list',
   'calendar.err.nameTooLong': 'The name is too long: up to 200 characters',
+  // Issue 13: a service's terms (docs/ARCHITECTURE.md §6.4)
+  'terms.deadline': 'Term: {deadline}',
+  'terms.notStated': 'No term set by law: {wording}',
+  'terms.fee': 'fee {uah} UAH',
+  'terms.free': 'free of charge',
+  'terms.exempt': 'exempt from payment: {reason}',
 } as const satisfies Dictionary;

@@ -294,11 +294,6 @@ export const uk = {
   'intake.service.searchPlaceholder': 'Назва або код, наприклад ID-01',
   'intake.service.noResults': 'Такої послуги немає в каталозі.',
   'intake.service.change': 'Змінити послугу',
-  'intake.service.deadline': 'Строк: {deadline}',
-  'intake.service.workingDays': '{n} роб. дн.',
-  'intake.service.calendarDays': '{n} календ. дн.',
-  'intake.service.fee': 'збір {uah} грн',
-  'intake.service.free': 'безоплатно',
   'intake.items.title': 'Подані документи',
   'intake.items.none': 'Для цієї послуги документи не визначено; додайте подані документи рядками нижче.',
   'intake.items.document': 'Документ (позначте поданий)',
@@ -570,4 +565,10 @@ export const uk = {
   'calendar.err.dateImpossible': 'Такого дня в календарі немає',
   'calendar.err.dateRange': 'Дата має припадати на один із років у списку «Рік»',
   'calendar.err.nameTooLong': 'Назва задовга: до 200 символів',
+  // Issue 13: a service's terms (docs/ARCHITECTURE.md §6.4)
+  'terms.deadline': 'Строк: {deadline}',
+  'terms.notStated': 'Строк не встановлено законом: {wording}',
+  'terms.fee': 'збір {uah} грн',
+  'terms.free': 'безоплатно',
+  'terms.exempt': 'звільнено від оплати: {reason}',
 } as const;

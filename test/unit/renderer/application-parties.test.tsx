@@ -21,6 +21,7 @@ const base: Application = {
   registeredAt: '2026-12-03T08:00:00.000Z',
   registeredOn: '2026-12-03',
   dueDate: '2026-12-04',
+  terms: null,
   resultDelivery: 'in_person',
   notes: null,
   clerkId: 'c',

@@ -26,9 +26,16 @@ function filled(): IntakeForm {
     code: 'ID-01',
     nameUk: 'ID',
     nameEn: 'ID',
-    deadlineValue: 20,
-    deadlineUnit: 'working_days',
-    feeKopecks: 27900,
+    tiers: [
+      {
+        id: 'standard',
+        nameUk: 'Звичайний',
+        nameEn: 'Standard',
+        deadline: { value: 20, unit: 'working_days', kind: 'not_after', anchor: 'intake' },
+        fees: [{ kind: 'admin_fee', amount: { type: 'fixed', kopecks: 27900 } }],
+      },
+    ],
+    feeConditions: [],
     personalAttendance: false,
     requiresRnokpp: false,
   };

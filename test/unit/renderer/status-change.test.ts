@@ -27,6 +27,7 @@ const base: Application = {
   history: [],
   serverVersion: null,
   sync: 'local',
+  terms: null,
   outcome: null,
   receiver: null,
   trackingNumber: null,

@@ -5,6 +5,7 @@ import { latestVersion, migrate } from '../../../main/backend/db/migrate';
 import { migrations } from '../../../main/backend/db/migrations/registry';
 import { readStatusHistory } from '../../../main/backend/applications/status-history';
 import { getApplicationById } from '../../../main/backend/applications/queries';
+import { getService } from '../../../main/backend/catalog/queries';
 import { openDatabase } from '../../../main/backend/db/open';
 import { join } from 'node:path';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -114,27 +115,31 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
     },
   },
   8: {
-    // The seed-2 applicant was written before the search tiers: 0008 fills and indexes its columns. Written at a later
-    // version, it has them from the app's own write, which the seed does for it here.
-    write: (db) => {
-      db.prepare(REPRESENTED).run('Коваль Мар’яна');
-      db.prepare(
-        "UPDATE applicants SET search_folded = 'шивчинко тарас', search_latin = 'shevchenko taras' WHERE id = 'p1' AND search_folded = ''",
-      ).run();
-    },
+    // The seed-2 applicant was written before the search tiers: 0008 fills and indexes its columns.
+    write: (db) => db.prepare(REPRESENTED).run('Коваль Мар’яна'),
+    // The backfill of applicants written before 0008 is checked in its own test below: rows written at a later version come from an app that fills the columns itself.
     check: (db) => {
-      expect(db.prepare("SELECT search_folded, search_latin FROM applicants WHERE id = 'p1'").get()).toEqual({
-        search_folded: 'шивчинко тарас',
-        search_latin: 'shevchenko taras',
-      });
       const matches = (sql: string, term: string) => db.prepare(sql).pluck().all(term);
-      expect(matches('SELECT rowid FROM applicants_folded_fts WHERE applicants_folded_fts MATCH ?', 'шивч*')).toHaveLength(1);
-      expect(matches('SELECT rowid FROM applicants_latin_fts WHERE applicants_latin_fts MATCH ?', 'shevch*')).toHaveLength(1);
       expect(matches('SELECT rowid FROM applications_rep_fts WHERE applications_rep_fts MATCH ?', 'марян*')).toHaveLength(1);
       const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM applications WHERE substr(reg_number, -4) = '0001'").all() as Array<{
         detail: string;
       }>;
       expect(plan.map((p) => p.detail).join(' ')).toContain('applications_reg_seq');
+    },
+  },
+  9: {
+    write: (db) =>
+      db
+        .prepare(
+          "INSERT INTO subsistence_minimums (year, working_age_kopecks, updated_at) VALUES (2026, 332800, '2026-12-03T10:00:00.000Z')",
+        )
+        .run(),
+    check: (db) => {
+      expect(db.prepare('SELECT year, working_age_kopecks FROM subsistence_minimums').all()).toEqual([
+        { year: 2026, working_age_kopecks: 332800 },
+      ]);
+      // How 0009 turns the seed-2 service and application into a card and terms is its own test below: rows written at a
+      // later version come from an app that writes both itself.
     },
   },
   12: {
@@ -189,6 +194,21 @@ describe('every migration', () => {
     });
   }
 
+  it('0008 fills and indexes the search columns of the applicants already on file', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 7);
+    seeds[2]!.write(db);
+    migrate(db, migrations, 8);
+    expect(db.prepare("SELECT search_folded, search_latin FROM applicants WHERE id = 'p1'").get()).toEqual({
+      search_folded: 'шивчинко тарас',
+      search_latin: 'shevchenko taras',
+    });
+    const matches = (sql: string, term: string) => db.prepare(sql).pluck().all(term);
+    expect(matches('SELECT rowid FROM applicants_folded_fts WHERE applicants_folded_fts MATCH ?', 'шивч*')).toHaveLength(1);
+    expect(matches('SELECT rowid FROM applicants_latin_fts WHERE applicants_latin_fts MATCH ?', 'shevch*')).toHaveLength(1);
+    db.close();
+  });
+
   it('0008 indexes the representatives already on file, and names written before it', () => {
     const db = new Database(':memory:');
     migrate(db, migrations, 7);
@@ -202,6 +222,56 @@ describe('every migration', () => {
     db.prepare(REPRESENTED).run('Петренко Олена');
     expect(rep('марян*')).toEqual([]);
     expect(rep('петр*')).toHaveLength(1);
+    db.close();
+  });
+
+  it('0009 turns each old service into a one-tier card and gives applications registered before it the term and fee then on file', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations, 8);
+    seeds[2]!.write(db);
+    db.prepare("UPDATE services SET fee_kopecks = 27900, requires_rnokpp = 1 WHERE id = 's1'").run();
+    const doc = db.prepare("INSERT INTO service_documents (service_id, position, name_uk, name_en, required) VALUES ('s1', ?, ?, ?, ?)");
+    doc.run(1, 'Заява', 'Application', 1);
+    doc.run(2, 'Фотокартка', 'Photo', 0);
+    migrate(db, migrations, 9);
+    expect(getService(db, 's1')).toEqual({
+      id: 's1',
+      code: 'S1',
+      nameUk: 'Послуга',
+      nameEn: 'Service',
+      provider: { nameUk: 'Надавач', nameEn: 'Provider', edrpou: null },
+      legalBasis: null,
+      refusalGrounds: [],
+      deliveryChannels: ['in_person', 'post', 'email', 'electronic'],
+      applicantKinds: ['person', 'sole_trader', 'legal_entity'],
+      requiresRnokpp: true,
+      personalAttendance: false,
+      requiredFields: [],
+      tiers: [
+        {
+          id: 'standard',
+          nameUk: 'Звичайний строк',
+          nameEn: 'Standard term',
+          deadline: { value: 10, unit: 'working_days', kind: 'not_after', anchor: 'intake' },
+          fees: [{ kind: 'admin_fee', amount: { type: 'fixed', kopecks: 27900 } }],
+        },
+      ],
+      feeConditions: [],
+      active: true,
+      documents: [
+        { position: 1, nameUk: 'Заява', nameEn: 'Application', need: 'required' },
+        { position: 2, nameUk: 'Фотокартка', nameEn: 'Photo', need: 'optional' },
+      ],
+    });
+    expect(getApplicationById(db, 'a1')).toMatchObject({
+      dueDate: '2026-12-11',
+      terms: {
+        tier: { id: 'standard', nameUk: 'Звичайний строк', nameEn: 'Standard term' },
+        deadline: { value: 10, unit: 'working_days', kind: 'not_after', anchor: 'intake' },
+        termStated: true,
+        fee: { totalKopecks: 27900, lines: [{ kind: 'admin_fee', amountKopecks: 27900 }], conditions: [], exemption: null },
+      },
+    });
     db.close();
   });
 

@@ -7,6 +7,7 @@ import { m0005OutboxOneStatusIndex } from './0005-outbox-one-status-index';
 import { m0006StatusHistorySynced } from './0006-status-history-synced';
 import { m0007IntakeForEveryApplicant } from './0007-intake-for-every-applicant';
 import { m0008SearchTiers } from './0008-search-tiers';
+import { m0009InformationCard } from './0009-information-card';
 import { m0012StatusModel } from './0012-status-model';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -19,5 +20,6 @@ export const migrations: readonly Migration[] = [
   m0006StatusHistorySynced,
   m0007IntakeForEveryApplicant,
   m0008SearchTiers,
+  m0009InformationCard,
   m0012StatusModel,
 ];

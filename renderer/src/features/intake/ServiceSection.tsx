@@ -1,35 +1,31 @@
+import { useEffect } from 'react';
 import type { Service } from '../../../../shared/domain/service';
 import { api } from '../../api';
 import { SearchCombobox } from '../../components/SearchCombobox';
 import type { ComboOption } from '../../components/SearchCombobox';
-import type { Translate } from '../../i18n/dictionary';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { describedBy, FieldMessages } from '../../kit/Field';
-import { formatUah } from '../../lib/format';
 import { useIntakeField } from './bound-fields';
 import { ChecklistSection } from './ChecklistSection';
 import { fieldDomId } from './field-ids';
-import type { ChosenService } from './intake-form';
-import { clearService, pickService, useIntakeStore } from './intake-store';
+import { clearService, localToday, pickService, useIntakeStore } from './intake-store';
+import { serviceTerms } from '../terms/terms-text';
+import { loadSubsistence, useSubsistenceStore } from '../terms/subsistence-store';
 import { focusSoon } from './focus-field';
 
 type ServiceOption = ComboOption & { service: Service };
-
-export function serviceTerms(t: Translate, s: Pick<ChosenService, 'deadlineValue' | 'deadlineUnit' | 'feeKopecks'>): string {
-  const deadline = t(s.deadlineUnit === 'working_days' ? 'intake.service.workingDays' : 'intake.service.calendarDays', {
-    n: s.deadlineValue,
-  });
-  const fee = s.feeKopecks === 0 ? t('intake.service.free') : t('intake.service.fee', { uah: formatUah(s.feeKopecks) });
-  return `${t('intake.service.deadline', { deadline })} · ${fee}`;
-}
 
 export function ServiceSection() {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
   const service = useIntakeStore((state) => state.form.service);
   const serviceField = useIntakeField('service');
+  const table = useSubsistenceStore((state) => state.table);
+  useEffect(() => {
+    void loadSubsistence();
+  }, []);
 
   async function search(q: string): Promise<ServiceOption[]> {
     const result = await api.call('catalog.search', { q });
@@ -37,7 +33,7 @@ export function ServiceSection() {
     return result.value.map((s) => ({
       id: s.id,
       label: `${s.code} · ${language === 'uk' ? s.nameUk : s.nameEn}`,
-      detail: serviceTerms(t, s),
+      detail: serviceTerms(t, language, s, localToday(), table),
       service: s,
     }));
   }
@@ -77,7 +73,7 @@ export function ServiceSection() {
               <p className="chosen-title">
                 <span className="service-code">{service.code}</span> {language === 'uk' ? service.nameUk : service.nameEn}
               </p>
-              <p className="muted">{serviceTerms(t, service)}</p>
+              <p className="muted">{serviceTerms(t, language, service, localToday(), table)}</p>
               <FieldMessages {...serviceField} />
             </div>
             <div className="chosen-actions">

@@ -7,6 +7,8 @@
  * fields takes that path and works on whichever person it is given.
  */
 import type { ApplicantKind, RnokppAbsence } from '../../../../shared/domain/applicant';
+import type { FeeCondition } from '../../../../shared/domain/fee-rule';
+import type { ServiceTier } from '../../../../shared/domain/service';
 import { ID_DOC_TYPES } from '../../../../shared/validate/id-documents';
 import type { IdDocTypeCode } from '../../../../shared/validate/id-documents';
 
@@ -114,9 +116,9 @@ export interface ChosenService {
   code: string;
   nameUk: string;
   nameEn: string;
-  deadlineValue: number;
-  deadlineUnit: 'working_days' | 'calendar_days';
-  feeKopecks: number;
+  /** The information card's tiers and fee conditions: the term and fee are computed from them as the clerk chooses. */
+  tiers: ServiceTier[];
+  feeConditions: FeeCondition[];
   /** No representative may apply for this service. */
   personalAttendance: boolean;
   /** The applicant must have an РНОКПП (a religious refusal aside). */
@@ -316,6 +318,13 @@ export function fromDraftData(data: Record<string, unknown>): IntakeForm | null 
   const candidate = form as Partial<IntakeForm>;
   if (typeof candidate.applicant !== 'object' || candidate.applicant === null || !Array.isArray(candidate.items)) return null;
   const base = emptyForm();
+  // A draft written before services had tiers: the service is picked again, its catalog lines with it.
+  if (candidate.service && !Array.isArray(candidate.service.tiers)) {
+    return fromDraftData({
+      version: DRAFT_VERSION,
+      form: { ...candidate, service: null, items: candidate.items.filter((l) => !l.fromCatalog) },
+    });
+  }
   return {
     ...base,
     ...candidate,
