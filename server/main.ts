@@ -1,12 +1,13 @@
 /**
  * The back office's entry point (`npm run server -- …`, see cli-args.ts). A server claims its
- * data folder (admin/instance-file.ts); `enroll` and `revoke` go through the running server's
+ * data folder (admin/instance-file.ts); `enroll`, `revoke` and `provider-token` go through the running server's
  * admin routes when there is one, and straight to the storage when there is not.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { enrollThrough, revokeThrough } from './admin/admin-client';
+import { enrollThrough, providerTokenThrough, revokeThrough } from './admin/admin-client';
+import { createProviderToken } from './provider/provider-tokens';
 import { claimInstance, liveInstance } from './admin/instance-file';
 import { startServer } from './app';
 import { revokeDevice } from './auth/devices';
@@ -45,6 +46,13 @@ async function admin(dataDir: string, command: AdminCommand): Promise<void> {
     process.stdout.write(
       `Enrollment code for center ${command.centerCode}, desk ${command.deskCode} (one use, ${CODE_LIFETIME_HOURS} hours):\n${code}\n`,
     );
+    return;
+  }
+  if (command.name === 'provider-token') {
+    const token = running
+      ? (await providerTokenThrough(running, command.edrpou)).token
+      : await withStorage(dataDir, (storage) => createProviderToken(storage, command.edrpou));
+    process.stdout.write(`Provider token for ЄДРПОУ ${command.edrpou} (give it to that provider's staff only):\n${token}\n`);
     return;
   }
   const revoked = running

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ErrorResponse } from '../../shared/sync-protocol';
 import type { DeskPlace } from '../auth/enrollment';
 import { AdminEnrollResponse, AdminRevokeResponse } from './admin-protocol';
+import { ProviderTokenResponse } from '../../shared/provider-protocol';
 import type { Instance } from './instance-file';
 
 /** Calls an admin route of the back office running on this machine, with the token from its instance file. */
@@ -32,4 +33,8 @@ export function enrollThrough(instance: Instance, place: DeskPlace): Promise<Adm
 
 export function revokeThrough(instance: Instance, deviceId: string): Promise<AdminRevokeResponse> {
   return call(instance, '/admin/devices/revoke', { deviceId }, AdminRevokeResponse);
+}
+
+export function providerTokenThrough(instance: Instance, edrpou: string): Promise<ProviderTokenResponse> {
+  return call(instance, '/admin/provider-tokens', { edrpou }, ProviderTokenResponse);
 }

@@ -109,8 +109,17 @@ const CASES: readonly Case[] = [
   { method: 'applications.search', input: { q: 'Шевченко' } },
   {
     method: 'applications.changeStatus',
-    input: { id: ID, to: 'refused', reason: 'Неповний пакет', receivedBy: 'Шевченко М.' },
-    optional: [['reason'], ['receivedBy']],
+    input: {
+      id: ID,
+      to: 'issued',
+      reason: 'Видано особисто',
+      outcome: { kind: 'negative', decisionNumber: '17/2', decisionDate: '2026-12-01', grounds: ['incomplete'], comment: 'немає фото' },
+      receiver: { party: 'applicant', name: 'Шевченко М.', document: 'ID 001234567' },
+      trackingNumber: 'RR123456789UA',
+      transferTo: 'ДМС',
+      withdrawal: { requestNumber: '5', requestDate: '2026-12-01' },
+    },
+    optional: [['reason'], ['outcome'], ['outcome', 'comment'], ['receiver'], ['trackingNumber'], ['transferTo'], ['withdrawal']],
   },
   {
     method: 'applications.update',

@@ -106,6 +106,33 @@ describe('applying a pulled application', () => {
     expect(getApplicationById(desk.db, desk.app.id)).toMatchObject({ status: 'refused', history: settled(history) });
   });
 
+  it('keeps what the provider’s moves left on the record: the decision, the suspensions, both due dates', () => {
+    const desk = deskWithOwnApplication();
+    ack(desk.db, desk.registerId, 1);
+    const outcome = { kind: 'negative', decisionNumber: '17/2', decisionDate: '2026-12-10', grounds: ['incomplete'] };
+    const suspensions = [{ from: '2026-12-01', to: '2026-12-08', reason: 'Потрібна довідка' }];
+    const change = pulledApplication(desk.app.id, desk.applicant.id, 6, 'result_ready', [
+      step('registered', { mutationId: desk.registerId }),
+    ]);
+    change.data = {
+      ...change.data,
+      outcome,
+      suspensions,
+      resultReadyOn: '2026-12-10',
+      dueDate: '2027-01-01',
+      originalDueDate: '2026-12-25',
+    };
+    createChangeApplier(memoryLogger())(desk.db, [change]);
+    expect(getApplicationById(desk.db, desk.app.id)).toMatchObject({
+      status: 'result_ready',
+      outcome,
+      suspensions,
+      dueDate: '2027-01-01',
+      originalDueDate: '2026-12-25',
+      receiver: null,
+    });
+  });
+
   it('leaves the history alone for a version stored before the back office kept it in the record', () => {
     const desk = deskWithOwnApplication();
     ack(desk.db, desk.registerId, 1);
