@@ -204,6 +204,17 @@ export const methods = {
     output: z.object({ fileName: z.string(), base64: z.string() }),
     role: 'clerk',
   },
+  // The status model's papers (docs/ARCHITECTURE.md §6.1): the issuing acknowledgement, the day's hand-off registers.
+  'papers.acknowledgement': {
+    input: z.object({ applicationId: RecordId, lang: z.enum(['uk', 'en']) }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    role: 'clerk',
+  },
+  'papers.handoffRegisters': {
+    input: z.object({ day: CalendarDate, lang: z.enum(['uk', 'en']) }).strict(),
+    output: z.array(z.object({ provider: z.string(), fileName: z.string(), base64: z.string() })),
+    role: 'clerk',
+  },
   'calendar.list': {
     input: z.object({ from: CalendarDate, to: CalendarDate }).strict(),
     output: z.array(CalendarDay),

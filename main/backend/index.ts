@@ -13,6 +13,7 @@ import { catalogHandlers } from './catalog/handlers';
 import { seedSampleCatalog } from './catalog/queries';
 import { clerkHandlers } from './clerks/handlers';
 import { ensureLocalClerk } from './clerks/local-clerk';
+import { paperHandlers } from './papers/handlers';
 import type { Role } from '../../shared/roles';
 import { intakeHandlers } from './intake/handlers';
 import { receiptHandlers } from './receipts/handlers';
@@ -120,6 +121,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...paperHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
     },
     logger,
   );

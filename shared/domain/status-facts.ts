@@ -16,6 +16,8 @@ export const StatusFacts = z.object({
   trackingNumber: z.string().nullable().default(null),
   transferTo: z.string().nullable().default(null),
   withdrawal: Withdrawal.nullable().default(null),
+  /** The day the case went to the provider: the hand-off register of that day lists it. */
+  handedOffOn: Day.nullable().default(null),
   resultReadyOn: Day.nullable().default(null),
   suspensions: z.array(Suspension).default([]),
   /** Set when a suspension first moves the due date; until then the due date is the original. */
@@ -32,6 +34,7 @@ export function factsAfterMove(facts: StatusFacts, from: ApplicationStatus, move
     const open = next.suspensions.findLastIndex((s) => s.to === null);
     if (open >= 0) next.suspensions[open] = { ...next.suspensions[open]!, to: day };
   }
+  if (move.to === 'sent_to_provider') next.handedOffOn = day;
   if (move.to === 'needs_info') next.suspensions.push({ from: day, to: null, reason: move.reason ?? '' });
   if (move.to === 'result_ready') {
     next.outcome = move.outcome ?? null;

@@ -130,6 +130,8 @@ const CASES: readonly Case[] = [
   { method: 'drafts.save', input: { data: { surname: 'Коваль', items: [{ name: 'Заява' }] } }, opaque: [['data']] },
   { method: 'drafts.discard', input: {} },
   { method: 'receipts.pdf', input: { applicationId: ID, lang: 'uk' } },
+  { method: 'papers.acknowledgement', input: { applicationId: ID, lang: 'uk' } },
+  { method: 'papers.handoffRegisters', input: { day: '2026-12-03', lang: 'en' } },
   { method: 'calendar.list', input: { from: '2026-12-01', to: '2026-12-31' } },
   { method: 'calendar.put', input: { day: '2026-12-25', kind: 'day_off', name: 'Різдво' } },
   { method: 'calendar.remove', input: { day: '2026-12-25' } },

@@ -56,6 +56,8 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'drafts.save': () => ({ data: { surname: 'Коваль' } }),
   'drafts.discard': () => ({}),
   'receipts.pdf': (m) => ({ applicationId: m.applicationId, lang: 'uk' }),
+  'papers.acknowledgement': (m) => ({ applicationId: m.applicationId, lang: 'uk' }),
+  'papers.handoffRegisters': () => ({ day: '2026-12-03', lang: 'uk' }),
   'calendar.list': () => ({ from: '2026-12-01', to: '2026-12-31' }),
   'calendar.put': () => ({ day: '2026-12-25', kind: 'day_off', name: 'Різдво' }),
   'calendar.remove': () => ({ day: '2026-12-25' }),
@@ -70,8 +72,11 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'clerk.rename': () => ({ fullName: 'Коваль Петро' }),
 };
 
-/** This desk has no back office configured: enrolling cannot succeed, and so cannot queue either. */
-const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll']);
+/**
+ * This desk has no back office configured: enrolling cannot succeed, and so cannot queue either.
+ * The application here is not issued: it has no acknowledgement yet.
+ */
+const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll', 'papers.acknowledgement']);
 /** Discarding a dead letter queues nothing, but refreshes the status bar's count itself. */
 const REFRESH_STATUS_THEMSELVES: ReadonlySet<MethodName> = new Set(['sync.discard']);
 
