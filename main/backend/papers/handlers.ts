@@ -1,6 +1,5 @@
 import type { Handlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import { StatusFacts } from '../../../shared/domain/status-facts';
 import { getApplicationById } from '../applications/queries';
 import { appendAudit } from '../audit/audit-log';
 import { getService } from '../catalog/queries';
