@@ -435,6 +435,13 @@ export const en = {
   'appAction.withdrawn': 'Withdrawn by the applicant’s request',
   'appAction.returned_unclaimed': 'Return the unclaimed result to the provider',
   // Status model: provider's decision, issuing, suspensions (docs/ARCHITECTURE.md §6.1).
+  'status.ackOpen': 'Open the issuing acknowledgement (PDF)',
+  'status.ackSave': 'Save the acknowledgement',
+  'status.paperFailed': 'The paper could not be prepared.',
+  'status.registersPrepare': 'Today’s hand-off registers',
+  'status.registersNone': 'No cases were handed to providers today.',
+  'status.registersList': 'Hand-off registers',
+  'status.registerFor': 'Register: {provider} (PDF)',
   'status.notYours': 'The next step is not the center clerk’s (the provider’s or a supervisor’s).',
   'status.confirmFinal': 'This cannot be undone: the application will be closed. Continue?',
   'status.confirmYes': 'Yes, close the application',

@@ -437,6 +437,13 @@ export const uk = {
   'appAction.withdrawn': 'Заяву відкликано заявником',
   'appAction.returned_unclaimed': 'Повернути неотриманий результат суб’єкту',
   // Status model: provider's decision, issuing, suspensions (docs/ARCHITECTURE.md §6.1).
+  'status.ackOpen': 'Відкрити розписку про видачу (PDF)',
+  'status.ackSave': 'Зберегти розписку',
+  'status.paperFailed': 'Не вдалося підготувати документ.',
+  'status.registersPrepare': 'Реєстри передачі справ за сьогодні',
+  'status.registersNone': 'Сьогодні справ суб’єктам не передавали.',
+  'status.registersList': 'Реєстри передачі справ',
+  'status.registerFor': 'Реєстр: {provider} (PDF)',
   'status.notYours': 'Наступний крок робить не адміністратор ЦНАП (суб’єкт надання або керівник зміни).',
   'status.confirmFinal': 'Цю дію не можна скасувати: звернення буде закрито. Продовжити?',
   'status.confirmYes': 'Так, закрити звернення',

@@ -14,6 +14,7 @@ import { DELIVERY_TEXT } from './correction';
 import { PartyFacts } from './PartyFacts';
 import { StatusChangeForm } from './StatusChangeForm';
 import { StatusFactsSection } from './StatusFactsSection';
+import { AcknowledgementActions } from './AcknowledgementActions';
 import { StatusFlagBadges } from './StatusFlagBadges';
 import { STATUS_TEXT } from './status-text';
 import { StatusHistoryList } from './StatusHistoryList';
@@ -115,6 +116,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
           onChanged();
         }}
       />
+      {a.status === 'issued' && <AcknowledgementActions applicationId={a.id} />}
       <h4 className="card-subtitle">{t('applications.receipt')}</h4>
       <ReceiptActions applicationId={a.id} />
     </article>

@@ -12,6 +12,7 @@ import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationCard } from './ApplicationCard';
 import { STATUS_TEXT } from './status-text';
 import { StatusFlagBadges } from './StatusFlagBadges';
+import { HandoffRegisters } from './HandoffRegisters';
 
 const DEBOUNCE_MS = 200;
 
@@ -71,6 +72,7 @@ export function ApplicationsScreen() {
         placeholder={t('applications.searchPlaceholder')}
         onChange={setQuery}
       />
+      <HandoffRegisters />
       {error && <ErrorNotice error={error} context="applications.loadFailed" onRetry={() => setReload((n) => n + 1)} />}
       <div className="applications-layout">
         <div className="applications-list">
