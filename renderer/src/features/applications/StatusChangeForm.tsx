@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Application } from '../../../../shared/domain/application';
 import { allowedTransitions } from '../../../../shared/domain/application-status';
 import type { ApplicationStatus } from '../../../../shared/domain/application-status';
@@ -14,9 +14,31 @@ import { localToday } from '../intake/intake-store';
 import { defaultReceiver, EMPTY_DRAFT, fieldsNeeded, isIrreversible, statusChangeInput } from './status-change';
 import type { StatusChangeDraft, StatusChangeProblem } from './status-change';
 import { StatusMoveFields } from './StatusMoveFields';
+import type { RefusalGround } from './StatusMoveFields';
+import { useLanguageStore } from '../../i18n/language-store';
 import { STATUS_ACTION } from './status-text';
 
 const NO_ROLES: readonly Role[] = [];
+
+/**
+ * The grounds for refusal of the case's service card, in the clerk's language; null while not
+ * read, or where the card lists none (a card carried over from before): the grounds are then typed.
+ */
+function useCardGrounds(serviceId: string): RefusalGround[] | null {
+  const language = useLanguageStore((state) => state.language);
+  const [grounds, setGrounds] = useState<RefusalGround[] | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void api.call('catalog.get', { id: serviceId }).then((result) => {
+      if (!alive || !result.ok || result.value.refusalGrounds.length === 0) return;
+      setGrounds(result.value.refusalGrounds.map((g) => ({ code: g.code, label: language === 'uk' ? g.textUk : g.textEn })));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [serviceId, language]);
+  return grounds;
+}
 
 /**
  * The moves the caller's roles may make from where the case stands, each asking for what it
@@ -30,12 +52,13 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
   const [problems, setProblems] = useState<StatusChangeProblem[]>([]);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
+  const grounds = useCardGrounds(application.service.id);
   if (allowed.length === 0) {
     return <p className="muted">{t(allowedTransitions(application.status).length === 0 ? 'applications.final' : 'status.notYours')}</p>;
   }
 
   async function submit(): Promise<void> {
-    const checked = statusChangeInput(application, draft, localToday());
+    const checked = statusChangeInput(application, draft, localToday(), grounds && grounds.map((ground) => ground.code));
     if (!checked.ok) {
       setProblems(checked.problems);
       document.getElementById(`status-${checked.problems[0]}`)?.focus();
@@ -89,6 +112,7 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
           needs={fieldsNeeded(application.status, draft.to)}
           draft={draft}
           problems={problems}
+          refusalGrounds={grounds}
           onChange={(next) => setDraft({ ...draft, ...next })}
         />
       )}
