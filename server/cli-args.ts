@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PlaceCode } from '../shared/place-code';
+import { zEdrpou } from '../shared/validate/zod';
 import { DEFAULT_MAX_BLOB_BYTES } from './blobs/blob-routes';
 
 /**
  * `server [--data DIR] [--port N] [--host H] [--max-file-mb N]`, `server enroll --center C --desk D`,
- * `server revoke --device ID`, `server catalog publish --file catalog.json`. Storage: PostgreSQL when DATABASE_URL is set, else PGlite in
+ * `server revoke --device ID`, `server catalog publish --file catalog.json`, `server provider-token --edrpou X`. Storage: PostgreSQL when DATABASE_URL is set, else PGlite in
  * --data (default `.vikno-data/server` in the working folder). Port 8470, host 127.0.0.1.
  * Uploaded files live in `<data>/blobs` with either storage; the largest accepted is 200 MiB.
  */
@@ -16,7 +17,8 @@ export type Command =
   | { name: 'serve'; port: number; host: string; maxFileBytes: number }
   | { name: 'enroll'; centerCode: string; deskCode: string }
   | { name: 'revoke'; deviceId: string }
-  | { name: 'catalog-publish'; file: string };
+  | { name: 'catalog-publish'; file: string }
+  | { name: 'provider-token'; edrpou: string };
 
 export interface CliArgs {
   dataDir: string;
@@ -46,6 +48,7 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
       desk: { type: 'string' },
       device: { type: 'string' },
       file: { type: 'string' },
+      edrpou: { type: 'string' },
       'max-file-mb': { type: 'string' },
     },
   });
@@ -59,7 +62,12 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
   if (name === 'enroll')
     return { dataDir, command: { name, centerCode: placeCode(values.center, '--center'), deskCode: placeCode(values.desk, '--desk') } };
   if (name === 'revoke') return { dataDir, command: { name, deviceId: required(values.device, '--device') } };
-  if (name !== undefined) throw new Error(`Unknown command ${name}; expected enroll, revoke or catalog publish`);
+  if (name === 'provider-token') {
+    const edrpou = zEdrpou.safeParse(required(values.edrpou, '--edrpou'));
+    if (!edrpou.success) throw new Error(`--edrpou: not a valid ЄДРПОУ, "${values.edrpou}"`);
+    return { dataDir, command: { name, edrpou: edrpou.data } };
+  }
+  if (name !== undefined) throw new Error(`Unknown command ${name}; expected enroll, revoke, catalog publish or provider-token`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
   const maxFileMb = values['max-file-mb'] === undefined ? DEFAULT_MAX_BLOB_BYTES / 2 ** 20 : Number(values['max-file-mb']);

@@ -1,15 +1,16 @@
 /**
  * The back office's entry point (`npm run server -- …`, see cli-args.ts). A server claims its
- * data folder (admin/instance-file.ts); `enroll`, `revoke` and `catalog publish` go through the running server's
+ * data folder (admin/instance-file.ts); `enroll`, `revoke`, `catalog publish` and `provider-token` go through the running server's
  * admin routes when there is one, and straight to the storage when there is not.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { enrollThrough, publishCatalogThrough, revokeThrough } from './admin/admin-client';
 import { CatalogDocument } from '../shared/catalog-document';
 import type { CatalogDocumentInput } from '../shared/catalog-document';
 import { publishCatalog } from './catalog/publish-catalog';
+import { enrollThrough, providerTokenThrough, publishCatalogThrough, revokeThrough } from './admin/admin-client';
+import { createProviderToken } from './provider/provider-tokens';
 import { claimInstance, liveInstance } from './admin/instance-file';
 import { startServer } from './app';
 import { revokeDevice } from './auth/devices';
@@ -74,6 +75,13 @@ async function admin(dataDir: string, command: AdminCommand): Promise<void> {
     process.stdout.write(
       `Catalog ${result.center ?? '(base list, every center)'}: ${result.published} published, ${result.unchanged} unchanged, ${result.withdrawn} withdrawn\n`,
     );
+    return;
+  }
+  if (command.name === 'provider-token') {
+    const token = running
+      ? (await providerTokenThrough(running, command.edrpou)).token
+      : await withStorage(dataDir, (storage) => createProviderToken(storage, command.edrpou));
+    process.stdout.write(`Provider token for ЄДРПОУ ${command.edrpou} (give it to that provider's staff only):\n${token}\n`);
     return;
   }
   const revoked = running

@@ -17,6 +17,7 @@ import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
 import { SubsistenceMinimum } from './domain/fee-rule';
 import type { Envelope } from './errors';
+import { Role } from './roles';
 import type { MethodAccess } from './roles';
 
 export interface MethodSpec {
@@ -127,7 +128,7 @@ export const PendingChange = z.object({
   lastError: z.string().nullable(),
 });
 
-export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), roles: z.array(z.enum(['clerk', 'supervisor', 'admin'])) });
+export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), roles: z.array(Role) });
 export type ClerkProfile = z.infer<typeof ClerkProfile>;
 
 /**
@@ -226,6 +227,17 @@ export const methods = {
       })
       .strict(),
     output: z.object({ fileName: z.string(), base64: z.string() }),
+    role: 'clerk',
+  },
+  // The status model's papers (docs/ARCHITECTURE.md §6.1): the issuing acknowledgement, the day's hand-off registers.
+  'papers.acknowledgement': {
+    input: z.object({ applicationId: RecordId, lang: z.enum(['uk', 'en']) }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    role: 'clerk',
+  },
+  'papers.handoffRegisters': {
+    input: z.object({ day: CalendarDate, lang: z.enum(['uk', 'en']) }).strict(),
+    output: z.array(z.object({ provider: z.string(), fileName: z.string(), base64: z.string() })),
     role: 'clerk',
   },
   'calendar.list': {

@@ -14,6 +14,7 @@ import { CaseTerms } from './domain/case-snapshot';
 import { ApplicationStatus } from './domain/application-status';
 import { CaseSnapshot } from './domain/case-snapshot';
 import { ReceiptVersion } from './domain/receipt';
+import { MoveData } from './domain/status-move';
 import { ApplicantKind, Citizenship, DocPresentedAs, IdDocType, NotifyBy, RnokppAbsence } from './domain/applicant';
 import { PaymentEntry } from './domain/payment';
 import { TICKET_EVENTS } from './domain/ticket-status';
@@ -65,6 +66,12 @@ export const ApplicationCorrectLinePayload = z
   .strict();
 
 /** A status move: `from` is the status the desk moved from, the base of the status field. */
+/**
+ * A status move: `from` is the status the desk moved from, the base of the status field. The
+ * move's data (decision, receiver, …) and the desk's local `day` of it come with it; `dueDate`
+ * when a resumed case's due date moved (the desk counts it with its calendar). Mutations queued by
+ * earlier versions have none of these and may carry `receivedBy` (the name of who took the result).
+ */
 export const ApplicationStatusPayload = z
   .object({
     id: Id,
@@ -75,6 +82,8 @@ export const ApplicationStatusPayload = z
     at: z.iso.datetime(),
     actorName: ActorName.optional(),
   })
+  .extend(MoveData.omit({ reason: true }).shape)
+  .extend({ day: Day.optional(), dueDate: Day.optional() })
   .strict();
 
 /** The fields a desk may edit after registration; only the changed ones are sent. */

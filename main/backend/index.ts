@@ -15,6 +15,8 @@ import { seedSampleCatalog } from './catalog/queries';
 import { clerkHandlers } from './clerks/handlers';
 import { ensureLocalClerk } from './clerks/local-clerk';
 import { fillDeskFacts } from './applications/freeze-snapshot';
+import { paperHandlers } from './papers/handlers';
+import type { Role } from '../../shared/roles';
 import { intakeHandlers } from './intake/handlers';
 import { receiptHandlers } from './receipts/handlers';
 import type { HandlerDeps } from './handler-deps';
@@ -124,13 +126,17 @@ export function createBackend(config: BackendConfig): Backend {
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...paperHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
     },
     logger,
   );
   // Until sign-in lands every connection acts as the desk's one local clerk (see local-clerk.ts).
+  // A standalone desk has no back office where the provider's staff decide: the center records
+  // the provider's paper decision at the desk, so its one account also holds `provider` (docs/ARCHITECTURE.md §6.1).
+  const roles: Role[] = desk.backOfficeUrl === null ? [...localClerk.roles, 'provider'] : localClerk.roles;
   connections = createConnections(
     dispatch,
-    () => ({ clerkId: localClerk.id, roles: localClerk.roles }),
+    () => ({ clerkId: localClerk.id, roles }),
     (method) => {
       // A call that may have queued a mutation: tell the engine (or the status bar) at once.
       if (writes(method)) sync.changed();

@@ -4,6 +4,7 @@ import type { DeskPlace } from '../auth/enrollment';
 import { AdminEnrollResponse, AdminRevokeResponse, PublishResultSchema } from './admin-protocol';
 import type { CatalogDocumentInput } from '../../shared/catalog-document';
 import type { PublishResult } from '../catalog/publish-catalog';
+import { ProviderTokenResponse } from '../../shared/provider-protocol';
 import type { Instance } from './instance-file';
 
 /** Calls an admin route of the back office running on this machine, with the token from its instance file. */
@@ -38,4 +39,8 @@ export function publishCatalogThrough(instance: Instance, doc: CatalogDocumentIn
 
 export function revokeThrough(instance: Instance, deviceId: string): Promise<AdminRevokeResponse> {
   return call(instance, '/admin/devices/revoke', { deviceId }, AdminRevokeResponse);
+}
+
+export function providerTokenThrough(instance: Instance, edrpou: string): Promise<ProviderTokenResponse> {
+  return call(instance, '/admin/provider-tokens', { edrpou }, ProviderTokenResponse);
 }

@@ -19,7 +19,7 @@ const CATALOG_MAX_BYTES = 8 * 2 ** 20;
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
 /** The run's admin token as a bearer, compared in constant time; 403 when this server has none. */
-function requireAdmin(req: IncomingMessage, adminToken: string | null): void {
+export function requireAdmin(req: IncomingMessage, adminToken: string | null): void {
   if (adminToken === null) throw new HttpError(403, 'admin_disabled', 'This server was started without an admin token');
   const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
   if (!match?.[1] || !timingSafeEqual(digest(match[1]), digest(adminToken))) {

@@ -1,6 +1,7 @@
 import { EnrollRequest, PULL_MAX_LIMIT, PUSH_MAX_BYTES } from '../../shared/sync-protocol';
 import type { Health, PullResponse, PushResponse } from '../../shared/sync-protocol';
 import { adminRoutes } from '../admin/admin-routes';
+import { PROVIDER_STATUS_PATH, providerRoutes } from '../provider/provider-routes';
 import { enrollDevice } from '../auth/enrollment';
 import { blobRoutes } from '../blobs/blob-routes';
 import type { BlobOptions } from '../blobs/blob-routes';
@@ -43,6 +44,7 @@ function cursorChange(url: URL): CursorChange | null {
 
 /** The route a path names: a file's hash in it stands as `:sha256` (`/blobs/<sha256>` → `/blobs/:sha256`). */
 export function routePath(pathname: string): string {
+  if (PROVIDER_STATUS_PATH.test(pathname)) return '/provider/applications/:id/status';
   return pathname.replace(/\/[0-9a-f]{64}(?=\/|$)/, '/:sha256');
 }
 
@@ -104,5 +106,6 @@ export function routes(
     ],
     ...blobRoutes(storage, blobs),
     ...adminRoutes(storage, adminToken),
+    ...providerRoutes(storage, adminToken),
   ]);
 }

@@ -13,6 +13,8 @@ export { ResultDelivery } from './result-delivery';
 export { Authority, LegacyRepresentative, LegalRepresentationDocument, RepresentationBasis, Representative } from './representation';
 export type { AuthorityData, AuthorityInput } from './representation';
 import { PaymentBalance, PaymentRecord } from './payment';
+import { StatusFlags } from './status-flags';
+import { MoveData, Outcome, Receiver, Suspension, Withdrawal } from './status-move';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -47,14 +49,10 @@ export const RegisterApplication = z
 export type RegisterApplicationInput = z.input<typeof RegisterApplication>;
 export type RegisterApplicationData = z.output<typeof RegisterApplication>;
 
+/** A status move and the data it needs (shared/domain/status-move.ts; which move needs what: application-status.ts). */
 export const ChangeApplicationStatus = z
-  .object({
-    id: z.string().min(1).max(64),
-    to: ApplicationStatus,
-    reason: z.string().trim().min(1).max(2000).optional(),
-    /** Who took the result (issuing): the applicant or a named representative. */
-    receivedBy: z.string().trim().min(1).max(300).optional(),
-  })
+  .object({ id: z.string().min(1).max(64), to: ApplicationStatus })
+  .extend(MoveData.shape)
   .strict();
 export type ChangeApplicationStatusInput = z.input<typeof ChangeApplicationStatus>;
 
@@ -135,8 +133,25 @@ export const Application = z.object({
   balance: PaymentBalance,
   serverVersion: z.number().int().nullable(),
   sync: RecordSync,
+  // The status model (docs/ARCHITECTURE.md §6.1): the provider's decision and what followed it.
+  /** The provider's decision, once the result is ready. */
+  outcome: Outcome.nullable(),
+  /** Who received the result at the window. */
+  receiver: Receiver.nullable(),
+  /** The registered letter's tracking number, when the result went by post. */
+  trackingNumber: z.string().nullable(),
+  /** The competent body the case was transferred to. */
+  transferTo: z.string().nullable(),
+  /** The applicant's written withdrawal request. */
+  withdrawal: Withdrawal.nullable(),
+  suspensions: z.array(Suspension),
+  /** The due date set at registration (or at the hand-off the term runs from); `dueDate` is the current one, moved on by suspensions. */
+  originalDueDate: z.string().nullable(),
+  flags: StatusFlags,
 });
 export type Application = z.infer<typeof Application>;
+/** An application as the store reads it: the flags depend on today, so the handler adds them. */
+export type StoredApplication = Omit<Application, 'flags'>;
 
 export const ApplicationSummary = z.object({
   id: z.string(),
@@ -145,10 +160,13 @@ export const ApplicationSummary = z.object({
   serviceName: z.object({ uk: z.string(), en: z.string() }),
   applicantName: z.string(),
   registeredAt: z.string(),
+  registeredOn: z.string(),
   /** Null while the term runs from a later event: `deadline` is worded instead. */
   dueDate: z.string().nullable(),
   /** The case's deadline rule; null on a record pulled from a desk that predates terms. */
   deadline: DeadlineRule.nullable(),
   sync: RecordSync,
+  flags: StatusFlags,
 });
 export type ApplicationSummary = z.infer<typeof ApplicationSummary>;
+export type StoredApplicationSummary = Omit<ApplicationSummary, 'flags'>;

@@ -187,6 +187,7 @@ export function storeFigures(quick: boolean): Figure[] {
       const env: CommandEnv = {
         db,
         clerkId: store.clerkId,
+        roles: ['clerk'],
         now: () => new Date(),
         // Desk 07 of the center whose six other desks registered the bulk applications.
         desk: { ...DEFAULT_DESK, center: { code: 'KV01', name: 'ЦНАП' }, desk: { code: '07', window: '7' }, source: 'file' },

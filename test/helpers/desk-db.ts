@@ -12,6 +12,7 @@ import { RegisterApplication } from '../../shared/domain/application';
 import { ApplicantInput } from '../../shared/domain/applicant';
 import { plainService } from './service-card';
 import type { ApplicantInput as ApplicantInputType } from '../../shared/domain/applicant';
+import type { Role } from '../../shared/roles';
 
 export const SAMPLE_SERVICE = plainService({
   id: 'svc-passport',
@@ -47,6 +48,9 @@ export interface TestDesk {
   setNow(iso: string): void;
 }
 
+/** The roles of a standalone desk's one account: it also records the provider's decisions (docs/ARCHITECTURE.md §6.1). */
+export const STANDALONE_ROLES: readonly Role[] = ['clerk', 'supervisor', 'provider'];
+
 /** A real desk database in `dir` with the local clerk and one service, and a settable clock. */
 export function openTestDesk(
   dir: string,
@@ -62,7 +66,7 @@ export function openTestDesk(
   return {
     db,
     file,
-    env: { db, clerkId: clerk.id, now: () => now, desk },
+    env: { db, clerkId: clerk.id, roles: STANDALONE_ROLES, now: () => now, desk },
     setNow(iso) {
       now = new Date(iso);
     },

@@ -109,8 +109,17 @@ const CASES: readonly Case[] = [
   { method: 'applications.search', input: { q: 'Шевченко' } },
   {
     method: 'applications.changeStatus',
-    input: { id: ID, to: 'refused', reason: 'Неповний пакет', receivedBy: 'Шевченко М.' },
-    optional: [['reason'], ['receivedBy']],
+    input: {
+      id: ID,
+      to: 'issued',
+      reason: 'Видано особисто',
+      outcome: { kind: 'negative', decisionNumber: '17/2', decisionDate: '2026-12-01', grounds: ['incomplete'], comment: 'немає фото' },
+      receiver: { party: 'applicant', name: 'Шевченко М.', document: 'ID 001234567' },
+      trackingNumber: 'RR123456789UA',
+      transferTo: 'ДМС',
+      withdrawal: { requestNumber: '5', requestDate: '2026-12-01' },
+    },
+    optional: [['reason'], ['outcome'], ['outcome', 'comment'], ['receiver'], ['trackingNumber'], ['transferTo'], ['withdrawal']],
   },
   {
     method: 'applications.update',
@@ -151,6 +160,8 @@ const CASES: readonly Case[] = [
   { method: 'drafts.save', input: { data: { surname: 'Коваль', items: [{ name: 'Заява' }] } }, opaque: [['data']] },
   { method: 'drafts.discard', input: {} },
   { method: 'receipts.pdf', input: { applicationId: ID, lang: 'uk', number: 2, version: 1 }, optional: [['number'], ['version']] },
+  { method: 'papers.acknowledgement', input: { applicationId: ID, lang: 'uk' } },
+  { method: 'papers.handoffRegisters', input: { day: '2026-12-03', lang: 'en' } },
   { method: 'calendar.list', input: { from: '2026-12-01', to: '2026-12-31' } },
   { method: 'calendar.put', input: { day: '2026-12-25', kind: 'day_off', name: 'Різдво' } },
   { method: 'calendar.remove', input: { day: '2026-12-25' } },

@@ -70,6 +70,8 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'drafts.save': () => ({ data: { surname: 'Коваль' } }),
   'drafts.discard': () => ({}),
   'receipts.pdf': (m) => ({ applicationId: m.applicationId, lang: 'uk' }),
+  'papers.acknowledgement': (m) => ({ applicationId: m.applicationId, lang: 'uk' }),
+  'papers.handoffRegisters': () => ({ day: '2026-12-03', lang: 'uk' }),
   'calendar.list': () => ({ from: '2026-12-01', to: '2026-12-31' }),
   'calendar.put': () => ({ day: '2026-12-25', kind: 'day_off', name: 'Різдво' }),
   'calendar.remove': () => ({ day: '2026-12-25' }),
@@ -86,8 +88,11 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'clerk.rename': () => ({ fullName: 'Коваль Петро' }),
 };
 
-/** This desk has no back office configured: enrolling cannot succeed, and so cannot queue either. */
-const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll']);
+/**
+ * This desk has no back office configured: enrolling cannot succeed, and so cannot queue either.
+ * The application here is not issued: it has no acknowledgement yet.
+ */
+const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll', 'papers.acknowledgement']);
 /**
  * The calendar is the center's, kept by the back office: a desk with none keeps it locally and
  * queues nothing (test/integration/sync/center-calendar.test.ts has a desk that syncs).

@@ -11,6 +11,7 @@ import { connectInProcess } from '../../main/backend/transport/in-process';
 import { serveParentPort } from '../../main/backend/transport/message-port';
 import type { ParentPortLike } from '../../main/backend/transport/message-port';
 import { migrations } from '../../main/backend/db/migrations/registry';
+import { latestVersion } from '../../main/backend/db/migrate';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
 import { STANDALONE } from '../helpers/sync-status';
@@ -37,7 +38,7 @@ describe('in-process transport', () => {
       value: {
         product: 'Vikno',
         version: '1.2.3',
-        schemaVersion: migrations.length,
+        schemaVersion: latestVersion(migrations),
         dataDir,
         center: { code: 'DEMO', name: 'Демонстраційний ЦНАП' },
         desk: { code: '01', window: '1' },

@@ -15,6 +15,7 @@ import { startBrowserHost } from '../../main/backend/transport/browser-host-serv
 import type { BrowserHost } from '../../main/backend/transport/browser-host-server';
 import { attachWebSocket } from '../../main/backend/transport/websocket';
 import { migrations } from '../../main/backend/db/migrations/registry';
+import { latestVersion } from '../../main/backend/db/migrate';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
 import { callOver, closed, nextMessage, openSocket } from '../helpers/ws-client';
@@ -70,7 +71,7 @@ describe('browser host WebSocket: who may connect', () => {
     const info = await callOver(opened.ws, 1, 'app.info', {});
     expect(info.result).toMatchObject({
       ok: true,
-      value: { product: 'Vikno', version: '9.8.7', dataDir: host.dataDir, schemaVersion: migrations.length },
+      value: { product: 'Vikno', version: '9.8.7', dataDir: host.dataDir, schemaVersion: latestVersion(migrations) },
     });
     opened.ws.close();
   });

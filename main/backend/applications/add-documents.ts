@@ -1,4 +1,4 @@
-import type { Application } from '../../../shared/domain/application';
+import type { StoredApplication } from '../../../shared/domain/application';
 import { isFinal } from '../../../shared/domain/application-status';
 import type { AddDocumentsInput, ReceiptVersion } from '../../../shared/domain/receipt';
 import { AddDocuments } from '../../../shared/domain/receipt';
@@ -11,7 +11,7 @@ import { insertReceipt, refreshCurrentLines } from '../receipts/receipt-versions
 import { getApplicationById } from './queries';
 
 /** The application a receipt command works on, refused when there is none. */
-export function applicationToAmend(env: CommandEnv, id: string): Application {
+export function applicationToAmend(env: CommandEnv, id: string): StoredApplication {
   const current = getApplicationById(env.db, id);
   if (!current) throw new AppError('NOT_FOUND', `No application ${id}`, [{ path: ['id'], message: 'no such application' }]);
   return current;
@@ -20,7 +20,7 @@ export function applicationToAmend(env: CommandEnv, id: string): Application {
 /** Writes an issued receipt, the case's current lines and the outbox mutation carrying it: one transaction with the caller's checks. */
 export function issueReceipt(
   env: CommandEnv,
-  current: Application,
+  current: StoredApplication,
   receipt: ReceiptVersion,
   kind: 'application.addDocuments' | 'application.correctLine',
 ): void {
@@ -44,7 +44,7 @@ export function issueReceipt(
  * Documents handed in after registration: a new опис (№2, №3 …) with its own date, clerk and
  * lines. Earlier описи are never touched (docs/ARCHITECTURE.md §6.6). A closed case takes none.
  */
-export function addDocuments(env: CommandEnv, input: AddDocumentsInput): Application {
+export function addDocuments(env: CommandEnv, input: AddDocumentsInput): StoredApplication {
   const { id, items } = AddDocuments.parse(input);
   const at = env.now().toISOString();
   runCommand(env.db, () => {

@@ -7,6 +7,7 @@ import { liveSnapshot } from './live-snapshot';
 import { RepresentativePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import { PaymentRecord } from '../../../shared/domain/payment';
+import { StatusFacts } from '../../../shared/domain/status-facts';
 import { ensureRemoteClerk, REMOTE_CLERK_ID } from '../clerks/remote-clerk';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
@@ -47,20 +48,22 @@ const RemoteApplication = z.looseObject({
   receipts: z.array(ReceiptVersion).optional(),
   /** Absent until the first payment reached the back office: then there are none. */
   payments: z.array(PaymentRecord).optional(),
+  // What the status moves left on the case (decision, receiver, suspensions…): absent in records of earlier versions.
+  ...StatusFacts.shape,
 });
 
 const UPSERT_APPLICATION = `INSERT INTO applications (id, reg_number, service_id, applicant_id, rep_full_name, rep_doc_type, rep_doc_number,
     rep_poa_number, rep_poa_date, representative_id, rep_authority, subject_id, insisted, status, registered_at, registered_on, due_date,
-    terms, result_delivery, notes, clerk_id, center_code, desk_code, window, updated_at, server_version, history_version)
+    terms, result_delivery, notes, clerk_id, center_code, desk_code, window, updated_at, server_version, history_version, status_facts)
   VALUES (@id, @regNumber, @serviceId, @applicantId, @repName, @repDocType, @repDocNumber, @repPoaNumber, @repPoaDate, @representativeId,
     @repAuthority, @subjectId, @insisted, @status, @registeredAt, @registeredOn, @dueDate, @terms, @resultDelivery, @notes, @clerk, @centerCode,
-    @deskCode, '', @at, @version, @historyVersion)
+    @deskCode, '', @at, @version, @historyVersion, @statusFacts)
   ON CONFLICT (id) DO UPDATE SET status = excluded.status, rep_full_name = excluded.rep_full_name, rep_doc_type = excluded.rep_doc_type,
     rep_doc_number = excluded.rep_doc_number, rep_poa_number = excluded.rep_poa_number, rep_poa_date = excluded.rep_poa_date,
     representative_id = excluded.representative_id, rep_authority = excluded.rep_authority, subject_id = excluded.subject_id,
     insisted = excluded.insisted,
     due_date = excluded.due_date, terms = coalesce(excluded.terms, applications.terms), result_delivery = excluded.result_delivery, notes = excluded.notes,
-    updated_at = excluded.updated_at, server_version = excluded.server_version,
+    updated_at = excluded.updated_at, server_version = excluded.server_version, status_facts = excluded.status_facts,
     history_version = coalesce(excluded.history_version, applications.history_version)`;
 
 /**
@@ -146,6 +149,7 @@ export const applicationApplier: PulledApplier = {
       at: ctx.at,
       version: change.version,
       historyVersion: a.statusHistory ? change.version : null,
+      statusFacts: JSON.stringify(StatusFacts.parse(a)),
     });
     statement(db, 'DELETE FROM application_items WHERE application_id = ?').run(change.id);
     const insertItem = statement(

@@ -1,4 +1,4 @@
-import type { Application } from '../../../shared/domain/application';
+import type { StoredApplication } from '../../../shared/domain/application';
 import { CorrectReceiptLine, latestVersions } from '../../../shared/domain/receipt';
 import type { CorrectReceiptLineInput, ReceiptVersion } from '../../../shared/domain/receipt';
 import { AppError } from '../../../shared/errors';
@@ -11,7 +11,7 @@ import { applicationToAmend, issueReceipt } from './add-documents';
  * A line of an опис corrected: a new version of that опис (№1 v2) with the line replaced and the
  * reason, which is required; the earlier version stays readable and printable as it was issued.
  */
-export function correctLine(env: CommandEnv, input: CorrectReceiptLineInput): Application {
+export function correctLine(env: CommandEnv, input: CorrectReceiptLineInput): StoredApplication {
   const parsed = CorrectReceiptLine.safeParse(input);
   if (!parsed.success) {
     throw new AppError(

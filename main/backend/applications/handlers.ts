@@ -11,6 +11,7 @@ import { correctLine } from './correct-line';
 import { getApplicationById, getApplicationByNumber, listApplicationsOn } from './queries';
 import { searchApplications } from './search-applications';
 import { updateApplication } from './update-application';
+import { flagger } from './with-flags';
 
 export function applicationHandlers(
   deps: HandlerDeps,
@@ -24,13 +25,14 @@ export function applicationHandlers(
   | 'applications.addDocuments'
   | 'applications.correctLine'
 > {
+  const flags = flagger(deps);
   return {
-    'applications.search': ({ q }) => searchApplications(deps.db, q),
-    'applications.changeStatus': (input, ctx) => changeApplicationStatus(envFor(deps, ctx), input),
-    'applications.update': (input, ctx) => updateApplication(envFor(deps, ctx), input),
-    'applications.addDocuments': (input, ctx) => addDocuments(envFor(deps, ctx), input),
-    'applications.correctLine': (input, ctx) => correctLine(envFor(deps, ctx), input),
-    'applications.listToday': () => listApplicationsOn(deps.db, localDay(deps.now(), deps.desk.timeZone)),
+    'applications.search': ({ q }) => flags.summaries(searchApplications(deps.db, q)),
+    'applications.changeStatus': (input, ctx) => flags.application(changeApplicationStatus(envFor(deps, ctx), input)),
+    'applications.update': (input, ctx) => flags.application(updateApplication(envFor(deps, ctx), input)),
+    'applications.addDocuments': (input, ctx) => flags.application(addDocuments(envFor(deps, ctx), input)),
+    'applications.correctLine': (input, ctx) => flags.application(correctLine(envFor(deps, ctx), input)),
+    'applications.listToday': () => flags.summaries(listApplicationsOn(deps.db, localDay(deps.now(), deps.desk.timeZone))),
     'applications.get': (input, ctx) => {
       const application = 'id' in input ? getApplicationById(deps.db, input.id) : getApplicationByNumber(deps.db, input.regNumber);
       if (!application) {
@@ -38,7 +40,7 @@ export function applicationHandlers(
         throw new AppError('NOT_FOUND', 'No such application', [{ path: [path], message: 'no such application' }]);
       }
       recordView(envFor(deps, ctx), 'application', application.id);
-      return application;
+      return flags.application(application);
     },
   };
 }

@@ -1,8 +1,9 @@
 import { Authority } from '../../../shared/domain/application';
 import { CaseSnapshot } from '../../../shared/domain/case-snapshot';
-import type { Application, ApplicationSummary } from '../../../shared/domain/application';
+import type { Application, StoredApplication, StoredApplicationSummary } from '../../../shared/domain/application';
 import type { CaseTerms } from '../../../shared/domain/case-snapshot';
 import type { DeadlineRuleData } from '../../../shared/domain/deadline-rule';
+import { StatusFacts } from '../../../shared/domain/status-facts';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readReceipts } from '../receipts/receipt-versions';
@@ -59,6 +60,7 @@ interface ApplicationRow {
   snapshot: string | null;
   server_version: number | null;
   sync_state: Application['sync'];
+  status_facts: string | null;
 }
 
 /**
@@ -105,13 +107,14 @@ function legacyRepresentativeOf(row: ApplicationRow): Application['legacyReprese
   };
 }
 
-function toApplication(db: Db, row: ApplicationRow): Application {
+function toApplication(db: Db, row: ApplicationRow): StoredApplication {
   const items = statement(
     db,
     'SELECT name, original, sheets, returned FROM application_items WHERE application_id = ? ORDER BY position',
   ).all(row.id) as Array<{ name: string; original: number; sheets: number; returned: number }>;
   const payments = readPayments(db, row.id);
   const terms = row.terms === null ? null : (JSON.parse(row.terms) as CaseTerms);
+  const facts = StatusFacts.parse(row.status_facts ? JSON.parse(row.status_facts) : {});
   return {
     id: row.id,
     regNumber: row.reg_number,
@@ -141,15 +144,22 @@ function toApplication(db: Db, row: ApplicationRow): Application {
     balance: paymentBalance(row.payments_tracked === 1 ? (terms?.fee ?? null) : null, payments),
     serverVersion: row.server_version,
     sync: row.sync_state,
+    outcome: facts.outcome,
+    receiver: facts.receiver,
+    trackingNumber: facts.trackingNumber,
+    transferTo: facts.transferTo,
+    withdrawal: facts.withdrawal,
+    suspensions: facts.suspensions,
+    originalDueDate: facts.originalDueDate ?? dueDateOf(row.due_date),
   };
 }
 
-export function getApplicationById(db: Db, id: string): Application | null {
+export function getApplicationById(db: Db, id: string): StoredApplication | null {
   const row = statement(db, `${SELECT_APPLICATION} AND a.id = ?`).get(id) as ApplicationRow | undefined;
   return row ? toApplication(db, row) : null;
 }
 
-export function getApplicationByNumber(db: Db, regNumber: string): Application | null {
+export function getApplicationByNumber(db: Db, regNumber: string): StoredApplication | null {
   const row = statement(db, `${SELECT_APPLICATION} AND a.reg_number = ?`).get(regNumber) as ApplicationRow | undefined;
   return row ? toApplication(db, row) : null;
 }
@@ -162,16 +172,20 @@ type SummaryRow = {
   name_en: string;
   display_name: string;
   registered_at: string;
+  registered_on: string;
   due_date: string;
   deadline: string | null;
-  sync_state: ApplicationSummary['sync'];
+  sync_state: Application['sync'];
 };
 
+/** A summary as the store reads it: the flags, which depend on today, are the handler's. */
+export type StoredSummary = StoredApplicationSummary;
+
 /** Summaries of the applications matching `where` (SQL over `a`, the applications table), newest first. */
-export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): ApplicationSummary[] {
+export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): StoredSummary[] {
   const rows = statement(
     db,
-    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.due_date,
+    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.registered_on, a.due_date,
          a.terms ->> '$.deadline' AS deadline, ${SYNC_STATE}
        FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
        WHERE (${where}) AND a.deleted_at IS NULL
@@ -184,6 +198,7 @@ export function applicationSummaries(db: Db, where: string, params: unknown[], l
     serviceName: { uk: r.name_uk, en: r.name_en },
     applicantName: r.display_name,
     registeredAt: r.registered_at,
+    registeredOn: r.registered_on,
     dueDate: dueDateOf(r.due_date),
     deadline: r.deadline === null ? null : (JSON.parse(r.deadline) as DeadlineRuleData),
     sync: r.sync_state,
@@ -191,6 +206,6 @@ export function applicationSummaries(db: Db, where: string, params: unknown[], l
 }
 
 /** Applications registered on a local day, newest first. */
-export function listApplicationsOn(db: Db, day: string, limit = 500): ApplicationSummary[] {
+export function listApplicationsOn(db: Db, day: string, limit = 500): StoredSummary[] {
   return applicationSummaries(db, 'a.registered_on = ?', [day], limit);
 }

@@ -1,4 +1,4 @@
-import type { Application, RegisterApplicationData } from '../../../shared/domain/application';
+import type { RegisterApplicationData, StoredApplication } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
 import { termsFor } from '../../../shared/domain/case-terms';
 import { deadlineDate } from '../../../shared/domain/deadline-date';
@@ -25,7 +25,7 @@ import { freezeSnapshot } from './freeze-snapshot';
  * the outbox mutation (which is also the first history step until the record is pulled back)
  * and the audit event — one transaction, or nothing.
  */
-export function registerApplication(env: CommandEnv, input: RegisterApplicationData): Application {
+export function registerApplication(env: CommandEnv, input: RegisterApplicationData): StoredApplication {
   const now = env.now();
   const at = now.toISOString();
   const day = localDay(now, env.desk.timeZone);

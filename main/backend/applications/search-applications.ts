@@ -1,8 +1,8 @@
-import type { ApplicationSummary } from '../../../shared/domain/application';
 import { searchApplicants } from '../applicants/search';
 import { normalizeName } from '../applicants/search-text';
 import type { Db } from '../db/open';
 import { applicationSummaries } from './queries';
+import type { StoredSummary } from './queries';
 
 const APPLICANTS_CONSIDERED = 20;
 
@@ -32,7 +32,7 @@ const BY_LEGACY_REPRESENTATIVE = `a.rowid IN (SELECT rowid FROM applications_rep
  * of the persons the applicant search finds — their own, then those they submitted as
  * representatives (on file since 0007, or named in an earlier version's application).
  */
-export function searchApplications(db: Db, query: string, limit = 50): ApplicationSummary[] {
+export function searchApplications(db: Db, query: string, limit = 50): StoredSummary[] {
   const number = query.trim().toUpperCase();
   const byNumber = /\d/.test(number)
     ? applicationSummaries(db, "a.reg_number LIKE ? ESCAPE '\\'", [`${number.replace(/[\\%_]/g, '\\$&')}%`], limit)

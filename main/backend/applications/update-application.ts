@@ -1,4 +1,4 @@
-import type { Application, UpdateApplicationInput } from '../../../shared/domain/application';
+import type { StoredApplication, UpdateApplicationInput } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
 import { recordChange, runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
@@ -15,7 +15,7 @@ import { assertParties } from './registration-rules';
  * correct-line.ts). Only the fields that really changed travel, against the server version they were
  * edited on, so the back office can merge edits of different fields made at two desks.
  */
-export function updateApplication(env: CommandEnv, input: UpdateApplicationInput): Application {
+export function updateApplication(env: CommandEnv, input: UpdateApplicationInput): StoredApplication {
   const now = env.now();
   const at = now.toISOString();
   runCommand(env.db, () => {

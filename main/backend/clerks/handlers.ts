@@ -8,16 +8,17 @@ import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
 
-function profile(db: Db, id: string): ClerkProfile {
+/** The account as the caller's session holds it: the roles are the session's (a standalone desk's account also decides as the provider). */
+function profile(db: Db, id: string, roles: readonly Role[]): ClerkProfile {
   const row = db.prepare('SELECT id, full_name, roles FROM clerks WHERE id = ? AND deleted_at IS NULL').get(id) as
     { id: string; full_name: string; roles: string } | undefined;
   if (!row) throw new AppError('UNAUTHENTICATED', 'This clerk account no longer exists');
-  return { id: row.id, fullName: row.full_name, roles: JSON.parse(row.roles) as Role[] };
+  return { id: row.id, fullName: row.full_name, roles: [...roles] };
 }
 
 export function clerkHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'clerk.me' | 'clerk.rename'> {
   return {
-    'clerk.me': (_input, ctx) => profile(deps.db, envFor(deps, ctx).clerkId),
+    'clerk.me': (_input, ctx) => profile(deps.db, envFor(deps, ctx).clerkId, ctx.session?.roles ?? []),
     'clerk.rename': ({ fullName }, ctx) => {
       const env = envFor(deps, ctx);
       const at = env.now().toISOString();
@@ -33,7 +34,7 @@ export function clerkHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'c
           details: { fullName },
         });
       });
-      return profile(deps.db, env.clerkId);
+      return profile(deps.db, env.clerkId, ctx.session?.roles ?? []);
     },
   };
 }

@@ -5,12 +5,14 @@ import { enqueueMutation } from '../outbox/enqueue';
 import type { Mutation } from '../outbox/enqueue';
 import type { MutationKind } from '../../../shared/sync-mutations';
 import type { Db } from '../db/open';
+import type { Role } from '../../../shared/roles';
 import { asStorageError } from '../db/storage-errors';
 
-/** What every command needs besides its input: the database, who acts, when, and where. */
+/** What every command needs besides its input: the database, who acts (and in which roles), when, and where. */
 export interface CommandEnv {
   db: Db;
   clerkId: string;
+  roles: readonly Role[];
   now: () => Date;
   desk: DeskConfig;
 }

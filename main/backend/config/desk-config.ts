@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { PlaceCode as Code } from '../../../shared/place-code';
 import { APOSTROPHE_CHOICES, DEFAULT_APOSTROPHE } from '../../../shared/validate';
 import type { ApostropheChoice } from '../../../shared/validate';
+import { DEFAULT_FLAG_RULES } from '../../../shared/domain/status-flags';
+import type { FlagRules } from '../../../shared/domain/status-flags';
 
 /** `<dataDir>/config.json`, written by IT (docs/IT.md). Every field is optional. */
 export const DeskConfigFile = z
@@ -37,6 +39,19 @@ export const DeskConfigFile = z
       .optional(),
     /** How many daily database backups to keep in `<dataDir>/backups`. */
     backupsToKeep: z.number().int().min(1).max(365).optional(),
+    /**
+     * The status model's local rules (docs/ARCHITECTURE.md §6.1; none is set by a law we could read):
+     * working days a case may wait for hand-off, how near a due date is "due soon", days a result
+     * waits before it may go back to the provider unclaimed.
+     */
+    statusRules: z
+      .object({
+        handoffWorkingDays: z.number().int().min(0).max(30).optional(),
+        dueSoonWorkingDays: z.number().int().min(0).max(60).optional(),
+        unclaimedAfterDays: z.number().int().min(1).max(3650).optional(),
+      })
+      .strict()
+      .optional(),
     /** How names are stored: the one apostrophe every variant typed becomes (ʼ U+02BC by default). */
     names: z
       .object({ apostrophe: z.enum(APOSTROPHE_CHOICES) })
@@ -51,9 +66,16 @@ export interface DeskConfig {
   timeZone: string;
   backupsToKeep: number;
   names: { apostrophe: ApostropheChoice };
+  statusRules: StatusRules;
   backOfficeUrl: string | null;
   source: 'file' | 'default';
 }
+
+export interface StatusRules extends FlagRules {
+  unclaimedAfterDays: number;
+}
+
+export const DEFAULT_STATUS_RULES: StatusRules = { ...DEFAULT_FLAG_RULES, unclaimedAfterDays: 30 };
 
 /** Demo identity for a desk IT has not configured yet; app.info reports it as `default`. */
 export const DEFAULT_DESK: DeskConfig = {
@@ -62,6 +84,7 @@ export const DEFAULT_DESK: DeskConfig = {
   timeZone: 'Europe/Kyiv',
   backupsToKeep: 7,
   names: { apostrophe: DEFAULT_APOSTROPHE },
+  statusRules: DEFAULT_STATUS_RULES,
   backOfficeUrl: null,
   source: 'default',
 };
@@ -98,6 +121,7 @@ export function loadDeskConfig(dataDir: string): DeskConfig {
     timeZone: parsed.data.timeZone ?? DEFAULT_DESK.timeZone,
     backupsToKeep: parsed.data.backupsToKeep ?? DEFAULT_DESK.backupsToKeep,
     names: parsed.data.names ?? DEFAULT_DESK.names,
+    statusRules: { ...DEFAULT_STATUS_RULES, ...parsed.data.statusRules },
     backOfficeUrl: parsed.data.backOffice?.url ?? null,
     source: 'file',
   };

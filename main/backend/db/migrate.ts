@@ -2,7 +2,10 @@ import type { Database as Db } from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 
 export interface Migration {
-  /** 1, 2, 3… — equal to the file's number and to `user_version` after it ran. */
+  /**
+   * The file's number, and `user_version` after it ran. Numbers ascend; one may be skipped (work
+   * done in parallel reserves its numbers ahead), and a skipped number is simply never a version.
+   */
   version: number;
   name: string;
   up(db: Db): void;
@@ -18,20 +21,23 @@ export interface Migration {
  * Runs every pending migration in one transaction, so a failure leaves the old schema whole.
  * A database written by a newer app is refused, never opened.
  */
-export function migrate(db: Db, registry: readonly Migration[], target = registry.length): number {
+export function migrate(db: Db, registry: readonly Migration[], target = latestVersion(registry)): number {
   registry.forEach((m, index) => {
-    if (m.version !== index + 1) throw new Error(`Migration ${m.name} is numbered ${m.version}, expected ${index + 1}`);
+    const previous = index === 0 ? 0 : registry[index - 1]!.version;
+    if (m.version <= previous) throw new Error(`Migration ${m.name} is numbered ${m.version}, after ${previous}: numbers must ascend`);
   });
+  const latest = latestVersion(registry);
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > registry.length) {
+  if (current > latest) {
     throw new AppError(
       'STORAGE',
-      `The database has schema version ${current}, newer than this app supports (${registry.length}). ` +
+      `The database has schema version ${current}, newer than this app supports (${latest}). ` +
         'Install the newer Vikno version that wrote it; this one will not open it.',
     );
   }
-  const pending = registry.slice(current, target);
+  const pending = registry.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return current;
+  const reached = pending.at(-1)!.version;
   const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
   const keysOff = keysWereOn && pending.some((m) => m.rebuildsTables === true);
   // foreign_keys cannot change inside a transaction: it is turned off before and back on after.
@@ -40,12 +46,17 @@ export function migrate(db: Db, registry: readonly Migration[], target = registr
     db.transaction(() => {
       for (const m of pending) m.up(db);
       if (keysOff) assertNoBrokenReferences(db);
-      db.pragma(`user_version = ${target}`);
+      db.pragma(`user_version = ${reached}`);
     })();
   } finally {
     if (keysOff) db.pragma('foreign_keys = ON');
   }
-  return target;
+  return reached;
+}
+
+/** The schema version a database has once every migration of `registry` ran. */
+export function latestVersion(registry: readonly Migration[]): number {
+  return registry.at(-1)?.version ?? 0;
 }
 
 function assertNoBrokenReferences(db: Db): void {

@@ -4,6 +4,7 @@ import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
 import { discardDraft, getDraft, saveDraft } from './drafts';
 import { registerIntake } from './register-intake';
+import { flagger } from '../applications/with-flags';
 
 type IntakeHandlers = Pick<Handlers<CallContext>, 'intake.register' | 'drafts.get' | 'drafts.save' | 'drafts.discard'>;
 
@@ -15,7 +16,7 @@ export function intakeHandlers(deps: HandlerDeps): IntakeHandlers {
       // The registered intake is no longer in progress; dropping the draft is not part of the
       // registration's transaction on purpose: a leftover draft is harmless, a lost one is not.
       discardDraft(deps.db, env.clerkId);
-      return application;
+      return flagger(deps).application(application);
     },
     'drafts.get': (_input, ctx) => getDraft(deps.db, envFor(deps, ctx).clerkId),
     'drafts.save': ({ data }, ctx) => {

@@ -1,5 +1,5 @@
 import type { ApplicantData } from '../../../shared/domain/applicant';
-import type { Application } from '../../../shared/domain/application';
+import type { StoredApplication } from '../../../shared/domain/application';
 import type { RegisterIntakeData } from '../../../shared/domain/registration';
 import { AppError } from '../../../shared/errors';
 import type { FieldIssue } from '../../../shared/errors';
@@ -49,7 +49,7 @@ function personId(
  * leaves nothing behind. A representative entered exactly as the applicant is the applicant
  * (a mother applying for her child as its legal representative), not a second record of her.
  */
-export function registerIntake(env: CommandEnv, input: RegisterIntakeData): Application {
+export function registerIntake(env: CommandEnv, input: RegisterIntakeData): StoredApplication {
   const { applicant, applicantId, representative, subject, ...application } = input;
   return runCommand(env.db, () => {
     const id = personId(env, { applicantId, applicant }, ['applicant']);

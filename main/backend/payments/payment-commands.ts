@@ -1,4 +1,4 @@
-import type { Application } from '../../../shared/domain/application';
+import type { StoredApplication } from '../../../shared/domain/application';
 import { paymentDateIssues } from '../../../shared/domain/payment';
 import type { PaymentEntry, PaymentRecord } from '../../../shared/domain/payment';
 import { AppError } from '../../../shared/errors';
@@ -20,7 +20,7 @@ function applicationVersion(db: Db, applicationId: string): { server_version: nu
   return row;
 }
 
-function reread(db: Db, applicationId: string): Application {
+function reread(db: Db, applicationId: string): StoredApplication {
   const application = getApplicationById(db, applicationId);
   if (!application) throw new Error(`Application ${applicationId} vanished after commit`);
   return application;
@@ -31,7 +31,7 @@ function reread(db: Db, applicationId: string): Application {
  * A payment dated after the desk's today is refused at its date; registration never waits for
  * one (fees may be paid later).
  */
-export function addPayment(env: CommandEnv, input: { applicationId: string; entry: PaymentEntry }): Application {
+export function addPayment(env: CommandEnv, input: { applicationId: string; entry: PaymentEntry }): StoredApplication {
   const now = env.now();
   const at = now.toISOString();
   const issues = paymentDateIssues(input.entry, localDay(now, env.desk.timeZone));
@@ -66,7 +66,7 @@ export function addPayment(env: CommandEnv, input: { applicationId: string; entr
 }
 
 /** Cancels a wrongly entered payment or exemption with a reason: it stays in the case's history, marked. */
-export function cancelPayment(env: CommandEnv, input: { applicationId: string; paymentId: string; reason: string }): Application {
+export function cancelPayment(env: CommandEnv, input: { applicationId: string; paymentId: string; reason: string }): StoredApplication {
   const at = env.now().toISOString();
   runCommand(env.db, () => {
     const application = applicationVersion(env.db, input.applicationId);

@@ -1,4 +1,4 @@
-import type { Application } from '../../../shared/domain/application';
+import type { StoredApplication } from '../../../shared/domain/application';
 import type { CaseSnapshot, CaseTerms, PartySnapshot } from '../../../shared/domain/case-snapshot';
 import { deadlineWording } from '../../../shared/domain/deadline-wording';
 import type { ReceiptVersion } from '../../../shared/domain/receipt';
@@ -10,7 +10,7 @@ import type { ReceiptLang } from './receipt-text';
 /**
  * The receipt chosen: опис `number` (default №1) in `version` (default its newest).
  */
-export function chooseReceipt(application: Application, number = 1, version?: number): ReceiptVersion {
+export function chooseReceipt(application: StoredApplication, number = 1, version?: number): ReceiptVersion {
   const versions = application.receipts.filter((r) => r.number === number);
   const chosen = version === undefined ? versions.at(-1) : versions.find((r) => r.version === version);
   if (!chosen) {

@@ -100,7 +100,7 @@ interface Fonts {
 /** The font files read once per folder: 1.4 MB that every receipt of the day needs again. */
 const fontCache = new Map<string, Promise<{ regular: Uint8Array; bold: Uint8Array }>>();
 
-function loadFontFiles(fontDir: string): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
+export function loadFontFiles(fontDir: string): Promise<{ regular: Uint8Array; bold: Uint8Array }> {
   let loaded = fontCache.get(fontDir);
   if (!loaded) {
     loaded = Promise.all([readFile(join(fontDir, FONT_FILES.regular)), readFile(join(fontDir, FONT_FILES.bold))]).then(
@@ -124,7 +124,7 @@ function maskTaxId(value: string): string {
 }
 
 /** Splits text into lines no wider than `width`; a word longer than a line is cut by characters. */
-function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrapText(text: string, font: PDFFont, size: number, width: number): string[] {
   const fits = (s: string): boolean => font.widthOfTextAtSize(s, size) <= width;
   const lines: string[] = [];
   let line = '';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { statusChangeFieldErrors } from '../../../shared/domain/application-status';
 import { currentLines, initialReceipt, ReceiptItem, ReceiptVersion } from '../../../shared/domain/receipt';
+import { canTransition, roleMayMove } from '../../../shared/domain/application-status';
+import type { Role } from '../../../shared/roles';
+import { moveStatus, representativeMayReceive } from './status-move';
 import { parsePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import type { StatusStep } from '../../../shared/domain/application-history';
@@ -54,33 +56,55 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
 }
 
 /**
+ * The roles a desk's push acts with: its one local account (clerk and supervisor) until sign-in
+ * lands. Provider-side moves of a synced center are made on the back office's provider endpoints,
+ * never pushed by a desk.
+ */
+const DESK_ROLES: readonly Role[] = ['clerk', 'supervisor'];
+
+/**
  * A status move, checked by the desk's own status machine. The desk's `from` is its base for
  * the status field: if the server's status moved since, the two moves overlap → conflict.
  */
 async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
   const parsed = parsePayload('application.status', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const { from, to, reason, receivedBy, at, actorName } = parsed.data;
   const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
-  if (current.data.status !== from) return { status: 'conflict', fields: ['status'], server: current.data, version: current.version };
-  const errors = statusChangeFieldErrors(from, { to, reason, receivedBy });
-  if (errors.length > 0) {
-    const code = errors.some((error) => error.path[0] === 'to') ? 'transition_forbidden' : 'invalid_payload';
+  if (current.data.status !== parsed.data.from)
+    return { status: 'conflict', fields: ['status'], server: current.data, version: current.version };
+  const { from, to, at } = parsed.data;
+  if (canTransition(from, to) && !roleMayMove(from, to, DESK_ROLES)) {
+    return rejected('role_forbidden', `A desk does not move an application from ${from} to ${to}: that is the provider's`, [
+      { path: ['payload', 'to'], message: 'status.role_forbidden' },
+    ]);
+  }
+  const data = moveStatus(current.data, parsed.data, {
+    representativeMayReceive: representativeMayReceive(current.data),
+    // The desk checked its configured waiting time; the back office keeps no such setting of its own yet.
+    unclaimedAfterDays: 0,
+    // The desk checked the grounds against its copy of the service card.
+    refusalGrounds: null,
+  });
+  if (!data.ok) {
+    const code = data.problems.some((p) => p.path[0] === 'to') ? 'transition_forbidden' : 'invalid_payload';
     return rejected(
       code,
       `An application that is ${from} cannot become ${to} this way`,
-      errors.map((error) => ({ ...error, path: ['payload', ...error.path] })),
+      data.problems.map((p) => ({ ...p, path: ['payload', ...p.path] })),
     );
   }
   const version = current.version + 1;
-  const next = step(ctx, { from, to, reason, receivedBy, at, actorName: actorName ?? null });
-  ctx.store.save('application', {
-    ...current,
-    version,
-    data: { ...current.data, status: to, statusHistory: [...historyOf(current.data), next] },
+  const next = step(ctx, {
+    from,
+    to,
+    reason: parsed.data.reason,
+    receivedBy: parsed.data.receivedBy,
+    at,
+    actorName: parsed.data.actorName ?? null,
   });
+  ctx.store.save('application', { ...current, version, data: { ...data.record, statusHistory: [...historyOf(current.data), next] } });
   recordStatus(ctx, next);
   return { status: 'applied', version };
 }

@@ -6,7 +6,7 @@ import { registerApplication } from '../../../main/backend/applications/register
 import { verifyAudit } from '../../../main/backend/audit/audit-log';
 import type { Db } from '../../../main/backend/db/open';
 import { openDatabase } from '../../../main/backend/db/open';
-import type { Application } from '../../../shared/domain/application';
+import type { StoredApplication } from '../../../shared/domain/application';
 import { AppError } from '../../../shared/errors';
 import { registration } from '../../fixtures/crash/registration';
 import { addApplicant, openTestDesk } from '../../helpers/desk-db';
@@ -30,8 +30,8 @@ function state(db: Db) {
 }
 
 /** Registers as-big-as-allowed applications until one fails; checks that failure left nothing behind. */
-function registerUntilFull(desk: TestDesk, applicantId: string): { failure: AppError; fitted: Application[] } {
-  const fitted: Application[] = [];
+function registerUntilFull(desk: TestDesk, applicantId: string): { failure: AppError; fitted: StoredApplication[] } {
+  const fitted: StoredApplication[] = [];
   for (let i = 0; i < 500; i += 1) {
     const before = state(desk.db);
     try {
@@ -45,9 +45,9 @@ function registerUntilFull(desk: TestDesk, applicantId: string): { failure: AppE
   return expect.fail('the disk never filled up');
 }
 
-const regSeq = (a: Application) => Number(a.regNumber.slice(-4));
+const regSeq = (a: StoredApplication) => Number(a.regNumber.slice(-4));
 
-function expectIntact(db: Db, earlier: Application[]): void {
+function expectIntact(db: Db, earlier: StoredApplication[]): void {
   expect(db.pragma('quick_check', { simple: true })).toBe('ok');
   for (const app of earlier) expect(getApplicationById(db, app.id)).toEqual(app);
   expect(verifyAudit(db).ok).toBe(true);

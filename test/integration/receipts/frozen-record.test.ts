@@ -25,6 +25,7 @@ import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
 import type { MemoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { STANDALONE_ROLES } from '../../helpers/desk-db';
 
 const tempDir = useTempDirs();
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
@@ -118,7 +119,7 @@ describe('the frozen case record', () => {
       };
       putService(db, renamed, '2026-11-28T08:00:00Z');
       const clerkId = db.prepare('SELECT id FROM clerks WHERE is_local = 1').pluck().get() as string;
-      const env = { db, clerkId, now: () => new Date('2026-11-28T08:00:00Z'), desk: { ...DEFAULT_DESK, ...CONFIG } };
+      const env = { db, clerkId, roles: STANDALONE_ROLES, now: () => new Date('2026-11-28T08:00:00Z'), desk: { ...DEFAULT_DESK, ...CONFIG } };
       const person = getApplicant(db, app.applicant.id)!;
       upsertApplicant(
         env,

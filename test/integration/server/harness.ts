@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startServer } from '../../../server/app';
 import { createEnrollmentCode } from '../../../server/auth/enrollment';
+import { publishServerOwned } from '../../../server/catalog/publish';
 import { DEFAULT_MAX_BLOB_BYTES } from '../../../server/blobs/blob-routes';
 import { createStorage } from '../../../server/storage/create-storage';
 import type { Storage, StorageKind } from '../../../server/storage/storage';
@@ -152,11 +153,18 @@ export function registerMutation(id = randomUUID()): Mutation {
   );
 }
 
-export function statusMutation(id: string, from: string, to: string, prev: Mutation | null, reason: string | null = null): Mutation {
+export function statusMutation(
+  id: string,
+  from: string,
+  to: string,
+  prev: Mutation | null,
+  reason: string | null = null,
+  data: Record<string, unknown> = {},
+): Mutation {
   return mutation(
     `application:${id}`,
     'application.status',
-    { id, from, to, reason, receivedBy: null, at: '2026-11-03T10:00:00.000Z' },
+    { id, from, to, reason, receivedBy: null, at: '2026-11-03T10:00:00.000Z', ...data },
     prev,
     null,
   );
@@ -164,4 +172,31 @@ export function statusMutation(id: string, from: string, to: string, prev: Mutat
 
 export function updateMutation(id: string, fields: Record<string, unknown>, baseVersion: number): Mutation {
   return mutation(`application:${id}`, 'application.update', { id, ...fields }, null, baseVersion);
+}
+
+/**
+ * The provider's staff on the back office: `service` (a catalog card, as the desks have it) is
+ * published by the back office, and `move` makes a provider-side status move over the provider
+ * endpoint with a token for the card's provider.
+ */
+export async function actAsProvider(
+  harness: Pick<Harness, 'url' | 'storage' | 'adminToken'>,
+  service: { id: string; provider: { edrpou: string } },
+): Promise<(id: string, from: string, to: string, data?: Record<string, unknown>) => Promise<Response>> {
+  await publishServerOwned(harness.storage, 'service', service.id, service);
+  const issued = await fetch(`${harness.url}/admin/provider-tokens`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${harness.adminToken}` },
+    body: JSON.stringify({ edrpou: service.provider.edrpou }),
+  });
+  const { token } = (await issued.json()) as { token: string };
+  return async (id, from, to, data = {}) => {
+    const res = await fetch(`${harness.url}/provider/applications/${id}/status`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: JSON.stringify({ from, to, actorName: 'Ткач Ірина', ...data }),
+    });
+    if (!res.ok) throw new Error(`Provider move ${from} → ${to} answered ${res.status}: ${await res.text()}`);
+    return res;
+  };
 }

@@ -27,12 +27,14 @@ describe.each(STORAGES)('a push batch on %s', (kind) => {
       kind: 'application.update',
       payload: { id, notes: 'Принесе довідку завтра' },
     };
-    const ready = statusMutation(id, 'sent_to_provider', 'result_ready', edit);
+    const ready = statusMutation(id, 'sent_to_provider', 'withdrawn', edit, null, {
+      withdrawal: { requestNumber: '7', requestDate: '2026-11-03' },
+    });
     const results = await server.push(desk, [register, send, edit, ready]);
     expect(results.map((r) => (r.status === 'applied' ? r.version : r.status))).toEqual([1, 2, 3, 4]);
     const changes = (await server.pull(desk, cursor)).changes.filter((c) => c.id === id);
     expect(changes.map((c) => c.version)).toEqual([1, 2, 3, 4]);
-    expect(changes.at(-1)?.data).toMatchObject({ status: 'result_ready', notes: 'Принесе довідку завтра' });
+    expect(changes.at(-1)?.data).toMatchObject({ status: 'withdrawn', notes: 'Принесе довідку завтра' });
     expect(await count('SELECT version AS n FROM applications WHERE id = $1', id)).toBe(4);
     expect(await count('SELECT count(*) AS n FROM application_status_history WHERE application_id = $1', id)).toBe(3);
   });

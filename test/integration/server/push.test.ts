@@ -123,12 +123,38 @@ describe.each(STORAGES)('push on %s', (kind) => {
       message: expect.any(String),
       fieldErrors: [{ path: ['payload', 'to'], message: 'not allowed from registered' }],
     });
-    const refuse = statusMutation(id, 'registered', 'refused', register);
-    expect((await server.push(desk, [refuse]))[0]).toMatchObject({
+    // A refusal is the provider's decision now: the legacy status has no arrow into it.
+    const refuse = statusMutation(id, 'registered', 'refused', register, 'Неповний пакет');
+    expect((await server.push(desk, [refuse]))[0]).toMatchObject({ status: 'rejected', code: 'transition_forbidden' });
+    const cancel = statusMutation(id, 'registered', 'registered_in_error', register);
+    expect((await server.push(desk, [cancel]))[0]).toMatchObject({
       status: 'rejected',
       code: 'invalid_payload',
       fieldErrors: [{ path: ['payload', 'reason'] }],
     });
+  });
+
+  it('rejects a provider-side move a desk pushes: a desk account is clerk and supervisor', async () => {
+    const desk = await server.enrollDesk('C1');
+    const register = registerMutation();
+    const id = String(register.payload.id);
+    const send = statusMutation(id, 'registered', 'sent_to_provider', register);
+    const decide = statusMutation(id, 'sent_to_provider', 'result_ready', send, null, { outcome: { kind: 'positive' } });
+    const results = await server.push(desk, [register, send, decide]);
+    expect(results[2]).toMatchObject({ status: 'rejected', code: 'role_forbidden', fieldErrors: [{ path: ['payload', 'to'] }] });
+    expect(await server.pull(desk, 0)).toMatchObject({ changes: expect.arrayContaining([expect.objectContaining({ id, version: 2 })]) });
+  });
+
+  it('keeps what a move leaves on the record, for desks to pull: the withdrawal request, the receiver', async () => {
+    const desk = await server.enrollDesk('C1');
+    const register = registerMutation();
+    const id = String(register.payload.id);
+    const withdrawal = { requestNumber: '5', requestDate: '2026-11-03' };
+    const withdraw = statusMutation(id, 'registered', 'withdrawn', register, null, { withdrawal, day: '2026-11-03' });
+    const results = await server.push(desk, [register, withdraw]);
+    expect(results[1]).toMatchObject({ status: 'applied', version: 2 });
+    const changes = (await server.pull(desk, 0)).changes.filter((c) => c.id === id);
+    expect(changes.at(-1)?.data).toMatchObject({ status: 'withdrawn', withdrawal });
   });
 
   it("keeps a desk out of another center's applications, and out of their changes", async () => {

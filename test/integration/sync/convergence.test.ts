@@ -10,7 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../../../shared/domain/application';
 import { REMOTE_CLERK_ID } from '../../../main/backend/clerks/remote-clerk';
-import { allowedTransitions, needsReason, needsReceiver } from '../../../shared/domain/application-status';
+import { allowedTransitions } from '../../../shared/domain/application-status';
+import { moveDataFor } from '../../helpers/status-moves';
 import { lost } from '../../helpers/fault-proxy';
 import type { FaultMode } from '../../helpers/fault-proxy';
 import { STORAGES, useServer } from '../server/harness';
@@ -228,15 +229,11 @@ describe.each(STORAGES)('desks ↔ back office, the convergence run on %s', (kin
           const current = await value(desks[i]!.api.call('applications.get', { id }));
           const what = random();
           if (what < 0.45) {
-            const next = allowedTransitions(current.status);
+            // A synced desk's account is clerk and supervisor: the provider decides on the back office.
+            const next = allowedTransitions(current.status, ['clerk', 'supervisor']);
             if (next.length === 0) continue;
             const to = pick(next);
-            await change(i, id, (desk) =>
-              desk.changeStatus(id, to, {
-                ...(needsReason(to) ? { reason: `крок ${step}` } : {}),
-                ...(needsReceiver(to) ? { receivedBy: 'Заявник особисто' } : {}),
-              }),
-            );
+            await change(i, id, (desk) => desk.changeStatus(id, to, moveDataFor(current.status, to, String(step))));
           } else if (what < 0.7) {
             await change(i, id, (desk) => value(desk.api.call('applications.update', { id, notes: `нотатка ${step}` })));
           } else if (what < 0.85) {

@@ -11,6 +11,7 @@ import type { Backend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { createEnrollmentCode } from '../../../server/auth/enrollment';
 import type { SyncStatus, ViknoApi } from '../../../shared/contract';
+import type { MoveData } from '../../../shared/domain/status-move';
 import type { Application } from '../../../shared/domain/application';
 import type { SqlParam } from '../../../server/storage/storage';
 import { startFaultProxy } from '../../helpers/fault-proxy';
@@ -54,7 +55,7 @@ export interface TestDesk {
   enroll(): Promise<SyncStatus>;
   /** Saves the sample applicant once per desk and registers one application for a sample-catalog service. */
   register(): Promise<Application>;
-  changeStatus(id: string, to: Application['status'], extra?: { reason?: string; receivedBy?: string }): Promise<Application>;
+  changeStatus(id: string, to: Application['status'], extra?: MoveData): Promise<Application>;
   close(): Promise<void>;
 }
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Application } from '../../../shared/domain/application';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import type { StatusStep } from '../../../shared/domain/application-history';
-import { STORAGES, useServer } from '../server/harness';
+import { actAsProvider, STORAGES, useServer } from '../server/harness';
 import { useSyncWorld, value } from './desk-harness';
 import type { TestDesk } from './desk-harness';
 
@@ -58,7 +58,7 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
 
   /**
    * Two enrolled desks with an application registered at A; the back office goes away, A
-   * refuses the application and B hands it to the provider; it comes back, B syncs, then A.
+   * records the applicant's withdrawal and B hands it to the provider; it comes back, B syncs, then A.
    * Each desk is closed after its change so no backoff timer decides the order.
    */
   async function refusedAtAHandedOffAtB() {
@@ -71,7 +71,10 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     await a0.syncNow();
     await b0.syncNow();
     world.proxy.setMode('drop');
-    await a0.changeStatus(app.id, 'refused', { reason: 'Неповний пакет документів' });
+    await a0.changeStatus(app.id, 'withdrawn', {
+      reason: 'Неповний пакет документів',
+      withdrawal: { requestNumber: '14', requestDate: '2026-11-27' },
+    });
     await a0.close();
     await b0.changeStatus(app.id, 'sent_to_provider');
     await b0.close();
@@ -97,7 +100,7 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     expect(letter).toMatchObject({
       kind: 'application.status',
       status: 'conflict',
-      payload: { to: 'refused', reason: 'Неповний пакет документів' },
+      payload: { to: 'withdrawn', reason: 'Неповний пакет документів' },
     });
 
     await value(a.api.call('sync.discard', { mutationId: letter!.mutationId, reason: 'Передано раніше на вікні B' }));
@@ -115,7 +118,7 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     expect(settled(history.slice(0, -1))).toEqual(withoutMutation(before));
     expect(history.at(-1)).toMatchObject({
       from: 'sent_to_provider',
-      to: 'refused',
+      to: 'withdrawn',
       reason: 'Неповний пакет документів',
       actorName: 'Олена Коваль',
       pending: true,
@@ -129,12 +132,12 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     expect(after.slice(0, -1)).toEqual(before);
     expect(after.at(-1)).toMatchObject({
       from: 'sent_to_provider',
-      to: 'refused',
+      to: 'withdrawn',
       reason: 'Неповний пакет документів',
       actorId: clerkA,
       actorName: 'Олена Коваль',
     });
-    expect(await get(b, app.id)).toMatchObject({ status: 'refused', sync: 'synced' });
+    expect(await get(b, app.id)).toMatchObject({ status: 'withdrawn', sync: 'synced' });
   });
 
   it('a record registered at one desk and opened at another shows its whole history, and the other desk’s own step pending on top', async () => {
@@ -145,8 +148,11 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     await b.enroll();
     const app = await a.register();
     await a.changeStatus(app.id, 'sent_to_provider');
-    await a.changeStatus(app.id, 'in_progress');
     expect(await a.syncNow()).toMatchObject({ pending: 0 });
+    const card = await value(a.api.call('catalog.get', { id: app.service.id }));
+    const provider = await actAsProvider(harness, { ...card, provider: { ...card.provider, edrpou: '32855961' } });
+    await provider(app.id, 'sent_to_provider', 'in_progress');
+    await a.syncNow();
     await b.syncNow();
 
     // B first: it never had this record's history but through the pull.
@@ -154,14 +160,17 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     expect(server.map((s) => [s.to, s.actorId, s.actorName])).toEqual([
       ['registered', clerkA, 'Олена Коваль'],
       ['sent_to_provider', clerkA, 'Олена Коваль'],
-      ['in_progress', clerkA, 'Олена Коваль'],
+      ['in_progress', 'provider:32855961', 'Ткач Ірина'],
     ]);
 
     world.proxy.setMode('drop');
-    await b.changeStatus(app.id, 'needs_info', { reason: 'Потрібна довідка з місця проживання' });
+    await b.changeStatus(app.id, 'withdrawn', {
+      reason: 'Заявник відкликав заяву',
+      withdrawal: { requestNumber: '15', requestDate: '2026-11-27' },
+    });
     const { history } = await get(b, app.id);
     expect(settled(history.slice(0, -1))).toEqual(withoutMutation(server));
-    expect(history.at(-1)).toMatchObject({ from: 'in_progress', to: 'needs_info', actorName: 'Петро Мельник', pending: true });
+    expect(history.at(-1)).toMatchObject({ from: 'in_progress', to: 'withdrawn', actorName: 'Петро Мельник', pending: true });
 
     world.proxy.setMode('pass');
     expect(await b.syncNow()).toMatchObject({ pending: 0 });
@@ -169,8 +178,8 @@ describe.each(STORAGES)('status history after sync on %s', (kind) => {
     expect((await expectServerHistory([a, b], app.id)).map((s) => [s.to, s.actorName, s.reason])).toEqual([
       ['registered', 'Олена Коваль', null],
       ['sent_to_provider', 'Олена Коваль', null],
-      ['in_progress', 'Олена Коваль', null],
-      ['needs_info', 'Петро Мельник', 'Потрібна довідка з місця проживання'],
+      ['in_progress', 'Ткач Ірина', null],
+      ['withdrawn', 'Петро Мельник', 'Заявник відкликав заяву'],
     ]);
   });
 });

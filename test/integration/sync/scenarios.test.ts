@@ -10,7 +10,7 @@ import { attachDocument } from '../../../main/backend/documents/attach-document'
 import { DEFAULT_DESK } from '../../../main/backend/config/desk-config';
 import type { Application } from '../../../shared/domain/application';
 import { HEADER_ACTOR, HEADER_PROTOCOL, PROTOCOL_VERSION } from '../../../shared/sync-protocol';
-import { STORAGES, useServer } from '../server/harness';
+import { actAsProvider, STORAGES, useServer } from '../server/harness';
 import { MiB, randomBytes } from '../files/upload-helpers';
 import { CENTER, count, outboxRows, readDb, useSyncWorld, value, writeDb } from './desk-harness';
 import type { TestDesk } from './desk-harness';
@@ -114,15 +114,20 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
 
   it('6b. two desks move one application’s status offline: the second conflicts, and its retry moves on from the status the desk now knows', async () => {
     const { a, app, reopen } = await clash(
-      (desk, application) => desk.changeStatus(application.id, 'withdrawn', { reason: 'Заявник відкликав заяву телефоном' }),
+      (desk, application) =>
+        desk.changeStatus(application.id, 'withdrawn', {
+          reason: 'Заявник відкликав заяву',
+          withdrawal: { requestNumber: '14', requestDate: '2026-11-27' },
+        }),
       (desk, application) => desk.changeStatus(application.id, 'sent_to_provider'),
     );
     const b = reopen();
     expect(await b.syncNow()).toMatchObject({ pending: 0, conflicts: 1 });
     expect(await get(b, app.id)).toMatchObject({ status: 'sent_to_provider', sync: 'attention' });
-    // The application moves on at A and B pulls it: the conflict's note is now older than B's copy.
-    await a.changeStatus(app.id, 'in_progress');
-    expect(await a.syncNow()).toMatchObject({ pending: 0 });
+    // The application moves on at the provider and B pulls it: the conflict's note is now older than B's copy.
+    const card = await value(a.api.call('catalog.get', { id: app.service.id }));
+    const provider = await actAsProvider(harness, { ...card, provider: { ...card.provider, edrpou: '32855961' } });
+    await provider(app.id, 'sent_to_provider', 'in_progress');
     await b.syncNow();
     expect(await get(b, app.id)).toMatchObject({ status: 'in_progress', serverVersion: 3 });
 
@@ -192,6 +197,7 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
         {
           db,
           clerkId,
+          roles: ['clerk'],
           now: () => new Date(),
           desk: { ...DEFAULT_DESK, center: { code: CENTER, name: 'ЦНАП Київ' }, desk: { code: desk.deskCode, window: desk.deskCode } },
         },

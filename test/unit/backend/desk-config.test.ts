@@ -28,9 +28,21 @@ describe('desk config', () => {
       timeZone: 'Europe/Kyiv',
       backupsToKeep: 7,
       names: { apostrophe: 'ʼ' },
+      statusRules: { handoffWorkingDays: 1, dueSoonWorkingDays: 3, unclaimedAfterDays: 30 },
       backOfficeUrl: null,
       source: 'file',
     });
+  });
+
+  it('takes the status rules a center sets, each on its own, and refuses one out of range', () => {
+    expect(loadDeskConfig(withConfig(JSON.stringify({ statusRules: { unclaimedAfterDays: 60 } }))).statusRules).toEqual({
+      handoffWorkingDays: 1,
+      dueSoonWorkingDays: 3,
+      unclaimedAfterDays: 60,
+    });
+    expect(() => loadDeskConfig(withConfig(JSON.stringify({ statusRules: { handoffWorkingDays: -1 } })))).toThrow(
+      /statusRules.handoffWorkingDays/,
+    );
   });
 
   it('takes the time zone and backup count, and refuses an unknown time zone', () => {

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
-import { migrate } from '../../../main/backend/db/migrate';
+import { latestVersion, migrate } from '../../../main/backend/db/migrate';
 import type { Migration } from '../../../main/backend/db/migrate';
 import { openDatabase, schemaVersion } from '../../../main/backend/db/open';
 import { migrations } from '../../../main/backend/db/migrations/registry';
@@ -14,7 +14,7 @@ const tempDir = useTempDirs();
 describe('opening the desk database', () => {
   it('creates a fresh database at the latest schema with the required pragmas', () => {
     const db = openDatabase(join(tempDir(), 'vikno.db'));
-    expect(schemaVersion(db)).toBe(migrations.length);
+    expect(schemaVersion(db)).toBe(latestVersion(migrations));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -26,12 +26,14 @@ describe('opening the desk database', () => {
   it('refuses a database written by a newer app, naming both versions, and leaves it untouched', () => {
     const file = join(tempDir(), 'vikno.db');
     const future = new Database(file);
-    future.pragma(`user_version = ${migrations.length + 5}`);
+    future.pragma(`user_version = ${latestVersion(migrations) + 5}`);
     future.close();
     expect(() => openDatabase(file)).toThrow(AppError);
-    expect(() => openDatabase(file)).toThrow(new RegExp(`schema version ${migrations.length + 5}.*supports \\(${migrations.length}\\)`));
+    expect(() => openDatabase(file)).toThrow(
+      new RegExp(`schema version ${latestVersion(migrations) + 5}.*supports \\(${latestVersion(migrations)}\\)`),
+    );
     const after = new Database(file);
-    expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 5);
+    expect(after.pragma('user_version', { simple: true })).toBe(latestVersion(migrations) + 5);
     after.close();
   });
 
@@ -43,8 +45,23 @@ describe('opening the desk database', () => {
 });
 
 describe('migrations', () => {
-  it('are numbered 1..N in order', () => {
-    migrations.forEach((m, i) => expect(m.version).toBe(i + 1));
+  it('are numbered in ascending order, each as its file', () => {
+    migrations.forEach((m, i) => {
+      expect(m.version).toBeGreaterThan(i === 0 ? 0 : migrations[i - 1]!.version);
+      expect(m.name.startsWith(String(m.version).padStart(4, '0'))).toBe(true);
+    });
+  });
+
+  it('skip a reserved number: a database reaches the highest version, and one out of order is refused', () => {
+    const db = new Database(':memory:');
+    const registry: Migration[] = [
+      { version: 1, name: 'a', up: (d) => d.exec('CREATE TABLE a (x INTEGER) STRICT') },
+      { version: 4, name: 'd', up: (d) => d.exec('CREATE TABLE d (x INTEGER) STRICT') },
+    ];
+    expect(migrate(db, registry, 3)).toBe(1);
+    expect(migrate(db, registry)).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(() => migrate(new Database(':memory:'), [registry[1]!, registry[0]!])).toThrow(/must ascend/);
   });
 
   it('run all pending in one transaction: a failing one leaves the old schema whole', () => {
@@ -62,9 +79,10 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('refuses a registry with a gap in its numbers', () => {
+  it('refuses a registry that repeats a number', () => {
     const db = new Database(':memory:');
-    expect(() => migrate(db, [{ version: 2, name: 'skipped', up: () => undefined }])).toThrow(/expected 1/);
+    const again: Migration = { version: 2, name: 'again', up: () => undefined };
+    expect(() => migrate(db, [again, again])).toThrow(/must ascend/);
     db.close();
   });
 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { takeBackup } from '../../../main/backend/db/backup';
 import { checkAtStart } from '../../../main/backend/db/integrity';
-import { migrate } from '../../../main/backend/db/migrate';
+import { latestVersion, migrate } from '../../../main/backend/db/migrate';
 import { openDatabase } from '../../../main/backend/db/open';
 import { migrations } from '../../../main/backend/db/migrations/registry';
 import { AppError } from '../../../shared/errors';
@@ -78,12 +78,12 @@ describe('openDatabase', () => {
   it('written by a newer app: the migration’s own refusal, as it is, and the file closed again with nothing beside it', () => {
     const file = join(tempDir(), 'vikno.db');
     const future = new Database(file);
-    future.pragma(`user_version = ${migrations.length + 5}`);
+    future.pragma(`user_version = ${latestVersion(migrations) + 5}`);
     future.close();
     const error = refusal(() => openDatabase(file));
     expect(error.code).toBe('STORAGE');
     expect(error.message).toBe(
-      `The database has schema version ${migrations.length + 5}, newer than this app supports (${migrations.length}). ` +
+      `The database has schema version ${latestVersion(migrations) + 5}, newer than this app supports (${latestVersion(migrations)}). ` +
         'Install the newer Vikno version that wrote it; this one will not open it.',
     );
     // Closed: the write-ahead log the open switched on is gone again.
@@ -94,9 +94,9 @@ describe('openDatabase', () => {
 describe('migrate', () => {
   it('asked for an older target than the database has, changes nothing and says where it is', () => {
     const db = new Database(':memory:');
-    expect(migrate(db, migrations)).toBe(migrations.length);
-    expect(migrate(db, migrations, 1)).toBe(migrations.length);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(migrate(db, migrations)).toBe(latestVersion(migrations));
+    expect(migrate(db, migrations, 1)).toBe(latestVersion(migrations));
+    expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(migrations));
     db.close();
   });
 });

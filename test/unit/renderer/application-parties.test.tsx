@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import './dom-setup';
 import type { Application } from '../../../shared/domain/application';
 import { PartyFacts } from '../../../renderer/src/features/applications/PartyFacts';
-import { defaultReceiver } from '../../../renderer/src/features/applications/StatusChangeForm';
+import { defaultReceiver } from '../../../renderer/src/features/applications/status-change';
 
 /** An application as `applications.get` gives it, with no one but the applicant. */
 const base: Application = {
@@ -36,6 +36,14 @@ const base: Application = {
   balance: { tracked: false, dueKopecks: 0, paidKopecks: 0, outstandingKopecks: 0, exempt: false, components: [], settled: true },
   serverVersion: null,
   sync: 'local',
+  outcome: null,
+  receiver: null,
+  trackingNumber: null,
+  transferTo: null,
+  withdrawal: null,
+  suspensions: [],
+  originalDueDate: '2026-12-04',
+  flags: { handoffOverdue: false, dueSoon: false, overdue: false },
 };
 
 const representative = (mayReceiveResult: boolean): Application['representative'] => ({
@@ -74,13 +82,20 @@ describe('the parties on an application card', () => {
 
 describe('who is offered as receiving the result', () => {
   it('the representative only when their authority covers receiving it', () => {
-    expect(defaultReceiver({ ...base, representative: representative(true) })).toBe('Коваленко Олена');
-    expect(defaultReceiver({ ...base, representative: representative(false) })).toBe('Шевченко Тарас');
+    expect(defaultReceiver({ ...base, representative: representative(true) })).toEqual({
+      receiverParty: 'representative',
+      receiverName: 'Коваленко Олена',
+      receiverDocument: '123456789',
+    });
+    expect(defaultReceiver({ ...base, representative: representative(false) })).toEqual({
+      receiverParty: 'applicant',
+      receiverName: 'Шевченко Тарас',
+      receiverDocument: '',
+    });
   });
 
-  it('a representative of an earlier version, as before; otherwise the applicant', () => {
+  it('the applicant where the representative was stored by an earlier version: whether they may receive is not on record', () => {
     const legacy = { fullName: 'Коваленко Олена Петрівна', poaNumber: '1', poaDate: '2025-10-01' };
-    expect(defaultReceiver({ ...base, legacyRepresentative: legacy })).toBe('Коваленко Олена Петрівна');
-    expect(defaultReceiver(base)).toBe('Шевченко Тарас');
+    expect(defaultReceiver({ ...base, legacyRepresentative: legacy }).receiverParty).toBe('applicant');
   });
 });

@@ -1,33 +1,127 @@
 import { describe, expect, it } from 'vitest';
-import { needsReason, needsReceiver, statusChangeInput } from '../../../renderer/src/features/applications/status-change';
+import type { Application } from '../../../shared/domain/application';
+import { EMPTY_DRAFT, fieldsNeeded, isIrreversible, statusChangeInput } from '../../../renderer/src/features/applications/status-change';
 
-const blank = { reason: '', receivedBy: '' };
+/** An application as `applications.get` gives it, with no one but the applicant. */
+const base: Application = {
+  id: 'a1',
+  regNumber: '0101-20261203-0001',
+  status: 'result_ready',
+  service: { id: 's', code: 'RM-01', nameUk: 'Реєстрація місця проживання', nameEn: 'Residence' },
+  applicant: { id: 'p1', displayName: 'Шевченко Тарас' },
+  representative: null,
+  legacyRepresentative: null,
+  subject: null,
+  insisted: null,
+  items: [{ name: 'Заява', original: true, sheets: 1, returned: false }],
+  registeredAt: '2026-12-03T08:00:00.000Z',
+  registeredOn: '2026-12-03',
+  dueDate: '2026-12-04',
+  resultDelivery: 'in_person',
+  notes: null,
+  clerkId: 'c',
+  centerCode: '0101',
+  deskCode: 'd',
+  window: '1',
+  ticketId: null,
+  history: [],
+  serverVersion: null,
+  sync: 'local',
+  terms: null,
+  snapshot: null,
+  receipts: [],
+  payments: [],
+  balance: { tracked: false, dueKopecks: 0, paidKopecks: 0, outstandingKopecks: 0, exempt: false, components: [], settled: true },
+  outcome: null,
+  receiver: null,
+  trackingNumber: null,
+  transferTo: null,
+  withdrawal: null,
+  suspensions: [],
+  originalDueDate: '2026-12-04',
+  flags: { handoffOverdue: false, dueSoon: false, overdue: false },
+};
 
-describe('statusChangeInput', () => {
+const at = (status: Application['status']): Application => ({ ...base, status });
+const TODAY = '2026-12-03';
+
+describe('statusChangeInput (the status form’s draft → the contract’s input)', () => {
   it('allows only the moves of the status machine', () => {
-    expect(statusChangeInput('a1', 'registered', { ...blank, to: 'issued' })).toEqual({ ok: false, problems: ['to'] });
-    expect(statusChangeInput('a1', 'registered', { ...blank, to: '' })).toEqual({ ok: false, problems: ['to'] });
-    expect(statusChangeInput('a1', 'registered', { ...blank, to: 'sent_to_provider' })).toEqual({
+    expect(statusChangeInput(at('registered'), { ...EMPTY_DRAFT, to: 'issued' }, TODAY)).toEqual({ ok: false, problems: ['to'] });
+    expect(statusChangeInput(at('registered'), EMPTY_DRAFT, TODAY)).toEqual({ ok: false, problems: ['to'] });
+    expect(statusChangeInput(at('registered'), { ...EMPTY_DRAFT, to: 'sent_to_provider' }, TODAY)).toEqual({
       ok: true,
       input: { id: 'a1', to: 'sent_to_provider' },
     });
   });
 
-  it('wants a reason where the law does', () => {
-    expect(needsReason('refused')).toBe(true);
-    expect(needsReason('result_ready')).toBe(false);
-    expect(statusChangeInput('a1', 'registered', { ...blank, to: 'withdrawn', reason: '  ' })).toEqual({ ok: false, problems: ['reason'] });
-    expect(statusChangeInput('a1', 'registered', { ...blank, to: 'withdrawn', reason: ' заява ' })).toEqual({
+  it('turns a refusal into an outcome with its decision, dates typed as ДД.ММ.РРРР, one ground a line', () => {
+    const draft = {
+      ...EMPTY_DRAFT,
+      to: 'result_ready' as const,
+      outcomeKind: 'negative' as const,
+      decisionNumber: ' 17/2 ',
+      decisionDate: '01.12.2026',
+      groundsText: ' подано не всі документи \n\n',
+    };
+    expect(statusChangeInput(at('in_progress'), draft, TODAY)).toEqual({
       ok: true,
-      input: { id: 'a1', to: 'withdrawn', reason: 'заява' },
+      input: {
+        id: 'a1',
+        to: 'result_ready',
+        outcome: { kind: 'negative', decisionNumber: '17/2', decisionDate: '2026-12-01', grounds: ['подано не всі документи'] },
+      },
+    });
+    expect(
+      statusChangeInput(at('in_progress'), { ...draft, decisionNumber: '', decisionDate: '31.02.2026', groundsText: ' ' }, TODAY),
+    ).toEqual({
+      ok: false,
+      problems: ['outcome.decisionDate', 'outcome.decisionNumber', 'outcome.grounds'],
+    });
+    expect(statusChangeInput(at('in_progress'), { ...draft, decisionDate: '04.12.2026' }, TODAY)).toEqual({
+      ok: false,
+      problems: ['outcome.decisionDate'],
     });
   });
 
-  it('records who received the result when issuing', () => {
-    expect(needsReceiver('issued')).toBe(true);
-    expect(statusChangeInput('a1', 'result_ready', { ...blank, to: 'issued', receivedBy: 'Шевченко Т. Г.' })).toEqual({
+  it('names the receiver and their document when issuing, and refuses a representative without authority to receive', () => {
+    const draft = { ...EMPTY_DRAFT, to: 'issued' as const, receiverName: 'Шевченко Тарас', receiverDocument: '' };
+    expect(statusChangeInput(at('result_ready'), draft, TODAY)).toEqual({ ok: false, problems: ['receiver.document'] });
+    expect(statusChangeInput(at('result_ready'), { ...draft, receiverDocument: 'ID 001234567' }, TODAY)).toMatchObject({
       ok: true,
-      input: { id: 'a1', to: 'issued', receivedBy: 'Шевченко Т. Г.' },
+      input: { receiver: { party: 'applicant', name: 'Шевченко Тарас', document: 'ID 001234567' } },
     });
+    expect(statusChangeInput(at('result_ready'), { ...draft, receiverParty: 'representative', receiverDocument: 'ID 1' }, TODAY)).toEqual({
+      ok: false,
+      problems: ['receiver.party'],
+    });
+  });
+
+  it('asks each move for its own data: withdrawal request, tracking number, competent body', () => {
+    expect(fieldsNeeded('registered', 'withdrawn')).toEqual(['withdrawal']);
+    expect(statusChangeInput(at('registered'), { ...EMPTY_DRAFT, to: 'withdrawn' }, TODAY)).toEqual({
+      ok: false,
+      problems: ['withdrawal.requestNumber', 'withdrawal.requestDate'],
+    });
+    expect(
+      statusChangeInput(at('registered'), { ...EMPTY_DRAFT, to: 'withdrawn', withdrawalNumber: '5', withdrawalDate: '02.12.2026' }, TODAY),
+    ).toEqual({ ok: true, input: { id: 'a1', to: 'withdrawn', withdrawal: { requestNumber: '5', requestDate: '2026-12-02' } } });
+    expect(statusChangeInput(at('result_ready'), { ...EMPTY_DRAFT, to: 'sent_by_post' }, TODAY)).toEqual({
+      ok: false,
+      problems: ['trackingNumber'],
+    });
+    expect(statusChangeInput(at('in_progress'), { ...EMPTY_DRAFT, to: 'transferred', reason: 'не наша' }, TODAY)).toEqual({
+      ok: false,
+      problems: ['transferTo'],
+    });
+  });
+
+  it('calls the moves that close a case irreversible, and only those', () => {
+    expect(['issued', 'withdrawn', 'registered_in_error', 'delivered'].every((to) => isIrreversible(to as Application['status']))).toBe(
+      true,
+    );
+    expect(
+      ['sent_to_provider', 'result_ready', 'needs_info', 'sent_by_post', ''].some((to) => isIrreversible(to as Application['status'])),
+    ).toBe(false);
   });
 });

@@ -80,4 +80,13 @@ describe('server command line', () => {
     );
     expect(() => parseCliArgs(['enroll', '--center', 'KV01'], '/srv')).toThrow(/--desk is required/);
   });
+
+  it('issues a provider token only for a valid ЄДРПОУ', () => {
+    expect(parseCliArgs(['provider-token', '--edrpou', '32855961'], '/srv').command).toEqual({
+      name: 'provider-token',
+      edrpou: '32855961',
+    });
+    expect(() => parseCliArgs(['provider-token', '--edrpou', '32855968'], '/srv')).toThrow(/--edrpou: not a valid ЄДРПОУ/);
+    expect(() => parseCliArgs(['provider-token'], '/srv')).toThrow(/--edrpou is required/);
+  });
 });

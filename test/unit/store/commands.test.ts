@@ -106,10 +106,12 @@ describe('status changes', () => {
     const desk = deskWithApplication();
     const { env, app } = desk;
     changeApplicationStatus(env, { id: app.id, to: 'sent_to_provider' });
-    changeApplicationStatus(env, { id: app.id, to: 'result_ready' });
-    const issued = changeApplicationStatus(env, { id: app.id, to: 'issued', receivedBy: 'Коваль Петро Іванович (представник)' });
+    changeApplicationStatus(env, { id: app.id, to: 'result_ready', outcome: { kind: 'positive' } });
+    const receiver = { party: 'applicant' as const, name: 'Коваль Петро Іванович', document: 'ID-картка 000000001' };
+    const issued = changeApplicationStatus(env, { id: app.id, to: 'issued', receiver });
     expect(issued.history.map((h) => h.to)).toEqual(['registered', 'sent_to_provider', 'result_ready', 'issued']);
-    expect(issued.history.at(-1)?.receivedBy).toBe('Коваль Петро Іванович (представник)');
+    expect(issued.history.at(-1)?.receivedBy).toBe('Коваль Петро Іванович');
+    expect(issued.receiver).toEqual(receiver);
     const outbox = outboxOf(desk, `application:${app.id}`);
     expect(outbox.map((m) => m.kind)).toEqual(['application.register', 'application.status', 'application.status', 'application.status']);
     expect(outbox[0]?.prev_mutation_id).toBeNull();
@@ -134,15 +136,16 @@ describe('status changes', () => {
     });
   });
 
-  it.each<[{ to: 'issued' | 'refused' | 'withdrawn'; reason?: string }, string]>([
+  it.each<[{ to: 'issued' | 'refused' | 'withdrawn' | 'registered_in_error'; reason?: string }, string]>([
     [{ to: 'issued' }, 'to'],
-    [{ to: 'refused' }, 'reason'],
-    [{ to: 'withdrawn', reason: '  ' }, 'reason'],
+    [{ to: 'refused', reason: 'не те' }, 'to'],
+    [{ to: 'withdrawn', reason: 'передумав' }, 'withdrawal'],
+    [{ to: 'registered_in_error' }, 'reason'],
   ])('refuses %j with VALIDATION at %s', (change, path) => {
     const { env, app, db } = deskWithApplication();
     let error: unknown;
     try {
-      changeApplicationStatus(env, { id: app.id, ...change, reason: change.reason?.trim() || undefined });
+      changeApplicationStatus(env, { id: app.id, ...change });
     } catch (e) {
       error = e;
     }
@@ -153,9 +156,9 @@ describe('status changes', () => {
   it('asks who received the result when issuing', () => {
     const { env, app } = deskWithApplication();
     changeApplicationStatus(env, { id: app.id, to: 'sent_to_provider' });
-    changeApplicationStatus(env, { id: app.id, to: 'result_ready' });
+    changeApplicationStatus(env, { id: app.id, to: 'result_ready', outcome: { kind: 'positive' } });
     expect(() => changeApplicationStatus(env, { id: app.id, to: 'issued' })).toThrow(
-      expect.objectContaining({ issues: [{ path: ['receivedBy'], message: 'required' }] }),
+      expect.objectContaining({ issues: [{ path: ['receiver'], message: 'required' }] }),
     );
   });
 

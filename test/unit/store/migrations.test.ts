@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../main/backend/db/migrate';
+import { latestVersion, migrate } from '../../../main/backend/db/migrate';
 import { migrations } from '../../../main/backend/db/migrations/registry';
 import { readStatusHistory } from '../../../main/backend/applications/status-history';
 import { getApplicationById } from '../../../main/backend/applications/queries';
@@ -160,6 +160,20 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
       });
     },
   },
+  12: {
+    // The seed-2 case still reads (no facts yet); the new statuses are admitted, and still nothing outside the machine.
+    write: (db) => {
+      db.prepare("UPDATE applications SET status = 'sent_by_post', status_facts = ? WHERE id = 'a1'").run('{"trackingNumber":"RR123"}');
+      expect(() => db.prepare("UPDATE applications SET status = 'lost' WHERE id = 'a1'").run()).toThrow(/CHECK/);
+    },
+    check: (db) => {
+      expect(db.prepare("SELECT status, status_facts FROM applications WHERE id = 'a1'").get()).toEqual({
+        status: 'sent_by_post',
+        status_facts: '{"trackingNumber":"RR123"}',
+      });
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    },
+  },
   [m0011ApplicationPayments.version]: {
     // A payment, and an exemption entered by mistake and cancelled, on the seed-2 application.
     write: (db) => {
@@ -278,12 +292,12 @@ describe('every migration', () => {
     });
   }
 
-  for (let start = 0; start < migrations.length; start += 1) {
+  for (const start of [0, ...migrations.slice(0, -1).map((m) => m.version)]) {
     it(`from version ${start} with data, to the latest`, () => {
       const db = new Database(':memory:');
       migrate(db, migrations, start);
       for (let v = 1; v <= start; v += 1) seeds[v]?.write(db);
-      expect(migrate(db, migrations)).toBe(migrations.length);
+      expect(migrate(db, migrations)).toBe(latestVersion(migrations));
       for (let v = 1; v <= start; v += 1) seeds[v]?.check(db);
       db.close();
     });

@@ -6,7 +6,8 @@ import { SAMPLE_CATALOG, SAMPLE_SUBSISTENCE_MINIMUMS } from '../../../main/backe
 import { putService, putSubsistenceMinimum } from '../../../main/backend/catalog/services';
 import { RegisterApplication } from '../../../shared/domain/application';
 import type { RegisterApplicationInput } from '../../../shared/domain/application';
-import { isOverdue } from '../../../shared/domain/application-status';
+import { EMPTY_CALENDAR } from '../../../shared/calendar';
+import { DEFAULT_FLAG_RULES, statusFlags } from '../../../shared/domain/status-flags';
 import { AppError } from '../../../shared/errors';
 import { addApplicant, openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -88,7 +89,13 @@ describe('the terms a case is registered under', () => {
     const property = register('NR-01', { tierId: 'two_hours' });
     expect(property.dueDate).toBeNull();
     expect(property.terms?.deadline).toEqual({ value: 2, unit: 'hours', kind: 'not_after', anchor: 'register_entry' });
-    expect(isOverdue(property.status, property.dueDate, '2030-01-01')).toBe(false);
+    const flags = statusFlags(
+      { status: property.status, registeredOn: property.registeredOn, dueDate: property.dueDate, dueKind: 'not_after' },
+      '2030-01-01',
+      EMPTY_CALENDAR,
+      DEFAULT_FLAG_RULES,
+    );
+    expect(flags.overdue).toBe(false);
     const marriage = register('RA-04');
     expect(marriage.dueDate).toBeNull();
     expect(marriage.terms?.deadline).toMatchObject({ kind: 'not_before', unit: 'months', value: 1 });

@@ -135,6 +135,33 @@ describe('applying a pulled application', () => {
     expect(getApplicationById(desk.db, desk.app.id)).toMatchObject({ status: 'refused', history: settled(history) });
   });
 
+  it('keeps what the provider’s moves left on the record: the decision, the suspensions, both due dates', () => {
+    const desk = deskWithOwnApplication();
+    ack(desk.db, desk.registerId, 1);
+    const outcome = { kind: 'negative', decisionNumber: '17/2', decisionDate: '2026-12-10', grounds: ['incomplete'] };
+    const suspensions = [{ from: '2026-12-01', to: '2026-12-08', reason: 'Потрібна довідка' }];
+    const change = pulledApplication(desk.app.id, desk.applicant.id, 6, 'result_ready', [
+      step('registered', { mutationId: desk.registerId }),
+    ]);
+    change.data = {
+      ...change.data,
+      outcome,
+      suspensions,
+      resultReadyOn: '2026-12-10',
+      dueDate: '2027-01-01',
+      originalDueDate: '2026-12-25',
+    };
+    createChangeApplier(memoryLogger())(desk.db, [change]);
+    expect(getApplicationById(desk.db, desk.app.id)).toMatchObject({
+      status: 'result_ready',
+      outcome,
+      suspensions,
+      dueDate: '2027-01-01',
+      originalDueDate: '2026-12-25',
+      receiver: null,
+    });
+  });
+
   it('leaves the history alone for a version stored before the back office kept it in the record', () => {
     const desk = deskWithOwnApplication();
     ack(desk.db, desk.registerId, 1);
@@ -157,11 +184,16 @@ describe('applying a pulled application', () => {
     expect(getApplicationById(desk.db, desk.app.id)!.history).toEqual([{ ...registered[0], pending: false }]);
 
     desk.setNow('2026-11-27T10:00:00.000Z');
-    changeApplicationStatus(desk.env, { id: desk.app.id, to: 'refused', reason: 'Неповний пакет' });
+    changeApplicationStatus(desk.env, {
+      id: desk.app.id,
+      to: 'withdrawn',
+      reason: 'Неповний пакет',
+      withdrawal: { requestNumber: '12', requestDate: '2026-11-27' },
+    });
     const refusedId = desk.db.prepare("SELECT mutation_id FROM outbox WHERE kind = 'application.status'").pluck().get() as string;
     expect(getApplicationById(desk.db, desk.app.id)!.history.map((s) => [s.to, s.reason, s.pending])).toEqual([
       ['registered', null, false],
-      ['refused', 'Неповний пакет', true],
+      ['withdrawn', 'Неповний пакет', true],
     ]);
 
     const server = [

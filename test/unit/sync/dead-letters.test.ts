@@ -15,7 +15,12 @@ describe('a refused status step a supervisor sends again', () => {
     for (const id of desk.db.prepare("SELECT mutation_id FROM outbox WHERE status <> 'acked'").pluck().all() as string[]) {
       recordResults(desk.db, [{ mutationId: id, status: 'applied', version: 1 }], new Date(), () => 0);
     }
-    changeApplicationStatus(desk.env, { id: app.id, to: 'refused', reason: 'Неповний пакет' });
+    changeApplicationStatus(desk.env, {
+      id: app.id,
+      to: 'withdrawn',
+      reason: 'Неповний пакет',
+      withdrawal: { requestNumber: '12', requestDate: '2026-11-27' },
+    });
     const refused = desk.db.prepare("SELECT mutation_id FROM outbox WHERE kind = 'application.status'").pluck().get() as string;
     recordResults(
       desk.db,
@@ -34,7 +39,7 @@ describe('a refused status step a supervisor sends again', () => {
 
     expect(desk.db.prepare('SELECT actor FROM outbox WHERE mutation_id = ?').pluck().get(newId)).toBe(desk.env.clerkId);
     expect(getApplicationById(desk.db, app.id)!.history.at(-1)).toMatchObject({
-      to: 'refused',
+      to: 'withdrawn',
       clerkId: desk.env.clerkId,
       actorName: 'Адміністратор ЦНАП',
       pending: true,

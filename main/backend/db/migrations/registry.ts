@@ -10,6 +10,7 @@ import { m0008SearchTiers } from './0008-search-tiers';
 import { m0009InformationCard } from './0009-information-card';
 import { m0010CaseRecord } from './0010-case-record';
 import { m0011ApplicationPayments } from './0011-application-payments';
+import { m0012StatusModel } from './0012-status-model';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m0009InformationCard,
   m0010CaseRecord,
   m0011ApplicationPayments,
+  m0012StatusModel,
 ];

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Application } from '../../../../shared/domain/application';
-import { isOverdue } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
 import { ErrorNotice } from '../../kit/ErrorNotice';
@@ -19,6 +18,9 @@ import { PartyFacts } from './PartyFacts';
 import { ReceiptsSection } from './ReceiptsSection';
 import { RecordSection } from './RecordSection';
 import { StatusChangeForm } from './StatusChangeForm';
+import { StatusFactsSection } from './StatusFactsSection';
+import { AcknowledgementActions } from './AcknowledgementActions';
+import { StatusFlagBadges } from './StatusFlagBadges';
 import { STATUS_TEXT } from './status-text';
 import { StatusHistoryList } from './StatusHistoryList';
 
@@ -57,7 +59,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
   if (error) return <ErrorNotice error={error} context="applications.cardFailed" />;
   if (!application) return <p className="muted">{t('app.loading')}</p>;
   const a = application;
-  const overdue = isOverdue(a.status, a.dueDate, localToday());
+  const overdue = a.flags.overdue;
   return (
     <article className="application-card" aria-labelledby="application-card-title">
       <div className="card-head">
@@ -70,7 +72,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
       </div>
       <p className="card-status">
         <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
-        {overdue && <span className="status-badge status-overdue">{t('applications.overdue')}</span>}
+        <StatusFlagBadges flags={a.flags} />
         <SyncBadge sync={a.sync} />
       </p>
       <dl className="card-facts">
@@ -85,6 +87,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         <dd>{formatDateTime(a.registeredAt)}</dd>
         <dt>{t(a.dueDate === null ? 'terms.term' : 'intake.done.due')}</dt>
         <dd className={overdue ? 'overdue-text' : undefined}>{dueText(language, a.dueDate, a.terms?.deadline ?? null)}</dd>
+        <StatusFactsSection application={a} />
         <dt>{t('intake.delivery.label')}</dt>
         <dd>{t(DELIVERY_TEXT[a.resultDelivery])}</dd>
         {a.notes && (
@@ -119,6 +122,7 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
           onChanged();
         }}
       />
+      {a.status === 'issued' && <AcknowledgementActions applicationId={a.id} />}
       <ReceiptsSection
         application={a}
         onChanged={(updated) => {

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApplicationSummary } from '../../../../shared/domain/application';
-import { isOverdue } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
 import { useShellStore } from '../../app/shell-store';
@@ -14,6 +13,8 @@ import { localToday } from '../intake/intake-store';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationCard } from './ApplicationCard';
 import { STATUS_TEXT } from './status-text';
+import { StatusFlagBadges } from './StatusFlagBadges';
+import { HandoffRegisters } from './HandoffRegisters';
 
 const DEBOUNCE_MS = 200;
 
@@ -58,7 +59,6 @@ export function ApplicationsScreen() {
     };
   }, [query, reload, lastSync]);
 
-  const today = localToday();
   return (
     <section className="screen screen-wide" aria-labelledby="screen-title">
       <h2 id="screen-title" className="screen-title" tabIndex={-1} ref={heading}>
@@ -74,6 +74,7 @@ export function ApplicationsScreen() {
         placeholder={t('applications.searchPlaceholder')}
         onChange={setQuery}
       />
+      <HandoffRegisters />
       {error && <ErrorNotice error={error} context="applications.loadFailed" onRetry={() => setReload((n) => n + 1)} />}
       <div className="applications-layout">
         <div className="applications-list">
@@ -84,7 +85,6 @@ export function ApplicationsScreen() {
           {list !== null && list.length > 0 && (
             <ul className="application-rows" aria-labelledby="applications-caption">
               {list.map((a) => {
-                const overdue = isOverdue(a.status, a.dueDate, today);
                 return (
                   <li key={a.id}>
                     <button
@@ -98,7 +98,7 @@ export function ApplicationsScreen() {
                       <span className="row-service">{language === 'uk' ? a.serviceName.uk : a.serviceName.en}</span>
                       <span className="row-meta">
                         <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
-                        {overdue && <span className="status-badge status-overdue">{t('applications.overdue')}</span>}
+                        <StatusFlagBadges flags={a.flags} />
                         <SyncBadge sync={a.sync} />
                         <span className="muted">
                           {formatTime(a.registeredAt)} · {t('applications.dueShort', { date: dueText(language, a.dueDate, a.deadline) })}

@@ -1,39 +1,64 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Application } from '../../../../shared/domain/application';
 import { allowedTransitions } from '../../../../shared/domain/application-status';
 import type { ApplicationStatus } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
+import type { Role } from '../../../../shared/roles';
 import { api } from '../../api';
-import type { PlainMessageKey } from '../../i18n/dictionary';
+import { useShellStore } from '../../app/shell-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { ErrorNotice } from '../../kit/ErrorNotice';
 import { SelectInput } from '../../kit/SelectInput';
-import { TextInput } from '../../kit/TextInput';
-import { needsReason, needsReceiver, statusChangeInput } from './status-change';
+import { localToday } from '../intake/intake-store';
+import { defaultReceiver, EMPTY_DRAFT, fieldsNeeded, isIrreversible, statusChangeInput } from './status-change';
 import type { StatusChangeDraft, StatusChangeProblem } from './status-change';
+import { StatusMoveFields } from './StatusMoveFields';
+import type { RefusalGround } from './StatusMoveFields';
+import { useLanguageStore } from '../../i18n/language-store';
 import { STATUS_ACTION } from './status-text';
 
+const NO_ROLES: readonly Role[] = [];
+
 /**
- * Who is offered as receiving the result: the representative when their authority covers it (one
- * stored by an earlier version acted on a power of attorney and was offered as before), else the applicant.
+ * The grounds for refusal of the case's service card, in the clerk's language; null while not
+ * read, or where the card lists none (a card carried over from before): the grounds are then typed.
  */
-export function defaultReceiver(a: Application): string {
-  if (a.representative?.authority.mayReceiveResult) return a.representative.displayName;
-  return a.legacyRepresentative?.fullName ?? a.applicant.displayName;
+function useCardGrounds(serviceId: string): RefusalGround[] | null {
+  const language = useLanguageStore((state) => state.language);
+  const [grounds, setGrounds] = useState<RefusalGround[] | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void api.call('catalog.get', { id: serviceId }).then((result) => {
+      if (!alive || !result.ok || result.value.refusalGrounds.length === 0) return;
+      setGrounds(result.value.refusalGrounds.map((g) => ({ code: g.code, label: language === 'uk' ? g.textUk : g.textEn })));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [serviceId, language]);
+  return grounds;
 }
 
+/**
+ * The moves the caller's roles may make from where the case stands, each asking for what it
+ * needs; a move that closes the case asks to confirm and says it cannot be undone.
+ */
 export function StatusChangeForm({ application, onChanged }: { application: Application; onChanged(updated: Application): void }) {
   const t = useT();
-  const allowed = allowedTransitions(application.status);
-  const [draft, setDraft] = useState<StatusChangeDraft>({ to: '', reason: '', receivedBy: '' });
+  const roles = useShellStore((state) => state.clerk?.roles);
+  const allowed = allowedTransitions(application.status, roles ?? NO_ROLES);
+  const [draft, setDraft] = useState<StatusChangeDraft>(EMPTY_DRAFT);
   const [problems, setProblems] = useState<StatusChangeProblem[]>([]);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
-  if (allowed.length === 0) return <p className="muted">{t('applications.final')}</p>;
+  const grounds = useCardGrounds(application.service.id);
+  if (allowed.length === 0) {
+    return <p className="muted">{t(allowedTransitions(application.status).length === 0 ? 'applications.final' : 'status.notYours')}</p>;
+  }
 
   async function submit(): Promise<void> {
-    const checked = statusChangeInput(application.id, application.status, draft);
+    const checked = statusChangeInput(application, draft, localToday(), grounds && grounds.map((ground) => ground.code));
     if (!checked.ok) {
       setProblems(checked.problems);
       document.getElementById(`status-${checked.problems[0]}`)?.focus();
@@ -46,14 +71,16 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
       setError(result.error);
       return;
     }
-    setDraft({ to: '', reason: '', receivedBy: '' });
+    setDraft(EMPTY_DRAFT);
     setProblems([]);
     setError(null);
     onChanged(result.value);
   }
 
-  const receiverDefault = defaultReceiver(application);
-  const problem = (which: StatusChangeProblem, key: PlainMessageKey) => (problems.includes(which) ? t(key) : undefined);
+  const choose = (to: ApplicationStatus | '') => {
+    setDraft({ ...EMPTY_DRAFT, ...(fieldsNeeded(application.status, to).includes('receiver') ? defaultReceiver(application) : {}), to });
+    setProblems([]);
+  };
   return (
     <form
       className="status-form"
@@ -61,54 +88,49 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
       aria-labelledby="status-form-title"
       onSubmit={(event) => {
         event.preventDefault();
-        void submit();
+        // Enter in a field never closes a case: that takes the confirmation's "yes".
+        if (!isIrreversible(draft.to)) void submit();
       }}
     >
       <h4 id="status-form-title" className="card-subtitle">
         {t('applications.change')}
       </h4>
-      <div className="kit-field-row">
-        <SelectInput<ApplicationStatus | ''>
-          id="status-to"
-          label={t('applications.newStatus')}
-          value={draft.to}
-          error={problem('to', 'applications.err.to')}
-          options={[
-            { value: '', label: t('applications.chooseStatus') },
-            ...allowed.map((status) => ({ value: status, label: t(STATUS_ACTION[status]) })),
-          ]}
-          onChange={(to) => {
-            setDraft({ ...draft, to, receivedBy: to === 'issued' && draft.receivedBy === '' ? receiverDefault : draft.receivedBy });
-            setProblems([]);
-          }}
-        />
-        {needsReceiver(draft.to) && (
-          <TextInput
-            id="status-receivedBy"
-            label={t('applications.receivedByLabel')}
-            value={draft.receivedBy}
-            required
-            error={problem('receivedBy', 'applications.err.receivedBy')}
-            onChange={(receivedBy) => setDraft({ ...draft, receivedBy })}
-          />
-        )}
-      </div>
+      <SelectInput<ApplicationStatus | ''>
+        id="status-to"
+        label={t('applications.newStatus')}
+        value={draft.to}
+        error={problems.includes('to') ? t('applications.err.to') : undefined}
+        options={[
+          { value: '', label: t('applications.chooseStatus') },
+          ...allowed.map((status) => ({ value: status, label: t(STATUS_ACTION[status]) })),
+        ]}
+        onChange={choose}
+      />
       {draft.to !== '' && (
-        <TextInput
-          id="status-reason"
-          label={t('applications.reason')}
-          size="long"
-          rows={2}
-          value={draft.reason}
-          required={needsReason(draft.to)}
-          error={problem('reason', 'applications.err.reason')}
-          onChange={(reason) => setDraft({ ...draft, reason })}
+        <StatusMoveFields
+          application={application}
+          needs={fieldsNeeded(application.status, draft.to)}
+          draft={draft}
+          problems={problems}
+          refusalGrounds={grounds}
+          onChange={(next) => setDraft({ ...draft, ...next })}
         />
       )}
       {error && <ErrorNotice error={error} context="applications.changeFailed" />}
-      <Button type="submit" variant="primary" disabled={busy || draft.to === ''}>
-        {t('applications.apply')}
-      </Button>
+      {isIrreversible(draft.to) ? (
+        <Button
+          variant="danger"
+          disabled={busy}
+          confirm={{ question: t('status.confirmFinal'), yes: t('status.confirmYes'), no: t('status.confirmNo') }}
+          onClick={() => void submit()}
+        >
+          {t('applications.apply')}
+        </Button>
+      ) : (
+        <Button type="submit" variant="primary" disabled={busy || draft.to === ''}>
+          {t('applications.apply')}
+        </Button>
+      )}
     </form>
   );
 }

@@ -17,7 +17,10 @@ function onFile(surname: string, givenName: string, rnokpp: string): void {
   try {
     const now = new Date();
     const clerk = ensureLocalClerk(db, now.toISOString());
-    addApplicant({ db, clerkId: clerk.id, now: () => now, desk: DEFAULT_DESK }, { kind: 'person', surname, givenName, rnokpp });
+    addApplicant(
+      { db, clerkId: clerk.id, roles: clerk.roles, now: () => now, desk: DEFAULT_DESK },
+      { kind: 'person', surname, givenName, rnokpp },
+    );
   } finally {
     db.close();
   }

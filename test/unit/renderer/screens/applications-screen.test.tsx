@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
-import '../desk-backend';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deskApi } from '../desk-backend';
 import '../dom-setup';
 import { ApplicationsScreen } from '../../../../renderer/src/features/applications/ApplicationsScreen';
 import { registerThroughIntake } from './register-through-intake';
+import { loadClerk } from '../../../../renderer/src/app/backend-binding';
 
 function described(control: HTMLElement): string {
   return (control.getAttribute('aria-describedby') ?? '')
@@ -16,6 +17,9 @@ function described(control: HTMLElement): string {
 
 // Each test registers through the intake form first (every checklist line ticked): longer than the unit default.
 describe('the applications screen', { timeout: 30_000 }, () => {
+  // A standalone desk's account: clerk, supervisor, and the provider whose paper decision it records.
+  beforeAll(() => loadClerk(deskApi));
+
   it('lists today’s applications, finds one by number, and says when nothing matches', async () => {
     const user = userEvent.setup();
     const number = await registerThroughIntake(user, 'Бондар Ірина');
@@ -50,20 +54,71 @@ describe('the applications screen', { timeout: 30_000 }, () => {
     await user.click(within(card).getByRole('button', { name: 'Скасувати' }));
 
     const action = within(card).getByLabelText('Дія');
-    await user.selectOptions(action, 'Відмова');
+    await user.selectOptions(action, 'Скасувати помилкову реєстрацію (керівник зміни)');
     const reason = within(card).getByLabelText('Причина');
     expect(reason.getAttribute('aria-required')).toBe('true');
+    // Closing a case asks first, saying it cannot be undone; the "yes" sends it.
     await user.click(within(card).getByRole('button', { name: 'Змінити стан' }));
+    expect(within(card).getByRole('group', { name: /не можна скасувати/ })).toBeTruthy();
+    await user.click(within(card).getByRole('button', { name: 'Так, закрити звернення' }));
     // Stopped at the field: invalid, its error tied to it, focus there; nothing was sent.
     expect(reason.getAttribute('aria-invalid')).toBe('true');
     expect(described(reason)).toBe('Для цієї дії закон вимагає вказати причину');
     expect(document.activeElement).toBe(reason);
     expect(within(card).getAllByText('зареєстровано').length).toBeGreaterThan(0);
 
-    await user.type(reason, 'Неповний пакет документів');
+    await user.type(reason, 'Зареєстровано двічі');
     await user.click(within(card).getByRole('button', { name: 'Змінити стан' }));
-    await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('відмовлено'));
-    expect(card.textContent).toContain('Неповний пакет документів');
+    await user.click(within(card).getByRole('button', { name: 'Так, закрити звернення' }));
+    await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('зареєстровано помилково'));
+    expect(card.textContent).toContain('Зареєстровано двічі');
     expect(within(card).getByText('Звернення закрито: стан більше не змінюється.')).toBeTruthy();
+  });
+
+  it('a refusal travels from hand-off to issuing: the decision and the receiver are asked for and shown on the card', async () => {
+    const user = userEvent.setup();
+    const number = await registerThroughIntake(user, 'Гнатюк Олег');
+    render(<ApplicationsScreen />);
+    await user.click(await screen.findByRole('button', { name: new RegExp(number) }));
+    const card = await screen.findByRole('article', { name: `Звернення № ${number}` });
+    const move = async (label: string) => {
+      await user.selectOptions(within(card).getByLabelText('Дія'), label);
+    };
+    const apply = () => user.click(within(card).getByRole('button', { name: 'Змінити стан' }));
+    await move('Передати суб’єкту надання');
+    await apply();
+    await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('передано суб’єкту'));
+    await move('Взяти в роботу (суб’єкт надання)');
+    await apply();
+    await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('на розгляді'));
+
+    await move('Рішення прийнято, результат готовий (суб’єкт надання)');
+    await user.selectOptions(within(card).getByLabelText('Рішення'), 'відмова');
+    await apply();
+    // A refusal needs its decision's number, date and grounds: each field says so, nothing is sent.
+    expect(
+      within(card)
+        .getByLabelText(/Номер рішення/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    expect(
+      within(card)
+        .getByLabelText(/Підстави відмови/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
+    await user.type(within(card).getByLabelText(/Номер рішення/), '17/2');
+    await user.type(within(card).getByLabelText(/Дата рішення/), '01.12.2026');
+    await user.type(within(card).getByLabelText(/Підстави відмови/), 'подано не всі документи');
+    await apply();
+    await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('результат готовий'));
+    expect(card.textContent).toContain('відмова · № 17/2 · від 01.12.2026 · підстави: подано не всі документи');
+
+    await move('Видати результат');
+    expect((within(card).getByLabelText(/Прізвище, ім’я, по батькові отримувача/) as HTMLInputElement).value).toBe('Гнатюк Олег');
+    await user.type(within(card).getByLabelText(/Документ отримувача/), 'ID-картка 001234567');
+    await apply();
+    await user.click(within(card).getByRole('button', { name: 'Так, закрити звернення' }));
+    await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('видано'));
+    expect(card.textContent).toContain('Гнатюк Олег · ID-картка 001234567');
   });
 });
