@@ -119,7 +119,13 @@ describe('the frozen case record', () => {
       };
       putService(db, renamed, '2026-11-28T08:00:00Z');
       const clerkId = db.prepare('SELECT id FROM clerks WHERE is_local = 1').pluck().get() as string;
-      const env = { db, clerkId, roles: STANDALONE_ROLES, now: () => new Date('2026-11-28T08:00:00Z'), desk: { ...DEFAULT_DESK, ...CONFIG } };
+      const env = {
+        db,
+        clerkId,
+        roles: STANDALONE_ROLES,
+        now: () => new Date('2026-11-28T08:00:00Z'),
+        desk: { ...DEFAULT_DESK, ...CONFIG },
+      };
       const person = getApplicant(db, app.applicant.id)!;
       upsertApplicant(
         env,

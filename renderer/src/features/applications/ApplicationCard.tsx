@@ -8,7 +8,6 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { formatDateTime } from '../../lib/format';
 import { dueText } from '../terms/terms-text';
-import { localToday } from '../intake/intake-store';
 import { PaymentsSection } from '../payments/PaymentsSection';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationEditForm } from './ApplicationEditForm';

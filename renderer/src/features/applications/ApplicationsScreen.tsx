@@ -9,7 +9,6 @@ import { useT } from '../../i18n/use-t';
 import { TextInput } from '../../kit/TextInput';
 import { formatTime } from '../../lib/format';
 import { dueText } from '../terms/terms-text';
-import { localToday } from '../intake/intake-store';
 import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationCard } from './ApplicationCard';
 import { STATUS_TEXT } from './status-text';
