@@ -33,7 +33,14 @@ function acknowledgement(deps: PaperDeps, applicationId: string, lang: 'uk' | 'e
     ]);
   }
   const service = getService(deps.db, app.service.id);
-  const o = app.outcome;
+  // Names as registered (the frozen record); a case pulled without one falls back to the catalog.
+  const names = app.snapshot ?? { service: app.service, provider: service?.provider ?? { nameUk: '', nameEn: '' } };
+  // The decision keeps the card's codes; the paper words the grounds as the card does.
+  const groundText = (code: string) => {
+    const ground = service?.refusalGrounds.find((g) => g.code === code);
+    return (lang === 'uk' ? ground?.textUk : ground?.textEn) ?? code;
+  };
+  const o = app.outcome && app.outcome.kind === 'negative' ? { ...app.outcome, grounds: app.outcome.grounds.map(groundText) } : app.outcome;
   return {
     key: `ack\n${app.regNumber}\n${lang}`,
     regNumber: app.regNumber,
@@ -43,8 +50,8 @@ function acknowledgement(deps: PaperDeps, applicationId: string, lang: 'uk' | 'e
     lang,
     at: new Date(issued.at),
     rows: [
-      [t.service, lang === 'uk' ? app.service.nameUk : app.service.nameEn],
-      [t.provider, (lang === 'uk' ? service?.provider.nameUk : service?.provider.nameEn) ?? ''],
+      [t.service, lang === 'uk' ? names.service.nameUk : names.service.nameEn],
+      [t.provider, lang === 'uk' ? names.provider.nameUk : names.provider.nameEn],
       [t.applicant, app.applicant.displayName],
       ...(o ? [[t.outcome, o.kind === 'negative' ? t.negative(o) : t.positive(o)] as [string, string]] : []),
       [t.receiver, app.receiver.party === 'representative' ? `${app.receiver.name} ${t.representative}` : app.receiver.name],

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changeApplicationStatus } from '../../../main/backend/applications/change-status';
 import { paperHandlers } from '../../../main/backend/papers/handlers';
+import { getService } from '../../../main/backend/catalog/queries';
+import { putService } from '../../../main/backend/catalog/services';
 import { registerApplication } from '../../../main/backend/applications/register-application';
 import { RegisterApplication } from '../../../shared/domain/application';
 import { addApplication, openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
@@ -37,6 +39,10 @@ function textOf(base64: string): string {
 describe('the status model’s papers', () => {
   it('a refusal issued to the applicant: the acknowledgement names the receiver, their document and the decision; a reprint is the same bytes', async () => {
     const desk = openTestDesk(tempDir());
+    // The card lists its grounds for refusal: the decision keeps the code, the paper prints the card's words.
+    const card = getService(desk.db, SAMPLE_SERVICE.id)!;
+    const incomplete = { code: 'incomplete', textUk: 'Подання неповного пакета документів', textEn: 'An incomplete set of documents' };
+    putService(desk.db, { ...card, refusalGrounds: [incomplete] }, '2026-11-27T08:00:00Z');
     const { app } = addApplication(desk.env);
     changeApplicationStatus(desk.env, { id: app.id, to: 'sent_to_provider' });
     changeApplicationStatus(desk.env, { id: app.id, to: 'in_progress' });
@@ -44,7 +50,7 @@ describe('the status model’s papers', () => {
       kind: 'negative' as const,
       decisionNumber: '17/2-ВД',
       decisionDate: '2026-11-27',
-      grounds: ['неповний пакет документів'],
+      grounds: ['incomplete'],
     };
     changeApplicationStatus(desk.env, { id: app.id, to: 'result_ready', outcome: refusal });
     await expect(papers(desk).acknowledgement(app.id)).rejects.toMatchObject({ code: 'VALIDATION' });
@@ -58,11 +64,13 @@ describe('the status model’s papers', () => {
     expect(text).toContain(app.regNumber);
     expect(text).toContain('Результат отримав(ла) Шевченко Марʼяна Іванівна');
     expect(text).toContain('ID-картка 001234567');
-    expect(text).toContain('рішення про відмову № 17/2-ВД від 27.11.2026; підстави: неповний пакет документів');
+    expect(text).toContain('рішення про відмову № 17/2-ВД від 27.11.2026; підстави: Подання неповного пакета документів');
     expect(text).toContain('01.12.2026 14:15');
     desk.setNow('2026-12-20T08:00:00Z');
     expect((await papers(desk).acknowledgement(app.id)).base64).toBe(first.base64);
-    expect(textOf((await papers(desk).acknowledgement(app.id, 'en')).base64)).toContain('Received by Шевченко Марʼяна Іванівна');
+    const english = textOf((await papers(desk).acknowledgement(app.id, 'en')).base64);
+    expect(english).toContain('Received by Шевченко Марʼяна Іванівна');
+    expect(english).toContain('grounds: An incomplete set of documents');
   });
 
   it('the day’s hand-off register lists each case handed off that day, once, under its provider, with signature lines', async () => {

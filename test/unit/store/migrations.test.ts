@@ -10,6 +10,7 @@ import { openDatabase } from '../../../main/backend/db/open';
 import { join } from 'node:path';
 import { useTempDirs } from '../../helpers/temp-dir';
 import type { CaseSnapshot } from '../../../shared/domain/case-snapshot';
+import { liveSnapshot } from '../../../main/backend/applications/live-snapshot';
 import { m0011ApplicationPayments } from '../../../main/backend/db/migrations/0011-application-payments';
 
 const tempDir = useTempDirs();
@@ -218,6 +219,10 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
   10: {
     // 0010 (the case record): every earlier case gets its snapshot and опис №1 from the rows its receipt read.
     write: (db) => {
+      // Written at version 10 or later (a later migration's test starts there), the seed-2 case gets the snapshot a desk of that version takes.
+      const unfrozen = db.prepare("SELECT snapshot IS NULL FROM applications WHERE id = 'a1'").pluck().get() === 1;
+      const built = unfrozen ? liveSnapshot(db, 'a1') : null;
+      if (built) db.prepare("UPDATE applications SET snapshot = ? WHERE id = 'a1'").run(JSON.stringify(built.snapshot));
       db.prepare(
         `INSERT INTO application_receipts (application_id, number, version, issued_at, clerk_id, clerk_name, lines, correction, layout)
          VALUES ('a1', 2, 1, '2026-11-29T10:00:00.000Z', 'c1', 'Іваненко Олена', '[{"name":"Довідка","original":false,"sheets":2,"returned":false}]', NULL, 2)`,

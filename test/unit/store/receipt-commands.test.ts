@@ -94,7 +94,7 @@ describe('addDocuments', () => {
   it('refuses a closed case and writes nothing', () => {
     const desk = openTestDesk(tempDir());
     const { app } = addApplication(desk.env);
-    changeApplicationStatus(desk.env, { id: app.id, to: 'withdrawn', reason: 'Заява про відкликання' });
+    changeApplicationStatus(desk.env, { id: app.id, to: 'withdrawn', withdrawal: { requestNumber: 'В-1', requestDate: app.registeredOn } });
     const before = written(desk, app.id);
     expect(() => addDocuments(desk.env, { id: app.id, items: [{ name: 'Довідка', original: false, sheets: 1 }] })).toThrow(
       expect.objectContaining({ code: 'VALIDATION' }),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Application } from '../../../../shared/domain/application';
 import { allowedTransitions } from '../../../../shared/domain/application-status';
 import type { ApplicationStatus } from '../../../../shared/domain/application-status';
@@ -14,31 +14,10 @@ import { localToday } from '../intake/intake-store';
 import { defaultReceiver, EMPTY_DRAFT, fieldsNeeded, isIrreversible, statusChangeInput } from './status-change';
 import type { StatusChangeDraft, StatusChangeProblem } from './status-change';
 import { StatusMoveFields } from './StatusMoveFields';
-import type { RefusalGround } from './StatusMoveFields';
-import { useLanguageStore } from '../../i18n/language-store';
+import { useCardGrounds } from './use-card-grounds';
 import { STATUS_ACTION } from './status-text';
 
 const NO_ROLES: readonly Role[] = [];
-
-/**
- * The grounds for refusal of the case's service card, in the clerk's language; null while not
- * read, or where the card lists none (a card carried over from before): the grounds are then typed.
- */
-function useCardGrounds(serviceId: string): RefusalGround[] | null {
-  const language = useLanguageStore((state) => state.language);
-  const [grounds, setGrounds] = useState<RefusalGround[] | null>(null);
-  useEffect(() => {
-    let alive = true;
-    void api.call('catalog.get', { id: serviceId }).then((result) => {
-      if (!alive || !result.ok || result.value.refusalGrounds.length === 0) return;
-      setGrounds(result.value.refusalGrounds.map((g) => ({ code: g.code, label: language === 'uk' ? g.textUk : g.textEn })));
-    });
-    return () => {
-      alive = false;
-    };
-  }, [serviceId, language]);
-  return grounds;
-}
 
 /**
  * The moves the caller's roles may make from where the case stands, each asking for what it

@@ -1,6 +1,7 @@
 import type { Application } from '../../../../shared/domain/application';
 import { useT } from '../../i18n/use-t';
 import { formatDay } from '../../lib/format';
+import { useCardGrounds } from './use-card-grounds';
 
 /**
  * What the status moves left on the case (docs/ARCHITECTURE.md §6.1): the provider's decision,
@@ -10,6 +11,9 @@ import { formatDay } from '../../lib/format';
 export function StatusFactsSection({ application: a }: { application: Application }) {
   const t = useT();
   const o = a.outcome;
+  // The decision keeps the card's codes; the clerk reads the grounds as the card words them.
+  const cardGrounds = useCardGrounds(a.service.id);
+  const groundText = (code: string) => cardGrounds?.find((g) => g.code === code)?.label ?? code;
   return (
     <>
       {a.originalDueDate !== a.dueDate && (
@@ -26,7 +30,7 @@ export function StatusFactsSection({ application: a }: { application: Applicatio
               t(o.kind === 'positive' ? 'decision.positive' : 'decision.negative'),
               o.decisionNumber ? t('decision.numbered', { number: o.decisionNumber }) : null,
               o.decisionDate ? t('decision.dated', { date: formatDay(o.decisionDate) }) : null,
-              o.kind === 'negative' ? t('decision.groundsList', { grounds: o.grounds.join('; ') }) : null,
+              o.kind === 'negative' ? t('decision.groundsList', { grounds: o.grounds.map(groundText).join('; ') }) : null,
               o.comment ?? null,
             ]
               .filter((part): part is string => part !== null)

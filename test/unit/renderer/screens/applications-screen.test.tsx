@@ -101,17 +101,15 @@ describe('the applications screen', { timeout: 30_000 }, () => {
         .getByLabelText(/Номер рішення/)
         .getAttribute('aria-invalid'),
     ).toBe('true');
-    expect(
-      within(card)
-        .getByLabelText(/Підстави відмови/)
-        .getAttribute('aria-invalid'),
-    ).toBe('true');
+    // The service's card lists its grounds for refusal: the clerk picks them, none picked is an error.
+    const grounds = within(card).getByRole('group', { name: /Підстави відмови \(з інформаційної картки\)/ });
+    expect(grounds.textContent).toContain('Оберіть хоча б одну підставу відмови');
     await user.type(within(card).getByLabelText(/Номер рішення/), '17/2');
     await user.type(within(card).getByLabelText(/Дата рішення/), '01.12.2026');
-    await user.type(within(card).getByLabelText(/Підстави відмови/), 'подано не всі документи');
+    await user.click(within(grounds).getByRole('checkbox', { name: 'Подання неповного пакета документів' }));
     await apply();
     await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('результат готовий'));
-    expect(card.textContent).toContain('відмова · № 17/2 · від 01.12.2026 · підстави: подано не всі документи');
+    expect(card.textContent).toContain('відмова · № 17/2 · від 01.12.2026 · підстави: Подання неповного пакета документів');
 
     await move('Видати результат');
     expect((within(card).getByLabelText(/Прізвище, ім’я, по батькові отримувача/) as HTMLInputElement).value).toBe('Гнатюк Олег');
