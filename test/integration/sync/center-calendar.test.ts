@@ -20,7 +20,8 @@ describe.each(STORAGES)('the center calendar on %s', (kind) => {
 
   const settings = (desk: TestDesk) => value(desk.api.call('calendar.settings', {}));
   const january = (desk: TestDesk) => value(desk.api.call('calendar.list', { from: '2027-01-01', to: '2027-01-31' }));
-  const dueDate = async (desk: TestDesk) => (await desk.register()).dueDate;
+  // ID-01: 20 working days, so the calendar shows in the date.
+  const dueDate = async (desk: TestDesk) => (await desk.register('ID-01')).dueDate;
 
   async function serverCalendar(center: string): Promise<CenterCalendarData | null> {
     const [row] = await harness.storage.query<{ data: unknown }>('SELECT data FROM calendars WHERE id = $1', [center]);
