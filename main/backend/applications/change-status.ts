@@ -6,6 +6,7 @@ import { dueAfterSuspensions } from '../../../shared/domain/status-flags';
 import { factsAfterMove, StatusFacts } from '../../../shared/domain/status-facts';
 import { CaseTerms } from '../../../shared/domain/case-snapshot';
 import { deadlineDate } from '../../../shared/domain/deadline-date';
+import { owedOnHandOver, paymentBalance } from '../../../shared/domain/payment';
 import { getService } from '../catalog/queries';
 import { AppError } from '../../../shared/errors';
 import { loadCalendar } from '../catalog/services';
@@ -13,6 +14,7 @@ import { localDay } from '../clock';
 import { recordChange, runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 import { clerkName } from '../clerks/clerk-name';
+import { readPayments } from '../payments/queries';
 import { getApplicationById, NO_DUE_DATE } from './queries';
 import { statement } from '../db/statements';
 
@@ -26,6 +28,7 @@ interface CurrentRow {
   rep_authority: string | null;
   service_id: string;
   terms: string | null;
+  payments_tracked: number;
 }
 
 /**
@@ -44,7 +47,7 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
   runCommand(env.db, () => {
     const current = statement(
       env.db,
-      `SELECT status, server_version, status_facts, due_date, rep_authority, service_id, terms
+      `SELECT status, server_version, status_facts, due_date, rep_authority, service_id, terms, payments_tracked
          FROM applications WHERE id = ? AND deleted_at IS NULL`,
     ).get(input.id) as CurrentRow | undefined;
     if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
@@ -68,6 +71,9 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
     if (problems.length > 0)
       throw new AppError('VALIDATION', `An application that is ${current.status} cannot become ${move.to} this way`, problems);
     const next = factsAfterMove(facts, current.status, move, day);
+    // Handing the result over with the fee unpaid is allowed (it may be settled otherwise) but on record.
+    const balance = paymentBalance(current.payments_tracked === 1 ? (terms?.fee ?? null) : null, readPayments(env.db, id));
+    const owed = owedOnHandOver(balance, move.to);
     const handoffDue =
       move.to === 'sent_to_provider' && terms !== null
         ? deadlineDate(terms.deadline, { anchor: 'handoff', at: now }, env.desk.timeZone, loadCalendar(env.db))
@@ -106,7 +112,12 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
         },
         baseVersion: current.server_version,
       },
-      { action: 'application.status', entity: 'application', entityId: id, details: { from: current.status, to: move.to } },
+      {
+        action: 'application.status',
+        entity: 'application',
+        entityId: id,
+        details: { from: current.status, to: move.to, ...(owed === null ? {} : { issuedUnpaid: { outstandingKopecks: owed } }) },
+      },
     );
   });
   const application = getApplicationById(env.db, input.id);

