@@ -69,7 +69,8 @@ export const ApplicationCorrectLinePayload = z
 /**
  * A status move: `from` is the status the desk moved from, the base of the status field. The
  * move's data (decision, receiver, …) and the desk's local `day` of it come with it; `dueDate`
- * when a resumed case's due date moved (the desk counts it with its calendar). Mutations queued by
+ * when the hand-off dated a term run from it or a resumed case's due date moved (the desk counts
+ * it with its calendar). Mutations queued by
  * earlier versions have none of these and may carry `receivedBy` (the name of who took the result).
  */
 export const ApplicationStatusPayload = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ApplicationStatus } from './application-status';
 import { FeeComponentKind } from './fee-rule';
 import type { ComputedFee } from './fee-rule';
 
@@ -116,6 +117,18 @@ export function paymentBalance(fee: ComputedFee | null, records: readonly Paymen
     components,
     settled: components.every((c) => c.settled),
   };
+}
+
+/** The moves that hand the result over to the applicant: in person or by post. */
+const HANDS_RESULT_OVER: ReadonlySet<ApplicationStatus> = new Set(['issued', 'sent_by_post']);
+
+/**
+ * What is still owed when a move hands the result over with the fee not settled (the form warns
+ * and asks to confirm, the audit records it); null when the move hands nothing over or all is
+ * settled. Not a refusal: a fee may have been settled in a way the desk has not recorded.
+ */
+export function owedOnHandOver(balance: PaymentBalance, to: ApplicationStatus | ''): number | null {
+  return to !== '' && HANDS_RESULT_OVER.has(to) && !balance.settled ? balance.outstandingKopecks : null;
 }
 
 /** A payment dated after the desk's today is a typing mistake: refused at its field. */

@@ -5,6 +5,8 @@ import type { ChangeApplicationStatusInput, StoredApplication } from '../../../s
 import { dueAfterSuspensions } from '../../../shared/domain/status-flags';
 import { factsAfterMove, StatusFacts } from '../../../shared/domain/status-facts';
 import { CaseTerms } from '../../../shared/domain/case-snapshot';
+import { deadlineDate } from '../../../shared/domain/deadline-date';
+import { owedOnHandOver, paymentBalance } from '../../../shared/domain/payment';
 import { getService } from '../catalog/queries';
 import { AppError } from '../../../shared/errors';
 import { loadCalendar } from '../catalog/services';
@@ -12,7 +14,8 @@ import { localDay } from '../clock';
 import { recordChange, runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 import { clerkName } from '../clerks/clerk-name';
-import { getApplicationById } from './queries';
+import { readPayments } from '../payments/queries';
+import { getApplicationById, NO_DUE_DATE } from './queries';
 import { statement } from '../db/statements';
 
 type ChangeStatus = Omit<ChangeApplicationStatusInput, 'id' | 'to'> & Required<Pick<ChangeApplicationStatusInput, 'id' | 'to'>>;
@@ -25,6 +28,7 @@ interface CurrentRow {
   rep_authority: string | null;
   service_id: string;
   terms: string | null;
+  payments_tracked: number;
 }
 
 /**
@@ -33,7 +37,8 @@ interface CurrentRow {
  * move the caller's roles do not make is FORBIDDEN. A refusal's grounds are the service card's.
  * Leaving a suspension moves the due date on by its length in the unit of the term the case was
  * registered under, counted with this desk's calendar; the first time, the due date set at
- * registration is kept as the original.
+ * registration is kept as the original. A term that runs from the hand-off (§6.4) is dated by the
+ * hand-off itself, and that date is the original.
  */
 export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): StoredApplication {
   const now = env.now();
@@ -42,7 +47,7 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
   runCommand(env.db, () => {
     const current = statement(
       env.db,
-      `SELECT status, server_version, status_facts, due_date, rep_authority, service_id, terms
+      `SELECT status, server_version, status_facts, due_date, rep_authority, service_id, terms, payments_tracked
          FROM applications WHERE id = ? AND deleted_at IS NULL`,
     ).get(input.id) as CurrentRow | undefined;
     if (!current) throw new AppError('NOT_FOUND', `No application ${input.id}`, [{ path: ['id'], message: 'no such application' }]);
@@ -66,12 +71,21 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
     if (problems.length > 0)
       throw new AppError('VALIDATION', `An application that is ${current.status} cannot become ${move.to} this way`, problems);
     const next = factsAfterMove(facts, current.status, move, day);
-    const originalDue = facts.originalDueDate ?? current.due_date;
-    // Only leaving a suspension moves the date: the other moves keep it as it was printed and pulled.
+    // Handing the result over with the fee unpaid is allowed (it may be settled otherwise) but on record.
+    const balance = paymentBalance(current.payments_tracked === 1 ? (terms?.fee ?? null) : null, readPayments(env.db, id));
+    const owed = owedOnHandOver(balance, move.to);
+    const handoffDue =
+      move.to === 'sent_to_provider' && terms !== null
+        ? deadlineDate(terms.deadline, { anchor: 'handoff', at: now }, env.desk.timeZone, loadCalendar(env.db))
+        : null;
+    const originalDue = handoffDue ?? facts.originalDueDate ?? current.due_date;
+    // A term run from the hand-off gets its date now; leaving a suspension moves the date on. The
+    // other moves keep it as it was printed and pulled (a case of before the due date, none: nothing to move).
     const due =
-      current.status === 'needs_info'
+      handoffDue ??
+      (current.status === 'needs_info' && originalDue !== NO_DUE_DATE
         ? dueAfterSuspensions(originalDue, next.suspensions, terms?.deadline.unit ?? 'calendar_days', loadCalendar(env.db))
-        : current.due_date;
+        : current.due_date);
     const dueMoved = due !== current.due_date;
     if (dueMoved) next.originalDueDate = originalDue;
     const info = statement(
@@ -98,7 +112,12 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
         },
         baseVersion: current.server_version,
       },
-      { action: 'application.status', entity: 'application', entityId: id, details: { from: current.status, to: move.to } },
+      {
+        action: 'application.status',
+        entity: 'application',
+        entityId: id,
+        details: { from: current.status, to: move.to, ...(owed === null ? {} : { issuedUnpaid: { outstandingKopecks: owed } }) },
+      },
     );
   });
   const application = getApplicationById(env.db, input.id);

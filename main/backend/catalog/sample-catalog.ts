@@ -436,6 +436,17 @@ export const SAMPLE_CATALOG: readonly ServiceInput[] = [
     documents: [APPLICATION, ID_DOC, PHOTO, ['Довідка ЛКК/МСЕК', 'Medical commission certificate']],
   }),
   card({
+    code: 'SZ-04',
+    name: ['Призначення державної соціальної допомоги малозабезпеченим сім’ям', 'State social assistance to low-income families'],
+    provider: SOCIAL,
+    legalBasis: 'Закон України «Про державну соціальну допомогу малозабезпеченим сім’ям»',
+    refusalGrounds: [INCOMPLETE, NOT_ENTITLED],
+    deliveryChannels: ['in_person', 'post'],
+    // The term runs from the day the papers reach the provider, not from intake: the due date comes with the hand-off.
+    tiers: only({ value: 10, unit: 'working_days', anchor: 'handoff' }),
+    documents: [APPLICATION, ID_DOC, ['Декларація про доходи та майно', 'Income and property declaration']],
+  }),
+  card({
     code: 'PD-01',
     name: ['Присвоєння реєстраційного номера облікової картки платника податків', 'Taxpayer registration number (РНОКПП)'],
     provider: TAX,

@@ -21,9 +21,9 @@ export function representativeMayReceive(record: EntityData): boolean {
 /**
  * A move applied to the record as the back office keeps it, checked by the shared machine (roles
  * apart): the status, the facts the move leaves (shared/domain/status-facts.ts, stored as fields
- * of the record so desks pull them) and, when the desk moved the due date on leaving a
- * suspension, the new and the original due date. The push of a desk and the provider's endpoint
- * both come through here.
+ * of the record so desks pull them) and, when the desk dated the case at the hand-off or moved
+ * the due date on leaving a suspension, the new and the original due date. The push of a desk
+ * and the provider's endpoint both come through here.
  */
 export function moveStatus(
   record: EntityData,
@@ -50,7 +50,9 @@ export function moveStatus(
   });
   if (problems.length > 0) return { ok: false, problems };
   const next = factsAfterMove(facts, payload.from, move, day);
-  const dueDate = payload.dueDate ?? (record.dueDate as string);
-  if (payload.dueDate !== undefined && next.originalDueDate === null) next.originalDueDate = record.dueDate as string;
+  const printed = (record.dueDate as string | null | undefined) ?? null;
+  const dueDate = payload.dueDate ?? printed;
+  // A term run from the hand-off had no date before it: the date the hand-off gave is the original.
+  if (payload.dueDate !== undefined && next.originalDueDate === null) next.originalDueDate = printed ?? payload.dueDate;
   return { ok: true, record: { ...record, ...next, status: payload.to, dueDate } };
 }

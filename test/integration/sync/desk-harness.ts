@@ -53,9 +53,8 @@ export interface TestDesk {
   dbFile: string;
   syncNow(): Promise<SyncStatus>;
   enroll(): Promise<SyncStatus>;
-  /** Saves the sample applicant once per desk and registers one application for a sample-catalog service. */
-  /** Registers a case of the sample service `code` (default MS-01, whose result may also go by post). */
-  register(code?: string): Promise<Application>;
+  /** Saves the sample applicant once per desk and registers one application for a sample-catalog service (MS-01 unless given). */
+  register(serviceCode?: string): Promise<Application>;
   changeStatus(id: string, to: Application['status'], extra?: MoveData): Promise<Application>;
   close(): Promise<void>;
 }
@@ -177,12 +176,13 @@ export function useSyncWorld(harness: Harness): SyncWorld {
         const code = await createEnrollmentCode(harness.storage, { centerCode, deskCode });
         return value(api.call('sync.enroll', { code }));
       },
-      register: async (code = 'MS-01') => {
+      register: async (serviceCode = 'MS-01') => {
         // The desk's first registration brings the applicant; later ones pick it (also one pulled from another desk).
         applicantId ??=
           (readDb(desk, (db) => db.prepare('SELECT id FROM applicants WHERE deleted_at IS NULL LIMIT 1').pluck().get()) as
             string | undefined) ?? null;
-        const [service] = await value(api.call('catalog.search', { q: code }));
+        // By default a service whose result may go by post as well, so the scenarios can correct the delivery.
+        const [service] = await value(api.call('catalog.search', { q: serviceCode }));
         // Every document the card requires, so the registration needs no "applicant insists".
         const items = service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 }));
         const app = await value(

@@ -116,6 +116,23 @@ describe('statusChangeInput (the status form’s draft → the contract’s inpu
     });
   });
 
+  it('asks to confirm handing an unpaid result over, in person or by post, and nothing else', () => {
+    const unpaid: Application = {
+      ...at('result_ready'),
+      balance: { ...base.balance, tracked: true, dueKopecks: 4992, outstandingKopecks: 4992, settled: false },
+    };
+    const post = { ...EMPTY_DRAFT, to: 'sent_by_post' as const, trackingNumber: 'RR123456789UA' };
+    expect(statusChangeInput(unpaid, post, TODAY)).toEqual({ ok: false, problems: ['unpaidConfirmed'] });
+    expect(statusChangeInput(unpaid, { ...post, unpaidConfirmed: true }, TODAY)).toEqual({
+      ok: true,
+      input: { id: 'a1', to: 'sent_by_post', trackingNumber: 'RR123456789UA' },
+    });
+    expect(statusChangeInput(at('result_ready'), post, TODAY)).toMatchObject({ ok: true });
+    expect(statusChangeInput({ ...unpaid, status: 'result_ready' }, { ...EMPTY_DRAFT, to: 'returned_unclaimed' }, TODAY)).toMatchObject({
+      ok: true,
+    });
+  });
+
   it('calls the moves that close a case irreversible, and only those', () => {
     expect(['issued', 'withdrawn', 'registered_in_error', 'delivered'].every((to) => isIrreversible(to as Application['status']))).toBe(
       true,

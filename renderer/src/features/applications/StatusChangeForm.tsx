@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Application } from '../../../../shared/domain/application';
 import { allowedTransitions } from '../../../../shared/domain/application-status';
 import type { ApplicationStatus } from '../../../../shared/domain/application-status';
+import { owedOnHandOver } from '../../../../shared/domain/payment';
 import type { ErrorBody } from '../../../../shared/errors';
 import type { Role } from '../../../../shared/roles';
 import { api } from '../../api';
@@ -15,13 +16,15 @@ import { defaultReceiver, EMPTY_DRAFT, fieldsNeeded, isIrreversible, statusChang
 import type { StatusChangeDraft, StatusChangeProblem } from './status-change';
 import { StatusMoveFields } from './StatusMoveFields';
 import { useCardGrounds } from './use-card-grounds';
+import { UnpaidHandOver } from './UnpaidHandOver';
 import { STATUS_ACTION } from './status-text';
 
 const NO_ROLES: readonly Role[] = [];
 
 /**
  * The moves the caller's roles may make from where the case stands, each asking for what it
- * needs; a move that closes the case asks to confirm and says it cannot be undone.
+ * needs; a move that closes the case asks to confirm and says it cannot be undone; handing over a
+ * result whose fee is not settled says what is owed and asks to confirm that too.
  */
 export function StatusChangeForm({ application, onChanged }: { application: Application; onChanged(updated: Application): void }) {
   const t = useT();
@@ -32,6 +35,7 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
   const [error, setError] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
   const grounds = useCardGrounds(application.service.id);
+  const owed = owedOnHandOver(application.balance, draft.to);
   if (allowed.length === 0) {
     return <p className="muted">{t(allowedTransitions(application.status).length === 0 ? 'applications.final' : 'status.notYours')}</p>;
   }
@@ -93,6 +97,14 @@ export function StatusChangeForm({ application, onChanged }: { application: Appl
           problems={problems}
           refusalGrounds={grounds}
           onChange={(next) => setDraft({ ...draft, ...next })}
+        />
+      )}
+      {owed !== null && (
+        <UnpaidHandOver
+          owedKopecks={owed}
+          confirmed={draft.unpaidConfirmed}
+          missing={problems.includes('unpaidConfirmed')}
+          onChange={(unpaidConfirmed) => setDraft({ ...draft, unpaidConfirmed })}
         />
       )}
       {error && <ErrorNotice error={error} context="applications.changeFailed" />}

@@ -6,6 +6,7 @@
 import type { Application, ChangeApplicationStatusInput } from '../../../../shared/domain/application';
 import { isFinal, statusMoveProblems, transitionOf } from '../../../../shared/domain/application-status';
 import type { ApplicationStatus, MoveField, StatusMove } from '../../../../shared/domain/application-status';
+import { owedOnHandOver } from '../../../../shared/domain/payment';
 import type { Outcome } from '../../../../shared/domain/status-move';
 import { validateDay } from '../../../../shared/validate/dates';
 
@@ -28,6 +29,8 @@ export interface StatusChangeDraft {
   transferTo: string;
   withdrawalNumber: string;
   withdrawalDate: string;
+  /** The clerk confirmed handing the result over with the fee not settled. */
+  unpaidConfirmed: boolean;
 }
 
 export const EMPTY_DRAFT: StatusChangeDraft = {
@@ -46,6 +49,7 @@ export const EMPTY_DRAFT: StatusChangeDraft = {
   transferTo: '',
   withdrawalNumber: '',
   withdrawalDate: '',
+  unpaidConfirmed: false,
 };
 
 /** A form field the clerk must fix: the move's own field paths, joined (`outcome.decisionNumber`). */
@@ -127,7 +131,8 @@ function moveOf(from: ApplicationStatus, to: ApplicationStatus, draft: StatusCha
 
 /**
  * The draft checked as the backend will check it (the machine's rules on this case, as far as the
- * card knows them) plus what only typing can get wrong (a date in the wrong shape): either the
+ * card knows them) plus what only typing can get wrong (a date in the wrong shape) and the
+ * confirmation that an unpaid result is handed over: either the
  * input to send or the fields to fix, in the form's order.
  */
 export function statusChangeInput(
@@ -147,6 +152,8 @@ export function statusChangeInput(
     today,
     unclaimedAfterDays: 0,
   }).filter((p) => !(p.message === 'unclaimed.too_early'));
+  // Only the form asks this: the backend takes the move and records that the fee was owed.
+  if (owedOnHandOver(application.balance, draft.to) !== null && !draft.unpaidConfirmed) problems.push('unpaidConfirmed');
   const all = [...new Set([...problems, ...ruled.map((p) => p.path.join('.'))])];
   if (all.length > 0) return { ok: false, problems: all };
   return { ok: true, input: { id: application.id, ...move } };

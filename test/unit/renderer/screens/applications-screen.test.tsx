@@ -114,6 +114,8 @@ describe('the applications screen', { timeout: 30_000 }, () => {
     await move('Видати результат');
     expect((within(card).getByLabelText(/Прізвище, ім’я, по батькові отримувача/) as HTMLInputElement).value).toBe('Гнатюк Олег');
     await user.type(within(card).getByLabelText(/Документ отримувача/), 'ID-картка 001234567');
+    // The fee was never paid: handing the result over takes the clerk's explicit confirmation.
+    await user.click(within(card).getByRole('checkbox', { name: 'Підтверджую видачу результату без сплаченого збору' }));
     await apply();
     await user.click(within(card).getByRole('button', { name: 'Так, закрити звернення' }));
     await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('видано'));
