@@ -206,10 +206,10 @@ test('a second application finds the same applicant by a partial surname in the 
   await expect(page.getByRole('button', { name: new RegExp(secondNumber) })).toBeVisible();
   await page.getByRole('button', { name: new RegExp(firstNumber) }).click();
   await expect(page.getByRole('heading', { name: `Звернення № ${firstNumber}` })).toBeFocused();
-  await page.getByLabel('Дія', { exact: true }).selectOption({ label: 'Відмова' });
-  await page.getByRole('button', { name: 'Змінити стан' }).click();
-  await expect(page.getByText('Для цієї дії закон вимагає вказати причину')).toBeVisible();
-  await page.getByLabel('Дія', { exact: true }).selectOption({ label: 'Передано суб’єкту надання' });
+  // The decision is the provider's: a clerk at the window cannot refuse.
+  const actions = await page.getByLabel('Дія', { exact: true }).locator('option').allTextContents();
+  expect(actions.some((label) => /відмов/i.test(label))).toBe(false);
+  await page.getByLabel('Дія', { exact: true }).selectOption({ label: 'Передати суб’єкту надання' });
   await page.getByRole('button', { name: 'Змінити стан' }).click();
   await expect(page.locator('.history li')).toHaveCount(2);
   await expect(page.locator('.history')).toContainText('передано суб’єкту');

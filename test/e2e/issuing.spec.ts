@@ -35,7 +35,12 @@ test('a refusal travels registered → handed off → in progress → result rea
     new Date(),
   );
   await card.getByLabel(/Дата рішення/).fill(today);
-  await card.getByLabel(/Підстави відмови/).fill('подано неповний пакет документів');
+  // The grounds are picked from the service card's list.
+  await card
+    .getByRole('group', { name: /Підстави відмови/ })
+    .getByRole('checkbox')
+    .first()
+    .check();
   await apply();
   await expect(status).toContainText('результат готовий');
   await expect(card).toContainText('відмова · № 17/2-ВД');
@@ -59,5 +64,7 @@ test('a refusal travels registered → handed off → in progress → result rea
   expect(text).toContain('Результат отримав(ла) Шевченко Тарас');
   expect(text).toContain('ID-картка 001234567');
   expect(text).toContain('рішення про відмову № 17/2-ВД');
+  // The grounds as the service card words them, not their codes.
+  expect(text).toContain('підстави: Подання неповного пакета документів');
   expect(problems).toEqual([]);
 });

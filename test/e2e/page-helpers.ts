@@ -28,13 +28,13 @@ export async function screenshotWhole(page: Page, name: string, testInfo: TestIn
 }
 
 /** Registers one application through the intake form (mouse and fill: this test is about sync, not the form). */
-export async function registerQuickly(page: Page): Promise<string> {
+export async function registerQuickly(page: Page, serviceCode = 'MS-01'): Promise<string> {
   await page.keyboard.press('Alt+2');
   await page.getByRole('combobox', { name: 'Пошук заявника' }).fill('Шевченко Тарас');
   await page.getByRole('button', { name: 'Новий заявник' }).click();
   await page.getByLabel('РНОКПП', { exact: true }).fill('1759013776');
-  // A service whose result may also go by post, so a later correction of the delivery is allowed.
-  await page.getByRole('combobox', { name: 'Послуга' }).fill('MS-01');
+  // By default a service whose result may also go by post, so a later correction of the delivery is allowed.
+  await page.getByRole('combobox', { name: 'Послуга' }).fill(serviceCode);
   await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
   // Every required document handed in: nothing to insist on.
   for (const line of await page.getByRole('table', { name: 'Подані документи' }).getByRole('checkbox').all()) await line.check();

@@ -8,7 +8,8 @@ test('a clerk registers unpaid, enters the payment from the keyboard, and the ca
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
   await openConnected(page, hostUrl);
-  const number = await registerQuickly(page);
+  // An ID card: a paid service (the administrative fee and the blank).
+  const number = await registerQuickly(page, 'ID-01');
 
   await page.keyboard.press('Alt+5');
   await page.getByRole('button', { name: new RegExp(number) }).click();
