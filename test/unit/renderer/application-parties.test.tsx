@@ -3,48 +3,11 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import './dom-setup';
 import type { Application } from '../../../shared/domain/application';
+import { RESULT_READY_APPLICATION } from '../../helpers/application-fixture';
 import { PartyFacts } from '../../../renderer/src/features/applications/PartyFacts';
 import { defaultReceiver } from '../../../renderer/src/features/applications/status-change';
 
-/** An application as `applications.get` gives it, with no one but the applicant. */
-const base: Application = {
-  id: 'a1',
-  regNumber: '0101-20261203-0001',
-  status: 'result_ready',
-  service: { id: 's', code: 'RM-01', nameUk: 'Реєстрація місця проживання', nameEn: 'Residence' },
-  applicant: { id: 'p1', displayName: 'Шевченко Тарас' },
-  representative: null,
-  legacyRepresentative: null,
-  subject: null,
-  insisted: null,
-  items: [{ name: 'Заява', original: true, sheets: 1, returned: false }],
-  snapshot: null,
-  receipts: [],
-  registeredAt: '2026-12-03T08:00:00.000Z',
-  registeredOn: '2026-12-03',
-  dueDate: '2026-12-04',
-  terms: null,
-  resultDelivery: 'in_person',
-  notes: null,
-  clerkId: 'c',
-  centerCode: '0101',
-  deskCode: 'd',
-  window: '1',
-  ticketId: null,
-  history: [],
-  payments: [],
-  balance: { tracked: false, dueKopecks: 0, paidKopecks: 0, outstandingKopecks: 0, exempt: false, components: [], settled: true },
-  serverVersion: null,
-  sync: 'local',
-  outcome: null,
-  receiver: null,
-  trackingNumber: null,
-  transferTo: null,
-  withdrawal: null,
-  suspensions: [],
-  originalDueDate: '2026-12-04',
-  flags: { handoffOverdue: false, dueSoon: false, overdue: false },
-};
+const base = RESULT_READY_APPLICATION;
 
 const representative = (mayReceiveResult: boolean): Application['representative'] => ({
   applicantId: 'p2',
