@@ -4,7 +4,8 @@ import { StatusHistory } from '../../shared/domain/application-history';
 import { DeadlineUnit } from '../../shared/domain/deadline-rule';
 import { dueAfterSuspensions } from '../../shared/domain/status-flags';
 import { StatusFacts } from '../../shared/domain/status-facts';
-import { EMPTY_CALENDAR } from '../../shared/calendar';
+import type { WorkCalendar } from '../../shared/calendar';
+import { CenterCalendarData, DEFAULT_CENTER_CALENDAR, workCalendarOf } from '../../shared/domain/center-calendar';
 import { ProviderStatusRequest, ProviderTokenRequest } from '../../shared/provider-protocol';
 import type { ProviderCases, ProviderStatusResponse, ProviderTokenResponse } from '../../shared/provider-protocol';
 import { requireAdmin } from '../admin/admin-routes';
@@ -110,7 +111,9 @@ export function providerRoutes(storage: Storage, adminToken: string | null): [st
             const problems = moved.problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ');
             throw new HttpError(422, 'invalid_move', `An application that is ${from} cannot become ${to} this way — ${problems}`);
           }
-          const record = withMovedDue(moved.record, from, terms.unit);
+          const calendarRow = current.centerCode === null ? null : await store.load('calendar', current.centerCode);
+          const calendar = workCalendarOf(calendarRow ? CenterCalendarData.parse(calendarRow.data) : DEFAULT_CENTER_CALENDAR);
+          const record = withMovedDue(moved.record, from, terms.unit, calendar);
           const step = {
             from,
             to,
@@ -143,15 +146,11 @@ export function providerRoutes(storage: Storage, adminToken: string | null): [st
   ];
 }
 
-/**
- * Resuming moves the due date on by the suspension, as a desk does; the back office counts days
- * with weekends only until the center's calendar reaches it (under martial law that is the
- * calendar in force: holidays are working days).
- */
-function withMovedDue(record: EntityData, from: string, unit: DeadlineUnit): EntityData {
+/** Resuming moves the due date on by the suspension, as a desk does, with the center's calendar. */
+function withMovedDue(record: EntityData, from: string, unit: DeadlineUnit, calendar: WorkCalendar): EntityData {
   if (from !== 'needs_info') return record;
   const facts = StatusFacts.parse(record);
   const original = facts.originalDueDate ?? String(record.dueDate);
-  const due = dueAfterSuspensions(original, facts.suspensions, unit, EMPTY_CALENDAR);
+  const due = dueAfterSuspensions(original, facts.suspensions, unit, calendar);
   return due === record.dueDate ? record : { ...record, dueDate: due, originalDueDate: original };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDay } from '../calendar';
+import type { WorkCalendar } from '../calendar';
+import { templateDaysOff } from '../calendar-template';
 
 /**
  * A center's working-day calendar as the back office keeps it (one record, `calendar:<center>`,
@@ -23,3 +25,16 @@ export type CenterCalendarData = z.infer<typeof CenterCalendarData>;
 
 /** A center that has set nothing yet: martial law is in force, so the template's days are worked. */
 export const DEFAULT_CENTER_CALENDAR: CenterCalendarData = { martialLaw: true, days: {} };
+
+/**
+ * The working-day calendar a center's record gives (as a desk's `loadCalendar` builds it from the
+ * same record): the days set, over the statutory template when martial law is off.
+ */
+export function workCalendarOf(data: CenterCalendarData): WorkCalendar {
+  const days = Object.entries(data.days);
+  return {
+    daysOff: new Set(days.filter(([, entry]) => entry.kind === 'day_off').map(([day]) => day)),
+    workingDays: new Set(days.filter(([, entry]) => entry.kind === 'working_day').map(([day]) => day)),
+    ...(data.martialLaw ? {} : { ruleDaysOff: templateDaysOff }),
+  };
+}

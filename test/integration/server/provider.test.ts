@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EntityStore } from '../../../server/sync/entity-store';
 import { publishServerOwned } from '../../../server/catalog/publish';
 import { registerMutation, statusMutation, STORAGES, useServer } from './harness';
 
@@ -91,6 +92,25 @@ describe.each(STORAGES)('the provider’s endpoints on %s', (kind) => {
         expect.objectContaining({ to: 'result_ready', actorId: `provider:${PROVIDER}`, actorName: 'Ткач Ірина' }),
       ]),
     });
+  });
+
+  it('a resumed case’s due date moves by the working days stopped in the center’s calendar', async () => {
+    const id = await handedOff();
+    // The center's supervisor made Wed 11 Nov a day off: the week stopped holds four working days, not five.
+    await server.storage.transaction(async (tx) => {
+      const store = new EntityStore(tx);
+      const data = { martialLaw: true, days: { '2026-11-11': { kind: 'day_off', name: 'Рішення ради' } } };
+      store.save('calendar', { id: 'C1', centerCode: 'C1', version: 1, data });
+      store.keepStaged();
+      await store.flush();
+    });
+    const token = await tokenFor(PROVIDER);
+    const move = (body: unknown) => asProvider(token, `/provider/applications/${id}/status`, body);
+    await move({ from: 'sent_to_provider', to: 'in_progress', actorName: 'Ткач Ірина' });
+    await move({ from: 'in_progress', to: 'needs_info', actorName: 'Ткач Ірина', reason: 'Потрібна довідка' });
+    vi.setSystemTime(new Date('2026-11-16T08:00:00Z'));
+    const resumed = await move({ from: 'needs_info', to: 'in_progress', actorName: 'Ткач Ірина' });
+    expect(await resumed.json()).toEqual({ id, status: 'in_progress', version: 5, dueDate: '2026-11-26' });
   });
 
   it('refuses what is not the provider’s: another provider’s case, a clerk’s move, a stale status, grounds off the card', async () => {
