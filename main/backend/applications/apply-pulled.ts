@@ -4,6 +4,7 @@ import { CaseSnapshot, CaseTerms } from '../../../shared/domain/case-snapshot';
 import { ReceiptVersion } from '../../../shared/domain/receipt';
 import { insertReceipt } from '../receipts/receipt-versions';
 import { liveSnapshot } from './live-snapshot';
+import { markDeskFactsPending } from './freeze-snapshot';
 import { RepresentativePayload } from '../../../shared/sync-mutations';
 import { StatusHistory } from '../../../shared/domain/application-history';
 import { PaymentRecord } from '../../../shared/domain/payment';
@@ -98,7 +99,10 @@ function keepFrozenRecord(db: Db, id: string, snapshot: CaseSnapshot | null, rec
   if (hasSnapshot && hasReceipts) return;
   const built = liveSnapshot(db, id);
   if (!built) return;
-  if (!hasSnapshot) statement(db, 'UPDATE applications SET snapshot = ? WHERE id = ?').run(JSON.stringify(snapshot ?? built.snapshot), id);
+  if (!hasSnapshot) {
+    statement(db, 'UPDATE applications SET snapshot = ? WHERE id = ?').run(JSON.stringify(snapshot ?? built.snapshot), id);
+    if (snapshot === null) markDeskFactsPending(db);
+  }
   if (!hasReceipts && built.first.lines.length > 0) insertReceipt(db, id, built.first);
 }
 

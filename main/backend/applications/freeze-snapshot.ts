@@ -26,16 +26,31 @@ export function freezeSnapshot(env: CommandEnv, id: string): CaseSnapshot {
   return snapshot;
 }
 
+/** desk_meta's mark that no snapshot waits for the center name and time zone (the fill below ran since the last one was built). */
+const FACTS_FILLED = 'snapshot_desk_facts_filled';
+
 /**
- * Snapshots backfilled by desk migration 0010 lack the center's name and time zone, which the
- * receipt took from config.json at print time and a migration cannot read: the backend's first
- * start after it writes what the config says then, which is what those receipts showed.
+ * Snapshots built from rows (backfilled by desk migration 0010, or for a record pulled without
+ * one) lack the center's name and time zone, which the receipt took from config.json at print
+ * time and neither a migration nor a pull can read: the backend's next start writes what the
+ * config says then, which is what those receipts showed. Finding them scans `applications`, so it
+ * runs only when one may be waiting (markDeskFactsPending), not at every start.
  */
 export function fillDeskFacts(db: Db, desk: DeskConfig): number {
-  return statement(
-    db,
-    `UPDATE applications SET snapshot = json_set(snapshot, '$.center.name', coalesce(json_extract(snapshot, '$.center.name'), ?),
-       '$.timeZone', coalesce(json_extract(snapshot, '$.timeZone'), ?))
-     WHERE snapshot IS NOT NULL AND (json_extract(snapshot, '$.center.name') IS NULL OR json_extract(snapshot, '$.timeZone') IS NULL)`,
-  ).run(desk.center.name, desk.timeZone).changes;
+  if (statement(db, 'SELECT 1 FROM desk_meta WHERE key = ?').get(FACTS_FILLED)) return 0;
+  return db.transaction(() => {
+    const filled = statement(
+      db,
+      `UPDATE applications SET snapshot = json_set(snapshot, '$.center.name', coalesce(json_extract(snapshot, '$.center.name'), ?),
+         '$.timeZone', coalesce(json_extract(snapshot, '$.timeZone'), ?))
+       WHERE snapshot IS NOT NULL AND (json_extract(snapshot, '$.center.name') IS NULL OR json_extract(snapshot, '$.timeZone') IS NULL)`,
+    ).run(desk.center.name, desk.timeZone).changes;
+    statement(db, "INSERT INTO desk_meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO NOTHING").run(FACTS_FILLED);
+    return filled;
+  })();
+}
+
+/** A snapshot was just built from rows: the next start fills in the center name and time zone. */
+export function markDeskFactsPending(db: Db): void {
+  statement(db, 'DELETE FROM desk_meta WHERE key = ?').run(FACTS_FILLED);
 }
