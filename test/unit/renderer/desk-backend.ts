@@ -10,6 +10,8 @@ import { afterAll } from 'vitest';
 import { createBackend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
+import type { Application } from '../../../shared/domain/application';
+import type { RegisterIntakeInput } from '../../../shared/domain/registration';
 
 export const dataDir = mkdtempSync(join(tmpdir(), 'vikno-ui-'));
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
@@ -35,4 +37,20 @@ export async function must<T>(
   const result = await promise;
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;
+}
+
+/**
+ * Registers cases of a sample service with every document its card lists, for one person: entered
+ * with the first case, picked by id after (test setup through the real backend).
+ */
+export function caseRegistrar(person: NonNullable<RegisterIntakeInput['applicant']>): (code?: string) => Promise<Application> {
+  let applicantId: string | null = null;
+  return async (code = 'ID-01') => {
+    const [service] = await must(deskApi.call('catalog.search', { q: code }));
+    const items = service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 }));
+    const party = applicantId === null ? { applicant: person } : { applicantId };
+    const app = await must(deskApi.call('intake.register', { serviceId: service!.id, items, ...party }));
+    applicantId = app.applicant.id;
+    return app;
+  };
 }

@@ -2,7 +2,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deskApi, must } from '../desk-backend';
+import { caseRegistrar, deskApi, must } from '../desk-backend';
 import '../dom-setup';
 import type { Application } from '../../../../shared/domain/application';
 import { ApplicationCard } from '../../../../renderer/src/features/applications/ApplicationCard';
@@ -10,21 +10,8 @@ import { formatUah } from '../../../../renderer/src/lib/format';
 import { useLanguageStore } from '../../../../renderer/src/i18n/language-store';
 
 const PERSON = { kind: 'person' as const, surname: 'Лисенко', givenName: 'Оксана', birthDate: '1980-05-05', rnokpp: '1759013776' };
-let applicantId: string | null = null;
-
 /** A new application for ID-01, registered unpaid through the real backend. */
-async function registered(): Promise<Application> {
-  const [service] = await must(deskApi.call('catalog.search', { q: 'ID-01' }));
-  const items = service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 }));
-  const app = await must(
-    deskApi.call(
-      'intake.register',
-      applicantId === null ? { serviceId: service!.id, applicant: PERSON, items } : { serviceId: service!.id, applicantId, items },
-    ),
-  );
-  applicantId = app.applicant.id;
-  return app;
-}
+const registered = caseRegistrar(PERSON);
 
 async function openCard(app: Application) {
   render(<ApplicationCard id={app.id} onChanged={() => undefined} onClose={() => undefined} />);

@@ -2,7 +2,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { deskApi, must } from '../desk-backend';
+import { caseRegistrar, deskApi, must } from '../desk-backend';
 import '../dom-setup';
 import type { Application } from '../../../../shared/domain/application';
 import { StatusChangeForm } from '../../../../renderer/src/features/applications/StatusChangeForm';
@@ -11,19 +11,11 @@ import { useLanguageStore } from '../../../../renderer/src/i18n/language-store';
 import { formatUah } from '../../../../renderer/src/lib/format';
 
 const PERSON = { kind: 'person' as const, surname: 'Гнатюк', givenName: 'Ірина', birthDate: '1975-03-14', rnokpp: '1759013776' };
-let applicantId: string | null = null;
+const register = caseRegistrar(PERSON);
 
 /** An ID-01 case registered unpaid through the real backend, its result ready. */
 async function readyUnpaid(): Promise<Application> {
-  const [service] = await must(deskApi.call('catalog.search', { q: 'ID-01' }));
-  const items = service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 }));
-  const app = await must(
-    deskApi.call(
-      'intake.register',
-      applicantId === null ? { serviceId: service!.id, applicant: PERSON, items } : { serviceId: service!.id, applicantId, items },
-    ),
-  );
-  applicantId = app.applicant.id;
+  const app = await register();
   await must(deskApi.call('applications.changeStatus', { id: app.id, to: 'sent_to_provider' }));
   await must(deskApi.call('applications.changeStatus', { id: app.id, to: 'in_progress' }));
   return must(deskApi.call('applications.changeStatus', { id: app.id, to: 'result_ready', outcome: { kind: 'positive' } }));
