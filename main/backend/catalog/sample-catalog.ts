@@ -67,6 +67,9 @@ const fixed = (uah: number, extra: Partial<FeeComponentInput> = {}): FeeComponen
   amount: { type: 'fixed', kopecks: Math.round(uah * 100) },
   ...extra,
 });
+/** The passport blank, paid to its maker apart from the administrative fee. */
+const blank = (uah: number, extra: Partial<FeeComponentInput> = {}): FeeComponentInput =>
+  fixed(uah, { kind: 'blank', payee: 'ДП «Документ» (SAMPLE)', ...extra });
 const share = (part: number, extra: Partial<FeeComponentInput> = {}): FeeComponentInput => ({
   kind: 'admin_fee',
   amount: { type: 'subsistence_share', share: part },
@@ -162,12 +165,9 @@ export const SAMPLE_CATALOG: readonly ServiceInput[] = [
     tiers: [
       tier('standard', ['20 робочих днів', '20 working days'], working(20), [
         fixed(279, { unless: 'first_issue' }),
-        fixed(279, { kind: 'blank', unless: 'first_issue', payee: 'ДП «Документ» (SAMPLE)' }),
+        blank(279, { unless: 'first_issue' }),
       ]),
-      tier('express', ['10 робочих днів', '10 working days'], working(10), [
-        fixed(579),
-        fixed(279, { kind: 'blank', payee: 'ДП «Документ» (SAMPLE)' }),
-      ]),
+      tier('express', ['10 робочих днів', '10 working days'], working(10), [fixed(579), blank(279)]),
     ],
     feeConditions: [FIRST_ISSUE],
     // The ID-card application form is produced at the workstation, not brought by the citizen.
@@ -181,14 +181,8 @@ export const SAMPLE_CATALOG: readonly ServiceInput[] = [
     requiresRnokpp: true,
     personalAttendance: true,
     tiers: [
-      tier('standard', ['20 робочих днів', '20 working days'], working(20), [
-        fixed(279),
-        fixed(279, { kind: 'blank', payee: 'ДП «Документ» (SAMPLE)' }),
-      ]),
-      tier('express', ['10 робочих днів', '10 working days'], working(10), [
-        fixed(579),
-        fixed(279, { kind: 'blank', payee: 'ДП «Документ» (SAMPLE)' }),
-      ]),
+      tier('standard', ['20 робочих днів', '20 working days'], working(20), [fixed(279), blank(279)]),
+      tier('express', ['10 робочих днів', '10 working days'], working(10), [fixed(579), blank(279)]),
     ],
     documents: [ID_DOC, RNOKPP, PAYMENT],
   }),
@@ -199,14 +193,8 @@ export const SAMPLE_CATALOG: readonly ServiceInput[] = [
     legalBasis: PASSPORT_LAW,
     personalAttendance: true,
     tiers: [
-      tier('standard', ['20 робочих днів', '20 working days'], working(20), [
-        fixed(782),
-        fixed(260, { kind: 'blank', payee: 'ДП «Документ» (SAMPLE)' }),
-      ]),
-      tier('express', ['7 робочих днів', '7 working days'], working(7), [
-        fixed(1262),
-        fixed(260, { kind: 'blank', payee: 'ДП «Документ» (SAMPLE)' }),
-      ]),
+      tier('standard', ['20 робочих днів', '20 working days'], working(20), [fixed(782), blank(260)]),
+      tier('express', ['7 робочих днів', '7 working days'], working(7), [fixed(1262), blank(260)]),
     ],
     documents: [ID_DOC, PAYMENT],
   }),
