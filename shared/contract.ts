@@ -17,6 +17,8 @@ import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
 import { SubsistenceMinimum } from './domain/fee-rule';
 import type { Envelope } from './errors';
+import { QueuePanel } from './queue-panel';
+import { QueueAction, QueueStatistics } from './queue-protocol';
 import { Role } from './roles';
 import type { MethodAccess } from './roles';
 
@@ -269,6 +271,15 @@ export const methods = {
     output: z.null(),
     role: 'supervisor',
   },
+  /** The clerk's queue panel (docs/ARCHITECTURE.md §6.8): the back office's view of this desk, or the local one offline. */
+  'queue.state': { input: NoInput, output: QueuePanel, role: 'clerk' },
+  /** A counter action: sent to the back office at once; offline, walk-ins and actions on this desk's own ticket queue for sync. */
+  'queue.act': { input: QueueAction, output: QueuePanel, role: 'clerk', writes: true },
+  'queue.statistics': {
+    input: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }).strict(),
+    output: QueueStatistics,
+    role: 'supervisor',
+  },
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;
@@ -285,11 +296,12 @@ export type ConnectionState = z.infer<typeof ConnectionState>;
 
 export const events = {
   'sync.status': SyncStatus,
+  'queue.changed': QueuePanel,
   'connection.state': ConnectionState,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Events the backend itself emits (the rest are synthesized by the transport clients). */
-export const BACKEND_EVENTS = ['sync.status'] as const satisfies readonly EventName[];
+export const BACKEND_EVENTS = ['sync.status', 'queue.changed'] as const satisfies readonly EventName[];
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

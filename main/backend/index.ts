@@ -9,6 +9,7 @@ import { appHandlers } from './app/handlers';
 import { applicantHandlers } from './applicants/handlers';
 import { applicationHandlers } from './applications/handlers';
 import { paymentHandlers } from './payments/handlers';
+import { queueHandlers } from './queue/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { seedSampleCatalog } from './catalog/queries';
@@ -123,6 +124,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...catalogHandlers(deps),
       ...intakeHandlers(deps),
       ...clerkHandlers(deps),
+      ...queueHandlers(deps),
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),

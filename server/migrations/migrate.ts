@@ -8,6 +8,7 @@ import { uniqueRegNumber } from './0005-unique-reg-number';
 import { mutationLogByAggregate } from './0006-mutation-log-by-aggregate';
 import { subsistenceMinimums } from './0007-subsistence-minimums';
 import { calendars } from './0008-calendars';
+import { queue } from './0009-queue';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
 const MIGRATIONS: readonly string[] = [
@@ -19,6 +20,7 @@ const MIGRATIONS: readonly string[] = [
   mutationLogByAggregate,
   subsistenceMinimums,
   calendars,
+  queue,
 ];
 
 /** Any constant: two servers starting on one PostgreSQL database must not both migrate. */
