@@ -107,6 +107,10 @@ describe('the HTTP layer', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let entered = () => undefined as void;
+    const inFlight = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
     let streamClosed = false;
     const { app, url } = await ownServer(server, {}, (instance) => {
       instance.get('/test/events', { sse: 'only' }, async (_request, reply) => {
@@ -117,6 +121,7 @@ describe('the HTTP layer', () => {
         await reply.sse.send({ event: 'hello', data: { n: 1 } });
       });
       instance.get('/test/slow', async () => {
+        entered();
         await gate;
         return { finished: true };
       });
@@ -128,8 +133,7 @@ describe('the HTTP layer', () => {
     const first = await reader.read();
     expect(new TextDecoder().decode(first.value)).toContain('event: hello');
     const slow = fetch(`${url}/test/slow`);
-    // The slow request must be in flight before close() begins.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await inFlight;
     const closed = app.close();
     release();
     expect(await (await slow).json()).toEqual({ finished: true });
