@@ -3,7 +3,7 @@ import { HttpError } from '../../../server/http/http-error';
 import { loadQueueConfig, loadStoredQueueConfig } from '../../../server/queue/config';
 import { parseQueueConfig, publishQueueConfig } from '../../../server/queue/publish-config';
 import { STORAGES } from '../server/harness';
-import { sampleQueueConfig, useQueueStorage } from './queue-storage';
+import { sampleQueueConfig, useSampleStorage } from './sample-storage';
 
 async function refusal(promise: Promise<unknown>): Promise<HttpError> {
   const error = await promise.then(
@@ -15,7 +15,7 @@ async function refusal(promise: Promise<unknown>): Promise<HttpError> {
 }
 
 describe.each(STORAGES)('publishing a queue configuration on %s', (kind) => {
-  const db = useQueueStorage(kind);
+  const db = useSampleStorage(kind);
 
   it('stores the sample as version 1, reads it back equal, and counts a changed one as the next version', async () => {
     const config = sampleQueueConfig('C01');

@@ -19,7 +19,7 @@ export function sampleQueueConfig(centerCode = 'C01'): QueueConfigType {
 }
 
 /** `holder.storage` is set before the block's tests run and closed (its data removed) after them. */
-export function useQueueStorage(kind: StorageKind): { storage: Storage } {
+export function useSampleStorage(kind: StorageKind): { storage: Storage } {
   const holder = {} as { storage: Storage };
   const dir = mkdtempSync(join(tmpdir(), 'vikno-queue-test-'));
   let stopPostgres: (() => Promise<void>) | null = null;
