@@ -30,7 +30,8 @@ export async function startQueueApp(storage: Storage, now: () => Date): Promise<
     pagesDir: null,
     queueHub: hub,
   };
-  const app = Fastify();
+  // Close open event streams with the server, as a test's clean-up expects.
+  const app = Fastify({ forceCloseConnections: true });
   await app.register(sse, { heartbeatInterval: 1000 });
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof HttpError)
