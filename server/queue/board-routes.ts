@@ -5,11 +5,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type {} from '@fastify/sse';
 import type { BoardCall, BoardState } from '../../shared/queue-protocol';
+import type { ServerDeps } from '../http/server-deps';
+import type { ZodTypeProvider } from '../http/zod-schemas';
 import type { Sql } from '../storage/storage';
 import { toInt } from '../storage/storage';
 import { requireQueueConfig } from './require-config';
-import type { QueueRouteDeps } from './route-deps';
-import { centerParam } from './route-deps';
+import { CenterParams } from './center-params';
 import { iso, windowOf } from './tickets';
 
 const SHOWN = 10;
@@ -22,11 +23,12 @@ async function lastCalls(sql: Sql, centerCode: string): Promise<{ seq: unknown; 
   );
 }
 
-export function boardRoutes(deps: QueueRouteDeps): FastifyPluginAsync {
+export function boardRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { storage, queueHub } = deps;
-  return async (app) => {
-    app.get('/api/board/:center/state', async (req): Promise<BoardState> => {
-      const centerCode = centerParam(req.params);
+  return async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    app.get('/api/board/:center/state', { schema: { params: CenterParams } }, async (req): Promise<BoardState> => {
+      const centerCode = req.params.center;
       const config = await requireQueueConfig(storage, centerCode);
       const calls: BoardCall[] = (await lastCalls(storage, centerCode)).map((row) => ({
         seq: toInt(row.seq),
@@ -37,12 +39,14 @@ export function boardRoutes(deps: QueueRouteDeps): FastifyPluginAsync {
       return { centerName: centerCode, calls };
     });
 
-    app.get('/api/board/:center/events', { sse: true }, async (req, reply) => {
-      const centerCode = centerParam(req.params);
+    app.get('/api/board/:center/events', { sse: true, schema: { params: CenterParams } }, async (req, reply) => {
+      const centerCode = req.params.center;
       await requireQueueConfig(storage, centerCode);
       reply.sse.keepAlive();
       // Headers now, not at the first event: a client knows at once that it is subscribed.
       reply.sse.sendHeaders();
+      // writeHead alone waits for the first write (the heartbeat, 30 s later) to reach the client.
+      reply.raw.flushHeaders();
       const stop = queueHub.subscribeCalls(centerCode, (call) => {
         void reply.sse.send({ id: String(call.seq), event: 'call', data: call });
       });

@@ -8,29 +8,30 @@ import type { FastifyPluginAsync } from 'fastify';
 import type {} from '@fastify/sse';
 import { QueueCommand } from '../../shared/queue-protocol';
 import type { QueueCommandResult } from '../../shared/queue-protocol';
+import type { ServerDeps } from '../http/server-deps';
 import { requireDesk, requireProtocol } from '../http/sync-headers';
+import type { ZodTypeProvider } from '../http/zod-schemas';
 import { runQueueCommand } from './commands';
 import { deskState } from './desk-state';
 import { requireQueueConfig } from './require-config';
-import type { QueueRouteDeps } from './route-deps';
-import { checkedBody } from './route-deps';
 
-export function deskQueueRoutes(deps: QueueRouteDeps): FastifyPluginAsync {
+export function deskQueueRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { storage, queueHub } = deps;
   const desk = async (raw: Parameters<typeof requireProtocol>[0]) => {
     requireProtocol(raw);
     return requireDesk(raw, storage);
   };
-  return async (app) => {
+  return async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
     app.get('/queue/state', async (req) => {
       const { device } = await desk(req.raw);
       const config = await requireQueueConfig(storage, device.centerCode);
       return deskState(storage, config, device.centerCode, device.deskCode, deps.now());
     });
 
-    app.post('/queue/commands', async (req): Promise<QueueCommandResult> => {
+    app.post('/queue/commands', { schema: { body: QueueCommand } }, async (req): Promise<QueueCommandResult> => {
       const { device, actor } = await desk(req.raw);
-      const command = checkedBody(QueueCommand, req.body);
+      const command = req.body;
       const config = await requireQueueConfig(storage, device.centerCode);
       const now = deps.now();
       const actorOf = { centerCode: device.centerCode, config, deskCode: device.deskCode, clerkId: actor, deviceId: device.id, now };
@@ -43,6 +44,8 @@ export function deskQueueRoutes(deps: QueueRouteDeps): FastifyPluginAsync {
       reply.sse.keepAlive();
       // Headers now, not at the first event: a client knows at once that it is subscribed.
       reply.sse.sendHeaders();
+      // writeHead alone waits for the first write (the heartbeat, 30 s later) to reach the client.
+      reply.raw.flushHeaders();
       const stop = queueHub.subscribeChanges(device.centerCode, (change) => {
         void reply.sse.send({ event: 'changed', data: change });
       });

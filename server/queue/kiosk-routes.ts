@@ -6,11 +6,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { QueueConfig } from '../../shared/domain/queue-config';
 import { KioskTicketRequest } from '../../shared/queue-protocol';
 import type { KioskTicket, QueueTicket } from '../../shared/queue-protocol';
+import type { ServerDeps } from '../http/server-deps';
+import type { ZodTypeProvider } from '../http/zod-schemas';
 import type { Sql } from '../storage/storage';
 import { toInt } from '../storage/storage';
 import { requireQueueConfig } from './require-config';
-import type { QueueRouteDeps } from './route-deps';
-import { centerParam, checkedBody } from './route-deps';
+import { CenterParams } from './center-params';
 import { issueTicket } from './tickets';
 
 /** A kiosk is one screen in one hall: this many tickets a minute per address is far above any queue. */
@@ -36,27 +37,32 @@ export async function kioskTicket(sql: Sql, config: QueueConfig, ticket: QueueTi
   };
 }
 
-export function kioskTicketRoutes(deps: QueueRouteDeps): FastifyPluginAsync {
+export function kioskTicketRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { storage, queueHub } = deps;
-  return async (app) => {
-    app.post('/api/kiosk/:center/tickets', { config: { rateLimit: KIOSK_RATE } }, async (req) => {
-      const centerCode = centerParam(req.params);
-      const body = checkedBody(KioskTicketRequest, req.body);
-      const config = await requireQueueConfig(storage, centerCode);
-      const paper = await storage.transaction(async (tx) => {
-        const ticket = await issueTicket(tx, {
-          centerCode,
-          config,
-          serviceCode: body.serviceCode,
-          purpose: body.purpose,
-          ...(body.priorityCategory === undefined ? {} : { priorityCategory: body.priorityCategory }),
-          ...(body.regNumber === undefined ? {} : { regNumber: body.regNumber }),
-          now: deps.now(),
+  return async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    app.post(
+      '/api/kiosk/:center/tickets',
+      { config: { rateLimit: KIOSK_RATE }, schema: { params: CenterParams, body: KioskTicketRequest } },
+      async (req) => {
+        const centerCode = req.params.center;
+        const body = req.body;
+        const config = await requireQueueConfig(storage, centerCode);
+        const paper = await storage.transaction(async (tx) => {
+          const ticket = await issueTicket(tx, {
+            centerCode,
+            config,
+            serviceCode: body.serviceCode,
+            purpose: body.purpose,
+            ...(body.priorityCategory === undefined ? {} : { priorityCategory: body.priorityCategory }),
+            ...(body.regNumber === undefined ? {} : { regNumber: body.regNumber }),
+            now: deps.now(),
+          });
+          return kioskTicket(tx, config, ticket);
         });
-        return kioskTicket(tx, config, ticket);
-      });
-      queueHub.changed(centerCode);
-      return paper;
-    });
+        queueHub.changed(centerCode);
+        return paper;
+      },
+    );
   };
 }

@@ -1,13 +1,11 @@
 /** The queue's routes over real HTTP: the kiosk issues, a desk calls, the board hears it; each refusal's 409 code. */
 import { randomUUID } from 'node:crypto';
 import { EventSource } from 'eventsource';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BoardCall, BoardState, DeskQueueState, KioskTicket, QueueChanged, QueueCommandResult } from '../../../shared/queue-protocol';
 import type { QueueAction } from '../../../shared/queue-protocol';
 import type { Desk } from '../server/harness';
 import { STORAGES, useServer } from '../server/harness';
-import { startQueueApp } from './queue-app';
-import type { QueueApp } from './queue-app';
 import { sampleConfig } from './queue-storage';
 
 const CENTER = 'H1';
@@ -43,8 +41,7 @@ function firstEvent(
 }
 
 describe.each(STORAGES)('queue routes on %s', (kind) => {
-  const server = useServer(kind);
-  let app: QueueApp;
+  const server = useServer(kind, { now: clock });
   let d1: Desk;
   let d2: Desk;
   let d3: Desk;
@@ -54,19 +51,17 @@ describe.each(STORAGES)('queue routes on %s', (kind) => {
       CENTER,
       JSON.stringify(sampleConfig(CENTER, { recallsBeforeNoShow: 1 })),
     ]);
-    app = await startQueueApp(server.storage, clock);
     [d1, d2, d3] = [await server.enrollDesk(CENTER, 'D1'), await server.enrollDesk(CENTER, 'D2'), await server.enrollDesk(CENTER, 'D3')];
   });
-  afterAll(() => app.close());
 
   const kiosk = (body: unknown, center = CENTER) =>
-    fetch(`${app.url}/api/kiosk/${center}/tickets`, {
+    fetch(`${server.url}/api/kiosk/${center}/tickets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
   const command = (desk: Desk, action: QueueAction, commandId: string = randomUUID()) =>
-    fetch(`${app.url}/queue/commands`, { method: 'POST', headers: desk.headers, body: JSON.stringify({ commandId, command: action }) });
+    fetch(`${server.url}/queue/commands`, { method: 'POST', headers: desk.headers, body: JSON.stringify({ commandId, command: action }) });
   const refusal = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code });
 
   it('issues kiosk tickets with the windows that serve the queue and how many wait before', async () => {
@@ -89,10 +84,10 @@ describe.each(STORAGES)('queue routes on %s', (kind) => {
   });
 
   it('calls over HTTP, tells the board and the desks, and answers a repeated command once', async () => {
-    const state = DeskQueueState.parse(await (await fetch(`${app.url}/queue/state`, { headers: d1.headers })).json());
+    const state = DeskQueueState.parse(await (await fetch(`${server.url}/queue/state`, { headers: d1.headers })).json());
     expect(state.waiting.map((t) => t.number)).toEqual(['А001', 'А002']);
-    const board = firstEvent(`${app.url}/api/board/${CENTER}/events`, 'call');
-    const desks = firstEvent(`${app.url}/queue/events`, 'changed', d2.headers);
+    const board = firstEvent(`${server.url}/api/board/${CENTER}/events`, 'call');
+    const desks = firstEvent(`${server.url}/queue/events`, 'changed', d2.headers);
     await Promise.all([board.opened, desks.opened]);
     const res = await command(d1, { action: 'call_next' }, `http-1-${kind}`);
     expect(res.status).toBe(200);
@@ -103,12 +98,12 @@ describe.each(STORAGES)('queue routes on %s', (kind) => {
     QueueChanged.parse(await desks.received);
     const again = QueueCommandResult.parse(await (await command(d1, { action: 'call_next' }, `http-1-${kind}`)).json());
     expect(again.ticket).toEqual(answer.ticket);
-    const shown = BoardState.parse(await (await fetch(`${app.url}/api/board/${CENTER}/state`)).json());
+    const shown = BoardState.parse(await (await fetch(`${server.url}/api/board/${CENTER}/state`)).json());
     expect(shown.calls.map((c) => [c.number, c.window])).toEqual([['А001', '1']]);
   });
 
   it('answers each refused command with its 409 code', async () => {
-    const current = DeskQueueState.parse(await (await fetch(`${app.url}/queue/state`, { headers: d1.headers })).json()).current!;
+    const current = DeskQueueState.parse(await (await fetch(`${server.url}/queue/state`, { headers: d1.headers })).json()).current!;
     expect(await refusal(await command(d2, { action: 'call', ticketId: current.id }))).toEqual({
       status: 409,
       code: 'ticket_already_called',
@@ -131,6 +126,6 @@ describe.each(STORAGES)('queue routes on %s', (kind) => {
       status: 400,
       code: 'invalid_body',
     });
-    expect((await fetch(`${app.url}/queue/state`)).status).toBe(400);
+    expect((await fetch(`${server.url}/queue/state`)).status).toBe(400);
   });
 });
