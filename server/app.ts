@@ -1,3 +1,4 @@
+import { QueueHub } from './queue/hub';
 import type { AddressInfo } from 'node:net';
 import type { BlobOptions } from './blobs/blob-options';
 import { buildServer } from './http/server';
@@ -47,6 +48,7 @@ export async function startServer(
     statistics: { written: (count) => statistics?.written(count) },
     now: options.now ?? (() => new Date()),
     pagesDir: options.pagesDir ?? null,
+    queueHub: new QueueHub(options.now),
   });
   await app.listen({ host, port });
   // Only once listening: a server that failed to start must leave nothing running on the storage.

@@ -1,4 +1,5 @@
 import type { BlobOptions } from '../blobs/blob-options';
+import type { QueueHub } from '../queue/hub';
 import type { StatisticsKeeper } from '../storage/statistics';
 import type { Storage } from '../storage/storage';
 
@@ -13,4 +14,6 @@ export interface ServerDeps {
   now: () => Date;
   /** Where the built kiosk, board and booking pages are (`dist/server/pages`); null: not served. */
   pagesDir: string | null;
+  /** The live side of the queue: desks' and boards' event streams hear commands through it (docs/ARCHITECTURE.md §6.8). */
+  queueHub: QueueHub;
 }

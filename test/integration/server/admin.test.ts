@@ -1,3 +1,4 @@
+import { QueueHub } from '../../../server/queue/hub';
 import { describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { AdminEnrollResponse } from '../../../server/admin/admin-protocol';
@@ -57,6 +58,7 @@ describe.each(STORAGES)('admin routes on %s', (kind) => {
       statistics: null,
       now: () => new Date(),
       pagesDir: null,
+      queueHub: new QueueHub(),
     });
     await http.listen({ port: 0, host: '127.0.0.1' });
     try {

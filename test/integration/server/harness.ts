@@ -50,8 +50,8 @@ export interface Harness {
   pull(desk: Desk, cursor: number, limit?: number): Promise<PullResponse>;
 }
 
-/** A server on `kind` for the enclosing describe block, stopped (and its data removed) after it. */
-export function useServer(kind: StorageKind): Harness {
+/** A server on `kind` for the enclosing describe block, stopped (and its data removed) after it; `now`: its clock. */
+export function useServer(kind: StorageKind, options: { now?: () => Date } = {}): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'vikno-server-test-'));
   const cleanups: (() => Promise<void>)[] = [];
   const harness = {} as Harness;
@@ -65,7 +65,9 @@ export function useServer(kind: StorageKind): Harness {
     const storage = await createStorage({ databaseUrl: databaseUrl ?? undefined, dataDir: join(dir, 'pglite') });
     const adminToken = randomBytes(32).toString('base64url');
     const blobDir = join(dir, 'blobs');
-    const server = await startServer(storage, '127.0.0.1', 0, { dir: blobDir, maxBytes: DEFAULT_MAX_BLOB_BYTES }, adminToken);
+    const server = await startServer(storage, '127.0.0.1', 0, { dir: blobDir, maxBytes: DEFAULT_MAX_BLOB_BYTES }, adminToken, {
+      ...(options.now ? { now: options.now } : {}),
+    });
     cleanups.unshift(() => server.close());
     Object.assign(harness, makeHarness(server.url, storage), { adminToken, blobDir, databaseUrl });
   });

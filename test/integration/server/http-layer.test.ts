@@ -2,6 +2,7 @@
  * The HTTP layer itself (docs/ARCHITECTURE.md §8): which paths are routes, the error shape of every
  * refusal, the rate limit on enrollment, event streams and a close that does not wait on them.
  */
+import { QueueHub } from '../../../server/queue/hub';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ async function ownServer(
     statistics: null,
     now: () => new Date(),
     pagesDir: null,
+    queueHub: new QueueHub(),
     ...deps,
   });
   extra?.(app);
