@@ -4,6 +4,7 @@
  * registers the same plugins and answers HttpError the way the server does.
  */
 import Fastify from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import sse from '@fastify/sse';
 import { HttpError } from '../../../server/http/http-error';
 import { boardRoutes } from '../../../server/queue/board-routes';
@@ -19,12 +20,17 @@ export interface QueueApp {
   close(): Promise<void>;
 }
 
-export async function startQueueApp(storage: Storage, now: () => Date): Promise<QueueApp> {
+/** `groups`: more of the queue's route groups to register (the configuration, booking and statistics ones), `adminToken` for theirs. */
+export async function startQueueApp(
+  storage: Storage,
+  now: () => Date,
+  options: { adminToken?: string; groups?: readonly ((deps: QueueRouteDeps) => FastifyPluginAsync)[] } = {},
+): Promise<QueueApp> {
   const hub = new QueueHub(now);
   const deps: QueueRouteDeps = {
     storage,
     blobs: { dir: '/nonexistent', maxBytes: 1 },
-    adminToken: null,
+    adminToken: options.adminToken ?? null,
     statistics: null,
     now,
     pagesDir: null,
@@ -43,6 +49,7 @@ export async function startQueueApp(storage: Storage, now: () => Date): Promise<
   await app.register(deskQueueRoutes(deps));
   await app.register(kioskTicketRoutes(deps));
   await app.register(boardRoutes(deps));
+  for (const group of options.groups ?? []) await app.register(group(deps));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url, hub, close: () => app.close() };
 }
