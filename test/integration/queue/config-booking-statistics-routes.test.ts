@@ -98,7 +98,12 @@ describe.each(STORAGES)('queue configuration, kiosk, booking and statistics rout
     const early = await checkIn(booking.code);
     expect([early.status, (await errorOf(early)).code]).toEqual([409, 'check_in_too_early']);
     clock = kyiv('09:03');
+    const changes: unknown[] = [];
+    const unsubscribe = server.hub.subscribeChanges('C01', (change) => changes.push(change));
     const paper = KioskTicket.parse(await (await checkIn(booking.code)).json());
+    unsubscribe();
+    // Desks hear of the checked-in visitor at once.
+    expect(changes).toHaveLength(1);
     expect(paper).toMatchObject({ late: true, priority: false, queueNameUk: 'Паспорти' });
     expect(paper.windows).toEqual(['1', '2']);
     const again = await checkIn(booking.code);
