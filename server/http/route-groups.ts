@@ -3,6 +3,7 @@ import { adminRoutes } from '../admin/admin-routes';
 import { enrollRoutes } from '../auth/enroll-routes';
 import { blobRoutes } from '../blobs/blob-routes';
 import { providerRoutes } from '../provider/provider-routes';
+import { queueRoutes } from '../queue/queue-route-groups';
 import { syncRoutes } from '../sync/sync-routes';
 import type { ServerDeps } from './server-deps';
 
@@ -10,4 +11,4 @@ import type { ServerDeps } from './server-deps';
 export type RouteGroup = (deps: ServerDeps) => FastifyPluginAsync;
 
 /** Every route group the server registers, in this order; a new concern adds its line here. */
-export const ROUTE_GROUPS: readonly RouteGroup[] = [syncRoutes, enrollRoutes, blobRoutes, adminRoutes, providerRoutes];
+export const ROUTE_GROUPS: readonly RouteGroup[] = [syncRoutes, enrollRoutes, blobRoutes, adminRoutes, providerRoutes, queueRoutes];

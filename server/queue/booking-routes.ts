@@ -9,14 +9,15 @@ import { PlaceCode } from '../../shared/place-code';
 import { BookingRequest, CheckInRequest } from '../../shared/queue-protocol';
 import type { Booking, BookingSlot, KioskTicket } from '../../shared/queue-protocol';
 import { requireAdmin } from '../admin/admin-routes';
+import type { ZodTypeProvider } from '../http/zod-schemas';
 import { startBookingSweeper } from './booking-sweep';
 import { bookingSlots, cancelBooking, createBooking, listBookings } from './bookings';
 import { checkIn } from './check-in';
 import { kioskTicket } from './kiosk-routes';
 import { requireQueueConfig } from './require-config';
 import type { QueueRouteDeps } from './route-deps';
-import { checkedQuery, PUBLIC_RATE } from './query-params';
-import { centerParam, checkedBody } from './route-deps';
+import { PUBLIC_RATE } from './public-rate';
+import { centerParam } from './route-deps';
 
 /** Often enough that a no-show closes within seconds of its `noAnswerMinutes`; a sweep is two UPDATEs per center. */
 export const SWEEP_INTERVAL_MS = 15_000;
@@ -32,32 +33,43 @@ const Day = z
 
 export function bookingRoutes(deps: QueueRouteDeps): FastifyPluginAsync {
   const { storage, adminToken, queueHub } = deps;
-  return async (app) => {
-    const admin = async (request: FastifyRequest) => requireAdmin(request.raw, adminToken);
+  return async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    const admin = async (request: FastifyRequest) => requireAdmin(request, adminToken);
 
-    app.get('/api/booking/:center/slots', { config: { rateLimit: PUBLIC_RATE } }, async (request): Promise<BookingSlot[]> => {
-      const query = checkedQuery(z.object({ service: z.string().min(1).max(40), date: Day }), request.query);
-      const config = await requireQueueConfig(storage, centerParam(request.params));
-      return bookingSlots(storage, config, query.service, query.date, deps.now());
-    });
-    app.post('/api/kiosk/:center/check-in', { config: { rateLimit: PUBLIC_RATE } }, async (request): Promise<KioskTicket> => {
-      const { code } = checkedBody(CheckInRequest, request.body);
-      const config = await requireQueueConfig(storage, centerParam(request.params));
-      const ticket = await checkIn(storage, config, code, deps.now());
-      queueHub.changed(config.centerCode);
-      return kioskTicket(storage, config, ticket);
-    });
+    app.get(
+      '/api/booking/:center/slots',
+      { config: { rateLimit: PUBLIC_RATE }, schema: { querystring: z.object({ service: z.string().min(1).max(40), date: Day }) } },
+      async (request): Promise<BookingSlot[]> => {
+        const config = await requireQueueConfig(storage, centerParam(request.params));
+        return bookingSlots(storage, config, request.query.service, request.query.date, deps.now());
+      },
+    );
+    app.post(
+      '/api/kiosk/:center/check-in',
+      { config: { rateLimit: PUBLIC_RATE }, schema: { body: CheckInRequest } },
+      async (request): Promise<KioskTicket> => {
+        const config = await requireQueueConfig(storage, centerParam(request.params));
+        const ticket = await checkIn(storage, config, request.body.code, deps.now());
+        queueHub.changed(config.centerCode);
+        return kioskTicket(storage, config, ticket);
+      },
+    );
 
-    app.post('/admin/bookings', { onRequest: admin }, async (request): Promise<Booking> => {
-      const body = checkedBody(BookingRequest, request.body);
-      return createBooking(storage, await requireQueueConfig(storage, body.centerCode), body, deps.now());
+    app.post('/admin/bookings', { onRequest: admin, schema: { body: BookingRequest } }, async (request): Promise<Booking> => {
+      const config = await requireQueueConfig(storage, request.body.centerCode);
+      return createBooking(storage, config, request.body, deps.now());
     });
-    app.get('/admin/bookings', { onRequest: admin }, async (request): Promise<Booking[]> => {
-      const query = checkedQuery(z.object({ center: PlaceCode, date: Day }), request.query);
-      return listBookings(storage, await requireQueueConfig(storage, query.center), query.date);
-    });
-    app.delete('/admin/bookings/:code', { onRequest: admin }, async (request): Promise<Booking> =>
-      cancelBooking(storage, (request.params as { code: string }).code),
+    app.get(
+      '/admin/bookings',
+      { onRequest: admin, schema: { querystring: z.object({ center: PlaceCode, date: Day }) } },
+      async (request): Promise<Booking[]> =>
+        listBookings(storage, await requireQueueConfig(storage, request.query.center), request.query.date),
+    );
+    app.delete(
+      '/admin/bookings/:code',
+      { onRequest: admin, schema: { params: z.object({ code: z.string().min(1).max(20) }) } },
+      async (request): Promise<Booking> => cancelBooking(storage, request.params.code),
     );
 
     const sweeper = startBookingSweeper({

@@ -4,7 +4,7 @@ import type { KioskConfig } from '../../shared/queue-protocol';
 import type { ServerDeps } from '../http/server-deps';
 import { kioskConfig } from './kiosk-config';
 import { requireQueueConfig } from './require-config';
-import { PUBLIC_RATE } from './query-params';
+import { PUBLIC_RATE } from './public-rate';
 import { centerParam } from './route-deps';
 
 export function kioskConfigRoutes(deps: ServerDeps): FastifyPluginAsync {

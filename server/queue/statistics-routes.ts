@@ -7,7 +7,7 @@ import { requireAdmin } from '../admin/admin-routes';
 import { HttpError } from '../http/http-error';
 import type { ServerDeps } from '../http/server-deps';
 import { requireDesk, requireProtocol } from '../http/sync-headers';
-import { checkedQuery } from './query-params';
+import type { ZodTypeProvider } from '../http/zod-schemas';
 import { loadQueueStatistics } from './statistics';
 
 const Range = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
@@ -25,20 +25,20 @@ function range(query: z.infer<typeof Range>): { from: Date; to: Date } {
 
 export function queueStatisticsRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { storage, adminToken } = deps;
-  return async (app) => {
-    app.get('/queue/statistics', async (request): Promise<QueueStatistics> => {
-      requireProtocol(request.raw);
-      const { device } = await requireDesk(request.raw, storage);
-      const { from, to } = range(checkedQuery(Range, request.query));
+  return async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    app.get('/queue/statistics', { schema: { querystring: Range } }, async (request): Promise<QueueStatistics> => {
+      requireProtocol(request);
+      const { device } = await requireDesk(request, storage);
+      const { from, to } = range(request.query);
       return loadQueueStatistics(storage, device.centerCode, from, to);
     });
     app.get(
       '/admin/queue/statistics',
-      { onRequest: async (request) => requireAdmin(request.raw, adminToken) },
+      { onRequest: async (request) => requireAdmin(request, adminToken), schema: { querystring: Range.extend({ center: PlaceCode }) } },
       async (request): Promise<QueueStatistics> => {
-        const query = checkedQuery(Range.extend({ center: PlaceCode }), request.query);
-        const { from, to } = range(query);
-        return loadQueueStatistics(storage, query.center, from, to);
+        const { from, to } = range(request.query);
+        return loadQueueStatistics(storage, request.query.center, from, to);
       },
     );
   };
