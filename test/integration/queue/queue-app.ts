@@ -4,7 +4,6 @@
  * registers the same plugins and answers HttpError the way the server does.
  */
 import Fastify from 'fastify';
-import type { FastifyPluginAsync } from 'fastify';
 import sse from '@fastify/sse';
 import { HttpError } from '../../../server/http/http-error';
 import { boardRoutes } from '../../../server/queue/board-routes';
@@ -20,23 +19,19 @@ export interface QueueApp {
   close(): Promise<void>;
 }
 
-/** `groups`: more of the queue's route groups to register (the configuration, booking and statistics ones), `adminToken` for theirs. */
-export async function startQueueApp(
-  storage: Storage,
-  now: () => Date,
-  options: { adminToken?: string; groups?: readonly ((deps: QueueRouteDeps) => FastifyPluginAsync)[] } = {},
-): Promise<QueueApp> {
+export async function startQueueApp(storage: Storage, now: () => Date): Promise<QueueApp> {
   const hub = new QueueHub(now);
   const deps: QueueRouteDeps = {
     storage,
     blobs: { dir: '/nonexistent', maxBytes: 1 },
-    adminToken: options.adminToken ?? null,
+    adminToken: null,
     statistics: null,
     now,
     pagesDir: null,
     queueHub: hub,
   };
-  const app = Fastify();
+  // Close open event streams with the server, as a test's clean-up expects.
+  const app = Fastify({ forceCloseConnections: true });
   await app.register(sse, { heartbeatInterval: 1000 });
   app.setErrorHandler((error, _req, reply) => {
     if (error instanceof HttpError)
@@ -49,7 +44,6 @@ export async function startQueueApp(
   await app.register(deskQueueRoutes(deps));
   await app.register(kioskTicketRoutes(deps));
   await app.register(boardRoutes(deps));
-  for (const group of options.groups ?? []) await app.register(group(deps));
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return { url, hub, close: () => app.close() };
 }
