@@ -127,4 +127,23 @@ describe.each(STORAGES)('queue configuration, kiosk, booking and statistics rout
     const bad = await fetch(`${server.url}/queue/statistics?from=yesterday&to=today`, { headers: syncHeaders(desk!.deviceToken) });
     expect([bad.status, (await errorOf(bad)).code]).toEqual([400, 'invalid_query']);
   });
+
+  it('limits check-in per address: past 120 a minute the kiosk hears 429 with when to retry', async () => {
+    const attempt = () =>
+      fetch(`${server.url}/api/kiosk/C01/check-in`, {
+        method: 'POST',
+        body: JSON.stringify({ code: 'NOSUCH' }),
+        headers: { 'content-type': 'application/json' },
+      });
+    const statuses = [];
+    for (let i = 0; i < 121; i += 1) statuses.push((await attempt()).status);
+    // The check-ins of the tests above count in the same minute.
+    const first = statuses.indexOf(429);
+    expect(first).toBeGreaterThanOrEqual(110);
+    expect(new Set(statuses.slice(0, first))).toEqual(new Set([404]));
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await errorOf(limited)).code).toBe('rate_limited');
+  });
 });
