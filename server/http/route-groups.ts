@@ -3,9 +3,7 @@ import { adminRoutes } from '../admin/admin-routes';
 import { enrollRoutes } from '../auth/enroll-routes';
 import { blobRoutes } from '../blobs/blob-routes';
 import { providerRoutes } from '../provider/provider-routes';
-import { boardRoutes } from '../queue/board-routes';
-import { deskQueueRoutes } from '../queue/desk-routes';
-import { kioskTicketRoutes } from '../queue/kiosk-routes';
+import { queueRoutes } from '../queue/queue-route-groups';
 import { syncRoutes } from '../sync/sync-routes';
 import type { ServerDeps } from './server-deps';
 
@@ -13,13 +11,4 @@ import type { ServerDeps } from './server-deps';
 export type RouteGroup = (deps: ServerDeps) => FastifyPluginAsync;
 
 /** Every route group the server registers, in this order; a new concern adds its line here. */
-export const ROUTE_GROUPS: readonly RouteGroup[] = [
-  syncRoutes,
-  enrollRoutes,
-  blobRoutes,
-  adminRoutes,
-  providerRoutes,
-  deskQueueRoutes,
-  kioskTicketRoutes,
-  boardRoutes,
-];
+export const ROUTE_GROUPS: readonly RouteGroup[] = [syncRoutes, enrollRoutes, blobRoutes, adminRoutes, providerRoutes, queueRoutes];

@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import { QueueConfig } from '../../shared/domain/queue-config';
 import { HttpError } from '../http/http-error';
-import type { Sql, Storage } from '../storage/storage';
+import type { Storage } from '../storage/storage';
+import { catalogServices } from './catalog-services';
 import { loadStoredQueueConfig } from './config';
 
 export interface QueueConfigPublished {
@@ -41,16 +42,6 @@ function knownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The codes of the services a center's desks hold: the base list and the center's own, withdrawn ones left out. */
-export async function catalogCodes(sql: Sql, centerCode: string): Promise<Set<string>> {
-  const rows = await sql.query<{ code: string }>(
-    `SELECT data->>'code' AS code FROM services
-      WHERE (center_code IS NULL OR center_code = $1) AND COALESCE(data->>'active', 'true') <> 'false'`,
-    [centerCode],
-  );
-  return new Set(rows.map((row) => row.code));
-}
-
 /** What the schema cannot know: the zone exists, every service is in the center's catalog, a bookable service has a queue. */
 function problemsWith(config: QueueConfig, catalog: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
@@ -79,7 +70,7 @@ function problemsWith(config: QueueConfig, catalog: ReadonlySet<string>): Proble
  */
 export async function publishQueueConfig(storage: Storage, config: QueueConfig): Promise<QueueConfigPublished> {
   return storage.transaction(async (tx) => {
-    const problems = problemsWith(config, await catalogCodes(tx, config.centerCode));
+    const problems = problemsWith(config, new Set((await catalogServices(tx, config.centerCode)).keys()));
     if (problems.length > 0) throw refuse(problems);
     // The row lock makes two publishes of one center take versions one after the other.
     await tx.query('SELECT version FROM queue_configs WHERE center_code = $1 FOR UPDATE', [config.centerCode]);

@@ -84,6 +84,8 @@ describe.each(STORAGES)('bookings on %s', (kind) => {
 
   it('six visitors booking the last place at once: one gets it, five hear the slot is full', async () => {
     const config = await center('B3');
+    // Open the pool's connections first, so the six transactions really run side by side.
+    await Promise.all(Array.from({ length: 8 }, () => db.storage.transaction((tx) => tx.query('SELECT 1'))));
     const results = await Promise.allSettled(Array.from({ length: 6 }, () => book(config, '2026-12-01T08:00:00.000Z')));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as HttpError] : []));

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HttpError } from '../../../server/http/http-error';
 import { loadQueueConfig, loadStoredQueueConfig } from '../../../server/queue/config';
+import { kioskConfig } from '../../../server/queue/kiosk-config';
 import { parseQueueConfig, publishQueueConfig } from '../../../server/queue/publish-config';
+import { KioskConfig } from '../../../shared/queue-protocol';
 import { STORAGES } from '../server/harness';
 import { sampleQueueConfig, useSampleStorage } from './sample-storage';
 
@@ -56,6 +58,35 @@ describe.each(STORAGES)('publishing a queue configuration on %s', (kind) => {
     expect((await publishQueueConfig(db.storage, own)).version).toBe(1);
     const elsewhere = { ...own, centerCode: 'C05' };
     expect((await refusal(publishQueueConfig(db.storage, elsewhere))).message).toContain('queues.3.serviceCodes.0: service C04-L1');
+  });
+
+  it('gives the kiosk the areas with the catalog’s service names; a service withdrawn since is left out, an area left empty too', async () => {
+    const config = sampleQueueConfig('C07');
+    await publishQueueConfig(db.storage, config);
+    const kiosk = KioskConfig.parse(await kioskConfig(db.storage, config));
+    expect(kiosk.centerName).toBe('ЦНАП Зразкової міської ради');
+    expect(kiosk.bookingEnabled).toBe(true);
+    expect(kiosk.priorityCategories.map((c) => c.code)).toEqual(['disability', 'veteran', 'pregnant', 'infant']);
+    expect(kiosk.areas.map((a) => [a.code, a.services.map((s) => s.code)])).toEqual([
+      ['documents', ['ID-01']],
+      ['residence', ['RM-01', 'RM-03']],
+      ['civil', ['RA-04']],
+      ['property', ['NR-01']],
+    ]);
+    expect(kiosk.areas[0]!.services[0]).toEqual({
+      code: 'ID-01',
+      nameUk: 'Оформлення паспорта громадянина України у формі ID-картки',
+      nameEn: expect.any(String),
+    });
+    await db.storage.query(`UPDATE services SET data = data || '{"active": false}' WHERE data->>'code' = 'NR-01'`);
+    try {
+      const after = await kioskConfig(db.storage, { ...config, booking: null, centerName: undefined });
+      expect(after.areas.map((a) => a.code)).toEqual(['documents', 'residence', 'civil']);
+      expect(after.bookingEnabled).toBe(false);
+      expect(after.centerName).toBe('C07');
+    } finally {
+      await db.storage.query(`UPDATE services SET data = data - 'active' WHERE data->>'code' = 'NR-01'`);
+    }
   });
 
   it('a withdrawn service can no longer be named', async () => {

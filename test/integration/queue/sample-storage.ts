@@ -18,8 +18,11 @@ export function sampleQueueConfig(centerCode = 'C01'): QueueConfigType {
   return QueueConfig.parse({ ...(readDoc('queue.sample.json') as object), centerCode });
 }
 
-/** `holder.storage` is set before the block's tests run and closed (its data removed) after them. */
-export function useSampleStorage(kind: StorageKind): { storage: Storage } {
+/**
+ * `holder.storage` is set before the block's tests run and removed after them; closed then too,
+ * unless `closedBy: 'server'` (a back office started on it closes it when it stops).
+ */
+export function useSampleStorage(kind: StorageKind, options: { closedBy?: 'server' } = {}): { storage: Storage } {
   const holder = {} as { storage: Storage };
   const dir = mkdtempSync(join(tmpdir(), 'vikno-queue-test-'));
   let stopPostgres: (() => Promise<void>) | null = null;
@@ -34,7 +37,7 @@ export function useSampleStorage(kind: StorageKind): { storage: Storage } {
     await publishCatalog(holder.storage, CatalogDocument.parse(readDoc('catalog.sample.json')));
   });
   afterAll(async () => {
-    await holder.storage?.close();
+    if (options.closedBy !== 'server') await holder.storage?.close();
     await stopPostgres?.();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -89,7 +89,8 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     expect(await server.stop()).toBe(0);
   });
 
-  it('configures a center’s queue from the command line; a bad queue.json lists its wrong paths and publishes nothing', () => {
+  // Seven runs of the command line (each bundles and starts Node) and a server: minutes on a busy machine.
+  it('configures a center’s queue from the command line, stopped and running; a bad queue.json lists its wrong paths and publishes nothing', async () => {
     const script = join(root, 'scripts', 'server.ts');
     const data = join(dir, 'queue-data');
     const cli = (args: string[]) =>
@@ -115,5 +116,29 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
       JSON.stringify({ ...doc, centerCode: 'C02', areas: [{ code: 'x', nameUk: 'Х', nameEn: 'X', serviceCodes: ['ID-01', 'NOPE'] }] }),
     );
     expect(cli(['queue', 'configure', '--file', unknownService]).stderr).toMatch(/areas\.0\.serviceCodes\.1: no queue serves service NOPE/);
-  });
+
+    // Running: through the server's admin route, which checks the catalog too.
+    const server = await startServerProcess(root, data, serverEnv().DATABASE_URL);
+    try {
+      const changed = join(dir, 'changed-queue.json');
+      writeFileSync(changed, JSON.stringify({ ...doc, recallsBeforeNoShow: 2 }));
+      expect(cli(['queue', 'configure', '--file', changed]).stdout).toContain('Queue of center C01: version 2 published');
+      const missing = join(dir, 'missing-service.json');
+      const queues = (doc as unknown as { queues: { serviceCodes: string[] }[] }).queues;
+      const areas = (doc as unknown as { areas: { serviceCodes: string[] }[] }).areas;
+      writeFileSync(
+        missing,
+        JSON.stringify({
+          ...doc,
+          areas: [{ ...areas[0], serviceCodes: ['ID-01', 'XX-01'] }, ...areas.slice(1)],
+          queues: [{ ...queues[0], serviceCodes: ['ID-01', 'XX-01'] }, ...queues.slice(1)],
+        }),
+      );
+      const refusedRunning = cli(['queue', 'configure', '--file', missing]);
+      expect(refusedRunning.status).toBe(1);
+      expect(refusedRunning.stderr).toContain("areas.0.serviceCodes.1: service XX-01 is not in center C01's catalog");
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+  }, 180_000);
 });
