@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { QueuePanel } from '../../../shared/queue-panel';
-import { DeskQueueState, QUEUE_ERRORS, QueueStatistics } from '../../../shared/queue-protocol';
-import type { QueueAction, QueueCommandResult } from '../../../shared/queue-protocol';
+import { DeskQueueState, QUEUE_ERRORS } from '../../../shared/queue-protocol';
+import type { QueueAction, QueueCommandResult, QueueStatistics } from '../../../shared/queue-protocol';
 import { runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 import type { DeskConfig } from '../config/desk-config';

@@ -58,9 +58,10 @@ export function toQueueTicket(row: TicketRow): QueueTicket {
 /** Whether the desk has counter actions on this ticket still to deliver: then its own copy is the newer one. */
 export function hasQueuedActions(db: Db, ticketId: string): boolean {
   return (
-    statement(db, "SELECT 1 FROM outbox WHERE status <> 'acked' AND aggregate = ? AND status IN ('pending', 'inflight', 'blocked_on_blob') LIMIT 1").get(
-      `ticket:${ticketId}`,
-    ) !== undefined
+    statement(
+      db,
+      "SELECT 1 FROM outbox WHERE status <> 'acked' AND aggregate = ? AND status IN ('pending', 'inflight', 'blocked_on_blob') LIMIT 1",
+    ).get(`ticket:${ticketId}`) !== undefined
   );
 }
 
