@@ -185,6 +185,8 @@ describe('the desk’s queue panel against the back office (desk queue routes: a
     await desk.act({ action: 'arrived', ticketId: ticket.id });
     const kiosk = await standIn.issue('PASS');
     await waitForPanel(desk, (p) => p.desk?.waiting.some((t) => t.id === kiosk.id) === true);
+    // Reads the last changes asked for have answered: what follows is the drop alone.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await standIn.stop();
     // The live stream drops: the desk re-reads, finds nobody, and says so.
     const offline = await waitForPanel(desk, (p) => p.connection === 'offline');
