@@ -19,6 +19,7 @@ import type { TestDesk } from '../../helpers/desk-db';
 import { addApplicant, openTestDesk, SAMPLE_PERSON, SAMPLE_SERVICE } from '../../helpers/desk-db';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { useServer } from '../server/harness';
+import { sampleConfig } from '../queue/queue-storage';
 import type { Desk } from '../server/harness';
 import { ApplicantInput } from '../../../shared/domain/applicant';
 import { RegisterApplication } from '../../../shared/domain/application';
@@ -77,14 +78,15 @@ async function runEveryCommand(desk: TestDesk, dataDir: string): Promise<void> {
   cancelPayment(env, { applicationId: app.id, paymentId: paid.payments[0]!.id, reason: 'Квитанція іншої особи' });
   // Three visits walk the ticket machine so that every counter action happens once.
   const served = issueTicket(env, { number: 'A001', queueCode: 'A' });
-  for (const event of ['called', 'recalled', 'arrived', 'service_started', 'parked', 'called', 'arrived', 'service_ended'] as const)
+  for (const event of ['called', 'recalled', 'arrived', 'parked', 'called', 'arrived', 'service_ended'] as const)
     recordTicketEvent(env, served, event);
   const absent = issueTicket(env, { number: 'A002', queueCode: 'A', priorityReason: 'ветеран' });
-  recordTicketEvent(env, absent, 'called');
-  recordTicketEvent(env, absent, 'no_show');
+  // A no-show comes after the recall the center requires.
+  for (const event of ['called', 'recalled', 'no_show'] as const) recordTicketEvent(env, absent, event);
   const moved = issueTicket(env, { number: 'A003', queueCode: 'A' });
   recordTicketEvent(env, moved, 'called');
-  recordTicketEvent(env, moved, 'transferred', { toWindow: '3' });
+  // A transfer puts the ticket back to waiting, here in another queue with a note for the next clerk.
+  recordTicketEvent(env, moved, 'transferred', { toQueueCode: 'B', note: 'Потрібна довідка з архіву' });
   // The calendar is the center's: only a desk with a back office queues its edits.
   const synced = { ...env, desk: { ...env.desk, backOfficeUrl: 'http://127.0.0.1:9/' } };
   putCalendarDay(synced, { day: '2026-12-25', kind: 'day_off', name: 'Різдво' });
@@ -121,6 +123,11 @@ describe('every mutation kind, desk and back office reading it with one schema (
   it('queues a payload the shared schema accepts for every kind, and the back office applies each', async () => {
     const dataDir = tempDir();
     const deskDb = openTestDesk(dataDir);
+    // Ticket mutations land in the center's queue, so the center has one.
+    await server.storage.query('INSERT INTO queue_configs (center_code, config, version) VALUES ($1, $2, 1)', [
+      deskDb.env.desk.center.code,
+      JSON.stringify(sampleConfig(deskDb.env.desk.center.code)),
+    ]);
     const desk = await server.enrollDesk(deskDb.env.desk.center.code);
     await runEveryCommand(deskDb, dataDir);
 
