@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import { PlaceCode } from '../../shared/place-code';
-import { HttpError } from '../http/http-error';
 import type { ServerDeps } from '../http/server-deps';
 import { PAGES } from './build-pages';
 import type { PageName } from './build-pages';
@@ -33,12 +32,11 @@ export function pageRoutes(deps: ServerDeps): FastifyPluginAsync {
     });
     for (const name of Object.keys(PAGES) as PageName[]) {
       app.get<{ Params: { center: string } }>(`/${name}/:center`, async (request, reply) => {
-        if (!PlaceCode.safeParse(request.params.center).success)
-          throw new HttpError(
-            404,
-            'not_found',
-            `No ${name} page for "${request.params.center}": a center code is 1–8 capital Latin letters or digits`,
-          );
+        // No center has such a code: the page does not exist, answered as any unknown address is.
+        if (!PlaceCode.safeParse(request.params.center).success) {
+          reply.callNotFound();
+          return reply;
+        }
         const html = await readFile(join(dir, `${name}.html`), 'utf8');
         return reply
           .header('content-security-policy', PAGE_CSP)
