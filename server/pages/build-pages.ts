@@ -20,6 +20,7 @@ export function pageHtml(name: PageName): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${PAGES[name]}</title>
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/assets/${name}.css" />
     <script type="module" src="/assets/${name}.js"></script>
   </head>
