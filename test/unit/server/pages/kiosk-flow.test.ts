@@ -147,7 +147,7 @@ describe('the kiosk flow', () => {
     );
   });
 
-  it('builds a request the protocol accepts from any finished choice', () => {
+  it('builds a request the protocol accepts from any finished choice, the number only for collect', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('consultation', 'submit', 'collect', 'other'),
@@ -156,6 +156,9 @@ describe('the kiosk flow', () => {
         (purpose, priorityCategory, regNumber) => {
           const request = ticketRequest({ areaCode: 'social', serviceCode: 'subsidy', purpose, priorityCategory }, regNumber);
           expect(KioskTicketRequest.safeParse(request).success).toBe(true);
+          // The registration number travels only with a collect ticket, and only when one was typed.
+          expect(request.regNumber).toBe(purpose === 'collect' && regNumber?.trim() ? regNumber.trim() : undefined);
+          expect(request.serviceCode).toBe(purpose === 'other' ? null : 'subsidy');
         },
       ),
     );
