@@ -47,6 +47,7 @@ export const uk = {
   error_queue_not_configured: 'Черга цього центру ще не налаштована.',
   error_booking_not_found: 'Запис із таким кодом не знайдено. Перевірте код.',
   error_booking_not_open: 'Цей запис уже використано, скасовано або він на інший день.',
+  error_check_in_too_early: 'Ще зарано: підтвердіть прихід не раніше ніж за годину до часу запису.',
   error_rate_limited: 'Забагато запитів. Зачекайте хвилину й спробуйте знову.',
   error_other: 'Щось пішло не так ({code}). Зверніться до адміністратора.',
 } as const;
@@ -100,6 +101,7 @@ export const en: Dictionary<KioskKey> = {
   error_queue_not_configured: 'This center’s queue is not configured yet.',
   error_booking_not_found: 'No booking has this code. Check the code.',
   error_booking_not_open: 'This booking was already used, cancelled, or is for another day.',
+  error_check_in_too_early: 'Too early: check in no sooner than an hour before your booked time.',
   error_rate_limited: 'Too many requests. Wait a minute and try again.',
   error_other: 'Something went wrong ({code}). Ask the administrator.',
 };

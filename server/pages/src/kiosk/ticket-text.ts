@@ -39,6 +39,7 @@ const KNOWN_ERRORS = [
   'queue_not_configured',
   'booking_not_found',
   'booking_not_open',
+  'check_in_too_early',
   'rate_limited',
 ] as const;
 
