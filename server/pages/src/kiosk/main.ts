@@ -17,6 +17,8 @@ import { errorText, ticketText } from './ticket-text';
 
 /** Seconds the ticket stays on screen before the kiosk is ready for the next citizen. */
 const TICKET_SECONDS = 15;
+/** A citizen who walks away mid-choice leaves the kiosk to the next one after this long untouched. */
+const IDLE_SECONDS = 60;
 
 const root = document.getElementById('app') as HTMLElement;
 const center = centerFromPath(location.pathname);
@@ -25,6 +27,15 @@ let i18n: Translator<KioskKey> = translator({ uk, en }, lang);
 let config: KioskConfig | null = null;
 let state: KioskState = START;
 let countdown: { left: number; timer: ReturnType<typeof setInterval> } | null = null;
+let idle: ReturnType<typeof setTimeout> | null = null;
+
+/** Restarts the idle clock; only a half-made choice is abandoned (the ticket has its own countdown). */
+function touched(): void {
+  if (idle !== null) clearTimeout(idle);
+  idle = null;
+  if (state.step !== 'area' && state.step !== 'ticket' && state.step !== 'issuing' && state.step !== 'checkingIn')
+    idle = setTimeout(restart, IDLE_SECONDS * 1000);
+}
 
 function setLang(next: Lang): void {
   lang = next;
@@ -38,6 +49,7 @@ function send(event: KioskEvent): void {
   const before = state;
   state = kioskStep(state, event, config);
   if (state === before) return;
+  touched();
   draw();
   if (state.step === 'issuing') void call(`/api/kiosk/${center}/tickets`, state.request);
   if (state.step === 'checkingIn') void call(`/api/kiosk/${center}/check-in`, CheckInRequest.parse({ code: state.code }));
@@ -269,5 +281,6 @@ async function load(): Promise<void> {
   draw();
 }
 
+for (const type of ['pointerdown', 'keydown'] as const) document.addEventListener(type, touched, { capture: true });
 document.documentElement.lang = lang;
 void load();

@@ -76,4 +76,23 @@ describe('the kiosk page', () => {
     expect(sent.at(-1)).toEqual({ url: '/api/kiosk/KV01/check-in', method: 'POST', body: { code: 'ZZ99Q' } });
     expect(window.print).not.toHaveBeenCalled();
   });
+
+  it('returns to the start when a citizen walks away mid-choice, not while they keep touching it', async () => {
+    backOffice({ status: 200, body: kioskTicket });
+    // Fake clocks that still run, so the page's own waits work while the test jumps ahead.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await openKiosk();
+      const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+      await user.click(await screen.findByRole('button', { name: 'Паспортні послуги' }));
+      vi.advanceTimersByTime(45_000);
+      screen.getByRole('heading', { name: 'Оберіть послугу' }).dispatchEvent(new Event('pointerdown', { bubbles: true }));
+      vi.advanceTimersByTime(45_000);
+      expect(screen.getByRole('heading', { name: 'Оберіть послугу' })).toBeTruthy();
+      vi.advanceTimersByTime(15_000);
+      expect(screen.getByRole('heading', { name: 'Оберіть сферу' })).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
