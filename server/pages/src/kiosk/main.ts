@@ -34,7 +34,7 @@ function touched(): void {
   if (idle !== null) clearTimeout(idle);
   idle = null;
   if (state.step !== 'area' && state.step !== 'ticket' && state.step !== 'issuing' && state.step !== 'checkingIn')
-    idle = setTimeout(restart, IDLE_SECONDS * 1000);
+    idle = setTimeout(nextCitizen, IDLE_SECONDS * 1000);
 }
 
 function setLang(next: Lang): void {
@@ -73,7 +73,7 @@ function showTicket(): void {
     timer: setInterval(() => {
       if (!countdown) return;
       countdown.left -= 1;
-      if (countdown.left <= 0) restart();
+      if (countdown.left <= 0) nextCitizen();
       else draw();
     }, 1000),
   };
@@ -87,6 +87,12 @@ function stopCountdown(): void {
 function restart(): void {
   stopCountdown();
   send({ type: 'restart' });
+}
+
+/** Done, or walked away: the next citizen finds the start in the kiosk's own language. */
+function nextCitizen(): void {
+  setLang(langFromSearch(location.search));
+  restart();
 }
 
 const t = (key: KioskKey, values?: Record<string, string | number>) => i18n.t(key, values);
@@ -230,7 +236,7 @@ function ticketView(current: Extract<KioskState, { step: 'ticket' }>): HTMLEleme
       'div',
       { class: 'choices no-print' },
       h('button', { type: 'button', class: 'choice secondary', onclick: () => window.print() }, t('print')),
-      h('button', { type: 'button', class: 'choice primary', onclick: restart }, t('done')),
+      h('button', { type: 'button', class: 'choice primary', onclick: nextCitizen }, t('done')),
       countdown ? h('p', { class: 'hint', role: 'timer' }, t('returning', { n: countdown.left })) : null,
     ),
   );

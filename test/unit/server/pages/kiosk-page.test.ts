@@ -95,4 +95,17 @@ describe('the kiosk page', () => {
       vi.useRealTimers();
     }
   });
+
+  it('gives the next citizen the start in Ukrainian after one who switched to English is done', async () => {
+    backOffice({ status: 200, body: { ...kioskTicket, late: true } });
+    await openKiosk();
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'English' }));
+    await user.click(screen.getByRole('button', { name: 'Another request' }));
+    await user.click(screen.getByRole('button', { name: 'No, the regular queue' }));
+    expect((await screen.findByRole('article', { name: 'Your number' })).textContent).toContain('You are late for your booking');
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(screen.getByRole('heading', { name: 'Оберіть сферу' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('uk');
+  });
 });
