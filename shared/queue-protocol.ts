@@ -35,6 +35,8 @@ export const QUEUE_ERRORS = {
   bookingNotFound: 'booking_not_found',
   /** Check-in of a booking already used, closed, or for another day. 409. */
   bookingNotOpen: 'booking_not_open',
+  /** Check-in more than an hour before the booked slot. 409. */
+  checkInTooEarly: 'check_in_too_early',
   slotFull: 'slot_full',
 } as const;
 

@@ -102,6 +102,8 @@ export type BookingRules = z.infer<typeof BookingRules>;
 export const QueueConfig = z
   .object({
     centerCode: PlaceCode,
+    /** The center's name as the kiosk and the hall's board show it; the code when not given. */
+    centerName: Name.optional(),
     timeZone: z.string().min(1).max(64).default('Europe/Kyiv'),
     areas: z.array(QueueArea).min(1).max(50),
     queues: z.array(QueueDefinition).min(1).max(50),
