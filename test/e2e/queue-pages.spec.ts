@@ -1,35 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { liveInstance } from '../../server/admin/instance-file';
-import { PROTOCOL_VERSION, EnrollResponse } from '../../shared/sync-protocol';
 import { QueueCommandResult } from '../../shared/queue-protocol';
-import { startServerProcess } from '../helpers/server-process';
-import type { ServerProcess } from '../helpers/server-process';
+import { startQueueBackOffice } from './queue-back-office';
+import type { QueueBackOffice } from './queue-back-office';
 
-// The back office bundles itself and the pages before it listens; the machine is shared.
+// The pages are built first and the machine is shared.
 test.setTimeout(180_000);
 
-const root = resolve('.');
-let dataDir: string;
-let server: ServerProcess;
-
-/** A desk of the sample queue (docs/queue.sample.json), enrolled as every desk is: a one-time code, then POST /enroll. */
-async function enrolledDesk(deskCode: string): Promise<Record<string, string>> {
-  const code = await server.enrollmentCode('C01', deskCode);
-  const response = await fetch(`${server.url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceName: `C01/${deskCode}` }) });
-  expect(response.status).toBe(200);
-  const { deviceToken } = EnrollResponse.parse(await response.json());
-  return {
-    authorization: `Bearer ${deviceToken}`,
-    'x-vikno-actor': 'clerk-e2e',
-    'x-vikno-protocol': String(PROTOCOL_VERSION),
-    'content-type': 'application/json',
-  };
-}
+let server: QueueBackOffice;
 
 async function takeTicket(kiosk: Page): Promise<string> {
   await kiosk.getByRole('button', { name: 'Паспортні документи' }).click();
@@ -42,24 +20,11 @@ async function takeTicket(kiosk: Page): Promise<string> {
 }
 
 test.beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'vikno-e2e-queue-'));
-  // Configured as docs/IT.md says: the sample catalog, then the sample queue, before the server starts.
-  for (const args of [
-    ['catalog', 'publish', '--file', join(root, 'docs', 'catalog.sample.json')],
-    ['queue', 'configure', '--file', join(root, 'docs', 'queue.sample.json')],
-  ]) {
-    const run = spawnSync(process.execPath, [join(root, 'scripts', 'server.ts'), ...args, '--data', dataDir], {
-      cwd: root,
-      encoding: 'utf8',
-    });
-    expect(run.status, run.stderr).toBe(0);
-  }
-  server = await startServerProcess(root, dataDir, undefined);
+  server = await startQueueBackOffice();
 });
 
 test.afterAll(async () => {
   await server?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 test('a ticket taken on the kiosk page shows its number and is printed; the board shows its call live', async ({ browser }) => {
@@ -86,7 +51,7 @@ test('a ticket taken on the kiosk page shows its number and is printed; the boar
   await expect(board.getByRole('status')).toHaveCount(0);
 
   // Desk D1 (window 1, passports first) calls next: the board shows it without a reload.
-  const headers = await enrolledDesk('D1');
+  const headers = await server.deskHeaders('D1');
   const called = await fetch(`${server.url}/queue/commands`, {
     method: 'POST',
     headers,
@@ -98,16 +63,16 @@ test('a ticket taken on the kiosk page shows its number and is printed; the boar
   await expect(newest).toContainText(number);
   await expect(newest).toContainText('Вікно 1');
   await board.screenshot({ path: 'test-results/queue-board.png' });
+  // Pages of their own: closed here, or the board's open stream would hold the server's close.
+  await Promise.all([board.close(), kiosk.close()]);
 });
 
 test('a booking made on the bookings page gets a code, is listed and cancelled; the kiosk refuses an unknown code in Ukrainian', async ({
   page,
   browser,
 }) => {
-  const instance = liveInstance(dataDir);
-  expect(instance).not.toBeNull();
   await page.goto(`${server.url}/bookings/C01`);
-  await page.getByLabel('Токен адміністратора').fill(instance?.adminToken ?? '');
+  await page.getByLabel('Токен адміністратора').fill(server.adminToken);
   await page.getByRole('button', { name: 'Увійти' }).click();
   await page.getByLabel('Послуга').selectOption('ID-01');
   // Tuesday is open until 20:00 in the sample schedule: the next one always has free slots.
@@ -135,6 +100,7 @@ test('a booking made on the bookings page gets a code, is listed and cancelled; 
   await kiosk.getByLabel('Код запису').fill('NOPE1');
   await kiosk.getByRole('button', { name: 'Підтвердити прихід' }).click();
   await expect(kiosk.getByRole('alert')).toHaveText('Запис із таким кодом не знайдено. Перевірте код.');
+  await kiosk.close();
 
   // The admin cancels it: the row says so and offers no second cancel.
   await row.getByRole('button', { name: `Скасувати запис ${code}` }).click();
