@@ -3,23 +3,25 @@
  * page, and under assets/ each page's script and style bundled by esbuild, plus the chime. The
  * HTML is written here, not kept as files, so the three stay alike and load only their own bundle.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const source = join(import.meta.dirname, 'src');
 
-/** The pages, by file name, with the title their HTML carries before the script names them in the chosen language. */
-export const PAGES = { kiosk: 'Електронна черга', board: 'Табло черги', bookings: 'Попередній запис' } as const;
-export type PageName = keyof typeof PAGES;
+/** Every folder of src/ with a main.ts is a page (common/ holds what they share). */
+function pageNames(): string[] {
+  return readdirSync(source).filter((name) => existsSync(join(source, name, 'main.ts')));
+}
 
-export function pageHtml(name: PageName): string {
+/** The page's shell; its script names it (document.title) in the chosen language. */
+export function pageHtml(name: string): string {
   return `<!doctype html>
 <html lang="uk">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${PAGES[name]}</title>
+    <title>Vikno</title>
     <link rel="icon" href="data:," />
     <link rel="stylesheet" href="/assets/${name}.css" />
     <script type="module" src="/assets/${name}.js"></script>
@@ -34,7 +36,7 @@ export function pageHtml(name: PageName): string {
 export async function buildPages(outDir: string): Promise<void> {
   const assets = join(outDir, 'assets');
   mkdirSync(assets, { recursive: true });
-  const names = Object.keys(PAGES) as PageName[];
+  const names = pageNames();
   await build({
     entryPoints: Object.fromEntries(names.map((name) => [name, join(source, name, 'main.ts')])),
     outdir: assets,

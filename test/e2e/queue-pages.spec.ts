@@ -51,7 +51,7 @@ test('a ticket taken on the kiosk page shows its number and is printed; the boar
   await expect(board.getByRole('status')).toHaveCount(0);
 
   // Desk D1 (window 1, passports first) calls next: the board shows it without a reload.
-  const headers = await server.deskHeaders('D1');
+  const headers = server.deskHeaders('D1');
   const called = await fetch(`${server.url}/queue/commands`, {
     method: 'POST',
     headers,

@@ -1,36 +1,29 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../../../server/app';
+import type { RunningServer } from '../../../server/app';
 import { buildPages } from '../../../server/pages/build-pages';
-import { pageRoutes } from '../../../server/pages/page-routes';
-import type { ServerDeps } from '../../../server/http/server-deps';
+import { createStorage } from '../../../server/storage/create-storage';
 
-/** Only what the pages' route group reads; the rest of ServerDeps is never touched by it. */
-function deps(pagesDir: string | null): ServerDeps {
-  return { pagesDir, now: () => new Date() } as ServerDeps;
-}
-
-async function serve(pagesDir: string | null): Promise<{ app: FastifyInstance; url: string }> {
-  const app = Fastify();
-  await app.register(pageRoutes(deps(pagesDir)));
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
-  return { app, url };
+/** The back office as main.ts starts it, on a PGlite folder, with or without built pages. */
+async function serve(dir: string, pagesDir: string | null): Promise<RunningServer> {
+  const storage = await createStorage({ databaseUrl: undefined, dataDir: join(dir, pagesDir ? 'pglite' : 'pglite-bare') });
+  return startServer(storage, '127.0.0.1', 0, { dir: join(dir, 'blobs'), maxBytes: 1024 }, null, { pagesDir });
 }
 
 describe('the pages’ routes', () => {
   let dir: string;
-  let server: { app: FastifyInstance; url: string };
+  let server: RunningServer;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'vikno-pages-'));
-    await buildPages(dir);
-    server = await serve(dir);
+    await buildPages(join(dir, 'pages'));
+    server = await serve(dir, join(dir, 'pages'));
   });
   afterAll(async () => {
-    await server.app.close();
+    await server?.close();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -52,6 +45,8 @@ describe('the pages’ routes', () => {
   it('serves each page’s script and style, and the chime', async () => {
     for (const [file, type] of [
       ['kiosk.js', 'application/javascript'],
+      ['board.js', 'application/javascript'],
+      ['bookings.js', 'application/javascript'],
       ['board.css', 'text/css'],
       ['chime.wav', 'audio/wav'],
     ] as const) {
@@ -63,19 +58,20 @@ describe('the pages’ routes', () => {
   });
 
   it('knows no page for an address that is not a center code, nor files outside the assets', async () => {
-    expect((await fetch(`${server.url}/kiosk/kv01`)).status).toBe(404);
-    expect((await fetch(`${server.url}/board/ABCDEFGHI`)).status).toBe(404);
-    expect((await fetch(`${server.url}/assets/../kiosk.html`)).status).toBe(404);
-    expect((await fetch(`${server.url}/assets/nothing.js`)).status).toBe(404);
+    for (const path of ['/kiosk/kv01', '/board/ABCDEFGHI', '/assets/..%2Fkiosk.html', '/assets/nothing.js']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(((await response.json()) as { error: { code: string } }).error.code, path).toBe('not_found');
+    }
   });
 
   it('serves nothing when the server has no pages folder', async () => {
-    const bare = await serve(null);
+    const bare = await serve(dir, null);
     try {
       expect((await fetch(`${bare.url}/kiosk/KV01`)).status).toBe(404);
       expect((await fetch(`${bare.url}/assets/kiosk.js`)).status).toBe(404);
     } finally {
-      await bare.app.close();
+      await bare.close();
     }
   });
 });

@@ -80,6 +80,7 @@ function connect(): void {
 }
 
 function draw(): void {
+  document.title = i18n.t('title');
   const { t } = i18n;
   if (center === null) {
     render(root, h('p', { class: 'problem', role: 'alert' }, t('noCenter')));

@@ -294,6 +294,7 @@ function dayList(): HTMLElement | null {
 }
 
 function draw(): void {
+  document.title = t('title');
   const header = h(
     'header',
     { class: 'top' },

@@ -259,6 +259,7 @@ function header(): HTMLElement {
 let loadError: string | null = null;
 
 function draw(): void {
+  document.title = t('title');
   const body = loadError
     ? h(
         'section',
