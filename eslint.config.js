@@ -47,10 +47,16 @@ export default tseslint.config(
   },
   { files: ['main/**', 'server/**', 'scripts/**', 'test/**', '*.config.*'], languageOptions: { globals: globals.node } },
   { files: ['renderer/**'], languageOptions: { globals: globals.browser } },
+  // The kiosk, board and bookings pages run in a browser, not in the server they live beside.
+  {
+    files: ['server/pages/src/**'],
+    languageOptions: { globals: { ...globals.browser, ...Object.fromEntries(Object.keys(globals.node).map((name) => [name, 'off'])) } },
+  },
   boundary(['shared/**'], [NODE, ELECTRON, NATIVE, RENDERER, MAIN, SERVER, REACT], NODE_PATHS),
   boundary(['renderer/**'], [NODE, ELECTRON, NATIVE, MAIN, SERVER], NODE_PATHS),
   boundary(['main/backend/**', 'main/browser-host.ts'], [ELECTRON, RENDERER, SERVER]),
   boundary(['main/electron/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE]),
   boundary(['main/preload/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE, NODE], NODE_PATHS),
   boundary(['server/**'], [ELECTRON, RENDERER, MAIN]),
+  boundary(['server/pages/src/**'], [NODE, ELECTRON, NATIVE, RENDERER, MAIN], NODE_PATHS),
 );

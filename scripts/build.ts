@@ -1,12 +1,14 @@
 /**
  * `npm run build`: the renderer with Vite into dist/renderer, and main, preload, the backend
- * process and the browser host with esbuild into dist/main. Native and optional modules stay
+ * process and the browser host with esbuild into dist/main, and the back office's kiosk, board and
+ * bookings pages into dist/server/pages. Native and optional modules stay
  * external: better-sqlite3 ships its Node-API binary in the package, loaded at run time.
  */
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { buildPages } from '../server/pages/build-pages.ts';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'dist', 'main');
@@ -35,6 +37,7 @@ export async function buildAll(): Promise<void> {
       }),
     ),
   );
+  await buildPages(join(root, 'dist', 'server', 'pages'));
   // The receipt PDF embeds these; the bundled backend reads them from fonts/ beside itself.
   cpSync(join(root, 'main', 'backend', 'receipts', 'fonts'), join(out, 'fonts'), { recursive: true });
   writeFileSync(join(root, 'dist', '.build-stamp'), new Date().toISOString());
@@ -42,5 +45,5 @@ export async function buildAll(): Promise<void> {
 
 if (import.meta.main) {
   await buildAll();
-  process.stdout.write('Built dist/renderer and dist/main\n');
+  process.stdout.write('Built dist/renderer, dist/main and dist/server/pages\n');
 }

@@ -1,11 +1,13 @@
 /**
  * `npm run server -- [--data DIR] [--port N] | enroll --center C --desk D | revoke --device ID`:
- * bundles server/main.ts into dist/server/server.cjs, then runs it with the arguments.
+ * bundles server/main.ts into dist/server/server.cjs and the kiosk, board and bookings pages into
+ * dist/server/pages, then runs it with the arguments.
  * PGlite and pg stay external: PGlite loads its WebAssembly and data files from its package.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { buildPages } from '../server/pages/build-pages.ts';
 
 const root = join(import.meta.dirname, '..');
 const outfile = join(root, 'dist', 'server', 'server.cjs');
@@ -21,6 +23,7 @@ await build({
   external: ['@electric-sql/pglite', 'pg', 'pg-native'],
   logLevel: 'warning',
 });
+await buildPages(join(root, 'dist', 'server', 'pages'));
 const child = spawn(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

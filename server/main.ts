@@ -4,8 +4,8 @@
  * admin routes when there is one, and straight to the storage when there is not.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CatalogDocument } from '../shared/catalog-document';
 import type { CatalogDocumentInput } from '../shared/catalog-document';
 import { publishCatalog } from './catalog/publish-catalog';
@@ -106,6 +106,15 @@ async function admin(dataDir: string, command: AdminCommand): Promise<void> {
   if (!revoked) process.exitCode = 1;
 }
 
+/**
+ * The kiosk, board and bookings pages `npm run server` built beside the bundled server
+ * (dist/server/pages, scripts/server.ts); null when they are not there (then they are not served).
+ */
+function builtPages(): string | null {
+  const dir = join(dirname(process.argv[1] ?? '.'), 'pages');
+  return existsSync(join(dir, 'kiosk.html')) ? dir : null;
+}
+
 async function serve(dataDir: string, command: Extract<Command, { name: 'serve' }>): Promise<void> {
   const adminToken = randomBytes(32).toString('base64url');
   const claim = claimInstance(dataDir, 'server', adminToken);
@@ -117,6 +126,7 @@ async function serve(dataDir: string, command: Extract<Command, { name: 'serve' 
     command.port,
     { dir: join(dataDir, 'blobs'), maxBytes: command.maxFileBytes },
     adminToken,
+    { pagesDir: builtPages() },
   );
   claim.listening(server.url);
   process.stdout.write(`Vikno back office on ${server.url} (storage: ${storage.kind})\n`);

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from '../admin/admin-routes';
 import { enrollRoutes } from '../auth/enroll-routes';
 import { blobRoutes } from '../blobs/blob-routes';
+import { pageRoutes } from '../pages/page-routes';
 import { providerRoutes } from '../provider/provider-routes';
 import { queueRoutes } from '../queue/queue-route-groups';
 import { syncRoutes } from '../sync/sync-routes';
@@ -11,4 +12,4 @@ import type { ServerDeps } from './server-deps';
 export type RouteGroup = (deps: ServerDeps) => FastifyPluginAsync;
 
 /** Every route group the server registers, in this order; a new concern adds its line here. */
-export const ROUTE_GROUPS: readonly RouteGroup[] = [syncRoutes, enrollRoutes, blobRoutes, adminRoutes, providerRoutes, queueRoutes];
+export const ROUTE_GROUPS: readonly RouteGroup[] = [syncRoutes, enrollRoutes, blobRoutes, adminRoutes, providerRoutes, queueRoutes, pageRoutes];
