@@ -57,7 +57,8 @@ export function deskSituation(panel: QueuePanel): DeskSituation {
     paused: panel.desk?.paused ?? false,
     current: currentTicket(panel),
     waitingTotal: panel.desk?.waitingTotal ?? 0,
-    recallsBeforeNoShow: panel.desk?.recallsBeforeNoShow ?? 0,
+    // A desk that never read its center's rule asks for one recall, as its local queue does.
+    recallsBeforeNoShow: panel.desk?.recallsBeforeNoShow ?? 1,
   };
 }
 
@@ -65,8 +66,6 @@ export function ticketActionAvailability(situation: DeskSituation, action: Ticke
   const ticket = situation.current;
   if (ticket === null) return off('no_ticket');
   if (ticketEventResult(ticket.status, TICKET_EVENT[action]) === null) return off('status');
-  // Transfer hands the ticket to another queue or desk: only the back office can do that.
-  if (action === 'transfer' && !situation.online) return off('offline');
   if (action === 'no_show' && !noShowAllowed(ticket.recalls, situation.recallsBeforeNoShow)) return off('recall_first');
   return ENABLED;
 }

@@ -37,7 +37,6 @@ const situationArb = fc.record({
 function expectedTicketAction(situation: DeskSituation, action: TicketAction) {
   if (situation.current === null) return { enabled: false, reason: 'no_ticket' };
   if (!TICKET_EFFECTS[EVENT_OF[action]].from.includes(situation.current.status)) return { enabled: false, reason: 'status' };
-  if (action === 'transfer' && !situation.online) return { enabled: false, reason: 'offline' };
   if (action === 'no_show' && situation.current.recalls < situation.recallsBeforeNoShow) return { enabled: false, reason: 'recall_first' };
   return { enabled: true };
 }
