@@ -27,7 +27,7 @@ const TICKET_EVENT: Readonly<Record<TicketAction, TicketEvent>> = {
 };
 
 /**
- * `offline`: needs the back office (calling from the shared queue, pausing); `busy`: a ticket is
+ * `offline`: needs the back office (calling a listed ticket, pausing); `busy`: a ticket is
  * at the window; `status`: the ticket machine does not allow it from the ticket's status;
  * `recall_first`: a no-show needs the required recalls first.
  */
@@ -73,10 +73,10 @@ export function ticketActionAvailability(situation: DeskSituation, action: Ticke
 export function deskActionAvailability(situation: DeskSituation, action: DeskAction): Availability {
   switch (action) {
     case 'call_next':
-      if (!situation.online) return off('offline');
       if (situation.paused) return off('paused');
       if (situation.current !== null) return off('busy');
-      return situation.waitingTotal > 0 ? ENABLED : off('nothing_waiting');
+      // Offline the desk calls from its own local tickets, which the panel does not list: the desk answers.
+      return !situation.online || situation.waitingTotal > 0 ? ENABLED : off('nothing_waiting');
     // A walk-in works without the back office too: a local ticket, synced later.
     case 'walk_in':
       if (situation.paused) return off('paused');
