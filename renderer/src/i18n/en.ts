@@ -15,7 +15,7 @@ export const en = {
   'screen.documents': 'Documents',
   'screen.review': 'Review',
 
-  'queue.title': 'Queue',
+  'queue.title': 'Electronic queue',
   'queue.loadFailed': 'Could not load the queue.',
   'queue.actionFailed': 'The action was not done.',
   'queue.loading': 'Loading the queue…',

@@ -17,7 +17,7 @@ export const uk = {
   'screen.documents': 'Документи',
   'screen.review': 'Перегляд',
 
-  'queue.title': 'Черга',
+  'queue.title': 'Електронна черга',
   'queue.loadFailed': 'Не вдалося завантажити чергу.',
   'queue.actionFailed': 'Дію не виконано.',
   'queue.loading': 'Завантаження черги…',
