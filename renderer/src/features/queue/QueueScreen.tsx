@@ -114,7 +114,8 @@ export function QueueScreen() {
               <p>{t('queue.intakeBusy')}</p>
             </Notice>
           )}
-          <div className="queue-layout">
+          {/* Without the back office's view (standalone) there are no lists: the ticket and its buttons take the width. */}
+          <div className={panel.desk ? 'queue-layout' : 'queue-layout queue-layout-alone'}>
             <div className="queue-main">
               <CurrentTicket ticket={ticket} now={now} />
               <div className="queue-actions" role="group" aria-label={t('queue.actions.label')}>
