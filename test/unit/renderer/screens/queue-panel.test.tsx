@@ -63,6 +63,12 @@ describe('the queue panel on a standalone desk', () => {
       await user.click(button(/^Завершити/));
       await waitFor(() => expect(currentNumber()).toBeNull());
       expect(button(/^Без талона/)).toHaveProperty('disabled', false);
+
+      // Offline, call-next asks the desk's own queue; its refusal is said in words.
+      await user.keyboard('n');
+      const refusal = await screen.findByRole('alert');
+      expect(refusal.textContent).toContain('Дію не виконано.');
+      expect(refusal.textContent).toContain('Ніхто не очікує.');
     },
   );
 
