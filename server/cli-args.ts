@@ -6,7 +6,7 @@ import { DEFAULT_MAX_BLOB_BYTES } from './blobs/blob-routes';
 
 /**
  * `server [--data DIR] [--port N] [--host H] [--max-file-mb N]`, `server enroll --center C --desk D`,
- * `server revoke --device ID`, `server catalog publish --file catalog.json`, `server provider-token --edrpou X`. Storage: PostgreSQL when DATABASE_URL is set, else PGlite in
+ * `server revoke --device ID`, `server catalog publish --file catalog.json`, `server queue configure --file queue.json`, `server provider-token --edrpou X`. Storage: PostgreSQL when DATABASE_URL is set, else PGlite in
  * --data (default `.vikno-data/server` in the working folder). Port 8470, host 127.0.0.1.
  * Uploaded files live in `<data>/blobs` with either storage; the largest accepted is 200 MiB.
  */
@@ -18,6 +18,7 @@ export type Command =
   | { name: 'enroll'; centerCode: string; deskCode: string }
   | { name: 'revoke'; deviceId: string }
   | { name: 'catalog-publish'; file: string }
+  | { name: 'queue-configure'; file: string }
   | { name: 'provider-token'; edrpou: string };
 
 export interface CliArgs {
@@ -58,6 +59,10 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
     if (rest.length !== 1 || rest[0] !== 'publish') throw new Error('Expected: catalog publish --file catalog.json');
     return { dataDir, command: { name: 'catalog-publish', file: required(values.file, '--file') } };
   }
+  if (name === 'queue') {
+    if (rest.length !== 1 || rest[0] !== 'configure') throw new Error('Expected: queue configure --file queue.json');
+    return { dataDir, command: { name: 'queue-configure', file: required(values.file, '--file') } };
+  }
   if (rest.length > 0) throw new Error(`Unexpected arguments: ${rest.join(' ')}`);
   if (name === 'enroll')
     return { dataDir, command: { name, centerCode: placeCode(values.center, '--center'), deskCode: placeCode(values.desk, '--desk') } };
@@ -67,7 +72,8 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
     if (!edrpou.success) throw new Error(`--edrpou: not a valid ЄДРПОУ, "${values.edrpou}"`);
     return { dataDir, command: { name, edrpou: edrpou.data } };
   }
-  if (name !== undefined) throw new Error(`Unknown command ${name}; expected enroll, revoke, catalog publish or provider-token`);
+  if (name !== undefined)
+    throw new Error(`Unknown command ${name}; expected enroll, revoke, catalog publish, queue configure or provider-token`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
   const maxFileMb = values['max-file-mb'] === undefined ? DEFAULT_MAX_BLOB_BYTES / 2 ** 20 : Number(values['max-file-mb']);

@@ -1,6 +1,6 @@
 /**
  * The back office's entry point (`npm run server -- …`, see cli-args.ts). A server claims its
- * data folder (admin/instance-file.ts); `enroll`, `revoke`, `catalog publish` and `provider-token` go through the running server's
+ * data folder (admin/instance-file.ts); `enroll`, `revoke`, `catalog publish`, `queue configure` and `provider-token` go through the running server's
  * admin routes when there is one, and straight to the storage when there is not.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { CatalogDocument } from '../shared/catalog-document';
 import type { CatalogDocumentInput } from '../shared/catalog-document';
 import { publishCatalog } from './catalog/publish-catalog';
-import { enrollThrough, providerTokenThrough, publishCatalogThrough, revokeThrough } from './admin/admin-client';
+import type { z } from 'zod';
+import { QueueConfig } from '../shared/domain/queue-config';
+import { configureQueueThrough, enrollThrough, providerTokenThrough, publishCatalogThrough, revokeThrough } from './admin/admin-client';
+import { publishQueueConfig } from './queue/publish-config';
 import { createProviderToken } from './provider/provider-tokens';
 import { claimInstance, liveInstance } from './admin/instance-file';
 import { startServer } from './app';
@@ -37,20 +40,20 @@ async function withStorage<T>(dataDir: string, fn: (storage: Storage) => Promise
   }
 }
 
-/** The document as IT wrote it, checked here first so a bad one is refused with every wrong path and nothing sent. */
-function readCatalogFile(file: string): CatalogDocumentInput {
+/** A JSON document as IT wrote it, checked here first so a bad one is refused with every wrong path and nothing sent. */
+function readCheckedFile<S extends z.ZodType>(file: string, what: string, schemaFile: string, schema: S): z.input<S> {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`Cannot read the catalog ${file}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Cannot read the ${what} ${file}: ${(error as Error).message}`, { cause: error });
   }
-  const parsed = CatalogDocument.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(document)'}: ${issue.message}`);
-    throw new Error(`The catalog ${file} does not match docs/catalog.schema.json; nothing was published:\n${lines.join('\n')}`);
+    throw new Error(`The ${what} ${file} does not match ${schemaFile}; nothing was published:\n${lines.join('\n')}`);
   }
-  return json as CatalogDocumentInput;
+  return json as z.input<S>;
 }
 
 async function admin(dataDir: string, command: AdminCommand): Promise<void> {
@@ -68,12 +71,24 @@ async function admin(dataDir: string, command: AdminCommand): Promise<void> {
     return;
   }
   if (command.name === 'catalog-publish') {
-    const doc = readCatalogFile(command.file);
+    const doc: CatalogDocumentInput = readCheckedFile(command.file, 'catalog', 'docs/catalog.schema.json', CatalogDocument);
     const result = running
       ? await publishCatalogThrough(running, doc)
       : await withStorage(dataDir, (storage) => publishCatalog(storage, CatalogDocument.parse(doc)));
     process.stdout.write(
       `Catalog ${result.center ?? '(base list, every center)'}: ${result.published} published, ${result.unchanged} unchanged, ${result.withdrawn} withdrawn\n`,
+    );
+    return;
+  }
+  if (command.name === 'queue-configure') {
+    const doc = readCheckedFile(command.file, 'queue configuration', 'docs/queue.schema.json', QueueConfig);
+    const result = running
+      ? await configureQueueThrough(running, doc)
+      : await withStorage(dataDir, (storage) => publishQueueConfig(storage, QueueConfig.parse(doc)));
+    process.stdout.write(
+      result.unchanged
+        ? `Queue of center ${result.centerCode}: unchanged (version ${result.version})\n`
+        : `Queue of center ${result.centerCode}: version ${result.version} published\n`,
     );
     return;
   }

@@ -22,7 +22,8 @@ export type RefusedQueueAction = z.infer<typeof RefusedQueueAction>;
 export const QueuePanel = z
   .object({
     /**
-     * `offline`: the back office is unreachable (the panel says so in one sentence);
+     * `offline`: the back office is unreachable (the panel says so in one sentence) and call-next
+     * serves only this desk's local tickets (there is no kiosk queue offline);
      * `standalone`: this desk is not enrolled, so only local walk-ins; `not_configured`: the
      * center has no queue configuration for this desk yet.
      */

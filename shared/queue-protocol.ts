@@ -35,6 +35,8 @@ export const QUEUE_ERRORS = {
   bookingNotFound: 'booking_not_found',
   /** Check-in of a booking already used, closed, or for another day. 409. */
   bookingNotOpen: 'booking_not_open',
+  /** Check-in more than an hour before the booked slot. 409. */
+  checkInTooEarly: 'check_in_too_early',
   slotFull: 'slot_full',
 } as const;
 
@@ -84,6 +86,8 @@ export const DeskQueueState = z
     queues: z.array(z.object({ code: z.string(), nameUk: z.string(), nameEn: z.string() }).strict()),
     desks: z.array(z.object({ deskCode: PlaceCode, window: z.string() }).strict()),
     recallsBeforeNoShow: z.number().int().nonnegative(),
+    /** The center's prefix for walk-ins a desk numbers itself while the back office is unreachable (QueueConfig.localPrefix). */
+    localPrefix: z.string().min(1).max(3).optional(),
     serverTime: Iso,
   })
   .strict();

@@ -17,6 +17,7 @@ import { ReceiptVersion } from './domain/receipt';
 import { MoveData } from './domain/status-move';
 import { ApplicantKind, Citizenship, DocPresentedAs, IdDocType, NotifyBy, RnokppAbsence } from './domain/applicant';
 import { PaymentEntry } from './domain/payment';
+import { TicketPurpose } from './domain/queue-config';
 import { TICKET_EVENTS } from './domain/ticket-status';
 import type { TicketEvent } from './domain/ticket-status';
 
@@ -182,20 +183,38 @@ export const PaymentCancelPayload = z
   .object({ id: Id, applicationId: Id, reason: z.string().trim().min(1).max(1000), at: z.iso.datetime() })
   .strict();
 
+/**
+ * A walk-in ticket a desk issued while the back office was unreachable (number from the desk's
+ * local series, Л001). `serviceCode` and `purpose` feed the statistics; desks of earlier versions
+ * sent neither, so both default.
+ */
 export const TicketIssuePayload = z
   .object({
     id: Id,
     number: z.string().min(1).max(20),
-    queueCode: z.string().min(1).max(20),
+    queueCode: z.string().min(1).max(40),
+    serviceCode: z.string().min(1).max(40).nullable().default(null),
+    purpose: TicketPurpose.default('other'),
     priorityReason: z.string().max(200).optional(),
     at: z.iso.datetime(),
   })
   .strict();
 
-/** A counter action; `event` repeats the kind's suffix (`ticket.called` carries `event: 'called'`). */
+/**
+ * A counter action; `event` repeats the kind's suffix (`ticket.called` carries `event: 'called'`).
+ * `note` travels with a parked or transferred ticket; a transfer names one queue or one desk.
+ */
 function ticketEventPayload<E extends TicketEvent>(event: E) {
   return z
-    .object({ id: Id, event: z.literal(event), at: z.iso.datetime(), details: z.record(z.string(), z.unknown()).nullable() })
+    .object({
+      id: Id,
+      event: z.literal(event),
+      at: z.iso.datetime(),
+      details: z.record(z.string(), z.unknown()).nullable(),
+      note: z.string().trim().min(1).max(500).optional(),
+      toQueueCode: z.string().min(1).max(40).optional(),
+      toDeskCode: z.string().min(1).max(40).optional(),
+    })
     .strict();
 }
 

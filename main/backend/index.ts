@@ -23,6 +23,7 @@ import { receiptHandlers } from './receipts/handlers';
 import type { HandlerDeps } from './handler-deps';
 import { syncHandlers } from './sync/handlers';
 import { createSyncService } from './sync/sync-service';
+import { createQueueService } from './queue/queue-service';
 import { loadDeskConfig } from './config/desk-config';
 import type { DeskConfig } from './config/desk-config';
 import { createConnections } from './connections';
@@ -110,9 +111,22 @@ export function createBackend(config: BackendConfig): Backend {
     logger,
     now,
     actor: () => localClerk.id,
-    onStatus: (status) => connections?.broadcast({ kind: 'event', name: 'sync.status', payload: status }),
+    onStatus: (status) => {
+      connections?.broadcast({ kind: 'event', name: 'sync.status', payload: status });
+      // Sync may have delivered queued walk-ins or brought back refusals: the panel counts both.
+      queue.localChanged();
+    },
     ...(config.fetch ? { fetch: config.fetch } : {}),
     ...(config.random ? { random: config.random } : {}),
+  });
+  const queue = createQueueService({
+    db,
+    desk,
+    now,
+    logger,
+    actor: () => localClerk.id,
+    onPanel: (panel) => connections?.broadcast({ kind: 'event', name: 'queue.changed', payload: panel }),
+    ...(config.fetch ? { fetch: config.fetch } : {}),
   });
   const dispatch = createDispatcher(
     methods,
@@ -124,7 +138,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...catalogHandlers(deps),
       ...intakeHandlers(deps),
       ...clerkHandlers(deps),
-      ...queueHandlers(deps),
+      ...queueHandlers({ ...deps, queue }),
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
@@ -146,6 +160,7 @@ export function createBackend(config: BackendConfig): Backend {
   );
   const open = connections;
   sync.start();
+  queue.start();
   // In the background: the first step runs after start-up, and calls are served between steps.
   void audit.check();
   const stopBackups = scheduleDailyBackups(db, {
@@ -168,6 +183,7 @@ export function createBackend(config: BackendConfig): Backend {
       if (closed) return;
       closed = true;
       await open.drain();
+      await queue.stop();
       await sync.stop();
       await stopBackups();
       await audit.stop();

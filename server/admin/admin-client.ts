@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { ErrorResponse } from '../../shared/sync-protocol';
 import type { DeskPlace } from '../auth/enrollment';
-import { AdminEnrollResponse, AdminRevokeResponse, PublishResultSchema } from './admin-protocol';
+import { AdminEnrollResponse, AdminRevokeResponse, PublishResultSchema, QueueConfigPublishedSchema } from './admin-protocol';
+import type { QueueConfigPublished } from '../queue/publish-config';
 import type { CatalogDocumentInput } from '../../shared/catalog-document';
 import type { PublishResult } from '../catalog/publish-catalog';
 import { ProviderTokenResponse } from '../../shared/provider-protocol';
@@ -35,6 +36,11 @@ export function enrollThrough(instance: Instance, place: DeskPlace): Promise<Adm
 
 export function publishCatalogThrough(instance: Instance, doc: CatalogDocumentInput): Promise<PublishResult> {
   return call(instance, '/admin/catalog', doc, PublishResultSchema);
+}
+
+/** The document as read from queue.json: the server fills its defaults again. */
+export function configureQueueThrough(instance: Instance, config: unknown): Promise<QueueConfigPublished> {
+  return call(instance, '/admin/queue-config', config, QueueConfigPublishedSchema);
 }
 
 export function revokeThrough(instance: Instance, deviceId: string): Promise<AdminRevokeResponse> {

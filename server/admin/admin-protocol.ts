@@ -16,3 +16,6 @@ export const PublishResultSchema = z.object({
   unchanged: z.number(),
   withdrawn: z.number(),
 });
+
+/** What publishing a center's queue configuration did (server/queue/publish-config.ts). */
+export const QueueConfigPublishedSchema = z.object({ centerCode: z.string(), version: z.number(), unchanged: z.boolean() });

@@ -112,6 +112,7 @@ async function decide(
   try {
     const outcome = await resolved.policy({
       store,
+      tx,
       device,
       mutation,
       id: resolved.id,

@@ -84,15 +84,19 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'sync.pendingList': () => ({}),
   'sync.retry': (m) => ({ mutationId: m.deadMutations[0] }),
   'sync.discard': (m) => ({ mutationId: m.deadMutations[1], reason: 'Перевірено' }),
+  'queue.state': () => ({}),
+  'queue.act': () => ({ action: 'walk_in', serviceCode: null, purpose: 'other' }),
+  'queue.statistics': () => ({ from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' }),
   'clerk.me': () => ({}),
   'clerk.rename': () => ({ fullName: 'Коваль Петро' }),
 };
 
 /**
- * This desk has no back office configured: enrolling cannot succeed, and so cannot queue either.
- * The application here is not issued: it has no acknowledgement yet.
+ * This desk has no back office configured: enrolling cannot succeed, and so cannot queue either;
+ * the queue's statistics are the back office's. The application here is not issued: it has no
+ * acknowledgement yet. (A standalone desk's walk-in does queue: its tickets sync once enrolled.)
  */
-const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll', 'papers.acknowledgement']);
+const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll', 'papers.acknowledgement', 'queue.statistics']);
 /**
  * The calendar is the center's, kept by the back office: a desk with none keeps it locally and
  * queues nothing (test/integration/sync/center-calendar.test.ts has a desk that syncs).

@@ -1,14 +1,16 @@
 import type { Handlers } from '../../../shared/contract';
-import { AppError } from '../../../shared/errors';
 import type { CallContext } from '../dispatch';
+import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
+import type { QueueService } from './queue-service';
 
 type QueueMethods = 'queue.state' | 'queue.act' | 'queue.statistics';
 
-/** BASE PLACEHOLDER for the parallel work of issue 11: the desk-side queue helper replaces this file whole. */
-export function queueHandlers(_deps: HandlerDeps): Pick<Handlers<CallContext>, QueueMethods> {
-  const missing = () => {
-    throw new AppError('INTERNAL', 'The queue panel is being built');
+/** The clerk's queue panel (docs/SYNC.md, "The electronic queue"); the service decides online or local. */
+export function queueHandlers(deps: HandlerDeps & { queue: QueueService }): Pick<Handlers<CallContext>, QueueMethods> {
+  return {
+    'queue.state': () => deps.queue.state(),
+    'queue.act': (action, ctx) => deps.queue.act(envFor(deps, ctx), action),
+    'queue.statistics': ({ from, to }) => deps.queue.statistics(from, to),
   };
-  return { 'queue.state': missing, 'queue.act': missing, 'queue.statistics': missing };
 }

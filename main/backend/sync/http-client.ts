@@ -43,14 +43,19 @@ async function isCursorAhead(response: Response): Promise<boolean> {
   return body.success && body.data.error.code === CURSOR_AHEAD;
 }
 
-async function request<T>(options: SyncHttpOptions, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<SyncReply<T>> {
+/** What every desk request to the back office carries: the protocol, who acts, the device token, and the body's type. */
+export function deskHeaders(options: Pick<SyncHttpOptions, 'token' | 'actor'>, hasBody: boolean): Record<string, string> {
   const token = options.token();
-  const headers: Record<string, string> = {
+  return {
     [HEADER_PROTOCOL]: String(PROTOCOL_VERSION),
     [HEADER_ACTOR]: options.actor(),
     ...(token ? { authorization: `Bearer ${token}` } : {}),
-    ...(init.body ? { 'content-type': 'application/json' } : {}),
+    ...(hasBody ? { 'content-type': 'application/json' } : {}),
   };
+}
+
+async function request<T>(options: SyncHttpOptions, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<SyncReply<T>> {
+  const headers = deskHeaders(options, init.body !== undefined);
   const sentAt = options.now().getTime();
   let response: Response;
   try {

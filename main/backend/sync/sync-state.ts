@@ -1,8 +1,12 @@
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 
-/** Keys of the sync_state table: the device's enrollment and the pull cursor. */
-export type SyncStateKey = 'device_token' | 'device_id' | 'pull_cursor' | 'pull_cursor_at' | 'last_success_at';
+/**
+ * Keys of the sync_state table: the device's enrollment, the pull cursor, and the queue panel's
+ * last known desk state and when the back office last answered (shown stale while offline, also after a restart).
+ */
+export type SyncStateKey =
+  'device_token' | 'device_id' | 'pull_cursor' | 'pull_cursor_at' | 'last_success_at' | 'queue_state' | 'queue_contact_at';
 
 export function readSyncState(db: Db, key: SyncStateKey): string | null {
   return (statement(db, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;

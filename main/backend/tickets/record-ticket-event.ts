@@ -1,55 +1,114 @@
-import { ticketEventResult } from '../../../shared/domain/ticket-status';
-import type { TicketEvent, TicketStatus } from '../../../shared/domain/ticket-status';
-import { AppError } from '../../../shared/errors';
+import { noShowAllowed, ticketEventResult } from '../../../shared/domain/ticket-status';
+import type { TicketEvent } from '../../../shared/domain/ticket-status';
+import type { TicketPurpose } from '../../../shared/domain/queue-config';
+import { QUEUE_ERRORS } from '../../../shared/queue-protocol';
 import { recordChange, runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 import { uuidv7 } from '../ids';
 import { statement } from '../db/statements';
+import { queueError } from './queue-error';
+import { ticketRow } from './ticket-row';
 
-/** A visit entering this desk's local queue (kiosk tickets arrive by sync; walk-ins start here). */
-export function issueTicket(env: CommandEnv, input: { number: string; queueCode: string; priorityReason?: string }): string {
+export interface IssueInput {
+  number: string;
+  queueCode: string;
+  priorityReason?: string;
+  serviceCode?: string | null;
+  purpose?: TicketPurpose;
+  /** The desk's day when this desk numbered the ticket itself (a walk-in while the back office is unreachable). */
+  localDay?: string;
+}
+
+/** A visit entering the queue at this desk; its `ticket.issue` mutation carries it to the back office's queue. */
+export function issueTicket(env: CommandEnv, input: IssueInput): string {
   const at = env.now().toISOString();
   return runCommand(env.db, () => {
     const id = uuidv7();
     statement(
       env.db,
-      "INSERT INTO tickets (id, number, queue_code, status, priority_reason, issued_at, desk_code, updated_at) VALUES (?, ?, ?, 'waiting', ?, ?, ?, ?)",
-    ).run(id, input.number, input.queueCode, input.priorityReason ?? null, at, env.desk.desk.code, at);
+      `INSERT INTO tickets (id, number, queue_code, service_code, purpose, status, priority_reason, issued_at, desk_code, local, local_day, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      input.number,
+      input.queueCode,
+      input.serviceCode ?? null,
+      input.purpose ?? 'submit',
+      input.priorityReason ?? null,
+      at,
+      env.desk.desk.code,
+      input.localDay === undefined ? 0 : 1,
+      input.localDay ?? null,
+      at,
+    );
     statement(env.db, "INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code) VALUES (?, 'issued', ?, ?, ?)").run(
       id,
       at,
       env.clerkId,
       env.desk.desk.code,
     );
+    const { number, queueCode, priorityReason } = input;
     recordChange(
       env,
       at,
-      { kind: 'ticket.issue', payload: { id, ...input, at }, baseVersion: null },
-      { action: 'ticket.issue', entity: 'ticket', entityId: id, details: { number: input.number } },
+      {
+        kind: 'ticket.issue',
+        payload: { id, number, queueCode, ...(priorityReason === undefined ? {} : { priorityReason }), at },
+        baseVersion: null,
+      },
+      { action: 'ticket.issue', entity: 'ticket', entityId: id, details: { number } },
     );
     return id;
   });
 }
 
-/** A counter action on a ticket, checked against its current status. */
-export function recordTicketEvent(env: CommandEnv, ticketId: string, event: TicketEvent, details?: Record<string, unknown>): void {
+export interface EventOptions {
+  note?: string;
+  toQueueCode?: string;
+  toDeskCode?: string;
+  /** The center's recalls before a no-show (its queue configuration; 1 when the desk never saw one). */
+  recallsBeforeNoShow?: number;
+}
+
+/**
+ * A counter action on a ticket this desk holds, checked against the ticket machine and queued
+ * for the back office (which applies it to its queue, or answers conflict when the ticket moved
+ * meanwhile). The row, its event, the outbox mutation and the audit entry commit together.
+ */
+export function recordTicketEvent(env: CommandEnv, ticketId: string, event: TicketEvent, options: EventOptions = {}): void {
   const at = env.now().toISOString();
   runCommand(env.db, () => {
-    const ticket = statement(env.db, 'SELECT status, server_version FROM tickets WHERE id = ?').get(ticketId) as
-      { status: TicketStatus; server_version: number | null } | undefined;
-    if (!ticket) throw new AppError('NOT_FOUND', `No ticket ${ticketId}`, [{ path: ['ticketId'], message: 'no such ticket' }]);
+    const ticket = ticketRow(env.db, ticketId);
+    if (!ticket) throw queueError(QUEUE_ERRORS.ticketNotFound, `No ticket ${ticketId} at this desk`);
     const to = ticketEventResult(ticket.status, event);
-    if (to === null) {
-      throw new AppError('CONFLICT', `A ${ticket.status} ticket cannot be ${event}`, [
-        { path: ['event'], message: `not allowed from ${ticket.status}` },
-      ]);
-    }
-    statement(env.db, 'UPDATE tickets SET status = ?, desk_code = ?, updated_at = ? WHERE id = ?').run(
+    if (to === null) throw queueError(QUEUE_ERRORS.notAllowed, `A ${ticket.status} ticket cannot be ${event}`);
+    if (event === 'no_show' && !noShowAllowed(ticket.recalls, options.recallsBeforeNoShow ?? 1))
+      throw queueError(QUEUE_ERRORS.recallFirst, `Call ${ticket.number} again before marking a no-show`);
+    const atWindow = to === 'called' || to === 'serving';
+    statement(
+      env.db,
+      `UPDATE tickets SET status = @to, updated_at = @at,
+         desk_code = CASE WHEN @atWindow THEN @desk ELSE desk_code END,
+         window = CASE WHEN @atWindow THEN @window ELSE window END,
+         called_at = CASE WHEN @event = 'called' THEN @at ELSE called_at END,
+         recalls = CASE @event WHEN 'called' THEN 0 WHEN 'recalled' THEN recalls + 1 ELSE recalls END,
+         queue_code = coalesce(@toQueueCode, queue_code),
+         target_desk_code = CASE WHEN @event = 'transferred' THEN @toDeskCode ELSE target_desk_code END,
+         note = coalesce(@note, note)
+       WHERE id = @id`,
+    ).run({
       to,
-      env.desk.desk.code,
       at,
-      ticketId,
-    );
+      atWindow: atWindow ? 1 : 0,
+      desk: env.desk.desk.code,
+      window: env.desk.desk.window,
+      event,
+      toQueueCode: options.toQueueCode ?? null,
+      toDeskCode: options.toDeskCode ?? null,
+      note: options.note ?? null,
+      id: ticketId,
+    });
+    const details = eventDetails(options);
     statement(env.db, 'INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code, details) VALUES (?, ?, ?, ?, ?, ?)').run(
       ticketId,
       event,
@@ -61,8 +120,15 @@ export function recordTicketEvent(env: CommandEnv, ticketId: string, event: Tick
     recordChange(
       env,
       at,
-      { kind: `ticket.${event}`, payload: { id: ticketId, event, at, details: details ?? null }, baseVersion: ticket.server_version },
-      { action: `ticket.${event}`, entity: 'ticket', entityId: ticketId },
+      { kind: `ticket.${event}`, payload: { id: ticketId, event, at, details }, baseVersion: ticket.server_version },
+      { action: `ticket.${event}`, entity: 'ticket', entityId: ticketId, details: { number: ticket.number } },
     );
   });
+}
+
+function eventDetails(options: EventOptions): Record<string, string> | null {
+  const details = Object.fromEntries(
+    (['note', 'toQueueCode', 'toDeskCode'] as const).flatMap((key) => (options[key] === undefined ? [] : [[key, options[key]]])),
+  ) as Record<string, string>;
+  return Object.keys(details).length === 0 ? null : details;
 }

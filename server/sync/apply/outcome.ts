@@ -1,10 +1,13 @@
 import type { Device } from '../../auth/devices';
 import type { Mutation, MutationResult } from '../../../shared/sync-protocol';
+import type { Sql } from '../../storage/storage';
 import type { EntityStore } from '../entity-store';
 
 /** What an entity policy is given: the mutation, who sent it, and the batch's records to read and write. */
 export interface ApplyContext {
   store: EntityStore;
+  /** The batch's transaction, for policies that write their own tables (queue tickets: docs/ARCHITECTURE.md §6.8). */
+  tx: Sql;
   device: Device;
   mutation: Mutation;
   /** The aggregate's id (after `application:` etc.). */

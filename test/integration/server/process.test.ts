@@ -88,4 +88,32 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     expect(cli(['catalog', 'publish', '--file', sample]).stdout).toContain(`0 published, ${services} unchanged, 0 withdrawn`);
     expect(await server.stop()).toBe(0);
   });
+
+  it('configures a center’s queue from the command line; a bad queue.json lists its wrong paths and publishes nothing', () => {
+    const script = join(root, 'scripts', 'server.ts');
+    const data = join(dir, 'queue-data');
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, [script, ...args, '--data', data], { cwd: root, env: serverEnv(), encoding: 'utf8' });
+    expect(cli(['catalog', 'publish', '--file', join(root, 'docs', 'catalog.sample.json')]).status).toBe(0);
+    const sample = join(root, 'docs', 'queue.sample.json');
+    const first = cli(['queue', 'configure', '--file', sample]);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('Queue of center C01: version 1 published');
+    expect(cli(['queue', 'configure', '--file', sample]).stdout).toContain('Queue of center C01: unchanged (version 1)');
+
+    const bad = join(dir, 'bad-queue.json');
+    const doc = JSON.parse(readFileSync(sample, 'utf8')) as { desks: { deskCode: string }[] };
+    writeFileSync(bad, JSON.stringify({ ...doc, centerCode: 'c1', desks: [{ ...doc.desks[0], deskCode: 'desk 1' }] }));
+    const refused = cli(['queue', 'configure', '--file', bad]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('does not match docs/queue.schema.json; nothing was published');
+    expect(refused.stderr).toContain('centerCode:');
+    expect(refused.stderr).toContain('desks.0.deskCode:');
+    const unknownService = join(dir, 'unknown-service.json');
+    writeFileSync(
+      unknownService,
+      JSON.stringify({ ...doc, centerCode: 'C02', areas: [{ code: 'x', nameUk: 'Х', nameEn: 'X', serviceCodes: ['ID-01', 'NOPE'] }] }),
+    );
+    expect(cli(['queue', 'configure', '--file', unknownService]).stderr).toMatch(/areas\.0\.serviceCodes\.1: no queue serves service NOPE/);
+  });
 });

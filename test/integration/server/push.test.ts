@@ -185,27 +185,4 @@ describe.each(STORAGES)('push on %s', (kind) => {
     const [, result] = await server.push(desk, [register, attach]);
     expect(result).toEqual({ mutationId: attach.mutationId, status: 'retry_later', reason: 'blob_missing' });
   });
-
-  it('lets the first desk win a ticket: a later action the first made impossible is a conflict', async () => {
-    const [deskA, deskB] = [await server.enrollDesk('C1', 'D1'), await server.enrollDesk('C1', 'D2')];
-    const id = randomUUID();
-    const base = registerMutation();
-    const issue: Mutation = {
-      ...base,
-      aggregate: `ticket:${id}`,
-      kind: 'ticket.issue',
-      payload: { id, number: 'A-001', queueCode: 'A', at: '2026-11-03T08:00:00.000Z' },
-    };
-    const call = (prev: Mutation | null): Mutation => ({
-      ...base,
-      mutationId: randomUUID(),
-      aggregate: `ticket:${id}`,
-      kind: 'ticket.called',
-      prevMutationId: prev?.mutationId ?? null,
-      payload: { id, event: 'called', at: '2026-11-03T08:05:00.000Z', details: null },
-    });
-    expect((await server.push(deskA, [issue, call(issue)])).map((r) => r.status)).toEqual(['applied', 'applied']);
-    const [late] = await server.push(deskB, [call(null)]);
-    expect(late).toMatchObject({ status: 'conflict', fields: ['status'], server: { status: 'called', deskCode: 'D1' }, version: 2 });
-  });
 });

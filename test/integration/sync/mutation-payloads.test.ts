@@ -77,14 +77,15 @@ async function runEveryCommand(desk: TestDesk, dataDir: string): Promise<void> {
   cancelPayment(env, { applicationId: app.id, paymentId: paid.payments[0]!.id, reason: 'Квитанція іншої особи' });
   // Three visits walk the ticket machine so that every counter action happens once.
   const served = issueTicket(env, { number: 'A001', queueCode: 'A' });
-  for (const event of ['called', 'recalled', 'arrived', 'service_started', 'parked', 'called', 'arrived', 'service_ended'] as const)
+  for (const event of ['called', 'recalled', 'arrived', 'parked', 'called', 'arrived', 'service_ended'] as const)
     recordTicketEvent(env, served, event);
   const absent = issueTicket(env, { number: 'A002', queueCode: 'A', priorityReason: 'ветеран' });
-  recordTicketEvent(env, absent, 'called');
-  recordTicketEvent(env, absent, 'no_show');
+  // A no-show comes after the recall the center requires.
+  for (const event of ['called', 'recalled', 'no_show'] as const) recordTicketEvent(env, absent, event);
   const moved = issueTicket(env, { number: 'A003', queueCode: 'A' });
   recordTicketEvent(env, moved, 'called');
-  recordTicketEvent(env, moved, 'transferred', { toWindow: '3' });
+  // A transfer puts the ticket back to waiting, here in another queue with a note for the next clerk.
+  recordTicketEvent(env, moved, 'transferred', { toQueueCode: 'B', note: 'Потрібна довідка з архіву' });
   // The calendar is the center's: only a desk with a back office queues its edits.
   const synced = { ...env, desk: { ...env.desk, backOfficeUrl: 'http://127.0.0.1:9/' } };
   putCalendarDay(synced, { day: '2026-12-25', kind: 'day_off', name: 'Різдво' });

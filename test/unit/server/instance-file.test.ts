@@ -81,6 +81,15 @@ describe('server command line', () => {
     expect(() => parseCliArgs(['enroll', '--center', 'KV01'], '/srv')).toThrow(/--desk is required/);
   });
 
+  it('configures a center’s queue from a file', () => {
+    expect(parseCliArgs(['queue', 'configure', '--file', 'queue.json'], '/srv').command).toEqual({
+      name: 'queue-configure',
+      file: 'queue.json',
+    });
+    expect(() => parseCliArgs(['queue', 'configure'], '/srv')).toThrow(/--file is required/);
+    expect(() => parseCliArgs(['queue', 'publish', '--file', 'q.json'], '/srv')).toThrow(/Expected: queue configure --file queue.json/);
+  });
+
   it('issues a provider token only for a valid ЄДРПОУ', () => {
     expect(parseCliArgs(['provider-token', '--edrpou', '32855961'], '/srv').command).toEqual({
       name: 'provider-token',

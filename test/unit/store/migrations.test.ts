@@ -175,6 +175,24 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     },
   },
+  13: {
+    // 0013 (the queue): a walk-in numbered at the desk, with the protocol's columns; a status the machine lost is refused.
+    write: (db) => {
+      db.prepare(
+        `INSERT INTO tickets (id, number, queue_code, service_code, purpose, status, desk_code, window, local, local_day, issued_at, called_at, recalls, updated_at)
+         VALUES ('t13', 'Л001', 'local', 'S1', 'submit', 'serving', '01', '1', 1, '2026-11-27', '2026-11-27T10:20:00.000Z', '2026-11-27T10:20:00.000Z', 0, '2026-11-27T10:20:00.000Z')`,
+      ).run();
+      expect(() => db.prepare("UPDATE tickets SET status = 'transferred' WHERE id = 't13'").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE tickets SET local_day = NULL WHERE id = 't13'").run()).toThrow(/CHECK/);
+    },
+    check: (db) =>
+      expect(db.prepare("SELECT number, purpose, status, local FROM tickets WHERE id = 't13'").get()).toEqual({
+        number: 'Л001',
+        purpose: 'submit',
+        status: 'serving',
+        local: 1,
+      }),
+  },
   [m0011ApplicationPayments.version]: {
     // A payment, and an exemption entered by mistake and cancelled, on the seed-2 application.
     write: (db) => {
@@ -296,6 +314,44 @@ describe('every migration', () => {
       db.close();
     });
   }
+
+  it('0013-queue: keeps every ticket, its events and the applications naming it; a transferred ticket waits again', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 12);
+    seeds[2]!.write(db);
+    const at = '2026-11-27T10:00:00.000Z';
+    const ticket = db.prepare(
+      "INSERT INTO tickets (id, number, queue_code, status, priority_reason, issued_at, desk_code, updated_at, server_version) VALUES (?, ?, 'A', ?, ?, ?, '01', ?, ?)",
+    );
+    ticket.run('t1', 'А001', 'transferred', null, at, at, 3);
+    ticket.run('t2', 'А002', 'done', 'ветеран', at, at, null);
+    db.prepare("INSERT INTO ticket_events (ticket_id, event, at) VALUES ('t2', 'service_started', ?)").run(at);
+    db.prepare("UPDATE applications SET ticket_id = 't2' WHERE id = 'a1'").run();
+    migrate(db, migrations);
+    expect(
+      db.prepare('SELECT id, number, status, priority_reason, server_version, purpose, local, recalls FROM tickets ORDER BY id').all(),
+    ).toEqual([
+      { id: 't1', number: 'А001', status: 'waiting', priority_reason: null, server_version: 3, purpose: 'submit', local: 0, recalls: 0 },
+      {
+        id: 't2',
+        number: 'А002',
+        status: 'done',
+        priority_reason: 'ветеран',
+        server_version: null,
+        purpose: 'submit',
+        local: 0,
+        recalls: 0,
+      },
+    ]);
+    expect(db.prepare("SELECT event FROM ticket_events WHERE ticket_id = 't2'").pluck().all()).toEqual(['service_started']);
+    expect(db.prepare("SELECT ticket_id FROM applications WHERE id = 'a1'").pluck().get()).toBe('t2');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The applications and events still refer to the rebuilt table.
+    expect(() => db.prepare("UPDATE applications SET ticket_id = 'nope' WHERE id = 'a1'").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
 
   for (const start of [0, ...migrations.slice(0, -1).map((m) => m.version)]) {
     it(`from version ${start} with data, to the latest`, () => {

@@ -11,6 +11,7 @@ import { m0009InformationCard } from './0009-information-card';
 import { m0010CaseRecord } from './0010-case-record';
 import { m0011ApplicationPayments } from './0011-application-payments';
 import { m0012StatusModel } from './0012-status-model';
+import { m0013Queue } from './0013-queue';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   m0010CaseRecord,
   m0011ApplicationPayments,
   m0012StatusModel,
+  m0013Queue,
 ];

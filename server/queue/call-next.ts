@@ -1,0 +1,153 @@
+/**
+ * Call-next, atomic across desks (docs/ARCHITECTURE.md §6.8). SQL reads only the heads — per
+ * queue of the desk's profile, the first ticket of each call class, plus the tickets transferred to
+ * this desk — and `pickNext` (shared/domain/call-order.ts) chooses among them, so the order is
+ * written once. The chosen row is then locked with SKIP LOCKED: a row another desk is calling
+ * right now is skipped, never waited for and never called twice; the choice runs again without it.
+ */
+import { callComparator, pickNext } from '../../shared/domain/call-order';
+import type { QueueConfig, QueueDesk } from '../../shared/domain/queue-config';
+import { QUEUE_ERRORS } from '../../shared/queue-protocol';
+import { HttpError } from '../http/http-error';
+import type { Sql } from '../storage/storage';
+import { recordEvent, TICKET_COLUMNS, toCandidate } from './tickets';
+import type { TicketRow } from './tickets';
+
+/**
+ * A ticket is class 0 (booked, slot begun, checked in on time), 1 (priority) or 2 — the same
+ * classes as `callClass`. Within one queue and class, call order is always issue order (class 0:
+ * slot, then issue), so the first `limit` rows of each are a superset of the desk's best `limit`.
+ */
+const BOOKED_NOW = '(booked_slot_start IS NOT NULL AND NOT booking_late AND booked_slot_start <= $3)';
+const HEADS_OF_QUEUE = (limit: string) => `
+  (SELECT ${TICKET_COLUMNS} FROM queue_tickets
+    WHERE center_code = $1 AND queue_code = q.code AND status = 'waiting' AND target_desk_code IS NULL AND ${BOOKED_NOW}
+      AND NOT (id = ANY (SELECT json_array_elements_text($4::json)))
+    ORDER BY booked_slot_start, issued_at, id LIMIT ${limit})
+  UNION ALL
+  (SELECT ${TICKET_COLUMNS} FROM queue_tickets
+    WHERE center_code = $1 AND queue_code = q.code AND status = 'waiting' AND target_desk_code IS NULL
+      AND priority_category IS NOT NULL AND NOT ${BOOKED_NOW}
+      AND NOT (id = ANY (SELECT json_array_elements_text($4::json)))
+    ORDER BY issued_at, id LIMIT ${limit})
+  UNION ALL
+  (SELECT ${TICKET_COLUMNS} FROM queue_tickets
+    WHERE center_code = $1 AND queue_code = q.code AND status = 'waiting' AND target_desk_code IS NULL
+      AND priority_category IS NULL AND NOT ${BOOKED_NOW}
+      AND NOT (id = ANY (SELECT json_array_elements_text($4::json)))
+    ORDER BY issued_at, id LIMIT ${limit})`;
+
+const headsSql = (limit: string) => `
+  SELECT h.* FROM json_array_elements_text($2::json) AS q(code) CROSS JOIN LATERAL (${HEADS_OF_QUEUE(limit)}) h
+  UNION ALL
+  (SELECT ${TICKET_COLUMNS} FROM queue_tickets
+    WHERE center_code = $1 AND status = 'waiting' AND target_desk_code = $5
+      AND NOT (id = ANY (SELECT json_array_elements_text($4::json)))
+    ORDER BY issued_at, id LIMIT ${limit})`;
+
+/** The `limit` best waiting tickets of each queue and class for `desk` (and those transferred to it), ids in `excluded` left out. */
+export async function readHeads(
+  sql: Sql,
+  centerCode: string,
+  desk: QueueDesk,
+  now: Date,
+  limit: number,
+  excluded: readonly string[] = [],
+): Promise<TicketRow[]> {
+  return sql.query<TicketRow>(`${headsSql('$6')}`, [
+    centerCode,
+    JSON.stringify(desk.profile.queues.map((entry) => entry.queueCode)),
+    now.toISOString(),
+    JSON.stringify(excluded),
+    desk.deskCode,
+    limit,
+  ]);
+}
+
+/** `rows` best first for `desk`, by the one call order. */
+export function sortForDesk(rows: readonly TicketRow[], desk: QueueDesk, now: Date): TicketRow[] {
+  const compare = callComparator(desk.profile, now);
+  return [...rows].sort((a, b) => compare(toCandidate(a), toCandidate(b)));
+}
+
+export function deskOf(config: QueueConfig, centerCode: string, deskCode: string): QueueDesk {
+  const desk = config.desks.find((d) => d.deskCode === deskCode);
+  if (!desk) throw new HttpError(404, QUEUE_ERRORS.notConfigured, `Desk ${deskCode} is not in the queue configuration of ${centerCode}`);
+  return desk;
+}
+
+/**
+ * Locks this desk's row for the rest of the transaction and answers whether it is paused: one desk's
+ * commands run one at a time (a double-clicked call-next cannot call two tickets to one window).
+ * Desk row first, then ticket rows, in every command: no lock-order deadlock.
+ */
+export async function lockDesk(tx: Sql, centerCode: string, deskCode: string): Promise<{ paused: boolean }> {
+  const [row] = await tx.query<{ paused: boolean }>(
+    `INSERT INTO queue_desks (center_code, desk_code) VALUES ($1, $2)
+     ON CONFLICT (center_code, desk_code) DO UPDATE SET paused = queue_desks.paused RETURNING paused`,
+    [centerCode, deskCode],
+  );
+  return { paused: row!.paused };
+}
+
+/** Refuses a call while the desk already has someone at its window. */
+export async function requireFreeDesk(tx: Sql, centerCode: string, deskCode: string): Promise<void> {
+  const busy = await tx.query<{ number: string }>(
+    "SELECT number FROM queue_tickets WHERE center_code = $1 AND desk_code = $2 AND status IN ('called', 'serving') LIMIT 1",
+    [centerCode, deskCode],
+  );
+  if (busy.length > 0)
+    throw new HttpError(409, QUEUE_ERRORS.deskBusy, `Desk ${deskCode} is serving ${busy[0]!.number}: finish, park or transfer it first`);
+}
+
+export interface DeskActor {
+  centerCode: string;
+  config: QueueConfig;
+  deskCode: string;
+  clerkId: string;
+  now: Date;
+}
+
+/** Marks a locked waiting (or parked) row called at `actor`'s desk and records the call. */
+export async function markCalled(tx: Sql, actor: DeskActor, ticketId: string): Promise<{ row: TicketRow; seq: number }> {
+  const [row] = await tx.query<TicketRow>(
+    `UPDATE queue_tickets SET status = 'called', desk_code = $2, clerk_id = $3, target_desk_code = NULL, called_at = $4, recalls = 0,
+       version = version + 1, updated_at = $4
+     WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
+    [ticketId, actor.deskCode, actor.clerkId, actor.now.toISOString()],
+  );
+  const seq = await recordEvent(tx, {
+    centerCode: actor.centerCode,
+    ticketId,
+    event: 'called',
+    at: actor.now,
+    deskCode: actor.deskCode,
+    clerkId: actor.clerkId,
+    queueCode: row!.queue_code,
+    serviceCode: row!.service_code,
+  });
+  return { row: row!, seq };
+}
+
+/**
+ * Calls the next ticket for the actor's desk, in the caller's transaction. 409 desk_paused,
+ * desk_busy, or nothing_waiting (409 like the others: the queue's state, not a missing resource).
+ */
+export async function callNext(tx: Sql, actor: DeskActor): Promise<{ row: TicketRow; seq: number }> {
+  const desk = deskOf(actor.config, actor.centerCode, actor.deskCode);
+  if ((await lockDesk(tx, actor.centerCode, actor.deskCode)).paused)
+    throw new HttpError(409, QUEUE_ERRORS.deskPaused, `Desk ${actor.deskCode} is paused: resume it to call`);
+  await requireFreeDesk(tx, actor.centerCode, actor.deskCode);
+  const excluded: string[] = [];
+  for (;;) {
+    const heads = await readHeads(tx, actor.centerCode, desk, actor.now, 1, excluded);
+    const chosen = pickNext(heads.map(toCandidate), desk.profile, desk.deskCode, actor.now);
+    if (!chosen) throw new HttpError(409, QUEUE_ERRORS.nothingWaiting, `No ticket is waiting for desk ${actor.deskCode}`);
+    const locked = await tx.query<{ id: string }>(
+      "SELECT id FROM queue_tickets WHERE id = $1 AND status = 'waiting' FOR UPDATE SKIP LOCKED",
+      [chosen.id],
+    );
+    if (locked.length === 1) return markCalled(tx, actor, chosen.id);
+    excluded.push(chosen.id);
+  }
+}
