@@ -111,6 +111,7 @@ export const en = {
   'queue.error.series_exhausted': 'This queue has run out of ticket numbers for today.',
   'queue.error.booking_not_found': 'Booking not found.',
   'queue.error.booking_not_open': 'This booking was already used or closed.',
+  'queue.error.check_in_too_early': 'It is too early to check in for this booking.',
   'queue.error.slot_full': 'No places left at this time.',
   'queue.park.title': 'Park ticket {number}',
   'queue.park.note': 'Note (optional)',

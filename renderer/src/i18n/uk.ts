@@ -114,6 +114,7 @@ export const uk = {
   'queue.error.series_exhausted': 'На сьогодні закінчилися номери талонів цієї черги.',
   'queue.error.booking_not_found': 'Запис не знайдено.',
   'queue.error.booking_not_open': 'Цей запис уже використано або закрито.',
+  'queue.error.check_in_too_early': 'Для цього запису реєструватися ще зарано.',
   'queue.error.slot_full': 'На цей час уже немає місць.',
   'queue.park.title': 'Відкласти талон {number}',
   'queue.park.note': 'Примітка (необов’язково)',
