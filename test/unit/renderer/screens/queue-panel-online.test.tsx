@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+/**
+ * The queue panel online: the real desk backend, enrolled with the real back office (PGlite),
+ * whose queue routes are still the desk work's loopback STAND-IN (test/integration/queue/
+ * queue-stand-in.ts) until the real ones are registered in the server at the merge.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createBackend } from '../../../../main/backend/index';
+import type { Backend } from '../../../../main/backend/index';
+import { connectInProcess } from '../../../../main/backend/transport/in-process';
+import { createEnrollmentCode } from '../../../../server/auth/enrollment';
+import type { ViknoApi } from '../../../../shared/contract';
+import { memoryLogger } from '../../../helpers/memory-logger';
+import { useServer } from '../../../integration/server/harness';
+import { startQueueStandIn } from '../../../integration/queue/queue-stand-in';
+import type { QueueStandIn } from '../../../integration/queue/queue-stand-in';
+import '../dom-setup';
+import type { QueueScreen as QueueScreenType } from '../../../../renderer/src/features/queue/QueueScreen';
+
+vi.setConfig({ hookTimeout: 120_000, testTimeout: 30_000 });
+
+const CENTER = 'KV01';
+const DESK = { deskCode: '07', window: '7' };
+const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
+
+describe('the queue panel online', () => {
+  const server = useServer('pglite');
+  const dir = mkdtempSync(join(tmpdir(), 'vikno-ui-queue-online-'));
+  let standIn: QueueStandIn;
+  let backend: Backend;
+  let api: ViknoApi;
+  let QueueScreen: typeof QueueScreenType;
+
+  beforeAll(async () => {
+    standIn = await startQueueStandIn(server.url, DESK);
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(
+      join(dataDir, 'config.json'),
+      JSON.stringify({
+        center: { code: CENTER, name: 'ЦНАП Київ' },
+        desk: { code: DESK.deskCode, window: DESK.window },
+        backOffice: { url: standIn.url },
+      }),
+    );
+    backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), fontDir: RECEIPT_FONTS });
+    api = connectInProcess(backend);
+    window.vikno = api;
+    const code = await createEnrollmentCode(server.storage, { centerCode: CENTER, deskCode: DESK.deskCode });
+    const enrolled = await api.call('sync.enroll', { code });
+    if (!enrolled.ok) throw new Error(enrolled.error.message);
+    // The renderer binds `api` to window.vikno when first imported.
+    ({ QueueScreen } = await import('../../../../renderer/src/features/queue/QueueScreen'));
+    const { loadClerk } = await import('../../../../renderer/src/app/backend-binding');
+    await loadClerk(api);
+  });
+
+  afterAll(async () => {
+    api.disconnect();
+    await backend.close();
+    await standIn.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const waiting = () => screen.getByRole('table', { name: /^Очікують/ });
+
+  it('lists the waiting tickets live, calls next by key, recalls before a no-show, serves, and says a ticket taken elsewhere in words', async () => {
+    const user = userEvent.setup();
+    const first = standIn.issue('А001');
+    render(<QueueScreen />);
+    await waitFor(() => expect(within(waiting()).getByRole('rowheader', { name: 'А001' })).toBeTruthy());
+    expect(screen.queryByText(/бек-офіс недоступний|не підключене/i)).toBeNull();
+    // The supervisor (the local clerk holds the role) sees today's figures while online.
+    expect(await screen.findByRole('table', { name: 'Сьогодні' })).toBeTruthy();
+
+    // Pushed by the back office, not polled: a new kiosk ticket appears by itself.
+    const second = standIn.issue('А002');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Очікують (2)' })).toBeTruthy());
+
+    await user.keyboard('n');
+    await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe('А001'));
+    expect(screen.getByText('Викликано')).toBeTruthy();
+    const noShow = screen.getByRole('button', { name: /^Не з’явився/ });
+    expect(noShow).toHaveProperty('disabled', true);
+    expect(document.getElementById(noShow.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Спершу викличте ще раз: лишилось 1.');
+
+    // The stand-in does not count recalls (the real queue does, and the button then shows the count): only that it was sent.
+    await user.keyboard('r');
+    await waitFor(() =>
+      expect(standIn.requests.some((r) => r.path === '/queue/commands' && JSON.stringify(r.body).includes('"recall"'))).toBe(true),
+    );
+
+    await user.keyboard('a');
+    await waitFor(() => expect(screen.getByText('Обслуговується')).toBeTruthy());
+    expect(screen.getByRole('button', { name: /^Прийняти заяву/ })).toBeTruthy();
+    await user.keyboard('f');
+    await waitFor(() => expect(screen.queryByTestId('queue-current-number')).toBeNull());
+    expect(first.status).toBe('done');
+
+    // Another window calls А002 while this panel still lists it (the desk's re-read is slow): the refusal is in words.
+    standIn.stateDelayMs = 3_000;
+    standIn.takeElsewhere(second.id, 'called');
+    await user.click(screen.getByRole('button', { name: 'Викликати А002' }));
+    const refusal = await screen.findByRole('alert');
+    expect(refusal.textContent).toContain('Цього відвідувача вже викликало інше вікно.');
+    standIn.stateDelayMs = 0;
+  });
+});
