@@ -14,7 +14,6 @@ import { createBackend } from '../../../../main/backend/index';
 import type { Backend } from '../../../../main/backend/index';
 import { connectInProcess } from '../../../../main/backend/transport/in-process';
 import { createEnrollmentCode } from '../../../../server/auth/enrollment';
-import type { ViknoApi } from '../../../../shared/contract';
 import { memoryLogger } from '../../../helpers/memory-logger';
 import { useServer } from '../../../integration/server/harness';
 import { startQueueStandIn } from '../../../integration/queue/queue-stand-in';
@@ -33,7 +32,7 @@ describe('the queue panel online', () => {
   const dir = mkdtempSync(join(tmpdir(), 'vikno-ui-queue-online-'));
   let standIn: QueueStandIn;
   let backend: Backend;
-  let api: ViknoApi;
+  let api: ReturnType<typeof connectInProcess>;
   let QueueScreen: typeof QueueScreenType;
 
   beforeAll(async () => {
