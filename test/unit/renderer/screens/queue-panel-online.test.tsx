@@ -109,4 +109,38 @@ describe('the queue panel online', () => {
     expect(refusal.textContent).toContain('Цього відвідувача вже викликало інше вікно.');
     standIn.stateDelayMs = 0;
   });
+
+  it('parks with a note and returns the parked ticket, then transfers it to another queue with a note that travels', async () => {
+    const user = userEvent.setup();
+    const ticket = standIn.issue('А003');
+    render(<QueueScreen />);
+    // The slow re-read the first test left in flight finishes first.
+    await waitFor(() => expect(within(waiting()).getByRole('rowheader', { name: 'А003' })).toBeTruthy(), { timeout: 10_000 });
+    await user.click(screen.getByRole('button', { name: 'Викликати А003' }));
+    await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe('А003'));
+
+    await user.keyboard('p');
+    const park = await screen.findByRole('dialog', { name: 'Відкласти талон А003' });
+    await user.type(within(park).getByLabelText('Примітка (необов’язково)'), 'пішов по довідку');
+    await user.click(within(park).getByRole('button', { name: 'Відкласти' }));
+    const parked = await screen.findByRole('table', { name: /^Відкладені/ });
+    expect(within(parked).getByRole('rowheader', { name: 'А003' })).toBeTruthy();
+    expect(screen.queryByTestId('queue-current-number')).toBeNull();
+    expect(standIn.requests.at(-1)?.body).toMatchObject({ command: { action: 'park', ticketId: ticket.id, note: 'пішов по довідку' } });
+
+    await user.click(screen.getByRole('button', { name: 'Повернути А003' }));
+    await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe('А003'));
+    await user.keyboard('a');
+    await waitFor(() => expect(screen.getByText('Обслуговується')).toBeTruthy());
+
+    await user.keyboard('t');
+    const transfer = await screen.findByRole('dialog', { name: 'Перенаправити талон А003' });
+    expect(within(transfer).getByLabelText(/^Черга/)).toHaveProperty('value', 'A');
+    await user.type(within(transfer).getByLabelText('Примітка для наступного вікна (необов’язково)'), 'потрібна консультація юриста');
+    await user.click(within(transfer).getByRole('button', { name: 'Перенаправити' }));
+    await waitFor(() => expect(screen.queryByTestId('queue-current-number')).toBeNull());
+    expect(standIn.requests.filter((r) => r.path === '/queue/commands').at(-1)?.body).toMatchObject({
+      command: { action: 'transfer', ticketId: ticket.id, toQueueCode: 'A', note: 'потрібна консультація юриста' },
+    });
+  });
 });
