@@ -143,4 +143,25 @@ describe('the queue panel online', () => {
       command: { action: 'transfer', ticketId: ticket.id, toQueueCode: 'A', note: 'потрібна консультація юриста' },
     });
   });
+
+  it('the back office gone: one sentence says so, a walk-in is served on a local ticket, today’s figures are hidden', async () => {
+    const user = userEvent.setup();
+    render(<QueueScreen />);
+    await screen.findByRole('table', { name: 'Сьогодні' });
+    await standIn.stop();
+    try {
+      await user.keyboard('w');
+      const dialog = await screen.findByRole('dialog', { name: 'Відвідувач без талона' });
+      await user.selectOptions(within(dialog).getByLabelText('Мета звернення'), 'other');
+      await user.click(within(dialog).getByRole('button', { name: 'Почати обслуговування' }));
+      await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe('Л001'), { timeout: 15_000 });
+      expect(screen.getByText(/^Бек-офіс недоступний: черга центру не оновлюється/)).toBeTruthy();
+      expect(screen.getByText(/^Очікують надсилання: \d+\.$/)).toBeTruthy();
+      expect(screen.queryByRole('table', { name: 'Сьогодні' })).toBeNull();
+      // Pausing is the back office's to record: greyed with the reason.
+      expect(screen.getByText('Потрібен зв’язок з бек-офісом.')).toBeTruthy();
+    } finally {
+      await standIn.start();
+    }
+  });
 });
