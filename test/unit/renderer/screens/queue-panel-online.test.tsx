@@ -144,6 +144,22 @@ describe('the queue panel online', () => {
     });
   });
 
+  it('a break: the panel says the window is paused, calling is greyed with the reason, and the same key resumes', async () => {
+    const user = userEvent.setup();
+    standIn.issue('А009');
+    render(<QueueScreen />);
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Перерва/ })).toHaveProperty('disabled', false), { timeout: 10_000 });
+    await user.keyboard('b');
+    expect(await screen.findByText('Вікно на перерві')).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Викликати наступного/ })).toHaveProperty('disabled', true);
+    // Under each button that would bring someone to the window: calling next and a walk-in.
+    expect(screen.getAllByText('Вікно на перерві.')).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Викликати А009' })).toHaveProperty('disabled', true);
+    await user.keyboard('b');
+    await waitFor(() => expect(screen.queryByText('Вікно на перерві')).toBeNull());
+    expect(screen.getByRole('button', { name: /^Викликати наступного/ })).toHaveProperty('disabled', false);
+  });
+
   it('the back office gone: one sentence says so, a walk-in is served on a local ticket, today’s figures are hidden', async () => {
     const user = userEvent.setup();
     render(<QueueScreen />);
