@@ -38,10 +38,15 @@ export function QueueScreen() {
   const [intakeBusy, setIntakeBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
 
+  // While the link to the desk backend is down the shell's banner says so; the panel is read again once it is back (changes pushed meanwhile were missed).
+  const linkDown = useShellStore((state) => state.connection === 'reconnecting' || state.connection === 'refused');
+
   useEffect(() => {
     heading.current?.focus();
-    void openQueue();
   }, []);
+  useEffect(() => {
+    if (!linkDown) void openQueue();
+  }, [linkDown]);
 
   const situation = panel ? deskSituation(panel) : null;
   const ticket = situation?.current ?? null;
@@ -91,7 +96,7 @@ export function QueueScreen() {
       <h2 id="screen-title" className="screen-title" tabIndex={-1} ref={heading}>
         {t('queue.title')}
       </h2>
-      {loadError && <ErrorNotice error={loadError} context="queue.loadFailed" onRetry={() => void openQueue()} />}
+      {loadError && !linkDown && <ErrorNotice error={loadError} context="queue.loadFailed" onRetry={() => void openQueue()} />}
       {!panel && !loadError && <p className="muted">{t('queue.loading')}</p>}
       {panel && situation && (
         <>
