@@ -140,6 +140,11 @@ export function retryDeadLetter(env: CommandEnv, mutationId: string): string {
   const at = env.now().toISOString();
   return runCommand(env.db, () => {
     const row = deadRow(env.db, mutationId);
+    // A counter action is true only when it happened: sent again later it would move a ticket that has moved on.
+    if (splitAggregate(row.aggregate)[0] === 'ticket')
+      throw new AppError('CONFLICT', 'A refused queue action is not sent again: the ticket has moved on in the queue; discard it', [
+        { path: ['mutationId'], message: 'queue actions are not retried' },
+      ]);
     const { payload, baseVersion } = rebuiltPayload(env.db, row);
     const newId = uuidv7();
     statement(

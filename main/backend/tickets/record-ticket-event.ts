@@ -53,7 +53,15 @@ export function issueTicket(env: CommandEnv, input: IssueInput): string {
       at,
       {
         kind: 'ticket.issue',
-        payload: { id, number, queueCode, ...(priorityReason === undefined ? {} : { priorityReason }), at },
+        payload: {
+          id,
+          number,
+          queueCode,
+          serviceCode: input.serviceCode ?? null,
+          purpose: input.purpose ?? 'submit',
+          ...(priorityReason === undefined ? {} : { priorityReason }),
+          at,
+        },
         baseVersion: null,
       },
       { action: 'ticket.issue', entity: 'ticket', entityId: id, details: { number } },
@@ -108,27 +116,27 @@ export function recordTicketEvent(env: CommandEnv, ticketId: string, event: Tick
       note: options.note ?? null,
       id: ticketId,
     });
-    const details = eventDetails(options);
+    const moved = movedWith(options);
     statement(env.db, 'INSERT INTO ticket_events (ticket_id, event, at, clerk_id, desk_code, details) VALUES (?, ?, ?, ?, ?, ?)').run(
       ticketId,
       event,
       at,
       env.clerkId,
       env.desk.desk.code,
-      details ? JSON.stringify(details) : null,
+      Object.keys(moved).length === 0 ? null : JSON.stringify(moved),
     );
     recordChange(
       env,
       at,
-      { kind: `ticket.${event}`, payload: { id: ticketId, event, at, details }, baseVersion: ticket.server_version },
+      { kind: `ticket.${event}`, payload: { id: ticketId, event, at, details: null, ...moved }, baseVersion: ticket.server_version },
       { action: `ticket.${event}`, entity: 'ticket', entityId: ticketId, details: { number: ticket.number } },
     );
   });
 }
 
-function eventDetails(options: EventOptions): Record<string, string> | null {
-  const details = Object.fromEntries(
+/** The note and target a park or transfer carries (the back office applies them to its queue). */
+function movedWith(options: EventOptions): { note?: string; toQueueCode?: string; toDeskCode?: string } {
+  return Object.fromEntries(
     (['note', 'toQueueCode', 'toDeskCode'] as const).flatMap((key) => (options[key] === undefined ? [] : [[key, options[key]]])),
-  ) as Record<string, string>;
-  return Object.keys(details).length === 0 ? null : details;
+  );
 }

@@ -1,7 +1,7 @@
 /**
- * The desk's queue panel against a loopback back office: the queue routes are a STAND-IN
- * (queue-stand-in.ts) until the real ones land on i11-qs; enrollment and sync are the real back
- * office (PGlite) behind it.
+ * The desk's queue panel against the back office over loopback HTTP: the desk queue routes are a
+ * STAND-IN shim (queue-stand-in.ts) over the real queue core until they are registered on the
+ * Fastify server; enrollment, sync and the queue tables are the real back office's (PGlite).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,39 +9,60 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createBackend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { createEnrollmentCode } from '../../../server/auth/enrollment';
-import type { EventPayload, ViknoApi } from '../../../shared/contract';
+import type { EventPayload, MethodInput, ViknoApi } from '../../../shared/contract';
 import type { QueuePanel } from '../../../shared/queue-panel';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { useServer } from '../server/harness';
 import { PERSON, readDb, value } from '../sync/desk-harness';
+import { sampleConfig } from './queue-storage';
 import { startQueueStandIn } from './queue-stand-in';
 import type { QueueStandIn } from './queue-stand-in';
 
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
 const CENTER = 'KV01';
-const DESK = { deskCode: '07', window: '7' };
+const CONFIG = sampleConfig(CENTER, {
+  desks: [
+    {
+      deskCode: '07',
+      window: '7',
+      profile: {
+        strategy: 'longest_wait',
+        queues: [
+          { queueCode: 'A', weight: 1 },
+          { queueCode: 'V', weight: 1 },
+        ],
+      },
+    },
+    { deskCode: '03', window: '3', profile: { strategy: 'longest_wait', queues: [{ queueCode: 'A', weight: 1 }] } },
+  ],
+});
 const tempDir = useTempDirs();
 
 interface QueueDesk {
   api: ViknoApi;
   dbFile: string;
   panels: QueuePanel[];
-  act(input: Parameters<ViknoApi['call']>[1] & object): Promise<QueuePanel>;
+  act(input: MethodInput<'queue.act'>): Promise<QueuePanel>;
   close(): Promise<void>;
 }
 
-describe('the desk’s queue panel against a loopback back office (queue routes: stand-in; sync: the real back office on PGlite)', () => {
+describe('the desk’s queue panel against the back office (desk queue routes: a stand-in over the real queue core; PGlite)', () => {
   const server = useServer('pglite');
   let standIn: QueueStandIn;
   const open: QueueDesk[] = [];
 
   beforeAll(async () => {
-    standIn = await startQueueStandIn(server.url, DESK);
+    await server.storage.query('INSERT INTO queue_configs (center_code, config, version) VALUES ($1, $2, 1)', [
+      CENTER,
+      JSON.stringify(CONFIG),
+    ]);
+    standIn = await startQueueStandIn(server.url, server.storage, CONFIG);
   });
   afterEach(async () => {
     for (const desk of open.splice(0)) await desk.close();
-    standIn.tickets.splice(0);
+    // Each test starts with an empty hall.
+    await server.storage.query("UPDATE queue_tickets SET status = 'done' WHERE status <> 'done'");
     standIn.requests.splice(0);
     standIn.stateDelayMs = 0;
   });
@@ -54,23 +75,19 @@ describe('the desk’s queue panel against a loopback back office (queue routes:
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(
       join(dataDir, 'config.json'),
-      JSON.stringify({
-        center: { code: CENTER, name: 'ЦНАП Київ' },
-        desk: { code: DESK.deskCode, window: DESK.window },
-        backOffice: { url: standIn.url },
-      }),
+      JSON.stringify({ center: { code: CENTER, name: 'ЦНАП Київ' }, desk: { code: '07', window: '7' }, backOffice: { url: standIn.url } }),
     );
     const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), fontDir: RECEIPT_FONTS });
     const api = connectInProcess(backend);
     const panels: QueuePanel[] = [];
     api.on('queue.changed', (panel: EventPayload<'queue.changed'>) => panels.push(panel));
-    const code = await createEnrollmentCode(server.storage, { centerCode: CENTER, deskCode: DESK.deskCode });
+    const code = await createEnrollmentCode(server.storage, { centerCode: CENTER, deskCode: '07' });
     await value(api.call('sync.enroll', { code }));
     const desk: QueueDesk = {
       api,
       dbFile: join(dataDir, 'vikno.db'),
       panels,
-      act: (input) => value(api.call('queue.act', input as never)),
+      act: (input) => value(api.call('queue.act', input)),
       close: async () => {
         api.disconnect();
         await backend.close();
@@ -80,26 +97,27 @@ describe('the desk’s queue panel against a loopback back office (queue routes:
     return desk;
   }
 
-  const lastPanel = (desk: QueueDesk) => desk.panels.at(-1);
   const waitForPanel = (desk: QueueDesk, check: (panel: QueuePanel) => boolean) =>
     vi.waitFor(
       () => {
-        const panel = lastPanel(desk);
+        const panel = desk.panels.at(-1);
         if (!panel || !check(panel)) throw new Error(`panel not there yet: ${JSON.stringify(panel)}`);
         return panel;
       },
       { timeout: 20_000, interval: 50 },
     );
+  const statePath = () => standIn.requests.filter((r) => r.path === '/queue/state').length;
 
   it('reads the desk’s state with the device token, follows live changes, calls next, and links an application to the ticket', async () => {
+    const from = new Date(Date.now() - 1000).toISOString();
     const desk = await openDesk();
     const first = await value(desk.api.call('queue.state', {}));
     expect(first).toMatchObject({ connection: 'online', desk: { deskCode: '07', waiting: [] }, refused: [], localPending: 0 });
     const token = readDb(desk, (db) => db.prepare("SELECT value FROM sync_state WHERE key = 'device_token'").pluck().get());
-    expect(standIn.requests.find((r) => r.path === '/queue/state')).toMatchObject({ authorization: `Bearer ${token}`, protocol: '1' });
+    expect(standIn.requests.find((r) => r.path === '/queue/state')?.authorization).toBe(`Bearer ${token}`);
 
     // A citizen takes a ticket at the kiosk: the back office says `changed`, the desk re-reads and tells the renderer.
-    const ticket = standIn.issue('А001');
+    const ticket = await standIn.issue('PASS');
     await waitForPanel(desk, (p) => p.desk?.waiting.some((t) => t.id === ticket.id) === true);
 
     const called = await desk.act({ action: 'call_next' });
@@ -118,82 +136,79 @@ describe('the desk’s queue panel against a loopback back office (queue routes:
 
     const done = await desk.act({ action: 'finish', ticketId: ticket.id });
     expect(done).toMatchObject({ connection: 'online', desk: { current: null }, localPending: 0 });
-    const statistics = await value(desk.api.call('queue.statistics', { from: '2026-12-01T00:00:00Z', to: '2026-12-31T00:00:00Z' }));
+    const statistics = await value(desk.api.call('queue.statistics', { from, to: new Date(Date.now() + 60_000).toISOString() }));
     expect(statistics.total).toMatchObject({ tickets: 1, served: 1 });
   });
 
   it('sends a command again with the same commandId when its answer is lost, so the ticket is called once', async () => {
     const desk = await openDesk();
     await value(desk.api.call('queue.state', {}));
-    const ticket = standIn.issue('А002');
+    const ticket = await standIn.issue('PASS');
     standIn.loseNextCommandAnswer();
     const panel = await desk.act({ action: 'call_next' });
     expect(panel.desk?.current?.id).toBe(ticket.id);
     const sent = standIn.requests.filter((r) => r.path === '/queue/commands').map((r) => (r.body as { commandId: string }).commandId);
     expect(sent).toHaveLength(2);
     expect(sent[1]).toBe(sent[0]);
-    expect(standIn.calls.get(ticket.id)).toBe(1);
+    const calls = await server.storage.query("SELECT 1 FROM queue_events WHERE ticket_id = $1 AND event = 'called'", [ticket.id]);
+    expect(calls).toHaveLength(1);
   });
 
   it('answers a refusal of the back office as CONFLICT carrying its queue error code', async () => {
     const desk = await openDesk();
     await value(desk.api.call('queue.state', {}));
-    const ticket = standIn.issue('А003');
-    standIn.takeElsewhere(ticket.id, 'called');
+    const ticket = await standIn.issue('PASS');
+    await standIn.actElsewhere('03', { action: 'call', ticketId: ticket.id });
     const result = await desk.api.call('queue.act', { action: 'call', ticketId: ticket.id });
-    expect(result).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', details: { issues: [{ path: ['action'], message: 'ticket_already_called' }] } },
-    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { issues: [{ path: ['action'] }] } } });
+    expect(result.ok ? null : result.error.details?.issues?.[0]?.message).toMatch(/^(ticket_already_called|action_not_allowed)$/);
   });
 
   it('coalesces a burst of changes into one read in flight and one queued', async () => {
     const desk = await openDesk();
     await value(desk.api.call('queue.state', {}));
     standIn.stateDelayMs = 200;
-    standIn.issue('А004');
-    await waitForPanel(desk, (p) => p.desk?.waiting.length === 1);
-    const before = standIn.requests.filter((r) => r.path === '/queue/state').length;
+    const before = statePath();
     standIn.burst(30);
-    standIn.issue('А005');
-    await waitForPanel(desk, (p) => p.desk?.waiting.some((t) => t.number === 'А005') === true);
+    const last = await standIn.issue('PASS');
+    await waitForPanel(desk, (p) => p.desk?.waiting.some((t) => t.id === last.id) === true);
+    // Let any read the burst could still have queued arrive before counting.
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(standIn.requests.filter((r) => r.path === '/queue/state').length - before).toBeLessThanOrEqual(2);
+    expect(statePath() - before).toBeLessThanOrEqual(2);
   });
 
-  /** The desk serves the ticket it called online; then the back office goes away. */
-  async function servingWhenTheNetworkDrops(desk: QueueDesk, number: string) {
+  /** The desk serves a ticket it called online, a kiosk ticket waits; then the back office goes away. */
+  async function servingWhenTheNetworkDrops(desk: QueueDesk) {
     await value(desk.api.call('queue.state', {}));
-    const ticket = standIn.issue(number);
+    const ticket = await standIn.issue('PASS');
     await desk.act({ action: 'call', ticketId: ticket.id });
     await desk.act({ action: 'arrived', ticketId: ticket.id });
-    standIn.issue('Б001');
-    await waitForPanel(desk, (p) => p.desk?.waiting.length === 1);
+    const kiosk = await standIn.issue('PASS');
+    await waitForPanel(desk, (p) => p.desk?.waiting.some((t) => t.id === kiosk.id) === true);
+    // Reads the last changes asked for have answered: what follows is the drop alone.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await standIn.stop();
     // The live stream drops: the desk re-reads, finds nobody, and says so.
     const offline = await waitForPanel(desk, (p) => p.connection === 'offline');
     expect(offline).toMatchObject({ desk: { current: { id: ticket.id } }, localCurrent: { id: ticket.id, status: 'serving' } });
     expect(offline.lastContactAt).not.toBeNull();
-    return ticket;
+    return { held: ticket, kiosk };
   }
 
-  it('offline: finishes the held ticket and serves a walk-in locally; back online, both sync to the back office', async () => {
+  it('offline: finishes the held ticket and serves a walk-in locally; back online, both sync into the queue tables', async () => {
     const desk = await openDesk();
+    // Filled in while offline, read back online.
+    const served: { walkInId?: string } = {};
     try {
-      const held = await servingWhenTheNetworkDrops(desk, 'А010');
-      // The back office knows the held ticket (its queue, fed by sync), still being served.
-      await server.storage.query('INSERT INTO tickets (id, center_code, version, data) VALUES ($1, $2, 1, $3::jsonb)', [
-        held.id,
-        CENTER,
-        JSON.stringify({ status: 'serving', number: held.number, deskCode: DESK.deskCode }),
-      ]);
+      const { held, kiosk } = await servingWhenTheNetworkDrops(desk);
       await desk.act({ action: 'finish', ticketId: held.id });
-      const walkIn = await desk.act({ action: 'walk_in', serviceCode: 'MS-01', purpose: 'submit' });
+      const walkIn = await desk.act({ action: 'walk_in', serviceCode: 'PASS', purpose: 'submit' });
       expect(walkIn).toMatchObject({ connection: 'offline', localCurrent: { number: 'Л001', status: 'serving', local: true } });
-      const finished = await desk.act({ action: 'finish', ticketId: walkIn.localCurrent!.id });
+      served.walkInId = walkIn.localCurrent!.id;
+      const finished = await desk.act({ action: 'finish', ticketId: served.walkInId });
       expect(finished).toMatchObject({ localCurrent: null, localPending: 1 + 3 + 1 });
       // Call-next offline has only local tickets to call: the kiosk's ticket in the stale list is the back office's to give.
-      expect(finished.desk?.waiting.map((t) => t.number)).toEqual(['Б001']);
+      expect(finished.desk?.waiting.map((t) => t.id)).toContain(kiosk.id);
       const nothing = await desk.api.call('queue.act', { action: 'call_next' });
       expect(nothing).toMatchObject({ ok: false, error: { details: { issues: [{ message: 'nothing_waiting' }] } } });
     } finally {
@@ -202,30 +217,28 @@ describe('the desk’s queue panel against a loopback back office (queue routes:
     // The stream reconnects by itself: the panel is online again without a call.
     await waitForPanel(desk, (p) => p.connection === 'online');
     await value(desk.api.call('sync.now', {}));
-    const synced = await value(desk.api.call('queue.state', {}));
-    expect(synced).toMatchObject({ localPending: 0, refused: [] });
-    const rows = await server.storage.query<{ number: string; status: string }>(
-      "SELECT data->>'number' AS number, data->>'status' AS status FROM tickets WHERE center_code = $1 ORDER BY data->>'number'",
-      [CENTER],
+    expect(await value(desk.api.call('queue.state', {}))).toMatchObject({ localPending: 0, refused: [] });
+    const events = await server.storage.query<{ event: string; desk_code: string }>(
+      'SELECT event, desk_code FROM queue_events WHERE ticket_id = $1 ORDER BY seq',
+      [served.walkInId],
     );
-    expect(rows).toEqual(
-      expect.arrayContaining([
-        { number: 'Л001', status: 'done' },
-        { number: 'А010', status: 'done' },
-      ]),
+    expect(events.map((e) => e.event)).toEqual(['issued', 'called', 'arrived', 'service_ended']);
+    const [ticket] = await server.storage.query<{ number: string; local: boolean; status: string }>(
+      'SELECT number, local, status FROM queue_tickets WHERE id = $1',
+      [served.walkInId],
     );
+    expect(ticket).toEqual({ number: 'Л001', local: true, status: 'done' });
   });
 
   it('offline: an action on a ticket served elsewhere meanwhile comes back refused, shown in the panel, never retried', async () => {
     const desk = await openDesk();
     try {
-      const held = await servingWhenTheNetworkDrops(desk, 'А011');
-      // Meanwhile the back office's queue had the ticket finished elsewhere.
-      await server.storage.query('INSERT INTO tickets (id, center_code, version, data) VALUES ($1, $2, 4, $3::jsonb)', [
-        held.id,
-        CENTER,
-        JSON.stringify({ status: 'done', number: held.number, deskCode: '99' }),
-      ]);
+      const { held } = await servingWhenTheNetworkDrops(desk);
+      // Meanwhile the back office's queue moved the ticket on: another desk took it back from a transfer and finished it.
+      await standIn.actElsewhere('07', { action: 'transfer', ticketId: held.id, toDeskCode: '03' });
+      await standIn.actElsewhere('03', { action: 'call', ticketId: held.id });
+      await standIn.actElsewhere('03', { action: 'arrived', ticketId: held.id });
+      await standIn.actElsewhere('03', { action: 'finish', ticketId: held.id });
       await desk.act({ action: 'park', ticketId: held.id, note: 'Пішла по довідку' });
     } finally {
       await standIn.start();
@@ -233,17 +246,17 @@ describe('the desk’s queue panel against a loopback back office (queue routes:
     await waitForPanel(desk, (p) => p.connection === 'online');
     await value(desk.api.call('sync.now', {}));
     const panel = await waitForPanel(desk, (p) => p.refused.length === 1);
-    expect(panel.refused[0]).toMatchObject({ ticketNumber: 'А011', event: 'parked', reason: expect.stringContaining('уже обслужений') });
-    const pushesOf = (mutationId: string) =>
+    expect(panel.refused[0]).toMatchObject({ event: 'parked', reason: expect.stringContaining('уже обслужений') });
+    const refusedId = panel.refused[0]!.mutationId;
+    const pushesOf = () =>
       standIn.requests.filter(
         (r) =>
-          r.path === '/sync/push' && (r.body as { mutations: { mutationId: string }[] }).mutations.some((m) => m.mutationId === mutationId),
+          r.path === '/sync/push' && (r.body as { mutations: { mutationId: string }[] }).mutations.some((m) => m.mutationId === refusedId),
       ).length;
-    const refusedId = panel.refused[0]!.mutationId;
-    expect(pushesOf(refusedId)).toBe(1);
+    expect(pushesOf()).toBe(1);
     await value(desk.api.call('sync.now', {}));
     await value(desk.api.call('sync.now', {}));
-    expect(pushesOf(refusedId)).toBe(1);
+    expect(pushesOf()).toBe(1);
     expect(readDb(desk, (db) => db.prepare('SELECT status FROM outbox WHERE mutation_id = ?').pluck().get(refusedId))).toBe('conflict');
   });
 });

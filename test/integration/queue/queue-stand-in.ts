@@ -1,39 +1,44 @@
 /**
- * A STAND-IN for the back office's queue routes (GET /queue/state, POST /queue/commands,
- * GET /queue/events, GET /queue/statistics), answering the protocol of shared/queue-protocol.ts
- * over real loopback HTTP from a small in-memory queue, until the real routes (branch i11-qs)
- * land. Everything else (/enroll, /sync, /blobs) is forwarded to the REAL back office, so
- * enrollment and the sync of queued ticket mutations are the real ones.
+ * A STAND-IN for the back office's desk queue routes (GET /queue/state, POST /queue/commands,
+ * GET /queue/events, GET /queue/statistics) until i11-qs registers them on the Fastify server:
+ * a loopback HTTP shim over the REAL queue core (deskState, runQueueCommand, the hub,
+ * loadQueueStatistics) on the real back office's storage, with the real device-token check.
+ * Everything else (/enroll, /sync, /blobs) is forwarded to the real back office. It can also
+ * stop and start on the same address (the back office going away and coming back), and lose a
+ * command's answer after the command committed.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ticketEventResult } from '../../../shared/domain/ticket-status';
-import type { TicketEvent } from '../../../shared/domain/ticket-status';
-import { QUEUE_ERRORS, QueueCommand } from '../../../shared/queue-protocol';
-import type { DeskQueueState, QueueCommandResult, QueueStatistics, QueueTicket } from '../../../shared/queue-protocol';
+import type { QueueConfig } from '../../../shared/domain/queue-config';
+import { QueueCommand } from '../../../shared/queue-protocol';
+import type { QueueCommandResult, QueueTicket } from '../../../shared/queue-protocol';
+import { HttpError } from '../../../server/http/http-error';
+import { requireDesk, requireProtocol } from '../../../server/http/sync-headers';
+import { runQueueCommand } from '../../../server/queue/commands';
+import { deskState } from '../../../server/queue/desk-state';
+import { QueueHub } from '../../../server/queue/hub';
+import { loadQueueStatistics } from '../../../server/queue/statistics';
+import { issueTicket } from '../../../server/queue/tickets';
+import type { Storage } from '../../../server/storage/storage';
 
 export interface StandInRequest {
   method: string;
   path: string;
   authorization: string | undefined;
-  protocol: string | undefined;
   body: unknown;
 }
 
 export interface QueueStandIn {
   url: string;
-  readonly tickets: QueueTicket[];
   readonly requests: StandInRequest[];
-  /** How many times each ticket was called (a lost answer retried must not call twice). */
-  readonly calls: Map<string, number>;
-  /** A kiosk ticket joins the queue; desks are told. */
-  issue(number: string): QueueTicket;
-  /** Another desk takes a ticket: the queue changes under this desk. */
-  takeElsewhere(ticketId: string, status: 'called' | 'done'): void;
-  /** Sends `changed` n times in one write. */
+  /** A citizen takes a ticket at the kiosk (the real issueTicket); desks are told. */
+  issue(serviceCode: string): Promise<QueueTicket>;
+  /** Another desk acts through the real command path (call, arrived, finish …). */
+  actElsewhere(deskCode: string, command: QueueCommand['command']): Promise<void>;
+  /** Sends `changed` n times at once, as a busy hall would. */
   burst(n: number): void;
-  /** The next answer to a command is lost after the command is applied. */
+  /** The next command is applied, then its answer is lost (the socket is cut). */
   loseNextCommandAnswer(): void;
   /** Holds each /queue/state answer this long (a slow back office). */
   stateDelayMs: number;
@@ -44,7 +49,7 @@ export interface QueueStandIn {
   close(): Promise<void>;
 }
 
-function body(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -53,104 +58,21 @@ function body(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-const ACTION_EVENT: Record<string, TicketEvent> = {
-  call: 'called',
-  recall: 'recalled',
-  arrived: 'arrived',
-  no_show: 'no_show',
-  park: 'parked',
-  transfer: 'transferred',
-  finish: 'service_ended',
-};
-
-export async function startQueueStandIn(upstream: string, desk: { deskCode: string; window: string }): Promise<QueueStandIn> {
-  const tickets: QueueTicket[] = [];
+export async function startQueueStandIn(upstream: string, storage: Storage, config: QueueConfig): Promise<QueueStandIn> {
+  const center = config.centerCode;
+  const hub = new QueueHub();
   const requests: StandInRequest[] = [];
-  const calls = new Map<string, number>();
-  const answers = new Map<string, string>();
   const streams = new Set<ServerResponse>();
   let seq = 0;
-  let paused = false;
   let loseAnswer = false;
 
-  const now = () => new Date().toISOString();
-  const state = (): DeskQueueState => ({
-    deskCode: desk.deskCode,
-    window: desk.window,
-    paused,
-    current: tickets.find((t) => t.deskCode === desk.deskCode && (t.status === 'called' || t.status === 'serving')) ?? null,
-    waiting: tickets.filter((t) => t.status === 'waiting'),
-    waitingTotal: tickets.filter((t) => t.status === 'waiting').length,
-    parked: tickets.filter((t) => t.status === 'parked' && t.deskCode === desk.deskCode),
-    queues: [{ code: 'A', nameUk: 'Паспорти', nameEn: 'Passports' }],
-    desks: [{ deskCode: desk.deskCode, window: desk.window }],
-    recallsBeforeNoShow: 1,
-    localPrefix: 'Л',
-    serverTime: now(),
-  });
-  const changed = (n = 1) => {
-    const frame = Array.from({ length: n }, () => `event: changed\ndata: ${JSON.stringify({ seq: ++seq, at: now() })}\n\n`).join('');
-    for (const stream of streams) stream.write(frame);
-  };
-  const send = (res: ServerResponse, status: number, value: unknown) => {
+  const send = (res: ServerResponse, status: number, value: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
   };
-  const refuse = (code: string, message: string) => ({ status: 409, value: { error: { code, message } } });
-
-  function move(ticket: QueueTicket, event: TicketEvent): void {
-    const to = ticketEventResult(ticket.status, event)!;
-    Object.assign(ticket, { status: to });
-    if (event === 'called') {
-      Object.assign(ticket, { deskCode: desk.deskCode, window: desk.window, calledAt: now(), recalls: 0 });
-      calls.set(ticket.id, (calls.get(ticket.id) ?? 0) + 1);
-    }
-  }
-
-  function command(input: QueueCommand): { status: number; value: unknown } {
-    const { command: action } = input;
-    let ticket: QueueTicket | null = null;
-    if (action.action === 'pause' || action.action === 'resume') paused = action.action === 'pause';
-    else if (action.action === 'call_next') {
-      ticket = tickets.find((t) => t.status === 'waiting') ?? null;
-      if (!ticket) return refuse(QUEUE_ERRORS.nothingWaiting, 'Nobody waits');
-      move(ticket, 'called');
-    } else if (action.action === 'walk_in') {
-      ticket = { ...kioskTicket(`В${tickets.length + 1}`), status: 'serving', deskCode: desk.deskCode, window: desk.window };
-      tickets.push(ticket);
-    } else {
-      ticket = tickets.find((t) => t.id === action.ticketId) ?? null;
-      if (!ticket) return { status: 404, value: { error: { code: QUEUE_ERRORS.ticketNotFound, message: 'No such ticket' } } };
-      const event = ACTION_EVENT[action.action]!;
-      if (ticketEventResult(ticket.status, event) === null)
-        return refuse(event === 'called' ? QUEUE_ERRORS.alreadyCalled : QUEUE_ERRORS.notAllowed, `The ticket is ${ticket.status}`);
-      move(ticket, event);
-    }
-    const result: QueueCommandResult = { ticket, state: state() };
-    return { status: 200, value: result };
-  }
-
-  function kioskTicket(number: string): QueueTicket {
-    return {
-      id: `t-${number}-${Math.random().toString(36).slice(2, 8)}`,
-      number,
-      queueCode: 'A',
-      serviceCode: 'MS-01',
-      purpose: 'submit',
-      priorityCategory: null,
-      priorityReason: null,
-      booking: null,
-      status: 'waiting',
-      deskCode: null,
-      window: null,
-      targetDeskCode: null,
-      note: null,
-      regNumber: null,
-      local: false,
-      issuedAt: now(),
-      calledAt: null,
-      recalls: 0,
-    };
-  }
+  const changedFrame = () => `event: changed\ndata: ${JSON.stringify({ seq: ++seq, at: new Date().toISOString() })}\n\n`;
+  hub.subscribeChanges(center, () => {
+    for (const stream of streams) stream.write(changedFrame());
+  });
 
   async function forward(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     const headers = Object.fromEntries(
@@ -165,20 +87,10 @@ export async function startQueueStandIn(upstream: string, desk: { deskCode: stri
     res.end(Buffer.from(await answer.arrayBuffer()));
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const raw = await body(req);
-    const path = new URL(req.url!, 'http://x').pathname;
-    const text = raw.toString('utf8');
-    requests.push({
-      method: req.method!,
-      path,
-      authorization: req.headers.authorization,
-      protocol: req.headers['x-vikno-protocol'] as string | undefined,
-      body: text ? (JSON.parse(text) as unknown) : null,
-    });
-    if (!path.startsWith('/queue/')) return forward(req, res, raw);
-    if (!req.headers.authorization?.startsWith('Bearer ') || !req.headers['x-vikno-protocol'])
-      return send(res, 401, { error: { code: 'unauthorized', message: 'no device token' } });
+  async function queueRoute(req: IncomingMessage, res: ServerResponse, path: string, text: string): Promise<void> {
+    requireProtocol(req);
+    const { device, actor } = await requireDesk(req, storage);
+    const now = new Date();
     if (path === '/queue/events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       res.write(': connected\n\n');
@@ -188,40 +100,48 @@ export async function startQueueStandIn(upstream: string, desk: { deskCode: stri
     }
     if (path === '/queue/state') {
       await new Promise((resolve) => setTimeout(resolve, standIn.stateDelayMs));
-      return send(res, 200, state());
+      return send(res, 200, await deskState(storage, config, center, device.deskCode, now));
     }
     if (path === '/queue/statistics') {
-      const row = { key: 'all', tickets: tickets.length, served: tickets.filter((t) => t.status === 'done').length, noShows: 0 };
-      const times = { count: 0, avgSeconds: null, p90Seconds: null };
       const url = new URL(req.url!, 'http://x');
-      const statistics: QueueStatistics = {
-        from: url.searchParams.get('from')!,
-        to: url.searchParams.get('to')!,
-        total: { ...row, waiting: times, service: times },
-        byQueue: [],
-        byService: [],
-        byDesk: [],
-        byClerk: [],
-        byHour: [],
-        byPurpose: [],
-      };
-      return send(res, 200, statistics);
+      return send(
+        res,
+        200,
+        await loadQueueStatistics(storage, center, new Date(url.searchParams.get('from')!), new Date(url.searchParams.get('to')!)),
+      );
     }
     if (path === '/queue/commands' && req.method === 'POST') {
-      const input = QueueCommand.parse(JSON.parse(text));
-      // A repeated commandId gets the first answer: the command is never applied twice.
-      const first = answers.get(input.commandId);
-      const answer = first ? (JSON.parse(first) as { status: number; value: unknown }) : command(input);
-      if (!first) answers.set(input.commandId, JSON.stringify(answer));
-      if (answer.status === 200) changed();
+      const command = QueueCommand.parse(JSON.parse(text));
+      const actorOf = { centerCode: center, config, deskCode: device.deskCode, clerkId: actor, now, deviceId: device.id };
+      const ticket = await runQueueCommand(storage, hub, actorOf, command);
+      const result: QueueCommandResult = { ticket, state: await deskState(storage, config, center, device.deskCode, now) };
       if (loseAnswer) {
         loseAnswer = false;
         req.socket.destroy();
         return;
       }
-      return send(res, answer.status, answer.value);
+      return send(res, 200, result);
     }
-    send(res, 404, { error: { code: 'not_found', message: path } });
+    throw new HttpError(404, 'not_found', path);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req);
+    const path = new URL(req.url!, 'http://x').pathname;
+    const text = raw.toString('utf8');
+    requests.push({
+      method: req.method!,
+      path,
+      authorization: req.headers.authorization,
+      body: text ? (JSON.parse(text) as unknown) : null,
+    });
+    if (!path.startsWith('/queue/')) return forward(req, res, raw);
+    try {
+      await queueRoute(req, res, path, text);
+    } catch (error) {
+      if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } });
+      throw error;
+    }
   }
 
   const server = createServer((req, res) => {
@@ -239,24 +159,28 @@ export async function startQueueStandIn(upstream: string, desk: { deskCode: stri
 
   const standIn: QueueStandIn = {
     url: `http://127.0.0.1:${port}/`,
-    tickets,
     requests,
-    calls,
     stateDelayMs: 0,
-    issue(number) {
-      const ticket = kioskTicket(number);
-      tickets.push(ticket);
-      changed();
+    async issue(serviceCode) {
+      const ticket = await storage.transaction((tx) =>
+        issueTicket(tx, { centerCode: center, config, serviceCode, purpose: 'submit', now: new Date() }),
+      );
+      hub.changed(center);
       return ticket;
     },
-    takeElsewhere(ticketId, status) {
-      Object.assign(
-        tickets.find((t) => t.id === ticketId)!,
-        { status, deskCode: '99', window: '99' },
+    async actElsewhere(deskCode, command) {
+      const [device] = await storage.query<{ id: string }>('SELECT id FROM devices LIMIT 1');
+      await runQueueCommand(
+        storage,
+        hub,
+        { centerCode: center, config, deskCode, clerkId: 'clerk-elsewhere', now: new Date(), deviceId: device!.id },
+        { commandId: crypto.randomUUID(), command },
       );
-      changed();
     },
-    burst: (n) => changed(n),
+    burst(n) {
+      const frames = Array.from({ length: n }, changedFrame).join('');
+      for (const stream of streams) stream.write(frames);
+    },
     loseNextCommandAnswer() {
       loseAnswer = true;
     },

@@ -19,6 +19,7 @@ import type { TestDesk } from '../../helpers/desk-db';
 import { addApplicant, openTestDesk, SAMPLE_PERSON, SAMPLE_SERVICE } from '../../helpers/desk-db';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { useServer } from '../server/harness';
+import { sampleConfig } from '../queue/queue-storage';
 import type { Desk } from '../server/harness';
 import { ApplicantInput } from '../../../shared/domain/applicant';
 import { RegisterApplication } from '../../../shared/domain/application';
@@ -122,6 +123,11 @@ describe('every mutation kind, desk and back office reading it with one schema (
   it('queues a payload the shared schema accepts for every kind, and the back office applies each', async () => {
     const dataDir = tempDir();
     const deskDb = openTestDesk(dataDir);
+    // Ticket mutations land in the center's queue, so the center has one.
+    await server.storage.query('INSERT INTO queue_configs (center_code, config, version) VALUES ($1, $2, 1)', [
+      deskDb.env.desk.center.code,
+      JSON.stringify(sampleConfig(deskDb.env.desk.center.code)),
+    ]);
     const desk = await server.enrollDesk(deskDb.env.desk.center.code);
     await runEveryCommand(deskDb, dataDir);
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actLocally } from '../../../main/backend/queue/local-actions';
 import { buildPanel } from '../../../main/backend/queue/build-panel';
+import { discardDeadLetter, retryDeadLetter } from '../../../main/backend/sync/dead-letters';
 import { recordTicketEvent } from '../../../main/backend/tickets/record-ticket-event';
 import { issueWalkIn } from '../../../main/backend/tickets/walk-in';
 import type { DeskQueueState } from '../../../shared/queue-protocol';
@@ -191,5 +192,20 @@ describe('counter actions the desk takes locally', () => {
       }),
     ]);
     expect(panel.localPending).toBe(1);
+  });
+
+  it('never sends a refused queue action again: a supervisor can only discard it', () => {
+    const desk = openTestDesk(tempDir());
+    walkIn(desk);
+    const called = desk.db.prepare("SELECT mutation_id FROM outbox WHERE kind = 'ticket.called'").pluck().get() as string;
+    desk.db
+      .prepare("UPDATE outbox SET status = 'conflict', last_error = ? WHERE mutation_id = ?")
+      .run(JSON.stringify({ fields: ['status'], server: { status: 'done' }, version: 3 }), called);
+    const before = desk.db.prepare('SELECT count(*) FROM outbox').pluck().get();
+    expect(() => retryDeadLetter(desk.env, called)).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(desk.db.prepare('SELECT count(*) FROM outbox').pluck().get()).toBe(before);
+    expect(desk.db.prepare('SELECT status FROM outbox WHERE mutation_id = ?').pluck().get(called)).toBe('conflict');
+    discardDeadLetter(desk.env, called, 'Талон обслужено на іншому місці');
+    expect(buildPanel(desk.db, { deskCode: '07', connection: 'online', desk: null, lastContactAt: null }).refused).toEqual([]);
   });
 });
