@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 /**
- * The queue panel online: the real desk backend, enrolled with the real back office (PGlite),
- * whose queue routes are still the desk work's loopback STAND-IN (test/integration/queue/
- * queue-stand-in.ts) until the real ones are registered in the server at the merge.
+ * The queue panel online: the real desk backend, enrolled with the real back office (PGlite).
+ * The desk queue routes are the desk work's loopback shim over the REAL queue core
+ * (test/integration/queue/queue-stand-in.ts) until they are registered on the server at the merge.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { memoryLogger } from '../../../helpers/memory-logger';
 import { useServer } from '../../../integration/server/harness';
 import { startQueueStandIn } from '../../../integration/queue/queue-stand-in';
 import type { QueueStandIn } from '../../../integration/queue/queue-stand-in';
+import { sampleConfig } from '../../../integration/queue/queue-storage';
 import '../dom-setup';
 import type { QueueScreen as QueueScreenType } from '../../../../renderer/src/features/queue/QueueScreen';
 
@@ -25,6 +26,12 @@ vi.setConfig({ hookTimeout: 120_000, testTimeout: 30_000 });
 
 const CENTER = 'KV01';
 const DESK = { deskCode: '07', window: '7' };
+const CONFIG = sampleConfig(CENTER, {
+  desks: [
+    { deskCode: '07', window: '7', profile: { strategy: 'longest_wait', queues: [{ queueCode: 'A', weight: 1 }] } },
+    { deskCode: '03', window: '3', profile: { strategy: 'longest_wait', queues: [{ queueCode: 'A', weight: 1 }] } },
+  ],
+});
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
 
 describe('the queue panel online', () => {
@@ -36,7 +43,11 @@ describe('the queue panel online', () => {
   let QueueScreen: typeof QueueScreenType;
 
   beforeAll(async () => {
-    standIn = await startQueueStandIn(server.url, DESK);
+    await server.storage.query('INSERT INTO queue_configs (center_code, config, version) VALUES ($1, $2, 1)', [
+      CENTER,
+      JSON.stringify(CONFIG),
+    ]);
+    standIn = await startQueueStandIn(server.url, server.storage, CONFIG);
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(
@@ -70,41 +81,42 @@ describe('the queue panel online', () => {
 
   it('lists the waiting tickets live, calls next by key, recalls before a no-show, serves, and says a ticket taken elsewhere in words', async () => {
     const user = userEvent.setup();
-    const first = standIn.issue('А001');
+    const first = await standIn.issue('PASS');
     render(<QueueScreen />);
-    await waitFor(() => expect(within(waiting()).getByRole('rowheader', { name: 'А001' })).toBeTruthy());
+    await waitFor(() => expect(within(waiting()).getByRole('rowheader', { name: first.number })).toBeTruthy(), { timeout: 10_000 });
     expect(screen.queryByText(/бек-офіс недоступний|не підключене/i)).toBeNull();
     // The supervisor (the local clerk holds the role) sees today's figures while online.
     expect(await screen.findByRole('table', { name: 'Сьогодні' })).toBeTruthy();
 
     // Pushed by the back office, not polled: a new kiosk ticket appears by itself.
-    const second = standIn.issue('А002');
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Очікують (2)' })).toBeTruthy());
+    const second = await standIn.issue('PASS');
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Очікують (2)' })).toBeTruthy(), { timeout: 10_000 });
 
     await user.keyboard('n');
-    await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe('А001'));
+    await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe(first.number));
     expect(screen.getByText('Викликано')).toBeTruthy();
-    const noShow = screen.getByRole('button', { name: /^Не з’явився/ });
-    expect(noShow).toHaveProperty('disabled', true);
-    expect(document.getElementById(noShow.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Спершу викличте ще раз: лишилось 1.');
-
-    // The stand-in does not count recalls (the real queue does, and the button then shows the count): only that it was sent.
-    await user.keyboard('r');
-    await waitFor(() =>
-      expect(standIn.requests.some((r) => r.path === '/queue/commands' && JSON.stringify(r.body).includes('"recall"'))).toBe(true),
+    const required = CONFIG.recallsBeforeNoShow;
+    const noShow = () => screen.getByRole('button', { name: /^Не з’явився/ });
+    expect(noShow()).toHaveProperty('disabled', true);
+    expect(document.getElementById(noShow().getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      `Спершу викличте ще раз: лишилось ${required}.`,
     );
+    for (let n = 1; n <= required; n += 1) {
+      await user.keyboard('r');
+      await waitFor(() => expect(screen.getByRole('button', { name: new RegExp(`^Викликати ще раз \\(${n}\\)`) })).toBeTruthy());
+    }
+    expect(noShow()).toHaveProperty('disabled', false);
 
     await user.keyboard('a');
     await waitFor(() => expect(screen.getByText('Обслуговується')).toBeTruthy());
     expect(screen.getByRole('button', { name: /^Прийняти заяву/ })).toBeTruthy();
     await user.keyboard('f');
     await waitFor(() => expect(screen.queryByTestId('queue-current-number')).toBeNull());
-    expect(first.status).toBe('done');
 
-    // Another window calls А002 while this panel still lists it (the desk's re-read is slow): the refusal is in words.
+    // Another window calls the next ticket while this panel still lists it (the desk's re-read is slow): the refusal is in words.
     standIn.stateDelayMs = 3_000;
-    standIn.takeElsewhere(second.id, 'called');
-    await user.click(screen.getByRole('button', { name: 'Викликати А002' }));
+    await standIn.actElsewhere('03', { action: 'call', ticketId: second.id });
+    await user.click(screen.getByRole('button', { name: `Викликати ${second.number}` }));
     const refusal = await screen.findByRole('alert');
     expect(refusal.textContent).toContain('Цього відвідувача вже викликало інше вікно.');
     standIn.stateDelayMs = 0;
@@ -112,41 +124,45 @@ describe('the queue panel online', () => {
 
   it('parks with a note and returns the parked ticket, then transfers it to another queue with a note that travels', async () => {
     const user = userEvent.setup();
-    const ticket = standIn.issue('А003');
+    const ticket = await standIn.issue('PASS');
+    const number = ticket.number;
     render(<QueueScreen />);
     // The slow re-read the first test left in flight finishes first.
-    await waitFor(() => expect(within(waiting()).getByRole('rowheader', { name: 'А003' })).toBeTruthy(), { timeout: 10_000 });
-    await user.click(screen.getByRole('button', { name: 'Викликати А003' }));
-    await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe('А003'));
+    await waitFor(() => expect(within(waiting()).getByRole('rowheader', { name: number })).toBeTruthy(), { timeout: 10_000 });
+    await user.click(screen.getByRole('button', { name: `Викликати ${number}` }));
+    await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe(number));
 
     await user.keyboard('p');
-    const park = await screen.findByRole('dialog', { name: 'Відкласти талон А003' });
+    const park = await screen.findByRole('dialog', { name: `Відкласти талон ${number}` });
     await user.type(within(park).getByLabelText('Примітка (необов’язково)'), 'пішов по довідку');
     await user.click(within(park).getByRole('button', { name: 'Відкласти' }));
     const parked = await screen.findByRole('table', { name: /^Відкладені/ });
-    expect(within(parked).getByRole('rowheader', { name: 'А003' })).toBeTruthy();
+    expect(within(parked).getByRole('rowheader', { name: number })).toBeTruthy();
     expect(screen.queryByTestId('queue-current-number')).toBeNull();
-    expect(standIn.requests.at(-1)?.body).toMatchObject({ command: { action: 'park', ticketId: ticket.id, note: 'пішов по довідку' } });
+    expect(standIn.requests.filter((r) => r.path === '/queue/commands').at(-1)?.body).toMatchObject({
+      command: { action: 'park', ticketId: ticket.id, note: 'пішов по довідку' },
+    });
 
-    await user.click(screen.getByRole('button', { name: 'Повернути А003' }));
-    await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe('А003'));
+    await user.click(screen.getByRole('button', { name: `Повернути ${number}` }));
+    await waitFor(() => expect(screen.getByTestId('queue-current-number').textContent).toBe(number));
     await user.keyboard('a');
     await waitFor(() => expect(screen.getByText('Обслуговується')).toBeTruthy());
 
     await user.keyboard('t');
-    const transfer = await screen.findByRole('dialog', { name: 'Перенаправити талон А003' });
-    expect(within(transfer).getByLabelText(/^Черга/)).toHaveProperty('value', 'A');
+    const transfer = await screen.findByRole('dialog', { name: `Перенаправити талон ${number}` });
+    const toQueue = (within(transfer).getByLabelText(/^Черга/) as HTMLSelectElement).value;
+    expect(toQueue).not.toBe('');
     await user.type(within(transfer).getByLabelText('Примітка для наступного вікна (необов’язково)'), 'потрібна консультація юриста');
     await user.click(within(transfer).getByRole('button', { name: 'Перенаправити' }));
     await waitFor(() => expect(screen.queryByTestId('queue-current-number')).toBeNull());
     expect(standIn.requests.filter((r) => r.path === '/queue/commands').at(-1)?.body).toMatchObject({
-      command: { action: 'transfer', ticketId: ticket.id, toQueueCode: 'A', note: 'потрібна консультація юриста' },
+      command: { action: 'transfer', ticketId: ticket.id, toQueueCode: toQueue, note: 'потрібна консультація юриста' },
     });
   });
 
   it('a break: the panel says the window is paused, calling is greyed with the reason, and the same key resumes', async () => {
     const user = userEvent.setup();
-    standIn.issue('А009');
+    const ticket = await standIn.issue('PASS');
     render(<QueueScreen />);
     await waitFor(() => expect(screen.getByRole('button', { name: /^Перерва/ })).toHaveProperty('disabled', false), { timeout: 10_000 });
     await user.keyboard('b');
@@ -154,7 +170,7 @@ describe('the queue panel online', () => {
     expect(screen.getByRole('button', { name: /^Викликати наступного/ })).toHaveProperty('disabled', true);
     // Under each button that would bring someone to the window: calling next and a walk-in.
     expect(screen.getAllByText('Вікно на перерві.')).toHaveLength(2);
-    expect(screen.getByRole('button', { name: 'Викликати А009' })).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: `Викликати ${ticket.number}` })).toHaveProperty('disabled', true);
     await user.keyboard('b');
     await waitFor(() => expect(screen.queryByText('Вікно на перерві')).toBeNull());
     expect(screen.getByRole('button', { name: /^Викликати наступного/ })).toHaveProperty('disabled', false);
