@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import type { BlobOptions } from './blobs/blob-routes';
-import { createHttpServer } from './http/server';
+import type { BlobOptions } from './blobs/blob-options';
+import { buildServer } from './http/server';
 import { keepStatistics } from './storage/statistics';
 import type { StatisticsKeeper } from './storage/statistics';
 import type { Storage } from './storage/storage';
@@ -20,6 +20,13 @@ export function localUrl(host: string, port: number): string {
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
+export interface ServerOptions {
+  /** The server's clock (ServerDeps.now): the system's unless a test moves time. */
+  now?: () => Date;
+  /** The built kiosk, board and booking pages (ServerDeps.pagesDir); none: not served. */
+  pagesDir?: string | null;
+}
+
 /**
  * Serves the back office over `storage` on host:port (port 0: any free one), files in
  * `blobs.dir`; the admin routes answer to `adminToken` (none: they are off).
@@ -30,23 +37,27 @@ export async function startServer(
   port: number,
   blobs: BlobOptions,
   adminToken: string | null = null,
+  options: ServerOptions = {},
 ): Promise<RunningServer> {
   let statistics: StatisticsKeeper | null = null;
-  const server = createHttpServer(storage, blobs, adminToken, { written: (count) => statistics?.written(count) });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
+  const app = await buildServer({
+    storage,
+    blobs,
+    adminToken,
+    statistics: { written: (count) => statistics?.written(count) },
+    now: options.now ?? (() => new Date()),
+    pagesDir: options.pagesDir ?? null,
   });
+  await app.listen({ host, port });
   // Only once listening: a server that failed to start must leave nothing running on the storage.
   statistics = keepStatistics(storage, (error) => console.error('Refreshing statistics failed:', error));
-  const { port: bound } = server.address() as AddressInfo;
+  const { port: bound } = app.server.address() as AddressInfo;
   return {
     url: localUrl(host, bound),
     close: async () => {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // Keep-alive connections with no request would hold close() open for minutes.
-      server.closeIdleConnections();
-      await closed;
+      // Fastify lets requests in flight finish, closes idle keep-alive connections, and
+      // server.ts ends the event streams first.
+      await app.close();
       await statistics?.idle();
       await storage.close();
     },

@@ -1,11 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { FastifyPluginAsync } from 'fastify';
 import { revokeDevice } from '../auth/devices';
 import { CODE_LIFETIME_HOURS, createEnrollmentCode } from '../auth/enrollment';
-import { parseBody, readBody } from '../http/body';
 import { HttpError } from '../http/http-error';
-import type { Handler } from '../http/handler';
-import type { Storage } from '../storage/storage';
+import type { ServerDeps } from '../http/server-deps';
+import type { WithHeaders } from '../http/sync-headers';
+import type { ZodTypeProvider } from '../http/zod-schemas';
 import { CatalogDocument } from '../../shared/catalog-document';
 import { publishCatalog } from '../catalog/publish-catalog';
 import type { PublishResult } from '../catalog/publish-catalog';
@@ -19,7 +19,7 @@ const CATALOG_MAX_BYTES = 8 * 2 ** 20;
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
 
 /** The run's admin token as a bearer, compared in constant time; 403 when this server has none. */
-export function requireAdmin(req: IncomingMessage, adminToken: string | null): void {
+export function requireAdmin(req: WithHeaders, adminToken: string | null): void {
   if (adminToken === null) throw new HttpError(403, 'admin_disabled', 'This server was started without an admin token');
   const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
   if (!match?.[1] || !timingSafeEqual(digest(match[1]), digest(adminToken))) {
@@ -34,31 +34,34 @@ export function requireAdmin(req: IncomingMessage, adminToken: string | null): v
  * revoke a lost desk, publish a center's catalog. `npm run server -- enroll|revoke|catalog publish` calls these when a server holds the data
  * folder (see admin/instance-file.ts), so the back office never has to stop for it.
  */
-export function adminRoutes(storage: Storage, adminToken: string | null): [string, Handler][] {
-  return [
-    [
-      'POST /admin/enrollment-codes',
-      async (req): Promise<AdminEnrollResponse> => {
-        requireAdmin(req, adminToken);
-        const place = parseBody(await readBody(req, ADMIN_MAX_BYTES), AdminEnrollRequest);
-        const code = await createEnrollmentCode(storage, place);
-        return { code, ...place, validHours: CODE_LIFETIME_HOURS };
+export function adminRoutes(deps: ServerDeps): FastifyPluginAsync {
+  const { storage, adminToken } = deps;
+  return async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    // Before the body is read: a caller without the token learns nothing about what it sent.
+    app.addHook('onRequest', async (request) => requireAdmin(request, adminToken));
+    app.post(
+      '/admin/enrollment-codes',
+      { bodyLimit: ADMIN_MAX_BYTES, schema: { body: AdminEnrollRequest } },
+      async (request): Promise<AdminEnrollResponse> => {
+        const code = await createEnrollmentCode(storage, request.body);
+        return { code, ...request.body, validHours: CODE_LIFETIME_HOURS };
       },
-    ],
-    [
-      'POST /admin/catalog',
-      async (req): Promise<PublishResult> => {
-        requireAdmin(req, adminToken);
-        return publishCatalog(storage, parseBody(await readBody(req, CATALOG_MAX_BYTES), CatalogDocument));
+    );
+    app.post(
+      '/admin/catalog',
+      { bodyLimit: CATALOG_MAX_BYTES, schema: { body: CatalogDocument } },
+      async (request): Promise<PublishResult> => {
+        return publishCatalog(storage, request.body);
       },
-    ],
-    [
-      'POST /admin/devices/revoke',
-      async (req): Promise<AdminRevokeResponse> => {
-        requireAdmin(req, adminToken);
-        const { deviceId } = parseBody(await readBody(req, ADMIN_MAX_BYTES), AdminRevokeRequest);
+    );
+    app.post(
+      '/admin/devices/revoke',
+      { bodyLimit: ADMIN_MAX_BYTES, schema: { body: AdminRevokeRequest } },
+      async (request): Promise<AdminRevokeResponse> => {
+        const { deviceId } = request.body;
         return { deviceId, revoked: await revokeDevice(storage, deviceId) };
       },
-    ],
-  ];
+    );
+  };
 }

@@ -1,4 +1,4 @@
-import type { BlobOptions } from '../blobs/blob-routes';
+import type { BlobOptions } from '../blobs/blob-options';
 import type { StatisticsKeeper } from '../storage/statistics';
 import type { Storage } from '../storage/storage';
 

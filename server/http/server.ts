@@ -1,68 +1,84 @@
-import { createServer } from 'node:http';
-import type { Server, ServerResponse } from 'node:http';
-import type { StatisticsKeeper } from '../storage/statistics';
-import type { Storage } from '../storage/storage';
-import { CURSOR_AHEAD } from '../../shared/sync-protocol';
-import { CursorExpired } from '../sync/pull';
+import { join } from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySse from '@fastify/sse';
+import type { SSEReplyInterface } from '@fastify/sse';
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyReply, HTTPMethods } from 'fastify';
+import { errorAnswer, sendError } from './error-answer';
 import { HttpError } from './http-error';
-import { Reply } from './reply';
-import { routePath, routes } from './routes';
-import type { BlobOptions } from '../blobs/blob-routes';
+import { ROUTE_GROUPS } from './route-groups';
+import type { ServerDeps } from './server-deps';
+import { zodValidatorCompiler } from './zod-schemas';
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
+const METHODS: readonly HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-function sendError(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  send(res, status, { error: { code, message } }, headers);
-}
+/**
+ * The back office's HTTP server (docs/ARCHITECTURE.md §8): Fastify with the route groups of
+ * route-groups.ts, JSON in and out, every failure as an ErrorResponse. Not listening yet.
+ */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  // No HEAD twins of GET routes: a HEAD answers only where a route says what it means (blobs).
+  const app = Fastify({ logger: false, exposeHeadRoutes: false });
+  app.setValidatorCompiler(zodValidatorCompiler);
+  // Bodies are read as text whatever their content type (desks have never sent one); each route's
+  // body schema parses the JSON (zod-schemas.ts), and routes that read a stream register their own.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.setErrorHandler((error, request, reply) => sendError(reply, errorAnswer(error, request)));
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?', 1)[0] ?? '/';
+    // A route that found nothing (a missing asset) is a 404; a path only other methods serve is a 405.
+    const known =
+      app.findRoute({ method: request.method, url: path }) === null &&
+      METHODS.some((method) => app.findRoute({ method, url: path }) !== null);
+    const message = `${request.method} ${path} is not served here`;
+    return sendError(reply, known ? new HttpError(405, 'method_not_allowed', message) : new HttpError(404, 'not_found', message));
+  });
+  closeStreamsOnClose(app);
 
-/** The back office's HTTP server: JSON in and out, every failure as an ErrorResponse. */
-export function createHttpServer(
-  storage: Storage,
-  blobs: BlobOptions,
-  adminToken: string | null,
-  statistics: Pick<StatisticsKeeper, 'written'> | null = null,
-): Server {
-  const table = routes(storage, blobs, adminToken, statistics);
-  return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = routePath(url.pathname);
-    const handler = table.get(`${req.method ?? 'GET'} ${path}`);
-    if (!handler) {
-      const known = [...table.keys()].some((key) => key.endsWith(` ${path}`));
-      sendError(
-        res,
-        known ? 405 : 404,
-        known ? 'method_not_allowed' : 'not_found',
-        `${req.method ?? ''} ${url.pathname} is not served here`,
-      );
-      return;
-    }
-    handler(req, url).then(
-      (body) => (body instanceof Reply ? send(res, body.status, body.body, body.headers) : send(res, 200, body)),
-      (error: unknown) => {
-        if (error instanceof HttpError) {
-          // A refused upload must not be read to its end; closing tells the client to stop sending.
-          if (error.status === 413) res.setHeader('connection', 'close');
-          sendError(res, error.status, error.code, error.message, error.headers);
-        } else if (error instanceof CursorExpired) {
-          // `cursor_ahead`: this server holds less than the desk has seen (restored from a backup),
-          // so the desk also sends again what it had delivered (see docs/SYNC.md § Pull).
-          sendError(res, 410, error.ahead ? CURSOR_AHEAD : 'cursor_expired', error.message);
-        } else {
-          console.error('Request failed:', error);
-          sendError(res, 500, 'internal', 'The server failed to handle the request');
-        }
+  // Off unless a route opts in with `config: { rateLimit: {...} }` (enrollment, the kiosk).
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate_limited', `Too many requests; retry in ${context.after}`, {
+        'retry-after': String(Math.ceil(context.ttl / 1000)),
+      }),
+  });
+  await app.register(fastifySse);
+  if (deps.pagesDir !== null) {
+    await app.register(fastifyStatic, {
+      root: join(deps.pagesDir, 'assets'),
+      prefix: '/assets/',
+      index: false,
+      // The bundles keep their names across builds: a kiosk left running must ask again after an update.
+      cacheControl: false,
+      setHeaders: (reply) => {
+        reply.header('cache-control', 'no-cache');
+        reply.header('x-content-type-options', 'nosniff');
       },
-    );
+    });
+  }
+  for (const group of ROUTE_GROUPS) await app.register(group(deps));
+  return app;
+}
+
+/**
+ * An event stream never ends by itself, so Fastify's close() would wait on every board and desk
+ * subscribed: end them first (their onClose callbacks unsubscribe); requests in flight still finish.
+ */
+function closeStreamsOnClose(app: FastifyInstance): void {
+  const open = new Set<FastifyReply>();
+  app.addHook('onRequest', async (_request, reply) => {
+    open.add(reply);
+    reply.raw.once('close', () => open.delete(reply));
+  });
+  app.addHook('preClose', async () => {
+    for (const reply of open) {
+      const stream = reply.sse as SSEReplyInterface | undefined;
+      if (!stream) continue;
+      stream.close();
+      if (!reply.raw.writableEnded) reply.raw.end();
+    }
   });
 }

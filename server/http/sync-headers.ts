@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import { HEADER_ACTOR, HEADER_DEVICE_TOKEN, HEADER_PROTOCOL } from '../../shared/sync-protocol';
 import type { Device } from '../auth/devices';
 import { deviceForToken } from '../auth/devices';
@@ -8,13 +8,18 @@ import { HttpError } from './http-error';
 /** The oldest desk protocol this server still speaks; older desks get 426 and must update. */
 export const MIN_PROTOCOL = 1;
 
-function header(req: IncomingMessage, name: string): string | undefined {
+/** What a route hands the checks: a Fastify request or the raw IncomingMessage alike. */
+export interface WithHeaders {
+  headers: IncomingHttpHeaders;
+}
+
+function header(req: WithHeaders, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
 }
 
 /** The protocol version a desk announces: 426 below the minimum. */
-export function requireProtocol(req: IncomingMessage): number {
+export function requireProtocol(req: WithHeaders): number {
   const raw = header(req, HEADER_PROTOCOL);
   const version = Number(raw);
   if (raw === undefined || !Number.isInteger(version))
@@ -25,7 +30,7 @@ export function requireProtocol(req: IncomingMessage): number {
 }
 
 /** The enrolled, unrevoked device of the bearer token, and the clerk acting on it: 401 otherwise. */
-export async function requireDesk(req: IncomingMessage, storage: Storage): Promise<{ device: Device; actor: string }> {
+export async function requireDesk(req: WithHeaders, storage: Storage): Promise<{ device: Device; actor: string }> {
   const match = /^Bearer (\S+)$/.exec(header(req, HEADER_DEVICE_TOKEN) ?? '');
   const unauthorized = new HttpError(401, 'unauthorized', 'Unknown or revoked device token', { 'www-authenticate': 'Bearer' });
   if (!match?.[1]) throw unauthorized;

@@ -41,7 +41,14 @@ CREATE TABLE queue_tickets (
 );
 -- Desks' local walk-in numbers (Л001) repeat across desks; the center's own series never do.
 CREATE UNIQUE INDEX queue_tickets_number ON queue_tickets (center_code, day, number) WHERE NOT local;
-CREATE INDEX queue_tickets_waiting ON queue_tickets (center_code, queue_code, issued_at) WHERE status = 'waiting';
+-- Call-next reads the head of each queue and call class (server/queue/call-next.ts): each head is an index scan.
+CREATE INDEX queue_tickets_waiting ON queue_tickets (center_code, queue_code, issued_at, id) WHERE status = 'waiting';
+CREATE INDEX queue_tickets_waiting_priority ON queue_tickets (center_code, queue_code, issued_at, id)
+  WHERE status = 'waiting' AND priority_category IS NOT NULL;
+CREATE INDEX queue_tickets_waiting_booked ON queue_tickets (center_code, queue_code, booked_slot_start, issued_at, id)
+  WHERE status = 'waiting' AND booked_slot_start IS NOT NULL;
+CREATE INDEX queue_tickets_waiting_targeted ON queue_tickets (center_code, target_desk_code, issued_at, id)
+  WHERE status = 'waiting' AND target_desk_code IS NOT NULL;
 CREATE INDEX queue_tickets_desk ON queue_tickets (center_code, desk_code) WHERE status IN ('called', 'serving', 'parked');
 
 CREATE TABLE queue_events (

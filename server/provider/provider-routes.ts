@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
 import { canTransition, roleMayMove } from '../../shared/domain/application-status';
 import { StatusHistory } from '../../shared/domain/application-history';
 import { DeadlineUnit } from '../../shared/domain/deadline-rule';
@@ -9,10 +11,9 @@ import { CenterCalendarData, DEFAULT_CENTER_CALENDAR, workCalendarOf } from '../
 import { ProviderStatusRequest, ProviderTokenRequest } from '../../shared/provider-protocol';
 import type { ProviderCases, ProviderStatusResponse, ProviderTokenResponse } from '../../shared/provider-protocol';
 import { requireAdmin } from '../admin/admin-routes';
-import { parseBody, readBody } from '../http/body';
-import type { Handler } from '../http/handler';
 import { HttpError } from '../http/http-error';
-import type { Storage } from '../storage/storage';
+import type { ServerDeps } from '../http/server-deps';
+import type { ZodTypeProvider } from '../http/zod-schemas';
 import { EntityStore } from '../sync/entity-store';
 import type { EntityData } from '../sync/entity-store';
 import { moveStatus, representativeMayReceive } from '../sync/apply/status-move';
@@ -22,8 +23,9 @@ const BODY_MAX_BYTES = 16 * 1024;
 /** The day of a move as the center counts days (the back office keeps no time zone setting of its own yet). */
 const CENTER_TIME_ZONE = 'Europe/Kyiv';
 
-/** The application id in `/provider/applications/<id>/status` (routePath named it `:id`). */
-export const PROVIDER_STATUS_PATH = /^\/provider\/applications\/([^/]{1,64})\/status$/;
+/** The application in `/provider/applications/:id/status`: an id is at most 64 characters, longer is no route (404). */
+const STATUS_PATH = '/provider/applications/:id([^/]{1,64})/status';
+const StatusParams = z.object({ id: z.string() });
 
 function localDay(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: CENTER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -46,47 +48,51 @@ function card(service: EntityData | undefined): { edrpou: string | null; grounds
  * a provider's ЄДРПОУ; with it, the staff list the cases handed off to that provider and make the
  * provider-side moves, each a new version desks pull. Checked by the same machine as every move.
  */
-export function providerRoutes(storage: Storage, adminToken: string | null): [string, Handler][] {
-  return [
-    [
-      'POST /admin/provider-tokens',
-      async (req): Promise<ProviderTokenResponse> => {
-        requireAdmin(req, adminToken);
-        const { edrpou } = parseBody(await readBody(req, BODY_MAX_BYTES), ProviderTokenRequest);
+export function providerRoutes(deps: ServerDeps): FastifyPluginAsync {
+  const { storage, adminToken } = deps;
+  return async (instance) => {
+    const app = instance.withTypeProvider<ZodTypeProvider>();
+    app.post(
+      '/admin/provider-tokens',
+      {
+        bodyLimit: BODY_MAX_BYTES,
+        schema: { body: ProviderTokenRequest },
+        onRequest: async (request) => requireAdmin(request, adminToken),
+      },
+      async (request): Promise<ProviderTokenResponse> => {
+        const { edrpou } = request.body;
         return { token: await createProviderToken(storage, edrpou), edrpou };
       },
-    ],
-    [
-      'GET /provider/applications',
-      async (req): Promise<ProviderCases> => {
-        const { edrpou } = await requireProvider(req, storage);
-        const rows = await storage.query<{ id: string; center_code: string; version: number; data: EntityData }>(
-          `SELECT a.id, a.center_code, a.version, a.data FROM applications a JOIN services s ON s.id = a.data->>'serviceId'
+    );
+    app.get('/provider/applications', async (request): Promise<ProviderCases> => {
+      const { edrpou } = await requireProvider(request, storage);
+      const rows = await storage.query<{ id: string; center_code: string; version: number; data: EntityData }>(
+        `SELECT a.id, a.center_code, a.version, a.data FROM applications a JOIN services s ON s.id = a.data->>'serviceId'
            WHERE s.data->'provider'->>'edrpou' = $1 AND a.data->>'status' IN ('sent_to_provider', 'in_progress', 'needs_info')
            ORDER BY a.data->>'registeredAt', a.id`,
-          [edrpou],
-        );
-        return {
-          applications: rows.map((r) => ({
-            id: r.id,
-            regNumber: String(r.data.regNumber),
-            centerCode: r.center_code,
-            status: r.data.status as ProviderCases['applications'][number]['status'],
-            serviceId: String(r.data.serviceId),
-            registeredOn: String(r.data.registeredOn),
-            dueDate: String(r.data.dueDate),
-            version: Number(r.version),
-          })),
-        };
-      },
-    ],
-    [
-      'POST /provider/applications/:id/status',
-      async (req, url): Promise<ProviderStatusResponse> => {
-        const { edrpou } = await requireProvider(req, storage);
-        const id = decodeURIComponent(PROVIDER_STATUS_PATH.exec(url.pathname)?.[1] ?? '');
-        const body = parseBody(await readBody(req, BODY_MAX_BYTES), ProviderStatusRequest);
-        const now = new Date();
+        [edrpou],
+      );
+      return {
+        applications: rows.map((r) => ({
+          id: r.id,
+          regNumber: String(r.data.regNumber),
+          centerCode: r.center_code,
+          status: r.data.status as ProviderCases['applications'][number]['status'],
+          serviceId: String(r.data.serviceId),
+          registeredOn: String(r.data.registeredOn),
+          dueDate: String(r.data.dueDate),
+          version: Number(r.version),
+        })),
+      };
+    });
+    app.post(
+      STATUS_PATH,
+      { bodyLimit: BODY_MAX_BYTES, schema: { params: StatusParams, body: ProviderStatusRequest } },
+      async (request): Promise<ProviderStatusResponse> => {
+        const { edrpou } = await requireProvider(request, storage);
+        const { id } = request.params;
+        const body = request.body;
+        const now = deps.now();
         return storage.transaction(async (tx) => {
           const store = new EntityStore(tx);
           const current = await store.load('application', id);
@@ -142,8 +148,8 @@ export function providerRoutes(storage: Storage, adminToken: string | null): [st
           return { id, status: to, version, dueDate: String(record.dueDate) };
         });
       },
-    ],
-  ];
+    );
+  };
 }
 
 /** Resuming moves the due date on by the suspension, as a desk does, with the center's calendar. */

@@ -1,5 +1,5 @@
-import type { IncomingMessage } from 'node:http';
 import { HttpError } from '../http/http-error';
+import type { WithHeaders } from '../http/sync-headers';
 import { newDeviceToken, sha256Hex } from '../auth/secrets';
 import type { Storage } from '../storage/storage';
 
@@ -18,7 +18,7 @@ export async function createProviderToken(storage: Storage, edrpou: string): Pro
 }
 
 /** The ЄДРПОУ a bearer provider token was issued for; 401 without a known one. */
-export async function requireProvider(req: IncomingMessage, storage: Storage): Promise<{ edrpou: string }> {
+export async function requireProvider(req: WithHeaders, storage: Storage): Promise<{ edrpou: string }> {
   const match = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '');
   const [row] = match?.[1]
     ? await storage.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [`${KEY}${sha256Hex(match[1])}`])

@@ -45,6 +45,15 @@ const headsSql = (limit: string) => `
       AND NOT (id = ANY (SELECT json_array_elements_text($4::json)))
     ORDER BY issued_at, id LIMIT ${limit})`;
 
+const headsParams = (centerCode: string, desk: QueueDesk, now: Date, limit: number, excluded: readonly string[]) => [
+  centerCode,
+  JSON.stringify(desk.profile.queues.map((entry) => entry.queueCode)),
+  now.toISOString(),
+  JSON.stringify(excluded),
+  desk.deskCode,
+  limit,
+];
+
 /** The `limit` best waiting tickets of each queue and class for `desk` (and those transferred to it), ids in `excluded` left out. */
 export async function readHeads(
   sql: Sql,
@@ -54,14 +63,13 @@ export async function readHeads(
   limit: number,
   excluded: readonly string[] = [],
 ): Promise<TicketRow[]> {
-  return sql.query<TicketRow>(`${headsSql('$6')}`, [
-    centerCode,
-    JSON.stringify(desk.profile.queues.map((entry) => entry.queueCode)),
-    now.toISOString(),
-    JSON.stringify(excluded),
-    desk.deskCode,
-    limit,
-  ]);
+  return sql.query<TicketRow>(headsSql('$6'), headsParams(centerCode, desk, now, limit, excluded));
+}
+
+/** The plan of call-next's heads query (EXPLAIN), for the bench to show that it stays index scans. */
+export async function readHeadsPlan(sql: Sql, centerCode: string, desk: QueueDesk, now: Date): Promise<string[]> {
+  const rows = await sql.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${headsSql('$6')}`, headsParams(centerCode, desk, now, 1, []));
+  return rows.map((row) => row['QUERY PLAN']);
 }
 
 /** `rows` best first for `desk`, by the one call order. */

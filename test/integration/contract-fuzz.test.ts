@@ -174,6 +174,12 @@ const CASES: readonly Case[] = [
   { method: 'sync.pendingList', input: {} },
   { method: 'sync.retry', input: { mutationId: ID } },
   { method: 'sync.discard', input: { mutationId: ID, reason: 'Перевірено' } },
+  { method: 'queue.state', input: {} },
+  { method: 'queue.act', input: { action: 'call_next' } },
+  { method: 'queue.act', input: { action: 'park', ticketId: ID, note: 'Пішла по копію' }, optional: [['note']] },
+  { method: 'queue.act', input: { action: 'transfer', ticketId: ID, toDeskCode: '03', note: 'До юриста' }, optional: [['note']] },
+  { method: 'queue.act', input: { action: 'walk_in', serviceCode: 'ID-01', purpose: 'submit' } },
+  { method: 'queue.statistics', input: { from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' } },
   { method: 'clerk.me', input: {} },
   { method: 'clerk.rename', input: { fullName: 'Коваль Петро' } },
 ];

@@ -12,7 +12,7 @@ import { QUEUE_ERRORS } from '../../../shared/queue-protocol';
 import { parsePayload } from '../../../shared/sync-mutations';
 import { HttpError } from '../../http/http-error';
 import { markCalled } from '../../queue/call-next';
-import { storedQueueConfig } from '../../queue/stored-config';
+import { loadQueueConfig } from '../../queue/config';
 import { issueTicket, toQueueTicket } from '../../queue/tickets';
 import type { TicketRow } from '../../queue/tickets';
 import { lockTicket, transition } from '../../queue/transition';
@@ -39,7 +39,7 @@ async function issue(ctx: ApplyContext): Promise<Outcome> {
   const [existing] = await ctx.tx.query<{ center_code: string }>('SELECT center_code FROM queue_tickets WHERE id = $1', [ctx.id]);
   if (existing)
     return existing.center_code === ctx.device.centerCode ? rejected('already_exists', `Ticket ${ctx.id} already exists`) : wrongCenter();
-  const config = await storedQueueConfig(ctx.tx, ctx.device.centerCode);
+  const config = await loadQueueConfig(ctx.tx, ctx.device.centerCode);
   if (!config) return notConfigured(ctx);
   const { data } = parsed;
   return refusalsRejected(async () => {
@@ -69,7 +69,7 @@ async function event(ctx: ApplyContext, name: TicketEvent): Promise<Outcome> {
     const [elsewhere] = await ctx.tx.query('SELECT 1 FROM queue_tickets WHERE id = $1', [ctx.id]);
     return elsewhere ? wrongCenter() : rejected('not_found', `No ticket ${ctx.id}`);
   }
-  const config = await storedQueueConfig(ctx.tx, ctx.device.centerCode);
+  const config = await loadQueueConfig(ctx.tx, ctx.device.centerCode);
   if (!config) return notConfigured(ctx);
   const actor = {
     centerCode: ctx.device.centerCode,

@@ -1,7 +1,8 @@
 /**
- * The desk's queue panel against the back office over loopback HTTP: the desk queue routes are a
- * STAND-IN shim (queue-stand-in.ts) over the real queue core until they are registered on the
- * Fastify server; enrollment, sync and the queue tables are the real back office's (PGlite).
+ * The desk's queue panel against the back office over loopback HTTP: the real desk queue routes
+ * (Fastify, server/queue/desk-routes.ts) behind a front that can stop, start and lose an answer
+ * (queue-stand-in.ts; /queue/statistics there is a stand-in until its desk route exists);
+ * enrollment, sync and the queue tables are the real back office's (PGlite).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ interface QueueDesk {
   close(): Promise<void>;
 }
 
-describe('the desk’s queue panel against the back office (desk queue routes: a stand-in over the real queue core; PGlite)', () => {
+describe('the desk’s queue panel against the back office (the real desk queue routes; PGlite)', () => {
   const server = useServer('pglite');
   let standIn: QueueStandIn;
   const open: QueueDesk[] = [];

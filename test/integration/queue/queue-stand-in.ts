@@ -1,26 +1,25 @@
 /**
- * A STAND-IN for the back office's desk queue routes (GET /queue/state, POST /queue/commands,
- * GET /queue/events, GET /queue/statistics) until i11-qs registers them on the Fastify server:
- * a loopback HTTP shim over the REAL queue core (deskState, runQueueCommand, the hub,
- * loadQueueStatistics) on the real back office's storage, with the real device-token check.
- * Everything else (/enroll, /sync, /blobs) is forwarded to the real back office. It can also
- * stop and start on the same address (the back office going away and coming back), and lose a
- * command's answer after the command committed.
+ * The desk's way to the back office in these tests: a loopback front that sends /queue/state,
+ * /queue/commands and /queue/events to the REAL desk queue routes (server/queue/desk-routes.ts on
+ * Fastify, through i11-qs's queue-app.ts, because the back office's own server does not list the
+ * queue route groups yet), answers /queue/statistics from the real statistics core (its desk
+ * route is not there yet: a STAND-IN for that one route), and forwards everything else (/enroll,
+ * /sync, /blobs) to the real back office. It can stop and start on the same address (the back
+ * office going away and coming back), hold state reads, and lose a command's answer after the
+ * command committed.
  */
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { QueueConfig } from '../../../shared/domain/queue-config';
-import { QueueCommand } from '../../../shared/queue-protocol';
-import type { QueueCommandResult, QueueTicket } from '../../../shared/queue-protocol';
+import type { QueueCommand, QueueTicket } from '../../../shared/queue-protocol';
 import { HttpError } from '../../../server/http/http-error';
 import { requireDesk, requireProtocol } from '../../../server/http/sync-headers';
 import { runQueueCommand } from '../../../server/queue/commands';
-import { deskState } from '../../../server/queue/desk-state';
-import { QueueHub } from '../../../server/queue/hub';
 import { loadQueueStatistics } from '../../../server/queue/statistics';
 import { issueTicket } from '../../../server/queue/tickets';
 import type { Storage } from '../../../server/storage/storage';
+import { startQueueApp } from './queue-app';
 
 export interface StandInRequest {
   method: string;
@@ -60,19 +59,45 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export async function startQueueStandIn(upstream: string, storage: Storage, config: QueueConfig): Promise<QueueStandIn> {
   const center = config.centerCode;
-  const hub = new QueueHub();
+  const app = await startQueueApp(storage, () => new Date());
+  const hub = app.hub;
   const requests: StandInRequest[] = [];
   const streams = new Set<ServerResponse>();
-  let seq = 0;
   let loseAnswer = false;
 
   const send = (res: ServerResponse, status: number, value: unknown): void => {
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
   };
-  const changedFrame = () => `event: changed\ndata: ${JSON.stringify({ seq: ++seq, at: new Date().toISOString() })}\n\n`;
-  hub.subscribeChanges(center, () => {
-    for (const stream of streams) stream.write(changedFrame());
-  });
+
+  /** Streams the request to the real queue routes and their answer back (event streams included); `lose` cuts the desk off instead of answering. */
+  function toQueueRoutes(req: IncomingMessage, res: ServerResponse, raw: Buffer, lose: boolean): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const target = new URL(req.url!, app.url);
+      const out = httpRequest(target, { method: req.method!, headers: { ...req.headers, host: target.host } }, (answer) => {
+        if (lose) {
+          answer.resume();
+          answer.on('end', () => {
+            req.socket.destroy();
+            resolve();
+          });
+          return;
+        }
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        if (String(answer.headers['content-type']).startsWith('text/event-stream')) {
+          streams.add(res);
+          res.on('close', () => {
+            streams.delete(res);
+            answer.destroy();
+          });
+        }
+        answer.pipe(res);
+        answer.on('end', () => resolve());
+        answer.on('error', () => resolve());
+      });
+      out.on('error', reject);
+      out.end(raw);
+    });
+  }
 
   async function forward(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
     const headers = Object.fromEntries(
@@ -87,42 +112,18 @@ export async function startQueueStandIn(upstream: string, storage: Storage, conf
     res.end(Buffer.from(await answer.arrayBuffer()));
   }
 
-  async function queueRoute(req: IncomingMessage, res: ServerResponse, path: string, text: string): Promise<void> {
-    requireProtocol(req);
-    const { device, actor } = await requireDesk(req, storage);
-    const now = new Date();
-    if (path === '/queue/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      res.write(': connected\n\n');
-      streams.add(res);
-      res.on('close', () => streams.delete(res));
-      return;
-    }
-    if (path === '/queue/state') {
-      await new Promise((resolve) => setTimeout(resolve, standIn.stateDelayMs));
-      return send(res, 200, await deskState(storage, config, center, device.deskCode, now));
-    }
+  async function queueRoute(req: IncomingMessage, res: ServerResponse, path: string, raw: Buffer): Promise<void> {
     if (path === '/queue/statistics') {
+      requireProtocol(req);
+      await requireDesk(req, storage);
       const url = new URL(req.url!, 'http://x');
-      return send(
-        res,
-        200,
-        await loadQueueStatistics(storage, center, new Date(url.searchParams.get('from')!), new Date(url.searchParams.get('to')!)),
-      );
+      const from = new Date(url.searchParams.get('from')!);
+      return send(res, 200, await loadQueueStatistics(storage, center, from, new Date(url.searchParams.get('to')!)));
     }
-    if (path === '/queue/commands' && req.method === 'POST') {
-      const command = QueueCommand.parse(JSON.parse(text));
-      const actorOf = { centerCode: center, config, deskCode: device.deskCode, clerkId: actor, now, deviceId: device.id };
-      const ticket = await runQueueCommand(storage, hub, actorOf, command);
-      const result: QueueCommandResult = { ticket, state: await deskState(storage, config, center, device.deskCode, now) };
-      if (loseAnswer) {
-        loseAnswer = false;
-        req.socket.destroy();
-        return;
-      }
-      return send(res, 200, result);
-    }
-    throw new HttpError(404, 'not_found', path);
+    if (path === '/queue/state') await new Promise((resolve) => setTimeout(resolve, standIn.stateDelayMs));
+    const lose = path === '/queue/commands' && loseAnswer;
+    if (lose) loseAnswer = false;
+    return toQueueRoutes(req, res, raw, lose);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -137,7 +138,7 @@ export async function startQueueStandIn(upstream: string, storage: Storage, conf
     });
     if (!path.startsWith('/queue/')) return forward(req, res, raw);
     try {
-      await queueRoute(req, res, path, text);
+      await queueRoute(req, res, path, raw);
     } catch (error) {
       if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } });
       throw error;
@@ -178,8 +179,7 @@ export async function startQueueStandIn(upstream: string, storage: Storage, conf
       );
     },
     burst(n) {
-      const frames = Array.from({ length: n }, changedFrame).join('');
-      for (const stream of streams) stream.write(frames);
+      for (let i = 0; i < n; i += 1) hub.changed(center);
     },
     loseNextCommandAnswer() {
       loseAnswer = true;
@@ -188,6 +188,7 @@ export async function startQueueStandIn(upstream: string, storage: Storage, conf
     start: () => listen(port),
     close: async () => {
       if (server.listening) await stop();
+      await app.close();
     },
   };
   return standIn;

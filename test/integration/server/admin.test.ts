@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { AdminEnrollResponse } from '../../../server/admin/admin-protocol';
-import { createHttpServer } from '../../../server/http/server';
+import { buildServer } from '../../../server/http/server';
 import { ErrorResponse, EnrollResponse } from '../../../shared/sync-protocol';
 import { syncHeaders, STORAGES, useServer } from './harness';
 
@@ -50,10 +50,17 @@ describe.each(STORAGES)('admin routes on %s', (kind) => {
   });
 
   it('is off (403) on a server started without an admin token', async () => {
-    const http = createHttpServer(server.storage, { dir: server.blobDir, maxBytes: 1024 }, null);
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const http = await buildServer({
+      storage: server.storage,
+      blobs: { dir: server.blobDir, maxBytes: 1024 },
+      adminToken: null,
+      statistics: null,
+      now: () => new Date(),
+      pagesDir: null,
+    });
+    await http.listen({ port: 0, host: '127.0.0.1' });
     try {
-      const { port } = http.address() as AddressInfo;
+      const { port } = http.server.address() as AddressInfo;
       const res = await fetch(`http://127.0.0.1:${port}/admin/enrollment-codes`, {
         method: 'POST',
         headers: { authorization: `Bearer ${server.adminToken}` },
@@ -62,7 +69,7 @@ describe.each(STORAGES)('admin routes on %s', (kind) => {
       expect(res.status).toBe(403);
       expect(ErrorResponse.parse(await res.json()).error.code).toBe('admin_disabled');
     } finally {
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await http.close();
     }
   });
 });

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../../server/cli-args';
 import { createKeyedLock } from '../../../server/blobs/keyed-lock';
-import { routePath } from '../../../server/http/routes';
 
 describe('server upload parts', () => {
-  it('routes a path with a file hash in it to its :sha256 route, and leaves other paths alone', () => {
-    const sha = 'ab'.repeat(32);
-    expect(routePath(`/blobs/${sha}`)).toBe('/blobs/:sha256');
-    expect(routePath(`/blobs/${sha}/complete`)).toBe('/blobs/:sha256/complete');
-    expect(routePath('/blobs/announce')).toBe('/blobs/announce');
-    expect(routePath(`/blobs/${sha.toUpperCase()}`)).toBe(`/blobs/${sha.toUpperCase()}`);
-    expect(routePath('/sync/push')).toBe('/sync/push');
-  });
-
   it('runs tasks for one key one at a time, in order, even after one fails; other keys do not wait', async () => {
     const lock = createKeyedLock();
     const log: string[] = [];
