@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 /**
- * The queue panel online: the real desk backend, enrolled with the real back office (PGlite).
- * The desk queue routes are the desk work's loopback shim over the REAL queue core
- * (test/integration/queue/queue-stand-in.ts) until they are registered on the server at the merge.
+ * The queue panel online: the real desk backend, enrolled with the real back office (PGlite),
+ * reached through the desk work's front (test/integration/queue/queue-stand-in.ts) that passes
+ * to the real desk queue routes and can stop and start on the same address, as a back office
+ * going away does.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
