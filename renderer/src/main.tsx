@@ -5,6 +5,8 @@ import { bindBackend } from './app/backend-binding';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { Shell } from './app/Shell';
 import { restoreAndPersistLanguage } from './i18n/persist-language';
+import { restoreAndPersistScreen } from './app/last-screen';
+import { localStorageOrUndefined } from './lib/local-storage';
 // Stylesheets load here, not in the components, so unit tests importing screens see no CSS.
 // Tokens first: every other sheet reads them.
 import './kit/tokens.css';
@@ -22,8 +24,10 @@ import './features/applications/applications.css';
 import './features/payments/payments.css';
 import './features/calendar/calendar.css';
 import './features/sync/sync.css';
+import './features/queue/queue.css';
 
 restoreAndPersistLanguage();
+restoreAndPersistScreen(localStorageOrUndefined());
 bindBackend(api);
 
 const root = document.getElementById('root');

@@ -21,7 +21,7 @@ test('the shell loads in Ukrainian with the four sections', async ({ page, hostU
     await expect(nav.getByRole('button', { name, exact: true })).toBeVisible();
   }
   await expect(nav.getByRole('button', { name: 'Черга', exact: true })).toHaveAttribute('aria-current', 'page');
-  await expect(page.getByRole('main')).toContainText('Цей розділ з’явиться в наступному випуску.');
+  await expect(page.getByRole('main').getByRole('heading', { level: 2 })).toHaveText('Електронна черга');
   await expect(page.getByRole('banner')).toContainText('Демонстраційний ЦНАП');
   await expect(page.getByRole('banner')).toContainText('Вікно № 1');
   await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/^Робоче місце \S+: підключено$/);

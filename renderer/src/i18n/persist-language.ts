@@ -1,17 +1,10 @@
 import { readStoredLanguage, storeLanguage } from './language';
 import type { Language } from './language';
 import { useLanguageStore } from './language-store';
+import { localStorageOrUndefined } from '../lib/local-storage';
 
 function applyToDocument(language: Language): void {
   document.documentElement.lang = language;
-}
-
-function localStorageOrUndefined(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

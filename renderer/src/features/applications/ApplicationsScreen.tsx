@@ -14,6 +14,7 @@ import { ApplicationCard } from './ApplicationCard';
 import { STATUS_TEXT } from './status-text';
 import { StatusFlagBadges } from './StatusFlagBadges';
 import { HandoffRegisters } from './HandoffRegisters';
+import { forgetApplicationsRequest, pendingApplicationsRequest } from './applications-request';
 
 const DEBOUNCE_MS = 200;
 
@@ -21,10 +22,11 @@ const DEBOUNCE_MS = 200;
 export function ApplicationsScreen() {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
-  const [query, setQuery] = useState('');
+  const [request] = useState(pendingApplicationsRequest);
+  const [query, setQuery] = useState(request?.query ?? '');
   const [list, setList] = useState<ApplicationSummary[] | null>(null);
   const [error, setError] = useState<ErrorBody | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(request?.selected ?? null);
   const [reload, setReload] = useState(0);
   // A finished sync cycle may have turned local records into synced ones: the badges follow.
   const lastSync = useShellStore(
@@ -35,6 +37,7 @@ export function ApplicationsScreen() {
 
   useEffect(() => {
     heading.current?.focus();
+    forgetApplicationsRequest();
   }, []);
 
   useEffect(() => {

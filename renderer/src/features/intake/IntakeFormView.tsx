@@ -26,6 +26,7 @@ export function IntakeFormView() {
   const focusRequest = useIntakeStore((state) => state.focusRequest);
   const busy = useIntakeStore((state) => state.phase === 'registering');
   const draft = useIntakeStore((state) => state.draft);
+  const ticket = useIntakeStore((state) => state.ticket);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const failureRef = useRef<HTMLDivElement>(null);
@@ -77,6 +78,7 @@ export function IntakeFormView() {
           void register();
         }}
       >
+        {ticket && <p className="intake-ticket">{t('intake.forTicket', { number: ticket.number })}</p>}
         <ErrorSummary ref={summaryRef} problems={shown} />
         {failure && (
           <div ref={failureRef}>

@@ -86,6 +86,13 @@ interface IntakeState {
   /** People on file with an identifier a new person on the form also has: offered instead of a second record. */
   duplicates: Readonly<Partial<Record<PartPath, readonly ApplicantSummary[]>>>;
   nameNotes: Readonly<Record<FieldId, NameNote>>;
+  /** The queue ticket this intake serves (a `submit` ticket called at the queue panel): registered with the application. */
+  ticket: QueueTicketLink | null;
+}
+
+export interface QueueTicketLink {
+  id: string;
+  number: string;
 }
 
 const initial: IntakeState = {
@@ -103,6 +110,7 @@ const initial: IntakeState = {
   loadError: null,
   duplicates: {},
   nameNotes: {},
+  ticket: null,
 };
 
 export const useIntakeStore = create<IntakeState>()(() => initial);
@@ -183,6 +191,20 @@ export async function discardDraft(): Promise<void> {
 export function startNewIntake(): void {
   cancelAutosave();
   set({ ...initial, phase: 'editing' });
+}
+
+/** True when starting another intake would push aside one the clerk has begun (or a draft waiting to be offered back). */
+export async function intakeInProgress(): Promise<boolean> {
+  await openIntake();
+  const { phase, form } = get();
+  return phase === 'offer' || phase === 'registering' || (phase === 'editing' && !isBlank(form));
+}
+
+/** An intake for a queue ticket: the ticket's service chosen, the ticket registered with the application. */
+export function startIntakeForTicket(service: Service | null, ticket: QueueTicketLink): void {
+  startNewIntake();
+  set({ ticket });
+  if (service) pickService(service);
 }
 
 // People: the applicant, the representative, the person concerned
@@ -466,7 +488,8 @@ export async function register(): Promise<void> {
   flushAutosave();
 
   const submittedKeys = state.form.items.filter((line) => line.submitted).map((line) => line.key);
-  const result = await api.call('intake.register', check.input);
+  const input = state.ticket ? { ...check.input, ticketId: state.ticket.id } : check.input;
+  const result = await api.call('intake.register', input);
   if (!result.ok) return failed(result.error, submittedKeys);
   cancelAutosave();
   set({ ...initial, phase: 'done', registered: result.value, focusRequest: get().focusRequest + 1 });
