@@ -26,6 +26,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** The built kiosk, board and booking pages (ServerDeps.pagesDir); none: not served. */
   pagesDir?: string | null;
+  /** The live queue hub (ServerDeps.queueHub): a test passes its own to publish as a kiosk or another desk would. */
+  queueHub?: QueueHub;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function startServer(
     statistics: { written: (count) => statistics?.written(count) },
     now: options.now ?? (() => new Date()),
     pagesDir: options.pagesDir ?? null,
-    queueHub: new QueueHub(options.now),
+    queueHub: options.queueHub ?? new QueueHub(options.now),
   });
   await app.listen({ host, port });
   // Only once listening: a server that failed to start must leave nothing running on the storage.

@@ -87,7 +87,7 @@ export const DeskQueueState = z
     desks: z.array(z.object({ deskCode: PlaceCode, window: z.string() }).strict()),
     recallsBeforeNoShow: z.number().int().nonnegative(),
     /** The center's prefix for walk-ins a desk numbers itself while the back office is unreachable (QueueConfig.localPrefix). */
-    localPrefix: z.string().min(1).max(3).optional(),
+    localPrefix: z.string().min(1).max(3),
     serverTime: Iso,
   })
   .strict();

@@ -12,4 +12,12 @@ import type { ServerDeps } from './server-deps';
 export type RouteGroup = (deps: ServerDeps) => FastifyPluginAsync;
 
 /** Every route group the server registers, in this order; a new concern adds its line here. */
-export const ROUTE_GROUPS: readonly RouteGroup[] = [syncRoutes, enrollRoutes, blobRoutes, adminRoutes, providerRoutes, queueRoutes, pageRoutes];
+export const ROUTE_GROUPS: readonly RouteGroup[] = [
+  syncRoutes,
+  enrollRoutes,
+  blobRoutes,
+  adminRoutes,
+  providerRoutes,
+  queueRoutes,
+  pageRoutes,
+];

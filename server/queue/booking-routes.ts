@@ -9,15 +9,15 @@ import { PlaceCode } from '../../shared/place-code';
 import { BookingRequest, CheckInRequest } from '../../shared/queue-protocol';
 import type { Booking, BookingSlot, KioskTicket } from '../../shared/queue-protocol';
 import { requireAdmin } from '../admin/admin-routes';
+import type { ServerDeps } from '../http/server-deps';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import { startBookingSweeper } from './booking-sweep';
 import { bookingSlots, cancelBooking, createBooking, listBookings } from './bookings';
 import { checkIn } from './check-in';
 import { kioskTicket } from './kiosk-routes';
 import { requireQueueConfig } from './require-config';
-import type { QueueRouteDeps } from './route-deps';
 import { PUBLIC_RATE } from './public-rate';
-import { centerParam } from './route-deps';
+import { CenterParams } from './center-params';
 
 /** Often enough that a no-show closes within seconds of its `noAnswerMinutes`; a sweep is two UPDATEs per center. */
 export const SWEEP_INTERVAL_MS = 15_000;
@@ -31,7 +31,7 @@ const Day = z
     'no such day',
   );
 
-export function bookingRoutes(deps: QueueRouteDeps): FastifyPluginAsync {
+export function bookingRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { storage, adminToken, queueHub } = deps;
   return async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -39,17 +39,20 @@ export function bookingRoutes(deps: QueueRouteDeps): FastifyPluginAsync {
 
     app.get(
       '/api/booking/:center/slots',
-      { config: { rateLimit: PUBLIC_RATE }, schema: { querystring: z.object({ service: z.string().min(1).max(40), date: Day }) } },
+      {
+        config: { rateLimit: PUBLIC_RATE },
+        schema: { params: CenterParams, querystring: z.object({ service: z.string().min(1).max(40), date: Day }) },
+      },
       async (request): Promise<BookingSlot[]> => {
-        const config = await requireQueueConfig(storage, centerParam(request.params));
+        const config = await requireQueueConfig(storage, request.params.center);
         return bookingSlots(storage, config, request.query.service, request.query.date, deps.now());
       },
     );
     app.post(
       '/api/kiosk/:center/check-in',
-      { config: { rateLimit: PUBLIC_RATE }, schema: { body: CheckInRequest } },
+      { config: { rateLimit: PUBLIC_RATE }, schema: { params: CenterParams, body: CheckInRequest } },
       async (request): Promise<KioskTicket> => {
-        const config = await requireQueueConfig(storage, centerParam(request.params));
+        const config = await requireQueueConfig(storage, request.params.center);
         const ticket = await checkIn(storage, config, request.body.code, deps.now());
         queueHub.changed(config.centerCode);
         return kioskTicket(storage, config, ticket);

@@ -47,6 +47,7 @@ export async function deskState(sql: Sql, config: QueueConfig, centerCode: strin
     queues: config.queues.map((q) => ({ code: q.code, nameUk: q.nameUk, nameEn: q.nameEn })),
     desks: config.desks.map((d) => ({ deskCode: d.deskCode, window: d.window })),
     recallsBeforeNoShow: config.recallsBeforeNoShow,
+    localPrefix: config.localPrefix,
     serverTime: now.toISOString(),
   };
 }

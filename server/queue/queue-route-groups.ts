@@ -13,7 +13,15 @@ import { kioskConfigRoutes } from './kiosk-config-routes';
 import { kioskTicketRoutes } from './kiosk-routes';
 import { queueStatisticsRoutes } from './statistics-routes';
 
-const QUEUE_GROUPS = [deskQueueRoutes, kioskTicketRoutes, boardRoutes, queueConfigRoutes, kioskConfigRoutes, bookingRoutes, queueStatisticsRoutes];
+const QUEUE_GROUPS = [
+  deskQueueRoutes,
+  kioskTicketRoutes,
+  boardRoutes,
+  queueConfigRoutes,
+  kioskConfigRoutes,
+  bookingRoutes,
+  queueStatisticsRoutes,
+];
 
 export function queueRoutes(deps: ServerDeps): FastifyPluginAsync {
   return async (app) => {

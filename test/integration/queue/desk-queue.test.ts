@@ -1,8 +1,6 @@
 /**
- * The desk's queue panel against the back office over loopback HTTP: the real desk queue routes
- * (Fastify, server/queue/desk-routes.ts) behind a front that can stop, start and lose an answer
- * (queue-stand-in.ts; /queue/statistics there is a stand-in until its desk route exists);
- * enrollment, sync and the queue tables are the real back office's (PGlite).
+ * The desk's queue panel against the back office over loopback HTTP: the real back office (PGlite)
+ * behind a front that can stop, start and lose an answer (queue-stand-in.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,7 +56,7 @@ describe('the desk’s queue panel against the back office (the real desk queue 
       CENTER,
       JSON.stringify(CONFIG),
     ]);
-    standIn = await startQueueStandIn(server.url, server.storage, CONFIG);
+    standIn = await startQueueStandIn(server.url, server.storage, CONFIG, server.queueHub);
   });
   afterEach(async () => {
     for (const desk of open.splice(0)) await desk.close();

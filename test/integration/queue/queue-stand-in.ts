@@ -1,25 +1,19 @@
 /**
- * The desk's way to the back office in these tests: a loopback front that sends /queue/state,
- * /queue/commands and /queue/events to the REAL desk queue routes (server/queue/desk-routes.ts on
- * Fastify, through i11-qs's queue-app.ts, because the back office's own server does not list the
- * queue route groups yet), answers /queue/statistics from the real statistics core (its desk
- * route is not there yet: a STAND-IN for that one route), and forwards everything else (/enroll,
- * /sync, /blobs) to the real back office. It can stop and start on the same address (the back
- * office going away and coming back), hold state reads, and lose a command's answer after the
- * command committed.
+ * The desk's way to the back office in these tests: a loopback front that passes every request to
+ * the REAL back office (its queue routes, /enroll, /sync …) and can do what a network does to a
+ * desk: stop and start on the same address (the back office going away and coming back), hold
+ * state reads, and lose a command's answer after the command committed. Kiosk tickets and other
+ * desks' actions go through the real queue code and the server's own live hub.
  */
 import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { QueueConfig } from '../../../shared/domain/queue-config';
 import type { QueueCommand, QueueTicket } from '../../../shared/queue-protocol';
-import { HttpError } from '../../../server/http/http-error';
-import { requireDesk, requireProtocol } from '../../../server/http/sync-headers';
 import { runQueueCommand } from '../../../server/queue/commands';
-import { loadQueueStatistics } from '../../../server/queue/statistics';
 import { issueTicket } from '../../../server/queue/tickets';
 import type { Storage } from '../../../server/storage/storage';
-import { startQueueApp } from './queue-app';
+import type { QueueHub } from '../../../server/queue/hub';
 
 export interface StandInRequest {
   method: string;
@@ -57,10 +51,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-export async function startQueueStandIn(upstream: string, storage: Storage, config: QueueConfig): Promise<QueueStandIn> {
+export async function startQueueStandIn(upstream: string, storage: Storage, config: QueueConfig, hub: QueueHub): Promise<QueueStandIn> {
   const center = config.centerCode;
-  const app = await startQueueApp(storage, () => new Date());
-  const hub = app.hub;
   const requests: StandInRequest[] = [];
   const streams = new Set<ServerResponse>();
   let loseAnswer = false;
@@ -69,10 +61,10 @@ export async function startQueueStandIn(upstream: string, storage: Storage, conf
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
   };
 
-  /** Streams the request to the real queue routes and their answer back (event streams included); `lose` cuts the desk off instead of answering. */
+  /** Streams the request to the back office and its answer back (event streams included); `lose` cuts the desk off instead of answering. */
   function toQueueRoutes(req: IncomingMessage, res: ServerResponse, raw: Buffer, lose: boolean): Promise<void> {
     return new Promise((resolve, reject) => {
-      const target = new URL(req.url!, app.url);
+      const target = new URL(req.url!, upstream);
       const out = httpRequest(target, { method: req.method!, headers: { ...req.headers, host: target.host } }, (answer) => {
         if (lose) {
           answer.resume();
@@ -113,13 +105,6 @@ export async function startQueueStandIn(upstream: string, storage: Storage, conf
   }
 
   async function queueRoute(req: IncomingMessage, res: ServerResponse, path: string, raw: Buffer): Promise<void> {
-    if (path === '/queue/statistics') {
-      requireProtocol(req);
-      await requireDesk(req, storage);
-      const url = new URL(req.url!, 'http://x');
-      const from = new Date(url.searchParams.get('from')!);
-      return send(res, 200, await loadQueueStatistics(storage, center, from, new Date(url.searchParams.get('to')!)));
-    }
     if (path === '/queue/state') await new Promise((resolve) => setTimeout(resolve, standIn.stateDelayMs));
     const lose = path === '/queue/commands' && loseAnswer;
     if (lose) loseAnswer = false;
@@ -137,12 +122,7 @@ export async function startQueueStandIn(upstream: string, storage: Storage, conf
       body: text ? (JSON.parse(text) as unknown) : null,
     });
     if (!path.startsWith('/queue/')) return forward(req, res, raw);
-    try {
-      await queueRoute(req, res, path, raw);
-    } catch (error) {
-      if (error instanceof HttpError) return send(res, error.status, { error: { code: error.code, message: error.message } });
-      throw error;
-    }
+    await queueRoute(req, res, path, raw);
   }
 
   const server = createServer((req, res) => {
@@ -188,7 +168,6 @@ export async function startQueueStandIn(upstream: string, storage: Storage, conf
     start: () => listen(port),
     close: async () => {
       if (server.listening) await stop();
-      await app.close();
     },
   };
   return standIn;

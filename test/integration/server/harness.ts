@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { QueueHub } from '../../../server/queue/hub';
 import { startServer } from '../../../server/app';
 import { createEnrollmentCode } from '../../../server/auth/enrollment';
 import { publishServerOwned } from '../../../server/catalog/publish';
@@ -44,6 +45,8 @@ export interface Harness {
   blobDir: string;
   /** PostgreSQL only: the database, for a test's own connections; null on PGlite. */
   databaseUrl: string | null;
+  /** The server's live queue hub: a test tells desks and boards through it as the kiosk or another desk would. */
+  queueHub: QueueHub;
   enrollDesk(centerCode: string, deskCode?: string): Promise<Desk>;
   pushRaw(desk: Desk, mutations: readonly Mutation[]): Promise<Response>;
   push(desk: Desk, mutations: readonly Mutation[]): Promise<MutationResult[]>;
@@ -65,11 +68,13 @@ export function useServer(kind: StorageKind, options: { now?: () => Date } = {})
     const storage = await createStorage({ databaseUrl: databaseUrl ?? undefined, dataDir: join(dir, 'pglite') });
     const adminToken = randomBytes(32).toString('base64url');
     const blobDir = join(dir, 'blobs');
+    const queueHub = new QueueHub(options.now);
     const server = await startServer(storage, '127.0.0.1', 0, { dir: blobDir, maxBytes: DEFAULT_MAX_BLOB_BYTES }, adminToken, {
       ...(options.now ? { now: options.now } : {}),
+      queueHub,
     });
     cleanups.unshift(() => server.close());
-    Object.assign(harness, makeHarness(server.url, storage), { adminToken, blobDir, databaseUrl });
+    Object.assign(harness, makeHarness(server.url, storage), { adminToken, blobDir, databaseUrl, queueHub });
   });
   afterAll(async () => {
     for (const cleanup of cleanups) await cleanup();
@@ -78,7 +83,7 @@ export function useServer(kind: StorageKind, options: { now?: () => Date } = {})
   return harness;
 }
 
-function makeHarness(url: string, storage: Storage): Omit<Harness, 'adminToken' | 'blobDir' | 'databaseUrl'> {
+function makeHarness(url: string, storage: Storage): Omit<Harness, 'adminToken' | 'blobDir' | 'databaseUrl' | 'queueHub'> {
   const pushRaw = (desk: Desk, mutations: readonly Mutation[]) =>
     fetch(`${url}/sync/push`, { method: 'POST', headers: desk.headers, body: JSON.stringify({ protocol: PROTOCOL_VERSION, mutations }) });
   return {

@@ -48,7 +48,7 @@ describe('the queue panel online', () => {
       CENTER,
       JSON.stringify(CONFIG),
     ]);
-    standIn = await startQueueStandIn(server.url, server.storage, CONFIG);
+    standIn = await startQueueStandIn(server.url, server.storage, CONFIG, server.queueHub);
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(
