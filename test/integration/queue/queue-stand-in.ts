@@ -76,6 +76,8 @@ export async function startQueueStandIn(upstream: string, storage: Storage, conf
         }
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         if (String(answer.headers['content-type']).startsWith('text/event-stream')) {
+          // As the back office does: the desk knows it is subscribed now, not at the first event.
+          res.flushHeaders();
           streams.add(res);
           res.on('close', () => {
             streams.delete(res);
