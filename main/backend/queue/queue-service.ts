@@ -167,8 +167,10 @@ export function createQueueService(options: QueueServiceOptions) {
     },
     async state(): Promise<QueuePanel> {
       ensureSubscribed();
-      if (!enrolled() || fresh()) return panel();
-      await refresh();
+      if (!enrolled()) return panel();
+      // A read already under way answers this call too (its start made the cache look fresh).
+      if (reading) await reading;
+      else if (!fresh()) await refresh();
       return panel();
     },
     async act(env: CommandEnv, action: QueueAction): Promise<QueuePanel> {
@@ -201,6 +203,13 @@ export function createQueueService(options: QueueServiceOptions) {
     },
     /** Something local changed the panel (sync delivered or refused queued actions): tell the renderer. */
     localChanged(): void {
+      // An enrollment made since the start is first heard of here (sync reports it): follow the
+      // back office from now on, or a panel opened before it would say "offline" until a click.
+      if (!subscription && enrolled()) {
+        ensureSubscribed();
+        void refresh();
+        return;
+      }
       emit();
     },
     async stop(): Promise<void> {

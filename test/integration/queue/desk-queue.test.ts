@@ -107,6 +107,12 @@ describe('the desk’s queue panel against the back office (the real desk queue 
     );
   const statePath = () => standIn.requests.filter((r) => r.path === '/queue/state').length;
 
+  it('follows the back office as soon as the desk is enrolled, with no call from the panel (a panel opened before enrollment goes online by itself)', async () => {
+    const desk = await openDesk();
+    const online = await waitForPanel(desk, (p) => p.connection === 'online');
+    expect(online.desk).toMatchObject({ deskCode: '07' });
+  });
+
   it('reads the desk’s state with the device token, follows live changes, calls next, and links an application to the ticket', async () => {
     const from = new Date(Date.now() - 1000).toISOString();
     const desk = await openDesk();

@@ -33,6 +33,7 @@ export function desk(over: Partial<DeskQueueState> = {}): DeskQueueState {
     current: null,
     waiting: [],
     waitingTotal: 0,
+    localPrefix: 'Л',
     parked: [],
     queues: [],
     desks: [],
