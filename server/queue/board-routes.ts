@@ -36,7 +36,7 @@ export function boardRoutes(deps: ServerDeps): FastifyPluginAsync {
         window: windowOf(config, row.desk_code) ?? '',
         at: iso(row.at),
       }));
-      return { centerName: centerCode, calls };
+      return { centerName: config.centerName ?? centerCode, calls };
     });
 
     app.get('/api/board/:center/events', { sse: true, schema: { params: CenterParams } }, async (req, reply) => {

@@ -49,7 +49,7 @@ describe.each(STORAGES)('queue routes on %s', (kind) => {
   beforeAll(async () => {
     await server.storage.query('INSERT INTO queue_configs (center_code, config, version) VALUES ($1, $2, 1)', [
       CENTER,
-      JSON.stringify(sampleConfig(CENTER, { recallsBeforeNoShow: 1 })),
+      JSON.stringify(sampleConfig(CENTER, { recallsBeforeNoShow: 1, centerName: 'ЦНАП Печерського району' })),
     ]);
     [d1, d2, d3] = [await server.enrollDesk(CENTER, 'D1'), await server.enrollDesk(CENTER, 'D2'), await server.enrollDesk(CENTER, 'D3')];
   });
@@ -100,6 +100,8 @@ describe.each(STORAGES)('queue routes on %s', (kind) => {
     expect(again.ticket).toEqual(answer.ticket);
     const shown = BoardState.parse(await (await fetch(`${server.url}/api/board/${CENTER}/state`)).json());
     expect(shown.calls.map((c) => [c.number, c.window])).toEqual([['А001', '1']]);
+    // The hall reads the center's name, not its code.
+    expect(shown.centerName).toBe('ЦНАП Печерського району');
   });
 
   it('answers each refused command with its 409 code', async () => {
