@@ -41,3 +41,29 @@ export async function requireDesk(req: WithHeaders, storage: Storage): Promise<{
   if (!actor) throw new HttpError(400, 'actor_missing', `Every sync request names the acting clerk in ${HEADER_ACTOR}`);
   return { device, actor };
 }
+
+export interface DeskCaller {
+  device: Device;
+  actor: string;
+}
+
+const callers = new WeakMap<object, DeskCaller>();
+
+/**
+ * A route's `onRequest` hook: the desk's protocol and token are checked before its body is read
+ * or validated, so a caller without credentials learns nothing about the body and costs no read of
+ * it. The handler then takes the caller with `deskOf(request)`.
+ */
+export function deskAuth(storage: Storage): (request: WithHeaders) => Promise<void> {
+  return async (request) => {
+    requireProtocol(request);
+    callers.set(request, await requireDesk(request, storage));
+  };
+}
+
+/** The desk `deskAuth` admitted for this request. */
+export function deskOf(request: object): DeskCaller {
+  const caller = callers.get(request);
+  if (!caller) throw new Error('deskOf: the route has no deskAuth hook');
+  return caller;
+}

@@ -9,7 +9,7 @@ import type {} from '@fastify/sse';
 import { QueueCommand } from '../../shared/queue-protocol';
 import type { QueueCommandResult } from '../../shared/queue-protocol';
 import type { ServerDeps } from '../http/server-deps';
-import { requireDesk, requireProtocol } from '../http/sync-headers';
+import { deskAuth, deskOf } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import { runQueueCommand } from './commands';
 import { deskState } from './desk-state';
@@ -17,20 +17,17 @@ import { requireQueueConfig } from './require-config';
 
 export function deskQueueRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { storage, queueHub } = deps;
-  const desk = async (raw: Parameters<typeof requireProtocol>[0]) => {
-    requireProtocol(raw);
-    return requireDesk(raw, storage);
-  };
+  const desk = deskAuth(storage);
   return async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>();
-    app.get('/queue/state', async (req) => {
-      const { device } = await desk(req.raw);
+    app.get('/queue/state', { onRequest: desk }, async (req) => {
+      const { device } = deskOf(req);
       const config = await requireQueueConfig(storage, device.centerCode);
       return deskState(storage, config, device.centerCode, device.deskCode, deps.now());
     });
 
-    app.post('/queue/commands', { schema: { body: QueueCommand } }, async (req): Promise<QueueCommandResult> => {
-      const { device, actor } = await desk(req.raw);
+    app.post('/queue/commands', { onRequest: desk, schema: { body: QueueCommand } }, async (req): Promise<QueueCommandResult> => {
+      const { device, actor } = deskOf(req);
       const command = req.body;
       const config = await requireQueueConfig(storage, device.centerCode);
       const now = deps.now();
@@ -39,8 +36,8 @@ export function deskQueueRoutes(deps: ServerDeps): FastifyPluginAsync {
       return { ticket, state: await deskState(storage, config, device.centerCode, device.deskCode, now) };
     });
 
-    app.get('/queue/events', { sse: true }, async (req, reply) => {
-      const { device } = await desk(req.raw);
+    app.get('/queue/events', { onRequest: desk, sse: true }, async (req, reply) => {
+      const { device } = deskOf(req);
       reply.sse.keepAlive();
       // Headers now, not at the first event: a client knows at once that it is subscribed.
       reply.sse.sendHeaders();

@@ -6,7 +6,7 @@ import type { QueueStatistics } from '../../shared/queue-protocol';
 import { requireAdmin } from '../admin/admin-routes';
 import { HttpError } from '../http/http-error';
 import type { ServerDeps } from '../http/server-deps';
-import { requireDesk, requireProtocol } from '../http/sync-headers';
+import { deskAuth, deskOf } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import { loadQueueStatistics } from './statistics';
 
@@ -27,12 +27,15 @@ export function queueStatisticsRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { storage, adminToken } = deps;
   return async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>();
-    app.get('/queue/statistics', { schema: { querystring: Range } }, async (request): Promise<QueueStatistics> => {
-      requireProtocol(request);
-      const { device } = await requireDesk(request, storage);
-      const { from, to } = range(request.query);
-      return loadQueueStatistics(storage, device.centerCode, from, to);
-    });
+    app.get(
+      '/queue/statistics',
+      { onRequest: deskAuth(storage), schema: { querystring: Range } },
+      async (request): Promise<QueueStatistics> => {
+        const { device } = deskOf(request);
+        const { from, to } = range(request.query);
+        return loadQueueStatistics(storage, device.centerCode, from, to);
+      },
+    );
     app.get(
       '/admin/queue/statistics',
       { onRequest: async (request) => requireAdmin(request, adminToken), schema: { querystring: Range.extend({ center: PlaceCode }) } },

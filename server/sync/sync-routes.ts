@@ -4,7 +4,7 @@ import { PULL_MAX_LIMIT, PUSH_MAX_BYTES } from '../../shared/sync-protocol';
 import type { Health, PullResponse, PushResponse } from '../../shared/sync-protocol';
 import { HttpError } from '../http/http-error';
 import type { ServerDeps } from '../http/server-deps';
-import { MIN_PROTOCOL, requireDesk, requireProtocol } from '../http/sync-headers';
+import { deskAuth, deskOf, MIN_PROTOCOL } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import { SERVER_VERSION } from '../version';
 import { pull } from './pull';
@@ -44,37 +44,40 @@ const PullQuery = z.object({
 export function syncRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { storage } = deps;
   let pushesInFlight = 0;
+  const desk = deskAuth(storage);
   return async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     app.get('/health', async (): Promise<Health> => ({ status: 'ok', storage: storage.kind, version: SERVER_VERSION }));
 
-    app.post('/sync/push', { bodyLimit: PUSH_MAX_BYTES, schema: { body: PushEnvelope } }, async (request): Promise<PushResponse> => {
-      requireProtocol(request);
-      const { device } = await requireDesk(request, storage);
-      const body = request.body;
-      if (body.protocol < MIN_PROTOCOL) throw new HttpError(426, 'protocol_too_old', `Protocol ${body.protocol} is no longer supported`);
-      if (pushesInFlight >= MAX_CONCURRENT_PUSHES)
-        throw new HttpError(503, 'overloaded', 'Too many pushes at once; retry shortly', { 'retry-after': '2' });
-      pushesInFlight++;
-      try {
-        const checked = checkMutations(body.mutations);
-        const applied = await push(
-          storage,
-          device,
-          checked.flatMap((c) => (c.ok ? [c.mutation] : [])),
-        );
-        deps.statistics?.written(applied.filter((r) => r.status === 'applied').length);
-        // Back in the order they came, the unreadable ones in their places.
-        const results = checked.map((c) => (c.ok ? applied.shift()! : c.result));
-        return { results, serverTime: deps.now().toISOString() };
-      } finally {
-        pushesInFlight--;
-      }
-    });
+    app.post(
+      '/sync/push',
+      { onRequest: desk, bodyLimit: PUSH_MAX_BYTES, schema: { body: PushEnvelope } },
+      async (request): Promise<PushResponse> => {
+        const { device } = deskOf(request);
+        const body = request.body;
+        if (body.protocol < MIN_PROTOCOL) throw new HttpError(426, 'protocol_too_old', `Protocol ${body.protocol} is no longer supported`);
+        if (pushesInFlight >= MAX_CONCURRENT_PUSHES)
+          throw new HttpError(503, 'overloaded', 'Too many pushes at once; retry shortly', { 'retry-after': '2' });
+        pushesInFlight++;
+        try {
+          const checked = checkMutations(body.mutations);
+          const applied = await push(
+            storage,
+            device,
+            checked.flatMap((c) => (c.ok ? [c.mutation] : [])),
+          );
+          deps.statistics?.written(applied.filter((r) => r.status === 'applied').length);
+          // Back in the order they came, the unreadable ones in their places.
+          const results = checked.map((c) => (c.ok ? applied.shift()! : c.result));
+          return { results, serverTime: deps.now().toISOString() };
+        } finally {
+          pushesInFlight--;
+        }
+      },
+    );
 
-    app.get('/sync/pull', { schema: { querystring: PullQuery } }, async (request): Promise<PullResponse> => {
-      requireProtocol(request);
-      const { device } = await requireDesk(request, storage);
+    app.get('/sync/pull', { onRequest: desk, schema: { querystring: PullQuery } }, async (request): Promise<PullResponse> => {
+      const { device } = deskOf(request);
       const { cursor, limit, at } = request.query;
       const page = await pull(storage, device.centerCode, cursor, limit, at);
       return { ...page, serverTime: deps.now().toISOString() };

@@ -169,4 +169,14 @@ describe('the HTTP layer', () => {
     const old = await fetch(`${server.url}/sync/pull`, { headers: syncHeaders(desk.token, 0) });
     expect(await refusal(old)).toEqual({ status: 426, code: 'protocol_too_old' });
   });
+
+  it('checks a desk’s credentials before its body: a push or queue command without a good token is 401 whatever it sends', async () => {
+    const stranger = syncHeaders('not-a-token');
+    for (const path of ['/sync/push', '/queue/commands']) {
+      const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: stranger, body: '{"not": "the protocol"' });
+      expect(await refusal(res)).toEqual({ status: 401, code: 'unauthorized' });
+    }
+    const unauthorized = await fetch(`${server.url}/queue/state`, { headers: stranger });
+    expect(await refusal(unauthorized)).toEqual({ status: 401, code: 'unauthorized' });
+  });
 });
