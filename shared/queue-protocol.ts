@@ -78,7 +78,7 @@ export const DeskQueueState = z
     paused: z.boolean(),
     /** The ticket at this window (called, serving); null when free. */
     current: QueueTicket.nullable(),
-    /** What this desk may call, best first (its profile's order), with at most 200 shown. */
+    /** What this desk may call, best first (its profile's order): the back office sends its best 50. */
     waiting: z.array(QueueTicket).max(200),
     waitingTotal: z.number().int().nonnegative(),
     parked: z.array(QueueTicket).max(200),

@@ -85,27 +85,25 @@ export function deskOf(config: QueueConfig, centerCode: string, deskCode: string
 }
 
 /**
- * Locks this desk's row for the rest of the transaction and answers whether it is paused: one desk's
- * commands run one at a time (a double-clicked call-next cannot call two tickets to one window).
- * Desk row first, then ticket rows, in every command: no lock-order deadlock.
+ * Locks this desk's row for the rest of the transaction and answers whether it is paused and which
+ * ticket (if any) is at its window, in one round trip: one desk's commands run one at a time (a
+ * double-clicked call-next cannot call two tickets to one window). Desk row first, then ticket
+ * rows, in every command: no lock-order deadlock.
  */
-export async function lockDesk(tx: Sql, centerCode: string, deskCode: string): Promise<{ paused: boolean }> {
-  const [row] = await tx.query<{ paused: boolean }>(
+export async function lockDesk(tx: Sql, centerCode: string, deskCode: string): Promise<{ paused: boolean; busyWith: string | null }> {
+  const [row] = await tx.query<{ paused: boolean; busy_with: string | null }>(
     `INSERT INTO queue_desks (center_code, desk_code) VALUES ($1, $2)
-     ON CONFLICT (center_code, desk_code) DO UPDATE SET paused = queue_desks.paused RETURNING paused`,
+     ON CONFLICT (center_code, desk_code) DO UPDATE SET paused = queue_desks.paused
+     RETURNING paused, (SELECT number FROM queue_tickets WHERE center_code = $1 AND desk_code = $2 AND status IN ('called', 'serving') LIMIT 1) AS busy_with`,
     [centerCode, deskCode],
   );
-  return { paused: row!.paused };
+  return { paused: row!.paused, busyWith: row!.busy_with };
 }
 
-/** Refuses a call while the desk already has someone at its window. */
-export async function requireFreeDesk(tx: Sql, centerCode: string, deskCode: string): Promise<void> {
-  const busy = await tx.query<{ number: string }>(
-    "SELECT number FROM queue_tickets WHERE center_code = $1 AND desk_code = $2 AND status IN ('called', 'serving') LIMIT 1",
-    [centerCode, deskCode],
-  );
-  if (busy.length > 0)
-    throw new HttpError(409, QUEUE_ERRORS.deskBusy, `Desk ${deskCode} is serving ${busy[0]!.number}: finish, park or transfer it first`);
+/** Refuses a call while the desk already has someone at its window (`busyWith` from lockDesk). */
+export function requireFreeDesk(deskCode: string, busyWith: string | null): void {
+  if (busyWith !== null)
+    throw new HttpError(409, QUEUE_ERRORS.deskBusy, `Desk ${deskCode} is serving ${busyWith}: finish, park or transfer it first`);
 }
 
 export interface DeskActor {
@@ -116,25 +114,34 @@ export interface DeskActor {
   now: Date;
 }
 
-/** Marks a locked waiting (or parked) row called at `actor`'s desk and records the call. */
-export async function markCalled(tx: Sql, actor: DeskActor, ticketId: string): Promise<{ row: TicketRow; seq: number }> {
-  const [row] = await tx.query<TicketRow>(
-    `UPDATE queue_tickets SET status = 'called', desk_code = $2, clerk_id = $3, target_desk_code = NULL, called_at = $4, recalls = 0,
-       version = version + 1, updated_at = $4
-     WHERE id = $1 RETURNING ${TICKET_COLUMNS}`,
-    [ticketId, actor.deskCode, actor.clerkId, actor.now.toISOString()],
-  );
+/** The UPDATE that marks a row called at a desk ($2 desk, $3 clerk, $4 time), for markCalled and callNext's one-statement take. */
+const SET_CALLED = `SET status = 'called', desk_code = $2, clerk_id = $3, target_desk_code = NULL, called_at = $4, recalls = 0,
+       version = version + 1, updated_at = $4`;
+
+/** Records the call of `row` (already updated) and answers it with the event's seq for the board. */
+async function called(tx: Sql, actor: DeskActor, row: TicketRow): Promise<{ row: TicketRow; seq: number }> {
   const seq = await recordEvent(tx, {
     centerCode: actor.centerCode,
-    ticketId,
+    ticketId: row.id,
     event: 'called',
     at: actor.now,
     deskCode: actor.deskCode,
     clerkId: actor.clerkId,
-    queueCode: row!.queue_code,
-    serviceCode: row!.service_code,
+    queueCode: row.queue_code,
+    serviceCode: row.service_code,
   });
-  return { row: row!, seq };
+  return { row, seq };
+}
+
+/** Marks a locked waiting (or parked) row called at `actor`'s desk and records the call. */
+export async function markCalled(tx: Sql, actor: DeskActor, ticketId: string): Promise<{ row: TicketRow; seq: number }> {
+  const [row] = await tx.query<TicketRow>(`UPDATE queue_tickets ${SET_CALLED} WHERE id = $1 RETURNING ${TICKET_COLUMNS}`, [
+    ticketId,
+    actor.deskCode,
+    actor.clerkId,
+    actor.now.toISOString(),
+  ]);
+  return called(tx, actor, row!);
 }
 
 /**
@@ -143,19 +150,21 @@ export async function markCalled(tx: Sql, actor: DeskActor, ticketId: string): P
  */
 export async function callNext(tx: Sql, actor: DeskActor): Promise<{ row: TicketRow; seq: number }> {
   const desk = deskOf(actor.config, actor.centerCode, actor.deskCode);
-  if ((await lockDesk(tx, actor.centerCode, actor.deskCode)).paused)
-    throw new HttpError(409, QUEUE_ERRORS.deskPaused, `Desk ${actor.deskCode} is paused: resume it to call`);
-  await requireFreeDesk(tx, actor.centerCode, actor.deskCode);
+  const { paused, busyWith } = await lockDesk(tx, actor.centerCode, actor.deskCode);
+  if (paused) throw new HttpError(409, QUEUE_ERRORS.deskPaused, `Desk ${actor.deskCode} is paused: resume it to call`);
+  requireFreeDesk(actor.deskCode, busyWith);
   const excluded: string[] = [];
   for (;;) {
     const heads = await readHeads(tx, actor.centerCode, desk, actor.now, 1, excluded);
     const chosen = pickNext(heads.map(toCandidate), desk.profile, desk.deskCode, actor.now);
     if (!chosen) throw new HttpError(409, QUEUE_ERRORS.nothingWaiting, `No ticket is waiting for desk ${actor.deskCode}`);
-    const locked = await tx.query<{ id: string }>(
-      "SELECT id FROM queue_tickets WHERE id = $1 AND status = 'waiting' FOR UPDATE SKIP LOCKED",
-      [chosen.id],
+    // Lock and take in one statement: a row another desk holds is skipped, never waited for.
+    const [taken] = await tx.query<TicketRow>(
+      `UPDATE queue_tickets ${SET_CALLED}
+       WHERE id = (SELECT id FROM queue_tickets WHERE id = $1 AND status = 'waiting' FOR UPDATE SKIP LOCKED) RETURNING ${TICKET_COLUMNS}`,
+      [chosen.id, actor.deskCode, actor.clerkId, actor.now.toISOString()],
     );
-    if (locked.length === 1) return markCalled(tx, actor, chosen.id);
+    if (taken) return called(tx, actor, taken);
     excluded.push(chosen.id);
   }
 }

@@ -57,9 +57,9 @@ async function act(
 }
 
 async function callSpecific(tx: Sql, actor: DeskActor, ticketId: string): Promise<Acted> {
-  if ((await lockDesk(tx, actor.centerCode, actor.deskCode)).paused)
-    throw new HttpError(409, QUEUE_ERRORS.deskPaused, `Desk ${actor.deskCode} is paused: resume it to call`);
-  await requireFreeDesk(tx, actor.centerCode, actor.deskCode);
+  const { paused, busyWith } = await lockDesk(tx, actor.centerCode, actor.deskCode);
+  if (paused) throw new HttpError(409, QUEUE_ERRORS.deskPaused, `Desk ${actor.deskCode} is paused: resume it to call`);
+  requireFreeDesk(actor.deskCode, busyWith);
   const row = await requireTicket(tx, actor, ticketId);
   if (row.status !== 'waiting' && row.status !== 'parked')
     throw new HttpError(409, QUEUE_ERRORS.alreadyCalled, `Ticket ${row.number} is ${row.status}, not waiting`);
@@ -79,8 +79,7 @@ function transferOptions(config: QueueConfig, action: Extract<QueueAction, { act
 }
 
 async function walkIn(tx: Sql, actor: DeskActor, action: Extract<QueueAction, { action: 'walk_in' }>): Promise<Acted> {
-  await lockDesk(tx, actor.centerCode, actor.deskCode);
-  await requireFreeDesk(tx, actor.centerCode, actor.deskCode);
+  requireFreeDesk(actor.deskCode, (await lockDesk(tx, actor.centerCode, actor.deskCode)).busyWith);
   const issued = await issueTicket(tx, {
     centerCode: actor.centerCode,
     config: actor.config,

@@ -11,7 +11,8 @@ import { deskOf, readHeads, sortForDesk } from './call-next';
 import { TICKET_COLUMNS, toQueueTicket } from './tickets';
 import type { TicketRow } from './tickets';
 
-const SHOWN = 200;
+/** Enough for a clerk to see who is coming; more would make every desk's re-read after each call heavier. */
+const SHOWN = 50;
 
 export async function deskState(sql: Sql, config: QueueConfig, centerCode: string, deskCode: string, now: Date): Promise<DeskQueueState> {
   const desk = deskOf(config, centerCode, deskCode);
