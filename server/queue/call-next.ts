@@ -1,11 +1,12 @@
 /**
  * Call-next, atomic across desks (docs/ARCHITECTURE.md §6.8). SQL reads only the heads — per
- * queue of the desk's profile, the first ticket of each call class, plus the tickets transferred to
- * this desk — and `pickNext` (shared/domain/call-order.ts) chooses among them, so the order is
- * written once. The chosen row is then locked with SKIP LOCKED: a row another desk is calling
- * right now is skipped, never waited for and never called twice; the choice runs again without it.
+ * queue of the desk's profile, the first few tickets of each call class, plus the tickets
+ * transferred to this desk — and the one call order (`callComparator`, shared/domain/call-order.ts)
+ * ranks them, so the order is written once. The best is then locked and taken with SKIP LOCKED: a
+ * row another desk is calling right now is skipped, never waited for and never called twice; the
+ * next head is tried, and the heads are read again only when all were taken.
  */
-import { callComparator, pickNext } from '../../shared/domain/call-order';
+import { callComparator } from '../../shared/domain/call-order';
 import type { QueueConfig, QueueDesk } from '../../shared/domain/queue-config';
 import { QUEUE_ERRORS } from '../../shared/queue-protocol';
 import { HttpError } from '../http/http-error';
@@ -114,6 +115,12 @@ export interface DeskActor {
   now: Date;
 }
 
+/**
+ * Heads read per queue and class at once. The best `n` of each are a superset of the desk's best `n`
+ * overall, so trying them in order is the call order; n covers desks pressing at the same moment.
+ */
+const HEADS_PER_READ = 4;
+
 /** The UPDATE that marks a row called at a desk ($2 desk, $3 clerk, $4 time), for markCalled and callNext's one-statement take. */
 const SET_CALLED = `SET status = 'called', desk_code = $2, clerk_id = $3, target_desk_code = NULL, called_at = $4, recalls = 0,
        version = version + 1, updated_at = $4`;
@@ -154,17 +161,20 @@ export async function callNext(tx: Sql, actor: DeskActor): Promise<{ row: Ticket
   if (paused) throw new HttpError(409, QUEUE_ERRORS.deskPaused, `Desk ${actor.deskCode} is paused: resume it to call`);
   requireFreeDesk(actor.deskCode, busyWith);
   const excluded: string[] = [];
-  for (;;) {
-    const heads = await readHeads(tx, actor.centerCode, desk, actor.now, 1, excluded);
-    const chosen = pickNext(heads.map(toCandidate), desk.profile, desk.deskCode, actor.now);
-    if (!chosen) throw new HttpError(409, QUEUE_ERRORS.nothingWaiting, `No ticket is waiting for desk ${actor.deskCode}`);
-    // Lock and take in one statement: a row another desk holds is skipped, never waited for.
-    const [taken] = await tx.query<TicketRow>(
-      `UPDATE queue_tickets ${SET_CALLED}
-       WHERE id = (SELECT id FROM queue_tickets WHERE id = $1 AND status = 'waiting' FOR UPDATE SKIP LOCKED) RETURNING ${TICKET_COLUMNS}`,
-      [chosen.id, actor.deskCode, actor.clerkId, actor.now.toISOString()],
-    );
-    if (taken) return called(tx, actor, taken);
-    excluded.push(chosen.id);
+  // One head per queue and class first (the common case: nobody else is calling); once another desk
+  // took the best, the best few, so that desks pressing at once try the next without reading again.
+  for (let limit = 1; ; limit = HEADS_PER_READ) {
+    const heads = sortForDesk(await readHeads(tx, actor.centerCode, desk, actor.now, limit, excluded), desk, actor.now);
+    if (heads.length === 0) throw new HttpError(409, QUEUE_ERRORS.nothingWaiting, `No ticket is waiting for desk ${actor.deskCode}`);
+    for (const chosen of heads.slice(0, limit)) {
+      // Lock and take in one statement: a row another desk holds is skipped, never waited for.
+      const [taken] = await tx.query<TicketRow>(
+        `UPDATE queue_tickets ${SET_CALLED}
+         WHERE id = (SELECT id FROM queue_tickets WHERE id = $1 AND status = 'waiting' FOR UPDATE SKIP LOCKED) RETURNING ${TICKET_COLUMNS}`,
+        [chosen.id, actor.deskCode, actor.clerkId, actor.now.toISOString()],
+      );
+      if (taken) return called(tx, actor, taken);
+      excluded.push(chosen.id);
+    }
   }
 }

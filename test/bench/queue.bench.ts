@@ -88,6 +88,25 @@ async function callNextLatency(storage: Storage, callsPerDesk: number, now: Date
 }
 
 /**
+ * The floor under call-next on the same storage and in the same rounds: eight desks each committing
+ * one bare INSERT at the same moment (what any durable write costs here, fsync included).
+ */
+async function bareCommitLatency(storage: Storage, rounds: number): Promise<number[]> {
+  await storage.exec('CREATE TABLE IF NOT EXISTS bench_bare_commit (id text PRIMARY KEY, at timestamptz NOT NULL)');
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    await Promise.all(
+      Array.from({ length: DESKS }, async () => {
+        const started = performance.now();
+        await storage.transaction((tx) => tx.query('INSERT INTO bench_bare_commit (id, at) VALUES ($1, now())', [randomUUID()]));
+        samples.push(performance.now() - started);
+      }),
+    );
+  }
+  return samples;
+}
+
+/**
  * From sending a call over HTTP to the board's stream receiving it: the hub tells the board before
  * the desk's answer is written, so timing from the answer would read zero; from the request, the
  * figure is what the hall sees after the clerk presses "call".
@@ -153,11 +172,14 @@ async function measure(kind: StorageKind, waiting: number, callsPerDesk: number)
     const plan = await readHeadsPlan(storage, CENTER, config.desks[0]!, now);
     process.stderr.write(`queue heads plan on ${kind} (${waiting} waiting):\n${plan.join('\n')}\n`);
     const calls = await callNextLatency(storage, callsPerDesk, now);
+    const bare = await bareCommitLatency(storage, callsPerDesk);
     const board = await callToBoard(storage, dir, callsPerDesk * 2, now);
     const label = `${kind}, ${DESKS} desks, ${waiting} waiting`;
     return [
       { name: `queue call-next p50 (${label})`, value: quantile(calls, 0.5), unit: 'ms' },
       { name: `queue call-next p99 (${label}; goal ≤ 10)`, value: quantile(calls, 0.99), unit: 'ms' },
+      { name: `queue bare INSERT + commit p50 (${kind}, ${DESKS} at once)`, value: quantile(bare, 0.5), unit: 'ms' },
+      { name: `queue bare INSERT + commit p99 (${kind}, ${DESKS} at once)`, value: quantile(bare, 0.99), unit: 'ms' },
       { name: `queue call-to-board p50 (${kind})`, value: quantile(board, 0.5), unit: 'ms' },
       { name: `queue call-to-board p99 (${kind}; goal ≤ 200)`, value: quantile(board, 0.99), unit: 'ms' },
     ];
