@@ -1,23 +1,11 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/free-port';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServerProcess } from '../helpers/server-process';
 import type { ServerProcess } from '../helpers/server-process';
 import { expect, test } from './fixtures';
-import { openConnected, registerQuickly } from './page-helpers';
-
-/** A loopback port nobody listens on now, so the back office can come back on the address the desk knows. */
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
+import { enrollFromSettings, openConnected, registerQuickly } from './page-helpers';
 
 // The back office starts slowly on a loaded machine (it bundles itself first), and the desk's
 // retry after a failure waits a random part of a growing delay (docs/SYNC.md).
@@ -42,13 +30,7 @@ test('a desk that registered while the back office was down syncs by itself once
       }),
     );
     await openConnected(page, await host.restart());
-    await page.getByRole('button', { name: 'Налаштування' }).click();
-    const settings = page.getByRole('dialog', { name: 'Налаштування робочого місця' });
-    await settings.getByLabel('Код реєстрації робочого місця').fill(code);
-    await settings.getByRole('button', { name: 'Зареєструвати робоче місце' }).click();
-    const syncState = page.getByRole('contentinfo').getByRole('button', { name: /^Бек-офіс: / });
-    await expect(syncState).toHaveText('Бек-офіс: на зв’язку');
-    await page.keyboard.press('Escape');
+    const syncState = await enrollFromSettings(page, code);
 
     // The back office goes down; the desk goes on registering.
     await server.stop();

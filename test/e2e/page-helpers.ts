@@ -51,3 +51,18 @@ export async function tabTo(page: Page, target: Locator, limit = 80): Promise<vo
   }
   await expect(target).toBeFocused();
 }
+
+/**
+ * Enrolls the desk as docs/IT.md says (Settings → «Бек-офіс», the one-time code) and waits until
+ * the status bar says the back office is reached; answers that status-bar button.
+ */
+export async function enrollFromSettings(page: Page, code: string): Promise<Locator> {
+  await page.getByRole('button', { name: 'Налаштування' }).click();
+  const settings = page.getByRole('dialog', { name: 'Налаштування робочого місця' });
+  await settings.getByLabel('Код реєстрації робочого місця').fill(code);
+  await settings.getByRole('button', { name: 'Зареєструвати робоче місце' }).click();
+  const syncState = page.getByRole('contentinfo').getByRole('button', { name: /^Бек-офіс: / });
+  await expect(syncState).toHaveText('Бек-офіс: на зв’язку');
+  await page.keyboard.press('Escape');
+  return syncState;
+}

@@ -1,5 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from '../helpers/free-port';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -11,7 +11,7 @@ import { QueueStatistics } from '../../shared/queue-protocol';
 import { startServerProcess } from '../helpers/server-process';
 import type { ServerProcess } from '../helpers/server-process';
 import { expect, test } from './fixtures';
-import { openConnected } from './page-helpers';
+import { enrollFromSettings, openConnected } from './page-helpers';
 
 /**
  * The whole queue through real processes: the back office as `npm run server` runs it, configured
@@ -21,17 +21,6 @@ import { openConnected } from './page-helpers';
  * and the statistics count its waiting time; then the back office goes away, the desk serves a
  * walk-in on a local ticket, and once the back office is back the walk-in reaches the statistics.
  */
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function statistics(url: string, instance: Instance, from: Date): Promise<QueueStatistics> {
   const query = new URLSearchParams({ center: 'C01', from: from.toISOString(), to: new Date(Date.now() + 60_000).toISOString() });
@@ -75,15 +64,8 @@ test('a kiosk ticket is called at a desk, shown on the board, served and counted
       join(host.dataDir, 'config.json'),
       JSON.stringify({ center: { code: 'C01', name: 'ЦНАП' }, desk: { code: 'D1', window: '1' }, backOffice: { url: server.url } }),
     );
-    await page.setViewportSize({ width: 1280, height: 900 });
     await openConnected(page, await host.restart());
-    await page.getByRole('button', { name: 'Налаштування' }).click();
-    const settings = page.getByRole('dialog', { name: 'Налаштування робочого місця' });
-    await settings.getByLabel('Код реєстрації робочого місця').fill(code);
-    await settings.getByRole('button', { name: 'Зареєструвати робоче місце' }).click();
-    const syncState = page.getByRole('contentinfo').getByRole('button', { name: /^Бек-офіс: / });
-    await expect(syncState).toHaveText('Бек-офіс: на зв’язку');
-    await page.keyboard.press('Escape');
+    const syncState = await enrollFromSettings(page, code);
     await page.keyboard.press('Alt+1');
     const main = page.getByRole('main');
     await expect(main).toContainText('Біля вікна нікого немає');
