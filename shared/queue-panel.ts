@@ -5,7 +5,19 @@
  * on return (the ticket was served elsewhere) are listed with the reason, never retried.
  */
 import { z } from 'zod';
+import { TicketStatus } from './domain/ticket-status';
 import { DeskQueueState, QueueTicket } from './queue-protocol';
+
+/**
+ * Why the back office would not take a queued action, as data the renderer puts in words:
+ * `moved` — the ticket changed in the queue meanwhile (now `ticketStatus`, if the back office said);
+ * `refused` — the back office refused it (its error `code`, e.g. a QUEUE_ERRORS one, and its message).
+ */
+export const RefusalReason = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('moved'), ticketStatus: TicketStatus.nullable() }).strict(),
+  z.object({ kind: z.literal('refused'), code: z.string().nullable(), message: z.string() }).strict(),
+]);
+export type RefusalReason = z.infer<typeof RefusalReason>;
 
 export const RefusedQueueAction = z
   .object({
@@ -13,7 +25,7 @@ export const RefusedQueueAction = z
     ticketNumber: z.string(),
     /** The mutation kind's event (`called`, `service_ended` …). */
     event: z.string(),
-    reason: z.string(),
+    reason: RefusalReason,
     at: z.string(),
   })
   .strict();

@@ -39,6 +39,10 @@ export const QUEUE_ERRORS = {
   checkInTooEarly: 'check_in_too_early',
   slotFull: 'slot_full',
 } as const;
+export type QueueErrorCode = (typeof QUEUE_ERRORS)[keyof typeof QUEUE_ERRORS];
+
+/** On the desk's contract a queue refusal carries its code as the message of the one issue at this path. */
+export const QUEUE_ERROR_PATH = 'action';
 
 /** A ticket as desks see it; the kiosk and the board get far less (no service, no note). */
 export const QueueTicket = z

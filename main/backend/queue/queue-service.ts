@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { QueuePanel } from '../../../shared/queue-panel';
 import { DeskQueueState, QUEUE_ERRORS } from '../../../shared/queue-protocol';
-import type { QueueAction, QueueCommandResult, QueueStatistics } from '../../../shared/queue-protocol';
+import type { QueueAction, QueueCommandResult, QueueErrorCode, QueueStatistics } from '../../../shared/queue-protocol';
 import { runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 import type { DeskConfig } from '../config/desk-config';
@@ -10,7 +10,6 @@ import { uuidv7 } from '../ids';
 import type { Logger } from '../log/logger';
 import { readSyncState, writeSyncState } from '../sync/sync-state';
 import { queueError } from '../tickets/queue-error';
-import type { QueueErrorCode } from '../tickets/queue-error';
 import { mirrorServerTicket } from '../tickets/ticket-row';
 import { buildPanel } from './build-panel';
 import { actLocally, ticketIsLocal } from './local-actions';

@@ -1,30 +1,25 @@
-import type { RefusedQueueAction } from '../../../shared/queue-panel';
+import { TicketStatus } from '../../../shared/domain/ticket-status';
+import type { RefusalReason, RefusedQueueAction } from '../../../shared/queue-panel';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 
-const STATUS_WORDS: Readonly<Record<string, string>> = {
-  waiting: 'знову чекає в черзі / waiting in the queue again',
-  called: 'викликаний іншим місцем / called by another desk',
-  serving: 'обслуговується іншим місцем / being served at another desk',
-  parked: 'відкладений / parked',
-  done: 'уже обслужений / already served',
-  no_show: 'закритий як неявка / closed as a no-show',
-};
-
-/** Why the back office would not take the action, in words the clerk reads (Ukrainian, then English). */
-function reasonInWords(status: 'dead' | 'conflict', lastError: string | null): string {
-  let parsed: { server?: { status?: unknown }; message?: unknown } = {};
+/** Why the back office would not take the action, read from the outbox row's last error (the renderer says it in words). */
+function reasonOf(status: 'dead' | 'conflict', lastError: string | null): RefusalReason {
+  let parsed: { server?: { status?: unknown }; code?: unknown; message?: unknown } = {};
   try {
     parsed = JSON.parse(lastError ?? '{}') as typeof parsed;
   } catch {
-    // An older desk stored plain text: shown as it is below.
+    // An older desk stored plain text: passed on as the message below.
   }
   if (status === 'conflict') {
-    const now = typeof parsed.server?.status === 'string' ? STATUS_WORDS[parsed.server.status] : undefined;
-    return `Талон тим часом змінився в черзі${now ? `: ${now}` : ''} / The ticket moved in the queue meanwhile`;
+    const now = TicketStatus.safeParse(parsed.server?.status);
+    return { kind: 'moved', ticketStatus: now.success ? now.data : null };
   }
-  const message = typeof parsed.message === 'string' ? parsed.message : (lastError ?? '');
-  return `Сервер відхилив дію / The back office refused the action: ${message}`;
+  return {
+    kind: 'refused',
+    code: typeof parsed.code === 'string' ? parsed.code : null,
+    message: typeof parsed.message === 'string' ? parsed.message : (lastError ?? ''),
+  };
 }
 
 /**
@@ -51,7 +46,7 @@ export function refusedQueueActions(db: Db, limit = 100): RefusedQueueAction[] {
     mutationId: r.mutation_id,
     ticketNumber: r.number ?? '?',
     event: r.kind.slice('ticket.'.length),
-    reason: reasonInWords(r.status, r.last_error),
+    reason: reasonOf(r.status, r.last_error),
     at: r.created_at,
   }));
 }

@@ -251,7 +251,7 @@ describe('the desk’s queue panel against the back office (the real desk queue 
     await waitForPanel(desk, (p) => p.connection === 'online');
     await value(desk.api.call('sync.now', {}));
     const panel = await waitForPanel(desk, (p) => p.refused.length === 1);
-    expect(panel.refused[0]).toMatchObject({ event: 'parked', reason: expect.stringContaining('уже обслужений') });
+    expect(panel.refused[0]).toMatchObject({ event: 'parked', reason: { kind: 'moved', ticketStatus: 'done' } });
     const refusedId = panel.refused[0]!.mutationId;
     const pushesOf = () =>
       standIn.requests.filter(

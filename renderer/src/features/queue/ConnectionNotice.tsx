@@ -1,11 +1,11 @@
-import type { QueuePanel } from '../../../../shared/queue-panel';
+import type { QueuePanel, RefusalReason } from '../../../../shared/queue-panel';
 import { TICKET_EVENTS } from '../../../../shared/domain/ticket-status';
 import type { TicketEvent } from '../../../../shared/domain/ticket-status';
 import { Notice } from '../../kit/Notice';
 import type { Translate } from '../../i18n/dictionary';
 import { useT } from '../../i18n/use-t';
 import { formatDateTime } from '../../lib/format';
-import { queueCodeIn, queueErrorKey } from './queue-errors';
+import { isQueueErrorCode, queueErrorKey } from './queue-errors';
 
 const SENTENCE = {
   offline: 'queue.conn.offline',
@@ -17,12 +17,20 @@ function isTicketEvent(event: string): event is TicketEvent {
   return (TICKET_EVENTS as readonly string[]).includes(event);
 }
 
-/** The refused action in words: a known event and queue code are translated, anything else shown as sent. */
-function refusedParts(t: Translate, event: string, reason: string): { action: string; reason: string } {
-  const code = queueCodeIn(reason);
+/** Why the back office refused, in words: a ticket that moved names its status now; a known queue code its sentence. */
+function reasonText(t: Translate, reason: RefusalReason): string {
+  if (reason.kind === 'moved')
+    return reason.ticketStatus === null
+      ? t('queue.refused.moved')
+      : t('queue.refused.movedTo', { status: t(`queue.status.${reason.ticketStatus}`) });
+  return isQueueErrorCode(reason.code) ? t(queueErrorKey(reason.code)) : t('queue.refused.other', { message: reason.message });
+}
+
+/** The refused action in words: a known event is translated, anything else shown as sent. */
+function refusedParts(t: Translate, event: string, reason: RefusalReason): { action: string; reason: string } {
   return {
     action: isTicketEvent(event) ? t(`queue.event.${event}`) : event === 'issued' ? t('queue.event.issued') : event,
-    reason: code === null ? reason : t(queueErrorKey(code)),
+    reason: reasonText(t, reason),
   };
 }
 

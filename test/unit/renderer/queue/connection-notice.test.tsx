@@ -27,7 +27,7 @@ describe('the queue panel’s connection notice', () => {
     expect(screen.getByText(/^Для цього вікна в бек-офісі ще не налаштовано чергу/)).toBeTruthy();
   });
 
-  it('lists actions refused on return with the action and the reason in words; a reason without a code as sent', () => {
+  it('lists actions refused on return with the action and the reason in words', () => {
     render(
       <ConnectionNotice
         panel={panel({
@@ -36,15 +36,29 @@ describe('the queue panel’s connection notice', () => {
               mutationId: 'm1',
               ticketNumber: 'А007',
               event: 'service_ended',
-              reason: 'ticket_already_called: taken',
+              reason: { kind: 'refused', code: 'ticket_already_called', message: 'taken' },
               at: '2026-12-03T09:00:00.000Z',
             },
             {
               mutationId: 'm2',
               ticketNumber: 'Л002',
               event: 'parked',
-              reason: 'Талон тим часом змінився в черзі',
+              reason: { kind: 'moved', ticketStatus: null },
               at: '2026-12-03T09:05:00.000Z',
+            },
+            {
+              mutationId: 'm3',
+              ticketNumber: 'А009',
+              event: 'parked',
+              reason: { kind: 'moved', ticketStatus: 'done' },
+              at: '2026-12-03T09:06:00.000Z',
+            },
+            {
+              mutationId: 'm4',
+              ticketNumber: 'Л003',
+              event: 'called',
+              reason: { kind: 'refused', code: 'not_found', message: 'No ticket Л003' },
+              at: '2026-12-03T09:07:00.000Z',
             },
           ],
         })}
@@ -52,7 +66,9 @@ describe('the queue panel’s connection notice', () => {
     );
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items[0]).toMatch(/^Талон А007: завершення — Цього відвідувача вже викликало інше вікно\. \(03\.12\.2026 \d\d:00\)$/);
-    expect(items[1]).toMatch(/^Талон Л002: відкладення — Талон тим часом змінився в черзі \(03\.12\.2026 \d\d:05\)$/);
+    expect(items[1]).toMatch(/^Талон Л002: відкладення — талон тим часом змінився в черзі \(03\.12\.2026 \d\d:05\)$/);
+    expect(items[2]).toMatch(/^Талон А009: відкладення — талон тим часом змінився в черзі: тепер «Обслуговано» \(03\.12\.2026 \d\d:06\)$/);
+    expect(items[3]).toMatch(/^Талон Л003: виклик — бек-офіс відхилив дію: No ticket Л003 \(03\.12\.2026 \d\d:07\)$/);
     expect(screen.getByText('Дії, які бек-офіс відхилив після відновлення зв’язку')).toBeTruthy();
   });
 });
