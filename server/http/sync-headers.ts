@@ -52,7 +52,7 @@ const callers = new WeakMap<object, DeskCaller>();
 /**
  * A route's `onRequest` hook: the desk's protocol and token are checked before its body is read
  * or validated, so a caller without credentials learns nothing about the body and costs no read of
- * it. The handler then takes the caller with `deskOf(request)`.
+ * it. The handler then takes the caller with `deskCaller(request)`.
  */
 export function deskAuth(storage: Storage): (request: WithHeaders) => Promise<void> {
   return async (request) => {
@@ -62,8 +62,8 @@ export function deskAuth(storage: Storage): (request: WithHeaders) => Promise<vo
 }
 
 /** The desk `deskAuth` admitted for this request. */
-export function deskOf(request: object): DeskCaller {
+export function deskCaller(request: object): DeskCaller {
   const caller = callers.get(request);
-  if (!caller) throw new Error('deskOf: the route has no deskAuth hook');
+  if (!caller) throw new Error('deskCaller: the route has no deskAuth hook');
   return caller;
 }

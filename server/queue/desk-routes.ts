@@ -9,7 +9,7 @@ import type {} from '@fastify/sse';
 import { QueueCommand } from '../../shared/queue-protocol';
 import type { QueueCommandResult } from '../../shared/queue-protocol';
 import type { ServerDeps } from '../http/server-deps';
-import { deskAuth, deskOf } from '../http/sync-headers';
+import { deskAuth, deskCaller } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import { runQueueCommand } from './commands';
 import { deskState } from './desk-state';
@@ -21,13 +21,13 @@ export function deskQueueRoutes(deps: ServerDeps): FastifyPluginAsync {
   return async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     app.get('/queue/state', { onRequest: desk }, async (req) => {
-      const { device } = deskOf(req);
+      const { device } = deskCaller(req);
       const config = await requireQueueConfig(storage, device.centerCode);
       return deskState(storage, config, device.centerCode, device.deskCode, deps.now());
     });
 
     app.post('/queue/commands', { onRequest: desk, schema: { body: QueueCommand } }, async (req): Promise<QueueCommandResult> => {
-      const { device, actor } = deskOf(req);
+      const { device, actor } = deskCaller(req);
       const command = req.body;
       const config = await requireQueueConfig(storage, device.centerCode);
       const now = deps.now();
@@ -37,7 +37,7 @@ export function deskQueueRoutes(deps: ServerDeps): FastifyPluginAsync {
     });
 
     app.get('/queue/events', { onRequest: desk, sse: true }, async (req, reply) => {
-      const { device } = deskOf(req);
+      const { device } = deskCaller(req);
       reply.sse.keepAlive();
       // Headers now, not at the first event: a client knows at once that it is subscribed.
       reply.sse.sendHeaders();

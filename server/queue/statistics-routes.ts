@@ -6,7 +6,7 @@ import type { QueueStatistics } from '../../shared/queue-protocol';
 import { requireAdmin } from '../admin/admin-routes';
 import { HttpError } from '../http/http-error';
 import type { ServerDeps } from '../http/server-deps';
-import { deskAuth, deskOf } from '../http/sync-headers';
+import { deskAuth, deskCaller } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import { loadQueueStatistics } from './statistics';
 
@@ -31,7 +31,7 @@ export function queueStatisticsRoutes(deps: ServerDeps): FastifyPluginAsync {
       '/queue/statistics',
       { onRequest: deskAuth(storage), schema: { querystring: Range } },
       async (request): Promise<QueueStatistics> => {
-        const { device } = deskOf(request);
+        const { device } = deskCaller(request);
         const { from, to } = range(request.query);
         return loadQueueStatistics(storage, device.centerCode, from, to);
       },

@@ -4,7 +4,7 @@ import { PULL_MAX_LIMIT, PUSH_MAX_BYTES } from '../../shared/sync-protocol';
 import type { Health, PullResponse, PushResponse } from '../../shared/sync-protocol';
 import { HttpError } from '../http/http-error';
 import type { ServerDeps } from '../http/server-deps';
-import { deskAuth, deskOf, MIN_PROTOCOL } from '../http/sync-headers';
+import { deskAuth, deskCaller, MIN_PROTOCOL } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import { SERVER_VERSION } from '../version';
 import { pull } from './pull';
@@ -53,7 +53,7 @@ export function syncRoutes(deps: ServerDeps): FastifyPluginAsync {
       '/sync/push',
       { onRequest: desk, bodyLimit: PUSH_MAX_BYTES, schema: { body: PushEnvelope } },
       async (request): Promise<PushResponse> => {
-        const { device } = deskOf(request);
+        const { device } = deskCaller(request);
         const body = request.body;
         if (body.protocol < MIN_PROTOCOL) throw new HttpError(426, 'protocol_too_old', `Protocol ${body.protocol} is no longer supported`);
         if (pushesInFlight >= MAX_CONCURRENT_PUSHES)
@@ -77,7 +77,7 @@ export function syncRoutes(deps: ServerDeps): FastifyPluginAsync {
     );
 
     app.get('/sync/pull', { onRequest: desk, schema: { querystring: PullQuery } }, async (request): Promise<PullResponse> => {
-      const { device } = deskOf(request);
+      const { device } = deskCaller(request);
       const { cursor, limit, at } = request.query;
       const page = await pull(storage, device.centerCode, cursor, limit, at);
       return { ...page, serverTime: deps.now().toISOString() };
