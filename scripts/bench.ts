@@ -12,7 +12,7 @@ await build({
   platform: 'node',
   target: 'node24',
   format: 'cjs',
-  external: ['better-sqlite3', 'bufferutil', 'utf-8-validate', '@electric-sql/pglite', 'pg', 'pg-native'],
+  external: ['better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate', '@electric-sql/pglite', 'pg', 'pg-native'],
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -32,7 +32,8 @@ export async function buildAll(): Promise<void> {
         target: 'node24',
         format: 'cjs',
         sourcemap: 'linked',
-        external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+        // sharp, like better-sqlite3, loads its prebuilt native binary (@img/sharp-<platform>) at run time.
+        external: ['electron', 'better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate'],
         logLevel: 'warning',
       }),
     ),

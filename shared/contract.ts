@@ -17,6 +17,7 @@ import { RegisterIntake } from './domain/registration';
 import { Service } from './domain/service';
 import { SubsistenceMinimum } from './domain/fee-rule';
 import type { Envelope } from './errors';
+import { CaseDocument, PageSetView, Rotation, ScanProgress, ScannerInfo, ScanSettings, SetOwner } from './documents';
 import { QueuePanel } from './queue-panel';
 import { QueueAction, QueueStatistics } from './queue-protocol';
 import { Role } from './roles';
@@ -280,6 +281,83 @@ export const methods = {
     output: QueueStatistics,
     role: 'supervisor',
   },
+  // Documents into the case file (docs/ARCHITECTURE.md §6.9): page sets per receipt line, one PDF per line.
+  'documents.scanners': {
+    input: z.object({ refresh: z.boolean().default(false) }).strict(),
+    output: ScannerInfo,
+    role: 'clerk',
+  },
+  /** The one page set of this owner (made empty when it has none): scanning and import add to it. */
+  'documents.openSet': {
+    input: z.object({ owner: SetOwner, label: z.string().trim().min(1).max(300) }).strict(),
+    output: PageSetView,
+    role: 'clerk',
+  },
+  'documents.getSet': { input: z.object({ setId: RecordId }).strict(), output: PageSetView, role: 'clerk' },
+  /** Files the hot folder took and imports not yet given to a line, oldest first. */
+  'documents.inbox': { input: NoInput, output: z.array(PageSetView), role: 'clerk' },
+  /** Starts a scan into the set (or re-scans one page in place); progress comes as `scan.progress` events. */
+  'documents.scan': {
+    input: z.object({ setId: RecordId, settings: ScanSettings.default({}), replacePageId: RecordId.optional() }).strict(),
+    output: z.object({ scanId: RecordId }),
+    role: 'clerk',
+  },
+  /** Stops a scan; the pages stored so far stay. */
+  'documents.cancelScan': { input: z.object({ scanId: RecordId }).strict(), output: z.null(), role: 'clerk' },
+  'documents.movePage': {
+    input: z.object({ pageId: RecordId, position: z.number().int().min(1).max(10_000) }).strict(),
+    output: PageSetView,
+    role: 'clerk',
+  },
+  'documents.rotatePage': { input: z.object({ pageId: RecordId, rotation: Rotation }).strict(), output: PageSetView, role: 'clerk' },
+  'documents.deletePage': { input: z.object({ pageId: RecordId }).strict(), output: PageSetView, role: 'clerk' },
+  /** An inbox set's pages moved to the end of another set (a hot-folder file given to a line). */
+  'documents.takeInbox': {
+    input: z.object({ fromSetId: RecordId, toSetId: RecordId }).strict(),
+    output: PageSetView,
+    role: 'clerk',
+  },
+  /** A picked or dropped file, sent in chunks (`IMPORT_CHUNK_BYTES`); checked whole at `importEnd`. */
+  'documents.importBegin': {
+    input: z
+      .object({
+        setId: RecordId,
+        name: z.string().trim().min(1).max(300),
+        size: z.number().int().min(0),
+        source: z.enum(['file', 'diia']),
+      })
+      .strict(),
+    output: z.object({ importId: RecordId }),
+    role: 'clerk',
+  },
+  'documents.importChunk': {
+    input: z.object({ importId: RecordId, offset: z.number().int().min(0), base64: z.string().max(3_000_000) }).strict(),
+    output: z.object({ received: z.number().int().min(0) }),
+    role: 'clerk',
+  },
+  'documents.importEnd': { input: z.object({ importId: RecordId }).strict(), output: PageSetView, role: 'clerk' },
+  'documents.thumbnail': {
+    input: z.object({ pageId: RecordId }).strict(),
+    output: z.object({ mime: z.literal('image/jpeg'), base64: z.string() }),
+    role: 'clerk',
+  },
+  /** The set's pages as one PDF (stored, hashed); its size is checked against the document budget. */
+  'documents.assemble': { input: z.object({ setId: RecordId }).strict(), output: PageSetView, role: 'clerk' },
+  /** A `line` set's PDF attached to its application (assembled first when it is not). */
+  'documents.attach': { input: z.object({ setId: RecordId }).strict(), output: Application, role: 'clerk', writes: true },
+  'documents.list': { input: z.object({ applicationId: RecordId }).strict(), output: z.array(CaseDocument), role: 'clerk' },
+  /** A document's PDF; one purged by retention is fetched back from the back office first. */
+  'documents.file': {
+    input: z.object({ documentId: RecordId }).strict(),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    role: 'clerk',
+  },
+  /** Removes local files of documents the back office holds, older than the retention period; audited. */
+  'documents.purge': {
+    input: NoInput,
+    output: z.object({ documents: z.number().int().min(0), bytes: z.number().int().min(0) }),
+    role: 'supervisor',
+  },
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;
@@ -297,11 +375,14 @@ export type ConnectionState = z.infer<typeof ConnectionState>;
 export const events = {
   'sync.status': SyncStatus,
   'queue.changed': QueuePanel,
+  'scan.progress': ScanProgress,
+  /** The hot folder took a file (or an inbox set was given to a line): `count` sets wait in the inbox. */
+  'documents.inbox': z.object({ count: z.number().int().min(0) }),
   'connection.state': ConnectionState,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Events the backend itself emits (the rest are synthesized by the transport clients). */
-export const BACKEND_EVENTS = ['sync.status', 'queue.changed'] as const satisfies readonly EventName[];
+export const BACKEND_EVENTS = ['sync.status', 'queue.changed', 'scan.progress', 'documents.inbox'] as const satisfies readonly EventName[];
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { Sha256Hex } from './blob-protocol';
 import { isCalendarDay } from './calendar';
+import { DocumentSource } from './documents';
 import { LegacyRepresentative, ReceiptItem, RegisterApplication, Representative, ResultDelivery } from './domain/application';
 import { ActorName } from './domain/application-history';
 import { CalendarDayEntry } from './domain/center-calendar';
@@ -167,6 +168,10 @@ export const DocumentAttachPayload = z
     kind: z.string().trim().min(1).max(100),
     pages: z.number().int().positive().max(10_000),
     blobSha256: Sha256Hex,
+    /** The receipt line it belongs to (опис number, 1-based position) and where it came from; desks before scanning sent none. */
+    receipt: z.number().int().min(1).max(999).optional(),
+    position: z.number().int().min(1).max(200).optional(),
+    source: DocumentSource.optional(),
   })
   .strict();
 

@@ -19,6 +19,9 @@ import { fillDeskFacts } from './applications/freeze-snapshot';
 import { paperHandlers } from './papers/handlers';
 import type { Role } from '../../shared/roles';
 import { intakeHandlers } from './intake/handlers';
+import { caseFileHandlers } from './documents/case-file-handlers';
+import { documentHandlers } from './documents/handlers';
+import type { DocumentDeps } from './documents/handlers';
 import { receiptHandlers } from './receipts/handlers';
 import type { HandlerDeps } from './handler-deps';
 import { syncHandlers } from './sync/handlers';
@@ -128,6 +131,12 @@ export function createBackend(config: BackendConfig): Backend {
     onPanel: (panel) => connections?.broadcast({ kind: 'event', name: 'queue.changed', payload: panel }),
     ...(config.fetch ? { fetch: config.fetch } : {}),
   });
+  const documentDeps: DocumentDeps = {
+    ...deps,
+    dataDir,
+    logger,
+    emit: (name, payload) => connections?.broadcast({ kind: 'event', name, payload }),
+  };
   const dispatch = createDispatcher(
     methods,
     {
@@ -143,6 +152,8 @@ export function createBackend(config: BackendConfig): Backend {
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
       ...paperHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...documentHandlers(documentDeps),
+      ...caseFileHandlers(documentDeps),
     },
     logger,
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApplicantInput } from './applicant';
+import { IntakeDocument } from '../documents';
 import { Authority, RegisterApplication } from './application';
 
 const exactlyOne = (id: string | undefined, data: unknown) => (id === undefined) !== (data === undefined);
@@ -32,6 +33,8 @@ export const RegisterIntake = RegisterApplication.omit({ representative: true, s
     applicant: ApplicantInput.optional(),
     representative: RepresentativeParty.optional(),
     subject: Party.optional(),
+    /** Receipt lines given scanned or imported pages: each set's PDF is attached, its page count is the line's sheets. */
+    documents: z.array(IntakeDocument).max(200).optional(),
   })
   .refine((input) => exactlyOne(input.applicantId, input.applicant), {
     message: 'give either the applicant or the id of an existing one',

@@ -6,6 +6,8 @@ import { APOSTROPHE_CHOICES, DEFAULT_APOSTROPHE } from '../../../shared/validate
 import type { ApostropheChoice } from '../../../shared/validate';
 import { DEFAULT_FLAG_RULES } from '../../../shared/domain/status-flags';
 import type { FlagRules } from '../../../shared/domain/status-flags';
+import { DEFAULT_DOCUMENTS, documentsConfig, DocumentsConfigFile } from './documents-config';
+import type { DocumentsConfig } from './documents-config';
 
 /** `<dataDir>/config.json`, written by IT (docs/IT.md). Every field is optional. */
 export const DeskConfigFile = z
@@ -57,6 +59,8 @@ export const DeskConfigFile = z
       .object({ apostrophe: z.enum(APOSTROPHE_CHOICES) })
       .strict()
       .optional(),
+    /** Scanners, the hot folder, file limits, compression and retention (documents-config.ts). */
+    documents: DocumentsConfigFile.optional(),
   })
   .strict();
 
@@ -68,6 +72,7 @@ export interface DeskConfig {
   names: { apostrophe: ApostropheChoice };
   statusRules: StatusRules;
   backOfficeUrl: string | null;
+  documents: DocumentsConfig;
   source: 'file' | 'default';
 }
 
@@ -86,6 +91,7 @@ export const DEFAULT_DESK: DeskConfig = {
   names: { apostrophe: DEFAULT_APOSTROPHE },
   statusRules: DEFAULT_STATUS_RULES,
   backOfficeUrl: null,
+  documents: DEFAULT_DOCUMENTS,
   source: 'default',
 };
 
@@ -123,6 +129,7 @@ export function loadDeskConfig(dataDir: string): DeskConfig {
     names: parsed.data.names ?? DEFAULT_DESK.names,
     statusRules: { ...DEFAULT_STATUS_RULES, ...parsed.data.statusRules },
     backOfficeUrl: parsed.data.backOffice?.url ?? null,
+    documents: documentsConfig(parsed.data.documents),
     source: 'file',
   };
 }

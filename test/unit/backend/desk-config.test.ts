@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_DESK, loadDeskConfig } from '../../../main/backend/config/desk-config';
 import { defaultDataDir } from '../../../main/backend/config/data-dir';
+import { DEFAULT_DOCUMENTS } from '../../../main/backend/config/documents-config';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -30,6 +31,7 @@ describe('desk config', () => {
       names: { apostrophe: 'ʼ' },
       statusRules: { handoffWorkingDays: 1, dueSoonWorkingDays: 3, unclaimedAfterDays: 30 },
       backOfficeUrl: null,
+      documents: DEFAULT_DOCUMENTS,
       source: 'file',
     });
   });

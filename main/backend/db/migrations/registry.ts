@@ -12,6 +12,7 @@ import { m0010CaseRecord } from './0010-case-record';
 import { m0011ApplicationPayments } from './0011-application-payments';
 import { m0012StatusModel } from './0012-status-model';
 import { m0013Queue } from './0013-queue';
+import { m0014Documents } from './0014-documents';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   m0011ApplicationPayments,
   m0012StatusModel,
   m0013Queue,
+  m0014Documents,
 ];
