@@ -62,7 +62,7 @@ export function pngImage(options: ImageOptions): Promise<Buffer> {
 /** A TIFF of `pages` pages, each of the given size (different seeds, so different pictures). */
 export async function tiffImage(options: ImageOptions & { pages: number }): Promise<Buffer> {
   const pages = await Promise.all(Array.from({ length: options.pages }, (_, i) => pngImage({ ...options, seed: (options.seed ?? 1) + i })));
-  const joined = sharp(pages, { join: { animated: true } });
+  const joined = pages.length === 1 ? sharp(pages[0]) : sharp(pages, { join: { animated: true } });
   return (options.dpi ? joined.withDensity(options.dpi) : joined).tiff({ compression: 'lzw' }).toBuffer();
 }
 
