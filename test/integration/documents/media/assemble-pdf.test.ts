@@ -1,4 +1,5 @@
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
+import type { PDFDict, PDFRawStream } from 'pdf-lib';
+import { PDFDocument, PDFName, PDFStream } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOCUMENTS } from '../../../../main/backend/config/documents-config';
