@@ -73,6 +73,16 @@ describe('one PDF from a line’s pages', () => {
     expect(difference / expected.length).toBeLessThan(8);
   });
 
+  it('a page is as large as its pixels at its resolution: a 200 dpi A5 scan makes an A5 page', async () => {
+    const a5 = { width: Math.round((148 / 25.4) * 200), height: Math.round((210 / 25.4) * 200) };
+    const page = await compressPage(await pngImage({ ...a5, dpi: 200 }), GRAY);
+    const pdf = await assemblePdf([imagePage(page)], META);
+    const [read] = pdfPages(pdf);
+    expect(read!.width).toBeCloseTo((148 / 25.4) * 72, 0);
+    expect(read!.height).toBeCloseTo((210 / 25.4) * 72, 0);
+    expect(pdfImages(pdf)).toMatchObject([{ xPpi: 200, yPpi: 200 }]);
+  });
+
   it('a photo without a resolution fills an A4 page of its orientation', async () => {
     const photo = await compressPage(await jpegImage({ width: 1600, height: 1200, color: true }), { ...GRAY, mode: 'color' });
     const pdf = await assemblePdf([imagePage(photo)], META);
