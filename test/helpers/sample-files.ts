@@ -59,6 +59,33 @@ export function pngImage(options: ImageOptions): Promise<Buffer> {
   return render(options).png().toBuffer();
 }
 
+/**
+ * What a scanner in gray mode hands over: an uncompressed one-channel TIFF of the form page with
+ * paper grain (noise of about `grain` levels, seeded, so the same call gives the same bytes). Grain
+ * is what makes real scans larger than clean drawings: a flat drawing compresses to nothing.
+ */
+export async function scannedPage(options: { dpi: number; seed?: number; grain?: number }): Promise<Buffer> {
+  const { width, height } = a4Pixels(options.dpi);
+  const pixels = await sharp(Buffer.from(formSvg(width, height, options.seed)))
+    .toColourspace('b-w')
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const grain = options.grain ?? 2;
+  let state = (options.seed ?? 1) * 2654435761;
+  for (let i = 0; i < pixels.length; i++) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    // Two uniform draws summed: a bell-shaped noise without Math.random.
+    const noise = ((state >> 16) & 255) / 255 + ((state >> 8) & 255) / 255 - 1;
+    pixels[i] = Math.min(255, Math.max(0, pixels[i]! + noise * grain * 1.7));
+  }
+  return sharp(pixels, { raw: { width, height, channels: 1 } })
+    .toColourspace('b-w')
+    .withDensity(options.dpi)
+    .tiff({ compression: 'none' })
+    .toBuffer();
+}
+
 /** A TIFF of `pages` pages, each of the given size (different seeds, so different pictures). */
 export async function tiffImage(options: ImageOptions & { pages: number }): Promise<Buffer> {
   const pages = await Promise.all(Array.from({ length: options.pages }, (_, i) => pngImage({ ...options, seed: (options.seed ?? 1) + i })));
