@@ -64,6 +64,12 @@ describe('a PNG taken into a PDF as it is', () => {
     expect(pngLayout(await square(1).jpeg().toBuffer())).toBeNull();
     const png = await square(1).png().toBuffer();
     expect(pngLayout(png.subarray(0, 40))).toBeNull();
+    // A palette PNG whose palette chunk is missing has no colours to show.
+    const palette = await square(3).threshold(128).png({ palette: true, colours: 2 }).toBuffer();
+    const plte = palette.indexOf('PLTE') - 4;
+    const withoutPalette = Buffer.concat([palette.subarray(0, plte), palette.subarray(plte + 12 + palette.readUInt32BE(plte))]);
+    expect(pngLayout(palette)).not.toBeNull();
+    expect(pngLayout(withoutPalette)).toBeNull();
   });
 
   it('any bytes after the signature give a layout or null, never an exception', () => {
