@@ -73,6 +73,7 @@ describe('checking a file before it is imported', () => {
       'corrupt',
       async () => Buffer.concat([(await pngImage({ width: 40, height: 40 })).subarray(0, 33), Buffer.alloc(300, 7)]),
     ],
+    ['cut.pdf', 'corrupt', async () => truncated(await pdfFile(3), 0.9)],
     ['garbage.pdf', 'corrupt', () => '%PDF-1.7\nthis is not a PDF at all\n%%EOF\n'],
     [
       'no-pages.pdf',
