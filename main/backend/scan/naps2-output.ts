@@ -1,7 +1,8 @@
 /**
  * Reading what the NAPS2 console says: `--listdevices` prints one device name a line; a failed
- * scan prints its error in words (NAPS2's console resources and SDK exceptions, English by
- * default) and the exit status says little, so the words decide the problem.
+ * scan prints its error in words and exits 1 whatever went wrong, so the words decide the
+ * problem. They are NAPS2's SDK messages (NAPS2.Sdk/Lang/Resources/SdkResources.resx) in English;
+ * a NAPS2 set to another language says them in it, and they arrive as `failed` with its words.
  */
 import type { ScannerDevice, ScanProblem, ScanProblemKind } from '../../../shared/documents';
 import { naps2DeviceId } from './naps2-args';
