@@ -14,14 +14,11 @@ export function parseNaps2Devices(stdout: string, driver: Naps2Driver): ScannerD
 }
 
 const MESSAGE_KIND: ReadonlyArray<[RegExp, ScanProblemKind]> = [
-  [/no pages (are )?in the feeder|feeder (is )?empty|out of (paper|documents)/i, 'feeder_empty'],
-  [/cover (is )?open/i, 'cover_open'],
-  [/jam/i, 'jammed'],
-  [/busy|in use|offline/i, 'busy'],
-  [
-    /device (was )?not found|could not be found|no (scanning )?device|not connected|no scanners? (was |were )?(found|detected)/i,
-    'not_found',
-  ],
+  [/no pages are in the feeder/i, 'feeder_empty'],
+  [/cover is open/i, 'cover_open'],
+  [/paper jam/i, 'jammed'],
+  [/scanner is busy|warming up/i, 'busy'],
+  [/could not be found|scanner is offline|no scanning device was found|no device selected/i, 'not_found'],
 ];
 
 export interface Naps2Exit {
