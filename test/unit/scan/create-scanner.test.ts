@@ -71,6 +71,9 @@ describe('createScanner', () => {
     expect(windows).toBeInstanceOf(Naps2Scanner);
     expect(windows?.adapter).toBe('naps2');
     expect(createScanner(config({ adapter: 'naps2' }), 'linux', { PATH: bin })).toBeInstanceOf(Naps2Scanner);
+    const mac = createScanner(config(), 'darwin', { PATH: bin });
+    expect(mac).toBeInstanceOf(Naps2Scanner);
+    expect(createScanner(config({ adapter: 'sane' }), 'darwin', { PATH: bin })).toBeInstanceOf(SaneScanner);
   });
 
   it('a program that is not there: a scanner that says no_scanner and names where it looked', async () => {

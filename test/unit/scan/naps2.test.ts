@@ -150,8 +150,10 @@ describe('NAPS2 console output', () => {
 
   it('its pages are handed over in NAPS2’s numeric order, other files ignored', () => {
     const dir = tempDir();
-    for (const name of ['page0010.png', 'page0002.png', 'page0001.png', 'page0003.png.tmp', 'notes.txt'])
+    // Past page 9999 the number grows a digit: the order is by number, not by name.
+    for (const name of ['page10000.png', 'page0010.png', 'page0002.png', 'page9999.png', 'page0003.png.tmp', 'notes.txt']) {
       writeFileSync(join(dir, name), '');
-    expect(naps2PageFiles(dir)).toEqual(['page0001.png', 'page0002.png', 'page0010.png'].map((n) => join(dir, n)));
+    }
+    expect(naps2PageFiles(dir)).toEqual(['page0002.png', 'page0010.png', 'page9999.png', 'page10000.png'].map((n) => join(dir, n)));
   });
 });

@@ -63,7 +63,9 @@ describe('scanimage -A → what the device offers', () => {
     });
   });
 
-  it('a device that offers none of them leaves every choice to it', () => {
+  it('a device that offers none of them, or only inactive ones, leaves every choice to it', () => {
+    const inactive = '    --mode Gray|Color [inactive]\n    --source Flatbed|ADF [inactive]\n    --resolution 75|300dpi [inactive]\n';
+    expect(parseSaneOptions(inactive)).toEqual(parseSaneOptions("All options specific to device `x':\n"));
     expect(parseSaneOptions("All options specific to device `x':\n")).toEqual({
       modes: [],
       sources: [],

@@ -10,8 +10,11 @@ const routine = (pages: number) => [
   `Batch terminated, ${pages} pages scanned`,
 ];
 
-/** A device name as SANE spells them: backend, colons, bus numbers, hosts, any words. */
-const deviceName = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !/[\r\n]/.test(s));
+/** A device name as SANE spells them: backend, colons, bus numbers, hosts, any words, even the words of a problem. */
+const deviceName = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !/[\r\n]/.test(s)),
+  fc.constantFrom('net:jammed-hall:epson2', 'Device busy', 'escl:cover is open', 'out of documents:1'),
+);
 
 describe('scanimage exit → ScanProblem', () => {
   it('reads what the real scanimage says for each case', () => {
