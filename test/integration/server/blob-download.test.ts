@@ -49,7 +49,7 @@ describe.each(STORAGES)('GET /blobs/:sha256 on %s', (kind) => {
     // One chunk of two sent: the server holds a prefix, which is no file.
     const bytes = randomBytes(2000, 43);
     const sha = sha256(bytes);
-    const chunk = bytes.subarray(0, 1000);
+    const chunk = new Uint8Array(bytes.subarray(0, 1000));
     const put = await fetch(`${server.url}/blobs/${sha}?offset=0`, {
       method: 'PUT',
       headers: { ...desk.headers, 'content-type': 'application/octet-stream', [HEADER_CHUNK_SHA256]: sha256(chunk) },
