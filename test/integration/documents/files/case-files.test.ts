@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { blobPath, putBlob } from '../../../../main/backend/blobs/blob-store';
 import { detachDocument } from '../../../../main/backend/documents/attach-document';
 import { uuidv7 } from '../../../../main/backend/ids';
+import { discardDeadLetter } from '../../../../main/backend/sync/dead-letters';
 import { freePort } from '../../../helpers/free-port';
 import { useTempDirs } from '../../../helpers/temp-dir';
 import { STORAGES, useServer } from '../../server/harness';
@@ -107,6 +108,18 @@ describe.each(STORAGES)('a case file on %s', (kind) => {
     expect(await desk.deliver()).toEqual(expect.arrayContaining(['document.attach applied', 'document.attach applied']));
     // Never uploaded: the back office does not hold it.
     const notUploaded = await desk.attach(app.id, await smallPdf('not uploaded'));
+    // Refused, then discarded by a supervisor: closed as acked, yet the back office never took it.
+    const discarded = await desk.attach(app.id, await smallPdf('discarded'));
+    const discardedMutation = desk.test.db
+      .prepare("SELECT mutation_id FROM outbox WHERE kind = 'document.attach' AND json_extract(payload, '$.id') = ?")
+      .pluck()
+      .get(discarded.documentId) as string;
+    desk.test.db
+      .prepare(
+        `UPDATE outbox SET status = 'dead', last_error = '{"code":"file_missing","message":"gone","fieldErrors":[]}' WHERE mutation_id = ?`,
+      )
+      .run(discardedMutation);
+    discardDeadLetter(desk.test.env, discardedMutation, 'scanned again');
 
     // 80 days on, the same file is attached again: the recent document keeps it.
     desk.test.setNow('2027-02-15T09:30:00Z');
@@ -128,20 +141,28 @@ describe.each(STORAGES)('a case file on %s', (kind) => {
     });
     const onDisk = (sha: string) => existsSync(blobPath(desk.dataDir, sha));
     expect([onDisk(old.sha256), onDisk(oldPage)]).toEqual([false, false]);
-    expect([onDisk(sharedPage), onDisk(twinOld.sha256), onDisk(notUploaded.sha256)]).toEqual([true, true, true]);
+    expect([onDisk(sharedPage), onDisk(twinOld.sha256), onDisk(notUploaded.sha256), onDisk(discarded.sha256)]).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(purgedAt(desk, old.sha256)).toBe('2027-02-26T09:30:00.000Z');
     expect(purgedAt(desk, oldPage)).toBe('2027-02-26T09:30:00.000Z');
     expect([purgedAt(desk, sharedPage), purgedAt(desk, twinOld.sha256), purgedAt(desk, notUploaded.sha256)]).toEqual([null, null, null]);
     // Rows stay: hash and metadata.
-    expect(desk.test.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(4);
+    expect(desk.test.db.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(5);
     expect(desk.test.db.prepare('SELECT count(*) FROM pages WHERE blob_sha256 = ?').pluck().get(oldPage)).toBe(1);
     const listed = await desk.call('documents.list', { applicationId: app.id });
-    expect(listed.ok && (listed.value as { id: string; file: string }[]).map((d) => [d.id, d.file])).toEqual([
-      [old.documentId, 'purged'],
-      [twinOld.documentId, 'local'],
-      [notUploaded.documentId, 'local'],
-      [twinRecent.documentId, 'local'],
-    ]);
+    expect(listed.ok && (listed.value as { id: string; file: string; uploaded: boolean }[]).map((d) => [d.id, d.file, d.uploaded])).toEqual(
+      [
+        [old.documentId, 'purged', true],
+        [twinOld.documentId, 'local', true],
+        [notUploaded.documentId, 'local', false],
+        [discarded.documentId, 'local', false],
+        [twinRecent.documentId, 'local', false],
+      ],
+    );
     expect(auditOf(desk, 'document.purge')).toEqual([
       {
         entityId: 'KV01/22',
