@@ -20,6 +20,7 @@ import { paperHandlers } from './papers/handlers';
 import type { Role } from '../../shared/roles';
 import { intakeHandlers } from './intake/handlers';
 import { caseFileHandlers } from './documents/case-file-handlers';
+import { startDocumentServices } from './documents/document-services';
 import { documentHandlers } from './documents/handlers';
 import type { DocumentDeps } from './documents/handlers';
 import { receiptHandlers } from './receipts/handlers';
@@ -137,6 +138,7 @@ export function createBackend(config: BackendConfig): Backend {
     logger,
     emit: (name, payload) => connections?.broadcast({ kind: 'event', name, payload }),
   };
+  const documents = startDocumentServices(documentDeps, { ...deps, clerkId: localClerk.id, roles: localClerk.roles });
   const dispatch = createDispatcher(
     methods,
     {
@@ -152,7 +154,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
       ...paperHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
-      ...documentHandlers(documentDeps),
+      ...documentHandlers(documentDeps, documents),
       ...caseFileHandlers(documentDeps),
     },
     logger,
@@ -194,6 +196,7 @@ export function createBackend(config: BackendConfig): Backend {
       if (closed) return;
       closed = true;
       await open.drain();
+      await documents.close();
       await queue.stop();
       await sync.stop();
       await stopBackups();
