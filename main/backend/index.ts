@@ -147,7 +147,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...applicationHandlers(deps),
       ...paymentHandlers(deps),
       ...catalogHandlers(deps),
-      ...intakeHandlers(deps),
+      ...intakeHandlers({ ...deps, dataDir }),
       ...clerkHandlers(deps),
       ...queueHandlers({ ...deps, queue }),
       ...calendarHandlers(deps),
