@@ -1,0 +1,105 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sampleJpeg, SANE_TEST, useDesks } from './store-harness';
+
+/** Scanning through the contract with the real SANE test device (`scanimage -d test`). */
+const startDesk = useDesks();
+const FEEDER = { source: 'feeder' as const, mode: 'gray' as const, dpi: 75 };
+
+describe('scanning into a page set', () => {
+  it('answers what the desk can scan with, its hot folder and its limits', async () => {
+    const desk = startDesk({ scanner: SANE_TEST });
+    const info = await desk.call('documents.scanners', {});
+    expect(info).toMatchObject({
+      adapter: 'sane',
+      state: 'ready',
+      problem: null,
+      defaults: { device: 'test', mode: 'gray', dpi: 75 },
+      hotFolder: { path: null, state: 'off' },
+      limits: { maxFileBytes: 50 * 1024 * 1024, maxDocumentBytes: 15 * 1024 * 1024 },
+    });
+    expect((await desk.call('documents.scanners', { refresh: true })).state).toBe('ready');
+  });
+
+  it('scans feeder pages one event each, stores each page, and ends with one finished event', async () => {
+    const desk = startDesk();
+    const set = await desk.call('documents.openSet', { owner: { kind: 'intake', lineKey: 'passport' }, label: 'Паспорт' });
+    const { scanId } = await desk.call('documents.scan', { setId: set.id, settings: FEEDER });
+    const events = await desk.scanned(scanId);
+    const last = events.at(-1)!;
+    expect(last).toMatchObject({ state: 'finished', problem: null, page: null, setId: set.id });
+    const scanning = events.slice(0, -1);
+    expect(scanning.length).toBe(last.pagesDone);
+    expect(scanning.length).toBeGreaterThanOrEqual(2);
+    expect(scanning.map((e) => [e.state, e.pagesDone, e.page?.position])).toEqual(scanning.map((_, i) => ['scanning', i + 1, i + 1]));
+    const stored = await desk.call('documents.getSet', { setId: set.id });
+    expect(stored.pages.map((p) => p.id)).toEqual(scanning.map((e) => e.page!.id));
+    expect(stored.pages.every((p) => p.source === 'scanner' && p.kind === 'image' && p.dpi === 75)).toBe(true);
+    expect(readdirSync(join(desk.dataDir, 'scan-work'))).toEqual([]);
+  });
+
+  it('keeps the pages already stored when the scan is cancelled', async () => {
+    const desk = startDesk();
+    const set = await desk.call('documents.openSet', { owner: { kind: 'intake', lineKey: 'x' }, label: 'X' });
+    const { scanId } = await desk.call('documents.scan', { setId: set.id, settings: { ...FEEDER, dpi: 150 } });
+    // Cancel once the first page is in.
+    while (!desk.progress.some((e) => e.scanId === scanId)) await new Promise((resolve) => setTimeout(resolve, 10));
+    await desk.call('documents.cancelScan', { scanId });
+    const events = await desk.scanned(scanId);
+    const last = events.at(-1)!;
+    expect(last.state).toBe('cancelled');
+    expect(last.pagesDone).toBeGreaterThanOrEqual(1);
+    expect((await desk.call('documents.getSet', { setId: set.id })).pages).toHaveLength(last.pagesDone);
+    expect((await desk.refused('documents.cancelScan', { scanId })).code).toBe('NOT_FOUND');
+  });
+
+  it('refuses a second scan while one runs (busy), and re-scans one page in place', async () => {
+    const desk = startDesk();
+    const set = await desk.call('documents.openSet', { owner: { kind: 'intake', lineKey: 'x' }, label: 'X' });
+    await desk.importFile(set.id, 'a.jpg', await sampleJpeg());
+    await desk.importFile(set.id, 'b.jpg', await sampleJpeg(400, 560, 90));
+    const before = (await desk.call('documents.getSet', { setId: set.id })).pages;
+    const { scanId } = await desk.call('documents.scan', {
+      setId: set.id,
+      settings: { mode: 'gray', dpi: 75 },
+      replacePageId: before[0]!.id,
+    });
+    expect(await desk.refused('documents.scan', { setId: set.id, settings: { mode: 'gray', dpi: 75 } })).toEqual({
+      code: 'UNAVAILABLE',
+      issues: [{ path: ['scanner'], message: 'busy' }],
+    });
+    const events = await desk.scanned(scanId);
+    expect(events.at(-1)).toMatchObject({ state: 'finished', pagesDone: 1 });
+    const after = (await desk.call('documents.getSet', { setId: set.id })).pages;
+    expect(after).toHaveLength(2);
+    expect(after[0]).toMatchObject({ position: 1, source: 'scanner' });
+    expect(after[0]!.id).not.toBe(before[0]!.id);
+    expect(after[1]!.id).toBe(before[1]!.id);
+  });
+
+  it('says no_scanner when none is configured, while import still works', async () => {
+    const desk = startDesk({ scanner: { adapter: 'none' } });
+    expect(await desk.call('documents.scanners', {})).toMatchObject({ adapter: 'none', state: 'not_configured' });
+    const set = await desk.call('documents.openSet', { owner: { kind: 'intake', lineKey: 'x' }, label: 'X' });
+    expect(await desk.refused('documents.scan', { setId: set.id, settings: {} })).toEqual({
+      code: 'UNAVAILABLE',
+      issues: [{ path: ['scanner'], message: 'no_scanner' }],
+    });
+    expect((await desk.importFile(set.id, 'a.jpg', await sampleJpeg())).pages).toHaveLength(1);
+  });
+
+  it('reports a device that is not there as the scan’s problem or its refusal, never as stored pages', async () => {
+    const desk = startDesk({ scanner: { adapter: 'sane', device: 'nosuchdevice:0' } });
+    const set = await desk.call('documents.openSet', { owner: { kind: 'intake', lineKey: 'x' }, label: 'X' });
+    const result = await desk.api.call('documents.scan', { setId: set.id, settings: { mode: 'gray', dpi: 75 } });
+    if (result.ok) {
+      const events = await desk.scanned(result.value.scanId);
+      expect(events.at(-1)).toMatchObject({ state: 'failed', pagesDone: 0, problem: { kind: 'not_found' } });
+    } else {
+      expect(result.error.code).toBe('UNAVAILABLE');
+    }
+    expect((await desk.call('documents.getSet', { setId: set.id })).pages).toEqual([]);
+    expect(existsSync(join(desk.dataDir, 'scan-work'))).toBe(true);
+  });
+});
