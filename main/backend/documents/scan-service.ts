@@ -63,6 +63,8 @@ export function createScanService(options: ScanServiceOptions): ScanService {
         }));
   let discovery = discover();
   let running: { scanId: string; job: ScanJob; settled: Promise<void> } | null = null;
+  // Scans of this run that ended: cancelling one the moment it ended is no error, an unknown id is.
+  const ended = new Set<string>();
 
   async function info(refresh: boolean): Promise<ScannerInfo> {
     if (refresh) discovery = discover();
@@ -127,6 +129,7 @@ export function createScanService(options: ScanServiceOptions): ScanService {
     });
     const settled = job.done.then(async (outcome) => {
       running = null;
+      ended.add(scanId);
       await rm(workDir, { recursive: true, force: true });
       if (outcome.problem) options.logger.log('warn', 'Scan stopped', { scanId, problem: outcome.problem, pages: pagesDone });
       options.emit({ scanId, setId: input.setId, state: outcome.state, pagesDone, page: null, problem: outcome.problem });
