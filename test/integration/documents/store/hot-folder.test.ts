@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { samplePdf, useDesks } from './store-harness';
+import { pdfFile } from '../../../helpers/sample-files';
+import { useDesks } from './store-harness';
 
 /** The hot folder through the backend: a saved file becomes an inbox set the clerk gives to a line. */
 const startDesk = useDesks();
@@ -22,7 +23,7 @@ describe('the hot folder', () => {
     });
     const folder = join(desk.root, 'scans');
     expect((await desk.call('documents.scanners', {})).hotFolder).toEqual({ path: folder, state: 'watching' });
-    writeFileSync(join(folder, 'scan-001.pdf'), await samplePdf(2));
+    writeFileSync(join(folder, 'scan-001.pdf'), await pdfFile(2));
     await until(async () => (await desk.call('documents.inbox', {})).length === 1, 'the inbox set');
     const [set] = await desk.call('documents.inbox', {});
     expect(set).toMatchObject({ owner: { kind: 'inbox' }, label: 'scan-001.pdf' });

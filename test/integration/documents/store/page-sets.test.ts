@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blobPath } from '../../../../main/backend/blobs/blob-store';
-import { sampleJpeg, samplePdf, samplePng, sampleTiff, useDesks } from './store-harness';
+import { encryptedPdf, jpegImage, pdfFile, pngImage, tiffImage, truncated } from '../../../helpers/sample-files';
+import { useDesks } from './store-harness';
 
 /** Page sets through the contract on a real desk: opening, importing, editing, assembling, attaching. */
 const startDesk = useDesks();
@@ -35,25 +36,28 @@ describe('page sets', () => {
   it('imports a JPEG, PNG, TIFF and a PDF (one page entry per PDF page, the file stored whole)', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const set = await desk.call('documents.openSet', { owner: intake('all'), label: 'Усе' });
-    await desk.importFile(set.id, 'photo.jpg', await sampleJpeg());
-    await desk.importFile(set.id, 'scan.png', await samplePng());
-    await desk.importFile(set.id, 'fax.tiff', await sampleTiff());
-    const pdf = await samplePdf(3);
+    await desk.importFile(set.id, 'photo.jpg', await jpegImage({ width: 400, height: 560 }));
+    await desk.importFile(set.id, 'scan.png', await pngImage({ width: 300, height: 420 }));
+    await desk.importFile(set.id, 'fax.tiff', await tiffImage({ width: 300, height: 420, pages: 2 }));
+    const pdf = await pdfFile(3);
     const after = await desk.importFile(set.id, 'diia-copy.pdf', pdf, 'diia');
 
     expect(after.pages.map((p) => [p.position, p.kind, p.pdfPage, p.source, p.sourceName])).toEqual([
       [1, 'image', null, 'file', 'photo.jpg'],
       [2, 'image', null, 'file', 'scan.png'],
       [3, 'image', null, 'file', 'fax.tiff'],
-      [4, 'pdf_page', 0, 'diia', 'diia-copy.pdf'],
-      [5, 'pdf_page', 1, 'diia', 'diia-copy.pdf'],
-      [6, 'pdf_page', 2, 'diia', 'diia-copy.pdf'],
+      [4, 'image', null, 'file', 'fax.tiff'],
+      [5, 'pdf_page', 0, 'diia', 'diia-copy.pdf'],
+      [6, 'pdf_page', 1, 'diia', 'diia-copy.pdf'],
+      [7, 'pdf_page', 2, 'diia', 'diia-copy.pdf'],
     ]);
-    const pdfPage = after.pages[3]!;
+    // The TIFF's two pages are two different pictures.
+    expect(after.pages[2]!.sha256).not.toBe(after.pages[3]!.sha256);
+    const pdfPage = after.pages[4]!;
     expect(pdfPage.bytes).toBe(Math.floor(pdf.length / 3));
     expect(readFileSync(blobPath(desk.dataDir, pdfPage.sha256)).equals(Buffer.from(pdf))).toBe(true);
     expect(after.bytes).toBe(after.pages.reduce((sum, p) => sum + p.bytes, 0));
-    for (const page of after.pages.slice(0, 3)) {
+    for (const page of after.pages.slice(0, 4)) {
       expect(page.widthPx).toBeGreaterThan(0);
       expect(desk.count(`SELECT count(*) FROM blobs WHERE sha256 = '${page.sha256}'`)).toBe(1);
     }
@@ -61,20 +65,32 @@ describe('page sets', () => {
     expect(readdirSync(join(desk.dataDir, 'imports'))).toEqual([]);
   });
 
-  it('refuses a file that is not what its name says, stores nothing of it and leaves no temp file', async () => {
+  it('refuses each kind of bad file with its reason, stores nothing of it and leaves no temp file', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const set = await desk.call('documents.openSet', { owner: intake('x'), label: 'X' });
     const blobsBefore = desk.count('SELECT count(*) FROM blobs');
-    const png = await samplePng();
-    const { importId } = await desk.call('documents.importBegin', { setId: set.id, name: 'photo.jpg', size: png.length, source: 'file' });
-    await desk.call('documents.importChunk', { importId, offset: 0, base64: png.toString('base64') });
-    const refusal = await desk.refused('documents.importEnd', { importId });
-    expect(refusal).toEqual({ code: 'VALIDATION', issues: [{ path: ['file'], message: 'type_mismatch' }] });
+    const png = await pngImage({ width: 300, height: 420 });
+    const bad: Array<[string, Uint8Array, string]> = [
+      ['photo.jpg', png, 'type_mismatch'],
+      ['empty.pdf', new Uint8Array(0), 'empty'],
+      ['notes.txt', Buffer.from('hello'), 'unsupported_type'],
+      ['cut.jpg', truncated(await jpegImage({ width: 400, height: 560 })), 'corrupt'],
+      ['locked.pdf', encryptedPdf(), 'encrypted'],
+    ];
+    for (const [name, bytes, reason] of bad) {
+      const { importId } = await desk.call('documents.importBegin', { setId: set.id, name, size: bytes.length, source: 'file' });
+      if (bytes.length > 0)
+        await desk.call('documents.importChunk', { importId, offset: 0, base64: Buffer.from(bytes).toString('base64') });
+      expect(await desk.refused('documents.importEnd', { importId }), name).toEqual({
+        code: 'VALIDATION',
+        issues: [{ path: ['file'], message: reason }],
+      });
+      // The import is over: its id answers no more.
+      expect((await desk.refused('documents.importEnd', { importId })).code).toBe('NOT_FOUND');
+    }
     expect(desk.count('SELECT count(*) FROM pages')).toBe(0);
     expect(desk.count('SELECT count(*) FROM blobs')).toBe(blobsBefore);
     expect(readdirSync(join(desk.dataDir, 'imports'))).toEqual([]);
-    // The import is over: its id answers no more.
-    expect((await desk.refused('documents.importEnd', { importId })).code).toBe('NOT_FOUND');
   });
 
   it('refuses a file over the limit at begin, and a chunk at the wrong offset', async () => {
@@ -82,7 +98,7 @@ describe('page sets', () => {
     const set = await desk.call('documents.openSet', { owner: intake('x'), label: 'X' });
     const tooBig = await desk.refused('documents.importBegin', { setId: set.id, name: 'big.pdf', size: 2 * 1024 * 1024, source: 'file' });
     expect(tooBig).toEqual({ code: 'VALIDATION', issues: [{ path: ['file'], message: 'file_too_large' }] });
-    const jpeg = await sampleJpeg();
+    const jpeg = await jpegImage({ width: 400, height: 560 });
     const { importId } = await desk.call('documents.importBegin', { setId: set.id, name: 'a.jpg', size: jpeg.length, source: 'file' });
     await desk.call('documents.importChunk', { importId, offset: 0, base64: jpeg.subarray(0, 100).toString('base64') });
     const wrong = await desk.refused('documents.importChunk', { importId, offset: 0, base64: jpeg.subarray(0, 100).toString('base64') });
@@ -94,7 +110,8 @@ describe('page sets', () => {
   it('moves, rotates and deletes pages keeping positions 1..n, and each edit drops the assembled PDF', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const set = await desk.call('documents.openSet', { owner: intake('x'), label: 'X' });
-    for (const shade of [40, 120, 200]) await desk.importFile(set.id, `p${shade}.jpg`, await sampleJpeg(400, 560, shade));
+    for (const shade of [40, 120, 200])
+      await desk.importFile(set.id, `p${shade}.jpg`, await jpegImage({ width: 400, height: 560, seed: shade }));
     const [a, b, c] = (await desk.call('documents.getSet', { setId: set.id })).pages.map((p) => p.id);
 
     const assembled = await desk.call('documents.assemble', { setId: set.id });
@@ -127,8 +144,8 @@ describe('page sets', () => {
   it('assembles the pages in order into one PDF of that many pages, and refuses one over the document budget', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const set = await desk.call('documents.openSet', { owner: intake('x'), label: 'Паспорт' });
-    await desk.importFile(set.id, 'a.jpg', await sampleJpeg());
-    await desk.importFile(set.id, 'b.pdf', await samplePdf(2));
+    await desk.importFile(set.id, 'a.jpg', await jpegImage({ width: 400, height: 560 }));
+    await desk.importFile(set.id, 'b.pdf', await pdfFile(2));
     expect((await desk.refused('documents.assemble', { setId: 'none' })).code).toBe('NOT_FOUND');
     const done = await desk.call('documents.assemble', { setId: set.id });
     expect(done.assembled).toMatchObject({ pages: 3 });
@@ -158,8 +175,8 @@ describe('page sets', () => {
   it('gives a JPEG thumbnail of an image page and of a PDF page', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const set = await desk.call('documents.openSet', { owner: intake('x'), label: 'X' });
-    await desk.importFile(set.id, 'a.jpg', await sampleJpeg());
-    const after = await desk.importFile(set.id, 'b.pdf', await samplePdf(1));
+    await desk.importFile(set.id, 'a.jpg', await jpegImage({ width: 400, height: 560 }));
+    const after = await desk.importFile(set.id, 'b.pdf', await pdfFile(1));
     for (const page of after.pages) {
       const thumb = await desk.call('documents.thumbnail', { pageId: page.id });
       const bytes = Buffer.from(thumb.base64, 'base64');
@@ -173,8 +190,8 @@ describe('page sets', () => {
     if (!registered.ok) throw new Error(registered.error.message);
     const owner = { kind: 'line' as const, applicationId: registered.value.id, receipt: 1, position: 2 };
     const set = await desk.call('documents.openSet', { owner, label: 'Довідка про доходи' });
-    await desk.importFile(set.id, 'a.jpg', await sampleJpeg());
-    await desk.importFile(set.id, 'b.pdf', await samplePdf(1), 'diia');
+    await desk.importFile(set.id, 'a.jpg', await jpegImage({ width: 400, height: 560 }));
+    await desk.importFile(set.id, 'b.pdf', await pdfFile(1), 'diia');
     const application = await desk.call('documents.attach', { setId: set.id });
     expect(application.id).toBe(registered.value.id);
 
@@ -206,9 +223,9 @@ describe('page sets', () => {
   it('takes an inbox set into a line set and removes it from the inbox', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const inbox = await desk.call('documents.openSet', { owner: { kind: 'inbox' }, label: 'dropped.pdf' });
-    await desk.importFile(inbox.id, 'dropped.pdf', await samplePdf(2));
+    await desk.importFile(inbox.id, 'dropped.pdf', await pdfFile(2));
     const target = await desk.call('documents.openSet', { owner: intake('x'), label: 'X' });
-    await desk.importFile(target.id, 'a.jpg', await sampleJpeg());
+    await desk.importFile(target.id, 'a.jpg', await jpegImage({ width: 400, height: 560 }));
     expect(await desk.call('documents.inbox', {})).toHaveLength(1);
     const taken = await desk.call('documents.takeInbox', { fromSetId: inbox.id, toSetId: target.id });
     expect(taken.pages.map((p) => [p.position, p.sourceName])).toEqual([

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleJpeg, samplePdf, useDesks } from './store-harness';
+import { jpegImage, pdfFile } from '../../../helpers/sample-files';
+import { useDesks } from './store-harness';
 
 /** Registering an intake whose lines were given pages (docs/ARCHITECTURE.md §6.9). */
 const startDesk = useDesks();
@@ -12,8 +13,8 @@ describe('registration with documents', () => {
   it('attaches each set to its опис line, prints the set’s page count as the line’s sheets, and queues the attach behind its file', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const passport = await desk.call('documents.openSet', { owner: intake('passport'), label: 'Паспорт громадянина України' });
-    await desk.importFile(passport.id, 'p1.jpg', await sampleJpeg());
-    await desk.importFile(passport.id, 'p2.pdf', await samplePdf(2));
+    await desk.importFile(passport.id, 'p1.jpg', await jpegImage({ width: 400, height: 560 }));
+    await desk.importFile(passport.id, 'p2.pdf', await pdfFile(2));
     const registered = await desk.registerWith(
       [{ name: 'Заява' }, { name: 'Паспорт громадянина України', sheets: 1 }],
       [{ item: 1, setId: passport.id }],
@@ -43,9 +44,9 @@ describe('registration with documents', () => {
   it('drops the clerk’s other unattached intake sets after registering and on discarding the draft', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const used = await desk.call('documents.openSet', { owner: intake('a'), label: 'A' });
-    await desk.importFile(used.id, 'a.jpg', await sampleJpeg());
+    await desk.importFile(used.id, 'a.jpg', await jpegImage({ width: 400, height: 560 }));
     const left = await desk.call('documents.openSet', { owner: intake('b'), label: 'B' });
-    await desk.importFile(left.id, 'b.jpg', await sampleJpeg(400, 560, 80));
+    await desk.importFile(left.id, 'b.jpg', await jpegImage({ width: 400, height: 560, seed: 80 }));
     const registered = await desk.registerWith([{ name: 'A' }], [{ item: 0, setId: used.id }]);
     expect(registered.ok).toBe(true);
     expect((await desk.refused('documents.getSet', { setId: left.id })).code).toBe('NOT_FOUND');
@@ -53,7 +54,7 @@ describe('registration with documents', () => {
     // The next citizen's form: the same line key starts empty.
     const next = await desk.call('documents.openSet', { owner: intake('b'), label: 'B' });
     expect(next.pages).toEqual([]);
-    await desk.importFile(next.id, 'c.jpg', await sampleJpeg());
+    await desk.importFile(next.id, 'c.jpg', await jpegImage({ width: 400, height: 560 }));
     await desk.call('drafts.discard', {});
     expect((await desk.refused('documents.getSet', { setId: next.id })).code).toBe('NOT_FOUND');
     expect(desk.count('SELECT count(*) FROM pages')).toBe(1);
@@ -62,9 +63,9 @@ describe('registration with documents', () => {
   it('refuses a set that is not this form’s, or a line out of range, and registers nothing', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const set = await desk.call('documents.openSet', { owner: intake('a'), label: 'A' });
-    await desk.importFile(set.id, 'a.jpg', await sampleJpeg());
+    await desk.importFile(set.id, 'a.jpg', await jpegImage({ width: 400, height: 560 }));
     const inbox = await desk.call('documents.openSet', { owner: { kind: 'inbox' }, label: 'in.pdf' });
-    await desk.importFile(inbox.id, 'in.pdf', await samplePdf(1));
+    await desk.importFile(inbox.id, 'in.pdf', await pdfFile(1));
     const empty = await desk.call('documents.openSet', { owner: intake('empty'), label: 'E' });
 
     const cases: Array<[Array<{ item: number; setId: string }>, Array<string | number>]> = [

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sampleJpeg, SANE_TEST, useDesks } from './store-harness';
+import { jpegImage } from '../../../helpers/sample-files';
+import { SANE_TEST, useDesks } from './store-harness';
 
 /** Scanning through the contract with the real SANE test device (`scanimage -d test`). */
 const startDesk = useDesks();
@@ -59,8 +60,8 @@ describe('scanning into a page set', () => {
   it('refuses a second scan while one runs (busy), and re-scans one page in place', async () => {
     const desk = startDesk();
     const set = await desk.call('documents.openSet', { owner: { kind: 'intake', lineKey: 'x' }, label: 'X' });
-    await desk.importFile(set.id, 'a.jpg', await sampleJpeg());
-    await desk.importFile(set.id, 'b.jpg', await sampleJpeg(400, 560, 90));
+    await desk.importFile(set.id, 'a.jpg', await jpegImage({ width: 400, height: 560 }));
+    await desk.importFile(set.id, 'b.jpg', await jpegImage({ width: 400, height: 560, seed: 90 }));
     const before = (await desk.call('documents.getSet', { setId: set.id })).pages;
     const { scanId } = await desk.call('documents.scan', {
       setId: set.id,
@@ -88,7 +89,7 @@ describe('scanning into a page set', () => {
       code: 'UNAVAILABLE',
       issues: [{ path: ['scanner'], message: 'no_scanner' }],
     });
-    expect((await desk.importFile(set.id, 'a.jpg', await sampleJpeg())).pages).toHaveLength(1);
+    expect((await desk.importFile(set.id, 'a.jpg', await jpegImage({ width: 400, height: 560 }))).pages).toHaveLength(1);
   });
 
   it('reports a device that is not there as the scan’s problem or its refusal, never as stored pages', async () => {

@@ -6,8 +6,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { PDFDocument } from 'pdf-lib';
-import sharp from 'sharp';
 import { afterEach } from 'vitest';
 import type { EventPayload, MethodInput, MethodName, MethodOutput, ViknoApi } from '../../../../shared/contract';
 import { IMPORT_CHUNK_BYTES } from '../../../../shared/documents';
@@ -115,26 +113,4 @@ export function useDesks() {
     }
     return { root, dataDir, api, call, refused, scanned, importFile, count, registerWith, progress, inbox, logger, backend };
   };
-}
-
-/** Small real files of each kind import takes. */
-export async function sampleJpeg(width = 400, height = 560, shade = 200): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: { r: shade, g: shade, b: shade } } })
-    .jpeg()
-    .toBuffer();
-}
-export async function samplePng(): Promise<Buffer> {
-  return sharp({ create: { width: 300, height: 420, channels: 3, background: { r: 255, g: 255, b: 255 } } })
-    .png()
-    .toBuffer();
-}
-export async function sampleTiff(): Promise<Buffer> {
-  return sharp({ create: { width: 300, height: 420, channels: 3, background: { r: 120, g: 120, b: 120 } } })
-    .tiff()
-    .toBuffer();
-}
-export async function samplePdf(pages: number): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  for (let n = 0; n < pages; n += 1) pdf.addPage([595, 842]).drawText(`page ${n + 1}`, { x: 50, y: 700, size: 24 });
-  return pdf.save();
 }
