@@ -235,6 +235,9 @@ describe('page sets', () => {
     ]);
     expect(await desk.call('documents.inbox', {})).toEqual([]);
     expect(desk.inbox.at(-1)).toEqual({ count: 0 });
-    expect((await desk.refused('documents.takeInbox', { fromSetId: target.id, toSetId: inbox.id })).code).toBe('NOT_FOUND');
+    expect((await desk.refused('documents.takeInbox', { fromSetId: inbox.id, toSetId: target.id })).code).toBe('NOT_FOUND');
+    expect((await desk.refused('documents.takeInbox', { fromSetId: target.id, toSetId: target.id })).issues).toEqual([
+      { path: ['fromSetId'], message: 'not an inbox set' },
+    ]);
   });
 });
