@@ -30,7 +30,12 @@ export function documentHandlers(deps: DocumentDeps, services: DocumentServices)
   const setView = (setId: string) => readSet(deps.db, setId, budget());
   return {
     'documents.scanners': ({ refresh }) => services.scans.info(refresh),
-    'documents.openSet': ({ owner, label }, ctx) => setView(openSet(envFor(deps, ctx), owner, label)),
+    'documents.openSet': ({ owner, label }, ctx) => {
+      const setId = openSet(envFor(deps, ctx), owner, label);
+      // An import dropped on the inbox starts a new inbox set: every window's count moves.
+      if (owner.kind === 'inbox') deps.emit('documents.inbox', { count: inboxCount(deps.db) });
+      return setView(setId);
+    },
     'documents.getSet': ({ setId }) => setView(setId),
     'documents.inbox': () => listInbox(deps.db, budget()),
     'documents.scan': async (input, ctx) => ({ scanId: await services.scans.scan(envFor(deps, ctx), input) }),

@@ -223,6 +223,7 @@ describe('page sets', () => {
   it('takes an inbox set into a line set and removes it from the inbox', async () => {
     const desk = startDesk({ scanner: { adapter: 'none' } });
     const inbox = await desk.call('documents.openSet', { owner: { kind: 'inbox' }, label: 'dropped.pdf' });
+    expect(desk.inbox).toEqual([{ count: 1 }]);
     await desk.importFile(inbox.id, 'dropped.pdf', await pdfFile(2));
     const target = await desk.call('documents.openSet', { owner: intake('x'), label: 'X' });
     await desk.importFile(target.id, 'a.jpg', await jpegImage({ width: 400, height: 560 }));
