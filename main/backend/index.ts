@@ -19,6 +19,7 @@ import { fillDeskFacts } from './applications/freeze-snapshot';
 import { paperHandlers } from './papers/handlers';
 import type { Role } from '../../shared/roles';
 import { intakeHandlers } from './intake/handlers';
+import { deskBlobHttp } from './blobs/download-blob';
 import { caseFileHandlers } from './documents/case-file-handlers';
 import { startDocumentServices } from './documents/document-services';
 import { documentHandlers } from './documents/handlers';
@@ -137,6 +138,7 @@ export function createBackend(config: BackendConfig): Backend {
     dataDir,
     logger,
     emit: (name, payload) => connections?.broadcast({ kind: 'event', name, payload }),
+    blobHttp: () => deskBlobHttp(db, desk.backOfficeUrl, () => localClerk.id, config.fetch ?? fetch),
   };
   const documents = startDocumentServices(documentDeps, { ...deps, clerkId: localClerk.id, roles: localClerk.roles });
   const dispatch = createDispatcher(

@@ -3,6 +3,7 @@ import type { EventPayload, Handlers, MethodName } from '../../../shared/contrac
 import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
+import type { BlobHttpOptions } from '../blobs/upload-blob';
 import type { Logger } from '../log/logger';
 import { blobPath } from '../blobs/blob-store';
 import { flagger } from '../applications/with-flags';
@@ -20,6 +21,8 @@ export interface DocumentDeps extends HandlerDeps {
   dataDir: string;
   logger: Logger;
   emit<E extends DocumentEvents>(name: E, payload: EventPayload<E>): void;
+  /** How to reach the back office's files; null on a standalone or not yet enrolled desk. */
+  blobHttp(): BlobHttpOptions | null;
 }
 
 type PageMethods = Exclude<Extract<MethodName, `documents.${string}`>, 'documents.list' | 'documents.file' | 'documents.purge'>;
