@@ -12,7 +12,7 @@ import type { CommandEnv } from '../commands/unit-of-work';
 import { statement } from '../db/statements';
 import { assemblePdf } from './assemble-pdf';
 import type { AssemblyPage } from './assemble-pdf';
-import { markAssembled, readSet, setRowOf } from './page-sets';
+import { markAssembled, readSet, setRow } from './page-sets';
 
 function subjectOf(env: CommandEnv, applicationId: string | null): string {
   if (applicationId === null) return 'intake';
@@ -62,7 +62,7 @@ export async function assembleSet(env: CommandEnv, dataDir: string, setId: strin
   if (set.pages.length === 0) {
     throw new AppError('VALIDATION', 'A document needs at least one page', [{ path: ['setId'], message: 'no_pages' }]);
   }
-  const row = setRowOf(env.db, setId);
+  const row = setRow(env.db, setId);
   const pdf = await assemblePdf(await assemblyPages(env, dataDir, set), {
     title: set.label,
     author: clerkName(env.db, row.clerk_id),

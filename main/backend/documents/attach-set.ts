@@ -10,14 +10,14 @@ import type { CommandEnv } from '../commands/unit-of-work';
 import { readReceipts } from '../receipts/receipt-versions';
 import { assembleSet } from './assemble-set';
 import { attachDocument } from './attach-document';
-import { markAttached, pagesOf, setRowOf } from './page-sets';
+import { markAttached, pageRows, setRow } from './page-sets';
 
 /** A document's kind is its line's name (the documents table keeps at most this much of it). */
 const KIND_MAX = 100;
 
 /** A Дія copy anywhere in the set makes the document one; else it came whence its first page did. */
 function sourceOf(env: CommandEnv, setId: string): DocumentSource {
-  const pages = pagesOf(env.db, setId);
+  const pages = pageRows(env.db, setId);
   if (pages.some((page) => page.source === 'diia')) return 'diia';
   return pages[0]!.source;
 }
@@ -32,7 +32,7 @@ export function attachAssembledSet(
   line: { applicationId: string; receipt: number; position: number },
 ): string {
   return runCommand(env.db, () => {
-    const row = setRowOf(env.db, setId);
+    const row = setRow(env.db, setId);
     if (row.assembled_sha256 === null || row.assembled_pages === null || row.assembled_bytes === null) {
       throw new AppError('CONFLICT', 'The set changed since it was assembled', [{ path: ['setId'], message: 'not_assembled' }]);
     }
@@ -58,7 +58,7 @@ export function attachAssembledSet(
 
 /** `documents.attach`: a `line` set assembled (when it is not) and attached to its line. Returns the application's id. */
 export async function attachLineSet(env: CommandEnv, dataDir: string, setId: string): Promise<string> {
-  const row = setRowOf(env.db, setId);
+  const row = setRow(env.db, setId);
   if (row.owner_kind !== 'line') {
     throw new AppError('VALIDATION', 'Only a set of an issued receipt line is attached this way', [
       { path: ['setId'], message: 'not a line set' },

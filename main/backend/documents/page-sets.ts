@@ -15,7 +15,7 @@ import { uuidv7 } from '../ids';
 import { readReceipts } from '../receipts/receipt-versions';
 import { movedOrder } from './page-order';
 
-interface SetRow {
+export interface SetRow {
   id: string;
   owner_kind: 'intake' | 'line' | 'inbox';
   intake_line_key: string | null;
@@ -30,7 +30,7 @@ interface SetRow {
   document_id: string | null;
 }
 
-interface PageRow {
+export interface PageRow {
   id: string;
   set_id: string;
   position: number;
@@ -84,13 +84,17 @@ function pageView(row: PageRow): PageView {
   };
 }
 
-function setRow(db: Db, setId: string): SetRow {
-  const row = statement(db, 'SELECT * FROM page_sets WHERE id = ?').get(setId) as SetRow | undefined;
+export function findSet(db: Db, setId: string): SetRow | undefined {
+  return statement(db, 'SELECT * FROM page_sets WHERE id = ?').get(setId) as SetRow | undefined;
+}
+
+export function setRow(db: Db, setId: string): SetRow {
+  const row = findSet(db, setId);
   if (!row) throw new AppError('NOT_FOUND', `No page set ${setId}`, [{ path: ['setId'], message: 'no such page set' }]);
   return row;
 }
 
-function pageRows(db: Db, setId: string): PageRow[] {
+export function pageRows(db: Db, setId: string): PageRow[] {
   return statement(db, 'SELECT * FROM pages WHERE set_id = ? ORDER BY position').all(setId) as PageRow[];
 }
 
@@ -380,14 +384,3 @@ export function dropIntakeSets(db: Db, clerkId: string): number {
     return ids.length;
   });
 }
-
-/** The raw rows assembling and attaching need. */
-export function setRowOf(db: Db, setId: string): SetRow {
-  return setRow(db, setId);
-}
-
-export function pagesOf(db: Db, setId: string): PageRow[] {
-  return pageRows(db, setId);
-}
-
-export type { PageRow, SetRow };

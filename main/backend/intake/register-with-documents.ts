@@ -12,7 +12,7 @@ import { runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
 import { assembleSet } from '../documents/assemble-set';
 import { attachAssembledSet } from '../documents/attach-set';
-import { setRowOf } from '../documents/page-sets';
+import { findSet } from '../documents/page-sets';
 import { registerIntake } from './register-intake';
 
 /** An error from the `n`th document's work, its issues moved under `['documents', n]`. */
@@ -42,14 +42,8 @@ function checkDocuments(env: CommandEnv, input: RegisterIntakeData): void {
     if (documents.findIndex((other) => other.item === doc.item) !== n) refuse(n, 'item', 'line given twice', 'Two page sets for one line');
     if (documents.findIndex((other) => other.setId === doc.setId) !== n)
       refuse(n, 'setId', 'set given twice', 'One page set for two lines');
-    const row = (() => {
-      try {
-        return setRowOf(env.db, doc.setId);
-      } catch {
-        return null;
-      }
-    })();
-    if (row === null || row.owner_kind !== 'intake' || row.clerk_id !== env.clerkId || row.document_id !== null) {
+    const row = findSet(env.db, doc.setId);
+    if (row === undefined || row.owner_kind !== 'intake' || row.clerk_id !== env.clerkId || row.document_id !== null) {
       refuse(n, 'setId', 'not an open intake set of this clerk', `Page set ${doc.setId} is not one of this form's`);
     }
   });
