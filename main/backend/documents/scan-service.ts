@@ -142,6 +142,7 @@ export function createScanService(options: ScanServiceOptions): ScanService {
     info,
     scan,
     cancel(scanId) {
+      if (ended.has(scanId)) return;
       if (running?.scanId !== scanId)
         throw new AppError('NOT_FOUND', `No scan ${scanId} is running`, [{ path: ['scanId'], message: 'not running' }]);
       running.job.cancel();
