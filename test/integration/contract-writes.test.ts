@@ -35,8 +35,11 @@ interface Made {
   serviceId: string;
   deadMutations: [string, string];
   paymentId: string;
-  /** An intake set with two imported pages, an inbox set with one, a line set with one to attach. */
-  intakeSetId: string;
+  /**
+   * A line set with two imported pages to edit (not an intake set: registering and discarding the
+   * draft drop those), an inbox set with one, a line set with one to attach.
+   */
+  editSetId: string;
   pageIds: [string, string];
   inboxSetId: string;
   lineSetId: string;
@@ -111,20 +114,20 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'clerk.rename': () => ({ fullName: 'Коваль Петро' }),
   'documents.scanners': () => ({}),
   'documents.openSet': () => ({ owner: { kind: 'intake', lineKey: 'birth-certificate' }, label: 'Свідоцтво' }),
-  'documents.getSet': (m) => ({ setId: m.intakeSetId }),
+  'documents.getSet': (m) => ({ setId: m.editSetId }),
   'documents.inbox': () => ({}),
   // Slow enough (600 dpi) to be running still when the next call cancels it.
-  'documents.scan': (m) => ({ setId: m.intakeSetId, settings: { mode: 'gray', dpi: 600 } }),
+  'documents.scan': (m) => ({ setId: m.editSetId, settings: { mode: 'gray', dpi: 600 } }),
   'documents.cancelScan': (m) => ({ scanId: m.scanId }),
   'documents.movePage': (m) => ({ pageId: m.pageIds[0], position: 2 }),
   'documents.rotatePage': (m) => ({ pageId: m.pageIds[0], rotation: 90 }),
   'documents.deletePage': (m) => ({ pageId: m.pageIds[1] }),
-  'documents.takeInbox': (m) => ({ fromSetId: m.inboxSetId, toSetId: m.intakeSetId }),
-  'documents.importBegin': (m) => ({ setId: m.intakeSetId, name: 'scan.jpg', size: JPEG.length, source: 'file' }),
+  'documents.takeInbox': (m) => ({ fromSetId: m.inboxSetId, toSetId: m.editSetId }),
+  'documents.importBegin': (m) => ({ setId: m.editSetId, name: 'scan.jpg', size: JPEG.length, source: 'file' }),
   'documents.importChunk': (m) => ({ importId: m.importId, offset: 0, base64: JPEG.toString('base64') }),
   'documents.importEnd': (m) => ({ importId: m.importId }),
   'documents.thumbnail': (m) => ({ pageId: m.pageIds[0] }),
-  'documents.assemble': (m) => ({ setId: m.intakeSetId }),
+  'documents.assemble': (m) => ({ setId: m.editSetId }),
   'documents.attach': (m) => ({ setId: m.lineSetId }),
   'documents.list': (m) => ({ applicationId: m.applicationId }),
   'documents.file': (m) => ({ documentId: m.documentId }),
@@ -192,12 +195,12 @@ describe('the contract’s `writes` marking', () => {
       await value(api.call('documents.importChunk', { importId, offset: 0, base64: JPEG.toString('base64') }));
       return value(api.call('documents.importEnd', { importId }));
     };
-    const intakeSet = await value(api.call('documents.openSet', { owner: { kind: 'intake', lineKey: 'passport' }, label: 'Паспорт' }));
-    await imported(intakeSet.id);
-    const pages = (await imported(intakeSet.id)).pages.map((p) => p.id);
     const inboxSet = await value(api.call('documents.openSet', { owner: { kind: 'inbox' }, label: 'dropped.jpg' }));
     await imported(inboxSet.id);
     const line = (position: number) => ({ kind: 'line' as const, applicationId: app.id, receipt: 1, position });
+    const editSet = await value(api.call('documents.openSet', { owner: line(3), label: 'Третій' }));
+    await imported(editSet.id);
+    const pages = (await imported(editSet.id)).pages.map((p) => p.id);
     const attachedSet = await value(api.call('documents.openSet', { owner: line(1), label: 'Перший' }));
     await imported(attachedSet.id);
     await value(api.call('documents.attach', { setId: attachedSet.id }));
@@ -205,7 +208,7 @@ describe('the contract’s `writes` marking', () => {
     const lineSet = await value(api.call('documents.openSet', { owner: line(2), label: 'Другий' }));
     await imported(lineSet.id);
     const pending = await value(
-      api.call('documents.importBegin', { setId: intakeSet.id, name: 'late.jpg', size: JPEG.length, source: 'file' }),
+      api.call('documents.importBegin', { setId: editSet.id, name: 'late.jpg', size: JPEG.length, source: 'file' }),
     );
 
     // Changes the back office "refused", for the dead-letter actions to act on.
@@ -220,7 +223,7 @@ describe('the contract’s `writes` marking', () => {
       serviceId: service!.id,
       deadMutations: [dead[0]!, dead[1]!],
       paymentId: paid.payments[0]!.id,
-      intakeSetId: intakeSet.id,
+      editSetId: editSet.id,
       pageIds: [pages[0]!, pages[1]!],
       inboxSetId: inboxSet.id,
       lineSetId: lineSet.id,
