@@ -86,7 +86,6 @@ export function watchHotFolder(options: {
   };
 
   const claim = async (path: string) => {
-    if (closed || dirname(path) !== folder) return;
     const name = basename(path);
     const claimed = join(taking, `${randomUUID()}-${name}`);
     try {
@@ -123,14 +122,41 @@ export function watchHotFolder(options: {
     }
   };
 
+  // Our own check that a file stopped growing: chokidar 6's awaitWriteFinish let a file written in
+  // chunks through after its first chunk (test/integration/documents/media/hot-folder.test.ts).
+  const settling = new Set<string>();
+  const pollMs = Math.max(20, Math.min(100, Math.floor(stableMs / 4)));
+  const settle = (path: string) => {
+    if (closed || settling.has(path) || dirname(path) !== folder) return;
+    settling.add(path);
+    let last = '';
+    let since = Date.now();
+    const poll = async () => {
+      const now = await stat(path).then(
+        (s) => (s.isFile() ? `${s.size}:${s.mtimeMs}` : null),
+        () => null,
+      );
+      if (closed || now === null) return settling.delete(path);
+      if (now !== last) {
+        last = now;
+        since = Date.now();
+      } else if (Date.now() - since >= stableMs) {
+        settling.delete(path);
+        return claim(path);
+      }
+      setTimeout(() => void poll(), pollMs).unref();
+    };
+    void poll();
+  };
+
   const startWatcher = () => {
     const current = watch(folder, {
       depth: 0,
       ignoreInitial: false,
-      awaitWriteFinish: { stabilityThreshold: stableMs, pollInterval: Math.max(20, Math.min(100, Math.floor(stableMs / 4))) },
       ignored: (path, stats) => resolve(path) !== folder && (isIgnoredName(basename(path)) || stats?.isDirectory() === true),
     });
-    current.on('add', (path) => void claim(resolve(path)));
+    current.on('add', (path) => settle(resolve(path)));
+    current.on('change', (path) => settle(resolve(path)));
     current.on('error', (error) => {
       logger.log('warn', 'hot folder watcher error', { folder, error: errorText(error) });
       check();
