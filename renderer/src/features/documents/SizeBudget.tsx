@@ -23,9 +23,7 @@ export function SizeBudget({ bytes, budgetBytes }: { bytes: number; budgetBytes:
         optimum={0}
         value={bytes}
         aria-valuetext={text}
-      >
-        {text}
-      </meter>
+      />
       <span>{text}</span>
       {bytes > budgetBytes * BUDGET_WARNING_SHARE && <Notice tone="warning">{t('documents.budget.warning')}</Notice>}
     </div>
