@@ -224,7 +224,7 @@ export function checkForm(form: IntakeForm, today: string): FormCheck {
         representative: repParty !== null && authority !== null ? { ...repParty, authority } : undefined,
         subject: subject ?? undefined,
         items,
-        documents: documents.length > 0 ? documents : undefined,
+        ...(documents.length > 0 ? { documents } : {}),
         insisted: insist.insisted,
         resultDelivery: form.resultDelivery,
         notes: optional(form.notes),
