@@ -19,7 +19,9 @@ import { fillDeskFacts } from './applications/freeze-snapshot';
 import { paperHandlers } from './papers/handlers';
 import type { Role } from '../../shared/roles';
 import { intakeHandlers } from './intake/handlers';
+import { deskBlobHttp } from './blobs/download-blob';
 import { caseFileHandlers } from './documents/case-file-handlers';
+import { startDocumentServices } from './documents/document-services';
 import { documentHandlers } from './documents/handlers';
 import type { DocumentDeps } from './documents/handlers';
 import { receiptHandlers } from './receipts/handlers';
@@ -136,7 +138,9 @@ export function createBackend(config: BackendConfig): Backend {
     dataDir,
     logger,
     emit: (name, payload) => connections?.broadcast({ kind: 'event', name, payload }),
+    blobHttp: () => deskBlobHttp(db, desk.backOfficeUrl, () => localClerk.id, config.fetch ?? fetch),
   };
+  const documents = startDocumentServices(documentDeps, { ...deps, clerkId: localClerk.id, roles: localClerk.roles });
   const dispatch = createDispatcher(
     methods,
     {
@@ -145,14 +149,14 @@ export function createBackend(config: BackendConfig): Backend {
       ...applicationHandlers(deps),
       ...paymentHandlers(deps),
       ...catalogHandlers(deps),
-      ...intakeHandlers(deps),
+      ...intakeHandlers({ ...deps, dataDir }),
       ...clerkHandlers(deps),
       ...queueHandlers({ ...deps, queue }),
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
       ...paperHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
-      ...documentHandlers(documentDeps),
+      ...documentHandlers(documentDeps, documents),
       ...caseFileHandlers(documentDeps),
     },
     logger,
@@ -194,6 +198,7 @@ export function createBackend(config: BackendConfig): Backend {
       if (closed) return;
       closed = true;
       await open.drain();
+      await documents.close();
       await queue.stop();
       await sync.stop();
       await stopBackups();

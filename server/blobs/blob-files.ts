@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { ReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -73,4 +74,25 @@ export async function promotePartial(dir: string, sha256: string): Promise<void>
 
 export async function removePartial(dir: string, sha256: string): Promise<void> {
   await rm(partialPath(dir, sha256), { force: true });
+}
+
+/**
+ * A verified file opened for reading, with its size on disk; null when it is not there. The
+ * descriptor is opened before the answer starts, so a missing file is a 404, not a broken 200.
+ */
+export async function openStored(dir: string, sha256: string): Promise<{ size: number; stream: ReadStream } | null> {
+  let file;
+  try {
+    file = await open(storedPath(dir, sha256), 'r');
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+  try {
+    const { size } = await file.stat();
+    return { size, stream: file.createReadStream() };
+  } catch (error) {
+    await file.close();
+    throw error;
+  }
 }

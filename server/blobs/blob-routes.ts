@@ -15,7 +15,7 @@ import type { WithHeaders } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import type { Storage } from '../storage/storage';
 import { toInt } from '../storage/storage';
-import { appendChunk, confirmedOffset, hashPartial, promotePartial, removePartial } from './blob-files';
+import { appendChunk, confirmedOffset, hashPartial, openStored, promotePartial, removePartial } from './blob-files';
 import { readChunk } from './chunk-body';
 import { createKeyedLock } from './keyed-lock';
 
@@ -83,6 +83,22 @@ export function blobRoutes(deps: ServerDeps): FastifyPluginAsync {
         .code(204)
         .header(HEADER_UPLOAD_OFFSET, String(await confirmedOffset(dir, sha256)))
         .send();
+    });
+    // A verified file back to a desk whose retention removed its copy (docs/SYNC.md "Files").
+    // Any enrolled desk may fetch any file by its hash: files are not yet scoped per center (issue 16).
+    app.get(FILE, { schema: { params: FileParams } }, async (request, reply) => {
+      await requireDesk(request, storage);
+      const { sha256 } = request.params;
+      const notFound = new HttpError(404, 'not_found', `The server holds no verified file ${sha256}`);
+      // Only a row makes a file verified: a partial upload, or a file without its row yet, is not served.
+      if ((await storedSize(storage, sha256)) === null) throw notFound;
+      const stored = await openStored(dir, sha256);
+      if (!stored) throw notFound;
+      return reply
+        .code(200)
+        .header('content-type', 'application/octet-stream')
+        .header('content-length', String(stored.size))
+        .send(stored.stream);
     });
     await app.register(async (chunks) => {
       // Leaves the body unread: readChunk takes it from the request stream after the checks.

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { methods } from '../../shared/contract';
 import type { MethodInput, MethodName, MethodSpec, ViknoApi } from '../../shared/contract';
 import { createBackend } from '../../main/backend/index';
@@ -16,6 +18,14 @@ afterEach(async () => {
   for (const backend of open.splice(0)) await backend.close();
 });
 
+/** A small real JPEG (the page every documents call works on). */
+let JPEG: Buffer;
+beforeAll(async () => {
+  JPEG = await sharp({ create: { width: 200, height: 280, channels: 3, background: { r: 220, g: 220, b: 220 } } })
+    .jpeg()
+    .toBuffer();
+});
+
 const PERSON = { kind: 'person' as const, surname: 'Шевченко', givenName: 'Марʼяна', birthDate: '1948-02-28', rnokpp: '1759013776' };
 
 interface Made {
@@ -25,6 +35,19 @@ interface Made {
   serviceId: string;
   deadMutations: [string, string];
   paymentId: string;
+  /**
+   * A line set with two imported pages to edit (not an intake set: registering and discarding the
+   * draft drop those), an inbox set with one, a line set with one to attach.
+   */
+  editSetId: string;
+  pageIds: [string, string];
+  inboxSetId: string;
+  lineSetId: string;
+  /** A line's document attached before the calls, and an import begun. */
+  documentId: string;
+  importId: string;
+  /** The scan `documents.scan` started, for `documents.cancelScan`. */
+  scanId: string;
 }
 
 /**
@@ -89,6 +112,26 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'queue.statistics': () => ({ from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' }),
   'clerk.me': () => ({}),
   'clerk.rename': () => ({ fullName: 'Коваль Петро' }),
+  'documents.scanners': () => ({}),
+  'documents.openSet': () => ({ owner: { kind: 'intake', lineKey: 'birth-certificate' }, label: 'Свідоцтво' }),
+  'documents.getSet': (m) => ({ setId: m.editSetId }),
+  'documents.inbox': () => ({}),
+  // Slow enough (600 dpi) to be running still when the next call cancels it.
+  'documents.scan': (m) => ({ setId: m.editSetId, settings: { mode: 'gray', dpi: 600 } }),
+  'documents.cancelScan': (m) => ({ scanId: m.scanId }),
+  'documents.movePage': (m) => ({ pageId: m.pageIds[0], position: 2 }),
+  'documents.rotatePage': (m) => ({ pageId: m.pageIds[0], rotation: 90 }),
+  'documents.deletePage': (m) => ({ pageId: m.pageIds[1] }),
+  'documents.takeInbox': (m) => ({ fromSetId: m.inboxSetId, toSetId: m.editSetId }),
+  'documents.importBegin': (m) => ({ setId: m.editSetId, name: 'scan.jpg', size: JPEG.length, source: 'file' }),
+  'documents.importChunk': (m) => ({ importId: m.importId, offset: 0, base64: JPEG.toString('base64') }),
+  'documents.importEnd': (m) => ({ importId: m.importId }),
+  'documents.thumbnail': (m) => ({ pageId: m.pageIds[0] }),
+  'documents.assemble': (m) => ({ setId: m.editSetId }),
+  'documents.attach': (m) => ({ setId: m.lineSetId }),
+  'documents.list': (m) => ({ applicationId: m.applicationId }),
+  'documents.file': (m) => ({ documentId: m.documentId }),
+  'documents.purge': () => ({}),
 };
 
 /**
@@ -116,6 +159,9 @@ async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; e
 describe('the contract’s `writes` marking', () => {
   it('is set on exactly the methods whose call queues an outbox mutation, and each such call tells sync', async () => {
     const dataDir = join(tempDir(), 'data');
+    mkdirSync(dataDir);
+    // The SANE test device, so `documents.scan` really scans.
+    writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ documents: { scanner: { adapter: 'sane', device: 'test' } } }));
     const backend = createBackend({
       dataDir,
       appVersion: 'test',
@@ -144,6 +190,27 @@ describe('the contract’s `writes` marking', () => {
         entry: { type: 'payment', component: 'admin_fee', amountKopecks: 4992, reference: 'КВ-1', paidOn: '2026-11-27' },
       }),
     );
+    const imported = async (setId: string) => {
+      const { importId } = await value(api.call('documents.importBegin', { setId, name: 'page.jpg', size: JPEG.length, source: 'file' }));
+      await value(api.call('documents.importChunk', { importId, offset: 0, base64: JPEG.toString('base64') }));
+      return value(api.call('documents.importEnd', { importId }));
+    };
+    const inboxSet = await value(api.call('documents.openSet', { owner: { kind: 'inbox' }, label: 'dropped.jpg' }));
+    await imported(inboxSet.id);
+    const line = (position: number) => ({ kind: 'line' as const, applicationId: app.id, receipt: 1, position });
+    const editSet = await value(api.call('documents.openSet', { owner: line(3), label: 'Третій' }));
+    await imported(editSet.id);
+    const pages = (await imported(editSet.id)).pages.map((p) => p.id);
+    const attachedSet = await value(api.call('documents.openSet', { owner: line(1), label: 'Перший' }));
+    await imported(attachedSet.id);
+    await value(api.call('documents.attach', { setId: attachedSet.id }));
+    const documentId = (await value(api.call('documents.getSet', { setId: attachedSet.id }))).documentId!;
+    const lineSet = await value(api.call('documents.openSet', { owner: line(2), label: 'Другий' }));
+    await imported(lineSet.id);
+    const pending = await value(
+      api.call('documents.importBegin', { setId: editSet.id, name: 'late.jpg', size: JPEG.length, source: 'file' }),
+    );
+
     // Changes the back office "refused", for the dead-letter actions to act on.
     const side = new Database(join(dataDir, 'vikno.db'));
     const outboxCount = () => side.prepare('SELECT count(*) FROM outbox').pluck().get() as number;
@@ -156,6 +223,13 @@ describe('the contract’s `writes` marking', () => {
       serviceId: service!.id,
       deadMutations: [dead[0]!, dead[1]!],
       paymentId: paid.payments[0]!.id,
+      editSetId: editSet.id,
+      pageIds: [pages[0]!, pages[1]!],
+      inboxSetId: inboxSet.id,
+      lineSetId: lineSet.id,
+      documentId,
+      importId: pending.importId,
+      scanId: '',
     };
 
     const queued: MethodName[] = [];
@@ -165,6 +239,7 @@ describe('the contract’s `writes` marking', () => {
       const eventsBefore = statusEvents;
       const call = api.call as (name: MethodName, input: unknown) => ReturnType<ViknoApi['call']>;
       const result = await call(method, CALLS[method](made) as unknown);
+      if (result.ok && method === 'documents.scan') made.scanId = (result.value as { scanId: string }).scanId;
       await new Promise((resolve) => setImmediate(resolve));
       expect(result.ok, `${method}: ${result.ok ? '' : result.error.message}`).toBe(!REFUSED_HERE.has(method));
       if (outboxCount() > before) queued.push(method);

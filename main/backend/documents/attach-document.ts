@@ -1,3 +1,4 @@
+import type { DocumentSource } from '../../../shared/documents';
 import { AppError } from '../../../shared/errors';
 import { recordChange, runCommand } from '../commands/unit-of-work';
 import type { CommandEnv } from '../commands/unit-of-work';
@@ -9,6 +10,9 @@ export interface AttachDocument {
   kind: string;
   pages: number;
   blob: { sha256: string; size: number; mime: string };
+  /** The receipt line it belongs to (опис number, 1-based position in it), when it was scanned for one. */
+  line?: { receipt: number; position: number };
+  source?: DocumentSource;
 }
 
 /**
@@ -36,14 +40,35 @@ export function attachDocument(env: CommandEnv, input: AttachDocument): string {
     const id = uuidv7();
     statement(
       env.db,
-      'INSERT INTO documents (id, application_id, kind, pages, blob_sha256, clerk_id, attached_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, input.applicationId, input.kind, input.pages, input.blob.sha256, env.clerkId, at, at);
+      `INSERT INTO documents (id, application_id, kind, pages, blob_sha256, clerk_id, attached_at, updated_at, receipt_number, line_position, source)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      input.applicationId,
+      input.kind,
+      input.pages,
+      input.blob.sha256,
+      env.clerkId,
+      at,
+      at,
+      input.line?.receipt ?? null,
+      input.line?.position ?? null,
+      input.source ?? null,
+    );
     recordChange(
       env,
       at,
       {
         kind: 'document.attach',
-        payload: { id, applicationId: input.applicationId, kind: input.kind, pages: input.pages, blobSha256: input.blob.sha256 },
+        payload: {
+          id,
+          applicationId: input.applicationId,
+          kind: input.kind,
+          pages: input.pages,
+          blobSha256: input.blob.sha256,
+          ...(input.line ? { receipt: input.line.receipt, position: input.line.position } : {}),
+          ...(input.source ? { source: input.source } : {}),
+        },
         baseVersion: null,
         blockedOnBlob: true,
       },

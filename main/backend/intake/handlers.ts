@@ -3,19 +3,30 @@ import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
 import { discardDraft, getDraft, saveDraft } from './drafts';
-import { registerIntake } from './register-intake';
+import { dropIntakeSets } from '../documents/page-sets';
+import { registerWithDocuments } from './register-with-documents';
 import { flagger } from '../applications/with-flags';
 
 type IntakeHandlers = Pick<Handlers<CallContext>, 'intake.register' | 'drafts.get' | 'drafts.save' | 'drafts.discard'>;
 
-export function intakeHandlers(deps: HandlerDeps): IntakeHandlers {
+/**
+ * The form is done with: its draft goes, and so do the page sets of its lines that were not
+ * attached, so the next citizen's form never shows the previous one's pages (line keys repeat
+ * between forms). The page files stay in the content store.
+ */
+function forgetForm(db: HandlerDeps['db'], clerkId: string): void {
+  discardDraft(db, clerkId);
+  dropIntakeSets(db, clerkId);
+}
+
+export function intakeHandlers(deps: HandlerDeps & { dataDir: string }): IntakeHandlers {
   return {
-    'intake.register': (input, ctx) => {
+    'intake.register': async (input, ctx) => {
       const env = envFor(deps, ctx);
-      const application = registerIntake(env, input);
+      const application = await registerWithDocuments(env, deps.dataDir, input);
       // The registered intake is no longer in progress; dropping the draft is not part of the
       // registration's transaction on purpose: a leftover draft is harmless, a lost one is not.
-      discardDraft(deps.db, env.clerkId);
+      forgetForm(deps.db, env.clerkId);
       return flagger(deps).application(application);
     },
     'drafts.get': (_input, ctx) => getDraft(deps.db, envFor(deps, ctx).clerkId),
@@ -25,7 +36,7 @@ export function intakeHandlers(deps: HandlerDeps): IntakeHandlers {
       return { savedAt };
     },
     'drafts.discard': (_input, ctx) => {
-      discardDraft(deps.db, envFor(deps, ctx).clerkId);
+      forgetForm(deps.db, envFor(deps, ctx).clerkId);
       return null;
     },
   };

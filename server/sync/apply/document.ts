@@ -17,7 +17,7 @@ function documentsOf(data: EntityData): StoredDocument[] {
 async function attach(ctx: ApplyContext): Promise<Outcome> {
   const parsed = parsePayload('document.attach', ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const { id, kind, pages, blobSha256 } = parsed.data;
+  const { id, kind, pages, blobSha256, receipt, position, source } = parsed.data;
   const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
@@ -29,6 +29,10 @@ async function attach(ctx: ApplyContext): Promise<Outcome> {
     kind,
     pages,
     blobSha256,
+    // The receipt line and origin, when the desk sent them (desks before scanning did not).
+    ...(receipt !== undefined ? { receipt } : {}),
+    ...(position !== undefined ? { position } : {}),
+    ...(source !== undefined ? { source } : {}),
     clerkId: ctx.mutation.actor,
     attachedAt: ctx.mutation.createdAt,
     deletedAt: null,
