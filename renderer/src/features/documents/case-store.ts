@@ -58,3 +58,11 @@ export async function showCase(application: Application): Promise<void> {
 export function openLine(line: Pick<CaseLine, 'receipt' | 'position'> | null): void {
   set({ openLine: line });
 }
+
+/** The case shown, read again (after a sync cycle its documents may have reached the back office). */
+export async function refreshCase(): Promise<void> {
+  const shown = useCaseStore.getState().application;
+  if (!shown) return;
+  const found = await api.call('applications.get', { id: shown.id });
+  if (found.ok && useCaseStore.getState().application?.id === shown.id) await showCase(found.value);
+}

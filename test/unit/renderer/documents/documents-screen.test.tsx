@@ -6,6 +6,7 @@ import { caseRegistrar } from '../desk-backend';
 import '../dom-setup';
 import { fake } from './with-fake';
 import { fakePage, refusal } from './fake-documents';
+import type { SyncStatus } from '../../../../shared/contract';
 import type { CaseDocument } from '../../../../shared/documents';
 import type { Application } from '../../../../shared/domain/application';
 import { DocumentsScreen } from '../../../../renderer/src/features/documents/DocumentsScreen';
@@ -39,6 +40,18 @@ function caseDocument(app: Application, position: number, change: Partial<CaseDo
 
 let app: Application;
 
+const SYNCED: SyncStatus = {
+  state: 'online',
+  pending: 0,
+  oldestPendingAt: null,
+  filesLeft: 0,
+  bytesLeft: 0,
+  deadLetters: 0,
+  conflicts: 0,
+  lastSuccessAt: null,
+  clockOffsetMs: 0,
+};
+
 async function findCase(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
   render(<DocumentsScreen />);
   await user.type(screen.getByLabelText('Реєстраційний номер'), app.regNumber);
@@ -50,7 +63,7 @@ beforeEach(async () => {
   fake.reset();
   useDocumentsStore.setState({ sets: {}, scanners: null, scannersError: null, inbox: [] });
   useCaseStore.setState({ application: null, documents: [], searching: false, notFound: false, error: null, openLine: null });
-  useShellStore.setState({ clerk: { id: 'c1', fullName: 'Клерк', roles: ['clerk'] } });
+  useShellStore.setState({ clerk: { id: 'c1', fullName: 'Клерк', roles: ['clerk'] }, sync: null });
   app ??= await register();
   fake.answer('documents.list', () => [caseDocument(app, 1, { source: 'diia', uploaded: false })]);
 });
@@ -66,6 +79,15 @@ describe('the Documents screen', { timeout: 20_000 }, () => {
     expect(rows[0]!.textContent).toContain('2 стор., 342 КБ, копія з Дія · чекає на вивантаження');
     expect(rows[1]!.textContent).toContain('немає');
     expect(fake.calls.find(([m]) => m === 'documents.list')?.[1]).toEqual({ applicationId: app.id });
+  });
+
+  it('reads the case’s documents again after a sync cycle: "чекає на вивантаження" becomes "у бек-офісі"', async () => {
+    const user = userEvent.setup();
+    const table = await findCase(user);
+    expect(within(table).getByText(/чекає на вивантаження/)).toBeTruthy();
+    fake.answer('documents.list', () => [caseDocument(app, 1, { source: 'diia', uploaded: true })]);
+    act(() => useShellStore.setState({ sync: { ...SYNCED, lastSuccessAt: '2026-12-03T10:05:00.000Z' } }));
+    expect(await within(table).findByText(/копія з Дія · у бек-офісі/)).toBeTruthy();
   });
 
   it('says when no case has the number', async () => {
