@@ -60,7 +60,7 @@ export function PageSetPanel({ setId }: { setId: string }) {
       onDragLeave={() => setDropping(false)}
       onDrop={onDrop}
     >
-      <ScannerNotice scanners={scanners} />
+      <ScannerNotice />
       <div className="page-set-sources">
         <ScanControls
           scanners={scanners}

@@ -240,6 +240,14 @@ describe('the page-set panel', () => {
     expect(screen.queryByText(/понад 80 %/) !== null).toBe(warned);
   });
 
+  it('says why Scan waits when the desk could not tell which scanners it has', async () => {
+    fake.answer('documents.scanners', () => ({ ok: false, error: { code: 'UNAVAILABLE', message: 'backend restarting' } }));
+    await panelWith([]);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Сканер недоступний');
+    expect(screen.getByRole('button', { name: 'Сканувати' })).toHaveProperty('disabled', true);
+  });
+
   it('with the scanner missing says so and still imports', async () => {
     const user = userEvent.setup();
     fake.scanners = { ...fake.scanners, state: 'unavailable', problem: { kind: 'not_found', detail: 'no device' } };
