@@ -80,7 +80,7 @@ function SheetsCell({ line, name }: { line: ChecklistLine; name: string }) {
         aria-label={t('intake.items.sheetsOf', { name })}
         disabled={!line.submitted}
         // A scanned line's sheets are its pages: typed over, the receipt would contradict its PDF.
-        readOnly={line.scan !== undefined}
+        readOnly={Boolean(line.scan)}
         value={line.sheets}
         onChange={(event) => setLine(line.key, { sheets: event.target.value })}
       />

@@ -94,6 +94,35 @@ describe('scanning from the intake checklist', () => {
     expect((screen.getByLabelText('Аркушів: Паспорт') as HTMLInputElement).readOnly).toBe(false);
   });
 
+  it('pages edited after attaching undo the attachment: the line must be attached again, its sheets typed meanwhile', async () => {
+    const user = userEvent.setup();
+    const set = fake.addSet({ kind: 'intake', lineKey: 'p' }, 'Паспорт', [fakePage(), fakePage()]);
+    fake.sets.set(set.id, { ...set, assembled: { sha256: 'e'.repeat(64), pages: 2, bytes: set.bytes } });
+    act(() =>
+      useIntakeStore.setState({
+        form: { ...emptyForm(), items: [{ ...line('p', 'Паспорт', true), sheets: '2', scan: { setId: set.id, pages: 2 } }] },
+      }),
+    );
+    render(<ChecklistSection />);
+    expect(screen.getByText('2 арк., скан')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Сканувати: Паспорт' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Скан документа: Паспорт' });
+    // Closed untouched: still attached.
+    await within(dialog).findByAltText('Сторінка 2');
+    await user.click(within(dialog).getByRole('button', { name: 'Закрити' }));
+    expect(items()[0]?.scan).toEqual({ setId: set.id, pages: 2 });
+
+    await user.click(screen.getByRole('button', { name: 'Сканувати: Паспорт' }));
+    const again = await screen.findByRole('dialog', { name: 'Скан документа: Паспорт' });
+    await user.click(await within(again).findByRole('button', { name: 'Видалити: сторінка 2' }));
+    await user.click(within(again).getByRole('button', { name: 'Так, видалити' }));
+    await waitFor(() => expect(within(again).queryByAltText('Сторінка 2')).toBeNull());
+    await user.click(within(again).getByRole('button', { name: 'Закрити' }));
+    expect(items()[0]?.scan).toBeNull();
+    expect(screen.queryByText(/арк\., скан/)).toBeNull();
+    expect((screen.getByLabelText('Аркушів: Паспорт') as HTMLInputElement).readOnly).toBe(false);
+  });
+
   it('takes a file from the scanner folder’s inbox into the line', async () => {
     const user = userEvent.setup();
     fake.addSet({ kind: 'inbox' }, 'scan-0001.pdf', [fakePage('hot_folder'), fakePage('hot_folder')]);
