@@ -59,11 +59,62 @@ export function pngImage(options: ImageOptions): Promise<Buffer> {
   return render(options).png().toBuffer();
 }
 
+/**
+ * What a scanner in gray mode hands over: an uncompressed one-channel TIFF of the form page with
+ * paper grain (noise of about `grain` levels, seeded, so the same call gives the same bytes). Grain
+ * is what makes real scans larger than clean drawings: a flat drawing compresses to nothing.
+ */
+export async function scannedPage(options: { dpi: number; seed?: number; grain?: number }): Promise<Buffer> {
+  const { width, height } = a4Pixels(options.dpi);
+  const pixels = await sharp(Buffer.from(formSvg(width, height, options.seed)))
+    .toColourspace('b-w')
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const grain = options.grain ?? 2;
+  let state = (options.seed ?? 1) * 2654435761;
+  for (let i = 0; i < pixels.length; i++) {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    // Two uniform draws summed: a bell-shaped noise without Math.random.
+    const noise = ((state >> 16) & 255) / 255 + ((state >> 8) & 255) / 255 - 1;
+    pixels[i] = Math.min(255, Math.max(0, pixels[i]! + noise * grain * 1.7));
+  }
+  return sharp(pixels, { raw: { width, height, channels: 1 } })
+    .toColourspace('b-w')
+    .withDensity(options.dpi)
+    .tiff({ compression: 'none' })
+    .toBuffer();
+}
+
 /** A TIFF of `pages` pages, each of the given size (different seeds, so different pictures). */
 export async function tiffImage(options: ImageOptions & { pages: number }): Promise<Buffer> {
   const pages = await Promise.all(Array.from({ length: options.pages }, (_, i) => pngImage({ ...options, seed: (options.seed ?? 1) + i })));
   const joined = pages.length === 1 ? sharp(pages[0]) : sharp(pages, { join: { animated: true } });
   return (options.dpi ? joined.withDensity(options.dpi) : joined).tiff({ compression: 'lzw' }).toBuffer();
+}
+
+/**
+ * The TIFF with the pixel data of page `index` overwritten (its strips filled with 0xFF): its
+ * header and earlier pages stay readable, that page does not decode. Little-endian TIFFs only.
+ */
+export function damageTiffPage(tiff: Buffer, index: number): Buffer {
+  const bad = Buffer.from(tiff);
+  let ifd = bad.readUInt32LE(4);
+  for (let i = 0; i < index; i++) ifd = bad.readUInt32LE(ifd + 2 + bad.readUInt16LE(ifd) * 12);
+  const values = (tag: number): number[] => {
+    for (let e = 0; e < bad.readUInt16LE(ifd); e++) {
+      const at = ifd + 2 + e * 12;
+      if (bad.readUInt16LE(at) !== tag) continue;
+      const size = bad.readUInt16LE(at + 2) === 3 ? 2 : 4;
+      const count = bad.readUInt32LE(at + 4);
+      const from = count * size <= 4 ? at + 8 : bad.readUInt32LE(at + 8);
+      return Array.from({ length: count }, (_, k) => (size === 2 ? bad.readUInt16LE(from + k * 2) : bad.readUInt32LE(from + k * 4)));
+    }
+    throw new Error(`TIFF page ${index} has no tag ${tag}`);
+  };
+  const counts = values(279); // StripByteCounts
+  values(273).forEach((offset, k) => bad.fill(0xff, offset, offset + counts[k]!)); // StripOffsets
+  return bad;
 }
 
 /** A PDF of `pages` A4 pages with a drawn shape each (no fonts needed). */

@@ -60,6 +60,8 @@ export function watchHotFolder(options: {
   let closed = false;
   // One onFile at a time, in the order files were claimed.
   let work: Promise<void> = Promise.resolve();
+  // Claims under way, so that close() waits for a file half-way into .vikno-taking/.
+  const claiming = new Set<Promise<void>>();
   // Checks of the folder never overlap either.
   let checking: Promise<void> = Promise.resolve();
 
@@ -142,7 +144,9 @@ export function watchHotFolder(options: {
         since = Date.now();
       } else if (Date.now() - since >= stableMs) {
         settling.delete(path);
-        return claim(path);
+        const claimed = claim(path);
+        claiming.add(claimed);
+        return void claimed.finally(() => claiming.delete(claimed));
       }
       setTimeout(() => void poll(), pollMs).unref();
     };
@@ -194,6 +198,7 @@ export function watchHotFolder(options: {
       clearInterval(timer);
       await checking;
       await watcher?.close();
+      await Promise.all(claiming);
       await work;
     },
   };

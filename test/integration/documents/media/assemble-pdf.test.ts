@@ -7,7 +7,7 @@ import { assemblePdf } from '../../../../main/backend/documents/assemble-pdf';
 import type { AssemblyPage, PdfMeta } from '../../../../main/backend/documents/assemble-pdf';
 import { compressPage } from '../../../../main/backend/documents/page-image';
 import type { CompressedPage } from '../../../../main/backend/documents/page-image';
-import { a4Pixels, jpegImage, pdfFile, pngImage, sha256 } from '../../../helpers/sample-files';
+import { a4Pixels, jpegImage, pdfFile, pngImage, scannedPage, sha256 } from '../../../helpers/sample-files';
 import { pdfImages, pdfJpegs, pdfPages, renderPage } from './poppler';
 
 const GRAY = DEFAULT_DOCUMENTS.compression;
@@ -71,6 +71,16 @@ describe('one PDF from a line’s pages', () => {
     let difference = 0;
     for (let i = 0; i < expected.length; i++) difference += Math.abs(expected[i]! - drawn.data[i]!);
     expect(difference / expected.length).toBeLessThan(8);
+  });
+
+  it('a page is as large as its pixels at its resolution: a 200 dpi A5 scan makes an A5 page', async () => {
+    const a5 = { width: Math.round((148 / 25.4) * 200), height: Math.round((210 / 25.4) * 200) };
+    const page = await compressPage(await pngImage({ ...a5, dpi: 200 }), GRAY);
+    const pdf = await assemblePdf([imagePage(page)], META);
+    const [read] = pdfPages(pdf);
+    expect(read!.width).toBeCloseTo((148 / 25.4) * 72, 0);
+    expect(read!.height).toBeCloseTo((210 / 25.4) * 72, 0);
+    expect(pdfImages(pdf)).toMatchObject([{ xPpi: 200, yPpi: 200 }]);
   });
 
   it('a photo without a resolution fills an A4 page of its orientation', async () => {
@@ -149,9 +159,9 @@ describe('one PDF from a line’s pages', () => {
     expect(sha256(await assemblePdf([imagePage(page)], { ...META, createdAt: new Date('2026-12-04T10:00:00Z') }))).not.toBe(sha256(once));
   });
 
-  it('a 20-page 300 dpi gray document stays under 4 MB', async () => {
+  it('a 20-page 300 dpi gray document of scans with paper grain stays under 4 MB', async () => {
     const pages: AssemblyPage[] = [];
-    for (let i = 0; i < 20; i++) pages.push(imagePage(await scan(100 + i)));
+    for (let i = 0; i < 20; i++) pages.push(imagePage(await compressPage(await scannedPage({ dpi: 300, seed: 100 + i }), GRAY)));
     const pdf = await assemblePdf(pages, META);
     expect(pdfPages(pdf)).toHaveLength(20);
     expect(pdf.length).toBeLessThan(4 * 1024 * 1024);

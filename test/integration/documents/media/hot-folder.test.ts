@@ -124,6 +124,22 @@ describe('the hot folder', () => {
     expect(taken.map((t) => t.name)).toEqual(['before.pdf', 'after.pdf']);
   });
 
+  it('watches anew a folder removed and made again at once, before any check saw it missing', async () => {
+    const parent = tempDir();
+    const folder = join(parent, 'scans');
+    mkdirSync(folder);
+    const { watcher, taken, states } = start(folder, { stableMs: 1000 });
+    writeFileSync(join(folder, 'before.pdf'), 'one');
+    await until(() => taken.length === 1, 'the first file');
+    rmSync(folder, { recursive: true });
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'after.pdf'), 'two');
+    await until(() => taken.length === 2, 'the file in the folder made again');
+    expect(taken.map((t) => t.name)).toEqual(['before.pdf', 'after.pdf']);
+    expect(watcher.state()).toBe('watching');
+    expect(states).toEqual([]);
+  });
+
   it('starts missing when the folder is not there yet, and watches once it appears', async () => {
     const folder = join(tempDir(), 'not-yet');
     const { watcher, taken, states } = start(folder);

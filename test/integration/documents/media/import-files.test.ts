@@ -2,7 +2,16 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { ImportRefusal } from '../../../../shared/documents';
 import { ImportRefused, inspectFile } from '../../../../main/backend/documents/inspect-file';
-import { encryptedPdf, jpegImage, pdfFile, pngImage, tiffImage, truncated, writeSample } from '../../../helpers/sample-files';
+import {
+  damageTiffPage,
+  encryptedPdf,
+  jpegImage,
+  pdfFile,
+  pngImage,
+  tiffImage,
+  truncated,
+  writeSample,
+} from '../../../helpers/sample-files';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
 const LIMITS = { maxFileBytes: 5 * 1024 * 1024 };
@@ -57,11 +66,14 @@ describe('checking a file before it is imported', () => {
     ['cut.jpg', 'corrupt', async () => truncated(await jpegImage({ width: 400, height: 400 }))],
     ['cut.png', 'corrupt', async () => truncated(await pngImage({ width: 400, height: 400 }))],
     ['cut.tif', 'corrupt', async () => truncated(await tiffImage({ width: 400, height: 400, pages: 2 }), 0.3)],
+    // Every page is decoded: damage in the last page of a batch is found too.
+    ['third-page-bad.tif', 'corrupt', async () => damageTiffPage(await tiffImage({ width: 400, height: 560, pages: 3 }), 2)],
     [
       'header-only.png',
       'corrupt',
       async () => Buffer.concat([(await pngImage({ width: 40, height: 40 })).subarray(0, 33), Buffer.alloc(300, 7)]),
     ],
+    ['cut.pdf', 'corrupt', async () => truncated(await pdfFile(3), 0.9)],
     ['garbage.pdf', 'corrupt', () => '%PDF-1.7\nthis is not a PDF at all\n%%EOF\n'],
     [
       'no-pages.pdf',

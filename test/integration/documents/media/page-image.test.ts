@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DOCUMENTS } from '../../../../main/backend/config/documents-config';
 import { compressPage, imageThumbnail, pdfPageThumbnail } from '../../../../main/backend/documents/page-image';
-import { a4Pixels, jpegImage, pngImage, tiffImage } from '../../../helpers/sample-files';
+import { a4Pixels, jpegImage, pngImage, scannedPage, tiffImage } from '../../../helpers/sample-files';
 
 const GRAY = DEFAULT_DOCUMENTS.compression;
 const KB = 1024;
@@ -21,6 +21,14 @@ describe('a page image made compact', () => {
     expect(meta).toMatchObject({ format: 'jpeg', channels: 1, width: a4.width, height: a4.height, density: 300 });
     // Raw gray is 8.7 MB; the goal for a gray A4 page is 100–200 KB.
     expect(page.bytes.length).toBeLessThan(250 * KB);
+  });
+
+  it('a scanner’s uncompressed gray TIFF of a 300 dpi A4 page (26 times larger) comes to under 200 KB', async () => {
+    const tiff = await scannedPage({ dpi: 300, seed: 3 });
+    const page = await compressPage(tiff, GRAY);
+    expect(page).toMatchObject({ mime: 'image/jpeg', dpi: 300, widthPx: a4Pixels(300).width });
+    expect(page.bytes.length).toBeLessThan(200 * KB);
+    expect(page.bytes.length * 26).toBeLessThan(tiff.length);
   });
 
   it('a page above maxDpi is scaled down to it; the scanner’s stated dpi wins over the file’s', async () => {
