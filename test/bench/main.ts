@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --only rpc|store|sync|queue] [-- --out FILE]`: prints the figures as a table, and with
+ * `npm run bench [-- --quick] [-- --only rpc|store|sync|queue|documents] [-- --out FILE]`: prints the figures as a table, and with
  * --out also writes them as JSON. Figures only, never pass/fail: goals are printed in the
  * figure names so a reader can compare, but a slow machine does not fail a build.
  */
 import { parseArgs } from 'node:util';
 import { COLD_OPEN_ENV, runColdOpenChild } from './cold-open';
+import { documentsFigures } from './documents.bench';
 import { queueFigures } from './queue.bench';
 import { printTable, writeJson } from './report';
 import { rpcFigures } from './rpc.bench';
@@ -12,7 +13,7 @@ import { storeFigures } from './store.bench';
 import { syncFigures } from './sync.bench';
 
 /** `--only SECTION` runs one part (the store part alone takes minutes to build its data). */
-const SECTIONS = ['rpc', 'store', 'sync', 'queue'];
+const SECTIONS = ['rpc', 'store', 'sync', 'queue', 'documents'];
 
 async function main(): Promise<void> {
   // The store bench re-runs this bundle as its cold-open child (cold-open.ts).
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     ...(wants('store') ? storeFigures(values.quick) : []),
     ...(wants('sync') ? await syncFigures(values.quick) : []),
     ...(wants('queue') ? await queueFigures(values.quick) : []),
+    ...(wants('documents') ? await documentsFigures(values.quick) : []),
   ];
   printTable(figures);
   if (values.out) writeJson(values.out, figures);

@@ -47,7 +47,7 @@ describe('npm run bench --quick', () => {
       expect(rpc.stdout).not.toContain('sync push');
       const wrong = run('--only', 'disk');
       expect(wrong.status).toBe(1);
-      expect(wrong.stderr).toContain('--only takes one of rpc, store, sync, queue, not "disk"');
+      expect(wrong.stderr).toContain('--only takes one of rpc, store, sync, queue, documents, not "disk"');
     },
     BENCH_RUN_TIMEOUT_MS,
   );

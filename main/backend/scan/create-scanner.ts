@@ -32,7 +32,7 @@ export function createScanner(
 ): Scanner | null {
   if (config.adapter === 'none') return null;
   const adapter = config.adapter === 'auto' ? (platform === 'win32' || platform === 'darwin' ? 'naps2' : 'sane') : config.adapter;
-  const names = adapter === 'sane' ? ['scanimage'] : NAPS2_PROGRAM.names;
+  const names = adapter === 'sane' ? ['scanimage'] : NAPS2_PROGRAM.names(platform);
   const extraDirs = adapter === 'naps2' ? NAPS2_PROGRAM.installDirs(platform, env) : [];
   const program = findProgram(config.program, { names, extraDirs, platform, env });
   if (program === null) {

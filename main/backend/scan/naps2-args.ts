@@ -1,10 +1,12 @@
 /**
- * The NAPS2 console's command line (NAPS2.Lib/Automation/AutomatedScanningOptions.cs in NAPS2's
- * source, https://www.naps2.com/doc/command-line): `-o` with an image extension saves one image
- * per page, numbered by the `$(nnnn)` placeholder; `--noprofile` uses these options instead of
- * whatever profile the GUI last used; `--force` overwrites instead of asking.
+ * The NAPS2 console's command line, as NAPS2's own source defines it (github.com/cyanfish/naps2:
+ * NAPS2.Lib/Automation/AutomatedScanningOptions.cs for the options, AutomatedScanning.cs for
+ * `--listdevices`, which needs `--driver`, and ImportExport/Images/SaveImagesOperation.cs for
+ * image output): `-o` with an image extension saves one image per page, numbered where the
+ * `$(nnnn)` placeholder stands; `--noprofile` takes these options instead of the profile the GUI
+ * last used; `--force` overwrites instead of asking on the console.
  */
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import type { ResolvedScanSettings } from '../../../shared/documents';
 
 export const NAPS2_DRIVERS = ['wia', 'twain', 'escl', 'apple', 'sane'] as const;
@@ -36,9 +38,13 @@ export function parseNaps2DeviceId(id: string, platform: NodeJS.Platform): { dri
   return { driver: naps2Drivers(platform)[0]!, name: id };
 }
 
-/** On macOS NAPS2 is one app: its console is the app's program with `console` first. */
+/**
+ * Windows has a separate NAPS2.Console.exe; on macOS and Linux NAPS2 is one program whose console
+ * is its `cli` verb (NAPS2.Lib.Mac/EntryPoints/MacEntryPoint.cs, ConsoleEntryPoint.cs). The win32
+ * basename splits at both back and forward slashes, whichever platform reads the path.
+ */
 export function naps2Prefix(program: string): string[] {
-  return /\.app\/Contents\/MacOS\/NAPS2$/.test(program) ? ['console'] : [];
+  return /^naps2\.console(\.exe)?$/i.test(win32.basename(program)) ? [] : ['cli'];
 }
 
 const SOURCE = { flatbed: 'glass', feeder: 'feeder', duplex: 'duplex' } as const;

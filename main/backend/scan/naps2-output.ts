@@ -1,7 +1,8 @@
 /**
  * Reading what the NAPS2 console says: `--listdevices` prints one device name a line; a failed
- * scan prints its error in words (NAPS2's console resources and SDK exceptions, English by
- * default) and the exit status says little, so the words decide the problem.
+ * scan prints its error in words and exits 1 whatever went wrong, so the words decide the
+ * problem. They are NAPS2's SDK messages (NAPS2.Sdk/Lang/Resources/SdkResources.resx) in English;
+ * a NAPS2 set to another language says them in it, and they arrive as `failed` with its words.
  */
 import type { ScannerDevice, ScanProblem, ScanProblemKind } from '../../../shared/documents';
 import { naps2DeviceId } from './naps2-args';
@@ -13,14 +14,11 @@ export function parseNaps2Devices(stdout: string, driver: Naps2Driver): ScannerD
 }
 
 const MESSAGE_KIND: ReadonlyArray<[RegExp, ScanProblemKind]> = [
-  [/no pages (are )?in the feeder|feeder (is )?empty|out of (paper|documents)/i, 'feeder_empty'],
-  [/cover (is )?open/i, 'cover_open'],
-  [/jam/i, 'jammed'],
-  [/busy|in use|offline/i, 'busy'],
-  [
-    /device (was )?not found|could not be found|no (scanning )?device|not connected|no scanners? (was |were )?(found|detected)/i,
-    'not_found',
-  ],
+  [/no pages are in the feeder/i, 'feeder_empty'],
+  [/cover is open/i, 'cover_open'],
+  [/paper jam/i, 'jammed'],
+  [/scanner is busy|warming up/i, 'busy'],
+  [/could not be found|scanner is offline|no scanning device was found|no device selected/i, 'not_found'],
 ];
 
 export interface Naps2Exit {

@@ -16,7 +16,11 @@ import type { Discovery, ScanJob, ScannedPage, Scanner } from './scanner';
 const LIST_TIMEOUT_MS = 30_000;
 
 export const NAPS2_PROGRAM = {
-  names: ['NAPS2.Console', 'naps2'] as const,
+  /** Windows has a console program of its own; elsewhere the one program has a `cli` verb (naps2-args.ts). */
+  names(platform: NodeJS.Platform): string[] {
+    if (platform === 'win32') return ['NAPS2.Console'];
+    return platform === 'darwin' ? ['NAPS2', 'naps2'] : ['naps2'];
+  },
   /** Where NAPS2's installers put it when it is not on PATH (the usual case on Windows and macOS). */
   installDirs(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
     if (platform === 'win32') {

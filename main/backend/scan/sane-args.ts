@@ -1,7 +1,8 @@
 /**
  * The `scanimage` command line for one scan, as argv (never a shell string: a device name such as
  * `net:host:epson2:libusb:001:004` or a folder with spaces goes through untouched). Settings the
- * device does not offer are mapped to the nearest it has, or left to its own default.
+ * device does not offer are mapped to the nearest it has, or left to its own default. Pages come
+ * as TIFF: sharp's prebuilt libvips reads it, and not PNM (scanimage's other lossless format).
  */
 import { join } from 'node:path';
 import type { ResolvedScanSettings } from '../../../shared/documents';

@@ -23,7 +23,11 @@ export interface ScanOutcome {
 export interface ScanJob {
   /** Settles when the program has exited and every page was handed to `onPage`; never rejects. */
   readonly done: Promise<ScanOutcome>;
-  /** Stops the program; pages already handed over stay with the caller. */
+  /**
+   * Stops the program; pages already handed over stay with the caller, and pages the program had
+   * finished whole before it stopped are still handed over (a scanned sheet is never lost); a page
+   * it was still writing is not.
+   */
   cancel(): void;
 }
 

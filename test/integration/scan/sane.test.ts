@@ -109,11 +109,12 @@ describe('SANE adapter with scanimage -d test', () => {
 
   it('cancelled after the second page: the pages before stay, whole, and the scan says cancelled', async () => {
     const { pages, onPage } = collector();
-    // Slow pages (the device pauses between small reads) so the feeder is still going when cancelled.
-    const slow = ['--read-limit=yes', '--read-limit-size', '4096', '--read-delay=yes', '--read-delay-duration', '20000'];
+    // Slow pages (the device hands its data over in small, delayed reads: tenths of a second a
+    // page here) so the feeder is still going when cancelled.
+    const slow = ['--read-limit=yes', '--read-limit-size', '256', '--read-delay=yes', '--read-delay-duration', '200000'];
     const scanner = new SaneScanner({ program, extraArgs: slow });
     let job: ReturnType<SaneScanner['scan']> | null = null;
-    job = scanner.scan(settings({ source: 'feeder', dpi: 50 }), tempDir(), async (page) => {
+    job = scanner.scan(settings({ source: 'feeder', dpi: 100 }), tempDir(), async (page) => {
       await onPage(page);
       if (page.index === 2) job!.cancel();
     });
@@ -123,7 +124,7 @@ describe('SANE adapter with scanimage -d test', () => {
     expect(outcome.pages).toBeGreaterThanOrEqual(2);
     expect(outcome.pages).toBeLessThan(10);
     expect(pages.map((p) => p.index)).toEqual(Array.from({ length: outcome.pages }, (_, i) => i + 1));
-    for (const page of pages) expect((await sharp(page.bytes).metadata()).height).toBe(mmToPx(200, 50));
+    for (const page of pages) expect((await sharp(page.bytes).metadata()).height).toBe(mmToPx(200, 100));
   });
 
   it('fails with io when taking a page fails, keeping the pages taken before and scanning no further', async () => {
