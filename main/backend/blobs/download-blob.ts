@@ -70,15 +70,17 @@ async function receive(body: ReadableStream<Uint8Array>, temp: string): Promise<
 export async function downloadBlob(http: BlobHttpOptions, dataDir: string, sha256: string): Promise<StoredBlob> {
   const body = await get(http, sha256);
   const dir = join(dataDir, 'blobs');
-  await mkdir(dir, { recursive: true });
   const temp = join(dir, `.download-${randomUUID()}`);
   try {
+    await mkdir(dir, { recursive: true });
     const received = await receive(body, temp);
     if (received !== sha256) {
       throw unavailable('corrupt', `The back office sent a file that hashes to ${received}, not ${sha256}; nothing was stored`);
     }
     return await putBlob(dataDir, { path: temp });
   } finally {
+    // Unread when the store could not take it: the connection is let go rather than left waiting.
+    await body.cancel().catch(() => undefined);
     await rm(temp, { force: true });
   }
 }

@@ -84,7 +84,7 @@ export interface DocumentFileDeps {
   blobHttp(): BlobHttpOptions | null;
 }
 
-async function fetchBack(deps: DocumentFileDeps, db: Db, sha256: string): Promise<void> {
+async function fetchBack(deps: DocumentFileDeps, sha256: string): Promise<void> {
   const http = deps.blobHttp();
   if (!http) {
     throw new AppError('UNAVAILABLE', 'This file was removed from the desk and the desk has no back office to fetch it from', [
@@ -92,7 +92,6 @@ async function fetchBack(deps: DocumentFileDeps, db: Db, sha256: string): Promis
     ]);
   }
   await downloadBlob(http, deps.dataDir, sha256);
-  statement(db, 'UPDATE blobs SET purged_at = NULL WHERE sha256 = ?').run(sha256);
 }
 
 /** A document's PDF, fetched back first when this desk no longer holds it; the view is audited. */
@@ -104,7 +103,10 @@ export async function readDocumentFile(
   const row = statement(env.db, `${SELECT_DOCUMENT} WHERE d.id = ? AND d.deleted_at IS NULL`).get(documentId) as DocumentRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No document ${documentId}`, [{ path: ['documentId'], message: 'no such document' }]);
   const path = blobPath(deps.dataDir, row.blob_sha256);
-  if (row.purged_at !== null || !existsSync(path)) await fetchBack(deps, env.db, row.blob_sha256);
+  // The store only ever holds whole files under their hash: one there is the file, whatever the row says (a purge cut
+  // short after marking it, or the same file stored again since).
+  if (!existsSync(path)) await fetchBack(deps, row.blob_sha256);
+  if (row.purged_at !== null) statement(env.db, 'UPDATE blobs SET purged_at = NULL WHERE sha256 = ?').run(row.blob_sha256);
   // No await between the fetch (or the check) and this read: a purge, synchronous itself, cannot come in between.
   const bytes = readFileSync(path);
   const regNumber = statement(env.db, 'SELECT reg_number FROM applications WHERE id = ?').pluck().get(row.application_id) as string;

@@ -52,8 +52,8 @@ const PURGEABLE_FILES = `
 /**
  * Removes the files retention no longer keeps, in one transaction with its audit event
  * (`document.purge`: counts and document ids), then from disk. The rows are marked first: a
- * crash before a file is removed leaves a file marked purged, which opening it just fetches
- * again; never a row that says local for a file that is gone. Synchronous throughout, so no call
+ * crash before a file is removed leaves a file marked purged, which opening it reads and
+ * unmarks; never a row that says local for a file that is gone. Synchronous throughout, so no call
  * can attach the same file again between the decision and the removal.
  */
 export function purgeExpiredFiles(env: CommandEnv, dataDir: string, logger: Logger): PurgeResult {
@@ -87,7 +87,7 @@ export function purgeExpiredFiles(env: CommandEnv, dataDir: string, logger: Logg
     try {
       rmSync(blobPath(dataDir, file.sha256), { force: true });
     } catch (error) {
-      // Marked purged all the same: the back office holds it, and opening it fetches it again.
+      // Marked purged all the same: the back office holds it, and opening it reads or fetches it.
       logger.log('warn', 'A purged file could not be removed from the store', {
         sha256: file.sha256,
         error: error instanceof Error ? error.message : String(error),

@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { uploadBlob } from '../../../main/backend/blobs/upload-blob';
 import { storedPath } from '../../../server/blobs/blob-files';
@@ -38,7 +39,7 @@ describe.each(STORAGES)('GET /blobs/:sha256 on %s', (kind) => {
     expect(forged.status).toBe(401);
   });
 
-  it('answers 404 not_found for an unknown file, a partial upload and a verified file lost from disk', async () => {
+  it('answers 404 not_found for an unknown file, a partial upload, a file without its row and a verified file lost from disk', async () => {
     const desk = await server.enrollDesk('C1');
     const notFound = async (sha: string) => {
       const response = await fetch(`${server.url}/blobs/${sha}`, { headers: desk.headers });
@@ -57,6 +58,13 @@ describe.each(STORAGES)('GET /blobs/:sha256 on %s', (kind) => {
     });
     expect(put.status).toBe(200);
     expect(await notFound(sha)).toEqual([404, 'not_found']);
+
+    // A crash between the rename and the row leaves a file the server does not count as stored (HEAD says 204): not served either.
+    const orphan = randomBytes(1000, 45);
+    const orphanPath = storedPath(server.blobDir, sha256(orphan));
+    mkdirSync(dirname(orphanPath), { recursive: true });
+    writeFileSync(orphanPath, orphan);
+    expect(await notFound(sha256(orphan))).toEqual([404, 'not_found']);
 
     const lost = scanFile(tempDir(), 'lost.pdf', randomBytes(1000, 44));
     await uploadBlob(blobHttp(server.url, desk), lost.sha256, lost.path);

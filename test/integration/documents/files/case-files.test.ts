@@ -208,10 +208,11 @@ describe.each(STORAGES)('a case file on %s', (kind) => {
     expect(auditOf(desk, 'document.view')).toHaveLength(2);
   });
 
-  it('refuses cleanly when the back office cannot be reached or the desk has none: nothing stored, still purged, no view', async () => {
+  it('refuses cleanly when the back office cannot be reached or the desk has none (nothing stored, still purged, no view); a file stored again needs none', async () => {
     const desk = await caseFileDesk(server, tempDir(), '24');
     const app = desk.register();
-    const doc = await desk.attach(app.id, await smallPdf('unreachable'));
+    const pdf = await smallPdf('unreachable');
+    const doc = await desk.attach(app.id, pdf);
     await desk.deliver();
     desk.test.setNow('2027-03-01T09:30:00Z');
     await desk.call('documents.purge', {}, SUPERVISOR);
@@ -238,6 +239,14 @@ describe.each(STORAGES)('a case file on %s', (kind) => {
 
     desk.setBackOffice(server.url);
     expect(await desk.call('documents.file', { documentId: doc.documentId })).toMatchObject({ ok: true });
+
+    // Purged again, then the same file stored again (imported anew): it is read from the store, with no back office.
+    await desk.call('documents.purge', {}, SUPERVISOR);
+    expect(purgedAt(desk, doc.sha256)).not.toBeNull();
+    await putBlob(desk.dataDir, pdf);
+    desk.setBackOffice(null);
+    expect(await desk.call('documents.file', { documentId: doc.documentId })).toMatchObject({ ok: true });
+    expect(purgedAt(desk, doc.sha256)).toBeNull();
     expect(await desk.call('documents.file', { documentId: uuidv7() })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
