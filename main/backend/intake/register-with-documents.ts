@@ -15,19 +15,14 @@ import { attachAssembledSet } from '../documents/attach-set';
 import { findSet } from '../documents/page-sets';
 import { registerIntake } from './register-intake';
 
-/** An error from the `n`th document's work, its issues moved under `['documents', n]`. */
-async function underDocument<T>(n: number, work: () => Promise<T> | T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const issues = error.issues ?? [{ path: [], message: error.message }];
-    throw new AppError(
-      error.code,
-      error.message,
-      issues.map((issue) => ({ ...issue, path: ['documents', n, ...issue.path] })),
-    );
-  }
+/** An error of the `n`th document's work, its issues moved under `['documents', n]` (one without issues as it is). */
+function underDocument(n: number, error: unknown): unknown {
+  if (!(error instanceof AppError) || error.issues === undefined) return error;
+  return new AppError(
+    error.code,
+    error.message,
+    error.issues.map((issue) => ({ ...issue, path: ['documents', n, ...issue.path] })),
+  );
 }
 
 function refuse(n: number, field: 'item' | 'setId', message: string, text: string): never {
@@ -54,7 +49,9 @@ export async function registerWithDocuments(env: CommandEnv, dataDir: string, in
   checkDocuments(env, input);
   const sheets = new Map<number, number>();
   for (const [n, doc] of documents.entries()) {
-    const set = await underDocument(n, () => assembleSet(env, dataDir, doc.setId));
+    const set = await assembleSet(env, dataDir, doc.setId).catch((error: unknown) => {
+      throw underDocument(n, error);
+    });
     sheets.set(doc.item, set.assembled!.pages);
   }
   const items = intake.items.map((item, index) => {
@@ -64,14 +61,11 @@ export async function registerWithDocuments(env: CommandEnv, dataDir: string, in
   const id = runCommand(env.db, () => {
     const application = registerIntake(env, { ...intake, items });
     documents.forEach((doc, n) => {
-      // Synchronous inside the transaction: a set edited since it was assembled is refused here.
+      // Inside the transaction: a set edited since it was assembled is refused here (CONFLICT), and nothing is registered.
       try {
         attachAssembledSet(env, doc.setId, { applicationId: application.id, receipt: 1, position: doc.item + 1 });
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        throw new AppError('VALIDATION', error.message, [
-          { path: ['documents', n, 'setId'], message: error.issues?.[0]?.message ?? error.message },
-        ]);
+        throw underDocument(n, error);
       }
     });
     return application.id;

@@ -193,6 +193,31 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
         local: 1,
       }),
   },
+  14: {
+    // 0014 (documents): an intake line's page set with a page of a stored file; a second open set for that line is refused.
+    write: (db) => {
+      const sha = 'e'.repeat(64);
+      const at = '2026-11-27T10:30:00.000Z';
+      db.prepare("INSERT INTO blobs (sha256, size, mime, created_at) VALUES (?, 1200, 'image/jpeg', ?)").run(sha, at);
+      const set = db.prepare(
+        "INSERT INTO page_sets (id, owner_kind, intake_line_key, clerk_id, label, created_at, updated_at) VALUES (?, 'intake', 'passport', 'c1', 'Паспорт', ?, ?)",
+      );
+      set.run('ps14', at, at);
+      db.prepare(
+        `INSERT INTO pages (id, set_id, position, blob_sha256, kind, width_px, height_px, dpi, bytes, source, source_name, created_at)
+         VALUES ('pg14', 'ps14', 1, ?, 'image', 1654, 2339, 200, 1200, 'scanner', 'test', ?)`,
+      ).run(sha, at);
+      expect(() => set.run('ps14b', at, at)).toThrow(/UNIQUE/);
+    },
+    check: (db) =>
+      expect(
+        db
+          .prepare(
+            "SELECT s.label, p.position, p.blob_sha256, p.source FROM page_sets s JOIN pages p ON p.set_id = s.id WHERE s.id = 'ps14'",
+          )
+          .get(),
+      ).toEqual({ label: 'Паспорт', position: 1, blob_sha256: 'e'.repeat(64), source: 'scanner' }),
+  },
   [m0011ApplicationPayments.version]: {
     // A payment, and an exemption entered by mistake and cancelled, on the seed-2 application.
     write: (db) => {
