@@ -25,6 +25,7 @@ import './features/payments/payments.css';
 import './features/calendar/calendar.css';
 import './features/sync/sync.css';
 import './features/queue/queue.css';
+import './features/documents/documents.css';
 
 restoreAndPersistLanguage();
 restoreAndPersistScreen(localStorageOrUndefined());

@@ -106,6 +106,21 @@ describe('checkForm', () => {
     ]);
   });
 
+  it('passes each scanned line’s page set with its place among the submitted lines (an unticked line takes none)', () => {
+    const form = filled();
+    // Line 'b' is not submitted: the scanned third line is the registration's second item.
+    form.items = [
+      { ...form.items[0]!, scan: { setId: 'set-a', pages: 2 } },
+      form.items[1]!,
+      { ...form.items[0]!, key: 'c', nameUk: 'Довідка', sheets: '3', scan: { setId: 'set-c', pages: 3 } },
+    ];
+    expect(checkForm(form, TODAY).input?.documents).toEqual([
+      { item: 0, setId: 'set-a' },
+      { item: 1, setId: 'set-c' },
+    ]);
+    expect(checkForm(filled(), TODAY).input?.documents).toBeUndefined();
+  });
+
   it('lists every blocking problem in screen order', () => {
     const form = filled();
     form.applicant.fields = { ...form.applicant.fields, givenName: '', rnokpp: '1759013770', email: 'not-an-address' };

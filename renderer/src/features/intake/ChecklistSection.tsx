@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { ReactNode } from 'react';
+import { LineScanDialog } from '../documents/LineScanDialog';
 import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
@@ -77,11 +79,27 @@ function SheetsCell({ line, name }: { line: ChecklistLine; name: string }) {
         inputMode="numeric"
         aria-label={t('intake.items.sheetsOf', { name })}
         disabled={!line.submitted}
+        // A scanned line's sheets are its pages: typed over, the receipt would contradict its PDF.
+        readOnly={Boolean(line.scan)}
         value={line.sheets}
         onChange={(event) => setLine(line.key, { sheets: event.target.value })}
       />
       <FieldMessages {...sheets} />
     </>
+  );
+}
+
+/** "Сканувати" for a submitted line, and once its pages are attached, how many. */
+function ScanCell({ line, name, onScan }: { line: ChecklistLine; name: string; onScan(): void }) {
+  const t = useT();
+  if (!line.submitted) return null;
+  return (
+    <div className="line-scan">
+      <Button variant="secondary" aria-label={t('documents.intake.scanOf', { name })} onClick={onScan}>
+        {t('documents.intake.scan')}
+      </Button>
+      {line.scan && <span className="line-scan-count">{t('documents.intake.attached', { n: line.scan.pages })}</span>}
+    </div>
   );
 }
 
@@ -92,6 +110,8 @@ export function ChecklistSection() {
   const items = useIntakeStore((state) => state.form.items);
   const insisted = useIntakeStore((state) => state.form.insisted);
   const noneSubmitted = useIntakeField('items');
+  const [scanning, setScanning] = useState<string | null>(null);
+  const scanLine = items.find((line) => line.key === scanning) ?? null;
   const nameOf = (line: ChecklistLine) => (language === 'uk' ? line.nameUk : line.nameEn) || line.nameUk;
 
   function add(): void {
@@ -160,8 +180,15 @@ export function ChecklistSection() {
             className: 'col-narrow',
             cell: (line) => <SheetsCell line={line} name={nameOf(line)} />,
           },
+          {
+            key: 'scan',
+            header: t('documents.lines.files'),
+            className: 'col-narrow',
+            cell: (line) => <ScanCell line={line} name={nameOf(line)} onScan={() => setScanning(line.key)} />,
+          },
         ]}
       />
+      <LineScanDialog line={scanLine} name={scanLine ? nameOf(scanLine) : ''} onClose={() => setScanning(null)} />
       <FieldMessages {...noneSubmitted} />
       <Button variant="quiet" onClick={add}>
         {t('intake.items.add')}

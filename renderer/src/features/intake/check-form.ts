@@ -192,12 +192,14 @@ export function checkForm(form: IntakeForm, today: string): FormCheck {
   if (form.service === null) c.error('service', text('intake.err.service'));
 
   const items: RegisterIntakeInput['items'] = [];
+  const documents: NonNullable<RegisterIntakeInput['documents']> = [];
   for (const line of form.items) {
     if (!line.submitted) continue;
     const name = line.nameUk.trim();
     if (name === '') c.error(itemField(line.key, 'name'), text('intake.err.itemName'));
     const sheets = /^\d{1,5}$/.test(line.sheets.trim()) ? Number(line.sheets.trim()) : Number.NaN;
     if (!(sheets >= 1 && sheets <= 10_000)) c.error(itemField(line.key, 'sheets'), text('intake.err.sheets'));
+    if (line.scan) documents.push({ item: items.length, setId: line.scan.setId });
     items.push({ name, original: line.original, sheets, returned: line.returned === true });
   }
   if (form.service !== null && items.length === 0) c.error('items', text('intake.err.noItems'));
@@ -222,6 +224,7 @@ export function checkForm(form: IntakeForm, today: string): FormCheck {
         representative: repParty !== null && authority !== null ? { ...repParty, authority } : undefined,
         subject: subject ?? undefined,
         items,
+        ...(documents.length > 0 ? { documents } : {}),
         insisted: insist.insisted,
         resultDelivery: form.resultDelivery,
         notes: optional(form.notes),

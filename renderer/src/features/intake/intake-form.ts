@@ -140,6 +140,13 @@ export interface ChecklistLine {
   sheets: string;
   /** Presented and handed back (a passport shown), not kept in the case; drafts of earlier versions lack it: handed in. */
   returned?: boolean;
+  /** The line's pages scanned and assembled: registration attaches that PDF, and `sheets` is its page count; null once its pages changed after. */
+  scan?: LineScan | null;
+}
+
+export interface LineScan {
+  setId: string;
+  pages: number;
 }
 
 /** The applicant insists on registering without required documents, for this reason (missing-documents.ts). */
