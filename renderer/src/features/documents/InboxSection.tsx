@@ -6,7 +6,7 @@ import { Dialog } from '../../kit/Dialog';
 import { caseLines } from './case-lines';
 import { openLine, useCaseStore } from './case-store';
 import { openSet, takeInbox, useDocumentsStore } from './documents-store';
-import { sizeText } from './size-text';
+import { inboxItemText } from './inbox-text';
 
 /**
  * What the scanner folder took and imports not yet given to a line. "Додати до рядка…" asks which
@@ -40,9 +40,7 @@ export function InboxSection() {
         <ul className="inbox-list">
           {inbox.map((item) => (
             <li key={item.id}>
-              <span>
-                {item.label} · {t('documents.inbox.pages', { pages: item.pages.length, size: sizeText(t, item.bytes) })}
-              </span>
+              <span>{inboxItemText(t, item)}</span>
               <Button onClick={() => setGiving(item)} aria-label={t('documents.inbox.toLineOf', { name: item.label })}>
                 {t('documents.inbox.toLine')}
               </Button>

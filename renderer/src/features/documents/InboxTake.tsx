@@ -2,7 +2,7 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { DialogSection } from '../../kit/DialogSection';
 import { takeInbox, useDocumentsStore } from './documents-store';
-import { sizeText } from './size-text';
+import { inboxItemText } from './inbox-text';
 
 /** Files the scanner folder took (and imports not yet given to a line): each can join the set open here. */
 export function InboxTake({ toSetId, disabled }: { toSetId: string; disabled: boolean }) {
@@ -14,9 +14,7 @@ export function InboxTake({ toSetId, disabled }: { toSetId: string; disabled: bo
       <ul className="inbox-list">
         {inbox.map((item) => (
           <li key={item.id}>
-            <span>
-              {item.label} · {t('documents.inbox.pages', { pages: item.pages.length, size: sizeText(t, item.bytes) })}
-            </span>
+            <span>{inboxItemText(t, item)}</span>
             <Button disabled={disabled} onClick={() => void takeInbox(item.id, toSetId)}>
               {t('documents.inbox.take', { name: item.label })}
             </Button>

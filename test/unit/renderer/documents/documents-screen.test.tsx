@@ -3,6 +3,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { caseRegistrar } from '../desk-backend';
+import { STANDALONE } from '../../../helpers/sync-status';
 import '../dom-setup';
 import { fake } from './with-fake';
 import { fakePage, refusal } from './fake-documents';
@@ -40,17 +41,8 @@ function caseDocument(app: Application, position: number, change: Partial<CaseDo
 
 let app: Application;
 
-const SYNCED: SyncStatus = {
-  state: 'online',
-  pending: 0,
-  oldestPendingAt: null,
-  filesLeft: 0,
-  bytesLeft: 0,
-  deadLetters: 0,
-  conflicts: 0,
-  lastSuccessAt: null,
-  clockOffsetMs: 0,
-};
+/** A desk that synced: documents may show as held by the back office. */
+const SYNCED: SyncStatus = { ...STANDALONE, state: 'online', clockOffsetMs: 0 };
 
 async function findCase(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
   render(<DocumentsScreen />);
