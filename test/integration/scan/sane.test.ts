@@ -139,15 +139,24 @@ describe('SANE adapter with scanimage -d test', () => {
   });
 
   it('maps the device reporting a problem: cover open, jammed, busy, feeder empty', async () => {
+    // SANE's test backend, told to return an error status, now and then deadlocks (scanimage's two
+    // threads both wait on a futex, forever: seen about once in ten scans here). That is the test
+    // device, not the adapter: a try still running after 10 s is cancelled and made again.
     const statusOf = async (status: string) => {
-      const scanner = new SaneScanner({ program, extraArgs: ['--read-return-value', status] });
-      return (await scanner.scan(settings({ dpi: 50 }), tempDir(), () => Promise.resolve()).done).problem?.kind;
+      for (let attempt = 1; ; attempt += 1) {
+        const scanner = new SaneScanner({ program, extraArgs: ['--read-return-value', status], stopGraceMs: 200 });
+        const job = scanner.scan(settings({ dpi: 50 }), tempDir(), () => Promise.resolve());
+        const watchdog = setTimeout(() => job.cancel(), 10_000);
+        const outcome = await job.done;
+        clearTimeout(watchdog);
+        if (outcome.state !== 'cancelled' || attempt === 5) return outcome.problem?.kind;
+      }
     };
     expect(await statusOf('SANE_STATUS_COVER_OPEN')).toBe('cover_open');
     expect(await statusOf('SANE_STATUS_JAMMED')).toBe('jammed');
     expect(await statusOf('SANE_STATUS_DEVICE_BUSY')).toBe('busy');
     expect(await statusOf('SANE_STATUS_NO_DOCS')).toBe('feeder_empty');
-  });
+  }, 240_000);
 
   it('a missing program is a scanner that answers no_scanner, never a throw', async () => {
     const scanner = createScanner({ adapter: 'sane', device: null, program: '/nonexistent/scanimage', defaults: settings() }, 'linux');
