@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './backend/config/data-dir';
+import { keepFilesOwnerOnly } from './backend/config/owner-only';
 import { startBrowserHost } from './backend/transport/browser-host-server';
 
 export const DEFAULT_PORT = 5710;
@@ -31,6 +32,7 @@ function readArgs(): { dataDir: string; port: number } {
 }
 
 async function main(): Promise<void> {
+  keepFilesOwnerOnly();
   const { dataDir, port } = readArgs();
   const appRoot = join(__dirname, '..', '..');
   const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string };

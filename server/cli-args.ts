@@ -13,7 +13,26 @@ import { DEFAULT_MAX_BLOB_BYTES } from './blobs/blob-routes';
 export const DEFAULT_PORT = 8470;
 export const DEFAULT_HOST = '127.0.0.1';
 
+/** What `npm run server -- --help` prints, and what follows a command line it cannot read. */
+export const USAGE = `Usage: npm run server -- [COMMAND] [OPTIONS]
+
+  (no command)                      run the back office
+      --data DIR                    its data folder (default .vikno-data/server here); PostgreSQL instead when DATABASE_URL is set
+      --port N                      the port (default ${8470}); 0 picks a free one, which no desk can be told in advance
+      --host H                      the address to listen on (default 127.0.0.1)
+      --max-file-mb N               the largest uploaded file (default 200)
+  enroll --center C --desk D        a one-time enrollment code for that desk
+  revoke --device ID                revoke an enrolled desk
+  catalog publish --file F.json     publish the center's service catalog
+  queue configure --file F.json     publish the center's queue configuration
+  provider-token --edrpou X         a token for a provider's staff
+  --help, -h                        this text
+
+Each command takes --data DIR to name the server's folder (the running server's, when one runs).
+`;
+
 export type Command =
+  | { name: 'help' }
   | { name: 'serve'; port: number; host: string; maxFileBytes: number }
   | { name: 'enroll'; centerCode: string; deskCode: string }
   | { name: 'revoke'; deviceId: string }
@@ -37,40 +56,53 @@ function placeCode(value: string | undefined, flag: string): string {
   return parsed.data;
 }
 
+const OPTIONS = {
+  data: { type: 'string' },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  center: { type: 'string' },
+  desk: { type: 'string' },
+  device: { type: 'string' },
+  file: { type: 'string' },
+  edrpou: { type: 'string' },
+  'max-file-mb': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function readArgs(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n\n${USAGE}`, { cause: error });
+  }
+}
+
 export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      center: { type: 'string' },
-      desk: { type: 'string' },
-      device: { type: 'string' },
-      file: { type: 'string' },
-      edrpou: { type: 'string' },
-      'max-file-mb': { type: 'string' },
-    },
-  });
+  const { values, positionals } = readArgs(argv);
   const dataDir = values.data ?? join(cwd, '.vikno-data', 'server');
+  if (values.help) return { dataDir, command: { name: 'help' } };
+  return { dataDir, command: parseCommand(values, positionals) };
+}
+
+type Values = ReturnType<typeof readArgs>['values'];
+
+function parseCommand(values: Values, positionals: readonly string[]): Command {
   const [name, ...rest] = positionals;
   if (name === 'catalog') {
     if (rest.length !== 1 || rest[0] !== 'publish') throw new Error('Expected: catalog publish --file catalog.json');
-    return { dataDir, command: { name: 'catalog-publish', file: required(values.file, '--file') } };
+    return { name: 'catalog-publish', file: required(values.file, '--file') };
   }
   if (name === 'queue') {
     if (rest.length !== 1 || rest[0] !== 'configure') throw new Error('Expected: queue configure --file queue.json');
-    return { dataDir, command: { name: 'queue-configure', file: required(values.file, '--file') } };
+    return { name: 'queue-configure', file: required(values.file, '--file') };
   }
   if (rest.length > 0) throw new Error(`Unexpected arguments: ${rest.join(' ')}`);
-  if (name === 'enroll')
-    return { dataDir, command: { name, centerCode: placeCode(values.center, '--center'), deskCode: placeCode(values.desk, '--desk') } };
-  if (name === 'revoke') return { dataDir, command: { name, deviceId: required(values.device, '--device') } };
+  if (name === 'enroll') return { name, centerCode: placeCode(values.center, '--center'), deskCode: placeCode(values.desk, '--desk') };
+  if (name === 'revoke') return { name, deviceId: required(values.device, '--device') };
   if (name === 'provider-token') {
     const edrpou = zEdrpou.safeParse(required(values.edrpou, '--edrpou'));
     if (!edrpou.success) throw new Error(`--edrpou: not a valid ЄДРПОУ, "${values.edrpou}"`);
-    return { dataDir, command: { name, edrpou: edrpou.data } };
+    return { name, edrpou: edrpou.data };
   }
   if (name !== undefined)
     throw new Error(`Unknown command ${name}; expected enroll, revoke, catalog publish, queue configure or provider-token`);
@@ -79,5 +111,5 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
   const maxFileMb = values['max-file-mb'] === undefined ? DEFAULT_MAX_BLOB_BYTES / 2 ** 20 : Number(values['max-file-mb']);
   if (!Number.isInteger(maxFileMb) || maxFileMb < 1)
     throw new Error(`--max-file-mb must be a whole number of MiB, not ${values['max-file-mb']}`);
-  return { dataDir, command: { name: 'serve', port, host: values.host ?? DEFAULT_HOST, maxFileBytes: maxFileMb * 2 ** 20 } };
+  return { name: 'serve', port, host: values.host ?? DEFAULT_HOST, maxFileBytes: maxFileMb * 2 ** 20 };
 }

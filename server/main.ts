@@ -4,7 +4,7 @@
  * admin routes when there is one, and straight to the storage when there is not.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CatalogDocument } from '../shared/catalog-document';
 import type { CatalogDocumentInput } from '../shared/catalog-document';
@@ -18,12 +18,13 @@ import { claimInstance, liveInstance } from './admin/instance-file';
 import { startServer } from './app';
 import { revokeDevice } from './auth/devices';
 import { CODE_LIFETIME_HOURS, createEnrollmentCode } from './auth/enrollment';
-import { parseCliArgs } from './cli-args';
+import { parseCliArgs, USAGE } from './cli-args';
 import type { Command } from './cli-args';
 import { createStorage } from './storage/create-storage';
+import { privateDataFolder } from './data-folder';
 import type { Storage } from './storage/storage';
 
-type AdminCommand = Exclude<Command, { name: 'serve' }>;
+type AdminCommand = Exclude<Command, { name: 'serve' } | { name: 'help' }>;
 
 /** Runs `fn` on the folder's storage, holding the folder so no server opens it meanwhile. */
 async function withStorage<T>(dataDir: string, fn: (storage: Storage) => Promise<T>): Promise<T> {
@@ -149,7 +150,11 @@ async function serve(dataDir: string, command: Extract<Command, { name: 'serve' 
 
 async function main(): Promise<void> {
   const { dataDir, command } = parseCliArgs(process.argv.slice(2), process.cwd());
-  mkdirSync(dataDir, { recursive: true });
+  if (command.name === 'help') {
+    process.stdout.write(USAGE);
+    return;
+  }
+  privateDataFolder(dataDir);
   if (command.name === 'serve') await serve(dataDir, command);
   else await admin(dataDir, command);
 }

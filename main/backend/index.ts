@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { events, isMethodName, methods } from '../../shared/contract';
 import type { BACKEND_EVENTS, EventPayload, MethodSpec } from '../../shared/contract';
@@ -30,6 +29,7 @@ import { syncHandlers } from './sync/handlers';
 import { createSyncService } from './sync/sync-service';
 import { createQueueService } from './queue/queue-service';
 import { loadDeskConfig } from './config/desk-config';
+import { ownerOnlyFolder } from './config/owner-only';
 import type { DeskConfig } from './config/desk-config';
 import { createConnections } from './connections';
 import type { BackendConnection } from './connections';
@@ -72,9 +72,10 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-function ensureDataDir(dataDir: string): void {
+/** The data folder, owner-only (config/owner-only.ts); true when an existing one had to be tightened. */
+function ensureDataDir(dataDir: string): boolean {
   try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    return ownerOnlyFolder(dataDir);
   } catch (error) {
     throw new AppError('STORAGE', `Cannot create the data folder ${dataDir}: ${(error as Error).message}`);
   }
@@ -87,8 +88,9 @@ function ensureDataDir(dataDir: string): void {
  */
 export function createBackend(config: BackendConfig): Backend {
   const dataDir = resolve(config.dataDir);
-  ensureDataDir(dataDir);
+  const tightened = ensureDataDir(dataDir);
   const logger = config.logger ?? createFileLogger(dataDir);
+  if (tightened) logger.log('warn', 'The data folder was open to other users of this machine: made it owner-only (0700)', { dataDir });
   const dbFile = join(dataDir, 'vikno.db');
   const backupsDir = join(dataDir, 'backups');
   let desk: DeskConfig;

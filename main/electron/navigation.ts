@@ -28,10 +28,22 @@ export type WindowOpenDecision =
 const OWN_BLOB = /^blob:app:\/\/vikno\/[0-9a-f-]{36}$/;
 
 /**
+ * The sites a link may open in the clerk's browser: the state's own domain and its subdomains
+ * (Дія, the registries, the laws at zakon.rada.gov.ua). A link anywhere else is dropped: a crafted
+ * record or catalog text must not send the clerk to a look-alike site.
+ */
+export const EXTERNAL_DOMAINS: readonly string[] = ['gov.ua'];
+
+function allowedHost(hostname: string): boolean {
+  return EXTERNAL_DOMAINS.some((domain) => hostname === domain || hostname.endsWith(`.${domain}`));
+}
+
+/**
  * The one window the app opens is a viewer for a receipt PDF the shell just made, so the clerk
- * prints it through the operating system's dialog. Otherwise only https: leaves the app, and
- * never with credentials in the URL (a classic way to disguise the real host). http:, file:,
- * javascript: and custom schemes could run or open something local, so they are dropped.
+ * prints it through the operating system's dialog. Otherwise only https: links to an allowed
+ * domain leave the app, and never with credentials in the URL (a classic way to disguise the
+ * real host). http:, file:, javascript: and custom schemes could run or open something local, so
+ * they are dropped.
  */
 export function windowOpenDecision(url: string): WindowOpenDecision {
   if (OWN_BLOB.test(url)) return { action: 'allow', window: 'receipt-viewer' };
@@ -41,6 +53,6 @@ export function windowOpenDecision(url: string): WindowOpenDecision {
   } catch {
     return { action: 'deny', openExternally: false };
   }
-  const safe = parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+  const safe = parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && allowedHost(parsed.hostname);
   return { action: 'deny', openExternally: safe };
 }

@@ -29,17 +29,27 @@ export function requireProtocol(req: WithHeaders): number {
   return version;
 }
 
-/** The enrolled, unrevoked device of the bearer token, and the clerk acting on it: 401 otherwise. */
-export async function requireDesk(req: WithHeaders, storage: Storage): Promise<{ device: Device; actor: string }> {
+/** The enrolled, unrevoked device of the bearer token: 401 otherwise. */
+async function requireDevice(req: WithHeaders, storage: Storage): Promise<Device> {
   const match = /^Bearer (\S+)$/.exec(header(req, HEADER_DEVICE_TOKEN) ?? '');
   const unauthorized = new HttpError(401, 'unauthorized', 'Unknown or revoked device token', { 'www-authenticate': 'Bearer' });
   if (!match?.[1]) throw unauthorized;
   const device = await deviceForToken(storage, match[1]);
   if (!device) throw unauthorized;
+  return device;
+}
+
+/** The clerk acting on the desk. 400, not 401: the token is good, the desk forgot a header; a 401 would pause its sync as if revoked. */
+function requireActor(req: WithHeaders): string {
   const actor = header(req, HEADER_ACTOR)?.trim();
-  // 400, not 401: the token is good, the desk forgot a header; a 401 would pause its sync as if revoked.
   if (!actor) throw new HttpError(400, 'actor_missing', `Every sync request names the acting clerk in ${HEADER_ACTOR}`);
-  return { device, actor };
+  return actor;
+}
+
+/** The enrolled, unrevoked device of the bearer token, and the clerk acting on it: 401 otherwise. */
+export async function requireDesk(req: WithHeaders, storage: Storage): Promise<{ device: Device; actor: string }> {
+  const device = await requireDevice(req, storage);
+  return { device, actor: requireActor(req) };
 }
 
 export interface DeskCaller {
@@ -50,14 +60,16 @@ export interface DeskCaller {
 const callers = new WeakMap<object, DeskCaller>();
 
 /**
- * A route's `onRequest` hook: the desk's protocol and token are checked before its body is read
- * or validated, so a caller without credentials learns nothing about the body and costs no read of
- * it. The handler then takes the caller with `deskCaller(request)`.
+ * A route's `onRequest` hook: the desk's token, then its protocol and acting clerk, are checked
+ * before its body is read or validated, so a caller without credentials gets 401 before any other
+ * answer, learns nothing about the body and costs no read of it. The handler then takes the caller
+ * with `deskCaller(request)`.
  */
 export function deskAuth(storage: Storage): (request: WithHeaders) => Promise<void> {
   return async (request) => {
+    const device = await requireDevice(request, storage);
     requireProtocol(request);
-    callers.set(request, await requireDesk(request, storage));
+    callers.set(request, { device, actor: requireActor(request) });
   };
 }
 

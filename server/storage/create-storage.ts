@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { ownerOnlyTree } from '../data-folder';
 import { migrate } from '../migrations/migrate';
 import { openPGlite } from './pglite-storage';
 import { openPostgres } from './postgres-storage';
@@ -25,5 +26,6 @@ export async function createStorage(options: StorageOptions): Promise<Storage> {
     await storage.close();
     throw error;
   }
+  if (!options.databaseUrl) ownerOnlyTree(options.dataDir);
   return storage;
 }

@@ -1,35 +1,15 @@
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, repoRoot } from '../helpers/built-app';
+import { exitOf, hostScript, startHost } from '../helpers/host-process';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-const hostScript = join(repoRoot, 'dist', 'main', 'browser-host.cjs');
 const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
 
 beforeAll(() => ensureBuilt(), 180_000);
-
-function startHost(dataDir: string): Promise<{ child: ChildProcessWithoutNullStreams; line: string }> {
-  const child = spawn(process.execPath, [hostScript, '--data', dataDir, '--port', '0']);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.includes('http://'));
-      if (line) resolve({ child, line });
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${err}`)));
-  });
-}
-
-function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
 
 describe('npm run start:browser (the built host)', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('prints one line with the full tokened URL and shuts down cleanly on %s', async (signal) => {

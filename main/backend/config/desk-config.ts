@@ -9,6 +9,11 @@ import type { FlagRules } from '../../../shared/domain/status-flags';
 import { DEFAULT_DOCUMENTS, documentsConfig, DocumentsConfigFile } from './documents-config';
 import type { DocumentsConfig } from './documents-config';
 
+/** This machine itself: the only place plain http may reach (citizens' data crosses a network only over TLS). */
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 /** `<dataDir>/config.json`, written by IT (docs/IT.md). Every field is optional. */
 export const DeskConfigFile = z
   .object({
@@ -35,7 +40,12 @@ export const DeskConfigFile = z
     /** The back office this desk syncs with; without it the desk runs standalone. */
     backOffice: z
       .object({
-        url: z.url({ protocol: /^https?$/, error: 'use the back office address, e.g. https://cnap.example.gov.ua/' }),
+        url: z
+          .url({ protocol: /^https?$/, error: 'use the back office address, e.g. https://cnap.example.gov.ua/' })
+          .refine(
+            (url) => new URL(url).protocol === 'https:' || isLoopback(new URL(url).hostname),
+            'use https:// for a back office on another machine (http:// only for 127.0.0.1 or localhost on this one)',
+          ),
       })
       .strict()
       .optional(),

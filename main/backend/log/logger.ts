@@ -14,7 +14,8 @@ export interface Logger {
  */
 export function createFileLogger(dataDir: string): Logger {
   const dir = join(dataDir, 'logs');
-  mkdirSync(dir, { recursive: true });
+  // The host may log before the backend makes the data folder: whatever this makes is owner-only.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const stream = createWriteStream(join(dir, 'backend.log'), { flags: 'a', mode: 0o600 });
   return {
     log(level, message, fields) {

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT_FATAL } from '../../../shared/backend-process';
 import type { StatusMessage } from '../../../shared/backend-process';
+import { keepFilesOwnerOnly } from '../config/owner-only';
 import { createBackend } from '../index';
 import { serveParentPort } from './message-port';
 import type { ParentPortLike } from './message-port';
@@ -16,6 +17,7 @@ if (!parentPort) {
   process.stderr.write('The Vikno backend must be started by the Vikno app (as an Electron utilityProcess).\n');
   process.exit(2);
 }
+keepFilesOwnerOnly();
 try {
   const { values } = parseArgs({ options: { data: { type: 'string' }, version: { type: 'string' } }, strict: true });
   if (!values.data || !values.version) throw new Error('the backend process needs --data and --version');

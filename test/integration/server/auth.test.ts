@@ -36,6 +36,20 @@ describe.each(STORAGES)('health, enrollment and auth on %s', (kind) => {
     expect((await fetch(`${server.url}/sync/pull?cursor=0`, { headers: desk.headers })).status).toBe(401);
   });
 
+  it('answers a desk route 401 before any other check: no credentials, no protocol header, no body', async () => {
+    for (const [path, method] of [
+      ['/sync/push', 'POST'],
+      ['/sync/pull?cursor=0', 'GET'],
+    ] as const) {
+      const res = await fetch(`${server.url}${path}`, { method, ...(method === 'POST' ? { body: '{' } : {}) });
+      expect({ path, status: res.status, body: await res.json() }).toEqual({
+        path,
+        status: 401,
+        body: { error: { code: 'unauthorized', message: expect.any(String) } },
+      });
+    }
+  });
+
   it('wants the acting clerk on every sync request', async () => {
     const desk = await server.enrollDesk('C1');
     const { 'x-vikno-actor': _actor, ...headers } = desk.headers;

@@ -142,3 +142,25 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     }
   }, 180_000);
 });
+
+describe('`npm run server` asked for help or given a wrong option', () => {
+  const script = join(root, 'scripts', 'server.ts');
+  const run = (...args: string[]) => spawnSync(process.execPath, [script, ...args], { cwd: tmpdir(), encoding: 'utf8' });
+
+  it('prints its usage for --help and -h, exits 0 and makes no data folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vikno-server-help-'));
+    for (const flag of ['--help', '-h']) {
+      const result = run(flag, '--data', join(dir, 'data'));
+      expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(result.stdout).toMatch(/^Usage: npm run server -- \[COMMAND\] \[OPTIONS\][\s\S]*enroll --center C --desk D/);
+    }
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('names an option it does not know and prints its usage, exiting 1', () => {
+    const result = run('--colour', 'red');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/Unknown option '--colour'[\s\S]*Usage: npm run server/);
+  });
+});

@@ -43,6 +43,17 @@ describe.each(STORAGES)('push on %s', (kind) => {
     expect(await countRows('application_status_history', id)).toBe(1);
   });
 
+  it('rejects a mutation whose kind is a name every object has (constructor, __proto__, toString) cleanly, and applies the rest of the batch', async () => {
+    const desk = await server.enrollDesk('C1');
+    const odd = ['constructor', '__proto__', 'toString', 'hasOwnProperty'].map((kind) => ({ ...registerMutation(), kind }));
+    const good = registerMutation();
+    const results = await server.push(desk, [...odd, good]);
+    expect(results.map((r) => [r.status, 'code' in r ? r.code : null])).toEqual([
+      ...odd.map(() => ['rejected', 'unknown_kind']),
+      ['applied', null],
+    ]);
+  });
+
   it('rejects a reused mutation id carrying another payload', async () => {
     const desk = await server.enrollDesk('C1');
     const m = registerMutation();

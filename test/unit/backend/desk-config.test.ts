@@ -60,6 +60,20 @@ describe('desk config', () => {
     expect(() => loadDeskConfig(withConfig(JSON.stringify({ backOffice: { url: 'ftp://x' } })))).toThrow(/backOffice.url/);
   });
 
+  it('refuses a back office over plain http on another machine: citizens’ data crosses the network only over TLS', () => {
+    const url = (u: string) => () => loadDeskConfig(withConfig(JSON.stringify({ backOffice: { url: u } }))).backOfficeUrl;
+    for (const plain of ['http://cnap.example.gov.ua/', 'http://10.0.0.5:5800/', 'http://127.0.0.1.example.com/'])
+      expect(url(plain), plain).toThrow(/backOffice.url: use https:\/\//);
+    for (const fine of [
+      'https://cnap.example.gov.ua/',
+      'http://127.0.0.1:5800/',
+      'http://127.4.5.6/',
+      'http://localhost:5800/',
+      'http://[::1]:5800/',
+    ])
+      expect(url(fine)(), fine).toBe(fine);
+  });
+
   it('names the file and the problem when the JSON is broken', () => {
     const dir = withConfig('{ "center": ');
     expect(() => loadDeskConfig(dir)).toThrow(ConfigError);

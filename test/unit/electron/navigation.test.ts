@@ -46,8 +46,14 @@ describe('windowOpenDecision', () => {
     }
   });
 
-  it('opens no other Electron window, but hands https links to the browser', () => {
-    expect(windowOpenDecision('https://diia.gov.ua/')).toEqual({ action: 'deny', openExternally: true });
+  it('opens no other Electron window, but hands https links to the state’s sites to the browser', () => {
+    for (const url of ['https://diia.gov.ua/', 'https://zakon.rada.gov.ua/laws/show/5203-17', 'https://gov.ua/'])
+      expect(windowOpenDecision(url), url).toEqual({ action: 'deny', openExternally: true });
+  });
+
+  it('opens no link to another site, a look-alike of the state’s included', () => {
+    for (const url of ['https://example.com/', 'https://diia.gov.ua.example.com/', 'https://notgov.ua/', 'https://gov.ua.evil.io/'])
+      expect(windowOpenDecision(url), url).toEqual({ action: 'deny', openExternally: false });
   });
 
   it.each([

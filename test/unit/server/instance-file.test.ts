@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimInstance, FolderInUse, liveInstance } from '../../../server/admin/instance-file';
 import { localUrl } from '../../../server/app';
-import { parseCliArgs } from '../../../server/cli-args';
+import { parseCliArgs, USAGE } from '../../../server/cli-args';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -69,6 +69,13 @@ describe('the URL a server is reached at on this machine', () => {
 });
 
 describe('server command line', () => {
+  it('answers --help and -h with its usage, and a command line it cannot read with the reason and the usage', () => {
+    expect(parseCliArgs(['--help'], '/srv').command).toEqual({ name: 'help' });
+    expect(parseCliArgs(['enroll', '-h'], '/srv').command).toEqual({ name: 'help' });
+    expect(() => parseCliArgs(['--colour', 'red'], '/srv')).toThrow(/Unknown option '--colour'[\s\S]*Usage: npm run server -- \[COMMAND\]/);
+    expect(USAGE).toMatch(/enroll --center C --desk D[\s\S]*queue configure --file/);
+  });
+
   it('wants center and desk codes a desk can carry', () => {
     expect(parseCliArgs(['enroll', '--center', ' KV01 ', '--desk', '07'], '/srv').command).toEqual({
       name: 'enroll',
