@@ -45,6 +45,8 @@ export const AppInfo = z.object({
   desk: z.object({ code: PlaceCode, window: z.string().min(1) }),
   /** Where the center/desk identity came from: the config file, or built-in demo defaults. */
   configSource: z.enum(['file', 'default']),
+  /** The center's IANA zone: the renderer's "today" (a date not later than today, the day's registers) is the center's day, as the backend's is. */
+  timeZone: z.string().min(1),
   /** The desk's name settings: the form cleans names as the backend will store them. */
   names: z.object({ apostrophe: z.enum(APOSTROPHE_CHOICES) }),
 });

@@ -43,6 +43,7 @@ describe('in-process transport', () => {
         center: { code: 'DEMO', name: 'Демонстраційний ЦНАП' },
         desk: { code: '01', window: '1' },
         configSource: 'default',
+        timeZone: 'Europe/Kyiv',
         names: { apostrophe: 'ʼ' },
       },
     });

@@ -27,6 +27,7 @@ export function appHandlers(deps: AppDeps): AppHandlers {
       schemaVersion: schemaVersion(deps.db),
       dataDir: deps.dataDir,
       center: deps.desk.center,
+      timeZone: deps.desk.timeZone,
       desk: deps.desk.desk,
       configSource: deps.desk.source,
       names: deps.desk.names,

@@ -11,6 +11,7 @@ const info = (): AppInfo => ({
   center: { code: 'C1', name: 'ЦНАП' },
   desk: { code: 'D1', window: '1' },
   configSource: 'file',
+  timeZone: 'Europe/Kyiv',
   names: { apostrophe: 'ʼ' },
 });
 

@@ -23,6 +23,7 @@ const INFO: AppInfo = {
   center: { code: 'KR01', name: 'Демонстраційний ЦНАП' },
   desk: { code: 'D07', window: '7' },
   configSource: 'file',
+  timeZone: 'Europe/Kyiv',
   names: { apostrophe: 'ʼ' },
 };
 

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/use-t';
 import { Button, buttonClass } from '../../kit/Button';
 import { ErrorNotice } from '../../kit/ErrorNotice';
 import { pdfBlobUrl } from '../../lib/pdf-blob';
-import { localToday } from '../intake/intake-store';
+import { localToday } from '../../app/center-today';
 
 type Registers =
   | { status: 'idle' }

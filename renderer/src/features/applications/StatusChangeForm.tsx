@@ -11,7 +11,7 @@ import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { ErrorNotice } from '../../kit/ErrorNotice';
 import { SelectInput } from '../../kit/SelectInput';
-import { localToday } from '../intake/intake-store';
+import { localToday } from '../../app/center-today';
 import { defaultReceiver, EMPTY_DRAFT, fieldsNeeded, isIrreversible, statusChangeInput } from './status-change';
 import type { StatusChangeDraft, StatusChangeProblem } from './status-change';
 import { StatusMoveFields } from './StatusMoveFields';

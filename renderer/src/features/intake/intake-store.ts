@@ -17,6 +17,7 @@ import type { Service } from '../../../../shared/domain/service';
 import type { ErrorBody } from '../../../../shared/errors';
 import { cleanName, DEFAULT_APOSTROPHE } from '../../../../shared/validate/names';
 import type { ApostropheChoice } from '../../../../shared/validate/names';
+import { localToday } from '../../app/center-today';
 import { useShellStore } from '../../app/shell-store';
 import { api } from '../../api';
 import { checkForm, fillFromRnokpp } from './check-form';
@@ -117,13 +118,6 @@ export const useIntakeStore = create<IntakeState>()(() => initial);
 
 const set = useIntakeStore.setState;
 const get = useIntakeStore.getState;
-
-export function localToday(now = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
 
 const without = <T>(record: Readonly<Record<string, T>>, keys: readonly string[]): Record<string, T> =>
   Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));

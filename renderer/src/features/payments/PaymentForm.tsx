@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../kit/ErrorNotice';
 import { SelectInput } from '../../kit/SelectInput';
 import { TextInput } from '../../kit/TextInput';
 import { formatDay, formatUah } from '../../lib/format';
-import { localToday } from '../intake/intake-store';
+import { localToday } from '../../app/center-today';
 import { checkPaymentDraft, COMPONENT_TEXT, issueProblem } from './payment-entry';
 import type { PaymentDraft, PaymentField, PaymentProblem } from './payment-entry';
 
