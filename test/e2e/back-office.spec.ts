@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { freePort } from '../helpers/free-port';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startServerProcess } from '../helpers/server-process';
 import type { ServerProcess } from '../helpers/server-process';
 import { expect, test } from './fixtures';
-import { enrollFromSettings, openConnected, registerQuickly } from './page-helpers';
+import { enrollFromSettings, pointDeskAt, registerQuickly } from './page-helpers';
 
 // The back office starts slowly on a loaded machine (it bundles itself first), and the desk's
 // retry after a failure waits a random part of a growing delay (docs/SYNC.md).
@@ -21,15 +21,7 @@ test('a desk that registered while the back office was down syncs by itself once
     // config.json and a restart of the app, the code entered in Settings → «Бек-офіс».
     server = await startServerProcess(root, serverData, undefined, ['--port', String(port)]);
     const code = await server.enrollmentCode('KV01', '07');
-    await writeFile(
-      join(host.dataDir, 'config.json'),
-      JSON.stringify({
-        center: { code: 'KV01', name: 'ЦНАП Київ' },
-        desk: { code: '07', window: '7' },
-        backOffice: { url: `http://127.0.0.1:${port}` },
-      }),
-    );
-    await openConnected(page, await host.restart());
+    await pointDeskAt(page, host, port);
     const syncState = await enrollFromSettings(page, code);
 
     // The back office goes down; the desk goes on registering.

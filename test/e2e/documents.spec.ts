@@ -10,7 +10,7 @@ import { pdfFile } from '../helpers/sample-files';
 import { startServerProcess } from '../helpers/server-process';
 import type { ServerProcess } from '../helpers/server-process';
 import { expect, test } from './fixtures';
-import { enrollFromSettings, OUT, openConnected, screenshotWhole } from './page-helpers';
+import { enrollFromSettings, OUT, pointDeskAt, screenshotWhole } from './page-helpers';
 
 // The back office bundles itself before it listens, and sync waits for the PDF's upload.
 test.setTimeout(240_000);
@@ -65,16 +65,7 @@ test('pages scanned from the intake checklist, reordered and attached, reach the
   try {
     server = await startServerProcess(root, serverData, undefined, ['--port', String(port)]);
     const code = await server.enrollmentCode('KV01', '07');
-    await writeFile(
-      join(host.dataDir, 'config.json'),
-      JSON.stringify({
-        center: { code: 'KV01', name: 'ЦНАП Київ' },
-        desk: { code: '07', window: '7' },
-        backOffice: { url: `http://127.0.0.1:${port}` },
-        documents: { scanner: { adapter: 'sane', device: 'test' } },
-      }),
-    );
-    await openConnected(page, await host.restart());
+    await pointDeskAt(page, host, port, { documents: { scanner: { adapter: 'sane', device: 'test' } } });
     const syncState = await enrollFromSettings(page, code);
 
     // Intake: applicant, service, every required line handed in.

@@ -1,5 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from './fixtures';
+import type { BrowserHostProcess } from './fixtures';
 
 export const OUT = 'test-results';
 
@@ -8,6 +11,21 @@ export async function openConnected(page: Page, url: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(url);
   await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/: (підключено|connected)$/, { timeout: 15_000 });
+}
+
+/**
+ * The desk KV01/07 pointed at the back office on `port` as docs/IT.md says (`backOffice.url` in
+ * config.json, then a restart of the app) and opened; `extra` adds config keys.
+ */
+export async function pointDeskAt(page: Page, host: BrowserHostProcess, port: number, extra: Record<string, unknown> = {}): Promise<void> {
+  const config = {
+    center: { code: 'KV01', name: 'ЦНАП Київ' },
+    desk: { code: '07', window: '7' },
+    backOffice: { url: `http://127.0.0.1:${port}` },
+    ...extra,
+  };
+  await writeFile(join(host.dataDir, 'config.json'), JSON.stringify(config));
+  await openConnected(page, await host.restart());
 }
 
 /**

@@ -1,19 +1,10 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppInfo, ViknoApi } from '../../../shared/contract';
+import { appInfo } from '../../helpers/app-info';
 
 let dataDir = '/data/desk-a';
-const info = (): AppInfo => ({
-  product: 'Vikno',
-  version: '1.0.0',
-  schemaVersion: 1,
-  dataDir,
-  center: { code: 'C1', name: 'ЦНАП' },
-  desk: { code: 'D1', window: '1' },
-  configSource: 'file',
-  timeZone: 'Europe/Kyiv',
-  names: { apostrophe: 'ʼ' },
-});
+const info = (): AppInfo => appInfo({ dataDir });
 
 vi.mock('../../../renderer/src/api', () => ({
   api: {

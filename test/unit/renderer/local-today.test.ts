@@ -1,19 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppInfo } from '../../../shared/contract';
+import { appInfo } from '../../helpers/app-info';
 import { useShellStore } from '../../../renderer/src/app/shell-store';
 import { localToday } from '../../../renderer/src/app/center-today';
 
-const info = (timeZone: string): AppInfo => ({
-  product: 'Vikno',
-  version: '1.0.0',
-  schemaVersion: 1,
-  dataDir: '/data',
-  center: { code: 'C1', name: 'ЦНАП' },
-  desk: { code: 'D1', window: '1' },
-  configSource: 'file',
-  timeZone,
-  names: { apostrophe: 'ʼ' },
-});
+const info = (timeZone: string): AppInfo => appInfo({ timeZone });
 
 afterEach(() => useShellStore.setState({ info: { status: 'loading' } }));
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { appInfo } from '../../helpers/app-info';
 import type { AppInfo, SyncStatus, ViknoApi } from '../../../shared/contract';
 import { STANDALONE } from '../../helpers/sync-status';
 
@@ -15,17 +16,12 @@ const { StatusBar } = await import('../../../renderer/src/app/StatusBar');
 const { useShellStore } = await import('../../../renderer/src/app/shell-store');
 const { useLanguageStore } = await import('../../../renderer/src/i18n/language-store');
 
-const INFO: AppInfo = {
-  product: 'Vikno',
+const INFO: AppInfo = appInfo({
   version: '1.2.3',
   schemaVersion: 7,
-  dataDir: '/data/desk',
   center: { code: 'KR01', name: 'Демонстраційний ЦНАП' },
   desk: { code: 'D07', window: '7' },
-  configSource: 'file',
-  timeZone: 'Europe/Kyiv',
-  names: { apostrophe: 'ʼ' },
-};
+});
 
 const OFFLINE: SyncStatus = { ...STANDALONE, state: 'offline', pending: 3, oldestPendingAt: '2026-12-03T07:00:00.000Z' };
 const ONLINE: SyncStatus = { ...STANDALONE, state: 'online', lastSuccessAt: '2026-12-03T07:00:00.000Z' };
