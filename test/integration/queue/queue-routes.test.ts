@@ -128,6 +128,7 @@ describe.each(STORAGES)('queue routes on %s', (kind) => {
       status: 400,
       code: 'invalid_body',
     });
-    expect((await fetch(`${server.url}/queue/state`)).status).toBe(400);
+    // Without credentials: 401 before any other check (no protocol header either).
+    expect((await fetch(`${server.url}/queue/state`)).status).toBe(401);
   });
 });
