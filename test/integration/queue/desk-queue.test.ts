@@ -119,7 +119,9 @@ describe('the desk’s queue panel against the back office (the real desk queue 
     const first = await value(desk.api.call('queue.state', {}));
     expect(first).toMatchObject({ connection: 'online', desk: { deskCode: '07', waiting: [] }, refused: [], localPending: 0 });
     const token = readDb(desk, (db) => db.prepare("SELECT value FROM sync_state WHERE key = 'device_token'").pluck().get());
-    expect(standIn.requests.find((r) => r.path === '/queue/state')?.authorization).toBe(`Bearer ${token}`);
+    // The previous test's desk may have a read in flight when it closed that the stand-in records late, so look for this desk's.
+    const stateReads = standIn.requests.filter((r) => r.path === '/queue/state').map((r) => r.authorization);
+    expect(stateReads).toContain(`Bearer ${token}`);
 
     // A citizen takes a ticket at the kiosk: the back office says `changed`, the desk re-reads and tells the renderer.
     const ticket = await standIn.issue('PASS');
