@@ -20,6 +20,7 @@ import type { Envelope } from './errors';
 import { CaseDocument, PageSetView, Rotation, ScanProgress, ScannerInfo, ScanSettings, SetOwner } from './documents';
 import { QueuePanel } from './queue-panel';
 import { QueueAction, QueueStatistics } from './queue-protocol';
+import { AccountView, AuthState, ChangePassword, NewPassword, SaveAccount, SignIn, SignInResult, Unlock } from './auth';
 import { Role } from './roles';
 import type { MethodAccess } from './roles';
 
@@ -360,6 +361,24 @@ export const methods = {
     output: z.object({ documents: z.number().int().min(0), bytes: z.number().int().min(0) }),
     role: 'supervisor',
   },
+  // Sign-in (docs/ARCHITECTURE.md §9.2): public, because they are what a signed-out or locked desk can call.
+  'auth.state': { input: NoInput, output: AuthState, role: 'public' },
+  'auth.signIn': { input: SignIn, output: SignInResult, role: 'public' },
+  'auth.unlock': { input: Unlock, output: SignInResult, role: 'public' },
+  'auth.lock': { input: NoInput, output: AuthState, role: 'public' },
+  'auth.signOut': { input: NoInput, output: AuthState, role: 'public' },
+  /** The signed-in clerk's own password (also the forced change of a temporary one); refused without a session. */
+  'auth.changePassword': { input: ChangePassword, output: AuthState, role: 'public' },
+  // Accounts: read on every desk; made and changed here only on a standalone desk (the back office owns them otherwise).
+  'accounts.list': { input: NoInput, output: z.array(AccountView), role: 'admin' },
+  'accounts.save': { input: SaveAccount, output: AccountView, role: 'admin' },
+  'accounts.resetPassword': {
+    input: z.object({ id: z.string().min(1), password: NewPassword }).strict(),
+    output: AccountView,
+    role: 'admin',
+  },
+  'accounts.setDisabled': { input: z.object({ id: z.string().min(1), disabled: z.boolean() }).strict(), output: AccountView, role: 'admin' },
+  // review.* (the supervisor's day), registers.* (journals, exports), audit.* (the trail): issue 15.
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;
@@ -381,10 +400,12 @@ export const events = {
   /** The hot folder took a file (or an inbox set was given to a line): `count` sets wait in the inbox. */
   'documents.inbox': z.object({ count: z.number().int().min(0) }),
   'connection.state': ConnectionState,
+  /** Someone signed in, out, locked or unlocked this desk: every window follows. */
+  'auth.changed': AuthState,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Events the backend itself emits (the rest are synthesized by the transport clients). */
-export const BACKEND_EVENTS = ['sync.status', 'queue.changed', 'scan.progress', 'documents.inbox'] as const satisfies readonly EventName[];
+export const BACKEND_EVENTS = ['sync.status', 'queue.changed', 'scan.progress', 'documents.inbox', 'auth.changed'] as const satisfies readonly EventName[];
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -3,9 +3,10 @@
  * validate every body with these schemas.
  */
 import { z } from 'zod';
+import { SessionAssertion } from './clerk-account';
 
 /** Bumped when a change would break older desks; the server answers 426 to a desk below its minimum. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const PUSH_MAX_MUTATIONS = 1000;
 export const PUSH_MAX_BYTES = 4 * 1024 * 1024;
@@ -19,7 +20,14 @@ export const Health = z.object({
 export type Health = z.infer<typeof Health>;
 
 /** An admin-issued one-time code naming the center and desk it enrolls. */
-export const EnrollRequest = z.object({ code: z.string().min(8).max(100), deviceName: z.string().trim().min(1).max(200) }).strict();
+export const EnrollRequest = z
+  .object({
+    code: z.string().min(8).max(100),
+    deviceName: z.string().trim().min(1).max(200),
+    /** The desk's Ed25519 public key (SPKI DER, base64): it signs the clerk sessions its pushes name (shared/clerk-account.ts); required by the server from protocol 2. */
+    publicKey: z.string().min(40).max(200).optional(),
+  })
+  .strict();
 export const EnrollResponse = z.object({ deviceId: z.string(), deviceToken: z.string(), centerCode: z.string(), deskCode: z.string() });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
@@ -33,6 +41,11 @@ export const Mutation = z
     payload: z.record(z.string(), z.unknown()),
     /** The clerk who made the change on the desk. */
     actor: z.string().min(1).max(100),
+    /**
+     * The session the clerk made it in: one of the push's `sessions`. The server refuses a
+     * mutation without a valid one on its own (`rejected`), so the schema lets it through.
+     */
+    sessionId: z.uuid().optional(),
     /** The desk's clock when the change was made: shown, never used for ordering. */
     createdAt: z.string(),
   })
@@ -43,6 +56,8 @@ export const PushRequest = z
   .object({
     protocol: z.number().int().positive(),
     mutations: z.array(Mutation).min(1).max(PUSH_MAX_MUTATIONS),
+    /** The assertions of the sessions the mutations name (each once). */
+    sessions: z.array(SessionAssertion).max(PUSH_MAX_MUTATIONS).optional(),
   })
   .strict();
 export type PushRequest = z.infer<typeof PushRequest>;

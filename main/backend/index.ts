@@ -13,6 +13,7 @@ import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { seedSampleCatalog } from './catalog/queries';
 import { clerkHandlers } from './clerks/handlers';
+import { authHandlers } from './auth/handlers';
 import { ensureLocalClerk } from './clerks/local-clerk';
 import { fillDeskFacts } from './applications/freeze-snapshot';
 import { paperHandlers } from './papers/handlers';
@@ -153,6 +154,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...catalogHandlers(deps),
       ...intakeHandlers({ ...deps, dataDir }),
       ...clerkHandlers(deps),
+      ...authHandlers(deps),
       ...queueHandlers({ ...deps, queue }),
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
