@@ -10,6 +10,7 @@ import type { Backend } from '../../main/backend/index';
 import { connectInProcess } from '../../main/backend/transport/in-process';
 import { memoryLogger } from '../helpers/memory-logger';
 import type { MemoryLogger } from '../helpers/memory-logger';
+import { asAdmin } from '../helpers/sign-in-first';
 
 /**
  * Every contract method fed generated wrong inputs through a real backend (in-process
@@ -409,7 +410,7 @@ beforeAll(() => {
     now: () => new Date('2026-11-27T09:30:00Z'),
     fontDir: RECEIPT_FONTS,
   });
-  api = connectInProcess(backend);
+  api = asAdmin(connectInProcess(backend));
 });
 afterAll(async () => {
   await backend.close();

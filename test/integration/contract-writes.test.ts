@@ -10,6 +10,7 @@ import type { Backend } from '../../main/backend/index';
 import { connectInProcess } from '../../main/backend/transport/in-process';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
+import { signInAdmin } from '../helpers/sign-in';
 
 const tempDir = useTempDirs();
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', 'main', 'backend', 'receipts', 'fonts');
@@ -181,6 +182,7 @@ describe('the contract’s `writes` marking', () => {
     });
     open.push(backend);
     const api: ViknoApi = connectInProcess(backend);
+    await signInAdmin(api);
     let statusEvents = 0;
     api.on('sync.status', () => {
       statusEvents += 1;

@@ -10,6 +10,7 @@ import { afterAll } from 'vitest';
 import { createBackend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
+import { asAdmin } from '../../helpers/sign-in-first';
 import type { Application } from '../../../shared/domain/application';
 import type { RegisterIntakeInput } from '../../../shared/domain/registration';
 
@@ -17,7 +18,7 @@ export const dataDir = mkdtempSync(join(tmpdir(), 'vikno-ui-'));
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
 
 export const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), fontDir: RECEIPT_FONTS });
-export const deskApi = connectInProcess(backend);
+export const deskApi = asAdmin(connectInProcess(backend));
 window.vikno = deskApi;
 
 // jsdom has no Blob URLs; the receipt buttons only need a URL string to link to.

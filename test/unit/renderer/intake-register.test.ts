@@ -8,6 +8,7 @@ import { createBackend } from '../../../main/backend/index';
 import type { Backend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
+import { asAdmin } from '../../helpers/sign-in-first';
 import type * as IntakeStore from '../../../renderer/src/features/intake/intake-store';
 
 /**
@@ -22,7 +23,7 @@ describe('Register on the intake screen', () => {
 
   beforeAll(async () => {
     backend = createBackend({ dataDir: join(dir, 'data'), appVersion: 'test', logger: memoryLogger() });
-    window.vikno = connectInProcess(backend);
+    window.vikno = asAdmin(connectInProcess(backend));
     side = new Database(join(dir, 'data', 'vikno.db'));
     // The store binds to window.vikno when first imported.
     store = await import('../../../renderer/src/features/intake/intake-store');
