@@ -10,7 +10,7 @@ import { afterAll } from 'vitest';
 import { createBackend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
-import { asAdmin } from '../../helpers/sign-in-first';
+import { signInAdmin } from '../../helpers/sign-in';
 import type { Application } from '../../../shared/domain/application';
 import type { RegisterIntakeInput } from '../../../shared/domain/registration';
 
@@ -18,8 +18,10 @@ export const dataDir = mkdtempSync(join(tmpdir(), 'vikno-ui-'));
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
 
 export const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), fontDir: RECEIPT_FONTS });
-export const deskApi = asAdmin(connectInProcess(backend));
+export const deskApi = connectInProcess(backend);
 window.vikno = deskApi;
+// Before any test: screens call at once and wait only briefly for what they show.
+await signInAdmin(deskApi);
 
 // jsdom has no Blob URLs; the receipt buttons only need a URL string to link to.
 URL.createObjectURL ??= () => 'blob:receipt';

@@ -7,7 +7,7 @@ import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { openTestDesk } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { asAdmin } from '../../helpers/sign-in-first';
+import { signInAdmin } from '../../helpers/sign-in';
 
 const tempDir = useTempDirs();
 const CHECKED_AT = new Date('2026-12-03T08:00:00Z');
@@ -114,10 +114,11 @@ describe('the backend', () => {
     desk.db.close();
     const logger = memoryLogger();
     const backend = createBackend({ dataDir, appVersion: 'test', logger, now });
-    const api = asAdmin(connectInProcess(backend));
+    const api = connectInProcess(backend);
     try {
       // Off the start-up path: nothing was checked before createBackend returned.
       expect(logger.entries.some((e) => e.message.startsWith('The audit chain'))).toBe(false);
+      await signInAdmin(api);
       const broken = { state: 'broken', seq: 12, problem: 'edited', checkedAt: CHECKED_AT.toISOString() };
       await expect
         .poll(async () => {

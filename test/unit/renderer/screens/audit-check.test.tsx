@@ -14,7 +14,7 @@ import { connectInProcess } from '../../../../main/backend/transport/in-process'
 import type { ViknoApi } from '../../../../shared/contract';
 import { openTestDesk } from '../../../helpers/desk-db';
 import { memoryLogger } from '../../../helpers/memory-logger';
-import { asAdmin } from '../../../helpers/sign-in-first';
+import { signInAdmin } from '../../../helpers/sign-in';
 import '../dom-setup';
 
 // A desk whose audit log someone edited behind Vikno's back, on a real SQLite file.
@@ -51,7 +51,8 @@ beforeAll(async () => {
   desk.db.close();
   editEntry(12);
   backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger() });
-  deskApi = asAdmin(connectInProcess(backend));
+  deskApi = connectInProcess(backend);
+  await signInAdmin(deskApi);
   window.vikno = deskApi;
   // `api` takes window.vikno when first evaluated: the screen is imported only now.
   ({ ClerkSettings } = await import('../../../../renderer/src/app/ClerkSettings'));
