@@ -117,6 +117,20 @@ export function writeDb<T>(dbFile: string, write: (db: Database.Database) => T):
   }
 }
 
+/**
+ * Who made a change on `desk` as the desk stamps it: its clerk (since `enroll`) and that clerk's
+ * latest sign-in session, for changes a test writes into the desk's database itself.
+ */
+export function stampOf(desk: Pick<TestDesk, 'dbFile' | 'clerk'>): { actor: string; sessionId: string } {
+  const clerk = desk.clerk();
+  if (!clerk) throw new Error('No clerk works at this desk yet: enroll it first');
+  const sessionId = readDb(desk, (db) =>
+    db.prepare('SELECT id FROM clerk_sessions WHERE clerk_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1').pluck().get(clerk.id),
+  ) as string | undefined;
+  if (!sessionId) throw new Error(`${clerk.login} never signed in at this desk`);
+  return { actor: clerk.id, sessionId };
+}
+
 export function outboxRows(
   desk: Pick<TestDesk, 'dbFile'>,
 ): Array<{ mutation_id: string; aggregate: string; kind: string; status: string; server_version: number | null }> {

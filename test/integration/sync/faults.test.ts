@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../../server/auth/devices';
 import { pruneChanges } from '../../../server/sync/prune';
 import { STORAGES, useServer } from '../server/harness';
-import { count, CENTER, ids, outboxRows, pullCursor, readDb, useSyncWorld, value, writeDb } from './desk-harness';
+import { count, CENTER, ids, outboxRows, pullCursor, readDb, stampOf, useSyncWorld, value, writeDb } from './desk-harness';
 import { backupPoint, restoreTo } from './server-restore';
 
 const DAY_MS = 86_400_000;
@@ -175,12 +175,13 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     const badId = randomUUID();
     const laterId = randomUUID();
     const appId = randomUUID();
+    const { actor, sessionId } = stampOf(desk);
     const insert = (db: Database.Database, id: string, prev: string | null, kind: string, payload: object) =>
       db
         .prepare(
-          "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, ?, NULL, ?, ?, 'clerk-x', 'pending', ?)",
+          "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, session_id, status, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 'pending', ?)",
         )
-        .run(id, `application:${appId}`, prev, kind, JSON.stringify(payload), new Date().toISOString());
+        .run(id, `application:${appId}`, prev, kind, JSON.stringify(payload), actor, sessionId, new Date().toISOString());
     writeDb(desk.dbFile, (db) => insert(db, badId, null, 'application.register', { id: appId }));
 
     const reopened = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
@@ -237,12 +238,13 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     await desk.close();
     // An aggregate longer than the protocol allows: the server refuses any batch carrying it.
     const unreadable = randomUUID();
+    const { actor, sessionId } = stampOf(desk);
     writeDb(desk.dbFile, (db) =>
       db
         .prepare(
-          "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, NULL, NULL, 'application.update', '{}', 'clerk-x', 'pending', ?)",
+          "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, session_id, status, created_at) VALUES (?, ?, NULL, NULL, 'application.update', '{}', ?, ?, 'pending', ?)",
         )
-        .run(unreadable, `application:${'x'.repeat(250)}`, new Date().toISOString()),
+        .run(unreadable, `application:${'x'.repeat(250)}`, actor, sessionId, new Date().toISOString()),
     );
     const reopened = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
     const more = await reopened.register();
@@ -258,26 +260,30 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     // server then decides the successor alone (its predecessor produced no version): here it
     // is refused too (no such application) — listed for the supervisor, never applied.
     const desk = world.openDesk();
+    await desk.enroll();
     await desk.close();
     const appId = randomUUID();
     const [badId, laterId] = [randomUUID(), randomUUID()];
+    const { actor, sessionId } = stampOf(desk);
     writeDb(desk.dbFile, (db) => {
       const insert = db.prepare(
-        "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, ?, NULL, ?, ?, 'clerk-x', 'pending', ?)",
+        "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, session_id, status, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 'pending', ?)",
       );
       const at = new Date().toISOString();
-      insert.run(badId, `application:${appId}`, null, 'application.register', JSON.stringify({ id: appId }), at);
+      insert.run(badId, `application:${appId}`, null, 'application.register', JSON.stringify({ id: appId }), actor, sessionId, at);
       insert.run(
         laterId,
         `application:${appId}`,
         badId,
         'application.status',
         JSON.stringify({ id: appId, from: 'registered', to: 'sent_to_provider', reason: null, receivedBy: null, at }),
+        actor,
+        sessionId,
         at,
       );
     });
     const reopened = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
-    expect(await reopened.enroll()).toMatchObject({ state: 'online', pending: 0, deadLetters: 2 });
+    expect(await reopened.syncNow()).toMatchObject({ state: 'online', pending: 0, deadLetters: 2 });
     const dead = await value(reopened.api.call('sync.deadLetters', {}));
     expect(dead.map((d) => [d.mutationId, (JSON.parse(d.reason) as { code: string }).code])).toEqual([
       [badId, 'invalid_payload'],
