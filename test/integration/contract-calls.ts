@@ -95,8 +95,6 @@ export const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'auth.state': () => ({}),
   'auth.signIn': () => ({ login: 'nobody', secret: 'wrong-secret' }),
   'auth.unlock': () => ({ secret: 'wrong-secret' }),
-  'auth.lock': () => ({}),
-  'auth.signOut': () => ({}),
   'auth.changePassword': () => ({ current: 'wrong-secret', next: 'another-secret' }),
   'accounts.list': () => ({}),
   'accounts.save': () => ({ login: 'koval', fullName: 'Коваль Петро', roles: ['clerk'], desks: null, password: 'temporary-1' }),
@@ -122,4 +120,7 @@ export const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'documents.list': (m) => ({ applicationId: m.applicationId }),
   'documents.file': (m) => ({ documentId: m.documentId }),
   'documents.purge': () => ({}),
+  // Last: they end the session the calls before them are made in.
+  'auth.lock': () => ({}),
+  'auth.signOut': () => ({}),
 };

@@ -100,6 +100,29 @@ describe('accounts from the back office', () => {
     expect(await value(desk.api, 'auth.signIn', { login: 'koval', secret: 'clerk-password-1' })).toMatchObject({ reason: 'disabled' });
   });
 
+  it('the back office owns logins: a desk-made account gives its login up; the desk admin keeps `admin`', async () => {
+    const desk = openDesk(CONFIG, { fetch: () => Promise.reject(new Error('offline')) });
+    withFile(desk, (db) =>
+      db
+        .prepare(
+          "INSERT INTO clerks (id, full_name, roles, login, password_hash, origin, created_at, updated_at) VALUES ('made-here', 'Коваль (стара)', '[\"clerk\"]', 'koval', NULL, 'desk', 'x', 'x')",
+        )
+        .run(),
+    );
+    const account = await pullAccount(desk);
+    await pullAccount(desk, { id: 'office-admin', login: 'admin', password: 'office-admin-pass' });
+    expect(await signInClerk(desk.api, 'koval', 'clerk-password-1')).toMatchObject({ clerk: { id: account.id } });
+    expect(withFile(desk, (db) => db.prepare("SELECT login, disabled FROM clerks WHERE id = 'made-here'").get())).toEqual({
+      login: null,
+      disabled: 1,
+    });
+    expect(await value(desk.api, 'auth.signIn', { login: 'admin', secret: 'office-admin-pass' })).toMatchObject({ reason: 'wrong_secret' });
+    expect(await value(desk.api, 'auth.signIn', { login: 'admin', secret: 'admin' })).toMatchObject({
+      outcome: 'signed_in',
+      state: { clerk: { roles: ['admin'] } },
+    });
+  });
+
   it('a push names each mutation’s session and carries its desk-signed assertion; a desk enrolled without a key registers it first, once', async () => {
     const office = scriptedBackOffice();
     // The sync routes only; the queue's and files' requests find no one.

@@ -178,3 +178,38 @@ describe('the desk session', () => {
     expect(await signInClerk(desk.api, 'here', 'temporary-pass-1')).toMatchObject({ status: 'signed_in', clerk: { id: here.id } });
   });
 });
+
+describe('PINs', () => {
+  async function withPin(api: ViknoApi): Promise<void> {
+    await signInAdmin(api);
+    await value(api, 'accounts.save', {
+      login: 'koval',
+      fullName: 'Коваль',
+      roles: ['clerk'],
+      desks: null,
+      password: 'temporary-pass-1',
+      pin: '4821',
+    });
+    await value(api, 'auth.signIn', { login: 'koval', secret: 'temporary-pass-1' });
+    await value(api, 'auth.changePassword', { current: 'temporary-pass-1', next: 'koval-password' });
+    await value(api, 'auth.lock', {});
+  }
+
+  it('where the center allows PINs, the PIN signs in and unlocks like the password', async () => {
+    const desk = openDesk({ accounts: { pinAllowed: true, idleLockMinutes: 5 } });
+    await withPin(desk.api);
+    expect(await value(desk.api, 'auth.state', {})).toMatchObject({ status: 'locked', pinAllowed: true });
+    expect(await value(desk.api, 'auth.unlock', { secret: '4821' })).toMatchObject({ outcome: 'signed_in', state: { idleLockMinutes: 5 } });
+    await value(desk.api, 'auth.signOut', {});
+    expect(await value(desk.api, 'auth.signIn', { login: 'koval', secret: '4821' })).toMatchObject({ outcome: 'signed_in' });
+    expect(await value(desk.api, 'auth.signIn', { login: 'koval', secret: '4822' })).toMatchObject({ reason: 'wrong_secret' });
+  });
+
+  it('elsewhere a right PIN is refused as pin_not_allowed, and a wrong one is just wrong', async () => {
+    const desk = openDesk();
+    await withPin(desk.api);
+    expect(await value(desk.api, 'auth.unlock', { secret: '4821' })).toMatchObject({ outcome: 'refused', reason: 'pin_not_allowed' });
+    expect(await value(desk.api, 'auth.unlock', { secret: '4822' })).toMatchObject({ outcome: 'refused', reason: 'wrong_secret' });
+    expect(await value(desk.api, 'auth.unlock', { secret: 'koval-password' })).toMatchObject({ outcome: 'signed_in' });
+  });
+});
