@@ -27,7 +27,7 @@ export async function createEnrollmentCode(storage: Storage, place: DeskPlace): 
  * that creates the device, so two desks racing with one code get one token between them.
  * Null for an unknown, used or expired code.
  */
-export async function enrollDevice(storage: Storage, code: string, deviceName: string): Promise<EnrollResponse | null> {
+export async function enrollDevice(storage: Storage, code: string, deviceName: string, publicKey: string): Promise<EnrollResponse | null> {
   return storage.transaction(async (tx) => {
     const [place] = await tx.query<{ center_code: string; desk_code: string }>(
       `UPDATE enrollment_codes SET used_at = now()
@@ -38,13 +38,26 @@ export async function enrollDevice(storage: Storage, code: string, deviceName: s
     if (!place) return null;
     const deviceId = randomUUID();
     const deviceToken = newDeviceToken();
-    await tx.query('INSERT INTO devices (id, center_code, desk_code, name, token_hash) VALUES ($1, $2, $3, $4, $5)', [
+    await tx.query('INSERT INTO devices (id, center_code, desk_code, name, token_hash, public_key) VALUES ($1, $2, $3, $4, $5, $6)', [
       deviceId,
       place.center_code,
       place.desk_code,
       deviceName,
       sha256Hex(deviceToken),
+      publicKey,
     ]);
     return { deviceId, deviceToken, centerCode: place.center_code, deskCode: place.desk_code };
   });
+}
+
+/**
+ * Registers the key of a desk enrolled before desks had keys, once: a second key would let
+ * whoever holds the device token sign sessions in another desk's name. False if one is there.
+ */
+export async function registerDeskKey(storage: Storage, deviceId: string, publicKey: string): Promise<boolean> {
+  const rows = await storage.query<{ id: string }>('UPDATE devices SET public_key = $2 WHERE id = $1 AND public_key IS NULL RETURNING id', [
+    deviceId,
+    publicKey,
+  ]);
+  return rows.length === 1;
 }

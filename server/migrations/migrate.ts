@@ -9,6 +9,7 @@ import { mutationLogByAggregate } from './0006-mutation-log-by-aggregate';
 import { subsistenceMinimums } from './0007-subsistence-minimums';
 import { calendars } from './0008-calendars';
 import { queue } from './0009-queue';
+import { clerks } from './0010-clerks';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
 const MIGRATIONS: readonly string[] = [
@@ -21,6 +22,7 @@ const MIGRATIONS: readonly string[] = [
   subsistenceMinimums,
   calendars,
   queue,
+  clerks,
 ];
 
 /** Any constant: two servers starting on one PostgreSQL database must not both migrate. */

@@ -8,6 +8,8 @@ export const PushEnvelope = z
   .object({
     protocol: z.number().int().positive(),
     mutations: z.array(z.unknown()).min(1).max(PUSH_MAX_MUTATIONS),
+    /** Read one by one too (server/clerks/session-check.ts): a malformed assertion refuses only the mutations naming it. */
+    sessions: z.array(z.unknown()).max(PUSH_MAX_MUTATIONS).optional(),
   })
   .strict();
 

@@ -8,6 +8,8 @@ import { EntityStore } from './entity-store';
 import type { EntityName, MutationLogRow, Wanted } from './entity-store';
 import { isRetryable } from '../storage/retryable';
 import { mutationHash } from './payload-hash';
+import { checkSessions } from '../clerks/session-check';
+import type { VerifiedClerk } from '../clerks/session-check';
 
 type Stored = Extract<Outcome, { status: 'applied' | 'rejected' }>;
 
@@ -99,6 +101,7 @@ async function decide(
   store: EntityStore,
   device: Device,
   { mutation, resolved }: Pending,
+  clerk: VerifiedClerk,
   log: ReadonlyMap<string, Logged>,
   batch: readonly MutationLogRow[],
 ): Promise<Outcome> {
@@ -115,6 +118,7 @@ async function decide(
       tx,
       device,
       mutation,
+      clerk,
       id: resolved.id,
       predecessorVersion,
       ownVersions: () => ownVersions(tx, device, mutation.aggregate, batch),
@@ -136,7 +140,12 @@ async function decide(
  * insert fail with a unique violation, the batch runs again (see push) and then answers
  * `duplicate` from the winner's row — one effect, never two.
  */
-async function applyBatch(tx: Sql, device: Device, mutations: readonly Mutation[]): Promise<MutationResult[]> {
+async function applyBatch(
+  tx: Sql,
+  device: Device,
+  mutations: readonly Mutation[],
+  sessions: readonly unknown[],
+): Promise<MutationResult[]> {
   const pending: Pending[] = mutations.map((mutation) => ({
     mutation,
     hash: mutationHash(mutation),
@@ -149,16 +158,23 @@ async function applyBatch(tx: Sql, device: Device, mutations: readonly Mutation[
   // and under READ COMMITTED this read then sees its log rows, so we answer `duplicate` — read
   // before, we would decide against its effects and could answer a false `conflict`.
   const log = await readLog(tx, mutations);
+  const verdicts = await checkSessions(tx, device, mutations, sessions);
   const logged: MutationLogRow[] = [];
   const results: MutationResult[] = [];
-  for (const item of pending) {
+  for (const [index, item] of pending.entries()) {
     const { mutationId } = item.mutation;
     const seen = log.get(mutationId);
     if (seen) {
       results.push(answerRepeat(mutationId, seen, item.hash));
       continue;
     }
-    const outcome = await decide(tx, store, device, item, log, logged);
+    const verdict = verdicts[index]!;
+    // Not logged: the same mutation sent again with a session the server can verify is then applied.
+    if (!verdict.ok) {
+      results.push({ mutationId, status: 'rejected', code: verdict.code, message: verdict.message, fieldErrors: [] });
+      continue;
+    }
+    const outcome = await decide(tx, store, device, item, verdict.clerk, log, logged);
     if (outcome.status === 'applied' || outcome.status === 'rejected') {
       log.set(mutationId, { payloadHash: item.hash, result: outcome });
       const { mutation } = item;
@@ -189,10 +205,15 @@ const MAX_ATTEMPTS = 3;
  * it again and mutation_log answers what was already applied. A race lost to another writer
  * (see isRetryable) runs the batch again: under READ COMMITTED the retry sees the winner.
  */
-export async function push(storage: Storage, device: Device, mutations: readonly Mutation[]): Promise<MutationResult[]> {
+export async function push(
+  storage: Storage,
+  device: Device,
+  mutations: readonly Mutation[],
+  sessions: readonly unknown[] = [],
+): Promise<MutationResult[]> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await storage.transaction((tx) => applyBatch(tx, device, mutations));
+      return await storage.transaction((tx) => applyBatch(tx, device, mutations, sessions));
     } catch (error) {
       if (!isRetryable(error) || attempt >= MAX_ATTEMPTS) throw error;
     }

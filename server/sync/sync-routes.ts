@@ -65,6 +65,7 @@ export function syncRoutes(deps: ServerDeps): FastifyPluginAsync {
             storage,
             device,
             checked.flatMap((c) => (c.ok ? [c.mutation] : [])),
+            body.sessions ?? [],
           );
           deps.statistics?.written(applied.filter((r) => r.status === 'applied').length);
           // Back in the order they came, the unreadable ones in their places.

@@ -23,6 +23,7 @@ import { sampleConfig } from '../helpers/queue-sample';
 import { PROTOCOL_VERSION } from '../../shared/sync-protocol';
 import type { Figure } from './report';
 import { quantile } from './report';
+import { newDeskKey } from '../helpers/desk-session';
 
 const CENTER = 'BQ';
 const DESKS = 8;
@@ -115,7 +116,7 @@ async function callToBoard(storage: Storage, dir: string, calls: number, now: Da
   // The whole back office, as the hall's board meets it; it closes the storage when it stops.
   const app = await startServer(storage, '127.0.0.1', 0, { dir: join(dir, 'blobs'), maxBytes: 1 }, null, { now: () => now });
   const code = await createEnrollmentCode(storage, { centerCode: CENTER, deskCode: 'D1' });
-  const enrolled = await enrollDevice(storage, code, 'bench');
+  const enrolled = await enrollDevice(storage, code, 'bench', newDeskKey().publicKey);
   const headers = {
     authorization: `Bearer ${enrolled!.deviceToken}`,
     'x-vikno-actor': 'bench',

@@ -14,6 +14,7 @@ import { publishCatalog } from '../../server/catalog/publish-catalog';
 import { parseQueueConfig, publishQueueConfig } from '../../server/queue/publish-config';
 import { createStorage } from '../../server/storage/create-storage';
 import { CatalogDocument } from '../../shared/catalog-document';
+import { newDeskKey } from '../helpers/desk-session';
 
 /** What the process prints once listening, as one JSON line. */
 export interface QueueBackOfficeReady {
@@ -37,7 +38,12 @@ async function start(): Promise<void> {
   const url = server.url;
   const deskTokens: Record<string, string> = {};
   for (const deskCode of ['D1', 'D2']) {
-    const enrolled = await enrollDevice(storage, await createEnrollmentCode(storage, { centerCode: 'C01', deskCode }), `C01/${deskCode}`);
+    const enrolled = await enrollDevice(
+      storage,
+      await createEnrollmentCode(storage, { centerCode: 'C01', deskCode }),
+      `C01/${deskCode}`,
+      newDeskKey().publicKey,
+    );
     if (!enrolled) throw new Error(`desk ${deskCode} could not enroll`);
     deskTokens[deskCode] = enrolled.deviceToken;
   }

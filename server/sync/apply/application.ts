@@ -32,7 +32,7 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
     reason: null,
     receivedBy: null,
     at: p.registeredAt,
-    actorName: actorName ?? null,
+    actorName: ctx.clerk.fullName,
   });
   const data: EntityData = {
     ...p,
@@ -41,8 +41,9 @@ async function register(ctx: ApplyContext): Promise<Outcome> {
     ticketId: p.ticketId ?? null,
     snapshot: p.snapshot ?? null,
     // опис №1, as the desk issued it at registration; a desk of an earlier build names no clerk and numbers no receipts.
+    // The clerk's name is the account's: a desk says who, the back office says what they are called.
     receipts: actorName
-      ? [initialReceipt({ registeredAt: p.registeredAt, clerkId: ctx.mutation.actor, clerkName: actorName, items: p.items })]
+      ? [initialReceipt({ registeredAt: p.registeredAt, clerkId: ctx.mutation.actor, clerkName: ctx.clerk.fullName, items: p.items })]
       : [],
     status: 'registered',
     clerkId: ctx.mutation.actor,
@@ -102,7 +103,7 @@ async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
     reason: parsed.data.reason,
     receivedBy: parsed.data.receivedBy,
     at,
-    actorName: parsed.data.actorName ?? null,
+    actorName: ctx.clerk.fullName,
   });
   ctx.store.save('application', { ...current, version, data: { ...data.record, statusHistory: [...historyOf(current.data), next] } });
   recordStatus(ctx, next);
@@ -151,7 +152,8 @@ function receiptsOf(data: EntityData): ReceiptVersion[] {
 async function issueReceipt(ctx: ApplyContext, kind: 'application.addDocuments' | 'application.correctLine'): Promise<Outcome> {
   const parsed = parsePayload(kind, ctx.mutation.payload);
   if (!parsed.success) return invalidPayload(parsed.error.issues);
-  const { receipt } = parsed.data;
+  // Who issued it is the session's clerk, named as the account names them, whatever the desk printed.
+  const receipt = { ...parsed.data.receipt, clerkId: ctx.mutation.actor, clerkName: ctx.clerk.fullName };
   const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();

@@ -2,6 +2,7 @@ import type { Device } from '../../auth/devices';
 import type { Mutation, MutationResult } from '../../../shared/sync-protocol';
 import type { Sql } from '../../storage/storage';
 import type { EntityStore } from '../entity-store';
+import type { VerifiedClerk } from '../../clerks/session-check';
 
 /** What an entity policy is given: the mutation, who sent it, and the batch's records to read and write. */
 export interface ApplyContext {
@@ -10,6 +11,8 @@ export interface ApplyContext {
   tx: Sql;
   device: Device;
   mutation: Mutation;
+  /** The clerk behind the mutation, as the back office's account names them (the session check verified it). */
+  clerk: VerifiedClerk;
   /** The aggregate's id (after `application:` etc.). */
   id: string;
   /** The version the mutation's predecessor produced: the base when `baseVersion` is null. */

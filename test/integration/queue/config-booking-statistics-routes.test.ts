@@ -12,6 +12,7 @@ import { ErrorResponse } from '../../../shared/sync-protocol';
 import { createEnrollmentCode, enrollDevice } from '../../../server/auth/enrollment';
 import { STORAGES, syncHeaders } from '../server/harness';
 import { useSampleStorage } from './sample-storage';
+import { newDeskKey } from '../../helpers/desk-session';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const sample = JSON.parse(readFileSync(join(root, 'docs', 'queue.sample.json'), 'utf8')) as Record<string, unknown>;
@@ -119,7 +120,7 @@ describe.each(STORAGES)('queue configuration, kiosk, booking and statistics rout
 
   it('answers a desk the statistics of its own center', async () => {
     const code = await createEnrollmentCode(db.storage, { centerCode: 'C01', deskCode: 'D1' });
-    const desk = await enrollDevice(db.storage, code, 'C01/D1');
+    const desk = await enrollDevice(db.storage, code, 'C01/D1', newDeskKey().publicKey);
     const range = `from=${encodeURIComponent(kyiv('00:00').toISOString())}&to=${encodeURIComponent(kyiv('23:59').toISOString())}`;
     const res = await fetch(`${server.url}/queue/statistics?${range}&center=OTHER`, { headers: syncHeaders(desk!.deviceToken) });
     expect(res.status).toBe(200);

@@ -5,6 +5,7 @@ import { AdminEnrollResponse } from '../../../server/admin/admin-protocol';
 import { buildServer } from '../../../server/http/server';
 import { ErrorResponse, EnrollResponse } from '../../../shared/sync-protocol';
 import { syncHeaders, STORAGES, useServer } from './harness';
+import { newDeskKey } from '../../helpers/desk-session';
 
 describe.each(STORAGES)('admin routes on %s', (kind) => {
   const server = useServer(kind);
@@ -23,7 +24,7 @@ describe.each(STORAGES)('admin routes on %s', (kind) => {
     expect(issued).toMatchObject({ centerCode: 'KV02', deskCode: '05', validHours: 24 });
     const enrolled = await fetch(`${server.url}/enroll`, {
       method: 'POST',
-      body: JSON.stringify({ code: issued.code, deviceName: 'KV02/05' }),
+      body: JSON.stringify({ code: issued.code, deviceName: 'KV02/05', publicKey: newDeskKey().publicKey }),
     });
     const desk = EnrollResponse.parse(await enrolled.json());
     expect(desk).toMatchObject({ centerCode: 'KV02', deskCode: '05' });

@@ -4,6 +4,7 @@ import { createEnrollmentCode } from '../../../server/auth/enrollment';
 import { revokeDevice } from '../../../server/auth/devices';
 import { Health } from '../../../shared/sync-protocol';
 import { registerMutation, STORAGES, syncHeaders, useServer } from './harness';
+import { newDeskKey } from '../../helpers/desk-session';
 
 describe.each(STORAGES)('health, enrollment and auth on %s', (kind) => {
   const server = useServer(kind);
@@ -16,7 +17,11 @@ describe.each(STORAGES)('health, enrollment and auth on %s', (kind) => {
 
   it('exchanges an enrollment code once', async () => {
     const code = await createEnrollmentCode(server.storage, { centerCode: 'C1', deskCode: 'D7' });
-    const enroll = () => fetch(`${server.url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceName: 'Desk 7' }) });
+    const enroll = () =>
+      fetch(`${server.url}/enroll`, {
+        method: 'POST',
+        body: JSON.stringify({ code, deviceName: 'Desk 7', publicKey: newDeskKey().publicKey }),
+      });
     const first = await enroll();
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ centerCode: 'C1', deskCode: 'D7', deviceToken: expect.any(String) });

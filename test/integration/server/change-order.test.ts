@@ -10,8 +10,9 @@ import { deviceForToken } from '../../../server/auth/devices';
 import { push } from '../../../server/sync/push';
 import type { Sql, SqlParam, Storage } from '../../../server/storage/storage';
 import type { Change } from '../../../shared/sync-protocol';
-import { registerMutation, useServer } from './harness';
+import { registerMutation, signedBody, useServer } from './harness';
 import { advisoryWaiter } from './lock-waiter';
+import { signSession } from '../../helpers/desk-session';
 
 interface Gate {
   open(): void;
@@ -68,7 +69,9 @@ describe('change order on postgresql', () => {
       const [a, b] = [registerMutation(), registerMutation()];
       const ran = gate();
       const commit = gate();
-      const writerA = push(heldStorage(client, ran, commit), device, [a]);
+      // A session of its own: B storing the same one would wait on A's uncommitted row, not on the change-sequence lock.
+      const signed = signedBody({ ...desk, session: signSession(desk.key, desk.deviceId, desk.clerkId) }, [a]);
+      const writerA = push(heldStorage(client, ran, commit), device, signed.mutations, signed.sessions);
       await ran.wait;
       const [seqA] = await client.query<{ seq: string }>('SELECT max(seq) AS seq FROM changes').then((r) => r.rows);
       expect(seqA?.seq).not.toBeNull();

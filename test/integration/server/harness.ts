@@ -12,8 +12,12 @@ import { DEFAULT_MAX_BLOB_BYTES } from '../../../server/blobs/blob-routes';
 import { createStorage } from '../../../server/storage/create-storage';
 import type { Storage, StorageKind } from '../../../server/storage/storage';
 import { EnrollResponse, PROTOCOL_VERSION, PullResponse, PushResponse } from '../../../shared/sync-protocol';
-import type { Mutation, MutationResult } from '../../../shared/sync-protocol';
+import type { Mutation, MutationResult, PushRequest } from '../../../shared/sync-protocol';
 import { startPostgres } from '../../helpers/postgres';
+import { createClerkAccount } from '../../../server/clerks/accounts';
+import type { SessionAssertion } from '../../../shared/clerk-account';
+import { newDeskKey, signSession } from '../../helpers/desk-session';
+import type { DeskKey } from '../../helpers/desk-session';
 
 /**
  * For `describe.each`: every server test runs on both storages. `VIKNO_TEST_STORAGES=pglite` narrows
@@ -35,6 +39,32 @@ export interface Desk {
   deviceId: string;
   token: string;
   headers: Record<string, string>;
+  /** The key the desk registered at enrollment. */
+  key: DeskKey;
+  /** The center's test clerk account (one per center), signed in on this desk. */
+  clerkId: string;
+  session: SessionAssertion;
+}
+
+/**
+ * The actor the mutation builders below write: push and pushRaw make it the desk's signed-in
+ * clerk and name the desk's session, so a test pushes as a signed-in clerk without saying so.
+ */
+export const TEST_ACTOR = 'clerk-1';
+/** The name of each center's test clerk account: what the back office records as who made a change. */
+export const TEST_CLERK_NAME = 'Коваль Олена';
+
+/** The mutations as the desk's signed-in clerk sends them: each names the desk's session, and the push carries it. */
+export function signedBody(desk: Pick<Desk, 'clerkId' | 'session'>, mutations: readonly Mutation[]): PushRequest {
+  return {
+    protocol: PROTOCOL_VERSION,
+    mutations: mutations.map((m) => ({
+      ...m,
+      actor: m.actor === TEST_ACTOR ? desk.clerkId : m.actor,
+      sessionId: m.sessionId ?? desk.session.sessionId,
+    })),
+    sessions: [desk.session],
+  };
 }
 
 export interface Harness {
@@ -47,8 +77,12 @@ export interface Harness {
   databaseUrl: string | null;
   /** The server's live queue hub: a test tells desks and boards through it as the kiosk or another desk would. */
   queueHub: QueueHub;
+  /** Enrolls a desk with a new key, makes its center's test clerk account if there is none yet, and signs that clerk in on it. */
   enrollDesk(centerCode: string, deskCode?: string): Promise<Desk>;
+  /** The push as the desk's signed-in clerk (see signedBody), answered as it comes. */
   pushRaw(desk: Desk, mutations: readonly Mutation[]): Promise<Response>;
+  /** A push body exactly as given: for tests of what the server refuses. */
+  pushBody(desk: Desk, body: unknown): Promise<Response>;
   push(desk: Desk, mutations: readonly Mutation[]): Promise<MutationResult[]>;
   pull(desk: Desk, cursor: number, limit?: number): Promise<PullResponse>;
 }
@@ -84,19 +118,49 @@ export function useServer(kind: StorageKind, options: { now?: () => Date } = {})
 }
 
 function makeHarness(url: string, storage: Storage): Omit<Harness, 'adminToken' | 'blobDir' | 'databaseUrl' | 'queueHub'> {
-  const pushRaw = (desk: Desk, mutations: readonly Mutation[]) =>
-    fetch(`${url}/sync/push`, { method: 'POST', headers: desk.headers, body: JSON.stringify({ protocol: PROTOCOL_VERSION, mutations }) });
+  const pushBody = (desk: Desk, body: unknown) =>
+    fetch(`${url}/sync/push`, { method: 'POST', headers: desk.headers, body: JSON.stringify(body) });
+  const pushRaw = (desk: Desk, mutations: readonly Mutation[]) => pushBody(desk, signedBody(desk, mutations));
+  const clerks = new Map<string, Promise<string>>();
+  const clerkOf = (centerCode: string) => {
+    let clerk = clerks.get(centerCode);
+    if (!clerk) {
+      clerk = createClerkAccount(storage, {
+        centerCode,
+        login: 'clerk1',
+        fullName: TEST_CLERK_NAME,
+        roles: ['clerk', 'supervisor'],
+        password: 'test-clerk-pass',
+        mustChangePassword: false,
+      }).then((account) => account.id);
+      clerks.set(centerCode, clerk);
+    }
+    return clerk;
+  };
   return {
     url,
     storage,
     enrollDesk: async (centerCode, deskCode = 'D1') => {
       const code = await createEnrollmentCode(storage, { centerCode, deskCode });
-      const res = await fetch(`${url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceName: `${centerCode}/${deskCode}` }) });
+      const key = newDeskKey();
+      const res = await fetch(`${url}/enroll`, {
+        method: 'POST',
+        body: JSON.stringify({ code, deviceName: `${centerCode}/${deskCode}`, publicKey: key.publicKey }),
+      });
       if (res.status !== 200) throw new Error(`enroll answered ${res.status}`);
       const { deviceId, deviceToken } = EnrollResponse.parse(await res.json());
-      return { deviceId, token: deviceToken, headers: syncHeaders(deviceToken) };
+      const clerkId = await clerkOf(centerCode);
+      return {
+        deviceId,
+        token: deviceToken,
+        headers: syncHeaders(deviceToken),
+        key,
+        clerkId,
+        session: signSession(key, deviceId, clerkId),
+      };
     },
     pushRaw,
+    pushBody,
     push: async (desk, mutations) => {
       const res = await pushRaw(desk, mutations);
       if (res.status !== 200) throw new Error(`push answered ${res.status}: ${await res.text()}`);
@@ -134,7 +198,7 @@ function mutation(
     baseVersion,
     kind,
     payload,
-    actor: 'clerk-1',
+    actor: TEST_ACTOR,
     createdAt: new Date().toISOString(),
   };
 }

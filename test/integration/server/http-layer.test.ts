@@ -15,6 +15,7 @@ import type { ServerDeps } from '../../../server/http/server-deps';
 import { ErrorResponse } from '../../../shared/sync-protocol';
 import { syncHeaders, useServer } from './harness';
 import type { Harness } from './harness';
+import { newDeskKey } from '../../helpers/desk-session';
 
 const SHA = 'ab'.repeat(32);
 
@@ -91,7 +92,11 @@ describe('the HTTP layer', () => {
   it('limits enrollment per address: the request past the limit inside the window is 429 with retry-after, other routes go on', async () => {
     const { app, url } = await ownServer(server);
     try {
-      const enroll = () => fetch(`${url}/enroll`, { method: 'POST', body: JSON.stringify({ code: 'NOPE-NOPE', deviceName: 'Desk' }) });
+      const enroll = () =>
+        fetch(`${url}/enroll`, {
+          method: 'POST',
+          body: JSON.stringify({ code: 'NOPE-NOPE', deviceName: 'Desk', publicKey: newDeskKey().publicKey }),
+        });
       for (let i = 0; i < ENROLL_RATE_LIMIT.max; i++)
         expect(await refusal(await enroll())).toEqual({ status: 401, code: 'enrollment_code_invalid' });
       const limited = await enroll();

@@ -8,6 +8,7 @@ import { startPostgres } from '../../helpers/postgres';
 import { startServerProcess } from '../../helpers/server-process';
 import type { TestPostgres } from '../../helpers/postgres';
 import { STORAGES } from './harness';
+import { newDeskKey } from '../../helpers/desk-session';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 
@@ -44,7 +45,10 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     const { url } = server;
     const health = Health.parse(await (await fetch(`${url}/health`)).json());
     expect(health).toMatchObject({ status: 'ok', storage: kind });
-    const enroll = await fetch(`${url}/enroll`, { method: 'POST', body: JSON.stringify({ code, deviceName: 'Desk 3' }) });
+    const enroll = await fetch(`${url}/enroll`, {
+      method: 'POST',
+      body: JSON.stringify({ code, deviceName: 'Desk 3', publicKey: newDeskKey().publicKey }),
+    });
     expect(await enroll.json()).toMatchObject({ centerCode: 'C9', deskCode: 'D3' });
 
     // While it runs, `enroll` goes through the running server (PGlite is one process) and a second server is refused.
@@ -53,7 +57,10 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     const second = cli(['enroll', '--center', 'C9', '--desk', 'D4']);
     expect(second.status).toBe(0);
     const secondCode = /^[A-Z0-9]{4}(?:-[A-Z0-9]{4}){5}$/m.exec(second.stdout)?.[0];
-    const desk = await fetch(`${url}/enroll`, { method: 'POST', body: JSON.stringify({ code: secondCode, deviceName: 'Desk 4' }) });
+    const desk = await fetch(`${url}/enroll`, {
+      method: 'POST',
+      body: JSON.stringify({ code: secondCode, deviceName: 'Desk 4', publicKey: newDeskKey().publicKey }),
+    });
     const { deviceId } = (await desk.json()) as { deviceId: string };
     expect(cli(['revoke', '--device', deviceId]).stdout).toContain(`Device ${deviceId} revoked`);
     const rival = cli(['--port', '0']);

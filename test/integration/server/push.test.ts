@@ -26,7 +26,7 @@ describe.each(STORAGES)('push on %s', (kind) => {
         entity: 'application',
         id: m.payload.id,
         version: 1,
-        data: expect.objectContaining({ status: 'registered', centerCode: 'C1', clerkId: 'clerk-1' }),
+        data: expect.objectContaining({ status: 'registered', centerCode: 'C1', clerkId: desk.clerkId }),
       },
     ]);
     expect(page.cursor).toBeGreaterThan(before.cursor);
