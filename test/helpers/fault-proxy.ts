@@ -19,7 +19,12 @@ export type FaultKind =
   /** Answer 500 without forwarding. */
   | 'error500'
   /** Forward, then answer 500 whatever the upstream said. */
-  | 'error500AfterUpstream';
+  | 'error500AfterUpstream'
+  /**
+   * Answer 503 with a Retry-After of `retryAfterS` without forwarding: a desk keeps its queue and
+   * does not come back on its own before then (only a new change or sync.now sends it again).
+   */
+  | 'busy';
 
 export interface FaultMode {
   kind: FaultKind | 'delay';
@@ -29,6 +34,8 @@ export interface FaultMode {
   times?: number;
   /** Applies only to requests whose path starts with this (e.g. `/sync/push`); others pass. */
   path?: string;
+  /** For `busy`: the seconds the answer asks the desk to wait (300 unless given: longer than any test). */
+  retryAfterS?: number;
 }
 
 /** The routes a desk uses: its pushes, its pulls, its scan uploads. */
@@ -127,6 +134,16 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
     res.end(body);
   }
 
+  function busy(res: ServerResponse, retryAfterS: number): void {
+    const body = JSON.stringify({ error: { code: 'injected', message: 'fault proxy: busy, come back later' } });
+    res.writeHead(503, {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      'retry-after': String(retryAfterS),
+    });
+    res.end(body);
+  }
+
   /** The fault for this request, consuming one of its `times`. */
   function faultFor(path: string): FaultMode {
     if (mode.kind === 'pass' || left <= 0) return { kind: 'pass' };
@@ -172,6 +189,8 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
       case 'error500AfterUpstream':
         await forward(method, path, req.headers, body);
         return error500(res);
+      case 'busy':
+        return busy(res, fault.retryAfterS ?? 300);
     }
   }
 

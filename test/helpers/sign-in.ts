@@ -9,7 +9,10 @@ import type { ViknoApi } from '../../shared/contract';
 /** The password tests give the first-start admin after the forced change. */
 export const TEST_ADMIN_PASSWORD = 'desk-admin-pass-1';
 
-async function unwrap<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+/** The value of a call that must succeed; a refusal throws with its code. */
+export async function unwrap<T>(
+  promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const result = await promise;
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value;

@@ -10,6 +10,7 @@ import type { Backend } from '../../main/backend/index';
 import { connectInProcess } from '../../main/backend/transport/in-process';
 import { memoryLogger } from '../helpers/memory-logger';
 import type { MemoryLogger } from '../helpers/memory-logger';
+import { asAdmin } from '../helpers/sign-in-first';
 
 /**
  * Every contract method fed generated wrong inputs through a real backend (in-process
@@ -186,6 +187,20 @@ const CASES: readonly Case[] = [
   { method: 'queue.statistics', input: { from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' } },
   { method: 'clerk.me', input: {} },
   { method: 'clerk.rename', input: { fullName: 'Коваль Петро' } },
+  { method: 'auth.state', input: {} },
+  { method: 'auth.signIn', input: { login: 'koval', secret: 'secret-1' } },
+  { method: 'auth.unlock', input: { secret: 'secret-1' } },
+  { method: 'auth.lock', input: {} },
+  { method: 'auth.signOut', input: {} },
+  { method: 'auth.changePassword', input: { current: 'secret-1', next: 'another-secret' } },
+  { method: 'accounts.list', input: {} },
+  {
+    method: 'accounts.save',
+    input: { id: ID, login: 'koval', fullName: 'Коваль Петро', roles: ['clerk'], desks: ['07'], password: 'temporary-1', pin: '1234' },
+    optional: [['id'], ['password'], ['pin']],
+  },
+  { method: 'accounts.resetPassword', input: { id: ID, password: 'temporary-2' } },
+  { method: 'accounts.setDisabled', input: { id: ID, disabled: true } },
   { method: 'documents.scanners', input: { refresh: true }, optional: [['refresh']] },
   { method: 'documents.openSet', input: { owner: { kind: 'intake', lineKey: 'passport' }, label: 'Паспорт' } },
   { method: 'documents.openSet', input: { owner: { kind: 'line', applicationId: ID, receipt: 1, position: 2 }, label: 'Довідка' } },
@@ -409,7 +424,7 @@ beforeAll(() => {
     now: () => new Date('2026-11-27T09:30:00Z'),
     fontDir: RECEIPT_FONTS,
   });
-  api = connectInProcess(backend);
+  api = asAdmin(connectInProcess(backend));
 });
 afterAll(async () => {
   await backend.close();

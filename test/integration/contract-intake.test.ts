@@ -8,6 +8,7 @@ import type { Backend } from '../../main/backend/index';
 import { connectInProcess } from '../../main/backend/transport/in-process';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
+import { asAdmin } from '../helpers/sign-in-first';
 
 const tempDir = useTempDirs();
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', 'main', 'backend', 'receipts', 'fonts');
@@ -26,7 +27,7 @@ function start(): { api: ViknoApi; crafted: (method: string, input: unknown) => 
     fontDir: RECEIPT_FONTS,
   });
   open.push(backend);
-  const api = connectInProcess(backend);
+  const api = asAdmin(connectInProcess(backend));
   // A compromised or buggy renderer is not bound by the types: it can send anything.
   const crafted = api.call as unknown as (method: string, input: unknown) => Promise<unknown>;
   return { api, crafted, dataDir };

@@ -7,6 +7,7 @@ import type { Backend } from '../../main/backend/index';
 import { connectInProcess } from '../../main/backend/transport/in-process';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
+import { signInAdmin } from '../helpers/sign-in';
 
 const tempDir = useTempDirs();
 const open: Backend[] = [];
@@ -28,6 +29,7 @@ async function deskWithUnpaidApplication() {
   const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), now: () => new Date('2026-11-27T09:30:00Z') });
   open.push(backend);
   const api: ViknoApi = connectInProcess(backend);
+  await signInAdmin(api);
   const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
   const app = await value(
     api.call('intake.register', {

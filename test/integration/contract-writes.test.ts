@@ -12,6 +12,7 @@ import type { Backend } from '../../main/backend/index';
 import { connectInProcess } from '../../main/backend/transport/in-process';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
+import { signInAdmin } from '../helpers/sign-in';
 
 const tempDir = useTempDirs();
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', 'main', 'backend', 'receipts', 'fonts');
@@ -33,12 +34,22 @@ beforeAll(async () => {
  * the queue's statistics are the back office's. The application here is not issued: it has no
  * acknowledgement yet. (A standalone desk's walk-in does queue: its tickets sync once enrolled.)
  */
-const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll', 'papers.acknowledgement', 'queue.statistics']);
+const REFUSED_HERE: ReadonlySet<MethodName> = new Set([
+  'sync.enroll',
+  'papers.acknowledgement',
+  'queue.statistics',
+  // Given a wrong current password and an unknown account on purpose (CALLS): refused, and so queue nothing.
+  'auth.changePassword',
+  'accounts.resetPassword',
+  'accounts.setDisabled',
+]);
 /**
  * The calendar is the center's, kept by the back office: a desk with none keeps it locally and
  * queues nothing (test/integration/sync/center-calendar.test.ts has a desk that syncs).
  */
 const LOCAL_WITHOUT_BACK_OFFICE: ReadonlySet<MethodName> = new Set(['calendar.put', 'calendar.remove', 'calendar.setMartialLaw']);
+/** They end the walk's session (the desk is locked, then signed out): the admin signs in again before the next call. */
+const END_THE_SESSION: ReadonlySet<MethodName> = new Set(['auth.lock', 'auth.signOut']);
 /** Discarding a dead letter queues nothing, but refreshes the status bar's count itself. */
 const REFRESH_STATUS_THEMSELVES: ReadonlySet<MethodName> = new Set(['sync.discard']);
 
@@ -65,6 +76,7 @@ describe('the contract’s `writes` marking', () => {
     });
     open.push(backend);
     const api: ViknoApi = connectInProcess(backend);
+    await signInAdmin(api);
     let statusEvents = 0;
     api.on('sync.status', () => {
       statusEvents += 1;
@@ -139,6 +151,7 @@ describe('the contract’s `writes` marking', () => {
       expect(result.ok, `${method}: ${result.ok ? '' : result.error.message}`).toBe(!REFUSED_HERE.has(method));
       if (outboxCount() > before) queued.push(method);
       if (statusEvents > eventsBefore) told.push(method);
+      if (END_THE_SESSION.has(method)) await signInAdmin(api);
     }
     side.close();
 

@@ -7,6 +7,7 @@ import type { Backend } from '../../main/backend/index';
 import { connectInProcess } from '../../main/backend/transport/in-process';
 import { memoryLogger } from '../helpers/memory-logger';
 import { useTempDirs } from '../helpers/temp-dir';
+import { signInAdmin } from '../helpers/sign-in';
 
 const tempDir = useTempDirs();
 const open: Backend[] = [];
@@ -42,6 +43,7 @@ async function start(): Promise<{ api: ViknoApi; side: Database.Database; servic
   const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), now: () => new Date('2026-11-27T09:30:00Z') });
   open.push(backend);
   const api = connectInProcess(backend);
+  await signInAdmin(api);
   const side = new Database(join(dataDir, 'vikno.db'));
   sides.push(side);
   const [service] = await value(api.call('catalog.search', { q: 'RM-02' }));

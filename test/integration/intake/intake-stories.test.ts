@@ -10,6 +10,7 @@ import type { Backend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { asAdmin } from '../../helpers/sign-in-first';
 
 /**
  * The applicants intake used to turn away (issue 14), registered through the contract on a real
@@ -51,7 +52,7 @@ function start(config?: object) {
     fontDir: RECEIPT_FONTS,
   });
   open.push(backend);
-  const api: ViknoApi = connectInProcess(backend);
+  const api: ViknoApi = asAdmin(connectInProcess(backend));
   const crafted = api.call as unknown as (method: string, input: unknown) => Promise<unknown>;
   const service = async (code: string): Promise<Service> => {
     const found = (await value(api.call('catalog.search', { q: code }))).find((s) => s.code === code);

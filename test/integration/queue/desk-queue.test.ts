@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
-import { createEnrollmentCode } from '../../../server/auth/enrollment';
 import type { EventPayload, MethodInput, ViknoApi } from '../../../shared/contract';
 import type { QueuePanel } from '../../../shared/queue-panel';
+import { enrollAndSignIn } from '../../helpers/enroll-and-sign-in';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { useServer } from '../server/harness';
@@ -80,8 +80,7 @@ describe('the desk’s queue panel against the back office (the real desk queue 
     const api = connectInProcess(backend);
     const panels: QueuePanel[] = [];
     api.on('queue.changed', (panel: EventPayload<'queue.changed'>) => panels.push(panel));
-    const code = await createEnrollmentCode(server.storage, { centerCode: CENTER, deskCode: '07' });
-    await value(api.call('sync.enroll', { code }));
+    await enrollAndSignIn(api, server.storage, { centerCode: CENTER, deskCode: '07' });
     const desk: QueueDesk = {
       api,
       dbFile: join(dataDir, 'vikno.db'),

@@ -8,6 +8,7 @@ import type { QueuePanel } from '../../../shared/queue-panel';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { value } from '../sync/desk-harness';
+import { signInAdmin } from '../../helpers/sign-in';
 
 const tempDir = useTempDirs();
 const open: Backend[] = [];
@@ -20,6 +21,7 @@ describe('the queue panel of a standalone desk', () => {
     const backend = createBackend({ dataDir: join(tempDir(), 'data'), appVersion: 'test', logger: memoryLogger() });
     open.push(backend);
     const api = connectInProcess(backend);
+    await signInAdmin(api);
     const pushed: QueuePanel[] = [];
     api.on('queue.changed', (panel) => pushed.push(panel));
 

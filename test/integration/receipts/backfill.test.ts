@@ -19,6 +19,7 @@ import type { ReceiptData } from '../../../main/backend/receipts/receipt-pdf';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { signInAdmin } from '../../helpers/sign-in';
 
 const tempDir = useTempDirs();
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
@@ -187,6 +188,7 @@ describe('desk migration 0010 on cases registered before it', () => {
     const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), fontDir: RECEIPT_FONTS });
     open.push(backend);
     const api = connectInProcess(backend);
+    await signInAdmin(api);
     const reprint = async (id: string) => {
       const result = await api.call('receipts.pdf', { applicationId: id, lang: 'uk' });
       if (!result.ok) throw new Error(result.error.message);

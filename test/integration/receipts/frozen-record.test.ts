@@ -26,6 +26,7 @@ import { memoryLogger } from '../../helpers/memory-logger';
 import type { MemoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
 import { STANDALONE_ROLES } from '../../helpers/desk-db';
+import { asAdmin } from '../../helpers/sign-in-first';
 
 const tempDir = useTempDirs();
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
@@ -49,7 +50,7 @@ function startDesk(dataDir: string): { api: ViknoApi; logger: MemoryLogger } {
   // Each call a minute later: a reprint is made at another time than the first print.
   const backend = createBackend({ dataDir, appVersion: 'test', logger, now: () => new Date((clock += 60_000)), fontDir: RECEIPT_FONTS });
   open.push(backend);
-  return { api: connectInProcess(backend), logger };
+  return { api: asAdmin(connectInProcess(backend)), logger };
 }
 
 /** A second connection to the desk's file (WAL): what another part of the product would change meanwhile. */

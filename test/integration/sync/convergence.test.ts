@@ -57,7 +57,8 @@ function switchedFetch() {
 }
 type Switch = ReturnType<typeof switchedFetch>['state'];
 
-const localClerk = (desk: TestDesk) => readDb(desk, (db) => db.prepare('SELECT id FROM clerks WHERE is_local = 1').pluck().get()) as string;
+/** The clerk who works at the desk: its own records carry that clerk's id. */
+const localClerk = (desk: TestDesk) => desk.clerk()!.id;
 
 /**
  * The mutations the back office acknowledged (applied or duplicate) to this desk. A change a

@@ -9,15 +9,18 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createBackend } from '../../../main/backend/index';
 import type { Backend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
-import { createEnrollmentCode } from '../../../server/auth/enrollment';
 import type { SyncStatus, ViknoApi } from '../../../shared/contract';
 import type { MoveData } from '../../../shared/domain/status-move';
 import type { Application } from '../../../shared/domain/application';
 import type { SqlParam } from '../../../server/storage/storage';
+import { enrollAndSignIn } from '../../helpers/enroll-and-sign-in';
+import type { DeskClerk, EnrollAs } from '../../helpers/enroll-and-sign-in';
 import { startFaultProxy } from '../../helpers/fault-proxy';
 import type { FaultProxy } from '../../helpers/fault-proxy';
 import { memoryLogger } from '../../helpers/memory-logger';
 import type { MemoryLogger } from '../../helpers/memory-logger';
+import { signInClerk } from '../../helpers/sign-in';
+import { afterSignIn } from '../../helpers/sign-in-first';
 import { useTempDirs } from '../../helpers/temp-dir';
 import type { Harness } from '../server/harness';
 
@@ -44,6 +47,7 @@ export async function value<T>(
 }
 
 export interface TestDesk {
+  /** The desk's window: once the desk is enrolled (or reopened after), its clerk is signed in before any call goes through. */
   api: ViknoApi;
   backend: Backend;
   dataDir: string;
@@ -52,7 +56,21 @@ export interface TestDesk {
   /** The desk's SQLite file; read it with `readDb` while the backend runs (WAL), write it only while closed. */
   dbFile: string;
   syncNow(): Promise<SyncStatus>;
-  enroll(): Promise<SyncStatus>;
+  /**
+   * The admin enrolls the desk with a back-office account made for it (or the one given), which the
+   * enrollment pulls; then that clerk signs in (test/helpers/enroll-and-sign-in.ts). A desk with a
+   * back office has no clerk before: work happens after this.
+   */
+  enroll(account?: Pick<EnrollAs, 'roles' | 'login' | 'fullName'>): Promise<SyncStatus>;
+  /**
+   * Does `work` (after `enroll`) while the back office answers every push "busy, come back in five
+   * minutes", then lets the desk's last try end: what `work` queued waits, and the next sync
+   * pushes it in one batch. (Tests used to queue their work before enrolling; a desk with a back
+   * office has no clerk before it is enrolled now.)
+   */
+  backlog<T>(work: () => Promise<T>): Promise<T>;
+  /** The clerk signed in since `enroll` (or since this data folder was last enrolled); null before. */
+  clerk(): DeskClerk | null;
   /** Saves the sample applicant once per desk and registers one application for a sample-catalog service (MS-01 unless given). */
   register(serviceCode?: string): Promise<Application>;
   changeStatus(id: string, to: Application['status'], extra?: MoveData): Promise<Application>;
@@ -99,6 +117,20 @@ export function writeDb<T>(dbFile: string, write: (db: Database.Database) => T):
   }
 }
 
+/**
+ * Who made a change on `desk` as the desk stamps it: its clerk (since `enroll`) and that clerk's
+ * latest sign-in session, for changes a test writes into the desk's database itself.
+ */
+export function stampOf(desk: Pick<TestDesk, 'dbFile' | 'clerk'>): { actor: string; sessionId: string } {
+  const clerk = desk.clerk();
+  if (!clerk) throw new Error('No clerk works at this desk yet: enroll it first');
+  const sessionId = readDb(desk, (db) =>
+    db.prepare('SELECT id FROM clerk_sessions WHERE clerk_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1').pluck().get(clerk.id),
+  ) as string | undefined;
+  if (!sessionId) throw new Error(`${clerk.login} never signed in at this desk`);
+  return { actor: clerk.id, sessionId };
+}
+
 export function outboxRows(
   desk: Pick<TestDesk, 'dbFile'>,
 ): Array<{ mutation_id: string; aggregate: string; kind: string; status: string; server_version: number | null }> {
@@ -128,6 +160,8 @@ export function useSyncWorld(harness: Harness): SyncWorld {
   const tempDir = useTempDirs();
   const world = {} as SyncWorld;
   const open: TestDesk[] = [];
+  /** Who works at each data folder: a desk reopened on it signs that clerk in again, as after a restart. */
+  const clerks = new Map<string, DeskClerk>();
   beforeAll(async () => {
     world.proxy = await startFaultProxy(harness.url);
   });
@@ -161,7 +195,10 @@ export function useSyncWorld(harness: Harness): SyncWorld {
       ...(random ? { random } : {}),
       ...(fetch ? { fetch } : {}),
     });
-    const api = connectInProcess(backend);
+    const connection = connectInProcess(backend);
+    const known = clerks.get(dataDir);
+    // Reopened on an enrolled data folder: its clerk signs in again, as after a restart.
+    const api = afterSignIn(connection, (window) => (known ? signInClerk(window, known.login, known.password) : Promise.resolve()));
     let applicantId: string | null = null;
     let closed = false;
     const desk: TestDesk = {
@@ -172,10 +209,23 @@ export function useSyncWorld(harness: Harness): SyncWorld {
       logger,
       dbFile: join(dataDir, 'vikno.db'),
       syncNow: () => value(api.call('sync.now', {})),
-      enroll: async () => {
-        const code = await createEnrollmentCode(harness.storage, { centerCode, deskCode });
-        return value(api.call('sync.enroll', { code }));
+      enroll: async (account = {}) => {
+        const { clerk, status } = await enrollAndSignIn(api, harness.storage, { centerCode, deskCode, ...account });
+        clerks.set(dataDir, clerk);
+        return status;
       },
+      backlog: async (work) => {
+        world.proxy.setMode({ kind: 'busy', path: '/sync/push' });
+        try {
+          const done = await work();
+          // Waits for the attempt in flight and makes one more: the desk's next try is minutes away.
+          await desk.syncNow();
+          return done;
+        } finally {
+          world.proxy.setMode('pass');
+        }
+      },
+      clerk: () => clerks.get(dataDir) ?? null,
       register: async (serviceCode = 'MS-01') => {
         // The desk's first registration brings the applicant; later ones pick it (also one pulled from another desk).
         applicantId ??=

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../../server/auth/devices';
 import { pruneChanges } from '../../../server/sync/prune';
 import { STORAGES, useServer } from '../server/harness';
-import { count, CENTER, ids, outboxRows, pullCursor, readDb, useSyncWorld, value, writeDb } from './desk-harness';
+import { count, CENTER, ids, outboxRows, pullCursor, readDb, stampOf, useSyncWorld, value, writeDb } from './desk-harness';
 import { backupPoint, restoreTo } from './server-restore';
 
 const DAY_MS = 86_400_000;
@@ -30,9 +30,11 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
 
   it('1. the server committed but the answer was lost: the re-push is a duplicate, one application', async () => {
     const desk = world.openDesk();
-    const app = await desk.register();
+    await desk.enroll();
+    const app = await desk.backlog(() => desk.register());
+    const seen = world.proxy.log.length;
     world.proxy.setMode({ kind: 'resetAfterUpstream', path: '/sync/push', times: 1 });
-    const first = await desk.enroll();
+    const first = await desk.syncNow();
     expect(first).toMatchObject({ state: 'offline', pending: 2 });
     expect(await appsOnServer(app.id)).toBe(1);
 
@@ -46,14 +48,20 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     expect(await appsOnServer(app.id)).toBe(1);
     expect(await historyOnServer(app.id)).toEqual([{ from_status: null, to_status: 'registered' }]);
     expect(await loggedOnServer(rows.map((r) => r.mutation_id))).toBe(2);
-    expect(world.proxy.log.filter((r) => r.path === '/sync/push').map((r) => r.fault)).toEqual(['resetAfterUpstream', 'pass']);
+    expect(
+      world.proxy.log
+        .slice(seen)
+        .filter((r) => r.path === '/sync/push')
+        .map((r) => r.fault),
+    ).toEqual(['resetAfterUpstream', 'pass']);
   });
 
   it('1b. the desk really restarts after the lost answer: the reopened desk re-pushes and gets duplicates', async () => {
     const desk = world.openDesk();
-    const app = await desk.register();
+    await desk.enroll();
+    const app = await desk.backlog(() => desk.register());
     world.proxy.setMode({ kind: 'resetAfterUpstream', path: '/sync/push', times: 1 });
-    expect(await desk.enroll()).toMatchObject({ state: 'offline', pending: 2 });
+    expect(await desk.syncNow()).toMatchObject({ state: 'offline', pending: 2 });
     await desk.close();
 
     const again = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
@@ -88,10 +96,14 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
 
   it('3. the same batch pushed twice at once: every mutation applied once', async () => {
     const desk = world.openDesk();
-    const apps = [await desk.register(), await desk.register(), await desk.register()];
-    await desk.changeStatus(apps[0]!.id, 'sent_to_provider');
+    await desk.enroll();
+    const apps = await desk.backlog(async () => {
+      const registered = [await desk.register(), await desk.register(), await desk.register()];
+      await desk.changeStatus(registered[0]!.id, 'sent_to_provider');
+      return registered;
+    });
     world.proxy.setMode({ kind: 'duplicate', path: '/sync/push', times: 1 });
-    expect(await desk.enroll()).toMatchObject({ state: 'online', pending: 0, deadLetters: 0, conflicts: 0 });
+    expect(await desk.syncNow()).toMatchObject({ state: 'online', pending: 0, deadLetters: 0, conflicts: 0 });
     expect(world.proxy.log.some((r) => r.fault === 'duplicate')).toBe(true);
 
     const rows = outboxRows(desk);
@@ -111,10 +123,14 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
   // A storage failure while the server applies a batch (nothing committed) is test/integration/server/batch-fault.test.ts.
   it('4. the server committed a batch but the desk got a 500 instead of its answer: the retry completes with duplicates', async () => {
     const desk = world.openDesk();
-    const apps = [await desk.register(), await desk.register(), await desk.register()];
-    await desk.changeStatus(apps[2]!.id, 'sent_to_provider');
+    await desk.enroll();
+    const apps = await desk.backlog(async () => {
+      const registered = [await desk.register(), await desk.register(), await desk.register()];
+      await desk.changeStatus(registered[2]!.id, 'sent_to_provider');
+      return registered;
+    });
     world.proxy.setMode({ kind: 'error500AfterUpstream', path: '/sync/push', times: 1 });
-    expect(await desk.enroll()).toMatchObject({ state: 'offline', pending: 5 });
+    expect(await desk.syncNow()).toMatchObject({ state: 'offline', pending: 5 });
     // The whole batch was committed in one transaction before the proxy replaced the answer.
     for (const app of apps) expect(await appsOnServer(app.id)).toBe(1);
     expect(await historyOnServer(apps[2]!.id)).toHaveLength(2);
@@ -135,9 +151,10 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
 
   it('4b. a 500 before the server saw the batch, and a dropped connection: nothing applied, the retry delivers', async () => {
     const desk = world.openDesk();
-    const app = await desk.register();
+    await desk.enroll();
+    const app = await desk.backlog(() => desk.register());
     world.proxy.setMode({ kind: 'error500', path: '/sync/push', times: 1 });
-    expect(await desk.enroll()).toMatchObject({ state: 'offline', pending: 2 });
+    expect(await desk.syncNow()).toMatchObject({ state: 'offline', pending: 2 });
     expect(await appsOnServer(app.id)).toBe(0);
     world.proxy.setMode({ kind: 'drop', path: '/sync/push', times: 1 });
     expect(await desk.syncNow()).toMatchObject({ state: 'offline', pending: 2 });
@@ -158,12 +175,13 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     const badId = randomUUID();
     const laterId = randomUUID();
     const appId = randomUUID();
+    const { actor, sessionId } = stampOf(desk);
     const insert = (db: Database.Database, id: string, prev: string | null, kind: string, payload: object) =>
       db
         .prepare(
-          "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, ?, NULL, ?, ?, 'clerk-x', 'pending', ?)",
+          "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, session_id, status, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 'pending', ?)",
         )
-        .run(id, `application:${appId}`, prev, kind, JSON.stringify(payload), new Date().toISOString());
+        .run(id, `application:${appId}`, prev, kind, JSON.stringify(payload), actor, sessionId, new Date().toISOString());
     writeDb(desk.dbFile, (db) => insert(db, badId, null, 'application.register', { id: appId }));
 
     const reopened = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
@@ -220,12 +238,13 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     await desk.close();
     // An aggregate longer than the protocol allows: the server refuses any batch carrying it.
     const unreadable = randomUUID();
+    const { actor, sessionId } = stampOf(desk);
     writeDb(desk.dbFile, (db) =>
       db
         .prepare(
-          "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, NULL, NULL, 'application.update', '{}', 'clerk-x', 'pending', ?)",
+          "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, session_id, status, created_at) VALUES (?, ?, NULL, NULL, 'application.update', '{}', ?, ?, 'pending', ?)",
         )
-        .run(unreadable, `application:${'x'.repeat(250)}`, new Date().toISOString()),
+        .run(unreadable, `application:${'x'.repeat(250)}`, actor, sessionId, new Date().toISOString()),
     );
     const reopened = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
     const more = await reopened.register();
@@ -241,26 +260,30 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     // server then decides the successor alone (its predecessor produced no version): here it
     // is refused too (no such application) — listed for the supervisor, never applied.
     const desk = world.openDesk();
+    await desk.enroll();
     await desk.close();
     const appId = randomUUID();
     const [badId, laterId] = [randomUUID(), randomUUID()];
+    const { actor, sessionId } = stampOf(desk);
     writeDb(desk.dbFile, (db) => {
       const insert = db.prepare(
-        "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, ?, NULL, ?, ?, 'clerk-x', 'pending', ?)",
+        "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, session_id, status, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, 'pending', ?)",
       );
       const at = new Date().toISOString();
-      insert.run(badId, `application:${appId}`, null, 'application.register', JSON.stringify({ id: appId }), at);
+      insert.run(badId, `application:${appId}`, null, 'application.register', JSON.stringify({ id: appId }), actor, sessionId, at);
       insert.run(
         laterId,
         `application:${appId}`,
         badId,
         'application.status',
         JSON.stringify({ id: appId, from: 'registered', to: 'sent_to_provider', reason: null, receivedBy: null, at }),
+        actor,
+        sessionId,
         at,
       );
     });
     const reopened = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
-    expect(await reopened.enroll()).toMatchObject({ state: 'online', pending: 0, deadLetters: 2 });
+    expect(await reopened.syncNow()).toMatchObject({ state: 'online', pending: 0, deadLetters: 2 });
     const dead = await value(reopened.api.call('sync.deadLetters', {}));
     expect(dead.map((d) => [d.mutationId, (JSON.parse(d.reason) as { code: string }).code])).toEqual([
       [badId, 'invalid_payload'],

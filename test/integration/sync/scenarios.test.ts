@@ -12,7 +12,7 @@ import type { Application } from '../../../shared/domain/application';
 import { HEADER_ACTOR, HEADER_PROTOCOL, PROTOCOL_VERSION } from '../../../shared/sync-protocol';
 import { actAsProvider, STORAGES, useServer } from '../server/harness';
 import { MiB, randomBytes } from '../files/upload-helpers';
-import { CENTER, count, outboxRows, readDb, useSyncWorld, value, writeDb } from './desk-harness';
+import { CENTER, count, outboxRows, readDb, stampOf, useSyncWorld, value, writeDb } from './desk-harness';
 import type { TestDesk } from './desk-harness';
 
 describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) => {
@@ -189,14 +189,15 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
   ): Promise<{ desk: TestDesk; sha256: string; documentId: string }> {
     await desk.close();
     const blob = await putBlob(desk.dataDir, randomBytes(5 * MiB, seed));
+    const { actor, sessionId } = stampOf(desk);
     const db = openDatabase(desk.dbFile);
     let documentId: string;
     try {
-      const clerkId = db.prepare('SELECT id FROM clerks WHERE is_local = 1 LIMIT 1').pluck().get() as string;
       documentId = attachDocument(
         {
           db,
-          clerkId,
+          clerkId: actor,
+          sessionId,
           roles: ['clerk'],
           now: () => new Date(),
           desk: { ...DEFAULT_DESK, center: { code: CENTER, name: 'ЦНАП Київ' }, desk: { code: desk.deskCode, window: desk.deskCode } },

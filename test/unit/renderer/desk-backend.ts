@@ -10,6 +10,7 @@ import { afterAll } from 'vitest';
 import { createBackend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
+import { signInAdmin } from '../../helpers/sign-in';
 import type { Application } from '../../../shared/domain/application';
 import type { RegisterIntakeInput } from '../../../shared/domain/registration';
 
@@ -19,6 +20,8 @@ const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backe
 export const backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), fontDir: RECEIPT_FONTS });
 export const deskApi = connectInProcess(backend);
 window.vikno = deskApi;
+// Before any test: screens call at once and wait only briefly for what they show.
+await signInAdmin(deskApi);
 
 // jsdom has no Blob URLs; the receipt buttons only need a URL string to link to.
 URL.createObjectURL ??= () => 'blob:receipt';

@@ -8,6 +8,7 @@ import { createBackend } from '../../../main/backend/index';
 import type { Backend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
+import { signInAdmin } from '../../helpers/sign-in';
 import type * as IntakeStore from '../../../renderer/src/features/intake/intake-store';
 
 /**
@@ -22,7 +23,9 @@ describe('Register on the intake screen', () => {
 
   beforeAll(async () => {
     backend = createBackend({ dataDir: join(dir, 'data'), appVersion: 'test', logger: memoryLogger() });
-    window.vikno = connectInProcess(backend);
+    const api = connectInProcess(backend);
+    await signInAdmin(api);
+    window.vikno = api;
     side = new Database(join(dir, 'data', 'vikno.db'));
     // The store binds to window.vikno when first imported.
     store = await import('../../../renderer/src/features/intake/intake-store');

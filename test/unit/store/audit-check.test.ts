@@ -7,6 +7,7 @@ import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { openTestDesk } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
+import { signInAdmin } from '../../helpers/sign-in';
 
 const tempDir = useTempDirs();
 const CHECKED_AT = new Date('2026-12-03T08:00:00Z');
@@ -117,6 +118,7 @@ describe('the backend', () => {
     try {
       // Off the start-up path: nothing was checked before createBackend returned.
       expect(logger.entries.some((e) => e.message.startsWith('The audit chain'))).toBe(false);
+      await signInAdmin(api);
       const broken = { state: 'broken', seq: 12, problem: 'edited', checkedAt: CHECKED_AT.toISOString() };
       await expect
         .poll(async () => {

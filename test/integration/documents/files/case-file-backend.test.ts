@@ -5,7 +5,7 @@ import { DEFAULT_DESK } from '../../../../main/backend/config/desk-config';
 import { openDatabase } from '../../../../main/backend/db/open';
 import { attachDocument } from '../../../../main/backend/documents/attach-document';
 import { STORAGES, useServer } from '../../server/harness';
-import { useSyncWorld, value } from '../../sync/desk-harness';
+import { stampOf, useSyncWorld, value } from '../../sync/desk-harness';
 import { smallPdf } from './case-file-desk';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,10 +27,10 @@ describe.each(STORAGES)('case files through a running desk backend on %s', (kind
     // Attached while the desk is closed, as scanning would have (the desk's own attach flow is another part's).
     const pdf = await smallPdf('through the backend');
     const blob = await putBlob(first.dataDir, pdf);
+    const { actor, sessionId } = stampOf(first);
     const db = openDatabase(first.dbFile);
-    const clerkId = db.prepare('SELECT id FROM clerks WHERE is_local = 1').pluck().get() as string;
     const documentId = attachDocument(
-      { db, clerkId, roles: ['clerk'], now: () => clock, desk: DEFAULT_DESK },
+      { db, clerkId: actor, sessionId, roles: ['clerk'], now: () => clock, desk: DEFAULT_DESK },
       { applicationId: app.id, kind: 'passport', pages: 1, blob: { ...blob, mime: 'application/pdf' } },
     );
     db.close();

@@ -15,6 +15,7 @@ import type { Backend } from '../../../../main/backend/index';
 import { connectInProcess } from '../../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../../helpers/memory-logger';
 import type { MemoryLogger } from '../../../helpers/memory-logger';
+import { asAdmin } from '../../../helpers/sign-in-first';
 import { useTempDirs } from '../../../helpers/temp-dir';
 
 export const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
@@ -59,7 +60,7 @@ export function useDesks() {
       fontDir: RECEIPT_FONTS,
     });
     open.push(backend);
-    const api: ViknoApi = connectInProcess(backend);
+    const api: ViknoApi = asAdmin(connectInProcess(backend));
     const progress: ScanProgress[] = [];
     const inbox: Array<EventPayload<'documents.inbox'>> = [];
     api.on('scan.progress', (event) => progress.push(event));

@@ -14,6 +14,7 @@ import { connectInProcess } from '../../../../main/backend/transport/in-process'
 import type { ViknoApi } from '../../../../shared/contract';
 import { openTestDesk } from '../../../helpers/desk-db';
 import { memoryLogger } from '../../../helpers/memory-logger';
+import { signInAdmin } from '../../../helpers/sign-in';
 import '../dom-setup';
 
 // A desk whose audit log someone edited behind Vikno's back, on a real SQLite file.
@@ -51,6 +52,7 @@ beforeAll(async () => {
   editEntry(12);
   backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger() });
   deskApi = connectInProcess(backend);
+  await signInAdmin(deskApi);
   window.vikno = deskApi;
   // `api` takes window.vikno when first evaluated: the screen is imported only now.
   ({ ClerkSettings } = await import('../../../../renderer/src/app/ClerkSettings'));

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../../main/backend/index';
 import type { Backend } from '../../../../main/backend/index';
 import { connectInProcess } from '../../../../main/backend/transport/in-process';
-import { createEnrollmentCode } from '../../../../server/auth/enrollment';
+import { enrollAndSignIn } from '../../../helpers/enroll-and-sign-in';
 import { memoryLogger } from '../../../helpers/memory-logger';
 import { useServer } from '../../../integration/server/harness';
 import { startQueueStandIn } from '../../../integration/queue/queue-stand-in';
@@ -62,9 +62,7 @@ describe('the queue panel online', () => {
     backend = createBackend({ dataDir, appVersion: 'test', logger: memoryLogger(), fontDir: RECEIPT_FONTS });
     api = connectInProcess(backend);
     window.vikno = api;
-    const code = await createEnrollmentCode(server.storage, { centerCode: CENTER, deskCode: DESK.deskCode });
-    const enrolled = await api.call('sync.enroll', { code });
-    if (!enrolled.ok) throw new Error(enrolled.error.message);
+    await enrollAndSignIn(api, server.storage, { centerCode: CENTER, deskCode: DESK.deskCode });
     // The renderer binds `api` to window.vikno when first imported.
     ({ QueueScreen } = await import('../../../../renderer/src/features/queue/QueueScreen'));
     const { loadClerk } = await import('../../../../renderer/src/app/backend-binding');
