@@ -17,6 +17,8 @@ import { authHandlers } from './auth/handlers';
 import { ensureLocalClerk } from './clerks/local-clerk';
 import { fillDeskFacts } from './applications/freeze-snapshot';
 import { paperHandlers } from './papers/handlers';
+import { registerHandlers } from './registers/handlers';
+import { auditHandlers } from './audit/handlers';
 import type { Role } from '../../shared/roles';
 import { intakeHandlers } from './intake/handlers';
 import { deskBlobHttp } from './blobs/download-blob';
@@ -160,6 +162,8 @@ export function createBackend(config: BackendConfig): Backend {
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
       ...paperHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...registerHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...auditHandlers({ ...deps, audit }),
       ...documentHandlers(documentDeps, documents),
       ...caseFileHandlers(documentDeps),
     },
