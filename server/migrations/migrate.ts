@@ -9,6 +9,7 @@ import { mutationLogByAggregate } from './0006-mutation-log-by-aggregate';
 import { subsistenceMinimums } from './0007-subsistence-minimums';
 import { calendars } from './0008-calendars';
 import { queue } from './0009-queue';
+import { auditFromDesks } from './0011-audit-from-desks';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
 const MIGRATIONS: readonly string[] = [
@@ -21,6 +22,8 @@ const MIGRATIONS: readonly string[] = [
   subsistenceMinimums,
   calendars,
   queue,
+  // 0010 (clerks, sessions, device keys) is issue 15's sign-in work; it lands before this one.
+  auditFromDesks,
 ];
 
 /** Any constant: two servers starting on one PostgreSQL database must not both migrate. */

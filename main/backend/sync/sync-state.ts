@@ -6,7 +6,15 @@ import { statement } from '../db/statements';
  * last known desk state and when the back office last answered (shown stale while offline, also after a restart).
  */
 export type SyncStateKey =
-  'device_token' | 'device_id' | 'pull_cursor' | 'pull_cursor_at' | 'last_success_at' | 'queue_state' | 'queue_contact_at';
+  | 'device_token'
+  | 'device_id'
+  | 'pull_cursor'
+  | 'pull_cursor_at'
+  | 'last_success_at'
+  | 'queue_state'
+  | 'queue_contact_at'
+  /** `<device id>:<seq>`: the newest audit entry the back office holds (audit/audit-upload.ts). */
+  | 'audit_uploaded';
 
 export function readSyncState(db: Db, key: SyncStateKey): string | null {
   return (statement(db, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
