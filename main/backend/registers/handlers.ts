@@ -71,6 +71,7 @@ async function registerPdf(deps: RegisterDeps, register: RegisterRows, period: P
       rows: [[words.count, String(register.rows.length)]],
       table: registerTable(register, lang, deps.desk.timeZone),
       signatures: [words.sign],
+      orientation: 'landscape',
     },
     deps.fontDir,
   );

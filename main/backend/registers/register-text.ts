@@ -83,35 +83,35 @@ interface Column<Row> {
 const col = <Row>(uk: string, en: string, share: number, cell: Column<Row>['cell']): Column<Row> => ({ title: { uk, en }, share, cell });
 const serviceName = (row: { service: { uk: string; en: string } }, lang: RegisterLang) => row.service[lang];
 
-/** The columns of each register: the PDF's table and the CSV's header and cells are the same. */
+/** The columns of each register: the PDF's table and the CSV's header and cells are the same; each register's shares add up to 1. */
 export const REGISTER_COLUMNS: { journal: Column<JournalRow>[]; issued: Column<IssuedRow>[]; day: Column<DayRow>[] } = {
   journal: [
-    col('Реєстраційний номер', 'Registration number', 0.14, (r) => r.regNumber),
-    col('Дата і час', 'Date and time', 0.11, (r, _l, tz) => formatLocalDateTime(r.registeredAt, tz)),
-    col('Заявник', 'Applicant', 0.17, (r) => r.applicantName),
+    col('Реєстраційний номер', 'Registration number', 0.18, (r) => r.regNumber),
+    col('Дата і час', 'Date and time', 0.1, (r, _l, tz) => formatLocalDateTime(r.registeredAt, tz)),
+    col('Заявник', 'Applicant', 0.16, (r) => r.applicantName),
     col('Послуга', 'Service', 0.2, serviceName),
-    col('Адміністратор', 'Clerk', 0.13, (r) => r.clerkName ?? ''),
-    col('Стан', 'Status', 0.1, (r, l) => STATUS[l][r.status]),
+    col('Адміністратор', 'Clerk', 0.11, (r) => r.clerkName ?? ''),
+    col('Стан', 'Status', 0.11, (r, l) => STATUS[l][r.status]),
     col('Аркушів', 'Sheets', 0.06, (r) => String(r.sheets)),
-    col('Плата, грн', 'Fee, UAH', 0.09, (r) => formatHryvnias(r.feeKopecks)),
+    col('Плата, грн', 'Fee, UAH', 0.08, (r) => formatHryvnias(r.feeKopecks)),
   ],
   issued: [
-    col('Реєстраційний номер', 'Registration number', 0.14, (r) => r.regNumber),
-    col('Заявник', 'Applicant', 0.16, (r) => r.applicantName),
-    col('Послуга', 'Service', 0.19, serviceName),
-    col('Результат', 'Result', 0.09, (r, l) => (r.result === null ? WORDS[l].unknown : WORDS[l][r.result])),
+    col('Реєстраційний номер', 'Registration number', 0.18, (r) => r.regNumber),
+    col('Заявник', 'Applicant', 0.14, (r) => r.applicantName),
+    col('Послуга', 'Service', 0.17, serviceName),
+    col('Результат', 'Result', 0.08, (r, l) => (r.result === null ? WORDS[l].unknown : WORDS[l][r.result])),
     col('Як видано', 'How', 0.1, (r, l) => WORDS[l].issuedHow[r.how]),
     col('Отримувач / трек-номер', 'Receiver / tracking number', 0.13, (r) => r.receivedBy ?? ''),
     col('Видано', 'Issued at', 0.1, (r, _l, tz) => formatLocalDateTime(r.issuedAt, tz)),
-    col('Адміністратор', 'Clerk', 0.09, (r) => r.clerkName ?? ''),
+    col('Адміністратор', 'Clerk', 0.1, (r) => r.clerkName ?? ''),
   ],
   day: [
-    col('Час', 'Time', 0.11, (r, _l, tz) => formatLocalDateTime(r.at, tz)),
-    col('Реєстраційний номер', 'Registration number', 0.14, (r) => r.regNumber),
+    col('Час', 'Time', 0.1, (r, _l, tz) => formatLocalDateTime(r.at, tz)),
+    col('Реєстраційний номер', 'Registration number', 0.18, (r) => r.regNumber),
     col('Заявник', 'Applicant', 0.17, (r) => r.applicantName),
-    col('Послуга', 'Service', 0.22, serviceName),
-    col('Подія', 'Event', 0.21, (r, l) => (r.from === null ? STATUS[l][r.to] : `${STATUS[l][r.from]} → ${STATUS[l][r.to]}`)),
-    col('Адміністратор', 'Clerk', 0.15, (r) => r.clerkName ?? ''),
+    col('Послуга', 'Service', 0.21, serviceName),
+    col('Подія', 'Event', 0.2, (r, l) => (r.from === null ? STATUS[l][r.to] : `${STATUS[l][r.from]} → ${STATUS[l][r.to]}`)),
+    col('Адміністратор', 'Clerk', 0.14, (r) => r.clerkName ?? ''),
   ],
 };
 
