@@ -39,7 +39,7 @@ interface Row {
   label: string | null;
 }
 
-/** Ids are for machines: a list of them reads as how many there are. */
+/** Ids are for machines: a list of them reads as how many there are, a single one is left out. */
 const ID_LIKE = /^[0-9a-f-]{32,36}$|^[0-9a-f]{64}$/i;
 
 /** Details as plain key–value lines: nested objects flattened to `a.b`, lists joined or counted. */
@@ -53,6 +53,8 @@ export function detailLines(details: unknown, prefix = ''): AuditViewEntry['deta
       return [{ key, value: plain ? value.join(', ') : String(value.length) }];
     }
     if (typeof value === 'object') return detailLines(value, key);
+    // A mutation's or a payment's id tells a person nothing; the entry's record is named beside it.
+    if (typeof value === 'string' && ID_LIKE.test(value)) return [];
     return [{ key, value: String(value) }];
   });
 }

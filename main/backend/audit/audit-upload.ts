@@ -4,7 +4,8 @@
  * is kept per device in sync_state, so a desk enrolled again (a new device) sends its chain from
  * the start. Entries are never changed here: only read and sent.
  */
-import { AUDIT_BATCH, AuditUploadResponse, UploadedAuditEntry } from '../../../shared/audit-upload';
+import type { UploadedAuditEntry } from '../../../shared/audit-upload';
+import { AUDIT_BATCH, AuditUploadResponse } from '../../../shared/audit-upload';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import type { Logger } from '../log/logger';
