@@ -132,6 +132,21 @@ describe('the audit chain sent to a PGlite back office', () => {
     );
   });
 
+  it('a desk enrolled again is a new device: it sends its whole chain from entry 1 under that device', async () => {
+    const desk = world.openDesk();
+    await desk.enroll();
+    await desk.register();
+    await desk.syncNow();
+    const first = deviceOf(desk);
+    await desk.enroll();
+    const second = deviceOf(desk);
+    expect(second).not.toBe(first);
+    await desk.syncNow();
+    const copy = await serverChain(harness, second);
+    expect(copy[0]).toMatchObject({ seq: 1, prevHash: '0'.repeat(64) });
+    expect(copy).toEqual(deskChain(desk));
+  });
+
   it('a batch that skips entries, does not link to the held chain, or rewrites a held entry is refused, storing nothing', async () => {
     const device = await harness.enrollDesk('KV01', '91');
     const first = fakeChain(3);
