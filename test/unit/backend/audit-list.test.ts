@@ -54,6 +54,9 @@ describe('the instant a local day begins', () => {
     expect(localDayStart('2026-03-29', 'Europe/Kyiv')).toBe('2026-03-28T22:00:00.000Z');
     expect(localDayStart('2026-03-30', 'Europe/Kyiv')).toBe('2026-03-29T21:00:00.000Z');
     expect(localDayStart('2026-10-26', 'Europe/Kyiv')).toBe('2026-10-25T22:00:00.000Z');
+    // Auckland leaves summer time at 03:00 on 5 April 2026, after UTC's midnight of that day: the offset at
+    // UTC midnight (+12) is not the one at local midnight (+13), which a second look corrects.
+    expect(localDayStart('2026-04-05', 'Pacific/Auckland')).toBe('2026-04-04T11:00:00.000Z');
   });
 
   it('belongs to that day, and the instant before it to the day before, in any zone', () => {
