@@ -65,6 +65,13 @@ export function RegistersPanel() {
   }, [kind, period, reload]);
 
   useEffect(() => setPrepared({ status: 'idle' }), [kind, period]);
+  // A file offered before is let go once another replaces it or the tab closes.
+  useEffect(
+    () => () => {
+      if (prepared.status === 'ready') URL.revokeObjectURL(prepared.url);
+    },
+    [prepared],
+  );
 
   async function exportAs(what: Export): Promise<void> {
     const result = await prepare(what, kind, period, lang);
