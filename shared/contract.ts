@@ -22,6 +22,8 @@ import { QueuePanel } from './queue-panel';
 import { QueueAction, QueueStatistics } from './queue-protocol';
 import { AccountView, AuthState, ChangePassword, NewPassword, SaveAccount, SignIn, SignInResult, Unlock } from './auth';
 import { Role } from './roles';
+import { DayRow, ExportedText, IssuedRow, JournalRow, Period, RegisterKind, withPeriod } from './registers';
+import { AuditQuery, AuditViewEntry } from './audit-view';
 import type { MethodAccess } from './roles';
 
 export interface MethodSpec {
@@ -384,6 +386,33 @@ export const methods = {
     role: 'admin',
   },
   // review.* (the supervisor's day), registers.* (journals, exports), audit.* (the trail): issue 15.
+  // Registers and exports (shared/registers.ts); every export is audited as `export.<kind>`.
+  'registers.journal': { input: Period, output: z.array(JournalRow), role: 'supervisor' },
+  'registers.issued': { input: Period, output: z.array(IssuedRow), role: 'supervisor' },
+  'registers.day': { input: Period, output: z.array(DayRow), role: 'supervisor' },
+  'registers.pdf': {
+    input: withPeriod({ kind: RegisterKind, lang: z.enum(['uk', 'en']) }),
+    output: z.object({ fileName: z.string(), base64: z.string() }),
+    role: 'supervisor',
+  },
+  /** UTF-8 with a BOM, `;`-separated, RFC 4180 quoting: what Excel in a Ukrainian locale opens as is. */
+  'registers.csv': {
+    input: withPeriod({ kind: RegisterKind }),
+    output: ExportedText,
+    role: 'supervisor',
+  },
+  /** The national open-data set «Дані про надані адміністративні послуги»: no personal data of individuals. */
+  'registers.openData': {
+    input: withPeriod({ format: z.enum(['csv', 'json']) }),
+    output: ExportedText,
+    role: 'supervisor',
+  },
+  /** The trail, newest first, and the chain's newest check (docs/ARCHITECTURE.md §5.4). */
+  'audit.list': {
+    input: AuditQuery,
+    output: z.object({ entries: z.array(AuditViewEntry), check: AuditCheck }),
+    role: 'supervisor',
+  },
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;

@@ -18,6 +18,8 @@ import { createAuthService } from './auth/auth-service';
 import { ensureLocalAdmin, localAdminRoles } from './auth/local-admin';
 import { fillDeskFacts } from './applications/freeze-snapshot';
 import { paperHandlers } from './papers/handlers';
+import { registerHandlers } from './registers/handlers';
+import { auditHandlers } from './audit/handlers';
 import { intakeHandlers } from './intake/handlers';
 import { deskBlobHttp } from './blobs/download-blob';
 import { caseFileHandlers } from './documents/case-file-handlers';
@@ -169,6 +171,8 @@ export function createBackend(config: BackendConfig): Backend {
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
       ...paperHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...registerHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...auditHandlers({ ...deps, audit }),
       ...documentHandlers(documentDeps, documents),
       ...caseFileHandlers(documentDeps),
     },

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from '../admin/admin-routes';
+import { auditRoutes } from '../audit/audit-routes';
 import { enrollRoutes } from '../auth/enroll-routes';
 import { blobRoutes } from '../blobs/blob-routes';
 import { pageRoutes } from '../pages/page-routes';
@@ -14,6 +15,7 @@ export type RouteGroup = (deps: ServerDeps) => FastifyPluginAsync;
 /** Every route group the server registers, in this order; a new concern adds its line here. */
 export const ROUTE_GROUPS: readonly RouteGroup[] = [
   syncRoutes,
+  auditRoutes,
   enrollRoutes,
   blobRoutes,
   adminRoutes,

@@ -10,6 +10,7 @@ import { subsistenceMinimums } from './0007-subsistence-minimums';
 import { calendars } from './0008-calendars';
 import { queue } from './0009-queue';
 import { clerks } from './0010-clerks';
+import { auditFromDesks } from './0011-audit-from-desks';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
 const MIGRATIONS: readonly string[] = [
@@ -23,6 +24,7 @@ const MIGRATIONS: readonly string[] = [
   calendars,
   queue,
   clerks,
+  auditFromDesks,
 ];
 
 /** Any constant: two servers starting on one PostgreSQL database must not both migrate. */

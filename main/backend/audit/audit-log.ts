@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
+import { AUDIT_GENESIS as GENESIS } from '../../../shared/audit-upload';
 
 export interface AuditEntry {
   at: string;
@@ -11,8 +12,6 @@ export interface AuditEntry {
   entityId: string;
   details?: Record<string, unknown>;
 }
-
-const GENESIS = '0'.repeat(64);
 
 function entryHash(prevHash: string, seq: number, e: Required<AuditEntry>): string {
   const canonical = JSON.stringify([seq, e.at, e.actor, e.action, e.entity, e.entityId, JSON.stringify(e.details)]);

@@ -11,9 +11,12 @@ import { loadFontFiles, wrapText } from '../receipts/receipt-pdf';
  * reprint is the same bytes.
  */
 const MM = 72 / 25.4;
-const A4 = { width: 210 * MM, height: 297 * MM };
 const MARGIN = { left: 30 * MM, right: 15 * MM, top: 15 * MM, bottom: 16 * MM };
-const WIDTH = A4.width - MARGIN.left - MARGIN.right;
+/** A4 upright, or on its side for a register whose table has many columns. */
+const PAGE = {
+  portrait: { width: 210 * MM, height: 297 * MM },
+  landscape: { width: 297 * MM, height: 210 * MM },
+} as const;
 const SIZE = { body: 10, table: 8.5, title: 13 };
 const LINE = 1.35;
 const BLACK = rgb(0, 0, 0);
@@ -31,23 +34,29 @@ export interface Paper {
   rows: ReadonlyArray<[string, string]>;
   table?: { columns: ReadonlyArray<{ title: string; share: number }>; rows: ReadonlyArray<readonly string[]> };
   signatures: readonly string[];
+  /** Portrait unless given. */
+  orientation?: keyof typeof PAGE;
 }
 
 class PaperWriter {
   private page!: PDFPage;
   private y = 0;
 
+  readonly width: number;
+
   constructor(
     private readonly doc: PDFDocument,
     private readonly regular: PDFFont,
     private readonly bold: PDFFont,
+    private readonly size: { width: number; height: number },
   ) {
+    this.width = size.width - MARGIN.left - MARGIN.right;
     this.newPage();
   }
 
   private newPage(): void {
-    this.page = this.doc.addPage([A4.width, A4.height]);
-    this.y = A4.height - MARGIN.top;
+    this.page = this.doc.addPage([this.size.width, this.size.height]);
+    this.y = this.size.height - MARGIN.top;
   }
 
   private room(height: number): void {
@@ -59,9 +68,9 @@ class PaperWriter {
   }
 
   centered(text: string, size: number, font: PDFFont): void {
-    for (const line of wrapText(text, font, size, WIDTH)) {
+    for (const line of wrapText(text, font, size, this.width)) {
       this.room(size * LINE);
-      this.line(line, MARGIN.left + (WIDTH - font.widthOfTextAtSize(line, size)) / 2, font, size);
+      this.line(line, MARGIN.left + (this.width - font.widthOfTextAtSize(line, size)) / 2, font, size);
       this.y -= size * LINE;
     }
   }
@@ -94,7 +103,7 @@ class PaperWriter {
     });
     this.page.drawLine({
       start: { x: MARGIN.left + 80 * MM, y: this.y },
-      end: { x: MARGIN.left + WIDTH, y: this.y },
+      end: { x: MARGIN.left + this.width, y: this.y },
       thickness: 0.5,
       color: BLACK,
     });
@@ -119,7 +128,12 @@ export async function renderPaper(paper: Paper, fontDir: string): Promise<Uint8A
   doc.registerFontkit(fontkit);
   const embed = (bytes: Uint8Array, name: string): Promise<PDFFont> =>
     doc.embedFont(bytes, { subset: true, features: { liga: false }, customName: `${subsetTag(paper.key, name)}+${name}` });
-  const w = new PaperWriter(doc, await embed(files.regular, 'DejaVuSans'), await embed(files.bold, 'DejaVuSans-Bold'));
+  const w = new PaperWriter(
+    doc,
+    await embed(files.regular, 'DejaVuSans'),
+    await embed(files.bold, 'DejaVuSans-Bold'),
+    PAGE[paper.orientation ?? 'portrait'],
+  );
   doc.setTitle(`${paper.title} ${paper.subtitle}`);
   doc.setAuthor(paper.author);
   doc.setCreator('Vikno');
@@ -133,10 +147,10 @@ export async function renderPaper(paper: Paper, fontDir: string): Promise<Uint8A
   w.centered(paper.title, SIZE.title, w.fonts.bold);
   w.centered(paper.subtitle, SIZE.body, w.fonts.regular);
   w.gap(5);
-  for (const [label, value] of paper.rows) w.row([label, value], [55 * MM, WIDTH - 55 * MM], w.fonts.regular);
+  for (const [label, value] of paper.rows) w.row([label, value], [55 * MM, w.width - 55 * MM], w.fonts.regular);
   if (paper.table) {
     w.gap(3);
-    const widths = paper.table.columns.map((c) => c.share * WIDTH);
+    const widths = paper.table.columns.map((c) => c.share * w.width);
     w.row(
       paper.table.columns.map((c) => c.title),
       widths,

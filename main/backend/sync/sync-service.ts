@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { DeskConfig } from '../config/desk-config';
 import type { Db } from '../db/open';
 import type { Logger } from '../log/logger';
+import { withAuditUpload } from '../audit/audit-upload';
 import { createSyncEngine } from './engine';
 import { createFileUploader } from './file-upload';
 import type { SyncEngine } from './engine';
@@ -37,13 +38,16 @@ export function createSyncService(options: SyncServiceOptions) {
   const { db, desk } = options;
   const url = desk.backOfficeUrl;
   const http = url
-    ? createSyncHttp({
-        baseUrl: url,
-        token: () => readSyncState(db, 'device_token'),
-        actor: options.actor,
-        fetch: options.fetch ?? fetch,
-        now: options.now,
-      })
+    ? withAuditUpload(
+        createSyncHttp({
+          baseUrl: url,
+          token: () => readSyncState(db, 'device_token'),
+          actor: options.actor,
+          fetch: options.fetch ?? fetch,
+          now: options.now,
+        }),
+        { ...options, baseUrl: url },
+      )
     : null;
   const uploader = url
     ? createFileUploader({

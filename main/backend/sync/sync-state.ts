@@ -15,7 +15,9 @@ export type SyncStateKey =
   | 'pull_cursor_at'
   | 'last_success_at'
   | 'queue_state'
-  | 'queue_contact_at';
+  | 'queue_contact_at'
+  /** `<device id>:<seq>`: the newest audit entry the back office holds (audit/audit-upload.ts). */
+  | 'audit_uploaded';
 
 export function readSyncState(db: Db, key: SyncStateKey): string | null {
   return (statement(db, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;

@@ -59,6 +59,10 @@ describe('dictionaries', () => {
       'PNG',
       'TIFF',
       'dpi',
+      // The registers' export formats and the program a supervisor opens them in.
+      'CSV',
+      'JSON',
+      'Excel',
     ]);
     for (const [key, text] of Object.entries(uk)) {
       const latin = text.replace(/\{\w+\}/g, '').match(/[A-Za-z]+/g) ?? [];
