@@ -17,6 +17,8 @@ export const PASSWORD_MIN_LENGTH = 8;
 export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
 /** A numeric PIN, where the center allows one (desk config `accounts.pinAllowed`). */
 export const Pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4–8 digits');
+/** An account's id: a uuid made on the desk or at the back office, bounded like every id of the contract. */
+export const AccountId = z.string().min(1).max(100);
 /** What a clerk types to sign in or unlock: the password, or the PIN where allowed. */
 export const Secret = z.string().min(1).max(200);
 
@@ -94,7 +96,7 @@ export type AccountView = z.infer<typeof AccountView>;
 /** Create (no id) or edit an account made on this desk; a new account gets `password` as a temporary one to change at first sign-in. */
 export const SaveAccount = z
   .object({
-    id: z.string().optional(),
+    id: AccountId.optional(),
     login: Login,
     fullName: z.string().trim().min(1).max(200),
     roles: z.array(Role).min(1),

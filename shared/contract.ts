@@ -20,7 +20,7 @@ import type { Envelope } from './errors';
 import { CaseDocument, PageSetView, Rotation, ScanProgress, ScannerInfo, ScanSettings, SetOwner } from './documents';
 import { QueuePanel } from './queue-panel';
 import { QueueAction, QueueStatistics } from './queue-protocol';
-import { AccountView, AuthState, ChangePassword, NewPassword, SaveAccount, SignIn, SignInResult, Unlock } from './auth';
+import { AccountId, AccountView, AuthState, ChangePassword, NewPassword, SaveAccount, SignIn, SignInResult, Unlock } from './auth';
 import { Role } from './roles';
 import { DayRow, ExportedText, IssuedRow, JournalRow, Period, RegisterKind, withPeriod } from './registers';
 import { AuditQuery, AuditViewEntry } from './audit-view';
@@ -376,12 +376,12 @@ export const methods = {
   'accounts.list': { input: NoInput, output: z.array(AccountView), role: 'admin' },
   'accounts.save': { input: SaveAccount, output: AccountView, role: 'admin' },
   'accounts.resetPassword': {
-    input: z.object({ id: z.string().min(1), password: NewPassword }).strict(),
+    input: z.object({ id: AccountId, password: NewPassword }).strict(),
     output: AccountView,
     role: 'admin',
   },
   'accounts.setDisabled': {
-    input: z.object({ id: z.string().min(1), disabled: z.boolean() }).strict(),
+    input: z.object({ id: AccountId, disabled: z.boolean() }).strict(),
     output: AccountView,
     role: 'admin',
   },
