@@ -74,8 +74,9 @@ export async function enrollAndSignIn(
   as: EnrollAs,
 ): Promise<{ clerk: DeskClerk; status: SyncStatus; state: AuthState }> {
   await signInAdmin(api);
-  const clerk = await accountFor(storage, as);
+  // The code first: the back office knows a center once a code was issued for one of its desks.
   const code = await createEnrollmentCode(storage, { centerCode: as.centerCode, deskCode: as.deskCode });
+  const clerk = await accountFor(storage, as);
   const status = await unwrap(api.call('sync.enroll', { code }));
   const state = await signInClerk(api, clerk.login, clerk.password);
   return { clerk, status, state };
