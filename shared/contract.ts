@@ -22,6 +22,7 @@ import { QueuePanel } from './queue-panel';
 import { QueueAction, QueueStatistics } from './queue-protocol';
 import { AccountView, AuthState, ChangePassword, NewPassword, SaveAccount, SignIn, SignInResult, Unlock } from './auth';
 import { Role } from './roles';
+import { CorrectApplication, ReviewDay, ReviewDayInput } from './review';
 import type { MethodAccess } from './roles';
 
 export interface MethodSpec {
@@ -377,8 +378,16 @@ export const methods = {
     output: AccountView,
     role: 'admin',
   },
-  'accounts.setDisabled': { input: z.object({ id: z.string().min(1), disabled: z.boolean() }).strict(), output: AccountView, role: 'admin' },
+  'accounts.setDisabled': {
+    input: z.object({ id: z.string().min(1), disabled: z.boolean() }).strict(),
+    output: AccountView,
+    role: 'admin',
+  },
   // review.* (the supervisor's day), registers.* (journals, exports), audit.* (the trail): issue 15.
+  /** The supervisor's day (shared/review.ts): the period's figures, the open work as of today, the queue. */
+  'review.day': { input: ReviewDayInput, output: ReviewDay, role: 'supervisor' },
+  /** A supervisor corrects a case's fields or status with a reason; it syncs as the edit or move it is, reason included. */
+  'applications.correct': { input: CorrectApplication, output: Application, role: 'supervisor', writes: true },
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;
@@ -405,7 +414,13 @@ export const events = {
 } as const satisfies Record<string, z.ZodType>;
 
 /** Events the backend itself emits (the rest are synthesized by the transport clients). */
-export const BACKEND_EVENTS = ['sync.status', 'queue.changed', 'scan.progress', 'documents.inbox', 'auth.changed'] as const satisfies readonly EventName[];
+export const BACKEND_EVENTS = [
+  'sync.status',
+  'queue.changed',
+  'scan.progress',
+  'documents.inbox',
+  'auth.changed',
+] as const satisfies readonly EventName[];
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -142,6 +142,12 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'documents.list': (m) => ({ applicationId: m.applicationId }),
   'documents.file': (m) => ({ documentId: m.documentId }),
   'documents.purge': () => ({}),
+  'review.day': () => ({ from: '2026-11-27', to: '2026-11-27' }),
+  'applications.correct': (m) => ({
+    applicationId: m.applicationId,
+    fields: { notes: 'Дзвонити зранку' },
+    reason: 'Примітку внесено помилково',
+  }),
 };
 
 /**
