@@ -143,6 +143,7 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'documents.file': (m) => ({ documentId: m.documentId }),
   'documents.purge': () => ({}),
   'review.day': () => ({ from: '2026-11-27', to: '2026-11-27' }),
+  'sync.resolve': (m) => ({ mutationId: m.deadMutations[1], reason: 'Взято версію бек-офісу' }),
   'applications.correct': (m) => ({
     applicationId: m.applicationId,
     fields: { notes: 'Дзвонити зранку' },
@@ -154,8 +155,9 @@ const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
  * This desk has no back office configured: enrolling cannot succeed, and so cannot queue either;
  * the queue's statistics are the back office's. The application here is not issued: it has no
  * acknowledgement yet. (A standalone desk's walk-in does queue: its tickets sync once enrolled.)
+ * The dead letters made here are refusals, not conflicts: there is no back office version to take.
  */
-const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll', 'papers.acknowledgement', 'queue.statistics']);
+const REFUSED_HERE: ReadonlySet<MethodName> = new Set(['sync.enroll', 'papers.acknowledgement', 'queue.statistics', 'sync.resolve']);
 /**
  * The calendar is the center's, kept by the back office: a desk with none keeps it locally and
  * queues nothing (test/integration/sync/center-calendar.test.ts has a desk that syncs).
