@@ -261,8 +261,6 @@ export const en = {
   'documents.purge.no': 'Not now',
   'documents.purge.done': 'Files removed: {documents}; {size} freed. They can still be opened from the back office.',
   'review.title': 'Day review',
-  'review.purpose': 'Here the shift supervisor will review the day’s intake and resolve sync problems.',
-  'screen.laterRelease': 'This section arrives in a later release.',
 
   'status.label': 'System status',
   'status.connection': '{desk}: {state}',
@@ -990,6 +988,7 @@ export const en = {
   'review.to': 'To',
   'review.day': 'Day',
   'review.waitingDays': 'Result waiting longer than (days)',
+  'review.err.period': 'Give the dates as DD.MM.YYYY (92 days at most) and the days as a whole number from 1',
   'review.show': 'Show',
   'review.failed': 'The day’s figures could not be computed.',
   'review.periodTitle': 'Figures for {period}',

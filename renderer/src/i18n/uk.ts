@@ -265,8 +265,6 @@ export const uk = {
   'documents.purge.no': 'Не зараз',
   'documents.purge.done': 'Видалено файлів: {documents}; звільнено {size}. Їх можна буде відкрити з бек-офісу.',
   'review.title': 'Перегляд за день',
-  'review.purpose': 'Тут керівник зміни переглядатиме прийом за день і вирішуватиме проблеми синхронізації.',
-  'screen.laterRelease': 'Цей розділ з’явиться в наступному випуску.',
 
   'status.label': 'Стан системи',
   'status.connection': '{desk}: {state}',
@@ -993,6 +991,7 @@ export const uk = {
   'review.to': 'По',
   'review.day': 'День',
   'review.waitingDays': 'Результат чекає понад (днів)',
+  'review.err.period': 'Вкажіть дати як ДД.ММ.РРРР (не більше 92 днів) і кількість днів — ціле число від 1',
   'review.show': 'Показати',
   'review.failed': 'Не вдалося порахувати показники дня.',
   'review.periodTitle': 'Показники за {period}',
