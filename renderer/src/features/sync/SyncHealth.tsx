@@ -105,8 +105,9 @@ export function SyncHealth({ reload: outerReload, focusAfter }: SyncHealthProps)
                   const kind = kindTextKey(change.kind);
                   return (
                     <li key={change.mutationId} className="sync-item">
-                      <span className="sync-item-kind">
-                        {kind ? t(kind) : change.kind} · <RecordText record={change.record} />
+                      <span className="sync-item-kind">{kind ? t(kind) : change.kind}</span>
+                      <span className="sync-item-meta">
+                        <RecordText record={change.record} />
                       </span>
                       <span className="sync-item-meta">
                         {t('syncPanel.savedAt', { time: formatDateTime(change.createdAt) })} · <AgeText since={change.createdAt} />
