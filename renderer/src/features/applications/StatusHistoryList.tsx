@@ -17,7 +17,10 @@ export function StatusHistoryList({ history }: { history: Application['history']
       {history.map((change, index) => (
         <li key={index} className={change.pending && !standalone ? 'history-pending' : undefined}>
           <span className="history-time">{formatDateTime(change.at)}</span> <strong>{t(STATUS_TEXT[change.to])}</strong>
-          {change.reason && <span> — {change.reason}</span>}
+          {change.correctionReason !== undefined && (
+            <span className="history-correction"> — {t('applications.historyCorrected', { reason: change.correctionReason })}</span>
+          )}
+          {change.reason && change.reason !== change.correctionReason && <span> — {change.reason}</span>}
           {change.receivedBy && <span> — {t('applications.receivedBy', { name: change.receivedBy })}</span>}
           <span className="history-actor">
             {' '}
