@@ -105,5 +105,8 @@ export const CorrectApplication = z
     reason: z.string().trim().min(5).max(500),
   })
   .strict()
-  .refine((c) => c.fields !== undefined || c.status !== undefined, { path: ['fields'], message: 'correction.nothing' });
+  .refine((c) => (c.fields !== undefined && Object.keys(c.fields).length > 0) || c.status !== undefined, {
+    path: ['fields'],
+    message: 'correction.nothing',
+  });
 export type CorrectApplicationInput = z.input<typeof CorrectApplication>;

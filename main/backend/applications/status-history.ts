@@ -99,9 +99,9 @@ interface PulledStepRow {
 
 /**
  * The correction reasons of pulled steps. The pulled history's table has no column for them: a
- * step this desk's correction made takes its reason from the outbox row that carried it; a
- * correction of fields made elsewhere is the one step that keeps the status, its reason the
- * correction's (the back office records it so).
+ * step this desk's correction made takes its reason from the outbox row that carried it. (A
+ * correction of fields made elsewhere shows as the one step that keeps the status, with the
+ * correction's reason as its reason: the card words it so.)
  */
 function correctionReasons(db: Db, applicationId: string): Map<string, string> {
   const rows = statement(
@@ -122,9 +122,7 @@ export function readStatusHistory(db: Db, applicationId: string): HistoryEntry[]
   ).all(applicationId) as PulledStepRow[];
   const corrections = correctionReasons(db, applicationId);
   const pulled = rows.map((h): HistoryEntry => {
-    const correction =
-      (h.mutation_id === null ? undefined : corrections.get(h.mutation_id)) ??
-      (h.from_status === h.to_status && h.reason !== null ? h.reason : undefined);
+    const correction = h.mutation_id === null ? undefined : corrections.get(h.mutation_id);
     return {
       from: h.from_status,
       to: h.to_status,

@@ -3,6 +3,7 @@ import type { Application, UpdateApplicationInput } from '../../../../shared/dom
 import { roleMayMove, TRANSITIONS } from '../../../../shared/domain/application-status';
 import type { ApplicationStatus } from '../../../../shared/domain/application-status';
 import type { ErrorBody } from '../../../../shared/errors';
+import type { Role } from '../../../../shared/roles';
 import { api } from '../../api';
 import { useShellStore } from '../../app/shell-store';
 import { useT } from '../../i18n/use-t';
@@ -16,6 +17,8 @@ import { STATUS_TEXT } from './status-text';
 
 type Part = 'fields' | 'status';
 
+const NO_ROLES: readonly Role[] = [];
+
 /**
  * «Виправлення керівника» (issue 15): a supervisor corrects the case's data or moves its status,
  * always with a reason the history and the audit log keep. Status moves offered are those the
@@ -23,7 +26,8 @@ type Part = 'fields' | 'status';
  */
 export function SupervisorCorrection({ application, onChanged }: { application: Application; onChanged(updated: Application): void }) {
   const t = useT();
-  const roles = useShellStore((state) => state.clerk?.roles ?? []);
+  // The roles array itself (a fallback made here each time would loop zustand's change check).
+  const roles = useShellStore((state) => state.clerk?.roles) ?? NO_ROLES;
   const [open, setOpen] = useState(false);
   const [part, setPart] = useState<Part>('fields');
   const [delivery, setDelivery] = useState<Delivery>(application.resultDelivery);
