@@ -24,6 +24,8 @@ import { AccountId, AccountView, AuthState, ChangePassword, NewPassword, SaveAcc
 import { Role } from './roles';
 import { DayRow, ExportedText, IssuedRow, JournalRow, Period, RegisterKind, withPeriod } from './registers';
 import { AuditQuery, AuditViewEntry } from './audit-view';
+import { CorrectApplication, ReviewDay, ReviewDayInput } from './review';
+import { ChangeRecord, ComparedField, Refusal } from './sync-health';
 import type { MethodAccess } from './roles';
 
 export interface MethodSpec {
@@ -114,7 +116,11 @@ export const CalendarSettings = z.object({
 });
 export type CalendarSettings = z.infer<typeof CalendarSettings>;
 
-/** A change the back office refused or found in conflict, for the supervisor to retry or discard. */
+/**
+ * A change the back office refused or found in conflict, for the supervisor to retry, resolve or
+ * discard. `record`, `refusal` and `fields` are what the panel shows (shared/sync-health.ts);
+ * `reason` and `payload` are the stored text and data, for support and tests, never shown raw.
+ */
 export const DeadLetter = z.object({
   mutationId: z.string(),
   aggregate: z.string(),
@@ -123,6 +129,11 @@ export const DeadLetter = z.object({
   reason: z.string(),
   payload: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
+  record: ChangeRecord,
+  refusal: Refusal,
+  fields: z.array(ComparedField),
+  /** A conflict carrying the back office's record: the supervisor may take that version. */
+  resolvable: z.boolean(),
 });
 
 /** A change saved here and not yet acknowledged by the back office. */
@@ -134,6 +145,7 @@ export const PendingChange = z.object({
   attempts: z.number().int().nonnegative(),
   createdAt: z.string(),
   lastError: z.string().nullable(),
+  record: ChangeRecord,
 });
 
 export const ClerkProfile = z.object({ id: z.string(), fullName: z.string(), roles: z.array(Role) });
@@ -411,6 +423,16 @@ export const methods = {
   'audit.list': {
     input: AuditQuery,
     output: z.object({ entries: z.array(AuditViewEntry), check: AuditCheck }),
+    role: 'supervisor',
+  },
+  /** The supervisor's day (shared/review.ts): the period's figures, the open work as of today, the queue. */
+  'review.day': { input: ReviewDayInput, output: ReviewDay, role: 'supervisor' },
+  /** A supervisor corrects a case's fields or status with a reason; it syncs as the edit or move it is, reason included. */
+  'applications.correct': { input: CorrectApplication, output: Application, role: 'supervisor', writes: true },
+  /** A conflict settled by taking the back office's version of the record; the reason is audited. */
+  'sync.resolve': {
+    input: z.object({ mutationId: RecordId, reason: z.string().trim().min(1).max(500) }).strict(),
+    output: z.null(),
     role: 'supervisor',
   },
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },

@@ -67,7 +67,12 @@ export const ApplicationCorrectLinePayload = z
   .object({ id: Id, receipt: ReceiptVersion.refine((r) => r.version > 1 && r.correction !== null, 'receipt.not_a_correction') })
   .strict();
 
-/** A status move: `from` is the status the desk moved from, the base of the status field. */
+/**
+ * Why a supervisor corrected the case (issue 15): present on the status moves and edits a
+ * correction made; the back office keeps it in the record's history with who made it.
+ */
+const CorrectionReason = z.string().trim().min(5).max(500);
+
 /**
  * A status move: `from` is the status the desk moved from, the base of the status field. The
  * move's data (decision, receiver, …) and the desk's local `day` of it come with it; `dueDate`
@@ -86,7 +91,7 @@ export const ApplicationStatusPayload = z
     actorName: ActorName.optional(),
   })
   .extend(MoveData.omit({ reason: true }).shape)
-  .extend({ day: Day.optional(), dueDate: Day.optional() })
+  .extend({ day: Day.optional(), dueDate: Day.optional(), correctionReason: CorrectionReason.optional() })
   .strict();
 
 /** The fields a desk may edit after registration; only the changed ones are sent. */
@@ -98,8 +103,9 @@ export const ApplicationUpdatePayload = z
     resultDelivery: ResultDelivery,
     notes: z.string().trim().max(2000).nullable(),
     dueDate: Day,
+    correctionReason: CorrectionReason,
   })
-  .partial({ representative: true, items: true, resultDelivery: true, notes: true, dueDate: true })
+  .partial({ representative: true, items: true, resultDelivery: true, notes: true, dueDate: true, correctionReason: true })
   .strict();
 
 /**

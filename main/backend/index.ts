@@ -9,6 +9,7 @@ import { applicantHandlers } from './applicants/handlers';
 import { applicationHandlers } from './applications/handlers';
 import { paymentHandlers } from './payments/handlers';
 import { queueHandlers } from './queue/handlers';
+import { reviewHandlers } from './review/handlers';
 import { calendarHandlers } from './calendar/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { seedSampleCatalog } from './catalog/queries';
@@ -167,6 +168,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...clerkHandlers(deps),
       ...authHandlers({ ...deps, auth }),
       ...queueHandlers({ ...deps, queue }),
+      ...reviewHandlers({ ...deps, queue }),
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
       ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),

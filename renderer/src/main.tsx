@@ -23,6 +23,7 @@ import './features/intake/intake.css';
 import './features/applications/applications.css';
 import './features/payments/payments.css';
 import './features/calendar/calendar.css';
+import './features/review/review.css';
 import './features/sync/sync.css';
 import './features/queue/queue.css';
 import './features/documents/documents.css';

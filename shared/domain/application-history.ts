@@ -22,6 +22,11 @@ export const StatusStep = z.object({
   actorName: z.string().nullable(),
   /** The desk mutation that made the step: how a desk matches its own delivered steps. */
   mutationId: z.string(),
+  /**
+   * A supervisor's correction made this step, for this reason (issue 15). A correction of fields
+   * only is a step that keeps the status (`from` = `to`).
+   */
+  correctionReason: z.string().optional(),
 });
 export type StatusStep = z.infer<typeof StatusStep>;
 

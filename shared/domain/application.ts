@@ -67,6 +67,8 @@ export const StatusChange = z.object({
   actorName: z.string().nullable(),
   /** Made on this desk and not yet accepted by the back office: shown on top, marked. */
   pending: z.boolean(),
+  /** A supervisor's correction made this step, for this reason; a correction of fields keeps the status (`from` = `to`). */
+  correctionReason: z.string().optional(),
 });
 
 /** Where a record stands with the back office: saved here only, delivered, or refused / in conflict. */

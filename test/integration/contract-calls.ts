@@ -107,6 +107,13 @@ export const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'registers.csv': () => ({ kind: 'day', from: '2026-12-01', to: '2026-12-03' }),
   'registers.openData': () => ({ from: '2026-12-01', to: '2026-12-03', format: 'csv' }),
   'audit.list': () => ({ from: '2026-12-01', to: '2026-12-03', action: 'export' }),
+  'review.day': () => ({ from: '2026-11-27', to: '2026-11-27' }),
+  'sync.resolve': (m) => ({ mutationId: m.deadMutations[1], reason: 'Взято версію бек-офісу' }),
+  'applications.correct': (m) => ({
+    applicationId: m.applicationId,
+    fields: { notes: 'Дзвонити зранку' },
+    reason: 'Примітку внесено помилково',
+  }),
   'documents.scanners': () => ({}),
   'documents.openSet': () => ({ owner: { kind: 'intake', lineKey: 'birth-certificate' }, label: 'Свідоцтво' }),
   'documents.getSet': (m) => ({ setId: m.editSetId }),

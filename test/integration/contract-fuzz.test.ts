@@ -246,6 +246,12 @@ const CASES: readonly Case[] = [
   { method: 'documents.list', input: { applicationId: ID } },
   { method: 'documents.file', input: { documentId: ID } },
   { method: 'documents.purge', input: {} },
+  { method: 'review.day', input: { from: '2026-12-01', to: '2026-12-03', waitingDays: 30 }, optional: [['waitingDays']] },
+  {
+    method: 'applications.correct',
+    input: { applicationId: ID, fields: { notes: 'Дзвонити зранку' }, reason: 'Примітку внесено помилково' },
+  },
+  { method: 'sync.resolve', input: { mutationId: ID, reason: 'Взято версію бек-офісу' } },
 ];
 
 /** Keys that reach an object's prototype machinery when code copies or reads fields naively. */

@@ -33,11 +33,13 @@ beforeAll(async () => {
  * This desk has no back office configured: enrolling cannot succeed, and so cannot queue either;
  * the queue's statistics are the back office's. The application here is not issued: it has no
  * acknowledgement yet. (A standalone desk's walk-in does queue: its tickets sync once enrolled.)
+ * The dead letters made here are refusals, not conflicts: there is no back office version to take.
  */
 const REFUSED_HERE: ReadonlySet<MethodName> = new Set([
   'sync.enroll',
   'papers.acknowledgement',
   'queue.statistics',
+  'sync.resolve',
   // Given a wrong current password and an unknown account on purpose (CALLS): refused, and so queue nothing.
   'auth.changePassword',
   'accounts.resetPassword',

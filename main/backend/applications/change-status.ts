@@ -38,9 +38,11 @@ interface CurrentRow {
  * Leaving a suspension moves the due date on by its length in the unit of the term the case was
  * registered under, counted with this desk's calendar; the first time, the due date set at
  * registration is kept as the original. A term that runs from the hand-off (§6.4) is dated by the
- * hand-off itself, and that date is the original.
+ * hand-off itself, and that date is the original. A supervisor's correction
+ * (review/correct-application.ts) passes its reason: the step carries it to the back office and
+ * the audit event keeps it.
  */
-export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): StoredApplication {
+export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus, correctionReason?: string): StoredApplication {
   const now = env.now();
   const at = now.toISOString();
   const day = localDay(now, env.desk.timeZone);
@@ -109,6 +111,7 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
           day,
           ...(dueMoved ? { dueDate: due } : {}),
           actorName: clerkName(env.db, env.clerkId),
+          ...(correctionReason === undefined ? {} : { correctionReason }),
         },
         baseVersion: current.server_version,
       },
@@ -116,7 +119,12 @@ export function changeApplicationStatus(env: CommandEnv, input: ChangeStatus): S
         action: 'application.status',
         entity: 'application',
         entityId: id,
-        details: { from: current.status, to: move.to, ...(owed === null ? {} : { issuedUnpaid: { outstandingKopecks: owed } }) },
+        details: {
+          from: current.status,
+          to: move.to,
+          ...(owed === null ? {} : { issuedUnpaid: { outstandingKopecks: owed } }),
+          ...(correctionReason === undefined ? {} : { correctionReason }),
+        },
       },
     );
   });

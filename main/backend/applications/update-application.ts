@@ -14,8 +14,10 @@ import { assertParties } from './registration-rules';
  * are append-only and change only through a new опис or a corrected version (add-documents.ts,
  * correct-line.ts). Only the fields that really changed travel, against the server version they were
  * edited on, so the back office can merge edits of different fields made at two desks.
+ * A supervisor's correction (review/correct-application.ts) passes its reason: it travels with the
+ * edit and is audited, and a correction that changes nothing is refused rather than recorded.
  */
-export function updateApplication(env: CommandEnv, input: UpdateApplicationInput): StoredApplication {
+export function updateApplication(env: CommandEnv, input: UpdateApplicationInput, correctionReason?: string): StoredApplication {
   const now = env.now();
   const at = now.toISOString();
   runCommand(env.db, () => {
@@ -31,7 +33,10 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
     if (input.resultDelivery !== undefined && input.resultDelivery !== current.resultDelivery)
       changed.resultDelivery = input.resultDelivery;
     if (input.notes !== undefined && (input.notes || null) !== current.notes) changed.notes = input.notes || null;
-    if (Object.keys(changed).length === 0) return;
+    if (Object.keys(changed).length === 0) {
+      if (correctionReason === undefined) return;
+      throw new AppError('VALIDATION', 'The correction changes nothing', [{ path: ['fields'], message: 'correction.nothing_changed' }]);
+    }
 
     if ('representative' in changed) {
       const rep = input.representative ?? null;
@@ -69,8 +74,17 @@ export function updateApplication(env: CommandEnv, input: UpdateApplicationInput
     recordChange(
       env,
       at,
-      { kind: 'application.update', payload: { id: input.id, ...changed }, baseVersion: current.serverVersion },
-      { action: 'application.update', entity: 'application', entityId: input.id, details: { fields: Object.keys(changed) } },
+      {
+        kind: 'application.update',
+        payload: { id: input.id, ...changed, ...(correctionReason === undefined ? {} : { correctionReason }) },
+        baseVersion: current.serverVersion,
+      },
+      {
+        action: 'application.update',
+        entity: 'application',
+        entityId: input.id,
+        details: { fields: Object.keys(changed), ...(correctionReason === undefined ? {} : { correctionReason }) },
+      },
     );
   });
   const application = getApplicationById(env.db, input.id);

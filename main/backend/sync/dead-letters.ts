@@ -7,18 +7,18 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { uuidv7 } from '../ids';
 import { AGGREGATE_TABLES, splitAggregate } from './outbox-queue';
+import { changeRecord, comparedFields, refusalOf } from './change-view';
+import { PULLED_APPLIERS } from './pulled-appliers';
+import type { MethodOutput } from '../../../shared/contract';
+import type { Change } from '../../../shared/sync-protocol';
 
-export interface DeadLetter {
-  mutationId: string;
-  aggregate: string;
-  kind: string;
-  status: 'dead' | 'conflict';
-  reason: string;
-  payload: Record<string, unknown>;
-  createdAt: string;
-}
+type DeadLetter = MethodOutput<'sync.deadLetters'>[number];
+type PendingChange = MethodOutput<'sync.pendingList'>[number];
 
-/** Mutations the back office refused or found in conflict: the supervisor's list (docs/ARCHITECTURE.md §7.5). */
+/**
+ * Mutations the back office refused or found in conflict: the supervisor's list (docs/ARCHITECTURE.md §7.5),
+ * each with its record as a person knows it, the refusal as data and the fields side by side.
+ */
 export function listDeadLetters(db: Db): DeadLetter[] {
   const rows = statement(
     db,
@@ -32,28 +32,32 @@ export function listDeadLetters(db: Db): DeadLetter[] {
     payload: string;
     created_at: string;
   }>;
-  return rows.map((r) => ({
-    mutationId: r.mutation_id,
-    aggregate: r.aggregate,
-    kind: r.kind,
-    status: r.status,
-    reason: r.last_error ?? '',
-    payload: JSON.parse(r.payload) as Record<string, unknown>,
-    createdAt: r.created_at,
-  }));
+  return rows.map((r) => {
+    const payload = JSON.parse(r.payload) as Record<string, unknown>;
+    const { refusal, server } = refusalOf(r.last_error);
+    return {
+      mutationId: r.mutation_id,
+      aggregate: r.aggregate,
+      kind: r.kind,
+      status: r.status,
+      reason: r.last_error ?? '',
+      payload,
+      createdAt: r.created_at,
+      record: changeRecord(db, r.aggregate),
+      refusal,
+      fields: comparedFields(r.kind, payload, server),
+      resolvable: canTakeServer(r.aggregate, server),
+    };
+  });
 }
 
-export interface PendingChange {
-  mutationId: string;
-  aggregate: string;
-  kind: string;
-  status: 'pending' | 'inflight' | 'blocked_on_blob';
-  attempts: number;
-  createdAt: string;
-  lastError: string | null;
+/** Only a conflict over a record a pull applies can be settled by taking the back office's version of it. */
+function canTakeServer(aggregate: string, server: Record<string, unknown> | null): boolean {
+  const entity = splitAggregate(aggregate)[0];
+  return server !== null && entity !== 'ticket' && Object.hasOwn(PULLED_APPLIERS, entity);
 }
 
-/** The oldest changes still to deliver, for the sync panel. */
+/** The oldest changes still to deliver, for the sync panel, each with its record as a person knows it. */
 export function listPending(db: Db, limit = 200): PendingChange[] {
   const rows = statement(
     db,
@@ -75,6 +79,7 @@ export function listPending(db: Db, limit = 200): PendingChange[] {
     attempts: r.attempts,
     createdAt: r.created_at,
     lastError: r.last_error,
+    record: changeRecord(db, r.aggregate),
   }));
 }
 
@@ -165,6 +170,40 @@ export function retryDeadLetter(env: CommandEnv, mutationId: string): string {
       details: { newMutationId: newId },
     });
     return newId;
+  });
+}
+
+/**
+ * Settles a conflict by taking the back office's version of the record, as the conflict answer
+ * carried it: the refused change is closed, the record becomes that version (through the pull's
+ * own applier, so a record with other changes still queued keeps them on top), and the
+ * supervisor's reason is audited.
+ */
+export function resolveDeadLetter(env: CommandEnv, mutationId: string, reason: string, takeServerRecord: (change: Change) => void): void {
+  const at = env.now().toISOString();
+  runCommand(env.db, () => {
+    const row = deadRow(env.db, mutationId);
+    const { server, version } = refusalOf(row.last_error);
+    if (row.status !== 'conflict' || server === null || version === null || !canTakeServer(row.aggregate, server))
+      throw new AppError(
+        'CONFLICT',
+        'Only a conflict that carried the back office’s record can take its version; retry or discard this one',
+        [{ path: ['mutationId'], message: 'sync.not_resolvable' }],
+      );
+    statement(
+      env.db,
+      "UPDATE outbox SET status = 'acked', acked_at = ?, last_error = coalesce(last_error, '') || ' [resolved: server version]' WHERE mutation_id = ?",
+    ).run(at, mutationId);
+    const [entity, id] = splitAggregate(row.aggregate);
+    takeServerRecord({ seq: 1, entity, id, version, data: server });
+    appendAudit(env.db, {
+      at,
+      actor: env.clerkId,
+      action: 'sync.resolve',
+      entity: 'mutation',
+      entityId: mutationId,
+      details: { reason, serverVersion: version },
+    });
   });
 }
 

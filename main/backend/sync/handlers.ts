@@ -2,12 +2,12 @@ import type { Handlers } from '../../../shared/contract';
 import type { CallContext } from '../dispatch';
 import { envFor } from '../handler-deps';
 import type { HandlerDeps } from '../handler-deps';
-import { discardDeadLetter, listDeadLetters, listPending, retryDeadLetter } from './dead-letters';
+import { discardDeadLetter, listDeadLetters, listPending, resolveDeadLetter, retryDeadLetter } from './dead-letters';
 import type { SyncService } from './sync-service';
 
 type SyncHandlers = Pick<
   Handlers<CallContext>,
-  'sync.status' | 'sync.now' | 'sync.enroll' | 'sync.deadLetters' | 'sync.pendingList' | 'sync.retry' | 'sync.discard'
+  'sync.status' | 'sync.now' | 'sync.enroll' | 'sync.deadLetters' | 'sync.pendingList' | 'sync.retry' | 'sync.discard' | 'sync.resolve'
 >;
 
 export function syncHandlers(deps: HandlerDeps & { sync: SyncService }): SyncHandlers {
@@ -24,6 +24,11 @@ export function syncHandlers(deps: HandlerDeps & { sync: SyncService }): SyncHan
     'sync.discard': ({ mutationId, reason }, ctx) => {
       discardDeadLetter(envFor(deps, ctx), mutationId, reason);
       // Nothing new to send, but the status bar's dead-letter count changed.
+      deps.sync.changed();
+      return null;
+    },
+    'sync.resolve': ({ mutationId, reason }, ctx) => {
+      resolveDeadLetter(envFor(deps, ctx), mutationId, reason, (change) => deps.sync.takeServerRecord(change));
       deps.sync.changed();
       return null;
     },

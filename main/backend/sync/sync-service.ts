@@ -1,4 +1,5 @@
 import type { EventPayload } from '../../../shared/contract';
+import type { Change } from '../../../shared/sync-protocol';
 import { AppError } from '../../../shared/errors';
 import type { DeskConfig } from '../config/desk-config';
 import type { Db } from '../db/open';
@@ -59,13 +60,14 @@ export function createSyncService(options: SyncServiceOptions) {
         fetch: options.fetch ?? fetch,
       })
     : null;
+  const applyChanges = createChangeApplier(options.logger);
   const engine: SyncEngine | null = http
     ? createSyncEngine({
         db,
         http,
         now: options.now,
         logger: options.logger,
-        applyChanges: createChangeApplier(options.logger),
+        applyChanges,
         onStatus: options.onStatus,
         ...(uploader ? { uploader } : {}),
         ...(options.random ? { random: options.random } : {}),
@@ -134,6 +136,10 @@ export function createSyncService(options: SyncServiceOptions) {
       })();
       await engine.syncNow();
       return engine.status();
+    },
+    /** The back office's record as a pull would bring it: a supervisor took its version of a conflict (dead-letters.ts). */
+    takeServerRecord(change: Change): void {
+      applyChanges(db, [change]);
     },
     waitForIdle(): Promise<void> {
       return engine ? engine.waitForIdle() : Promise.resolve();

@@ -104,6 +104,7 @@ async function changeStatus(ctx: ApplyContext): Promise<Outcome> {
     receivedBy: parsed.data.receivedBy,
     at,
     actorName: ctx.clerk.fullName,
+    ...(parsed.data.correctionReason === undefined ? {} : { correctionReason: parsed.data.correctionReason }),
   });
   ctx.store.save('application', { ...current, version, data: { ...data.record, statusHistory: [...historyOf(current.data), next] } });
   recordStatus(ctx, next);
@@ -134,8 +135,25 @@ async function update(ctx: ApplyContext): Promise<Outcome> {
   const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
-  const { id: _id, ...fields } = parsed.data;
-  return updateWithMerge(ctx, 'application', current, fields);
+  const { id: _id, correctionReason, ...fields } = parsed.data;
+  if (correctionReason === undefined) return updateWithMerge(ctx, 'application', current, fields);
+  // A supervisor's correction of fields is a step of the history that keeps the status: who, when and why.
+  const status = z.string().parse(current.data.status) as StatusStep['to'];
+  const corrected = step(ctx, {
+    from: status,
+    to: status,
+    reason: correctionReason,
+    receivedBy: null,
+    at: ctx.mutation.createdAt,
+    actorName: null,
+    correctionReason,
+  });
+  const outcome = await updateWithMerge(ctx, 'application', current, fields, (merged) => ({
+    ...merged,
+    statusHistory: [...historyOf(merged), corrected],
+  }));
+  if (outcome.status === 'applied') recordStatus(ctx, corrected);
+  return outcome;
 }
 
 /** The receipts the record carries; records stored before receipts were numbered have none. */

@@ -29,9 +29,16 @@ async function withOwnEdits(ctx: ApplyContext, entity: EntityName, base: EntityD
 /**
  * Edits fields of an existing record by three-way merge against the version the desk edited:
  * applied when the edits do not overlap the server's since then, else a conflict carrying the
- * server's record so the clerk sees it (never a silent overwrite).
+ * server's record so the clerk sees it (never a silent overwrite). `finish` adds what the edit
+ * brings besides its fields (a correction's history step) to the merged record.
  */
-export async function updateWithMerge(ctx: ApplyContext, entity: EntityName, current: EntityRow, proposed: EntityData): Promise<Outcome> {
+export async function updateWithMerge(
+  ctx: ApplyContext,
+  entity: EntityName,
+  current: EntityRow,
+  proposed: EntityData,
+  finish: (merged: EntityData) => EntityData = (merged) => merged,
+): Promise<Outcome> {
   const baseVersion = baseVersionOf(ctx.mutation.baseVersion, ctx.predecessorVersion);
   const base = baseVersion === null ? null : await ctx.store.loadVersion(entity, ctx.id, baseVersion);
   if (baseVersion === null || !base) {
@@ -42,6 +49,6 @@ export async function updateWithMerge(ctx: ApplyContext, entity: EntityName, cur
   const { merged, conflicts } = threeWayMerge(await withOwnEdits(ctx, entity, base, baseVersion), current.data, proposed);
   if (conflicts.length > 0) return { status: 'conflict', fields: conflicts, server: current.data, version: current.version };
   const version = current.version + 1;
-  ctx.store.save(entity, { ...current, version, data: merged });
+  ctx.store.save(entity, { ...current, version, data: finish(merged) });
   return { status: 'applied', version };
 }

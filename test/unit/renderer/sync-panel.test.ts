@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correctionInput } from '../../../renderer/src/features/applications/correction';
-import { ageOf, clockSkewed, kindTextKey, parseReason } from '../../../renderer/src/features/sync/sync-text';
+import { ageOf, clockSkewed, kindTextKey } from '../../../renderer/src/features/sync/sync-text';
 
 describe('kindTextKey', () => {
   it('names the known kinds and their families', () => {
@@ -20,39 +20,6 @@ describe('kindTextKey', () => {
     expect(kindTextKey('queue.call')).toBeNull();
     expect(kindTextKey('toString')).toBeNull();
     expect(kindTextKey('')).toBeNull();
-  });
-});
-
-describe('parseReason', () => {
-  it('reads a rejection: code, message and the fields in error', () => {
-    const reason = JSON.stringify({
-      code: 'invalid',
-      message: 'notes too long',
-      fieldErrors: [
-        { path: ['notes'], message: 'too long' },
-        { path: ['items', 0, 'name'], message: 'empty' },
-        { path: ['notes'], message: 'again' },
-      ],
-    });
-    expect(parseReason(reason)).toEqual({
-      type: 'rejected',
-      code: 'invalid',
-      message: 'notes too long',
-      fields: ['notes', 'items.0.name'],
-    });
-  });
-
-  it('reads a conflict: the fields changed on both sides', () => {
-    expect(parseReason(JSON.stringify({ fields: ['notes', 'resultDelivery'], server: { notes: 'x' }, version: 3 }))).toEqual({
-      type: 'conflict',
-      fields: ['notes', 'resultDelivery'],
-    });
-  });
-
-  it('shows anything else as it is', () => {
-    expect(parseReason('connection reset')).toEqual({ type: 'text', text: 'connection reset' });
-    expect(parseReason('[1,2]')).toEqual({ type: 'text', text: '[1,2]' });
-    expect(parseReason('')).toEqual({ type: 'text', text: '' });
   });
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReasonText } from '../../../renderer/src/features/sync/AttentionItem';
+import { RefusalText } from '../../../renderer/src/features/sync/ChangeParts';
 import { useLanguageStore } from '../../../renderer/src/i18n/language-store';
 
 afterEach(() => {
@@ -9,31 +9,29 @@ afterEach(() => {
   useLanguageStore.getState().setLanguage('uk');
 });
 
-const taken = JSON.stringify({
-  code: 'reg_number_taken',
-  message: 'Registration number KV01-07-20261127-0004 is already used by application a0 in this center',
-  fieldErrors: [{ path: ['payload', 'regNumber'], message: 'already used in this center' }],
-});
+const taken = { type: 'rejected' as const, code: 'reg_number_taken', fields: ['regNumber'] };
 
-describe('ReasonText for a registration number used twice', () => {
-  it('says in Ukrainian what happened and what the supervisor does, and keeps the code for IT', () => {
-    render(<ReasonText reason={taken} />);
+describe('RefusalText for a registration number used twice', () => {
+  it('says in Ukrainian what happened and what the supervisor does', () => {
+    render(<RefusalText refusal={taken} />);
     expect(screen.getByText(/Цей реєстраційний номер уже має інше звернення центру/)).toHaveProperty(
       'textContent',
       expect.stringContaining('Зареєструйте звернення заново'),
     );
-    expect(screen.getByText(/Причина: reg_number_taken/)).toBeTruthy();
+    expect(screen.queryByText(/reg_number_taken/)).toBeNull();
   });
 
   it('says it in English when the desk speaks English', () => {
     useLanguageStore.getState().setLanguage('en');
-    render(<ReasonText reason={taken} />);
+    render(<RefusalText refusal={taken} />);
     expect(screen.getByText(/Another application of the center already has this registration number/)).toBeTruthy();
   });
 
-  it('adds no explanation to other refusals', () => {
-    render(<ReasonText reason={JSON.stringify({ code: 'invalid_payload', message: 'bad', fieldErrors: [] })} />);
-    expect(screen.queryByText(/реєстраційний номер/)).toBeNull();
-    expect(screen.getByText(/Причина: invalid_payload/)).toBeTruthy();
+  it('words the other known refusals, and a conflict by its fields’ labels', () => {
+    render(<RefusalText refusal={{ type: 'rejected', code: 'transition_forbidden', fields: [] }} />);
+    expect(screen.getByText(/Такої зміни стану з поточного стану не буває/)).toBeTruthy();
+    cleanup();
+    render(<RefusalText refusal={{ type: 'conflict', fields: ['notes', 'resultDelivery'] }} />);
+    expect(screen.getByText('Змінені в обох місцях поля: Примітки, Спосіб отримання результату')).toBeTruthy();
   });
 });

@@ -17,6 +17,7 @@ import { PartyFacts } from './PartyFacts';
 import { ReceiptsSection } from './ReceiptsSection';
 import { RecordSection } from './RecordSection';
 import { StatusChangeForm } from './StatusChangeForm';
+import { SupervisorCorrection } from './SupervisorCorrection';
 import { StatusFactsSection } from './StatusFactsSection';
 import { AcknowledgementActions } from './AcknowledgementActions';
 import { StatusFlagBadges } from './StatusFlagBadges';
@@ -115,6 +116,13 @@ export function ApplicationCard({ id, onChanged, onClose }: ApplicationCardProps
         }}
       />
       <ApplicationEditForm
+        application={a}
+        onChanged={(updated) => {
+          setApplication(updated);
+          onChanged();
+        }}
+      />
+      <SupervisorCorrection
         application={a}
         onChanged={(updated) => {
           setApplication(updated);

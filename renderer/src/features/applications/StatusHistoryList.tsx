@@ -14,18 +14,23 @@ export function StatusHistoryList({ history }: { history: Application['history']
   const standalone = useShellStore((state) => state.sync?.state === 'standalone');
   return (
     <ol className="history">
-      {history.map((change, index) => (
-        <li key={index} className={change.pending && !standalone ? 'history-pending' : undefined}>
-          <span className="history-time">{formatDateTime(change.at)}</span> <strong>{t(STATUS_TEXT[change.to])}</strong>
-          {change.reason && <span> — {change.reason}</span>}
-          {change.receivedBy && <span> — {t('applications.receivedBy', { name: change.receivedBy })}</span>}
-          <span className="history-actor">
-            {' '}
-            — {t('applications.historyActor', { name: change.actorName ?? t('applications.historyOtherDesk') })}
-          </span>
-          {change.pending && !standalone && <em className="history-pending-mark"> ({t('applications.historyPending')})</em>}
-        </li>
-      ))}
+      {history.map((change, index) => {
+        // A step that keeps the status is a supervisor's correction of fields (its reason is the correction's), wherever it was made.
+        const correction = change.correctionReason ?? (change.from === change.to ? change.reason : null);
+        return (
+          <li key={index} className={change.pending && !standalone ? 'history-pending' : undefined}>
+            <span className="history-time">{formatDateTime(change.at)}</span> <strong>{t(STATUS_TEXT[change.to])}</strong>
+            {correction && <span className="history-correction"> — {t('applications.historyCorrected', { reason: correction })}</span>}
+            {change.reason && change.reason !== correction && <span> — {change.reason}</span>}
+            {change.receivedBy && <span> — {t('applications.receivedBy', { name: change.receivedBy })}</span>}
+            <span className="history-actor">
+              {' '}
+              — {t('applications.historyActor', { name: change.actorName ?? t('applications.historyOtherDesk') })}
+            </span>
+            {change.pending && !standalone && <em className="history-pending-mark"> ({t('applications.historyPending')})</em>}
+          </li>
+        );
+      })}
     </ol>
   );
 }

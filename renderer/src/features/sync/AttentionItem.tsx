@@ -1,34 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MethodOutput } from '../../../../shared/contract';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
 import { TextInput } from '../../kit/TextInput';
 import { formatDateTime } from '../../lib/format';
-import { kindTextKey, parseReason, rejectionTextKey } from './sync-text';
+import { kindTextKey } from './sync-text';
+import { CompareTable, RecordText, RefusalText } from './ChangeParts';
+import type { DeadLetter } from './ChangeParts';
 
-export type DeadLetter = MethodOutput<'sync.deadLetters'>[number];
-
-export function ReasonText({ reason }: { reason: string }) {
-  const t = useT();
-  const parsed = parseReason(reason);
-  if (parsed.type === 'conflict') {
-    return <p className="sync-reason">{t('syncPanel.conflictFields', { fields: parsed.fields.join(', ') || '—' })}</p>;
-  }
-  if (parsed.type === 'rejected') {
-    const explained = rejectionTextKey(parsed.code);
-    return (
-      <div className="sync-reason">
-        {explained && <p>{t(explained)}</p>}
-        <p>
-          {t('syncPanel.reasonCode', { code: parsed.code })}
-          {parsed.message && <> — {parsed.message}</>}
-        </p>
-        {parsed.fields.length > 0 && <p>{t('syncPanel.reasonFields', { fields: parsed.fields.join(', ') })}</p>}
-      </div>
-    );
-  }
-  return parsed.text === '' ? null : <p className="sync-reason">{parsed.text}</p>;
-}
+export type { DeadLetter } from './ChangeParts';
 
 interface AttentionItemProps {
   letter: DeadLetter;
@@ -36,12 +15,20 @@ interface AttentionItemProps {
   onRetry(mutationId: string): void;
   /** Resolves true once discarded; the reason form stays open on failure. */
   onDiscard(mutationId: string, reason: string): Promise<boolean>;
+  /** Takes the back office's version of the record (a conflict that carried it); true once done. */
+  onResolve(mutationId: string, reason: string): Promise<boolean>;
 }
 
-/** One refused or conflicting change: what it was, why, the record's data, and the supervisor's two ways out. */
-export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionItemProps) {
+/** The two ways out that need a reason: each opens the same reason form with its own words. */
+const REASON_TEXT = {
+  discard: { label: 'syncPanel.discardReason', confirm: 'syncPanel.discardConfirm' },
+  resolve: { label: 'syncPanel.resolveReason', confirm: 'syncPanel.resolveConfirm' },
+} as const;
+
+/** One refused or conflicting change: what it was, why, both versions, and the supervisor's ways out. */
+export function AttentionItem({ letter, busy, onRetry, onDiscard, onResolve }: AttentionItemProps) {
   const t = useT();
-  const [discarding, setDiscarding] = useState(false);
+  const [asking, setAsking] = useState<keyof typeof REASON_TEXT | null>(null);
   const [reason, setReason] = useState('');
   const [empty, setEmpty] = useState(false);
   const reasonBox = useRef<HTMLTextAreaElement>(null);
@@ -51,8 +38,14 @@ export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionIte
 
   // The reason box takes focus as soon as the supervisor chooses to discard.
   useEffect(() => {
-    if (discarding) reasonBox.current?.focus();
-  }, [discarding]);
+    if (asking !== null) reasonBox.current?.focus();
+  }, [asking]);
+
+  function ask(action: keyof typeof REASON_TEXT): void {
+    setAsking(action);
+    setReason('');
+    setEmpty(false);
+  }
 
   async function submit(): Promise<void> {
     if (reason.trim() === '') {
@@ -60,7 +53,8 @@ export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionIte
       reasonBox.current?.focus();
       return;
     }
-    if (await onDiscard(letter.mutationId, reason.trim())) setDiscarding(false);
+    const done = asking === 'resolve' ? onResolve : onDiscard;
+    if (await done(letter.mutationId, reason.trim())) setAsking(null);
   }
 
   return (
@@ -69,14 +63,11 @@ export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionIte
         {key ? t(key) : letter.kind} — {t(letter.status === 'dead' ? 'syncPanel.dead' : 'syncPanel.conflict')}
       </span>
       <span className="sync-item-meta">
-        {t('syncPanel.savedAt', { time: formatDateTime(letter.createdAt) })} · {t('syncPanel.record', { record: letter.aggregate })}
+        <RecordText record={letter.record} /> · {t('syncPanel.savedAt', { time: formatDateTime(letter.createdAt) })}
       </span>
-      <ReasonText reason={letter.reason} />
-      <details className="sync-payload">
-        <summary>{t('syncPanel.payload')}</summary>
-        <pre>{JSON.stringify(letter.payload, null, 2)}</pre>
-      </details>
-      {discarding ? (
+      <RefusalText refusal={letter.refusal} />
+      <CompareTable fields={letter.fields} caption={t('syncPanel.compareTitle')} />
+      {asking !== null ? (
         <form
           className="sync-discard"
           noValidate
@@ -88,7 +79,7 @@ export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionIte
           <TextInput
             id={reasonId}
             textareaRef={reasonBox}
-            label={t('syncPanel.discardReason')}
+            label={t(REASON_TEXT[asking].label)}
             size="long"
             rows={2}
             maxLength={500}
@@ -103,9 +94,9 @@ export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionIte
           {/* The reason form is this action's confirmation step, so its submit is not a second danger button. */}
           <div className="kit-button-row">
             <Button type="submit" variant="primary" disabled={busy}>
-              {t('syncPanel.discardConfirm')}
+              {t(REASON_TEXT[asking].confirm)}
             </Button>
-            <Button onClick={() => setDiscarding(false)}>{t('syncPanel.cancel')}</Button>
+            <Button onClick={() => setAsking(null)}>{t('syncPanel.cancel')}</Button>
           </div>
         </form>
       ) : (
@@ -113,15 +104,12 @@ export function AttentionItem({ letter, busy, onRetry, onDiscard }: AttentionIte
           <Button aria-describedby={itemId} disabled={busy} onClick={() => onRetry(letter.mutationId)}>
             {t('syncPanel.retry')}
           </Button>
-          <Button
-            aria-describedby={itemId}
-            disabled={busy}
-            onClick={() => {
-              setDiscarding(true);
-              setReason('');
-              setEmpty(false);
-            }}
-          >
+          {letter.resolvable && (
+            <Button aria-describedby={itemId} disabled={busy} onClick={() => ask('resolve')}>
+              {t('syncPanel.resolve')}
+            </Button>
+          )}
+          <Button aria-describedby={itemId} disabled={busy} onClick={() => ask('discard')}>
             {t('syncPanel.discard')}
           </Button>
         </div>

@@ -30,60 +30,63 @@ export function kindTextKey(kind: string): PlainMessageKey | null {
   return Object.hasOwn(KIND_FAMILY_TEXT, family) ? (KIND_FAMILY_TEXT[family] ?? null) : null;
 }
 
-/** Refusals a supervisor must act on in a known way: what happened and what to do, in the desk's language. */
+/** Refusals worded for the supervisor: what happened and what to do, in the desk's language (codes: server/README.md). */
 const REJECTION_TEXT: Readonly<Record<string, PlainMessageKey>> = {
   reg_number_taken: 'syncPanel.regNumberTaken',
+  invalid_payload: 'syncPanel.invalidPayload',
+  not_found: 'syncPanel.notFound',
+  already_exists: 'syncPanel.alreadyExists',
+  wrong_center: 'syncPanel.wrongCenter',
+  role_forbidden: 'syncPanel.roleForbidden',
+  transition_forbidden: 'syncPanel.transitionForbidden',
+  base_unknown: 'syncPanel.baseUnknown',
+  receipt_taken: 'syncPanel.receiptTaken',
+  receipt_unknown: 'syncPanel.receiptUnknown',
+  already_cancelled: 'syncPanel.alreadyCancelled',
+  unknown_clerk: 'syncPanel.clerkRefused',
+  not_signed_in: 'syncPanel.clerkRefused',
+  clerk_not_on_this_desk: 'syncPanel.clerkRefused',
+  clerk_disabled: 'syncPanel.clerkRefused',
 };
 
 export function rejectionTextKey(code: string): PlainMessageKey | null {
   return Object.hasOwn(REJECTION_TEXT, code) ? (REJECTION_TEXT[code] ?? null) : null;
 }
 
-/** Why the back office did not take a change, read from the JSON text the desk stored. */
-export type SyncReason =
-  | { type: 'rejected'; code: string; message: string; fields: string[] }
-  | { type: 'conflict'; fields: string[] }
-  | { type: 'text'; text: string };
+/** A changed field's label: the intake form's and the card's where they have one. */
+const FIELD_TEXT: Readonly<Record<string, PlainMessageKey>> = {
+  notes: 'intake.notes.label',
+  resultDelivery: 'intake.delivery.label',
+  representative: 'applications.representative',
+  status: 'syncField.status',
+  reason: 'syncField.reason',
+  dueDate: 'syncField.dueDate',
+  items: 'syncField.items',
+  receipt: 'syncField.receipt',
+  receiver: 'syncField.receiver',
+  receivedBy: 'syncField.receivedBy',
+  trackingNumber: 'syncField.trackingNumber',
+  outcome: 'syncField.outcome',
+  transferTo: 'syncField.transferTo',
+  withdrawal: 'syncField.withdrawal',
+  entry: 'syncField.entry',
+  correctionReason: 'syncField.correctionReason',
+};
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A field's label; one without a name of its own is "other data", never its code name. */
+export function fieldTextKey(field: string): PlainMessageKey {
+  return Object.hasOwn(FIELD_TEXT, field) ? (FIELD_TEXT[field] ?? 'syncField.other') : 'syncField.other';
 }
 
-function strings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
+const DELIVERY_TEXT: Readonly<Record<string, PlainMessageKey>> = {
+  in_person: 'intake.delivery.in_person',
+  post: 'intake.delivery.post',
+  email: 'intake.delivery.email',
+  electronic: 'intake.delivery.electronic',
+};
 
-/** Field paths of a rejection's field errors (`[{path: ['items', 0, 'name']}]` → `items.0.name`). */
-function errorPaths(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  const paths: string[] = [];
-  for (const entry of value) {
-    if (isRecord(entry) && Array.isArray(entry.path)) {
-      const path = entry.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number').join('.');
-      if (path !== '' && !paths.includes(path)) paths.push(path);
-    }
-  }
-  return paths;
-}
-
-export function parseReason(reason: string): SyncReason {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(reason);
-  } catch {
-    return { type: 'text', text: reason };
-  }
-  if (!isRecord(parsed)) return { type: 'text', text: reason };
-  if (typeof parsed.code === 'string') {
-    return {
-      type: 'rejected',
-      code: parsed.code,
-      message: typeof parsed.message === 'string' ? parsed.message : '',
-      fields: errorPaths(parsed.fieldErrors),
-    };
-  }
-  if (Array.isArray(parsed.fields)) return { type: 'conflict', fields: strings(parsed.fields) };
-  return { type: 'text', text: reason };
+export function deliveryTextKey(channel: string): PlainMessageKey | null {
+  return Object.hasOwn(DELIVERY_TEXT, channel) ? (DELIVERY_TEXT[channel] ?? null) : null;
 }
 
 /** How long ago, for the oldest pending change: whole minutes below an hour, whole hours after. */
