@@ -4,6 +4,7 @@
  * (docs/ARCHITECTURE.md §9.2, docs/SYNC.md "Who made a change").
  */
 import { z } from 'zod';
+import { NewPassword, Secret } from './auth';
 import { PlaceCode } from './place-code';
 import { Role } from './roles';
 
@@ -47,3 +48,11 @@ export function sessionAssertionText(deviceId: string, a: Pick<SessionAssertion,
 
 /** The desk's public key, registered once: at enrollment, or by a desk enrolled before keys existed. */
 export const DeskKeyRequest = z.object({ publicKey: z.string().min(40).max(200) }).strict();
+
+/**
+ * A back-office account's clerk changes their own password at a desk (the forced change of a
+ * temporary one, too): the desk sends it with its device token; the back office checks the
+ * current password and publishes the account's next version, which every desk pulls.
+ */
+export const ClerkPasswordRequest = z.object({ clerkId: z.string().min(1).max(100), current: Secret, next: NewPassword }).strict();
+export type ClerkPasswordRequest = z.infer<typeof ClerkPasswordRequest>;

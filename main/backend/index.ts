@@ -120,6 +120,7 @@ export function createBackend(config: BackendConfig): Backend {
     desk,
     now,
     onChange: (state) => connections?.broadcast({ kind: 'event', name: 'auth.changed', payload: state }),
+    backOfficePassword: (request) => sync.changeClerkPassword(request),
   });
   // The clerk a back-office request names: the one signed in, else (background sync while signed
   // out) the desk's own admin. It identifies no change: each mutation carries its own clerk and session.

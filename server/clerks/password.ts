@@ -6,7 +6,9 @@ export async function hashSecret(secret: string): Promise<string> {
   const { N, r, p, keyLength, saltLength } = SCRYPT_PARAMS;
   const salt = randomBytes(saltLength);
   const hash = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(secret, salt, keyLength, { N, r, p, maxmem: SCRYPT_MAX_MEMORY }, (error, key) => (error ? reject(error) : resolve(key))),
+    scrypt(secret.normalize('NFC'), salt, keyLength, { N, r, p, maxmem: SCRYPT_MAX_MEMORY }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    ),
   );
   return formatHash({ N, r, p, salt: salt.toString('base64url'), hash: hash.toString('base64url') });
 }

@@ -3,6 +3,7 @@ import { adminRoutes } from '../admin/admin-routes';
 import { clerkAdminRoutes } from '../admin/clerk-admin-routes';
 import { auditRoutes } from '../audit/audit-routes';
 import { enrollRoutes } from '../auth/enroll-routes';
+import { clerkPasswordRoutes } from '../clerks/password-routes';
 import { blobRoutes } from '../blobs/blob-routes';
 import { pageRoutes } from '../pages/page-routes';
 import { providerRoutes } from '../provider/provider-routes';
@@ -18,6 +19,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   syncRoutes,
   auditRoutes,
   enrollRoutes,
+  clerkPasswordRoutes,
   blobRoutes,
   adminRoutes,
   clerkAdminRoutes,

@@ -13,6 +13,8 @@ import { signSession } from './desk-key';
 import { afterFailure, attemptsLeft, CLEAR, lockedUntil } from './lockout';
 import type { LockoutState } from './lockout';
 import { hashSecret, verifySecret } from './password';
+import type { ClerkPasswordRequest } from '../../../shared/clerk-account';
+import type { ClerkPasswordReply } from '../sync/http-client';
 
 export interface AuthServiceOptions {
   db: Db;
@@ -20,6 +22,24 @@ export interface AuthServiceOptions {
   now: () => Date;
   /** The desk's sign-in state changed: every window follows (event `auth.changed`). */
   onChange: (state: AuthState) => void;
+  /** Changes a back-office account's password at the back office (sync's HTTP client); null when the desk has none. */
+  backOfficePassword?: (request: ClerkPasswordRequest) => Promise<ClerkPasswordReply> | null;
+}
+
+/** The back office's refusal of a password change, as the clerk reads it (field `current` or `next`). */
+function backOfficeRefusal(reply: Exclude<ClerkPasswordReply, { kind: 'changed' }>): AppError {
+  if (reply.kind === 'refused' && reply.code === 'wrong_password')
+    return new AppError('VALIDATION', 'The current password is wrong', [{ path: ['current'], message: 'wrong password' }]);
+  if (reply.kind === 'refused' && reply.code === 'same_password')
+    return new AppError('VALIDATION', 'The new password must differ from the current one', [
+      { path: ['next'], message: 'same as the current password' },
+    ]);
+  if (reply.kind === 'refused') return new AppError('CONFLICT', `The back office refused the change (${reply.code})`);
+  // Offline, or the back office failing: a back-office account's password changes only there.
+  return new AppError(
+    'UNAVAILABLE',
+    'The back office cannot be reached: the password of a back-office account changes only there; try again when it is back',
+  );
 }
 
 /** The desk's one session (a desk is one workstation): who is signed in, in which session, and whether the screen is locked. */
@@ -243,16 +263,18 @@ export function createAuthService(options: AuthServiceOptions) {
     async changePassword(currentSecret: string, next: string): Promise<AuthState> {
       const row = liveAccount();
       if (!row || !current || current.locked) throw new AppError('UNAUTHENTICATED', 'Sign in to change your password');
-      if (row.origin === 'back_office') {
-        throw new AppError('CONFLICT', 'The password of a back-office account is changed at the back office');
-      }
-      if (!(await verifySecret(currentSecret, row.password_hash))) {
-        throw new AppError('VALIDATION', 'The current password is wrong', [{ path: ['current'], message: 'wrong password' }]);
-      }
       if (next === currentSecret) {
         throw new AppError('VALIDATION', 'The new password must differ from the current one', [
           { path: ['next'], message: 'same as the current password' },
         ]);
+      }
+      if (row.origin === 'back_office') {
+        // The back office owns the account: it checks the current password and publishes the next version.
+        const reply = await options.backOfficePassword?.({ clerkId: row.id, current: currentSecret, next });
+        if (!reply) throw new AppError('UNAVAILABLE', 'This desk has no back office to change the password at');
+        if (reply.kind !== 'changed') throw backOfficeRefusal(reply);
+      } else if (!(await verifySecret(currentSecret, row.password_hash))) {
+        throw new AppError('VALIDATION', 'The current password is wrong', [{ path: ['current'], message: 'wrong password' }]);
       }
       const hash = await hashSecret(next);
       runCommand(db, () => {

@@ -10,7 +10,7 @@ import {
   PushResponse,
 } from '../../../shared/sync-protocol';
 import type { Mutation, PushRequest } from '../../../shared/sync-protocol';
-import type { SessionAssertion } from '../../../shared/clerk-account';
+import type { ClerkPasswordRequest, SessionAssertion } from '../../../shared/clerk-account';
 import { retryAfterMs } from './backoff';
 
 /** How one request to the back office ended, in the terms the engine acts on. */
@@ -123,6 +123,9 @@ export const PUSH_ENVELOPE_BYTES = Buffer.byteLength(pushBody([], []));
  */
 export type DeskKeyReply = { kind: 'registered' } | { kind: 'taken'; message: string } | Failure;
 
+/** How the back office answered a clerk's own password change: done, refused with its code (wrong_password …), or not reached. */
+export type ClerkPasswordReply = { kind: 'changed' } | { kind: 'refused'; code: string } | Failure;
+
 export function createSyncHttp(options: SyncHttpOptions) {
   return {
     /** `sessions`: the assertions of the sessions the mutations name, each once. */
@@ -145,6 +148,16 @@ export function createSyncHttp(options: SyncHttpOptions) {
       if ('kind' in response) return response;
       if (response.ok) return { kind: 'registered' };
       if (response.status === 409) return { kind: 'taken', message: (await response.text().catch(() => '')).slice(0, 500) };
+      return failureOf(options, response);
+    },
+    async changeClerkPassword(body: ClerkPasswordRequest): Promise<ClerkPasswordReply> {
+      const response = await send(options, '/sync/clerk-password', { method: 'POST', body: JSON.stringify(body) });
+      if ('kind' in response) return response;
+      if (response.ok) return { kind: 'changed' };
+      if (response.status === 403 || response.status === 404 || response.status === 400) {
+        const parsed = ErrorResponse.safeParse(await response.json().catch(() => null));
+        return { kind: 'refused', code: parsed.success ? parsed.data.error.code : `http_${response.status}` };
+      }
       return failureOf(options, response);
     },
   };

@@ -9,6 +9,8 @@ import { createSyncEngine } from './engine';
 import { createFileUploader } from './file-upload';
 import type { SyncEngine } from './engine';
 import { createSyncHttp } from './http-client';
+import type { ClerkPasswordReply } from './http-client';
+import type { ClerkPasswordRequest } from '../../../shared/clerk-account';
 import { queueCounts } from './outbox-queue';
 import { createChangeApplier } from './pull-apply';
 import { readSyncState, writeSyncState } from './sync-state';
@@ -105,6 +107,10 @@ export function createSyncService(options: SyncServiceOptions) {
       if (!engine) return standalone();
       await engine.syncNow();
       return engine.status();
+    },
+    /** A back-office account's own password, changed at the back office (it owns the account); null for a standalone desk. */
+    changeClerkPassword(request: ClerkPasswordRequest): Promise<ClerkPasswordReply> | null {
+      return http ? http.changeClerkPassword(request) : null;
     },
     async enroll(code: string, deviceName: string): Promise<SyncStatus> {
       if (!http || !engine)
