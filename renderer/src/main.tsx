@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { bindBackend } from './app/backend-binding';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { Shell } from './app/Shell';
+import { AuthGate } from './app/AuthGate';
 import { restoreAndPersistLanguage } from './i18n/persist-language';
 import { restoreAndPersistScreen } from './app/last-screen';
 import { localStorageOrUndefined } from './lib/local-storage';
@@ -26,6 +26,7 @@ import './features/calendar/calendar.css';
 import './features/sync/sync.css';
 import './features/queue/queue.css';
 import './features/documents/documents.css';
+import './features/auth/auth.css';
 
 restoreAndPersistLanguage();
 restoreAndPersistScreen(localStorageOrUndefined());
@@ -36,7 +37,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
-        <Shell />
+        <AuthGate />
       </ErrorBoundary>
     </StrictMode>,
   );

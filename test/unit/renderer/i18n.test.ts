@@ -59,6 +59,9 @@ describe('dictionaries', () => {
       'PNG',
       'TIFF',
       'dpi',
+      'Ctrl',
+      'L',
+      'PIN',
     ]);
     for (const [key, text] of Object.entries(uk)) {
       const latin = text.replace(/\{\w+\}/g, '').match(/[A-Za-z]+/g) ?? [];
