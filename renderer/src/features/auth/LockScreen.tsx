@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SignedInClerk } from '../../../../shared/auth';
 import { useT } from '../../i18n/use-t';
 import { Button } from '../../kit/Button';
@@ -75,16 +75,18 @@ export function LockScreen({ clerk, pinAllowed }: { clerk: SignedInClerk; pinAll
   const t = useT();
   const dialog = useRef<HTMLDialogElement>(null);
   const [switching, setSwitching] = useState(false);
+  // Read while rendering, before the secret field (a child, whose effect runs first) takes focus.
+  const [hadFocus] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
 
-  useEffect(() => {
+  // Opened before any child's effect runs, so the secret field can take focus: nothing in a closed dialog can.
+  useLayoutEffect(() => {
     const element = dialog.current;
-    const hadFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element && typeof element.showModal === 'function') element.showModal();
     else element?.setAttribute('open', '');
     return () => {
       if (hadFocus?.isConnected) hadFocus.focus();
     };
-  }, []);
+  }, [hadFocus]);
 
   return (
     <dialog
