@@ -14,4 +14,6 @@ export type MethodAccess = Role | 'public';
 export interface Session {
   clerkId: string;
   roles: readonly Role[];
+  /** The sign-in session (clerk_sessions) the call is made in: the outbox stamps it on each mutation for the back office to verify. */
+  sessionId?: string;
 }

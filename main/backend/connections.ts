@@ -11,7 +11,9 @@ export interface BackendConnection {
 export type Send = (frame: ServerFrame) => void;
 
 /**
- * Keeps the open connections (each with the session it acts as), runs each call through the dispatcher (calls on one
+ * Keeps the open connections, runs each call through the dispatcher as the session the desk is
+ * in at that moment (`sessionOf` is read at each call: one clerk signs in for the whole desk,
+ * and a sign-out or lock takes effect for every window at once; calls on one
  * connection run concurrently: a slow handler does not hold up the next call) and tracks
  * the calls in flight so shutdown can wait for them to answer.
  */
@@ -28,10 +30,10 @@ export function createConnections(
     connect(send: Send, onOpen?: (send: Send) => void): BackendConnection {
       open.add(send);
       onOpen?.(send);
-      const ctx: CallContext = { session: sessionOf() };
       return {
         receive(frame) {
           const done = (async () => {
+            const ctx: CallContext = { session: draining ? null : sessionOf() };
             const result = draining
               ? { ok: false as const, error: { code: 'UNAVAILABLE' as const, message: 'The backend is shutting down' } }
               : await dispatch(frame.method, frame.input, ctx);

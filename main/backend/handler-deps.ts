@@ -15,5 +15,6 @@ export interface HandlerDeps {
 export function envFor(deps: HandlerDeps, ctx: CallContext): CommandEnv {
   // The dispatcher already refused session-less calls to non-public methods; this guards misuse.
   if (!ctx.session) throw new AppError('UNAUTHENTICATED', 'This needs a signed-in clerk');
-  return { db: deps.db, clerkId: ctx.session.clerkId, roles: ctx.session.roles, now: deps.now, desk: deps.desk };
+  const { clerkId, roles, sessionId } = ctx.session;
+  return { db: deps.db, clerkId, roles, now: deps.now, desk: deps.desk, ...(sessionId ? { sessionId } : {}) };
 }

@@ -14,10 +14,10 @@ import { catalogHandlers } from './catalog/handlers';
 import { seedSampleCatalog } from './catalog/queries';
 import { clerkHandlers } from './clerks/handlers';
 import { authHandlers } from './auth/handlers';
-import { ensureLocalClerk } from './clerks/local-clerk';
+import { createAuthService } from './auth/auth-service';
+import { ensureLocalAdmin, localAdminRoles } from './auth/local-admin';
 import { fillDeskFacts } from './applications/freeze-snapshot';
 import { paperHandlers } from './papers/handlers';
-import type { Role } from '../../shared/roles';
 import { intakeHandlers } from './intake/handlers';
 import { deskBlobHttp } from './blobs/download-blob';
 import { caseFileHandlers } from './documents/case-file-handlers';
@@ -105,20 +105,29 @@ export function createBackend(config: BackendConfig): Backend {
     throw error;
   }
   const now = config.now ?? (() => new Date());
-  const localClerk = ensureLocalClerk(db, now().toISOString());
+  const localAdminId = ensureLocalAdmin(db, desk, now().toISOString());
   if (seedSampleCatalog(db, now().toISOString())) logger.log('info', 'Seeded the sample service catalog');
   const frozen = fillDeskFacts(db, desk);
   if (frozen > 0) logger.log('info', 'Froze the center name and time zone into the receipts of earlier cases', { applications: frozen });
   const deps: HandlerDeps = { db, desk, now };
   const audit = createAuditChecker({ db, logger, now });
   let connections: ReturnType<typeof createConnections> | null = null;
+  const auth = createAuthService({
+    db,
+    desk,
+    now,
+    onChange: (state) => connections?.broadcast({ kind: 'event', name: 'auth.changed', payload: state }),
+  });
+  // The clerk a back-office request names: the one signed in, else (background sync while signed
+  // out) the desk's own admin. It identifies no change: each mutation carries its own clerk and session.
+  const actor = () => auth.clerkId() ?? localAdminId;
   const sync = createSyncService({
     db,
     dataDir,
     desk,
     logger,
     now,
-    actor: () => localClerk.id,
+    actor,
     onStatus: (status) => {
       connections?.broadcast({ kind: 'event', name: 'sync.status', payload: status });
       // Sync may have delivered queued walk-ins or brought back refusals: the panel counts both.
@@ -132,7 +141,7 @@ export function createBackend(config: BackendConfig): Backend {
     desk,
     now,
     logger,
-    actor: () => localClerk.id,
+    actor,
     onPanel: (panel) => connections?.broadcast({ kind: 'event', name: 'queue.changed', payload: panel }),
     ...(config.fetch ? { fetch: config.fetch } : {}),
   });
@@ -141,9 +150,9 @@ export function createBackend(config: BackendConfig): Backend {
     dataDir,
     logger,
     emit: (name, payload) => connections?.broadcast({ kind: 'event', name, payload }),
-    blobHttp: () => deskBlobHttp(db, desk.backOfficeUrl, () => localClerk.id, config.fetch ?? fetch),
+    blobHttp: () => deskBlobHttp(db, desk.backOfficeUrl, actor, config.fetch ?? fetch),
   };
-  const documents = startDocumentServices(documentDeps, { ...deps, clerkId: localClerk.id, roles: localClerk.roles });
+  const documents = startDocumentServices(documentDeps, { ...deps, clerkId: localAdminId, roles: localAdminRoles(desk) });
   const dispatch = createDispatcher(
     methods,
     {
@@ -154,7 +163,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...catalogHandlers(deps),
       ...intakeHandlers({ ...deps, dataDir }),
       ...clerkHandlers(deps),
-      ...authHandlers(deps),
+      ...authHandlers({ ...deps, auth }),
       ...queueHandlers({ ...deps, queue }),
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
@@ -165,13 +174,9 @@ export function createBackend(config: BackendConfig): Backend {
     },
     logger,
   );
-  // Until sign-in lands every connection acts as the desk's one local clerk (see local-clerk.ts).
-  // A standalone desk has no back office where the provider's staff decide: the center records
-  // the provider's paper decision at the desk, so its one account also holds `provider` (docs/ARCHITECTURE.md §6.1).
-  const roles: Role[] = desk.backOfficeUrl === null ? [...localClerk.roles, 'provider'] : localClerk.roles;
   connections = createConnections(
     dispatch,
-    () => ({ clerkId: localClerk.id, roles }),
+    () => auth.session(),
     (method) => {
       // A call that may have queued a mutation: tell the engine (or the status bar) at once.
       if (writes(method)) sync.changed();

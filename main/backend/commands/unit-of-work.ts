@@ -13,6 +13,8 @@ export interface CommandEnv {
   db: Db;
   clerkId: string;
   roles: readonly Role[];
+  /** The clerk's sign-in session, stamped on each outbox mutation (the back office checks the clerk by it); none for the desk's own background work. */
+  sessionId?: string;
   now: () => Date;
   desk: DeskConfig;
 }
@@ -42,7 +44,7 @@ export function recordChange<K extends MutationKind>(
   mutation: Omit<Mutation<K>, 'actor'>,
   audit: Omit<AuditEntry, 'at' | 'actor'>,
 ): string {
-  const mutationId = enqueueMutation(env.db, { ...mutation, actor: env.clerkId }, at);
+  const mutationId = enqueueMutation(env.db, { ...mutation, actor: env.clerkId, sessionId: env.sessionId ?? null }, at);
   appendAudit(env.db, { ...audit, at, actor: env.clerkId, details: { ...audit.details, mutationId } });
   return mutationId;
 }

@@ -71,8 +71,23 @@ export const DeskConfigFile = z
       .optional(),
     /** Scanners, the hot folder, file limits, compression and retention (documents-config.ts). */
     documents: DocumentsConfigFile.optional(),
+    /** Sign-in (docs/ARCHITECTURE.md §9.2): minutes of idleness before the app locks (0 never), and whether a PIN may replace the password. */
+    accounts: z
+      .object({
+        idleLockMinutes: z.number().int('whole minutes').min(0, '0 (never) or more').max(480, 'at most 480 minutes (8 hours)').optional(),
+        pinAllowed: z.boolean('true or false').optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
+
+export interface AccountsConfig {
+  idleLockMinutes: number;
+  pinAllowed: boolean;
+}
+
+export const DEFAULT_ACCOUNTS: AccountsConfig = { idleLockMinutes: 10, pinAllowed: false };
 
 export interface DeskConfig {
   center: { code: string; name: string };
@@ -83,6 +98,7 @@ export interface DeskConfig {
   statusRules: StatusRules;
   backOfficeUrl: string | null;
   documents: DocumentsConfig;
+  accounts: AccountsConfig;
   source: 'file' | 'default';
 }
 
@@ -102,6 +118,7 @@ export const DEFAULT_DESK: DeskConfig = {
   statusRules: DEFAULT_STATUS_RULES,
   backOfficeUrl: null,
   documents: DEFAULT_DOCUMENTS,
+  accounts: DEFAULT_ACCOUNTS,
   source: 'default',
 };
 
@@ -140,6 +157,7 @@ export function loadDeskConfig(dataDir: string): DeskConfig {
     statusRules: { ...DEFAULT_STATUS_RULES, ...parsed.data.statusRules },
     backOfficeUrl: parsed.data.backOffice?.url ?? null,
     documents: documentsConfig(parsed.data.documents),
+    accounts: { ...DEFAULT_ACCOUNTS, ...parsed.data.accounts },
     source: 'file',
   };
 }

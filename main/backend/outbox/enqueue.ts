@@ -11,6 +11,8 @@ export type Mutation<K extends MutationKind = MutationKind> = {
     kind: Kind;
     payload: MutationPayload<Kind>;
     actor: string;
+    /** The actor's sign-in session (clerk_sessions): a push names it so the back office can verify who made the change. */
+    sessionId?: string | null;
     /** The server version the change was made against; null for a record the server has not seen. */
     baseVersion: number | null;
     /** A mutation naming a file that is not uploaded yet waits for it (docs/ARCHITECTURE.md §7.4). */
@@ -46,8 +48,8 @@ export function enqueueMutation<K extends MutationKind>(db: Db, mutation: Mutati
     string | undefined;
   statement(
     db,
-    `INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, session_id, status, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     mutationId,
     aggregate,
@@ -56,6 +58,7 @@ export function enqueueMutation<K extends MutationKind>(db: Db, mutation: Mutati
     mutation.kind,
     JSON.stringify(mutation.payload),
     mutation.actor,
+    mutation.sessionId ?? null,
     mutation.blockedOnBlob ? 'blocked_on_blob' : 'pending',
     at,
   );

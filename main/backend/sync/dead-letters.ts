@@ -92,6 +92,7 @@ const ConflictNote = z.object({ server: z.record(z.string(), z.unknown()), versi
 interface DeadRow {
   aggregate: string;
   actor: string;
+  session_id: string | null;
   kind: string;
   payload: string;
   status: string;
@@ -153,8 +154,8 @@ export function retryDeadLetter(env: CommandEnv, mutationId: string): string {
     ).run(at, newId, mutationId);
     statement(
       env.db,
-      "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, 'pending', ?)",
-    ).run(newId, row.aggregate, baseVersion, row.kind, payload, row.actor, at);
+      "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, session_id, status, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, 'pending', ?)",
+    ).run(newId, row.aggregate, baseVersion, row.kind, payload, row.actor, row.session_id, at);
     appendAudit(env.db, {
       at,
       actor: env.clerkId,

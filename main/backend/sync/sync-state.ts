@@ -2,11 +2,20 @@ import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 
 /**
- * Keys of the sync_state table: the device's enrollment, the pull cursor, and the queue panel's
+ * Keys of the sync_state table: the device's enrollment and its Ed25519 key (auth/desk-key.ts;
+ * `desk_key_registered` once the back office holds the public half), the pull cursor, and the queue panel's
  * last known desk state and when the back office last answered (shown stale while offline, also after a restart).
  */
 export type SyncStateKey =
-  'device_token' | 'device_id' | 'pull_cursor' | 'pull_cursor_at' | 'last_success_at' | 'queue_state' | 'queue_contact_at';
+  | 'device_token'
+  | 'device_id'
+  | 'desk_private_key'
+  | 'desk_key_registered'
+  | 'pull_cursor'
+  | 'pull_cursor_at'
+  | 'last_success_at'
+  | 'queue_state'
+  | 'queue_contact_at';
 
 export function readSyncState(db: Db, key: SyncStateKey): string | null {
   return (statement(db, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;

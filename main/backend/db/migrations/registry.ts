@@ -13,6 +13,7 @@ import { m0011ApplicationPayments } from './0011-application-payments';
 import { m0012StatusModel } from './0012-status-model';
 import { m0013Queue } from './0013-queue';
 import { m0014Documents } from './0014-documents';
+import { m0015ClerkAccounts } from './0015-clerk-accounts';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   m0012StatusModel,
   m0013Queue,
   m0014Documents,
+  m0015ClerkAccounts,
 ];
