@@ -1,15 +1,54 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
+import { INITIAL_ADMIN } from '../../shared/auth';
+import { TEST_ADMIN_PASSWORD } from '../helpers/sign-in';
 import { expect } from './fixtures';
 import type { BrowserHostProcess } from './fixtures';
 
 export const OUT = 'test-results';
 
-/** Opens the host's URL at a desk-sized viewport and waits until the backend answered. */
-export async function openConnected(page: Page, url: string): Promise<void> {
+export interface Account {
+  login: string;
+  password: string;
+}
+
+async function submitSignIn(page: Page, { login, password }: Account): Promise<void> {
+  await page.getByLabel('Логін', { exact: true }).fill(login);
+  await page.getByLabel(/^Пароль( або PIN)?$/).fill(password);
+  await page.getByLabel(/^Пароль( або PIN)?$/).press('Enter');
+}
+
+/**
+ * Signs in on the sign-in form, as a clerk does (issue 15). Without an account: the desk's admin,
+ * who on a first start signs in with admin/admin and must change it (to TEST_ADMIN_PASSWORD, as
+ * the integration tests' signInAdmin does), and after that signs in with the changed one.
+ */
+export async function signIn(page: Page, account?: Account): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Вхід', level: 1 })).toBeVisible({ timeout: 15_000 });
+  if (account) {
+    await submitSignIn(page, account);
+  } else {
+    await submitSignIn(page, INITIAL_ADMIN);
+    const change = page.getByRole('heading', { name: 'Зміна пароля' });
+    await expect(change.or(page.getByRole('alert'))).toBeVisible();
+    if (await change.isVisible()) {
+      await page.getByLabel('Поточний пароль').fill(INITIAL_ADMIN.password);
+      await page.getByLabel('Новий пароль', { exact: true }).fill(TEST_ADMIN_PASSWORD);
+      await page.getByLabel('Новий пароль ще раз').fill(TEST_ADMIN_PASSWORD);
+      await page.getByRole('button', { name: 'Змінити пароль' }).click();
+    } else {
+      await submitSignIn(page, { login: INITIAL_ADMIN.login, password: TEST_ADMIN_PASSWORD });
+    }
+  }
+  await expect(page.getByRole('banner').getByRole('button', { name: 'Вийти' })).toBeVisible();
+}
+
+/** Opens the host's URL at a desk-sized viewport, signs in (the desk's admin unless `account`), and waits until the backend answered. */
+export async function openConnected(page: Page, url: string, account?: Account): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(url);
+  await signIn(page, account);
   await expect(page.getByRole('contentinfo').getByRole('status')).toHaveText(/: (підключено|connected)$/, { timeout: 15_000 });
 }
 

@@ -83,10 +83,14 @@ export function LockScreen({ clerk, pinAllowed }: { clerk: SignedInClerk; pinAll
     const element = dialog.current;
     if (element && typeof element.showModal === 'function') element.showModal();
     else element?.setAttribute('open', '');
-    return () => {
+  }, []);
+  // A passive effect's cleanup: it runs once the app under the lock is no longer inert, and can take focus again.
+  useEffect(
+    () => () => {
       if (hadFocus?.isConnected) hadFocus.focus();
-    };
-  }, [hadFocus]);
+    },
+    [hadFocus],
+  );
 
   return (
     <dialog
