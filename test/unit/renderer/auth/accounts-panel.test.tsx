@@ -58,7 +58,7 @@ describe('the accounts panel', () => {
     const admin = await waitFor(() => rowOf('admin'));
     expect(cells(admin).slice(0, 5)).toEqual([
       'Адміністратор',
-      'працівник, керівник, адміністратор, суб’єкт надання',
+      'адміністратор ЦНАП, керівник, системний адміністратор, суб’єкт надання',
       'усі',
       'активний',
       'це робоче місце',
@@ -108,7 +108,7 @@ describe('the accounts panel', () => {
     const created = await waitFor(() => rowOf('petrenko'));
     expect(cells(created).slice(0, 4)).toEqual([
       'Петренко Ольга Іванівна',
-      'працівник, керівник',
+      'адміністратор ЦНАП, керівник',
       '07, 08',
       'активний; має змінити пароль',
     ]);
