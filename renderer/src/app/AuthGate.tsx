@@ -6,7 +6,7 @@ import { SignInScreen } from '../features/auth/SignInScreen';
 import { useIdleLock } from '../features/auth/use-idle-lock';
 import { useT } from '../i18n/use-t';
 import { ErrorNotice } from '../kit/ErrorNotice';
-import { ReconnectBanner } from './ReconnectBanner';
+import { DeskFrame } from './DeskFrame';
 import { Shell } from './Shell';
 
 /**
@@ -25,14 +25,13 @@ export function AuthGate({ now }: { now?: () => number }) {
 
   if (!auth) {
     return (
-      <div className="auth-waiting">
-        <ReconnectBanner />
+      <DeskFrame>
         {loadError ? (
           <ErrorNotice error={loadError} context="auth.loadFailed" onRetry={() => void loadAuth()} />
         ) : (
           <p className="muted">{t('auth.loading')}</p>
         )}
-      </div>
+      </DeskFrame>
     );
   }
   if (auth.status === 'signed_out') return <SignInScreen pinAllowed={auth.pinAllowed} />;

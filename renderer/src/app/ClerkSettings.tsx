@@ -58,10 +58,12 @@ export function ClerkSettings() {
       <span className="clerk-name" aria-label={t('clerk.label')}>
         {clerk?.fullName ?? '…'}
       </span>
-      <button type="button" className="header-button" onClick={start} disabled={!clerk}>
-        {t('clerk.settings')}
-      </button>
-      <ClerkControls />
+      <div className="clerk-actions">
+        <button type="button" className="header-button" onClick={start} disabled={!clerk}>
+          {t('clerk.settings')}
+        </button>
+        <ClerkControls />
+      </div>
       <Dialog open={open} onClose={() => setOpen(false)} title={t('clerk.dialogTitle')} initialFocus={nameBox}>
         {may('clerk.rename') && (
           <form

@@ -123,7 +123,7 @@ describe('the accounts panel', () => {
     const bondar = await waitFor(() => rowOf('bondar'));
     expect(cells(bondar)).toEqual([
       'Бондар Ірина',
-      'працівник',
+      'адміністратор ЦНАП',
       '07',
       `активний; заблоковано до ${formatDateTime(LOCKED_OUT.lockedUntil ?? '')}`,
       'бек-офіс',
