@@ -14,10 +14,7 @@ export const Login = z
   .toLowerCase()
   .regex(/^[a-z0-9._-]{3,40}$/, 'a login is 3–40 Latin letters, digits, dots, dashes or underscores');
 export const PASSWORD_MIN_LENGTH = 8;
-export const NewPassword = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(200);
+export const NewPassword = z.string().min(PASSWORD_MIN_LENGTH, `at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
 /** A numeric PIN, where the center allows one (desk config `accounts.pinAllowed`). */
 export const Pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4–8 digits');
 /** What a clerk types to sign in or unlock: the password, or the PIN where allowed. */

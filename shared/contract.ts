@@ -262,10 +262,11 @@ export const methods = {
   },
   'sync.status': { input: NoInput, output: SyncStatus, role: 'clerk' },
   'sync.now': { input: NoInput, output: SyncStatus, role: 'clerk' },
+  /** The desk's admin enrolls it: on a desk with a back office that account holds only `admin` until clerks' accounts are pulled. */
   'sync.enroll': {
     input: z.object({ code: z.string().trim().min(8).max(100), deviceName: z.string().trim().min(1).max(200).optional() }).strict(),
     output: SyncStatus,
-    role: 'supervisor',
+    role: 'admin',
   },
   'sync.deadLetters': { input: NoInput, output: z.array(DeadLetter), role: 'supervisor' },
   'sync.pendingList': { input: NoInput, output: z.array(PendingChange), role: 'clerk' },
@@ -377,7 +378,11 @@ export const methods = {
     output: AccountView,
     role: 'admin',
   },
-  'accounts.setDisabled': { input: z.object({ id: z.string().min(1), disabled: z.boolean() }).strict(), output: AccountView, role: 'admin' },
+  'accounts.setDisabled': {
+    input: z.object({ id: z.string().min(1), disabled: z.boolean() }).strict(),
+    output: AccountView,
+    role: 'admin',
+  },
   // review.* (the supervisor's day), registers.* (journals, exports), audit.* (the trail): issue 15.
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
@@ -405,7 +410,13 @@ export const events = {
 } as const satisfies Record<string, z.ZodType>;
 
 /** Events the backend itself emits (the rest are synthesized by the transport clients). */
-export const BACKEND_EVENTS = ['sync.status', 'queue.changed', 'scan.progress', 'documents.inbox', 'auth.changed'] as const satisfies readonly EventName[];
+export const BACKEND_EVENTS = [
+  'sync.status',
+  'queue.changed',
+  'scan.progress',
+  'documents.inbox',
+  'auth.changed',
+] as const satisfies readonly EventName[];
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

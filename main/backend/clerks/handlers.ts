@@ -22,7 +22,9 @@ export function clerkHandlers(deps: HandlerDeps): Pick<Handlers<CallContext>, 'c
     'clerk.rename': ({ fullName }, ctx) => {
       const env = envFor(deps, ctx);
       const at = env.now().toISOString();
-      // The local account's name is the desk's own setting; clerk accounts from the back office are server-owned.
+      // An account made on this desk is named here; one from the back office is named there (the next pull would undo it).
+      const origin = deps.db.prepare('SELECT origin FROM clerks WHERE id = ?').pluck().get(env.clerkId);
+      if (origin === 'back_office') throw new AppError('CONFLICT', 'This account is named at the back office');
       runCommand(deps.db, () => {
         deps.db.prepare('UPDATE clerks SET full_name = ?, updated_at = ? WHERE id = ?').run(fullName, at, env.clerkId);
         appendAudit(deps.db, {

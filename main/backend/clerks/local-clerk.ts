@@ -9,9 +9,9 @@ export interface LocalClerk {
 }
 
 /**
- * Until sign-in arrives, a desk has one local clerk account made at first start; every record
- * carries its id, so per-clerk accounts slot in later without changing what the ids mean.
- * It holds the clerk and supervisor roles because it is the only account on the desk.
+ * The desk's local clerk row as desks made it before sign-in (migration 0015 and
+ * auth/local-admin.ts turn it into the desk's admin account at the backend's start). Tests that
+ * drive commands directly on a database, without a backend, still act as it.
  */
 export function ensureLocalClerk(db: Db, at: string): LocalClerk {
   const existing = db.prepare('SELECT id, full_name, roles FROM clerks WHERE is_local = 1 AND deleted_at IS NULL LIMIT 1').get() as

@@ -19,6 +19,7 @@ import {
   takeBatch,
 } from './outbox-queue';
 import { readSyncState, writeSyncState } from './sync-state';
+import { deskPublicKey, sessionAssertions } from '../auth/desk-key';
 
 export type SyncStatus = EventPayload<'sync.status'>;
 
@@ -163,15 +164,39 @@ export function createSyncEngine(options: SyncEngineOptions) {
     });
   }
 
+  /**
+   * A desk enrolled before desks had keys registers its public key once, before its first push
+   * (the back office verifies the sessions a push names with it). `taken`: a key is registered
+   * already — ours, when the answer to an earlier registration was lost; if it is another, the
+   * back office refuses this desk's mutations one by one, which the supervisor sees.
+   */
+  async function registerDeskKey(): Promise<Exclude<
+    Awaited<ReturnType<SyncHttp['registerDeskKey']>>,
+    { kind: 'registered' | 'taken' }
+  > | null> {
+    if (readSyncState(db, 'desk_key_registered') !== null) return null;
+    const reply = await http.registerDeskKey(deskPublicKey(db));
+    if (reply.kind === 'taken') logger.log('warn', 'The back office holds a key for this desk already', { message: reply.message });
+    if (reply.kind !== 'registered' && reply.kind !== 'taken') return reply;
+    writeSyncState(db, 'desk_key_registered', options.now().toISOString());
+    return null;
+  }
+
   /** Returns the delay until the next cycle, or null when paused. */
   async function push(): Promise<number | 'again' | null> {
     const batch = takeBatch(db, options.now(), batchLimit, PUSH_MAX_BYTES - PUSH_ENVELOPE_BYTES);
     if (batch.length === 0) return pollMs;
+    const keyFailure = await registerDeskKey();
+    if (keyFailure) return failed(keyFailure);
     const ids = batch.map((m) => m.mutationId);
+    const sessions = sessionAssertions(
+      db,
+      batch.flatMap((m) => (m.sessionId ? [m.sessionId] : [])),
+    );
     markInflight(db, ids);
     let reply: Awaited<ReturnType<SyncHttp['push']>>;
     try {
-      reply = await http.push(batch);
+      reply = await http.push(batch, sessions);
       if (reply.kind === 'ok') {
         const { results } = reply.value;
         db.transaction(() => {

@@ -10,6 +10,7 @@ import {
   PushResponse,
 } from '../../../shared/sync-protocol';
 import type { Mutation, PushRequest } from '../../../shared/sync-protocol';
+import type { SessionAssertion } from '../../../shared/clerk-account';
 import { retryAfterMs } from './backoff';
 
 /** How one request to the back office ended, in the terms the engine acts on. */
@@ -54,31 +55,40 @@ export function deskHeaders(options: Pick<SyncHttpOptions, 'token' | 'actor'>, h
   };
 }
 
-async function request<T>(options: SyncHttpOptions, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<SyncReply<T>> {
-  const headers = deskHeaders(options, init.body !== undefined);
-  const sentAt = options.now().getTime();
-  let response: Response;
+type Failure = Exclude<SyncReply<never>, { kind: 'ok' }>;
+
+/** The response, or the failure to reach the back office at all. */
+async function send(options: SyncHttpOptions, path: string, init: RequestInit): Promise<Response | Failure> {
   try {
-    response = await options.fetch(new URL(path, options.baseUrl), {
+    return await options.fetch(new URL(path, options.baseUrl), {
       ...init,
-      headers,
+      headers: deskHeaders(options, init.body !== undefined),
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     });
   } catch (error) {
     return { kind: 'retry', retryAfterMs: null, reason: `network: ${(error as Error).message}` };
   }
+}
+
+/** What a non-2xx answer means to the engine. */
+async function failureOf(options: SyncHttpOptions, response: Response): Promise<Failure> {
   const message = async () => (await response.text().catch(() => '')).slice(0, 500);
   if (response.status === 401) return { kind: 'auth', message: await message() };
   if (response.status === 426) return { kind: 'update_required', message: await message() };
   if (response.status === 410) return { kind: 'gone', serverBehind: await isCursorAhead(response) };
   if (response.status === 400 || response.status === 413) return { kind: 'bad_request', message: await message() };
-  if (!response.ok) {
-    return {
-      kind: 'retry',
-      retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now().getTime()),
-      reason: `HTTP ${response.status}: ${await message()}`,
-    };
-  }
+  return {
+    kind: 'retry',
+    retryAfterMs: retryAfterMs(response.headers.get('retry-after'), options.now().getTime()),
+    reason: `HTTP ${response.status}: ${await message()}`,
+  };
+}
+
+async function request<T>(options: SyncHttpOptions, path: string, init: RequestInit, schema: z.ZodType<T>): Promise<SyncReply<T>> {
+  const sentAt = options.now().getTime();
+  const response = await send(options, path, init);
+  if ('kind' in response) return response;
+  if (!response.ok) return failureOf(options, response);
   let body: unknown;
   try {
     body = await response.json();
@@ -95,17 +105,29 @@ async function request<T>(options: SyncHttpOptions, path: string, init: RequestI
   return { kind: 'ok', value: parsed.data, clockOffsetMs: Number.isFinite(clockOffsetMs) ? clockOffsetMs : null };
 }
 
-function pushBody(mutations: readonly Mutation[]): string {
-  const body: PushRequest = { protocol: PROTOCOL_VERSION, mutations: [...mutations] };
+function pushBody(mutations: readonly Mutation[], sessions: readonly SessionAssertion[]): string {
+  const body: PushRequest = {
+    protocol: PROTOCOL_VERSION,
+    mutations: [...mutations],
+    ...(sessions.length > 0 ? { sessions: [...sessions] } : {}),
+  };
   return JSON.stringify(body);
 }
 
 /** The bytes of a push body besides its mutations (and the commas between them): the server's 4 MiB counts them too. */
-export const PUSH_ENVELOPE_BYTES = Buffer.byteLength(pushBody([]));
+export const PUSH_ENVELOPE_BYTES = Buffer.byteLength(pushBody([], []));
+
+/**
+ * How the back office answered a desk key: `registered`, or `taken` (409: a key is registered for
+ * this device already, which is this one when an earlier answer was lost), else as other requests.
+ */
+export type DeskKeyReply = { kind: 'registered' } | { kind: 'taken'; message: string } | Failure;
 
 export function createSyncHttp(options: SyncHttpOptions) {
   return {
-    push: (mutations: readonly Mutation[]) => request(options, '/sync/push', { method: 'POST', body: pushBody(mutations) }, PushResponse),
+    /** `sessions`: the assertions of the sessions the mutations name, each once. */
+    push: (mutations: readonly Mutation[], sessions: readonly SessionAssertion[] = []) =>
+      request(options, '/sync/push', { method: 'POST', body: pushBody(mutations, sessions) }, PushResponse),
     /** `at`: the change the cursor points at (entity:id:version), so the server can tell a restore that reused its seq. */
     pull: (cursor: number, limit: number, at: string | null = null) =>
       request(
@@ -114,8 +136,17 @@ export function createSyncHttp(options: SyncHttpOptions) {
         { method: 'GET' },
         PullResponse,
       ),
-    enroll: (code: string, deviceName: string) =>
-      request(options, '/enroll', { method: 'POST', body: JSON.stringify({ code, deviceName }) }, EnrollResponse),
+    /** `publicKey`: the desk's (auth/desk-key.ts), registered with the enrollment; the desk always sends it. */
+    enroll: (code: string, deviceName: string, publicKey?: string) =>
+      request(options, '/enroll', { method: 'POST', body: JSON.stringify({ code, deviceName, publicKey }) }, EnrollResponse),
+    /** A desk enrolled before desks had keys registers its key once (docs/SYNC.md "Who made a change"). */
+    async registerDeskKey(publicKey: string): Promise<DeskKeyReply> {
+      const response = await send(options, '/sync/desk-key', { method: 'POST', body: JSON.stringify({ publicKey }) });
+      if ('kind' in response) return response;
+      if (response.ok) return { kind: 'registered' };
+      if (response.status === 409) return { kind: 'taken', message: (await response.text().catch(() => '')).slice(0, 500) };
+      return failureOf(options, response);
+    },
   };
 }
 

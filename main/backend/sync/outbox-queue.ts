@@ -13,11 +13,18 @@ interface OutboxRow {
   kind: string;
   payload: string;
   actor: string;
+  session_id: string | null;
   status: string;
   attempts: number;
   next_attempt_at: string | null;
   created_at: string;
 }
+
+/**
+ * What one session's assertion adds to a push body at most (ids, the time, an Ed25519 signature in
+ * base64, keys and punctuation): a batch's byte budget keeps room for those its mutations name.
+ */
+export const SESSION_ASSERTION_BYTES = 400;
 
 /** Tables whose rows carry the server version an aggregate's ack returns. */
 export const AGGREGATE_TABLES: Readonly<Record<string, string>> = {
@@ -62,6 +69,7 @@ export function requeueDelivered(db: Db): number {
 export function takeBatch(db: Db, now: Date, maxCount: number, maxBytes: number): Mutation[] {
   const stuck = new Set<string>();
   const batch: Mutation[] = [];
+  const sessions = new Set<string>();
   let bytes = 0;
   const nowIso = now.toISOString();
   // A predecessor a supervisor retried or discarded (closed as acked without a server version)
@@ -88,14 +96,17 @@ export function takeBatch(db: Db, now: Date, maxCount: number, maxBytes: number)
       kind: row.kind,
       payload: JSON.parse(row.payload) as Record<string, unknown>,
       actor: row.actor,
+      ...(row.session_id === null ? {} : { sessionId: row.session_id }),
       createdAt: row.created_at,
     };
     // Bytes, not characters (Cyrillic text is two bytes a letter), of the mutation as it will be
     // sent, envelope and separating comma included: an estimate can overshoot the server's 4 MiB.
-    const size = Buffer.byteLength(JSON.stringify(mutation)) + 1;
+    const newSession = row.session_id !== null && !sessions.has(row.session_id);
+    const size = Buffer.byteLength(JSON.stringify(mutation)) + 1 + (newSession ? SESSION_ASSERTION_BYTES : 0);
     if (batch.length > 0 && bytes + size > maxBytes) break;
     bytes += size;
     batch.push(mutation);
+    if (row.session_id !== null) sessions.add(row.session_id);
   }
   return batch;
 }

@@ -10,6 +10,7 @@ import { createSyncHttp } from './http-client';
 import { queueCounts } from './outbox-queue';
 import { createChangeApplier } from './pull-apply';
 import { readSyncState, writeSyncState } from './sync-state';
+import { deskPublicKey } from '../auth/desk-key';
 
 export type SyncStatus = EventPayload<'sync.status'>;
 
@@ -20,7 +21,7 @@ export interface SyncServiceOptions {
   desk: DeskConfig;
   logger: Logger;
   now: () => Date;
-  /** Who acts on sync requests until sign-in lands: the desk's local clerk. */
+  /** The clerk a request to the back office names (the one signed in, else the desk's own admin). */
   actor: () => string;
   onStatus: (status: SyncStatus) => void;
   fetch?: typeof fetch;
@@ -104,7 +105,7 @@ export function createSyncService(options: SyncServiceOptions) {
         throw new AppError('VALIDATION', 'No back office is configured for this desk (backOffice.url in config.json)', [
           { path: ['code'], message: 'no back office configured' },
         ]);
-      const reply = await http.enroll(code, deviceName);
+      const reply = await http.enroll(code, deviceName, deskPublicKey(db));
       if (reply.kind === 'auth')
         throw new AppError('VALIDATION', 'The back office did not accept this enrollment code', [
           { path: ['code'], message: 'code not accepted' },
@@ -124,6 +125,8 @@ export function createSyncService(options: SyncServiceOptions) {
       db.transaction(() => {
         writeSyncState(db, 'device_token', reply.value.deviceToken);
         writeSyncState(db, 'device_id', reply.value.deviceId);
+        // The key went with the enrollment: no separate registration before the first push.
+        writeSyncState(db, 'desk_key_registered', options.now().toISOString());
       })();
       await engine.syncNow();
       return engine.status();

@@ -32,8 +32,22 @@ describe('desk config', () => {
       statusRules: { handoffWorkingDays: 1, dueSoonWorkingDays: 3, unclaimedAfterDays: 30 },
       backOfficeUrl: null,
       documents: DEFAULT_DOCUMENTS,
+      accounts: { idleLockMinutes: 10, pinAllowed: false },
       source: 'file',
     });
+  });
+
+  it('takes the accounts section (idle lock, PIN), each on its own, and names a bad value', () => {
+    expect(loadDeskConfig(withConfig(JSON.stringify({ accounts: { pinAllowed: true } }))).accounts).toEqual({
+      idleLockMinutes: 10,
+      pinAllowed: true,
+    });
+    expect(loadDeskConfig(withConfig(JSON.stringify({ accounts: { idleLockMinutes: 0 } }))).accounts.idleLockMinutes).toBe(0);
+    expect(() => loadDeskConfig(withConfig(JSON.stringify({ accounts: { idleLockMinutes: 481 } })))).toThrow(
+      /accounts.idleLockMinutes: at most 480 minutes/,
+    );
+    expect(() => loadDeskConfig(withConfig(JSON.stringify({ accounts: { idleLockMinutes: 1.5 } })))).toThrow(/accounts.idleLockMinutes/);
+    expect(() => loadDeskConfig(withConfig(JSON.stringify({ accounts: { pinAllowed: 'yes' } })))).toThrow(/accounts.pinAllowed/);
   });
 
   it('takes the status rules a center sets, each on its own, and refuses one out of range', () => {

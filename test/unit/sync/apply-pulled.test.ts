@@ -274,15 +274,15 @@ describe('dispatching a pulled page by entity', () => {
       { seq: 1, entity: 'application', id: desk.app.id, version: 2, data: null },
       { seq: 2, entity: 'applicant', id: desk.applicant.id, version: 2, data: null },
       { seq: 3, entity: 'ticket', id: 't-1', version: 2, data: null },
-      // Clerk accounts are not kept on desks yet (services are: catalog-pull.test.ts).
-      { seq: 4, entity: 'clerk', id: 'clerk-new', version: 1, data: { fullName: 'Коваль Ірина' } },
+      // An entity a newer back office may send that this desk does not keep.
+      { seq: 4, entity: 'not_kept', id: 'x-new', version: 1, data: { name: 'Коваль Ірина' } },
     ]);
     const deleted = (table: string, id: string) =>
       desk.db.prepare(`SELECT deleted_at IS NOT NULL AS gone, server_version FROM ${table} WHERE id = ?`).get(id);
     expect(deleted('applications', desk.app.id)).toEqual({ gone: 1, server_version: 2 });
     expect(deleted('applicants', desk.applicant.id)).toEqual({ gone: 1, server_version: 2 });
     expect(deleted('tickets', 't-1')).toEqual({ gone: 1, server_version: 2 });
-    expect(logger.entries).toEqual([expect.objectContaining({ level: 'info', fields: { entity: 'clerk', id: 'clerk-new' } })]);
+    expect(logger.entries).toEqual([expect.objectContaining({ level: 'info', fields: { entity: 'not_kept', id: 'x-new' } })]);
   });
 
   it('hands each change to its entity’s applier; one that throws is skipped alone, the rest of the page lands', () => {

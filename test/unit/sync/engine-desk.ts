@@ -40,6 +40,8 @@ export function useEngineDesks() {
     const { blobs, ...engineOptions } = options;
     const desk = openTestDesk(tempDir());
     writeSyncState(desk.db, 'device_token', 'token-of-desk-07');
+    // Enrolled with its key (as every desk is since protocol 2): no desk-key registration before the first push.
+    writeSyncState(desk.db, 'desk_key_registered', '2026-11-27T09:00:00.000Z');
     const clock = manualClock();
     const office = scriptedBackOffice();
     const logger = memoryLogger();

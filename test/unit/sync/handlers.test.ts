@@ -12,6 +12,7 @@ import { createSyncService } from '../../../main/backend/sync/sync-service';
 import type { SyncStatus } from '../../../main/backend/sync/sync-service';
 import { addApplicant, openTestDesk } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
+import { deskPublicKey } from '../../../main/backend/auth/desk-key';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -92,12 +93,13 @@ describe('the sync methods', () => {
   });
 
   it('enroll names the desk by its center and desk code unless a name is given', async () => {
-    const { handlers, supervisor, enrollBodies } = deskWithHandlers('http://back-office.test/');
+    const { desk, handlers, supervisor, enrollBodies } = deskWithHandlers('http://back-office.test/');
     await expect(handlers['sync.enroll']({ code: 'ABCD-EFGH' }, supervisor)).rejects.toThrow(/this desk is KV01\/07/);
     await expect(handlers['sync.enroll']({ code: 'ABCD-EFGH', deviceName: 'Вікно 7' }, supervisor)).rejects.toThrow(/KV01\/07/);
+    const publicKey = deskPublicKey(desk.db);
     expect(enrollBodies).toEqual([
-      { code: 'ABCD-EFGH', deviceName: 'Vikno KV01/07' },
-      { code: 'ABCD-EFGH', deviceName: 'Вікно 7' },
+      { code: 'ABCD-EFGH', deviceName: 'Vikno KV01/07', publicKey },
+      { code: 'ABCD-EFGH', deviceName: 'Вікно 7', publicKey },
     ]);
   });
 });
