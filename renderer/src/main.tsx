@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api';
 import { bindBackend } from './app/backend-binding';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { Shell } from './app/Shell';
+import { AuthGate } from './app/AuthGate';
 import { restoreAndPersistLanguage } from './i18n/persist-language';
 import { restoreAndPersistScreen } from './app/last-screen';
 import { localStorageOrUndefined } from './lib/local-storage';
@@ -27,6 +27,7 @@ import './features/review/review.css';
 import './features/sync/sync.css';
 import './features/queue/queue.css';
 import './features/documents/documents.css';
+import './features/auth/auth.css';
 
 restoreAndPersistLanguage();
 restoreAndPersistScreen(localStorageOrUndefined());
@@ -37,7 +38,7 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <ErrorBoundary>
-        <Shell />
+        <AuthGate />
       </ErrorBoundary>
     </StrictMode>,
   );

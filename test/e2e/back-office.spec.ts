@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { startServerProcess } from '../helpers/server-process';
 import type { ServerProcess } from '../helpers/server-process';
 import { expect, test } from './fixtures';
-import { enrollFromSettings, pointDeskAt, registerQuickly } from './page-helpers';
+import { addBackOfficeClerk, enrollFromSettings, pointDeskAt, signInBackOfficeClerk, registerQuickly } from './page-helpers';
 
 // The back office starts slowly on a loaded machine (it bundles itself first), and the desk's
 // retry after a failure waits a random part of a growing delay (docs/SYNC.md).
@@ -21,8 +21,10 @@ test('a desk that registered while the back office was down syncs by itself once
     // config.json and a restart of the app, the code entered in Settings → «Бек-офіс».
     server = await startServerProcess(root, serverData, undefined, ['--port', String(port)]);
     const code = await server.enrollmentCode('KV01', '07');
+    await addBackOfficeClerk(serverData);
     await pointDeskAt(page, host, port);
     const syncState = await enrollFromSettings(page, code);
+    await signInBackOfficeClerk(page);
 
     // The back office goes down; the desk goes on registering.
     await server.stop();

@@ -10,7 +10,7 @@ import { pdfFile } from '../helpers/sample-files';
 import { startServerProcess } from '../helpers/server-process';
 import type { ServerProcess } from '../helpers/server-process';
 import { expect, test } from './fixtures';
-import { enrollFromSettings, OUT, pointDeskAt, screenshotWhole } from './page-helpers';
+import { addBackOfficeClerk, enrollFromSettings, OUT, pointDeskAt, signInBackOfficeClerk, screenshotWhole } from './page-helpers';
 
 // The back office bundles itself before it listens, and sync waits for the PDF's upload.
 test.setTimeout(240_000);
@@ -65,8 +65,10 @@ test('pages scanned from the intake checklist, reordered and attached, reach the
   try {
     server = await startServerProcess(root, serverData, undefined, ['--port', String(port)]);
     const code = await server.enrollmentCode('KV01', '07');
+    await addBackOfficeClerk(serverData);
     await pointDeskAt(page, host, port, { documents: { scanner: { adapter: 'sane', device: 'test' } } });
     const syncState = await enrollFromSettings(page, code);
+    await signInBackOfficeClerk(page);
 
     // Intake: applicant, service, every required line handed in.
     await page.keyboard.press('Alt+2');

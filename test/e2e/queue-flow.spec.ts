@@ -11,7 +11,7 @@ import { QueueStatistics } from '../../shared/queue-protocol';
 import { startServerProcess } from '../helpers/server-process';
 import type { ServerProcess } from '../helpers/server-process';
 import { expect, test } from './fixtures';
-import { enrollFromSettings, openConnected } from './page-helpers';
+import { addBackOfficeClerk, enrollFromSettings, openConnected, signInBackOfficeClerk } from './page-helpers';
 
 /**
  * The whole queue through real processes: the back office as `npm run server` runs it, configured
@@ -60,12 +60,14 @@ test('a kiosk ticket is called at a desk, shown on the board, served and counted
     await publishCatalogThrough(instance, CatalogDocument.parse(await doc('catalog.sample.json')));
     await configureQueueThrough(instance, await doc('queue.sample.json'));
     const code = await server.enrollmentCode('C01', 'D1');
+    await addBackOfficeClerk(serverData, 'C01');
     await writeFile(
       join(host.dataDir, 'config.json'),
       JSON.stringify({ center: { code: 'C01', name: 'ЦНАП' }, desk: { code: 'D1', window: '1' }, backOffice: { url: server.url } }),
     );
     await openConnected(page, await host.restart());
     const syncState = await enrollFromSettings(page, code);
+    await signInBackOfficeClerk(page);
     await page.keyboard.press('Alt+1');
     const main = page.getByRole('main');
     await expect(main).toContainText('Біля вікна нікого немає');

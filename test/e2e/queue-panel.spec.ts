@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { signIn } from './page-helpers';
 
 /**
  * The clerk's queue panel through the browser host on a standalone desk (no back office): the
@@ -16,6 +17,7 @@ test('a standalone desk serves a walk-in from the queue panel by keys, and the a
   page.on('pageerror', (error) => problems.push(error.message));
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(hostUrl);
+  await signIn(page);
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { level: 2 })).toHaveText('Електронна черга');
   await expect(main).toContainText('не підключене до бек-офісу');

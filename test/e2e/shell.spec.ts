@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { signIn } from './page-helpers';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -14,6 +15,7 @@ test('the shell loads in Ukrainian with the four sections', async ({ page, hostU
   });
   page.on('pageerror', (error) => problems.push(error.message));
   await page.goto(hostUrl);
+  await signIn(page);
   await expect(page.getByRole('banner').getByRole('heading', { level: 1 })).toHaveText('Vikno');
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
   const nav = page.getByRole('navigation', { name: 'Розділи' });
@@ -30,6 +32,7 @@ test('the shell loads in Ukrainian with the four sections', async ({ page, hostU
 
 test('the status bar shows the backend version from a real round trip', async ({ page, hostUrl }) => {
   await page.goto(hostUrl);
+  await signIn(page);
   const statusBar = page.getByRole('contentinfo', { name: 'Стан системи' });
   await expect(statusBar).toContainText(`Версія ${version}`);
   await expect(statusBar.getByRole('status')).toContainText(': підключено');
@@ -38,6 +41,7 @@ test('the status bar shows the backend version from a real round trip', async ({
 
 test('English is switchable and survives a reload', async ({ page, hostUrl }) => {
   await page.goto(hostUrl);
+  await signIn(page);
   await page.getByRole('group', { name: 'Мова' }).getByRole('button', { name: 'English' }).click();
   const nav = page.getByRole('navigation', { name: 'Sections' });
   for (const name of EN_SCREENS) {
@@ -57,6 +61,7 @@ test('English is switchable and survives a reload', async ({ page, hostUrl }) =>
 
 test('Alt+digit switches the screen from the keyboard', async ({ page, hostUrl }) => {
   await page.goto(hostUrl);
+  await signIn(page);
   const nav = page.getByRole('navigation', { name: 'Розділи' });
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Електронна черга');
 
@@ -73,6 +78,7 @@ test('Alt+digit switches the screen from the keyboard', async ({ page, hostUrl }
 
 test('a lost backend shows the reconnect banner', async ({ page, host }) => {
   await page.goto(host.url);
+  await signIn(page);
   const statusBar = page.getByRole('contentinfo');
   await expect(statusBar.getByRole('status')).toContainText(': підключено');
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -85,6 +91,7 @@ test('a lost backend shows the reconnect banner', async ({ page, host }) => {
 test('screenshot of the Ukrainian shell', async ({ page, hostUrl }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(hostUrl);
+  await signIn(page);
   await expect(page.getByRole('contentinfo')).toContainText(`Версія ${version}`);
   await expect(page.getByRole('contentinfo').getByRole('status')).toContainText(': підключено');
   const path = 'test-results/shell-uk.png';
@@ -94,6 +101,7 @@ test('screenshot of the Ukrainian shell', async ({ page, hostUrl }, testInfo) =>
 
 test('a desk with no back office says it works standalone, in the status bar and the settings', async ({ page, hostUrl }) => {
   await page.goto(hostUrl);
+  await signIn(page);
   await expect(page.getByRole('contentinfo')).toContainText('Автономний режим — без бек-офісу');
   await page.getByRole('button', { name: 'Налаштування' }).click();
   const settings = page.getByRole('dialog', { name: 'Налаштування робочого місця' });

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { api } from '../api';
+import { AccountsPanel } from '../features/auth/AccountsPanel';
+import { mayCall } from '../features/auth/access';
 import { CalendarDialog } from '../features/calendar/CalendarDialog';
 import { useT } from '../i18n/use-t';
 import { Button } from '../kit/Button';
@@ -8,18 +10,20 @@ import { Dialog } from '../kit/Dialog';
 import { ErrorNotice } from '../kit/ErrorNotice';
 import { TextInput } from '../kit/TextInput';
 import { AuditCheckSettings } from './AuditCheckSettings';
+import { ClerkControls } from './ClerkControls';
 import { useShellStore } from './shell-store';
 import { SyncSettings } from './SyncSettings';
 import { DialogSection } from '../kit/DialogSection';
 
 /**
- * The clerk's name in the header, and a small dialog to correct it (the desk's one local account);
- * the working-day calendar opens from there in a dialog of its own.
+ * The signed-in clerk's name in the header, lock and sign-out, and the settings dialog: each of its
+ * parts only for the roles that may use it (the name, the back office, the audit check, the
+ * working-day calendar, which opens in a dialog of its own, and the accounts).
  */
 export function ClerkSettings() {
   const t = useT();
   const clerk = useShellStore((state) => state.clerk);
-  const supervisor = clerk?.roles.includes('supervisor') ?? false;
+  const may = (method: Parameters<typeof mayCall>[1]): boolean => (clerk ? mayCall(clerk.roles, method) : false);
   const nameBox = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
@@ -54,50 +58,58 @@ export function ClerkSettings() {
       <span className="clerk-name" aria-label={t('clerk.label')}>
         {clerk?.fullName ?? '…'}
       </span>
-      <button type="button" className="header-button" onClick={start} disabled={!clerk}>
-        {t('clerk.settings')}
-      </button>
+      <div className="clerk-actions">
+        <button type="button" className="header-button" onClick={start} disabled={!clerk}>
+          {t('clerk.settings')}
+        </button>
+        <ClerkControls />
+      </div>
       <Dialog open={open} onClose={() => setOpen(false)} title={t('clerk.dialogTitle')} initialFocus={nameBox}>
-        <form
-          className="kit-field-grid"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <TextInput
-            id="clerk-full-name"
-            inputRef={nameBox}
-            label={t('clerk.fullName')}
-            size="long"
-            value={name}
-            maxLength={200}
-            hint={t('clerk.hint')}
-            error={empty ? t('clerk.empty') : undefined}
-            onChange={(value) => {
-              setName(value);
-              setEmpty(false);
+        {may('clerk.rename') && (
+          <form
+            className="kit-field-grid"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              void save();
             }}
-          />
-          {error && <ErrorNotice error={error} context="clerk.saveFailed" />}
-          <div className="kit-button-row">
-            <Button type="submit" variant="primary">
-              {t('clerk.save')}
+          >
+            <TextInput
+              id="clerk-full-name"
+              inputRef={nameBox}
+              label={t('clerk.fullName')}
+              size="long"
+              value={name}
+              maxLength={200}
+              hint={t('clerk.hint')}
+              error={empty ? t('clerk.empty') : undefined}
+              onChange={(value) => {
+                setName(value);
+                setEmpty(false);
+              }}
+            />
+            {error && <ErrorNotice error={error} context="clerk.saveFailed" />}
+            <div className="kit-button-row">
+              <Button type="submit" variant="primary">
+                {t('clerk.save')}
+              </Button>
+              <Button onClick={() => setOpen(false)}>{t('clerk.cancel')}</Button>
+            </div>
+          </form>
+        )}
+        {(may('sync.enroll') || may('sync.now')) && <SyncSettings />}
+        {may('storage.status') && <AuditCheckSettings />}
+        {may('calendar.list') && (
+          <DialogSection id="settings-calendar" title={t('calendar.title')}>
+            <p id="settings-calendar-purpose" className="kit-field-hint">
+              {t('clerk.calendarPurpose')}
+            </p>
+            <Button aria-describedby="settings-calendar-purpose" onClick={() => setCalendarOpen(true)}>
+              {t('calendar.open')}
             </Button>
-            <Button onClick={() => setOpen(false)}>{t('clerk.cancel')}</Button>
-          </div>
-        </form>
-        <SyncSettings />
-        {supervisor && <AuditCheckSettings />}
-        <DialogSection id="settings-calendar" title={t('calendar.title')}>
-          <p id="settings-calendar-purpose" className="kit-field-hint">
-            {t('clerk.calendarPurpose')}
-          </p>
-          <Button aria-describedby="settings-calendar-purpose" onClick={() => setCalendarOpen(true)}>
-            {t('calendar.open')}
-          </Button>
-        </DialogSection>
+          </DialogSection>
+        )}
+        {may('accounts.list') && <AccountsPanel />}
       </Dialog>
       <CalendarDialog open={calendarOpen} onClose={() => setCalendarOpen(false)} />
     </div>

@@ -1,15 +1,17 @@
 import { useT } from '../i18n/use-t';
-import { SCREENS } from './screen-list';
 import { useShellStore } from './shell-store';
+import { useCurrentScreen, useVisibleScreens } from './visible-screens';
 
+/** The screens the clerk's roles open; the others are not shown at all. */
 export function Navigation() {
   const t = useT();
-  const current = useShellStore((state) => state.screen);
+  const screens = useVisibleScreens();
+  const current = useCurrentScreen();
   const showScreen = useShellStore((state) => state.showScreen);
   return (
     <nav className="navigation" aria-label={t('nav.label')}>
       <ul>
-        {SCREENS.map((screen) => (
+        {screens.map((screen) => (
           <li key={screen.id}>
             <button
               type="button"

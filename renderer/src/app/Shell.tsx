@@ -1,5 +1,7 @@
 import { api } from '../api';
+import { useT } from '../i18n/use-t';
 import { ErrorNotice } from '../kit/ErrorNotice';
+import { Notice } from '../kit/Notice';
 import { loadAppInfo } from './backend-binding';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
@@ -8,12 +10,25 @@ import { SCREEN_COMPONENTS } from './screen-components';
 import { useShellStore } from './shell-store';
 import { StatusBar } from './StatusBar';
 import { useScreenShortcuts } from './use-screen-shortcuts';
+import { useCurrentScreen } from './visible-screens';
 
+function NoScreens() {
+  const t = useT();
+  return (
+    <section className="screen">
+      <Notice tone="info" announce={false}>
+        <p>{t('auth.noScreens')}</p>
+      </Notice>
+    </section>
+  );
+}
+
+/** The app for a signed-in clerk: the screens their roles open. */
 export function Shell() {
-  const screenId = useShellStore((state) => state.screen);
+  const screenId = useCurrentScreen();
   const info = useShellStore((state) => state.info);
   useScreenShortcuts();
-  const Screen = SCREEN_COMPONENTS[screenId];
+  const Screen = screenId ? SCREEN_COMPONENTS[screenId] : NoScreens;
   return (
     <div className="shell">
       <Header />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { api } from '../api';
+import { useMayCall } from '../features/auth/access';
 import { useT } from '../i18n/use-t';
 import { Button } from '../kit/Button';
 import { ErrorNotice } from '../kit/ErrorNotice';
@@ -10,7 +11,7 @@ import { DialogSection } from '../kit/DialogSection';
 
 /**
  * The back-office link in the settings dialog: enrolling the desk with IT's one-time code, and
- * "Sync now". A desk with no back office configured says so and offers nothing to press.
+ * "Sync now", each for the roles that may. A desk with no back office configured says so and offers nothing to press.
  */
 export function SyncSettings() {
   const t = useT();
@@ -18,6 +19,8 @@ export function SyncSettings() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
+  const mayEnroll = useMayCall('sync.enroll');
+  const maySyncNow = useMayCall('sync.now');
 
   async function run(call: () => ReturnType<typeof api.call<'sync.now'>>): Promise<void> {
     setBusy(true);
@@ -38,32 +41,38 @@ export function SyncSettings() {
         <p className="kit-field-hint">{t('syncSettings.standalone')}</p>
       ) : (
         <>
-          <form
-            className="kit-field-grid"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (code.trim().length >= 8) void run(() => api.call('sync.enroll', { code: code.trim() }));
-            }}
-          >
-            <TextInput
-              id="sync-enroll-code"
-              label={t('syncSettings.code')}
-              hint={t('syncSettings.codeHint')}
-              size="long"
-              value={code}
-              maxLength={100}
-              onChange={setCode}
-            />
+          {mayEnroll && (
+            <form
+              className="kit-field-grid"
+              noValidate
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (code.trim().length >= 8) void run(() => api.call('sync.enroll', { code: code.trim() }));
+              }}
+            >
+              <TextInput
+                id="sync-enroll-code"
+                label={t('syncSettings.code')}
+                hint={t('syncSettings.codeHint')}
+                size="long"
+                value={code}
+                maxLength={100}
+                onChange={setCode}
+              />
+              <div className="kit-button-row">
+                <Button type="submit" disabled={busy || code.trim().length < 8}>
+                  {t('syncSettings.enroll')}
+                </Button>
+              </div>
+            </form>
+          )}
+          {maySyncNow && (
             <div className="kit-button-row">
-              <Button type="submit" disabled={busy || code.trim().length < 8}>
-                {t('syncSettings.enroll')}
-              </Button>
               <Button disabled={busy} onClick={() => void run(() => api.call('sync.now', {}))}>
                 {t('syncSettings.now')}
               </Button>
             </div>
-          </form>
+          )}
           {error && <ErrorNotice error={error} context="syncSettings.failed" />}
         </>
       )}

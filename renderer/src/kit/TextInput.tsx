@@ -9,7 +9,8 @@ export interface TextInputProps extends FieldCommon {
   placeholder?: string | undefined;
   inputMode?: 'text' | 'numeric' | 'tel' | 'email' | undefined;
   maxLength?: number | undefined;
-  type?: 'text' | 'search' | undefined;
+  /** `password` hides what is typed (sign-in, unlock, a new password). */
+  type?: 'text' | 'search' | 'password' | undefined;
   /** A textarea of this many rows instead of a one-line input. */
   rows?: number | undefined;
   inputRef?: Ref<HTMLInputElement> | undefined;

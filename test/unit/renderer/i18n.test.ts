@@ -63,6 +63,9 @@ describe('dictionaries', () => {
       'CSV',
       'JSON',
       'Excel',
+      'Ctrl',
+      'L',
+      'PIN',
     ]);
     for (const [key, text] of Object.entries(uk)) {
       const latin = text.replace(/\{\w+\}/g, '').match(/[A-Za-z]+/g) ?? [];

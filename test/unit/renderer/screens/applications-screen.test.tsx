@@ -2,11 +2,11 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deskApi } from '../desk-backend';
+import { deskApi, must } from '../desk-backend';
 import '../dom-setup';
 import { ApplicationsScreen } from '../../../../renderer/src/features/applications/ApplicationsScreen';
 import { registerThroughIntake } from './register-through-intake';
-import { loadClerk } from '../../../../renderer/src/app/backend-binding';
+import { useShellStore } from '../../../../renderer/src/app/shell-store';
 
 function described(control: HTMLElement): string {
   return (control.getAttribute('aria-describedby') ?? '')
@@ -18,7 +18,7 @@ function described(control: HTMLElement): string {
 // Each test registers through the intake form first (every checklist line ticked): longer than the unit default.
 describe('the applications screen', { timeout: 30_000 }, () => {
   // A standalone desk's account: clerk, supervisor, and the provider whose paper decision it records.
-  beforeAll(() => loadClerk(deskApi));
+  beforeAll(async () => useShellStore.setState({ clerk: await must(deskApi.call('clerk.me', {})) }));
 
   it('lists today’s applications, finds one by number, and says when nothing matches', async () => {
     const user = userEvent.setup();

@@ -65,8 +65,10 @@ describe('the queue panel online', () => {
     await enrollAndSignIn(api, server.storage, { centerCode: CENTER, deskCode: DESK.deskCode });
     // The renderer binds `api` to window.vikno when first imported.
     ({ QueueScreen } = await import('../../../../renderer/src/features/queue/QueueScreen'));
-    const { loadClerk } = await import('../../../../renderer/src/app/backend-binding');
-    await loadClerk(api);
+    const { useShellStore } = await import('../../../../renderer/src/app/shell-store');
+    const me = await api.call('clerk.me', {});
+    if (!me.ok) throw new Error(me.error.message);
+    useShellStore.setState({ clerk: me.value });
   });
 
   afterAll(async () => {

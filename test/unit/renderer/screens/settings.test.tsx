@@ -33,7 +33,7 @@ describe('the settings dialog', () => {
     expect(name.getAttribute('aria-invalid')).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Зберегти' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(screen.getByLabelText('Адміністратор').textContent).toBe('Петренко Ольга Іванівна');
+    expect(screen.getByLabelText('Працює').textContent).toBe('Петренко Ольга Іванівна');
     expect((await must(deskApi.call('clerk.me', {}))).fullName).toBe('Петренко Ольга Іванівна');
     expect(document.activeElement).toBe(opener);
   });
