@@ -30,6 +30,8 @@ interface Current {
 }
 
 const PIN_FORM = /^\d{4,8}$/;
+/** Unknown logins whose failures are counted (in memory only). */
+const MAX_UNKNOWN_LOGINS = 1000;
 
 /**
  * Sign-in for the whole desk (docs/ARCHITECTURE.md §9.2): every connection acts as the clerk
@@ -133,7 +135,12 @@ export function createAuthService(options: AuthServiceOptions) {
       if (row) saveLockout(db, row.id, after);
       audit(actor, 'auth.sign_in_failed', actor, { login, reason: 'wrong_secret', lockedUntil: lockedUntil(after, now()) });
     });
-    if (!row) unknownLogins.set(login, after);
+    if (!row) {
+      // Bounded: the oldest guesses are forgotten first (a Map keeps insertion order).
+      unknownLogins.delete(login);
+      unknownLogins.set(login, after);
+      if (unknownLogins.size > MAX_UNKNOWN_LOGINS) unknownLogins.delete(unknownLogins.keys().next().value!);
+    }
     const lockedNow = lockedUntil(after, now());
     return lockedNow !== null ? refused('locked_out', lockedNow) : refused('wrong_secret', null, attemptsLeft(after));
   }
@@ -188,6 +195,7 @@ export function createAuthService(options: AuthServiceOptions) {
         runCommand(db, () => {
           saveLockout(db, checked.id, CLEAR);
           if (wasLocked) audit(checked.id, 'auth.unlock', checked.id, { sessionId: current!.sessionId });
+          else audit(checked.id, 'auth.sign_in', checked.id, { sessionId: current!.sessionId, continued: true });
         });
       } else {
         startSession(checked);

@@ -82,7 +82,9 @@ describe('the desk session', () => {
     side.close();
     const id = (s: AuthState) => (s.status === 'signed_in' ? s.clerk.id : '');
     expect(rows).toHaveLength(total as number);
-    const byActor = Map.groupBy(rows, (r) => r.actor);
+    type Row = (typeof rows)[number];
+    const byActor = new Map<string, Row[]>();
+    for (const row of rows) byActor.set(row.actor, [...(byActor.get(row.actor) ?? []), row]);
     expect([...byActor.keys()]).toEqual([id(koval), id(bondar)]);
     for (const [actor, own] of byActor) {
       expect(new Set(own.map((r) => r.session_id)).size).toBe(1);

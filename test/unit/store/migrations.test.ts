@@ -218,6 +218,30 @@ const seeds: Record<number, { write(db: Db): void; check(db: Db): void }> = {
           .get(),
       ).toEqual({ label: 'Паспорт', position: 1, blob_sha256: 'e'.repeat(64), source: 'scanner' }),
   },
+  15: {
+    // 0015 (clerk accounts): the seed-2 clerk gets a login and a session its outbox row names; a login is unique among live rows only.
+    write: (db) => {
+      const at = '2026-11-27T11:00:00.000Z';
+      db.prepare("UPDATE clerks SET login = 'ivanenko', password_hash = 'scrypt$32768$8$1$c2FsdA$aGFzaA' WHERE id = 'c1'").run();
+      db.prepare("INSERT INTO clerk_sessions (id, clerk_id, started_at, signature) VALUES ('sess15', 'c1', ?, 'c2lnbmVk')").run(at);
+      db.prepare(
+        "INSERT INTO outbox (mutation_id, aggregate, kind, payload, actor, session_id, status, created_at) VALUES ('m15', 'applicant:p1', 'applicant.update', '{}', 'c1', 'sess15', 'pending', ?)",
+      ).run(at);
+      const clerk = db.prepare(
+        "INSERT INTO clerks (id, full_name, login, deleted_at, created_at, updated_at) VALUES (?, 'Тезка', 'ivanenko', ?, ?, ?)",
+      );
+      expect(() => clerk.run('c15', null, at, at)).toThrow(/UNIQUE/);
+      clerk.run('c15-gone', at, at, at);
+    },
+    check: (db) =>
+      expect(
+        db
+          .prepare(
+            "SELECT c.login, c.disabled, c.must_change_password, c.origin, s.clerk_id FROM outbox o JOIN clerk_sessions s ON s.id = o.session_id JOIN clerks c ON c.id = o.actor WHERE o.mutation_id = 'm15'",
+          )
+          .get(),
+      ).toEqual({ login: 'ivanenko', disabled: 0, must_change_password: 0, origin: 'desk', clerk_id: 'c1' }),
+  },
   [m0011ApplicationPayments.version]: {
     // A payment, and an exemption entered by mistake and cancelled, on the seed-2 application.
     write: (db) => {
