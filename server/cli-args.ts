@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PlaceCode } from '../shared/place-code';
 import { zEdrpou } from '../shared/validate/zod';
+import { Login } from '../shared/auth';
+import { Role, ROLES } from '../shared/roles';
 import { DEFAULT_MAX_BLOB_BYTES } from './blobs/blob-routes';
 
 /**
@@ -26,6 +28,12 @@ export const USAGE = `Usage: npm run server -- [COMMAND] [OPTIONS]
   catalog publish --file F.json     publish the center's service catalog
   queue configure --file F.json     publish the center's queue configuration
   provider-token --edrpou X         a token for a provider's staff
+  clerk add --center C --login L --name "N" --roles clerk,supervisor [--desks 01,02] [--pin]
+                                    a clerk account; the temporary password from VIKNO_CLERK_PASSWORD or made and printed once
+                                    (--pin: a PIN too, from VIKNO_CLERK_PIN or made and printed once)
+  clerk reset --center C --login L [--pin]   a new temporary password (and PIN), changed at the next sign-in
+  clerk disable|enable --center C --login L  stop or allow an account's sign-in and work
+  clerk list --center C             the center's accounts
   --help, -h                        this text
 
 Each command takes --data DIR to name the server's folder (the running server's, when one runs).
@@ -38,7 +46,11 @@ export type Command =
   | { name: 'revoke'; deviceId: string }
   | { name: 'catalog-publish'; file: string }
   | { name: 'queue-configure'; file: string }
-  | { name: 'provider-token'; edrpou: string };
+  | { name: 'provider-token'; edrpou: string }
+  | { name: 'clerk-add'; centerCode: string; login: string; fullName: string; roles: Role[]; desks: string[] | null; pin: boolean }
+  | { name: 'clerk-reset'; centerCode: string; login: string; pin: boolean }
+  | { name: 'clerk-disable'; centerCode: string; login: string; disabled: boolean }
+  | { name: 'clerk-list'; centerCode: string };
 
 export interface CliArgs {
   dataDir: string;
@@ -65,6 +77,11 @@ const OPTIONS = {
   device: { type: 'string' },
   file: { type: 'string' },
   edrpou: { type: 'string' },
+  login: { type: 'string' },
+  name: { type: 'string' },
+  roles: { type: 'string' },
+  desks: { type: 'string' },
+  pin: { type: 'boolean' },
   'max-file-mb': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -86,8 +103,45 @@ export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
 
 type Values = ReturnType<typeof readArgs>['values'];
 
+function login(value: string | undefined): string {
+  const parsed = Login.safeParse(required(value, '--login'));
+  if (!parsed.success) throw new Error(`--login: ${parsed.error.issues[0]?.message ?? 'not a valid login'}, not "${value}"`);
+  return parsed.data;
+}
+
+function roles(value: string | undefined): Role[] {
+  const names = required(value, '--roles')
+    .split(',')
+    .map((r) => r.trim());
+  const unknown = names.filter((r) => !Role.safeParse(r).success);
+  if (unknown.length > 0) throw new Error(`--roles: unknown role ${unknown.join(', ')}; the roles are ${ROLES.join(', ')}`);
+  return [...new Set(names)] as Role[];
+}
+
+function clerkCommand(values: Values, rest: readonly string[]): Command {
+  const [action, ...extra] = rest;
+  if (extra.length > 0) throw new Error(`Unexpected arguments: ${extra.join(' ')}`);
+  if (action === 'list') return { name: 'clerk-list', centerCode: placeCode(values.center, '--center') };
+  const account = { centerCode: placeCode(values.center, '--center'), login: login(values.login) };
+  if (action === 'add') {
+    const desks = values.desks === undefined ? null : values.desks.split(',').map((d) => placeCode(d.trim(), '--desks'));
+    return {
+      name: 'clerk-add',
+      ...account,
+      fullName: required(values.name, '--name'),
+      roles: roles(values.roles),
+      desks,
+      pin: values.pin === true,
+    };
+  }
+  if (action === 'reset') return { name: 'clerk-reset', ...account, pin: values.pin === true };
+  if (action === 'disable' || action === 'enable') return { name: 'clerk-disable', ...account, disabled: action === 'disable' };
+  throw new Error('Expected: clerk add|reset|disable|enable|list');
+}
+
 function parseCommand(values: Values, positionals: readonly string[]): Command {
   const [name, ...rest] = positionals;
+  if (name === 'clerk') return clerkCommand(values, rest);
   if (name === 'catalog') {
     if (rest.length !== 1 || rest[0] !== 'publish') throw new Error('Expected: catalog publish --file catalog.json');
     return { name: 'catalog-publish', file: required(values.file, '--file') };
@@ -105,7 +159,7 @@ function parseCommand(values: Values, positionals: readonly string[]): Command {
     return { name, edrpou: edrpou.data };
   }
   if (name !== undefined)
-    throw new Error(`Unknown command ${name}; expected enroll, revoke, catalog publish, queue configure or provider-token`);
+    throw new Error(`Unknown command ${name}; expected enroll, revoke, catalog publish, queue configure, provider-token or clerk`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
   const maxFileMb = values['max-file-mb'] === undefined ? DEFAULT_MAX_BLOB_BYTES / 2 ** 20 : Number(values['max-file-mb']);

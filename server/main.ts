@@ -1,6 +1,6 @@
 /**
  * The back office's entry point (`npm run server -- …`, see cli-args.ts). A server claims its
- * data folder (admin/instance-file.ts); `enroll`, `revoke`, `catalog publish`, `queue configure` and `provider-token` go through the running server's
+ * data folder (admin/instance-file.ts); `enroll`, `revoke`, `catalog publish`, `queue configure`, `provider-token` and `clerk …` go through the running server's
  * admin routes when there is one, and straight to the storage when there is not.
  */
 import { randomBytes } from 'node:crypto';
@@ -19,6 +19,7 @@ import { startServer } from './app';
 import { revokeDevice } from './auth/devices';
 import { CODE_LIFETIME_HOURS, createEnrollmentCode } from './auth/enrollment';
 import { parseCliArgs, USAGE } from './cli-args';
+import { isClerkCommand, runClerkCommand } from './clerks/clerk-commands';
 import type { Command } from './cli-args';
 import { createStorage } from './storage/create-storage';
 import { privateDataFolder } from './data-folder';
@@ -91,6 +92,10 @@ async function admin(dataDir: string, command: AdminCommand): Promise<void> {
         ? `Queue of center ${result.centerCode}: unchanged (version ${result.version})\n`
         : `Queue of center ${result.centerCode}: version ${result.version} published\n`,
     );
+    return;
+  }
+  if (isClerkCommand(command)) {
+    await runClerkCommand(command, { running, withStorage: (fn) => withStorage(dataDir, fn) });
     return;
   }
   if (command.name === 'provider-token') {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ErrorResponse } from '../../shared/sync-protocol';
 import type { DeskPlace } from '../auth/enrollment';
 import { AdminEnrollResponse, AdminRevokeResponse, PublishResultSchema, QueueConfigPublishedSchema } from './admin-protocol';
@@ -7,6 +7,8 @@ import type { CatalogDocumentInput } from '../../shared/catalog-document';
 import type { PublishResult } from '../catalog/publish-catalog';
 import { ProviderTokenResponse } from '../../shared/provider-protocol';
 import type { Instance } from './instance-file';
+import { ClerkAccountSummary } from '../clerks/accounts';
+import type { AccountRef, NewClerkAccount } from '../clerks/accounts';
 
 /** Calls an admin route of the back office running on this machine, with the token from its instance file. */
 async function call<T>(instance: Instance, path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
@@ -49,4 +51,22 @@ export function revokeThrough(instance: Instance, deviceId: string): Promise<Adm
 
 export function providerTokenThrough(instance: Instance, edrpou: string): Promise<ProviderTokenResponse> {
   return call(instance, '/admin/provider-tokens', { edrpou }, ProviderTokenResponse);
+}
+
+const AccountId = z.object({ id: z.string() });
+
+export function addClerkThrough(instance: Instance, account: NewClerkAccount): Promise<{ id: string }> {
+  return call(instance, '/admin/clerks', account, AccountId);
+}
+
+export function resetClerkThrough(instance: Instance, ref: AccountRef, password: string, pin: string | null): Promise<{ id: string }> {
+  return call(instance, '/admin/clerks/reset', { ...ref, password, ...(pin === null ? {} : { pin }) }, AccountId);
+}
+
+export function disableClerkThrough(instance: Instance, ref: AccountRef, disabled: boolean): Promise<{ id: string; changed: boolean }> {
+  return call(instance, '/admin/clerks/disable', { ...ref, disabled }, AccountId.extend({ changed: z.boolean() }));
+}
+
+export async function listClerksThrough(instance: Instance, centerCode: string): Promise<ClerkAccountSummary[]> {
+  return (await call(instance, '/admin/clerks/list', { centerCode }, z.object({ accounts: z.array(ClerkAccountSummary) }))).accounts;
 }

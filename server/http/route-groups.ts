@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { adminRoutes } from '../admin/admin-routes';
+import { clerkAdminRoutes } from '../admin/clerk-admin-routes';
 import { enrollRoutes } from '../auth/enroll-routes';
 import { blobRoutes } from '../blobs/blob-routes';
 import { pageRoutes } from '../pages/page-routes';
@@ -17,6 +18,7 @@ export const ROUTE_GROUPS: readonly RouteGroup[] = [
   enrollRoutes,
   blobRoutes,
   adminRoutes,
+  clerkAdminRoutes,
   providerRoutes,
   queueRoutes,
   pageRoutes,

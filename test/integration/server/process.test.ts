@@ -72,6 +72,42 @@ describe.each(STORAGES)('`npm run server` on %s', (kind) => {
     expect(existsSync(join(data, 'server-instance.json'))).toBe(false);
   });
 
+  it('manages clerk accounts from the command line, stopped and running: add (password from the environment or printed once), list, disable, reset; bad input exits 1 with the reason', async () => {
+    const script = join(root, 'scripts', 'server.ts');
+    const data = join(dir, 'clerks');
+    const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+      spawnSync(process.execPath, [script, ...args, '--data', data], { cwd: root, env: { ...serverEnv(), ...env }, encoding: 'utf8' });
+    const add = ['clerk', 'add', '--center', 'KV01', '--name', 'Коваль Олена', '--roles', 'clerk,supervisor'];
+    expect(cli(['enroll', '--center', 'KV01', '--desk', '01']).status).toBe(0);
+    const stopped = cli([...add, '--login', 'koval', '--desks', '01,02'], { VIKNO_CLERK_PASSWORD: 'from-the-env-1' });
+    expect(stopped.status).toBe(0);
+    expect(stopped.stdout).toContain('Account koval of KV01 created');
+    expect(stopped.stdout).not.toContain('from-the-env-1');
+
+    const server = await startServerProcess(root, data, serverEnv().DATABASE_URL);
+    try {
+      const running = cli([...add, '--login', 'bondar', '--pin']);
+      expect(running.status).toBe(0);
+      expect(running.stdout).toMatch(/Temporary password .*: [A-Za-z0-9]{12}\n/);
+      expect(running.stdout).toMatch(/PIN \(shown once\): \d{6}\n/);
+      expect(cli(['clerk', 'disable', '--center', 'KV01', '--login', 'koval']).stdout).toContain('Account koval of KV01 disabled');
+      expect(cli(['clerk', 'reset', '--center', 'KV01', '--login', 'bondar']).stdout).toContain('new temporary password set');
+      const list = cli(['clerk', 'list', '--center', 'KV01']).stdout;
+      expect(list).toMatch(/^bondar\tКоваль Олена\tclerk,supervisor\tevery desk\tmust change password, PIN$/m);
+      expect(list).toMatch(/^koval\tКоваль Олена\tclerk,supervisor\tdesks 01,02\tdisabled, must change password$/m);
+      const taken = cli([...add, '--login', 'koval']);
+      expect([taken.status, taken.stderr]).toEqual([1, expect.stringContaining('Center KV01 already has an account koval')]);
+      const badRole = cli([...add, '--login', 'melnyk', '--roles', 'clerk,boss']);
+      expect([badRole.status, badRole.stderr]).toEqual([1, expect.stringContaining('unknown role boss')]);
+      const unknownCenter = cli(['clerk', 'add', '--center', 'ZZ9', '--login', 'melnyk', '--name', 'М', '--roles', 'clerk']);
+      expect([unknownCenter.status, unknownCenter.stderr]).toEqual([1, expect.stringContaining('No center ZZ9')]);
+      expect(cli(['clerk', 'list', '--center', 'KV01']).stdout).not.toContain('melnyk');
+    } finally {
+      await server.stop();
+    }
+    // Eleven runs of the bundled command on a shared 2-core machine.
+  }, 240_000);
+
   it('publishes a catalog from the command line, stopped and running; a bad document lists its wrong paths and publishes nothing', async () => {
     const script = join(root, 'scripts', 'server.ts');
     const data = join(dir, 'catalog-data');
