@@ -29,7 +29,8 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
     ]);
 
   it('1. the server committed but the answer was lost: the re-push is a duplicate, one application', async () => {
-    const desk = world.openDesk();
+    // A center of its own: the enrollment pulls no other test's applicant, so the first registration brings one.
+    const desk = world.openDesk(undefined, { center: 'F1' });
     await desk.enroll();
     const app = await desk.backlog(() => desk.register());
     const seen = world.proxy.log.length;
@@ -57,14 +58,15 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
   });
 
   it('1b. the desk really restarts after the lost answer: the reopened desk re-pushes and gets duplicates', async () => {
-    const desk = world.openDesk();
+    // A center of its own: the enrollment pulls no other test's applicant, so the first registration brings one.
+    const desk = world.openDesk(undefined, { center: 'F1B' });
     await desk.enroll();
     const app = await desk.backlog(() => desk.register());
     world.proxy.setMode({ kind: 'resetAfterUpstream', path: '/sync/push', times: 1 });
     expect(await desk.syncNow()).toMatchObject({ state: 'offline', pending: 2 });
     await desk.close();
 
-    const again = world.openDesk(desk.deskCode, { dataDir: desk.dataDir });
+    const again = world.openDesk(desk.deskCode, { dataDir: desk.dataDir, center: 'F1B' });
     // start() already kicked a cycle; sync.now waits for it and runs another.
     expect(await again.syncNow()).toMatchObject({ state: 'online', pending: 0, deadLetters: 0 });
     expect(outboxRows(again).every((r) => r.status === 'acked' && r.server_version === 1)).toBe(true);
@@ -95,7 +97,8 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
   });
 
   it('3. the same batch pushed twice at once: every mutation applied once', async () => {
-    const desk = world.openDesk();
+    // A center of its own: the enrollment pulls no other test's applicant, so the first registration brings one.
+    const desk = world.openDesk(undefined, { center: 'F3' });
     await desk.enroll();
     const apps = await desk.backlog(async () => {
       const registered = [await desk.register(), await desk.register(), await desk.register()];
@@ -122,7 +125,8 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
 
   // A storage failure while the server applies a batch (nothing committed) is test/integration/server/batch-fault.test.ts.
   it('4. the server committed a batch but the desk got a 500 instead of its answer: the retry completes with duplicates', async () => {
-    const desk = world.openDesk();
+    // A center of its own: the enrollment pulls no other test's applicant, so the first registration brings one.
+    const desk = world.openDesk(undefined, { center: 'F4' });
     await desk.enroll();
     const apps = await desk.backlog(async () => {
       const registered = [await desk.register(), await desk.register(), await desk.register()];
@@ -150,7 +154,8 @@ describe.each(STORAGES)('desk ↔ back office through a faulty network on %s', (
   });
 
   it('4b. a 500 before the server saw the batch, and a dropped connection: nothing applied, the retry delivers', async () => {
-    const desk = world.openDesk();
+    // A center of its own: the enrollment pulls no other test's applicant, so the first registration brings one.
+    const desk = world.openDesk(undefined, { center: 'F4B' });
     await desk.enroll();
     const app = await desk.backlog(() => desk.register());
     world.proxy.setMode({ kind: 'error500', path: '/sync/push', times: 1 });
