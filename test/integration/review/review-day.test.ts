@@ -10,6 +10,7 @@ import type { ApplicationStatus } from '../../../shared/domain/application-statu
 import { createBackend } from '../../../main/backend/index';
 import type { Backend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
+import { asAdmin } from '../../helpers/sign-in-first';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { moveDataFor } from '../../helpers/status-moves';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -33,7 +34,7 @@ function openDesk() {
   let clock = new Date('2026-10-20T07:00:00Z');
   const backend = createBackend({ dataDir: join(tempDir(), 'data'), appVersion: 'test', logger: memoryLogger(), now: () => clock });
   open.push(backend);
-  const api: ViknoApi = connectInProcess(backend);
+  const api: ViknoApi = asAdmin(connectInProcess(backend));
   return {
     api,
     /** Kyiv wall-clock time, e.g. `2026-12-03 09:10`. */
