@@ -13,7 +13,7 @@ import { RegisterApplication } from '../../../shared/domain/application';
 import { PUSH_MAX_BYTES, PUSH_MAX_MUTATIONS } from '../../../shared/sync-protocol';
 import { addApplicant, openTestDesk, SAMPLE_SERVICE } from '../../helpers/desk-db';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { STORAGES, useServer } from '../server/harness';
+import { byDeskClerk, STORAGES, useServer } from '../server/harness';
 import type { Desk } from '../server/harness';
 import { link, MiB, randomBytes } from './upload-helpers';
 
@@ -33,7 +33,7 @@ describe.each(STORAGES)('a document and its scan on %s', (kind) => {
       db,
       batch.map((m) => m.mutationId),
     );
-    const results = await server.push(desk, batch);
+    const results = await server.push(desk, byDeskClerk(desk, batch));
     recordResults(db, results, new Date(), () => 0);
     return results.map((r) => `${batch.find((m) => m.mutationId === r.mutationId)?.kind} ${r.status}`);
   }

@@ -54,6 +54,14 @@ export const TEST_ACTOR = 'clerk-1';
 /** The name of each center's test clerk account: what the back office records as who made a change. */
 export const TEST_CLERK_NAME = 'Коваль Олена';
 
+/**
+ * A desk database's outbox rows (made by its local clerk) as the center's test account made
+ * them: what a signed-in desk's outbox holds.
+ */
+export function byDeskClerk(desk: Pick<Desk, 'clerkId'>, mutations: readonly Mutation[]): Mutation[] {
+  return mutations.map((m) => ({ ...m, actor: desk.clerkId }));
+}
+
 /** The mutations as the desk's signed-in clerk sends them: each names the desk's session, and the push carries it. */
 export function signedBody(desk: Pick<Desk, 'clerkId' | 'session'>, mutations: readonly Mutation[]): PushRequest {
   return {

@@ -18,7 +18,7 @@ import { issueTicket, recordTicketEvent } from '../../../main/backend/tickets/re
 import type { TestDesk } from '../../helpers/desk-db';
 import { addApplicant, openTestDesk, SAMPLE_PERSON, SAMPLE_SERVICE } from '../../helpers/desk-db';
 import { useTempDirs } from '../../helpers/temp-dir';
-import { useServer } from '../server/harness';
+import { byDeskClerk, useServer } from '../server/harness';
 import { sampleConfig } from '../queue/queue-storage';
 import type { Desk } from '../server/harness';
 import { ApplicantInput } from '../../../shared/domain/applicant';
@@ -113,11 +113,7 @@ describe('every mutation kind, desk and back office reading it with one schema (
         db,
         batch.map((m) => m.mutationId),
       );
-      // The desk's local clerk made them; at the back office they are the center's signed-in account's.
-      const results = await server.push(
-        desk,
-        batch.map((m) => ({ ...m, actor: desk.clerkId })),
-      );
+      const results = await server.push(desk, byDeskClerk(desk, batch));
       recordResults(db, results, new Date(), () => 0);
       answered.push(...results.map((r) => `${batch.find((m) => m.mutationId === r.mutationId)?.kind} ${describeResult(r)}`));
     }
