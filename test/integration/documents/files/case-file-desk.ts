@@ -20,6 +20,7 @@ import { addApplication, openTestDesk } from '../../../helpers/desk-db';
 import type { TestDesk } from '../../../helpers/desk-db';
 import { memoryLogger } from '../../../helpers/memory-logger';
 import type { MemoryLogger } from '../../../helpers/memory-logger';
+import { TEST_CLERK_NAME } from '../../server/harness';
 import type { Desk, Harness } from '../../server/harness';
 
 const CASE_FILE_METHODS = {
@@ -68,6 +69,13 @@ export async function caseFileDesk(server: Harness, dataDir: string, deskCode: s
   });
   const device = await server.enrollDesk('KV01', deskCode);
   writeSyncState(test.db, 'device_token', device.token);
+  // The desk works as the clerk signed in on the device (the back office refuses changes of any other), known here as a pulled account is.
+  test.db
+    .prepare(
+      "INSERT INTO clerks (id, full_name, roles, is_local, origin, created_at, updated_at) VALUES (?, ?, '[\"clerk\"]', 0, 'back_office', ?, ?)",
+    )
+    .run(device.clerkId, TEST_CLERK_NAME, test.env.now().toISOString(), test.env.now().toISOString());
+  test.env.clerkId = device.clerkId;
   const logger = memoryLogger();
   const actor = () => test.env.clerkId;
   const dispatch = createDispatcher(
