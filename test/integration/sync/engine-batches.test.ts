@@ -8,9 +8,9 @@ import { uuidv7 } from '../../../main/backend/ids';
 import { createSyncEngine } from '../../../main/backend/sync/engine';
 import { createSyncHttp } from '../../../main/backend/sync/http-client';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
-import { writeSyncState } from '../../../main/backend/sync/sync-state';
 import type { Db } from '../../../main/backend/db/open';
 import { toInt } from '../../../server/storage/storage';
+import { adoptEnrollment } from '../../helpers/enrolled-desk-db';
 import { openTestDesk } from '../../helpers/desk-db';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useTempDirs } from '../../helpers/temp-dir';
@@ -25,24 +25,46 @@ describe.each(STORAGES)('pushing a queue in many batches on %s', (kind) => {
   /** A desk whose outbox holds 25 applicants created then renamed: 50 mutations, two per aggregate. */
   async function deskWithQueue(deskCode: string) {
     const desk = await server.enrollDesk('KV01', deskCode);
-    const { db, env } = openTestDesk(tempDir());
-    writeSyncState(db, 'device_token', desk.token);
+    const { db } = openTestDesk(tempDir());
+    // Written as the center's clerk signed in on the enrolled desk writes them: actor and session.
+    const stamp = adoptEnrollment(db, desk);
     const ids = Array.from({ length: 25 }, () => randomUUID());
     const insert = db.prepare(
-      "INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, status, created_at) VALUES (?, ?, ?, ?, ?, ?, 'clerk-1', 'pending', ?)",
+      `INSERT INTO outbox (mutation_id, aggregate, prev_mutation_id, base_version, kind, payload, actor, session_id, status, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
     );
     const at = new Date().toISOString();
     db.transaction(() => {
       const created = ids.map((id) => {
         const mutationId = uuidv7();
-        insert.run(mutationId, `applicant:${id}`, null, null, 'applicant.create', JSON.stringify(applicantRow(id)), at);
+        insert.run(
+          mutationId,
+          `applicant:${id}`,
+          null,
+          null,
+          'applicant.create',
+          JSON.stringify(applicantRow(id)),
+          stamp.actor,
+          stamp.sessionId,
+          at,
+        );
         return mutationId;
       });
       ids.forEach((id, i) =>
-        insert.run(uuidv7(), `applicant:${id}`, created[i], null, 'applicant.update', JSON.stringify(applicantRow(id, 'Коваленко')), at),
+        insert.run(
+          uuidv7(),
+          `applicant:${id}`,
+          created[i],
+          null,
+          'applicant.update',
+          JSON.stringify(applicantRow(id, 'Коваленко')),
+          stamp.actor,
+          stamp.sessionId,
+          at,
+        ),
       );
     })();
-    return { desk, db, clerkId: env.clerkId, ids };
+    return { desk, db, clerkId: stamp.actor, ids };
   }
 
   async function syncAll(db: Db, token: string, clerkId: string, fetchVia: typeof fetch, batchSize: number): Promise<void> {

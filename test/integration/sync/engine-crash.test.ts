@@ -9,12 +9,12 @@ import type { Db } from '../../../main/backend/db/open';
 import { createSyncEngine } from '../../../main/backend/sync/engine';
 import { createSyncHttp } from '../../../main/backend/sync/http-client';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
-import { writeSyncState } from '../../../main/backend/sync/sync-state';
 import { toInt } from '../../../server/storage/storage';
 import { PushResponse } from '../../../shared/sync-protocol';
 import type { MutationResult } from '../../../shared/sync-protocol';
 import { ApplicantInput } from '../../../shared/domain/applicant';
 import { upsertApplicant } from '../../../main/backend/applicants/upsert-applicant';
+import { adoptEnrollment } from '../../helpers/enrolled-desk-db';
 import { addApplicant, openTestDesk, SAMPLE_PERSON } from '../../helpers/desk-db';
 import { manualClock } from '../../helpers/manual-clock';
 import { memoryLogger } from '../../helpers/memory-logger';
@@ -105,8 +105,10 @@ describe('a desk that crashed with a push in flight', () => {
     ['before the push reached the server: re-sent at start and applied once', 'before_send', 'applied'],
   ] as const)('%s', async (_name, when, answer) => {
     const desk = await server.enrollDesk('KV01', when === 'after_commit' ? '41' : '42');
-    const { db, env, file } = openTestDesk(tempDir());
-    writeSyncState(db, 'device_token', desk.token);
+    const { db, env: bare, file } = openTestDesk(tempDir());
+    // The center's clerk signed in on the enrolled desk: the changes are theirs, in that session.
+    const stamp = adoptEnrollment(db, desk);
+    const env = { ...bare, clerkId: stamp.actor, sessionId: stamp.sessionId };
     const [renamed, other] = queueChanges(env) as [string, string];
 
     await crashInFirstPush(db, desk, env.clerkId, when);

@@ -7,6 +7,7 @@ import '../dom-setup';
 import { AuditPanel } from '../../../../renderer/src/features/audit/AuditPanel';
 import { useShellStore } from '../../../../renderer/src/app/shell-store';
 import { appInfo } from '../../../helpers/app-info';
+import { INITIAL_ADMIN } from '../../../../shared/auth';
 
 const PERSON = { kind: 'person' as const, surname: 'Ткачук', givenName: 'Леся', birthDate: '1971-02-25', rnokpp: '1759013776' };
 
@@ -30,7 +31,7 @@ describe('the audit trail tab', { timeout: 20_000 }, () => {
     const table = screen.getByRole('table', { name: 'Журнал аудиту' });
     const registered = within(table).getByRole('row', { name: /реєстрація звернення/ });
     expect(within(registered).getByText(regNumber)).toBeTruthy();
-    expect(within(registered).getByText('Адміністратор ЦНАП')).toBeTruthy();
+    expect(within(registered).getByText(INITIAL_ADMIN.fullName)).toBeTruthy();
     expect(within(registered).getByText(`номер: ${regNumber}`)).toBeTruthy();
     // No raw JSON anywhere in the table.
     expect(table.textContent).not.toMatch(/[{}]/);
@@ -50,7 +51,7 @@ describe('the audit trail tab', { timeout: 20_000 }, () => {
     render(<AuditPanel />);
     await screen.findByRole('table', { name: 'Журнал аудиту' });
     const clerk = screen.getByLabelText('Працівник');
-    expect(within(clerk).getByRole('option', { name: 'Адміністратор ЦНАП' })).toBeTruthy();
+    expect(within(clerk).getByRole('option', { name: INITIAL_ADMIN.fullName })).toBeTruthy();
     const from = screen.getByLabelText('З дня');
     const to = screen.getByLabelText('По день');
     await user.clear(from);
