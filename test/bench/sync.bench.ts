@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureLocalClerk } from '../../main/backend/clerks/local-clerk';
+import { deskPublicKey, signSession } from '../../main/backend/auth/desk-key';
 import { openDatabase } from '../../main/backend/db/open';
 import type { Db } from '../../main/backend/db/open';
 import { uploadBlob } from '../../main/backend/blobs/upload-blob';
@@ -19,6 +19,8 @@ import { writeSyncState } from '../../main/backend/sync/sync-state';
 import { startPostgres } from '../helpers/postgres';
 import type { Figure } from './report';
 import { startServerProcess } from '../helpers/server-process';
+
+type BenchServer = Awaited<ReturnType<typeof startServerProcess>>;
 import type { MutationPayload } from '../../shared/sync-mutations';
 import { applicantRow } from '../helpers/applicant-row';
 
@@ -30,24 +32,43 @@ const quiet: Logger = { log: () => undefined, close: () => Promise.resolve() };
 interface BenchDesk {
   db: Db;
   http: ReturnType<typeof createSyncHttp>;
+  /** The center's clerk signed in on this desk: the actor and session of every mutation it queues. */
+  stamp: { actor: string; sessionId: string };
 }
 
-async function enrolledDesk(dir: string, url: string, code: string): Promise<BenchDesk> {
+/** Enrolled with its key, and a clerk of the center signed in (a session signed by the desk), as a working desk is. */
+async function enrolledDesk(dir: string, server: BenchServer, deskCode: string): Promise<BenchDesk> {
   const db = openDatabase(join(dir, 'vikno.db'));
-  const clerk = ensureLocalClerk(db, new Date().toISOString());
   let token: string | null = null;
-  const http = createSyncHttp({ baseUrl: url, token: () => token, actor: () => clerk.id, fetch, now: () => new Date() });
-  const enrolled = await http.enroll(code, 'bench');
+  // The code first: the back office knows a center once a code was issued for one of its desks.
+  const code = await server.enrollmentCode('KV01', deskCode);
+  const clerkId = await server.clerkAccount('KV01', `bench.${deskCode}`);
+  const http = createSyncHttp({ baseUrl: server.url, token: () => token, actor: () => clerkId, fetch, now: () => new Date() });
+  const enrolled = await http.enroll(code, 'bench', deskPublicKey(db));
   if (enrolled.kind !== 'ok') throw new Error(`enrollment failed: ${enrolled.kind}`);
   token = enrolled.value.deviceToken;
   writeSyncState(db, 'device_token', token);
-  return { db, http };
+  writeSyncState(db, 'device_id', enrolled.value.deviceId);
+  writeSyncState(db, 'desk_key_registered', new Date().toISOString());
+  const session = { sessionId: uuidv7(), clerkId, startedAt: new Date().toISOString() };
+  db.prepare(
+    "INSERT INTO clerks (id, full_name, roles, is_local, created_at, updated_at) VALUES (?, 'Клерк стенду', '[\"clerk\"]', 0, ?, ?)",
+  ).run(clerkId, session.startedAt, session.startedAt);
+  db.prepare('INSERT INTO clerk_sessions (id, clerk_id, started_at, signature) VALUES (?, ?, ?, ?)').run(
+    session.sessionId,
+    clerkId,
+    session.startedAt,
+    signSession(db, session),
+  );
+  return { db, http, stamp: { actor: clerkId, sessionId: session.sessionId } };
 }
 
 /** `count` applicant.create mutations, as commands would have queued them (the desk rows are not needed to push). */
-function queueApplicants(db: Db, count: number): void {
+function queueApplicants(desk: BenchDesk, count: number): void {
+  const { db, stamp } = desk;
   const insert = db.prepare(
-    "INSERT INTO outbox (mutation_id, aggregate, kind, payload, actor, status, created_at) VALUES (?, ?, 'applicant.create', ?, 'bench', 'pending', ?)",
+    `INSERT INTO outbox (mutation_id, aggregate, kind, payload, actor, session_id, status, created_at)
+     VALUES (?, ?, 'applicant.create', ?, ?, ?, 'pending', ?)`,
   );
   const at = new Date().toISOString();
   db.transaction(() => {
@@ -62,7 +83,7 @@ function queueApplicants(db: Db, count: number): void {
         display_name: `Шевченко Марʼяна Іванівна ${i}`,
         search_name: `шевченко маряна іванівна ${i}`,
       };
-      insert.run(uuidv7(), `applicant:${id}`, JSON.stringify(payload), at);
+      insert.run(uuidv7(), `applicant:${id}`, JSON.stringify(payload), stamp.actor, stamp.sessionId, at);
     }
   })();
 }
@@ -139,14 +160,17 @@ async function measure(kind: 'pglite' | 'postgresql', count: number, uploadMegab
     // Its own process, as in production (another machine): its work and the desk's overlap as they would.
     const server = await startServerProcess(root, join(dir, 'server'), postgres?.url, ['--max-file-mb', '300']);
     try {
-      const pusher = await enrolledDesk(mkdtempSync(join(dir, 'a-')), server.url, await server.enrollmentCode('KV01', '01'));
-      queueApplicants(pusher.db, count);
+      const pusher = await enrolledDesk(mkdtempSync(join(dir, 'a-')), server, '01');
+      queueApplicants(pusher, count);
       const pushStart = performance.now();
       await pushAll(pusher);
       const pushSeconds = (performance.now() - pushStart) / 1000;
       if (queueCounts(pusher.db).pending !== 0) throw new Error('push left mutations behind');
+      // Applied, not refused: a figure of refusals (e.g. a session the server does not take) would mean nothing.
+      const acked = pusher.db.prepare("SELECT count(*) FROM outbox WHERE status = 'acked'").pluck().get() as number;
+      if (acked !== count) throw new Error(`the back office applied ${acked} of ${count} mutations`);
 
-      const puller = await enrolledDesk(mkdtempSync(join(dir, 'b-')), server.url, await server.enrollmentCode('KV01', '02'));
+      const puller = await enrolledDesk(mkdtempSync(join(dir, 'b-')), server, '02');
       // The desk's share of a pull: writing the records (and indexing names for search).
       const applier = createChangeApplier(quiet);
       let applyMs = 0;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { enrollThrough } from '../../server/admin/admin-client';
+import { addClerkThrough, enrollThrough } from '../../server/admin/admin-client';
 import { liveInstance } from '../../server/admin/instance-file';
 
 export interface ServerProcess {
@@ -9,6 +9,8 @@ export interface ServerProcess {
   output(): string;
   /** A one-time enrollment code, through the running server's admin route. */
   enrollmentCode(centerCode: string, deskCode: string): Promise<string>;
+  /** A clerk account of the center (made through the admin route, no password change asked); its id. */
+  clerkAccount(centerCode: string, login: string): Promise<string>;
   /** SIGTERM, then its exit code. */
   stop(): Promise<number | null>;
 }
@@ -52,6 +54,19 @@ export async function startServerProcess(
       const instance = liveInstance(dataDir);
       if (!instance) throw new Error(`no running server holds ${dataDir}`);
       return (await enrollThrough(instance, { centerCode, deskCode })).code;
+    },
+    clerkAccount: async (centerCode, login) => {
+      const instance = liveInstance(dataDir);
+      if (!instance) throw new Error(`no running server holds ${dataDir}`);
+      const account = {
+        centerCode,
+        login,
+        fullName: 'Клерк стенду',
+        roles: ['clerk' as const],
+        password: `${login}-pass-1`,
+        mustChangePassword: false,
+      };
+      return (await addClerkThrough(instance, account)).id;
     },
     stop: () => {
       child.kill('SIGTERM');
