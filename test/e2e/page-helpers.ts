@@ -119,12 +119,16 @@ export async function screenshotWhole(page: Page, name: string, testInfo: TestIn
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-/** Registers one application through the intake form (mouse and fill: this test is about sync, not the form). */
-export async function registerQuickly(page: Page, serviceCode = 'MS-01'): Promise<string> {
+/** Registers one application through the intake form (mouse and fill: this test is about sync, not the form); a new applicant each time. */
+export async function registerQuickly(
+  page: Page,
+  serviceCode = 'MS-01',
+  applicant: { name: string; rnokpp: string } = { name: 'Шевченко Тарас', rnokpp: '1759013776' },
+): Promise<string> {
   await page.keyboard.press('Alt+2');
-  await page.getByRole('combobox', { name: 'Пошук заявника' }).fill('Шевченко Тарас');
+  await page.getByRole('combobox', { name: 'Пошук заявника' }).fill(applicant.name);
   await page.getByRole('button', { name: 'Новий заявник' }).click();
-  await page.getByLabel('РНОКПП', { exact: true }).fill('1759013776');
+  await page.getByLabel('РНОКПП', { exact: true }).fill(applicant.rnokpp);
   // By default a service whose result may also go by post, so a later correction of the delivery is allowed.
   await page.getByRole('combobox', { name: 'Послуга' }).fill(serviceCode);
   await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();

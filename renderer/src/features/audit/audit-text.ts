@@ -21,6 +21,7 @@ export const ACTION_FILTERS = [
   'receipt.export',
   'payment',
   'auth',
+  'account',
   'sync',
   'calendar',
 ] as const satisfies ReadonlyArray<string>;
@@ -33,12 +34,21 @@ export function actionText(t: Translate, action: string): string {
 
 const STATUS_VALUES: ReadonlySet<string> = new Set(APPLICATION_STATUSES);
 
-/** One detail as `label: value`, a status in words. */
+/** A recorded value in words: a status, a role, a field, a refusal, yes/no; anything else as recorded (names, numbers, dates). */
+function valueText(t: Translate, value: string): string {
+  if (STATUS_VALUES.has(value)) return t(`appStatus.${value}` as MessageKey as PlainMessageKey);
+  const key = `audit.value.${value}`;
+  return known(key) ? t(key) : value;
+}
+
+/** One detail as `label: value`, each part of a list in words. */
 export function detailText(t: Translate, detail: AuditViewEntry['details'][number]): string {
   const labelKey = `audit.detail.${detail.key}`;
   const label = known(labelKey) ? t(labelKey) : detail.key;
-  const value = STATUS_VALUES.has(detail.value) ? t(`appStatus.${detail.value}` as MessageKey as PlainMessageKey) : detail.value;
-  return `${label}: ${value}`;
+  return `${label}: ${detail.value
+    .split(', ')
+    .map((part) => valueText(t, part))
+    .join(', ')}`;
 }
 
 /** The chain's newest check in a sentence. */
