@@ -44,7 +44,8 @@ export type AuditProblemKind = 'missing' | 'unlinked' | 'unreadable' | 'edited' 
 
 export type AuditVerdict = { ok: true; entries: number } | { ok: false; seq: number; kind: AuditProblemKind; problem: string };
 
-interface AuditRow {
+/** An audit_events row as stored. */
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;

@@ -6,6 +6,7 @@
  */
 import type { UploadedAuditEntry } from '../../../shared/audit-upload';
 import { AUDIT_BATCH, AuditUploadResponse } from '../../../shared/audit-upload';
+import type { AuditRow } from './audit-log';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import type { Logger } from '../log/logger';
@@ -39,17 +40,7 @@ function entriesAfter(db: Db, seq: number): UploadedAuditEntry[] {
   const rows = statement(
     db,
     'SELECT seq, at, actor, action, entity, entity_id, details, prev_hash, hash FROM audit_events WHERE seq > ? ORDER BY seq LIMIT ?',
-  ).all(seq, AUDIT_BATCH) as Array<{
-    seq: number;
-    at: string;
-    actor: string;
-    action: string;
-    entity: string;
-    entity_id: string;
-    details: string;
-    prev_hash: string;
-    hash: string;
-  }>;
+  ).all(seq, AUDIT_BATCH) as AuditRow[];
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at,

@@ -6,26 +6,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { UploadedAuditEntry } from '../../../shared/audit-upload';
+import type { AuditRow } from '../../../main/backend/audit/audit-log';
 import { HEADER_PROTOCOL } from '../../../shared/sync-protocol';
 import { useServer } from '../server/harness';
 import type { Desk, Harness } from '../server/harness';
 import { readDb, useSyncWorld, value, writeDb } from './desk-harness';
 import type { TestDesk } from './desk-harness';
 
-interface DeskRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entity_id: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
 function deskChain(desk: TestDesk): UploadedAuditEntry[] {
-  return readDb(desk, (db) => db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as DeskRow[]).map((r) => ({
+  return readDb(desk, (db) => db.prepare('SELECT * FROM audit_events ORDER BY seq').all() as AuditRow[]).map((r) => ({
     seq: r.seq,
     at: r.at,
     actor: r.actor,
