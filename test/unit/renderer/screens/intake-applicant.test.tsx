@@ -17,6 +17,7 @@ import {
   startNewIntake,
   useIntakeStore,
 } from '../../../../renderer/src/features/intake/intake-store';
+import { openNewPerson } from './new-person';
 
 /** What the clerk hears for a control besides its name: its hint, error or warning. */
 function described(control: HTMLElement): string {
@@ -30,7 +31,7 @@ async function newApplicant(user: UserEvent, typed = ''): Promise<void> {
   render(<IntakeScreen />);
   const search = await screen.findByRole('combobox', { name: 'Пошук заявника' });
   if (typed !== '') await user.type(search, typed);
-  await user.click(screen.getByRole('button', { name: 'Новий заявник' }));
+  await openNewPerson(user, screen.getByRole('button', { name: 'Новий заявник' }));
 }
 
 const applicantSection = () => screen.getByRole('region', { name: /Заявник/ });

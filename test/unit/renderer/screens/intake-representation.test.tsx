@@ -9,6 +9,7 @@ import { rnokppCheckDigit } from '../../../../shared/validate/rnokpp';
 import { ApplicationsScreen } from '../../../../renderer/src/features/applications/ApplicationsScreen';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
 import { startNewIntake } from '../../../../renderer/src/features/intake/intake-store';
+import { openNewPerson } from './new-person';
 
 let serial = 100;
 /** A valid РНОКПП no other test of this file uses: each new person is a different one on file. */
@@ -30,7 +31,7 @@ function described(control: HTMLElement): string {
 /** A new person entered in the section `id`, after its search box. */
 async function enterPerson(user: UserEvent, sectionId: string, search: string, button: string, name: string): Promise<void> {
   await user.type(section(sectionId).getByRole('combobox', { name: search }), name);
-  await user.click(section(sectionId).getByRole('button', { name: button }));
+  await openNewPerson(user, section(sectionId).getByRole('button', { name: button }));
   await user.type(section(sectionId).getByLabelText('РНОКПП'), freshRnokpp());
 }
 

@@ -6,6 +6,7 @@ import '../desk-backend';
 import '../dom-setup';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
 import { registerThroughIntake } from './register-through-intake';
+import { openNewPerson } from './new-person';
 
 function described(control: HTMLElement): string {
   return (control.getAttribute('aria-describedby') ?? '')
@@ -20,7 +21,7 @@ describe('the intake screen', { timeout: 30_000 }, () => {
     const user = userEvent.setup();
     render(<IntakeScreen />);
     await user.type(await screen.findByRole('combobox', { name: 'Пошук заявника' }), 'Коваленко Олена');
-    await user.click(screen.getByRole('button', { name: 'Новий заявник' }));
+    await openNewPerson(user, screen.getByRole('button', { name: 'Новий заявник' }));
     expect(screen.getByLabelText('Прізвище')).toHaveProperty('value', 'Коваленко');
     await user.click(screen.getByRole('button', { name: 'Зареєструвати' }));
 

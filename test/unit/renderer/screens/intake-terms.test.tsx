@@ -9,6 +9,7 @@ import { rnokppCheckDigit } from '../../../../shared/validate/rnokpp';
 import { ApplicationsScreen } from '../../../../renderer/src/features/applications/ApplicationsScreen';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
 import { startNewIntake } from '../../../../renderer/src/features/intake/intake-store';
+import { openNewPerson } from './new-person';
 
 let serial = 500;
 function freshRnokpp(): string {
@@ -21,7 +22,7 @@ async function startIntake(user: UserEvent, name: string): Promise<void> {
   startNewIntake();
   render(<IntakeScreen />);
   await user.type(await screen.findByRole('combobox', { name: 'Пошук заявника' }), name);
-  await user.click(screen.getByRole('button', { name: 'Новий заявник' }));
+  await openNewPerson(user, screen.getByRole('button', { name: 'Новий заявник' }));
   await user.type(screen.getByLabelText('РНОКПП'), freshRnokpp());
 }
 

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { UserEvent } from '@testing-library/user-event';
 import { rnokppCheckDigit } from '../../../../shared/validate/rnokpp';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
+import { openNewPerson } from './new-person';
 
 /**
  * Each call registers a new person, so each gets its own valid РНОКПП: the desk refuses a second
@@ -23,7 +24,7 @@ function nextRnokpp(): string {
 export async function registerThroughIntake(user: UserEvent, name = 'Шевченко Тарас'): Promise<string> {
   const { unmount } = render(<IntakeScreen />);
   await user.type(await screen.findByRole('combobox', { name: 'Пошук заявника' }), name);
-  await user.click(screen.getByRole('button', { name: 'Новий заявник' }));
+  await openNewPerson(user, screen.getByRole('button', { name: 'Новий заявник' }));
   await user.type(screen.getByLabelText('РНОКПП'), nextRnokpp());
   await user.type(screen.getByRole('combobox', { name: 'Послуга' }), 'ID-картки');
   const services = screen.getByRole('listbox', { name: 'Послуга', hidden: true });
