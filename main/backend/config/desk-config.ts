@@ -9,6 +9,13 @@ import type { FlagRules } from '../../../shared/domain/status-flags';
 import { DEFAULT_DOCUMENTS, documentsConfig, DocumentsConfigFile } from './documents-config';
 import type { DocumentsConfig } from './documents-config';
 
+/** auto: download and install on quit; notify: tell the clerk, IT installs; off: managed fleets. */
+export const UPDATE_POLICIES = ['auto', 'notify', 'off'] as const;
+export type UpdatePolicy = (typeof UPDATE_POLICIES)[number];
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** This machine itself: the only place plain http may reach (citizens' data crosses a network only over TLS). */
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
@@ -46,6 +53,10 @@ export const DeskConfigFile = z
             (url) => new URL(url).protocol === 'https:' || isLoopback(new URL(url).hostname),
             'use https:// for a back office on another machine (http:// only for 127.0.0.1 or localhost on this one)',
           ),
+        /** A PEM file with the center's own CA, trusted besides the system's for this back office (docs/IT.md, TLS). */
+        caFile: z.string().trim().min(1, 'the path of a PEM file').optional(),
+        /** The code `npm run server -- enroll` printed for this desk: the desk enrolls itself at first start. */
+        enrollmentCode: z.string().trim().min(1, 'the code the back office printed').max(200).optional(),
       })
       .strict()
       .optional(),
@@ -79,6 +90,19 @@ export const DeskConfigFile = z
       })
       .strict()
       .optional(),
+    /** How the app updates itself (docs/IT.md, Updates): the feed's https address and what to do with a new version. */
+    updates: z
+      .object({
+        policy: z.enum(UPDATE_POLICIES, { error: `one of ${UPDATE_POLICIES.join(', ')}` }).optional(),
+        url: z.url({ protocol: /^https$/, error: 'an https:// address of the update feed' }).optional(),
+      })
+      .strict()
+      .optional(),
+    /** How much the desk writes to its log (logs never hold personal data at any level). */
+    log: z
+      .object({ level: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` }) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -97,6 +121,10 @@ export interface DeskConfig {
   names: { apostrophe: ApostropheChoice };
   statusRules: StatusRules;
   backOfficeUrl: string | null;
+  backOfficeCaFile: string | null;
+  enrollmentCode: string | null;
+  updates: { policy: UpdatePolicy; url: string | null };
+  logLevel: LogLevel;
   documents: DocumentsConfig;
   accounts: AccountsConfig;
   source: 'file' | 'default';
@@ -117,6 +145,10 @@ export const DEFAULT_DESK: DeskConfig = {
   names: { apostrophe: DEFAULT_APOSTROPHE },
   statusRules: DEFAULT_STATUS_RULES,
   backOfficeUrl: null,
+  backOfficeCaFile: null,
+  enrollmentCode: null,
+  updates: { policy: 'notify', url: null },
+  logLevel: 'info',
   documents: DEFAULT_DOCUMENTS,
   accounts: DEFAULT_ACCOUNTS,
   source: 'default',
@@ -156,6 +188,10 @@ export function loadDeskConfig(dataDir: string): DeskConfig {
     names: parsed.data.names ?? DEFAULT_DESK.names,
     statusRules: { ...DEFAULT_STATUS_RULES, ...parsed.data.statusRules },
     backOfficeUrl: parsed.data.backOffice?.url ?? null,
+    backOfficeCaFile: parsed.data.backOffice?.caFile ?? null,
+    enrollmentCode: parsed.data.backOffice?.enrollmentCode ?? null,
+    updates: { policy: parsed.data.updates?.policy ?? 'notify', url: parsed.data.updates?.url ?? null },
+    logLevel: parsed.data.log?.level ?? DEFAULT_DESK.logLevel,
     documents: documentsConfig(parsed.data.documents),
     accounts: { ...DEFAULT_ACCOUNTS, ...parsed.data.accounts },
     source: 'file',
