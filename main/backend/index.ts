@@ -49,6 +49,8 @@ export type { BackendConnection };
 export interface BackendConfig {
   /** Everything the desk stores lives here; created on first start. */
   dataDir: string;
+  /** The machine-wide config file; the platform's place (or VIKNO_MACHINE_CONFIG) unless a test names its own. */
+  machineConfigFile?: string;
   appVersion: string;
   /** Defaults to JSON lines in `<dataDir>/logs/backend.log`. */
   logger?: Logger;
@@ -100,7 +102,7 @@ export function createBackend(config: BackendConfig): Backend {
   let desk: DeskConfig;
   let db: Db;
   try {
-    desk = loadDeskConfig(dataDir);
+    desk = config.machineConfigFile === undefined ? loadDeskConfig(dataDir) : loadDeskConfig(dataDir, config.machineConfigFile);
     db = openDatabase(dbFile, { backupsDir });
   } catch (error) {
     logger.log('error', 'Backend cannot start', { error: (error as Error).message });

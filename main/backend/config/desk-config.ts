@@ -1,110 +1,18 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { PlaceCode as Code } from '../../../shared/place-code';
-import { APOSTROPHE_CHOICES, DEFAULT_APOSTROPHE } from '../../../shared/validate';
+import { DEFAULT_APOSTROPHE } from '../../../shared/validate';
 import type { ApostropheChoice } from '../../../shared/validate';
 import { DEFAULT_FLAG_RULES } from '../../../shared/domain/status-flags';
 import type { FlagRules } from '../../../shared/domain/status-flags';
-import { DEFAULT_DOCUMENTS, documentsConfig, DocumentsConfigFile } from './documents-config';
+import { readConfigJson } from './config-file-read';
+import { layerConfig } from './config-layers';
+import type { LogLevel, UpdatePolicy } from './desk-config-file';
+import { DEFAULT_DOCUMENTS, documentsConfig } from './documents-config';
 import type { DocumentsConfig } from './documents-config';
+import { machineConfigPath } from './machine-config-path';
 
-/** auto: download and install on quit; notify: tell the clerk, IT installs; off: managed fleets. */
-export const UPDATE_POLICIES = ['auto', 'notify', 'off'] as const;
-export type UpdatePolicy = (typeof UPDATE_POLICIES)[number];
-
-export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
-/** This machine itself: the only place plain http may reach (citizens' data crosses a network only over TLS). */
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-/** `<dataDir>/config.json`, written by IT (docs/IT.md). Every field is optional. */
-export const DeskConfigFile = z
-  .object({
-    center: z
-      .object({ code: Code, name: z.string().trim().min(1).max(200) })
-      .strict()
-      .optional(),
-    desk: z
-      .object({ code: Code, window: z.string().trim().min(1).max(20) })
-      .strict()
-      .optional(),
-    /** IANA zone that decides the registration day and due dates. */
-    timeZone: z
-      .string()
-      .refine((zone) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: zone });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'use an IANA time zone such as Europe/Kyiv')
-      .optional(),
-    /** The back office this desk syncs with; without it the desk runs standalone. */
-    backOffice: z
-      .object({
-        url: z
-          .url({ protocol: /^https?$/, error: 'use the back office address, e.g. https://cnap.example.gov.ua/' })
-          .refine(
-            (url) => new URL(url).protocol === 'https:' || isLoopback(new URL(url).hostname),
-            'use https:// for a back office on another machine (http:// only for 127.0.0.1 or localhost on this one)',
-          ),
-        /** A PEM file with the center's own CA, trusted besides the system's for this back office (docs/IT.md, TLS). */
-        caFile: z.string().trim().min(1, 'the path of a PEM file').optional(),
-        /** The code `npm run server -- enroll` printed for this desk: the desk enrolls itself at first start. */
-        enrollmentCode: z.string().trim().min(1, 'the code the back office printed').max(200).optional(),
-      })
-      .strict()
-      .optional(),
-    /** How many daily database backups to keep in `<dataDir>/backups`. */
-    backupsToKeep: z.number().int().min(1).max(365).optional(),
-    /**
-     * The status model's local rules (docs/ARCHITECTURE.md §6.1; none is set by a law we could read):
-     * working days a case may wait for hand-off, how near a due date is "due soon", days a result
-     * waits before it may go back to the provider unclaimed.
-     */
-    statusRules: z
-      .object({
-        handoffWorkingDays: z.number().int().min(0).max(30).optional(),
-        dueSoonWorkingDays: z.number().int().min(0).max(60).optional(),
-        unclaimedAfterDays: z.number().int().min(1).max(3650).optional(),
-      })
-      .strict()
-      .optional(),
-    /** How names are stored: the one apostrophe every variant typed becomes (ʼ U+02BC by default). */
-    names: z
-      .object({ apostrophe: z.enum(APOSTROPHE_CHOICES) })
-      .strict()
-      .optional(),
-    /** Scanners, the hot folder, file limits, compression and retention (documents-config.ts). */
-    documents: DocumentsConfigFile.optional(),
-    /** Sign-in (docs/ARCHITECTURE.md §9.2): minutes of idleness before the app locks (0 never), and whether a PIN may replace the password. */
-    accounts: z
-      .object({
-        idleLockMinutes: z.number().int('whole minutes').min(0, '0 (never) or more').max(480, 'at most 480 minutes (8 hours)').optional(),
-        pinAllowed: z.boolean('true or false').optional(),
-      })
-      .strict()
-      .optional(),
-    /** How the app updates itself (docs/IT.md, Updates): the feed's https address and what to do with a new version. */
-    updates: z
-      .object({
-        policy: z.enum(UPDATE_POLICIES, { error: `one of ${UPDATE_POLICIES.join(', ')}` }).optional(),
-        url: z.url({ protocol: /^https$/, error: 'an https:// address of the update feed' }).optional(),
-      })
-      .strict()
-      .optional(),
-    /** How much the desk writes to its log (logs never hold personal data at any level). */
-    log: z
-      .object({ level: z.enum(LOG_LEVELS, { error: `one of ${LOG_LEVELS.join(', ')}` }) })
-      .strict()
-      .optional(),
-  })
-  .strict();
+export { ConfigError } from './config-file-read';
+export { DeskConfigFile, LOG_LEVELS, UPDATE_POLICIES } from './desk-config-file';
+export type { LogLevel, UpdatePolicy } from './desk-config-file';
 
 export interface AccountsConfig {
   idleLockMinutes: number;
@@ -156,44 +64,34 @@ export const DEFAULT_DESK: DeskConfig = {
 
 export const CONFIG_FILE_NAME = 'config.json';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-export function loadDeskConfig(dataDir: string): DeskConfig {
-  const file = join(dataDir, CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_DESK;
-    throw new ConfigError(`Cannot read the desk config ${file}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`The desk config ${file} is not valid JSON: ${(error as Error).message}`);
-  }
-  const parsed = DeskConfigFile.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`);
-    throw new ConfigError(`The desk config ${file} is invalid — ${problems.join('; ')}. Fix these fields (see docs/IT.md).`);
-  }
+/**
+ * The desk's settings (docs/IT.md "Configuration"): the machine-wide file (`machineFile`, by
+ * default the platform's place or VIKNO_MACHINE_CONFIG), then `<dataDir>/config.json` over it for
+ * the keys IT lets users override; defaults for what neither sets. ConfigError, in words naming
+ * the file and the key, when either file is unreadable or wrong: the app does not start on a
+ * configuration it would have to guess at.
+ */
+export function loadDeskConfig(dataDir: string, machineFile: string = machineConfigPath()): DeskConfig {
+  const userFile = join(dataDir, CONFIG_FILE_NAME);
+  const settings = layerConfig(
+    { file: machineFile, json: readConfigJson(machineFile, 'the machine-wide config') },
+    { file: userFile, json: readConfigJson(userFile, 'the per-user config') },
+  );
+  if (!settings) return DEFAULT_DESK;
   return {
-    center: parsed.data.center ?? DEFAULT_DESK.center,
-    desk: parsed.data.desk ?? DEFAULT_DESK.desk,
-    timeZone: parsed.data.timeZone ?? DEFAULT_DESK.timeZone,
-    backupsToKeep: parsed.data.backupsToKeep ?? DEFAULT_DESK.backupsToKeep,
-    names: parsed.data.names ?? DEFAULT_DESK.names,
-    statusRules: { ...DEFAULT_STATUS_RULES, ...parsed.data.statusRules },
-    backOfficeUrl: parsed.data.backOffice?.url ?? null,
-    backOfficeCaFile: parsed.data.backOffice?.caFile ?? null,
-    enrollmentCode: parsed.data.backOffice?.enrollmentCode ?? null,
-    updates: { policy: parsed.data.updates?.policy ?? 'notify', url: parsed.data.updates?.url ?? null },
-    logLevel: parsed.data.log?.level ?? DEFAULT_DESK.logLevel,
-    documents: documentsConfig(parsed.data.documents),
-    accounts: { ...DEFAULT_ACCOUNTS, ...parsed.data.accounts },
+    center: settings.center ?? DEFAULT_DESK.center,
+    desk: settings.desk ?? DEFAULT_DESK.desk,
+    timeZone: settings.timeZone ?? DEFAULT_DESK.timeZone,
+    backupsToKeep: settings.backupsToKeep ?? DEFAULT_DESK.backupsToKeep,
+    names: settings.names ?? DEFAULT_DESK.names,
+    statusRules: { ...DEFAULT_STATUS_RULES, ...settings.statusRules },
+    backOfficeUrl: settings.backOffice?.url ?? null,
+    backOfficeCaFile: settings.backOffice?.caFile ?? null,
+    enrollmentCode: settings.backOffice?.enrollmentCode ?? null,
+    updates: { policy: settings.updates?.policy ?? DEFAULT_DESK.updates.policy, url: settings.updates?.url ?? null },
+    logLevel: settings.log?.level ?? DEFAULT_DESK.logLevel,
+    documents: documentsConfig(settings.documents),
+    accounts: { ...DEFAULT_ACCOUNTS, ...settings.accounts },
     source: 'file',
   };
 }
