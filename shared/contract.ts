@@ -168,6 +168,15 @@ export const SyncStatus = z.object({
   lastSuccessAt: z.string().nullable(),
   /** Back office clock minus ours, from the last answer; a warning sign when large, never used for ordering. */
   clockOffsetMs: z.number().nullable(),
+  /** Which center and desk the back office enrolled this desk as, and since when (null for a desk enrolled before this was kept); null while not enrolled. */
+  enrollment: z.object({ centerCode: z.string(), deskCode: z.string(), since: z.string().nullable() }).nullable(),
+  /**
+   * Why the back office refused the last enrollment code (the configured one or one typed in Settings):
+   * unknown, expired, already used, or made for another desk. Cleared by an enrollment.
+   */
+  enrollmentRefused: z
+    .object({ reason: z.enum(['unknown', 'expired', 'used', 'other_desk']), message: z.string(), at: z.string() })
+    .nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -26,8 +26,22 @@ export const EnrollRequest = z
     deviceName: z.string().trim().min(1).max(200),
     /** The desk's Ed25519 public key (SPKI DER, base64): it signs the clerk sessions its pushes name (shared/clerk-account.ts); required by the server from protocol 2. */
     publicKey: z.string().min(40).max(200).optional(),
+    /**
+     * The center and desk this desk is configured as: the server refuses a code for another place
+     * (`enrollment_code_other_desk`) without using it up. Older desks send neither.
+     */
+    centerCode: z.string().min(1).max(8).optional(),
+    deskCode: z.string().min(1).max(8).optional(),
   })
   .strict();
+/** Why the back office refused an enrollment code: the `error.code` of its 401 or 409 answer. */
+export const ENROLL_REFUSALS = {
+  unknown: 'enrollment_code_unknown',
+  expired: 'enrollment_code_expired',
+  used: 'enrollment_code_used',
+  other_desk: 'enrollment_code_other_desk',
+} as const;
+export type EnrollRefusal = keyof typeof ENROLL_REFUSALS;
 export const EnrollResponse = z.object({ deviceId: z.string(), deviceToken: z.string(), centerCode: z.string(), deskCode: z.string() });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { DeskKeyRequest } from '../../shared/clerk-account';
-import { EnrollRequest } from '../../shared/sync-protocol';
-import type { EnrollResponse } from '../../shared/sync-protocol';
+import { ENROLL_REFUSALS, EnrollRequest } from '../../shared/sync-protocol';
+import type { EnrollRefusal, EnrollResponse } from '../../shared/sync-protocol';
 import { readDeskKey } from '../clerks/desk-keys';
 import { HttpError } from '../http/http-error';
 import type { ServerDeps } from '../http/server-deps';
 import { deskAuth, deskCaller } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
-import { enrollDevice, registerDeskKey } from './enrollment';
+import { claimEnrollmentCode, registerDeskKey } from './enrollment';
+import type { DeskPlace } from './enrollment';
 
 /** An enrollment body is a code, a name and a key: anything bigger is not one. */
 const ENROLL_MAX_BYTES = 4 * 1024;
@@ -32,6 +33,29 @@ function requireDeskKey(publicKey: string | undefined): string {
   return publicKey;
 }
 
+/** The refusal in words: IT reads it in the desk's Settings and log. */
+function refusal(reason: EnrollRefusal, codePlace: DeskPlace | null, deskPlace: DeskPlace | null): HttpError {
+  const code = ENROLL_REFUSALS[reason];
+  if (reason === 'expired') return new HttpError(401, code, 'The enrollment code has expired: issue a new one with `enroll`');
+  if (reason === 'used') return new HttpError(401, code, 'The enrollment code was already used by a desk: issue a new one with `enroll`');
+  if (reason === 'other_desk' && codePlace && deskPlace) {
+    return new HttpError(
+      409,
+      code,
+      `The enrollment code is for center ${codePlace.centerCode}, desk ${codePlace.deskCode}; this desk is configured as center ${deskPlace.centerCode}, desk ${deskPlace.deskCode}. The code was not used up`,
+    );
+  }
+  return new HttpError(401, code, 'The enrollment code is unknown: check it was typed as printed');
+}
+
+/** Both codes or neither: half a place is no place. */
+function placeOf(centerCode: string | undefined, deskCode: string | undefined): DeskPlace | null {
+  if (centerCode === undefined && deskCode === undefined) return null;
+  if (centerCode === undefined || deskCode === undefined)
+    throw new HttpError(400, 'place_incomplete', 'Send both centerCode and deskCode (the place this desk is configured as), or neither');
+  return { centerCode, deskCode };
+}
+
 /** A desk exchanges the admin's one-time code for its device token, and registers the key that signs its clerks' sessions. */
 export function enrollRoutes(deps: ServerDeps): FastifyPluginAsync {
   return async (instance) => {
@@ -40,10 +64,11 @@ export function enrollRoutes(deps: ServerDeps): FastifyPluginAsync {
       '/enroll',
       { bodyLimit: ENROLL_MAX_BYTES, schema: { body: EnrollRequest }, config: { rateLimit: ENROLL_RATE_LIMIT } },
       async (request): Promise<EnrollResponse> => {
-        const { code, deviceName, publicKey } = request.body;
-        const enrolled = await enrollDevice(deps.storage, code, deviceName, requireDeskKey(publicKey));
-        if (!enrolled) throw new HttpError(401, 'enrollment_code_invalid', 'The enrollment code is unknown, expired or already used');
-        return enrolled;
+        const { code, deviceName, publicKey, centerCode, deskCode } = request.body;
+        const place = placeOf(centerCode, deskCode);
+        const outcome = await claimEnrollmentCode(deps.storage, { code, deviceName, publicKey: requireDeskKey(publicKey), place });
+        if (outcome.kind === 'refused') throw refusal(outcome.reason, outcome.place, place);
+        return outcome.value;
       },
     );
     app.post(

@@ -44,7 +44,7 @@ async function enrolledDesk(dir: string, server: BenchServer, deskCode: string):
   const code = await server.enrollmentCode('KV01', deskCode);
   const clerkId = await server.clerkAccount('KV01', `bench.${deskCode}`);
   const http = createSyncHttp({ baseUrl: server.url, token: () => token, actor: () => clerkId, fetch, now: () => new Date() });
-  const enrolled = await http.enroll(code, 'bench', deskPublicKey(db));
+  const enrolled = await http.enroll(code, 'bench', deskPublicKey(db), { centerCode: 'KV01', deskCode });
   if (enrolled.kind !== 'ok') throw new Error(`enrollment failed: ${enrolled.kind}`);
   token = enrolled.value.deviceToken;
   writeSyncState(db, 'device_token', token);

@@ -11,4 +11,6 @@ export const STANDALONE: SyncStatus = {
   conflicts: 0,
   lastSuccessAt: null,
   clockOffsetMs: null,
+  enrollment: null,
+  enrollmentRefused: null,
 };

@@ -21,7 +21,8 @@ import {
 import { readSyncState, writeSyncState } from './sync-state';
 import { deskPublicKey, sessionAssertions } from '../auth/desk-key';
 
-export type SyncStatus = EventPayload<'sync.status'>;
+/** Delivery as the engine sees it; the sync service adds the enrollment (enrollment-state.ts). */
+export type SyncStatus = Omit<EventPayload<'sync.status'>, 'enrollment' | 'enrollmentRefused'>;
 
 export interface SyncEngineOptions {
   db: Db;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   CURSOR_AHEAD,
+  ENROLL_REFUSALS,
   EnrollResponse,
   ErrorResponse,
   HEADER_ACTOR,
@@ -9,7 +10,7 @@ import {
   PullResponse,
   PushResponse,
 } from '../../../shared/sync-protocol';
-import type { Mutation, PushRequest } from '../../../shared/sync-protocol';
+import type { EnrollRefusal, Mutation, PushRequest } from '../../../shared/sync-protocol';
 import type { ClerkPasswordRequest, SessionAssertion } from '../../../shared/clerk-account';
 import { retryAfterMs } from './backoff';
 
@@ -123,6 +124,26 @@ export const PUSH_ENVELOPE_BYTES = Buffer.byteLength(pushBody([], []));
  */
 export type DeskKeyReply = { kind: 'registered' } | { kind: 'taken'; message: string } | Failure;
 
+/**
+ * How the back office answered an enrollment: the device, or why the code was refused (its
+ * 401 or 409 `error.code`; an older back office says only that it was not accepted: `unknown`), else as other requests.
+ */
+export type EnrollReply = { kind: 'ok'; value: EnrollResponse } | { kind: 'refused'; reason: EnrollRefusal; message: string } | Failure;
+
+const REFUSAL_OF_CODE = new Map<string, EnrollRefusal>(
+  Object.entries(ENROLL_REFUSALS).map(([reason, code]) => [code, reason as EnrollRefusal]),
+);
+
+async function enrollRefusal(response: Response): Promise<EnrollReply> {
+  const parsed = ErrorResponse.safeParse(await response.json().catch(() => null));
+  const reason = parsed.success ? REFUSAL_OF_CODE.get(parsed.data.error.code) : undefined;
+  return {
+    kind: 'refused',
+    reason: reason ?? 'unknown',
+    message: parsed.success ? parsed.data.error.message.slice(0, 500) : `HTTP ${response.status}`,
+  };
+}
+
 /** How the back office answered a clerk's own password change: done, refused with its code (wrong_password …), or not reached. */
 export type ClerkPasswordReply = { kind: 'changed' } | { kind: 'refused'; code: string } | Failure;
 
@@ -139,9 +160,25 @@ export function createSyncHttp(options: SyncHttpOptions) {
         { method: 'GET' },
         PullResponse,
       ),
-    /** `publicKey`: the desk's (auth/desk-key.ts), registered with the enrollment; the desk always sends it. */
-    enroll: (code: string, deviceName: string, publicKey?: string) =>
-      request(options, '/enroll', { method: 'POST', body: JSON.stringify({ code, deviceName, publicKey }) }, EnrollResponse),
+    /**
+     * `publicKey`: the desk's (auth/desk-key.ts), registered with the enrollment; `place`: the center and
+     * desk this desk is configured as, so the back office refuses another desk's code without using it up.
+     */
+    async enroll(
+      code: string,
+      deviceName: string,
+      publicKey: string,
+      place: { centerCode: string; deskCode: string },
+    ): Promise<EnrollReply> {
+      const body = JSON.stringify({ code, deviceName, publicKey, ...place });
+      const response = await send(options, '/enroll', { method: 'POST', body });
+      if ('kind' in response) return response;
+      if (response.status === 401 || response.status === 409) return enrollRefusal(response);
+      if (!response.ok) return failureOf(options, response);
+      const parsed = EnrollResponse.safeParse(await response.json().catch(() => null));
+      if (!parsed.success) return { kind: 'retry', retryAfterMs: null, reason: 'the enrollment answer breaks the protocol' };
+      return { kind: 'ok', value: parsed.data };
+    },
     /** A desk enrolled before desks had keys registers its key once (docs/SYNC.md "Who made a change"). */
     async registerDeskKey(publicKey: string): Promise<DeskKeyReply> {
       const response = await send(options, '/sync/desk-key', { method: 'POST', body: JSON.stringify({ publicKey }) });

@@ -17,7 +17,11 @@ export type SyncStateKey =
   | 'queue_state'
   | 'queue_contact_at'
   /** `<device id>:<seq>`: the newest audit entry the back office holds (audit/audit-upload.ts). */
-  | 'audit_uploaded';
+  | 'audit_uploaded'
+  /** JSON: the center and desk the back office enrolled this desk as, and when (enrollment-state.ts). */
+  | 'enrolled'
+  /** JSON: why the back office refused the last enrollment code, and a hash of that code, so a configured code is not sent again (enrollment-state.ts). */
+  | 'enrollment_refused';
 
 export function readSyncState(db: Db, key: SyncStateKey): string | null {
   return (statement(db, 'SELECT value FROM sync_state WHERE key = ?').pluck().get(key) as string | undefined) ?? null;

@@ -27,7 +27,7 @@ describe.each(STORAGES)('health, enrollment and auth on %s', (kind) => {
     expect(await first.json()).toMatchObject({ centerCode: 'C1', deskCode: 'D7', deviceToken: expect.any(String) });
     const again = await enroll();
     expect(again.status).toBe(401);
-    expect(await again.json()).toEqual({ error: { code: 'enrollment_code_invalid', message: expect.any(String) } });
+    expect(await again.json()).toEqual({ error: { code: 'enrollment_code_used', message: expect.any(String) } });
   });
 
   it('refuses an unknown token and a revoked one with 401', async () => {

@@ -98,7 +98,7 @@ describe('the HTTP layer', () => {
           body: JSON.stringify({ code: 'NOPE-NOPE', deviceName: 'Desk', publicKey: newDeskKey().publicKey }),
         });
       for (let i = 0; i < ENROLL_RATE_LIMIT.max; i++)
-        expect(await refusal(await enroll())).toEqual({ status: 401, code: 'enrollment_code_invalid' });
+        expect(await refusal(await enroll())).toEqual({ status: 401, code: 'enrollment_code_unknown' });
       const limited = await enroll();
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       const body = ErrorResponse.parse(await limited.json());

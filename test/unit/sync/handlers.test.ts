@@ -98,8 +98,8 @@ describe('the sync methods', () => {
     await expect(handlers['sync.enroll']({ code: 'ABCD-EFGH', deviceName: 'Вікно 7' }, supervisor)).rejects.toThrow(/KV01\/07/);
     const publicKey = deskPublicKey(desk.db);
     expect(enrollBodies).toEqual([
-      { code: 'ABCD-EFGH', deviceName: 'Vikno KV01/07', publicKey },
-      { code: 'ABCD-EFGH', deviceName: 'Вікно 7', publicKey },
+      { code: 'ABCD-EFGH', deviceName: 'Vikno KV01/07', publicKey, centerCode: 'KV01', deskCode: '07' },
+      { code: 'ABCD-EFGH', deviceName: 'Вікно 7', publicKey, centerCode: 'KV01', deskCode: '07' },
     ]);
   });
 });

@@ -91,14 +91,38 @@ describe('what the sync client sends', () => {
     expect(sent[0]?.body).toBeNull();
   });
 
-  it('an enrollment: POST to /enroll with the code and the name, and no token before there is one', async () => {
+  it('an enrollment: POST to /enroll with the code, the name, the key and the place, and no token before there is one', async () => {
     const enrolled = { deviceId: 'd', deviceToken: 't', centerCode: 'KV01', deskCode: '07' };
     const { http, sent } = client(() => Response.json(enrolled), { token: () => null });
-    expect(await http.enroll('ABCD-EFGH', 'Вікно 7')).toEqual({ kind: 'ok', value: enrolled, clockOffsetMs: null });
+    expect(await http.enroll('ABCD-EFGH', 'Вікно 7', 'PUBLIC-KEY', { centerCode: 'KV01', deskCode: '07' })).toEqual({
+      kind: 'ok',
+      value: enrolled,
+    });
     expect(sent[0]).toMatchObject({ url: 'http://back-office.test/enroll', method: 'POST' });
-    expect(JSON.parse(sent[0]?.body ?? '')).toEqual({ code: 'ABCD-EFGH', deviceName: 'Вікно 7' });
+    expect(JSON.parse(sent[0]?.body ?? '')).toEqual({
+      code: 'ABCD-EFGH',
+      deviceName: 'Вікно 7',
+      publicKey: 'PUBLIC-KEY',
+      centerCode: 'KV01',
+      deskCode: '07',
+    });
     expect(sent[0]?.headers.get('authorization')).toBeNull();
     expect(sent[0]?.headers.get('content-type')).toBe('application/json');
+  });
+
+  it.each([
+    [401, 'enrollment_code_unknown', 'unknown'],
+    [401, 'enrollment_code_expired', 'expired'],
+    [401, 'enrollment_code_used', 'used'],
+    [409, 'enrollment_code_other_desk', 'other_desk'],
+    [401, 'enrollment_code_invalid', 'unknown'],
+  ])('an enrollment answered %i %s: refused, reason %s, with the back office’s words', async (status, code, reason) => {
+    const { http } = client(() => Response.json({ error: { code, message: 'the words' } }, { status }));
+    expect(await http.enroll('ABCD-EFGH', 'Вікно 7', 'PUBLIC-KEY', { centerCode: 'KV01', deskCode: '07' })).toEqual({
+      kind: 'refused',
+      reason,
+      message: 'the words',
+    });
   });
 });
 

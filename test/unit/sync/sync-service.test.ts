@@ -126,11 +126,17 @@ describe('enrolling a desk', () => {
       code: 'ABCD-EFGH',
       deviceName: 'Вікно 7',
       publicKey: deskPublicKey(desk.db),
+      centerCode: 'KV01',
+      deskCode: '07',
     });
     expect(requests[0]?.headers.get('authorization')).toBeNull();
     expect(office.pushes).toHaveLength(1);
     expect(requests.find((r) => r.path === '/sync/push')?.headers.get('authorization')).toBe('Bearer token-7');
-    expect(status).toMatchObject({ state: 'online', pending: 0 });
+    expect(status).toMatchObject({
+      state: 'online',
+      pending: 0,
+      enrollment: { centerCode: 'KV01', deskCode: '07', since: expect.any(String) },
+    });
     expect(await service.syncNow()).toMatchObject({ state: 'online', pending: 0 });
   });
 
@@ -173,8 +179,8 @@ describe('enrolling a desk', () => {
     {
       answer: { status: 401, body: 'unknown code' },
       code: 'VALIDATION',
-      message: 'did not accept this enrollment code',
-      field: 'code not accepted',
+      message: 'refused the enrollment code: HTTP 401',
+      field: 'unknown',
     },
     {
       answer: { status: 400, body: 'code expired' },
@@ -200,8 +206,10 @@ describe('enrolling a desk', () => {
     const { desk, service } = deskWithService('http://back-office.test/', { status: 200, body: JSON.stringify({ ...ENROLLED, ...other }) });
     const error = await refusal(service.enroll('ABCD-EFGH', 'Вікно 7'));
     expect(error.code).toBe('VALIDATION');
-    expect(error.message).toBe(`The code is for center ${other.centerCode}, desk ${other.deskCode}; this desk is KV01/07`);
-    expect(error.issues).toEqual([{ path: ['code'], message: 'code for another desk' }]);
+    expect(error.message).toBe(
+      `The back office refused the enrollment code: The code is for center ${other.centerCode}, desk ${other.deskCode}; this desk is KV01/07`,
+    );
+    expect(error.issues).toEqual([{ path: ['code'], message: 'other_desk' }]);
     expect(tokenOf(desk)).toEqual({ token: null, deviceId: null });
   });
 });
