@@ -8,9 +8,11 @@ import { ErrorNotice } from '../kit/ErrorNotice';
 import { TextInput } from '../kit/TextInput';
 import { useShellStore } from './shell-store';
 import { DialogSection } from '../kit/DialogSection';
+import { EnrolledAs, EnrollmentRefused } from './EnrollmentState';
 
 /**
- * The back-office link in the settings dialog: enrolling the desk with IT's one-time code, and
+ * The back-office link in the settings dialog: which center and desk the desk is enrolled as, or
+ * enrolling it with IT's one-time code (and why the back office refused the last one); and
  * "Sync now", each for the roles that may. A desk with no back office configured says so and offers nothing to press.
  */
 export function SyncSettings() {
@@ -21,6 +23,8 @@ export function SyncSettings() {
   const [busy, setBusy] = useState(false);
   const mayEnroll = useMayCall('sync.enroll');
   const maySyncNow = useMayCall('sync.now');
+  // A revoked desk (paused_auth) needs a new code: it is offered the field again.
+  const enrolled = Boolean(sync?.enrollment) && sync?.state !== 'paused_auth';
 
   async function run(call: () => ReturnType<typeof api.call<'sync.now'>>): Promise<void> {
     setBusy(true);
@@ -41,7 +45,9 @@ export function SyncSettings() {
         <p className="kit-field-hint">{t('syncSettings.standalone')}</p>
       ) : (
         <>
-          {mayEnroll && (
+          {enrolled && sync.enrollment && <EnrolledAs enrollment={sync.enrollment} />}
+          {!enrolled && sync.enrollmentRefused && <EnrollmentRefused refused={sync.enrollmentRefused} />}
+          {mayEnroll && !enrolled && (
             <form
               className="kit-field-grid"
               noValidate
@@ -73,7 +79,8 @@ export function SyncSettings() {
               </Button>
             </div>
           )}
-          {error && <ErrorNotice error={error} context="syncSettings.failed" />}
+          {/* A refused code is told above by its reason; the envelope's words would only repeat it vaguely. */}
+          {error && !(error.code === 'VALIDATION' && sync.enrollmentRefused) && <ErrorNotice error={error} context="syncSettings.failed" />}
         </>
       )}
     </DialogSection>

@@ -808,6 +808,14 @@ export const en = {
   'syncSettings.enroll': 'Enroll this desk',
   'syncSettings.now': 'Sync now',
   'syncSettings.failed': 'That did not work.',
+  'syncSettings.enrolledAs': 'This desk is enrolled with the back office: center {center}, desk {desk}.',
+  'syncSettings.enrolledSince': 'Enrolled on {since}.',
+  'syncSettings.refusedTitle': 'The back office did not accept the enrollment code',
+  'syncSettings.refused.unknown': 'The back office never issued this code. Check that it was typed as printed.',
+  'syncSettings.refused.expired': 'The code has expired (codes last 24 hours). Ask IT for a new one.',
+  'syncSettings.refused.used': 'Another desk has already used this code. Ask IT for a new one.',
+  'syncSettings.refused.otherDesk':
+    'The code was issued for another desk; this one is center {center}, desk {desk}. The code was not used up: the desk it was issued for can still enroll with it.',
   'auditCheck.title': 'Audit log',
   'auditCheck.purpose':
     'The audit log entries are chained: editing or removing any of them breaks the chain. It is checked after every start.',
