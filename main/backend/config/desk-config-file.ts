@@ -26,12 +26,13 @@ export const DeskConfigFile = z
     center: z
       .object({ code: Code, name: z.string().trim().min(1).max(200) })
       .strict()
-      .optional(),
+      .optional()
+      .describe('The center: its code (1–8 of A–Z0–9, part of every registration number) and its name (receipts, header).'),
     desk: z
       .object({ code: Code, window: z.string().trim().min(1).max(20) })
       .strict()
-      .optional(),
-    /** IANA zone that decides the registration day and due dates. */
+      .optional()
+      .describe('This desk: its code (1–8 of A–Z0–9, part of every registration number) and the window number citizens see.'),
     timeZone: z
       .string()
       .refine((zone) => {
@@ -42,8 +43,8 @@ export const DeskConfigFile = z
           return false;
         }
       }, 'use an IANA time zone such as Europe/Kyiv')
-      .optional(),
-    /** The back office this desk syncs with; without it the desk runs standalone. */
+      .optional()
+      .describe('IANA time zone that decides the registration day and due dates (default Europe/Kyiv).'),
     backOffice: z
       .object({
         url: z
@@ -51,16 +52,26 @@ export const DeskConfigFile = z
           .refine(
             (url) => new URL(url).protocol === 'https:' || isLoopback(new URL(url).hostname),
             'use https:// for a back office on another machine (http:// only for 127.0.0.1 or localhost on this one)',
-          ),
-        /** A PEM file with the center's own CA, trusted besides the system's for this back office (docs/IT.md, TLS). */
-        caFile: z.string().trim().min(1, 'the path of a PEM file').optional(),
-        /** The code `npm run server -- enroll` printed for this desk: the desk enrolls itself at first start. */
-        enrollmentCode: z.string().trim().min(1, 'the code the back office printed').max(200).optional(),
+          )
+          .describe('The back office address: https:// (http:// only for this machine itself).'),
+        caFile: z
+          .string()
+          .trim()
+          .min(1, 'the path of a PEM file')
+          .optional()
+          .describe("A PEM file with the center's own CA, trusted besides the system's for this back office (docs/IT.md, TLS)."),
+        enrollmentCode: z
+          .string()
+          .trim()
+          .min(1, 'the code the back office printed')
+          .max(200)
+          .optional()
+          .describe('The one-time code `npm run server -- enroll` printed for this desk: the desk enrolls itself at first start.'),
       })
       .strict()
-      .optional(),
-    /** How many daily database backups to keep in `<dataDir>/backups`. */
-    backupsToKeep: z.number().int().min(1).max(365).optional(),
+      .optional()
+      .describe('The back office this desk syncs with; without it the desk runs standalone.'),
+    backupsToKeep: z.number().int().min(1).max(365).optional().describe('How many daily database backups to keep (default 7).'),
     /**
      * The status model's local rules (docs/ARCHITECTURE.md §6.1; none is set by a law we could read):
      * working days a case may wait for hand-off, how near a due date is "due soon", days a result
@@ -73,35 +84,37 @@ export const DeskConfigFile = z
         unclaimedAfterDays: z.number().int().min(1).max(3650).optional(),
       })
       .strict()
-      .optional(),
-    /** How names are stored: the one apostrophe every variant typed becomes (ʼ U+02BC by default). */
+      .optional()
+      .describe('Working days a case may wait for hand-off, how near a due date is "due soon", days a result waits unclaimed.'),
     names: z
       .object({ apostrophe: z.enum(APOSTROPHE_CHOICES) })
       .strict()
-      .optional(),
-    /** Scanners, the hot folder, file limits, compression and retention (documents-config.ts). */
-    documents: DocumentsConfigFile.optional(),
-    /** Sign-in (docs/ARCHITECTURE.md §9.2): minutes of idleness before the app locks (0 never), and whether a PIN may replace the password. */
+      .optional()
+      .describe('How names are stored: the one apostrophe every typed variant becomes (ʼ U+02BC by default).'),
+    documents: DocumentsConfigFile.optional().describe(
+      'Scanners, the hot folder, file limits, compression and retention (docs/IT.md, Scanners).',
+    ),
     accounts: z
       .object({
         idleLockMinutes: z.number().int('whole minutes').min(0, '0 (never) or more').max(480, 'at most 480 minutes (8 hours)').optional(),
         pinAllowed: z.boolean('true or false').optional(),
       })
       .strict()
-      .optional(),
-    /** How the app updates itself (docs/IT.md, Updates): the feed's https address and what to do with a new version. */
+      .optional()
+      .describe('Sign-in: minutes of idleness before the app locks (0 never; default 10), and whether a PIN may replace the password.'),
     updates: z
       .object({
         policy: z.enum(UPDATE_POLICIES, { error: `expected one of ${UPDATE_POLICIES.join(', ')}` }).optional(),
         url: z.url({ protocol: /^https$/, error: 'an https:// address of the update feed' }).optional(),
       })
       .strict()
-      .optional(),
-    /** How much the desk writes to its log (logs never hold personal data at any level). */
+      .optional()
+      .describe('How the app updates itself: policy auto, notify (default) or off, and the https address of the update feed.'),
     log: z
       .object({ level: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }) })
       .strict()
-      .optional(),
+      .optional()
+      .describe('How much the desk writes to its log (default info; logs never hold personal data at any level).'),
   })
   .strict();
 
@@ -111,8 +124,14 @@ export const DeskConfigFile = z
  * `<dataDir>/config.json` may override (config-layers.ts).
  */
 export const ConfigFile = DeskConfigFile.extend({
-  $schema: z.string().optional(),
-  userMayOverride: z.array(z.string().min(1)).max(100).optional(),
+  $schema: z.string().optional().describe("For editors: this schema's path or address. Vikno ignores it."),
+  userMayOverride: z
+    .array(z.string().min(1))
+    .max(100)
+    .optional()
+    .describe(
+      'Machine-wide file only: the keys (dotted, e.g. log.level) each user’s own config.json may set. Default: documents.scanner, documents.hotFolder, log.level.',
+    ),
 }).strict();
 export type ConfigFile = z.infer<typeof ConfigFile>;
 
