@@ -50,7 +50,8 @@ export const DeskConfigFile = z
         url: z
           .url({ protocol: /^https?$/, error: 'use the back office address, e.g. https://cnap.example.gov.ua/' })
           .refine(
-            (url) => new URL(url).protocol === 'https:' || isLoopback(new URL(url).hostname),
+            // An address that does not parse is z.url's finding already; zod runs this check on it too.
+            (url) => !URL.canParse(url) || new URL(url).protocol === 'https:' || isLoopback(new URL(url).hostname),
             'use https:// for a back office on another machine (http:// only for 127.0.0.1 or localhost on this one)',
           )
           .describe('The back office address: https:// (http:// only for this machine itself).'),

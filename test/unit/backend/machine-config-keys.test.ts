@@ -93,6 +93,7 @@ const CASES: KeyCase[] = [
     invalid: [
       ['http://cnap.example.gov.ua/', /use https:\/\/ for a back office on another machine/],
       ['ftp://x', /use the back office address/],
+      ['cnap.example.gov.ua', /use the back office address/],
     ],
   },
   {
