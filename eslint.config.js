@@ -56,6 +56,11 @@ export default tseslint.config(
   boundary(['renderer/**'], [NODE, ELECTRON, NATIVE, MAIN, SERVER], NODE_PATHS),
   boundary(['main/backend/**', 'main/browser-host.ts'], [ELECTRON, RENDERER, SERVER]),
   boundary(['main/electron/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE]),
+  // The one exception: the update policy reads the desk config in the main process, as the backend does.
+  boundary(
+    ['main/electron/updates.ts'],
+    [{ ...BACKEND_TYPES_ONLY, group: undefined, regex: '(^|/)backend(/(?!config/desk-config$)|$)' }, RENDERER, SERVER, NATIVE],
+  ),
   boundary(['main/preload/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE, NODE], NODE_PATHS),
   boundary(['server/**'], [ELECTRON, RENDERER, MAIN]),
   boundary(['server/pages/src/**'], [NODE, ELECTRON, NATIVE, RENDERER, MAIN], NODE_PATHS),

@@ -14,10 +14,12 @@ import { menuTemplate } from './menu';
 import { shouldBlockNavigation, windowOpenDecision } from './navigation';
 import { permissionCheckDecision, permissionRequestDecision } from './permissions';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler } from './protocol';
+import { startAutoUpdates } from './updates';
 import { receiptViewerWindowOptions, secureWindowOptions } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 const trustedIds = new Set<number>();
+let updatesStarted = false;
 
 function reportState(state: BackendState): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC.backend, state);
@@ -39,7 +41,14 @@ function createWindow(): void {
   const window = new BrowserWindow(secureWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), isPackaged: app.isPackaged }));
   const id = window.webContents.id;
   trustedIds.add(id);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    // Once per run, after the clerk sees the window: a check never delays the start (packaged apps only).
+    if (!updatesStarted) {
+      updatesStarted = true;
+      startAutoUpdates();
+    }
+  });
   window.on('closed', () => {
     trustedIds.delete(id);
     mainWindow = null;
