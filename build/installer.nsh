@@ -60,8 +60,9 @@
     viknoNextChar:
       StrCpy $3 $0 1 $2
       StrCmp $3 "" viknoDone
-      ; The character's UTF-16 code: copied into a one-character buffer and read back as a 16-bit integer.
-      System::Call "*(&t1 r3)p.r5"
+      ; The character's UTF-16 code: copied into a two-character buffer (the character and the
+      ; terminating NUL) and its first 16 bits read back as an integer.
+      System::Call "*(&t2 r3)p.r5"
       System::Call "*$5(&i2 .r4)"
       System::Free $5
       ${If} $4 < 32

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DeskConfigFile } from '../../../main/backend/config/desk-config';
 
 // build/installer.nsh compiled by Debian's makensis (package nsis, installed by .ci/run) inside a
 // small stand-in of electron-builder's installer script: the same macro hooks (customInit in
@@ -59,5 +60,41 @@ describe('build/installer.nsh', () => {
     }
     expect(text).toContain('ReadEnvStr $R2 PROGRAMDATA');
     expect(text).toContain('"$R3\\config.json"');
+  });
+
+  it('writes only keys the desk config accepts, in the objects they belong to', () => {
+    // Reads the include's JSON layout: the fields written (viknoJsonField) before each object is closed.
+    const layout: Record<string, string[]> = {};
+    let pending: string[] = [];
+    for (const line of readFileSync('build/installer.nsh', 'utf8').split('\n')) {
+      const field = /!insertmacro viknoJsonField (\w+) /.exec(line);
+      if (field?.[1]) pending.push(field[1]);
+      const object = /StrCpy \$R9 '\$R9,"(\w+)":\{\$R8\}'/.exec(line);
+      if (object?.[1]) {
+        layout[object[1]] = pending;
+        pending = [];
+      }
+    }
+    expect(layout).toEqual({
+      center: ['code', 'name'],
+      desk: ['code', 'window'],
+      backOffice: ['url', 'enrollmentCode'],
+      updates: ['policy', 'url'],
+    });
+    const sample: Record<string, string> = {
+      'center.code': 'KV01',
+      'center.name': 'ЦНАП Києва',
+      'desk.code': '07',
+      'desk.window': '7',
+      'backOffice.url': 'https://cnap.example.gov.ua/',
+      'backOffice.enrollmentCode': '8F3K-2Q9D',
+      'updates.policy': 'notify',
+      'updates.url': 'https://updates.cnap.example.gov.ua/vikno/',
+    };
+    const written = Object.fromEntries(
+      Object.entries(layout).map(([object, fields]) => [object, Object.fromEntries(fields.map((f) => [f, sample[`${object}.${f}`]]))]),
+    );
+    const parsed = DeskConfigFile.safeParse(written);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 });
