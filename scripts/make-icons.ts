@@ -2,7 +2,8 @@
  * `node scripts/make-icons.ts`: renders build/icon.svg into the icons electron-builder takes from
  * build/ (its buildResources): icon.png (1024, Linux and the fallback), icon-512.png, icon.ico
  * (Windows, 16–256 px) and icon.icns (macOS, 16–1024 px). The outputs are committed, since
- * packaging machines need no extra step; test/unit/packaging/icons.test.ts checks they are whole.
+ * packaging machines need no extra step; test/unit/packaging/icons.test.ts checks they are whole
+ * and that they are what the SVG renders to today.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { ICNS_TYPES, writeIcns, writeIco } from './icons/containers.ts';
 
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
 
-export async function makeIcons(buildDir: string): Promise<string[]> {
+export async function makeIcons(buildDir: string, outDir = buildDir): Promise<string[]> {
   const svg = readFileSync(join(buildDir, 'icon.svg'));
   // density scales the 1024-unit SVG so even 1024 px renders from vectors, not an enlarged bitmap.
   const render = (size: number) =>
@@ -32,11 +33,13 @@ export async function makeIcons(buildDir: string): Promise<string[]> {
     ['icon.ico', writeIco(ICO_SIZES.map(at))],
     ['icon.icns', writeIcns(ICNS_TYPES.map(({ type, size }) => ({ type, png: at(size) })))],
   ];
-  for (const [name, bytes] of files) writeFileSync(join(buildDir, name), bytes);
-  return files.map(([name]) => join(buildDir, name));
+  for (const [name, bytes] of files) writeFileSync(join(outDir, name), bytes);
+  return files.map(([name]) => join(outDir, name));
 }
 
+// An optional argument names another output folder (the test renders there and compares).
 if (import.meta.main) {
-  const written = await makeIcons(join(import.meta.dirname, '..', 'build'));
+  const buildDir = join(import.meta.dirname, '..', 'build');
+  const written = await makeIcons(buildDir, process.argv[2] ?? buildDir);
   process.stdout.write(`Wrote ${written.join(', ')}\n`);
 }

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ICNS_TYPES, pngSize, readIcns, readIco, writeIcns, writeIco } from '../../../scripts/icons/containers';
 
@@ -27,6 +30,20 @@ describe('build/ icons', () => {
     for (const [i, element] of elements.entries()) {
       const size = ICNS_TYPES[i]?.size;
       expect(pngSize(element.data), element.type).toEqual({ width: size, height: size });
+    }
+  });
+});
+
+describe('build/ icons are current', () => {
+  it('are exactly what scripts/make-icons.ts renders from build/icon.svg (run it after editing the SVG)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'vikno-icons-'));
+    try {
+      execFileSync(process.execPath, ['scripts/make-icons.ts', out]);
+      for (const name of ['icon.png', 'icon-512.png', 'icon.ico', 'icon.icns']) {
+        expect(readFileSync(join(out, name)).equals(file(name)), name).toBe(true);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
