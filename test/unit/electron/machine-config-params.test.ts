@@ -69,6 +69,7 @@ describe('machine config parameters → desk config', () => {
     expect(problemsOf({ CONFIG: 'C:\\d.json', DESK: '07', WINDOW: '7' })).toEqual([
       'give either CONFIG or the values (CENTER= …), not both',
     ]);
+    expect(problemsOf({ CONFIG: 'C:\\d.json', UPDATES: 'off' })).toEqual(['give either CONFIG or the values (CENTER= …), not both']);
   });
 
   it('does nothing when no parameter has a value (an upgrade keeps the existing file)', () => {
