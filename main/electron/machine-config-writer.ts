@@ -10,6 +10,11 @@ import { join, win32 } from 'node:path';
 import { checkMachineConfigText, parseMachineConfigFlags } from './machine-config-params';
 
 export const MACHINE_CONFIG_FILE = 'config.json';
+/**
+ * Windows Installer keeps no output of an EXE custom action: a refusal's words are left here for
+ * IT (next to the config, readable by every user, holding no value) and removed by the next success.
+ */
+export const INSTALL_PROBLEMS_FILE = 'install-problems.txt';
 
 /** The machine-wide config folder of each platform (docs/IT.md); the MSI writes the Windows one. */
 export function machineConfigDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
@@ -54,7 +59,7 @@ function writeAtomically(file: string, text: string): void {
   }
 }
 
-export function writeMachineConfig(args: readonly string[], dir: string, restrict: (dir: string) => string | null): WriteOutcome {
+function applyParameters(args: readonly string[], dir: string, restrict: (dir: string) => string | null): WriteOutcome {
   const refused = (problems: string[]): WriteOutcome => ({ code: 2, lines: problems.map((problem) => `Vikno: ${problem}.`) });
   const request = parseMachineConfigFlags(args);
   if (!request.ok) return refused(request.problems);
@@ -90,4 +95,20 @@ export function writeMachineConfig(args: readonly string[], dir: string, restric
   }
   lines.push(`Vikno: machine config ${from} to ${file}.`);
   return { code: 0, lines };
+}
+
+export function writeMachineConfig(args: readonly string[], dir: string, restrict: (dir: string) => string | null): WriteOutcome {
+  const outcome = applyParameters(args, dir, restrict);
+  const problemsFile = join(dir, INSTALL_PROBLEMS_FILE);
+  try {
+    if (outcome.code === 0) rmSync(problemsFile, { force: true });
+    else {
+      mkdirSync(dir, { recursive: true });
+      restrict(dir);
+      writeAtomically(problemsFile, `${outcome.lines.join('\r\n')}\r\n`);
+    }
+  } catch {
+    // Best effort: the exit code and stderr already carry the outcome.
+  }
+  return outcome;
 }

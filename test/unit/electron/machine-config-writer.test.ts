@@ -79,7 +79,7 @@ describe('--write-machine-config', () => {
     const dir = freshDir();
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'config.json'), '{"log":{"level":"warn"}}');
-    const { restrict, restricted } = restrictStandIn();
+    const { restrict } = restrictStandIn();
     expect(writeMachineConfig(['--center=kv01', '--centername=ЦНАП', '--updates=never'], dir, restrict)).toEqual({
       code: 2,
       lines: ['Vikno: CENTER: use 1–8 capital Latin letters or digits.', 'Vikno: UPDATES: one of auto, notify, off.'],
@@ -89,8 +89,21 @@ describe('--write-machine-config', () => {
       lines: [expect.stringMatching(/^Vikno: cannot read the config file given by CONFIG \(ENOENT/)],
     });
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{"log":{"level":"warn"}}');
+  });
+
+  it('leaves the last refusal in words beside the config for IT, and clears it on the next success', () => {
+    const dir = freshDir();
+    const { restrict, restricted } = restrictStandIn();
+    expect(writeMachineConfig(['--desk=07', '--code=8F3K-SECRET'], dir, restrict).code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['install-problems.txt']);
+    const problems = readFileSync(join(dir, 'install-problems.txt'), 'utf8');
+    expect(problems).toBe(
+      'Vikno: DESK needs WINDOW (the window number the clerk sits at) too.\r\nVikno: CODE needs BACKOFFICE (the back office the code is for) too.\r\n',
+    );
+    expect(problems).not.toContain('8F3K-SECRET');
+    expect(restricted).toEqual([dir]);
+    expect(writeMachineConfig(['--desk=07', '--window=7'], dir, restrict).code).toBe(0);
     expect(readdirSync(dir)).toEqual(['config.json']);
-    expect(restricted).toEqual([]);
   });
 
   it('leaves an existing config alone when no parameter has a value (an upgrade without parameters)', () => {
