@@ -47,6 +47,12 @@ export default tseslint.config(
   },
   { files: ['main/**', 'server/**', 'scripts/**', 'test/**', '*.config.*'], languageOptions: { globals: globals.node } },
   { files: ['renderer/**'], languageOptions: { globals: globals.browser } },
+  // electron-builder's hooks in build/ are loaded with require() at packaging time: plain CommonJS.
+  {
+    files: ['build/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: globals.node },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // The kiosk, board and bookings pages run in a browser, not in the server they live beside.
   {
     files: ['server/pages/src/**'],
@@ -56,6 +62,12 @@ export default tseslint.config(
   boundary(['renderer/**'], [NODE, ELECTRON, NATIVE, MAIN, SERVER], NODE_PATHS),
   boundary(['main/backend/**', 'main/browser-host.ts'], [ELECTRON, RENDERER, SERVER]),
   boundary(['main/electron/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE]),
+  // The one exception: the update policy and the installer's machine-config writer read the desk
+  // config's schema in the main process, as the backend does.
+  boundary(
+    ['main/electron/updates.ts', 'main/electron/machine-config-params.ts'],
+    [{ ...BACKEND_TYPES_ONLY, group: undefined, regex: '(^|/)backend(/(?!config/desk-config$)|$)' }, RENDERER, SERVER, NATIVE],
+  ),
   boundary(['main/preload/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE, NODE], NODE_PATHS),
   boundary(['server/**'], [ELECTRON, RENDERER, MAIN]),
   boundary(['server/pages/src/**'], [NODE, ELECTRON, NATIVE, RENDERER, MAIN], NODE_PATHS),

@@ -10,14 +10,18 @@ import { createBackendSupervisor } from './backend-process';
 import type { BackendState } from './backend-process';
 import { IPC } from './ipc-channels';
 import { isTrustedSender } from './ipc-sender';
+import { WRITE_MACHINE_CONFIG_FLAG } from './machine-config-params';
+import { machineConfigDir, restrictMachineConfigDir, writeMachineConfig } from './machine-config-writer';
 import { menuTemplate } from './menu';
 import { shouldBlockNavigation, windowOpenDecision } from './navigation';
 import { permissionCheckDecision, permissionRequestDecision } from './permissions';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, createAppProtocolHandler } from './protocol';
+import { startAutoUpdates } from './updates';
 import { receiptViewerWindowOptions, secureWindowOptions } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 const trustedIds = new Set<number>();
+let updatesStarted = false;
 
 function reportState(state: BackendState): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC.backend, state);
@@ -39,7 +43,14 @@ function createWindow(): void {
   const window = new BrowserWindow(secureWindowOptions({ preloadPath: join(__dirname, 'preload.cjs'), isPackaged: app.isPackaged }));
   const id = window.webContents.id;
   trustedIds.add(id);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    window.show();
+    // Once per run, after the clerk sees the window: a check never delays the start (packaged apps only).
+    if (!updatesStarted) {
+      updatesStarted = true;
+      startAutoUpdates();
+    }
+  });
   window.on('closed', () => {
     trustedIds.delete(id);
     mainWindow = null;
@@ -113,18 +124,34 @@ function onBeforeQuit(event: { preventDefault(): void }): void {
   });
 }
 
-// Every renderer sandboxed, whatever options a future window is created with.
-app.enableSandbox();
-protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+function startDesk(): void {
+  // Every renderer sandboxed, whatever options a future window is created with.
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
-// Two instances would open the same SQLite database; the second one just brings the first forward.
-if (app.requestSingleInstanceLock()) {
-  app.on('second-instance', focusWindow);
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  // A desk app: closing the window ends the session on every platform, macOS included.
-  app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', onBeforeQuit);
-  void app.whenReady().then(onReady);
-} else {
-  app.quit();
+  // Two instances would open the same SQLite database; the second one just brings the first forward.
+  if (app.requestSingleInstanceLock()) {
+    app.on('second-instance', focusWindow);
+    app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+    // A desk app: closing the window ends the session on every platform, macOS included.
+    app.on('window-all-closed', () => app.quit());
+    app.on('before-quit', onBeforeQuit);
+    void app.whenReady().then(onReady);
+  } else {
+    app.quit();
+  }
 }
+
+/** The MSI's custom action (build/msi-project-created.cjs): write the machine config, say what happened on stderr, exit 0 or 2. */
+function writeMachineConfigAndExit(): void {
+  // Packaged, argv is [Vikno.exe, ...flags]; in development [electron, '.', ...flags].
+  const outcome = writeMachineConfig(process.argv.slice(app.isPackaged ? 1 : 2), machineConfigDir(process.platform, process.env), (dir) =>
+    restrictMachineConfigDir(dir, process.platform, process.env),
+  );
+  for (const line of outcome.lines) console.error(line);
+  app.exit(outcome.code);
+}
+
+// Decided before the single-instance lock: the installer's run must neither wait for nor focus a running desk.
+if (process.argv.includes(WRITE_MACHINE_CONFIG_FLAG)) writeMachineConfigAndExit();
+else startDesk();

@@ -31,6 +31,12 @@ describe('import boundaries', () => {
     ['main/electron/planted.ts', "import { createBackend } from '../backend/index';\nexport const x = createBackend;"],
     ['main/preload/planted.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
     ['server/planted.ts', "import { createBackend } from '../main/backend/index';\nexport const x = createBackend;"],
+    // The exception is the desk config alone, and only in updates.ts and machine-config-params.ts.
+    ['main/electron/updates.ts', "import { createBackend } from '../backend/index';\nexport const x = createBackend;"],
+    ['main/electron/updates.ts', "import { openDb } from '../backend/config/data-dir';\nexport const x = openDb;"],
+    ['main/electron/updates.ts', "import { api } from '../../renderer/src/api';\nexport const x = api;"],
+    ['main/electron/planted.ts', "import { loadDeskConfig } from '../backend/config/desk-config';\nexport const x = loadDeskConfig;"],
+    ['main/electron/machine-config-params.ts', "import { openDb } from '../backend/config/data-dir';\nexport const x = openDb;"],
   ])('%s: %s is an error', async (filePath, code) => {
     expect(await restrictedImportErrors(filePath, code)).toHaveLength(1);
   });
@@ -43,6 +49,11 @@ describe('import boundaries', () => {
     ['main/electron/planted.ts', "import type { Backend } from '../backend/index';\nexport type X = Backend;"],
     ['main/electron/planted.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['server/planted.ts', "import { methods } from '../shared/contract';\nexport const x = methods;"],
+    ['main/electron/updates.ts', "import { loadDeskConfig } from '../backend/config/desk-config';\nexport const x = loadDeskConfig;"],
+    [
+      'main/electron/machine-config-params.ts',
+      "import { DeskConfigFile } from '../backend/config/desk-config';\nexport const x = DeskConfigFile;",
+    ],
   ])('%s: %s is allowed', async (filePath, code) => {
     expect(await restrictedImportErrors(filePath, code)).toEqual([]);
   });
