@@ -63,10 +63,15 @@ export default tseslint.config(
   boundary(['main/backend/**', 'main/browser-host.ts'], [ELECTRON, RENDERER, SERVER]),
   boundary(['main/electron/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE]),
   // The one exception: the update policy and the installer's machine-config writer read the desk
-  // config's schema in the main process, as the backend does.
+  // config's schema and the machine-wide file's place in the main process, as the backend does.
   boundary(
-    ['main/electron/updates.ts', 'main/electron/machine-config-params.ts'],
-    [{ ...BACKEND_TYPES_ONLY, group: undefined, regex: '(^|/)backend(/(?!config/desk-config$)|$)' }, RENDERER, SERVER, NATIVE],
+    ['main/electron/updates.ts', 'main/electron/machine-config-params.ts', 'main/electron/machine-config-writer.ts'],
+    [
+      { ...BACKEND_TYPES_ONLY, group: undefined, regex: '(^|/)backend(/(?!config/(desk-config|machine-config-path)$)|$)' },
+      RENDERER,
+      SERVER,
+      NATIVE,
+    ],
   ),
   boundary(['main/preload/**'], [BACKEND_TYPES_ONLY, RENDERER, SERVER, NATIVE, NODE], NODE_PATHS),
   boundary(['server/**'], [ELECTRON, RENDERER, MAIN]),

@@ -11,7 +11,7 @@ import type { BackendState } from './backend-process';
 import { IPC } from './ipc-channels';
 import { isTrustedSender } from './ipc-sender';
 import { WRITE_MACHINE_CONFIG_FLAG } from './machine-config-params';
-import { machineConfigDir, restrictMachineConfigDir, writeMachineConfig } from './machine-config-writer';
+import { machineConfigFolder, restrictMachineConfigDir, writeMachineConfig } from './machine-config-writer';
 import { menuTemplate } from './menu';
 import { shouldBlockNavigation, windowOpenDecision } from './navigation';
 import { permissionCheckDecision, permissionRequestDecision } from './permissions';
@@ -145,8 +145,10 @@ function startDesk(): void {
 /** The MSI's custom action (build/msi-project-created.cjs): write the machine config, say what happened on stderr, exit 0 or 2. */
 function writeMachineConfigAndExit(): void {
   // Packaged, argv is [Vikno.exe, ...flags]; in development [electron, '.', ...flags].
-  const outcome = writeMachineConfig(process.argv.slice(app.isPackaged ? 1 : 2), machineConfigDir(process.platform, process.env), (dir) =>
-    restrictMachineConfigDir(dir, process.platform, process.env),
+  const outcome = writeMachineConfig(
+    process.argv.slice(app.isPackaged ? 1 : 2),
+    machineConfigFolder(process.env, process.platform),
+    (dir) => restrictMachineConfigDir(dir, process.platform, process.env),
   );
   for (const line of outcome.lines) console.error(line);
   app.exit(outcome.code);

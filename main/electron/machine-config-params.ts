@@ -114,18 +114,6 @@ function parameterAt(path: readonly PropertyKey[]): string {
   return found ? found[0] : dotted;
 }
 
-/**
- * The schema's https refinement of backOffice.url runs `new URL` even when the address did not
- * parse, and throws: a value that is no address is refused here first, in the schema's words.
- */
-function checkSchema(json: unknown): ReturnType<typeof DeskConfigFile.safeParse> | string {
-  try {
-    return DeskConfigFile.safeParse(json);
-  } catch (error) {
-    return `a value is not what the desk config takes (${(error as Error).message}); check the addresses`;
-  }
-}
-
 export function parseMachineConfigFlags(args: readonly string[]): Parsed<MachineConfigRequest> {
   const flags = readFlags(args);
   if (!flags.ok) return flags;
@@ -140,31 +128,12 @@ export function parseMachineConfigFlags(args: readonly string[]): Parsed<Machine
     ([given, needed, what]) => `${given} needs ${needed} (${what}) too`,
   );
   if (problems.length > 0) return { ok: false, problems };
-  const backOffice = values.get('BACKOFFICE');
-  if (backOffice !== undefined && !URL.canParse(backOffice)) {
-    return { ok: false, problems: ['BACKOFFICE: use the back office address, e.g. https://cnap.example.gov.ua/'] };
-  }
   const config: Record<string, unknown> = {};
   for (const [parameter, value] of values) {
     if (parameter !== 'CONFIG') setPath(config, VALUE_PATHS[parameter], value);
   }
-  const parsed = checkSchema(config);
-  if (typeof parsed === 'string') return { ok: false, problems: [parsed] };
+  const parsed = DeskConfigFile.safeParse(config);
   if (!parsed.success)
     return { ok: false, problems: parsed.error.issues.map((issue) => `${parameterAt(issue.path)}: ${describeIssue(issue)}`) };
   return { ok: true, value: { kind: 'values', config: parsed.data } };
-}
-
-/** A config file IT gives with CONFIG=, checked before it replaces the machine's: problems name the file and the key. */
-export function checkMachineConfigText(text: string, file: string): string[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return [`${file} is not valid JSON: ${(error as Error).message}`];
-  }
-  const parsed = checkSchema(json);
-  if (typeof parsed === 'string') return [`${file}: ${parsed}`];
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => `${file}: ${issue.path.map(String).join('.') || '(top level)'}: ${describeIssue(issue)}`);
 }

@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, win32 } from 'node:path';
-import { checkMachineConfigText, parseMachineConfigFlags } from './machine-config-params';
+import { machineConfigProblems } from '../backend/config/desk-config';
+import { machineConfigFolder } from '../backend/config/machine-config-path';
+import { parseMachineConfigFlags } from './machine-config-params';
+
+/** The folder the desk reads the machine-wide config from (index.ts passes it to writeMachineConfig). */
+export { machineConfigFolder };
 
 export const MACHINE_CONFIG_FILE = 'config.json';
 /**
@@ -15,13 +20,6 @@ export const MACHINE_CONFIG_FILE = 'config.json';
  * IT (next to the config, readable by every user, holding no value) and removed by the next success.
  */
 export const INSTALL_PROBLEMS_FILE = 'install-problems.txt';
-
-/** The machine-wide config folder of each platform (docs/IT.md); the MSI writes the Windows one. */
-export function machineConfigDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
-  if (platform === 'win32') return win32.join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Vikno');
-  if (platform === 'darwin') return '/Library/Application Support/Vikno';
-  return '/etc/vikno';
-}
 
 /**
  * Clerks read the config, only administrators and the system change it — the ACL the NSIS include
@@ -70,14 +68,14 @@ function applyParameters(args: readonly string[], dir: string, restrict: (dir: s
   let from: string;
   if (request.value.kind === 'copy') {
     from = `copied from ${request.value.file}`;
+    const problems = machineConfigProblems(request.value.file);
+    if (problems.length > 0) return refused(problems);
     try {
       // A file saved by Notepad may start with a byte order mark, which the app's JSON.parse would refuse.
       text = readFileSync(request.value.file, 'utf8').replace(/^\uFEFF/, '');
     } catch (error) {
       return refused([`cannot read the config file given by CONFIG (${(error as Error).message})`]);
     }
-    const problems = checkMachineConfigText(text, request.value.file);
-    if (problems.length > 0) return refused(problems);
   } else {
     from = 'written from the install parameters';
     text = `${JSON.stringify(request.value.config, null, 2)}\n`;

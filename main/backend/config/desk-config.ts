@@ -3,14 +3,14 @@ import { DEFAULT_APOSTROPHE } from '../../../shared/validate';
 import type { ApostropheChoice } from '../../../shared/validate';
 import { DEFAULT_FLAG_RULES } from '../../../shared/domain/status-flags';
 import type { FlagRules } from '../../../shared/domain/status-flags';
-import { readConfigJson } from './config-file-read';
+import { ConfigError, readConfigJson } from './config-file-read';
 import { layerConfig } from './config-layers';
 import type { LogLevel, UpdatePolicy } from './desk-config-file';
 import { DEFAULT_DOCUMENTS, documentsConfig } from './documents-config';
 import type { DocumentsConfig } from './documents-config';
 import { machineConfigPath } from './machine-config-path';
 
-export { ConfigError } from './config-file-read';
+export { ConfigError };
 export { DeskConfigFile, LOG_LEVELS, UPDATE_POLICIES } from './desk-config-file';
 export type { LogLevel, UpdatePolicy } from './desk-config-file';
 
@@ -94,4 +94,20 @@ export function loadDeskConfig(dataDir: string, machineFile: string = machineCon
     accounts: { ...DEFAULT_ACCOUNTS, ...settings.accounts },
     source: 'file',
   };
+}
+
+/**
+ * What is wrong with a file IT wants installed as the machine-wide config (the installers'
+ * CONFIG=), in the words a desk's start would give; [] when a desk would start with it.
+ */
+export function machineConfigProblems(file: string): string[] {
+  try {
+    const json = readConfigJson(file, 'the config file given by CONFIG');
+    if (json === null) return [`The config file given by CONFIG, ${file}, does not exist`];
+    layerConfig({ file, json }, { file: 'no per-user config', json: null });
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return [error.message];
+    throw error;
+  }
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDeskConfig } from '../../../main/backend/config/desk-config';
 import { WRITE_MACHINE_CONFIG_FLAG } from '../../../main/electron/machine-config-params';
-import { machineConfigDir, restrictMachineConfigDir, writeMachineConfig } from '../../../main/electron/machine-config-writer';
+import { machineConfigFolder, machineConfigPath } from '../../../main/backend/config/machine-config-path';
+import { restrictMachineConfigDir, writeMachineConfig } from '../../../main/electron/machine-config-writer';
 
 // What `Vikno.exe --write-machine-config …` does, on a real folder standing in for %ProgramData%\Vikno.
 // The Windows ACL (icacls) cannot run here: `restrict` is a recording stand-in named as such.
@@ -75,6 +76,26 @@ describe('--write-machine-config', () => {
     expect(loadDeskConfig(dir).center.name).toBe('ЦНАП Києва');
   });
 
+  it('takes a CONFIG file as a desk would take it as its machine-wide config, and names what is wrong in one', () => {
+    const dir = freshDir();
+    const source = join(work, 'fleet.json');
+    // The machine file's own keys ($schema, userMayOverride) are not desk settings, yet belong in it.
+    const fleet = { $schema: '../docs/desk-config.schema.json', userMayOverride: ['log.level'], center: { code: 'KV01', name: 'ЦНАП' } };
+    writeFileSync(source, JSON.stringify(fleet));
+    expect(writeMachineConfig([`--config=${source}`], dir, restrictStandIn().restrict).code).toBe(0);
+    writeFileSync(source, '{"center":{"code":"kv01","name":"ЦНАП"},"colour":"red"}');
+    const refused = writeMachineConfig([`--config=${source}`], dir, restrictStandIn().restrict);
+    expect(refused.code).toBe(2);
+    expect(refused.lines.join('\n')).toMatch(
+      /fleet\.json[\s\S]*center\.code: use 1–8 capital Latin letters or digits[\s\S]*colour: unknown key/,
+    );
+    writeFileSync(source, '{"center":');
+    expect(writeMachineConfig([`--config=${source}`], dir, restrictStandIn().restrict).lines.join('\n')).toMatch(
+      /fleet\.json is not valid JSON at line 1, column 11/,
+    );
+    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'))).toEqual(fleet);
+  });
+
   it('refuses with exit code 2 and the problems in words, leaving the existing config untouched', () => {
     const dir = freshDir();
     mkdirSync(dir, { recursive: true });
@@ -82,11 +103,11 @@ describe('--write-machine-config', () => {
     const { restrict } = restrictStandIn();
     expect(writeMachineConfig(['--center=kv01', '--centername=ЦНАП', '--updates=never'], dir, restrict)).toEqual({
       code: 2,
-      lines: ['Vikno: CENTER: use 1–8 capital Latin letters or digits.', 'Vikno: UPDATES: one of auto, notify, off.'],
+      lines: ['Vikno: CENTER: use 1–8 capital Latin letters or digits.', 'Vikno: UPDATES: expected one of auto, notify, off.'],
     });
     expect(writeMachineConfig([`--config=${join(work, 'missing.json')}`], dir, restrict)).toMatchObject({
       code: 2,
-      lines: [expect.stringMatching(/^Vikno: cannot read the config file given by CONFIG \(ENOENT/)],
+      lines: [`Vikno: The config file given by CONFIG, ${join(work, 'missing.json')}, does not exist.`],
     });
     expect(readFileSync(join(dir, 'config.json'), 'utf8')).toBe('{"log":{"level":"warn"}}');
   });
@@ -134,10 +155,16 @@ describe('--write-machine-config', () => {
 
 describe('where the machine config lives', () => {
   it('is ProgramData\\Vikno on Windows, /etc/vikno on Linux, /Library/Application Support/Vikno on macOS', () => {
-    expect(machineConfigDir('win32', { ProgramData: 'D:\\ProgramData' })).toBe('D:\\ProgramData\\Vikno');
-    expect(machineConfigDir('win32', {})).toBe('C:\\ProgramData\\Vikno');
-    expect(machineConfigDir('linux', {})).toBe('/etc/vikno');
-    expect(machineConfigDir('darwin', {})).toBe('/Library/Application Support/Vikno');
+    expect(machineConfigFolder({ ProgramData: 'D:\\ProgramData' }, 'win32')).toBe('D:\\ProgramData\\Vikno');
+    expect(machineConfigFolder({}, 'win32')).toBe('C:\\ProgramData\\Vikno');
+    expect(machineConfigFolder({}, 'linux')).toBe('/etc/vikno');
+    expect(machineConfigFolder({}, 'darwin')).toBe('/Library/Application Support/Vikno');
+  });
+
+  it('is the folder the desk reads its machine-wide config.json from', () => {
+    for (const platform of ['win32', 'linux', 'darwin'] as const) {
+      expect(machineConfigPath({}, platform)).toBe(`${machineConfigFolder({}, platform)}${platform === 'win32' ? '\\' : '/'}config.json`);
+    }
   });
 
   it('is readable by every user but changed only by its owner outside Windows', () => {

@@ -31,7 +31,7 @@ describe('import boundaries', () => {
     ['main/electron/planted.ts', "import { createBackend } from '../backend/index';\nexport const x = createBackend;"],
     ['main/preload/planted.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;"],
     ['server/planted.ts', "import { createBackend } from '../main/backend/index';\nexport const x = createBackend;"],
-    // The exception is the desk config alone, and only in updates.ts and machine-config-params.ts.
+    // The exception is the desk config and the machine file's place alone, and only in updates.ts and the machine-config writer's two files.
     ['main/electron/updates.ts', "import { createBackend } from '../backend/index';\nexport const x = createBackend;"],
     ['main/electron/updates.ts', "import { openDb } from '../backend/config/data-dir';\nexport const x = openDb;"],
     ['main/electron/updates.ts', "import { api } from '../../renderer/src/api';\nexport const x = api;"],
@@ -50,6 +50,10 @@ describe('import boundaries', () => {
     ['main/electron/planted.ts', "import { app } from 'electron';\nexport const x = app;"],
     ['server/planted.ts', "import { methods } from '../shared/contract';\nexport const x = methods;"],
     ['main/electron/updates.ts', "import { loadDeskConfig } from '../backend/config/desk-config';\nexport const x = loadDeskConfig;"],
+    [
+      'main/electron/machine-config-writer.ts',
+      "import { machineConfigFolder } from '../backend/config/machine-config-path';\nexport const x = machineConfigFolder;",
+    ],
     [
       'main/electron/machine-config-params.ts',
       "import { DeskConfigFile } from '../backend/config/desk-config';\nexport const x = DeskConfigFile;",
