@@ -13,7 +13,8 @@ import type { ClerkPasswordReply } from './http-client';
 import type { ClerkPasswordRequest } from '../../../shared/clerk-account';
 import { queueCounts } from './outbox-queue';
 import { createChangeApplier } from './pull-apply';
-import { readSyncState, writeSyncState } from './sync-state';
+import { readDeviceToken, writeSealedState } from './sealed-state';
+import { writeSyncState } from './sync-state';
 import { deskPublicKey } from '../auth/desk-key';
 
 export type SyncStatus = EventPayload<'sync.status'>;
@@ -44,7 +45,7 @@ export function createSyncService(options: SyncServiceOptions) {
     ? withAuditUpload(
         createSyncHttp({
           baseUrl: url,
-          token: () => readSyncState(db, 'device_token'),
+          token: () => readDeviceToken(db),
           actor: options.actor,
           fetch: options.fetch ?? fetch,
           now: options.now,
@@ -57,7 +58,7 @@ export function createSyncService(options: SyncServiceOptions) {
         db,
         dataDir: options.dataDir,
         baseUrl: url,
-        token: () => readSyncState(db, 'device_token'),
+        token: () => readDeviceToken(db),
         actor: options.actor,
         fetch: options.fetch ?? fetch,
       })
@@ -135,7 +136,7 @@ export function createSyncService(options: SyncServiceOptions) {
         );
       }
       db.transaction(() => {
-        writeSyncState(db, 'device_token', reply.value.deviceToken);
+        writeSealedState(db, 'device_token', reply.value.deviceToken);
         writeSyncState(db, 'device_id', reply.value.deviceId);
         // The key went with the enrollment: no separate registration before the first push.
         writeSyncState(db, 'desk_key_registered', options.now().toISOString());

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { EXIT_FATAL } from '../../../shared/backend-process';
 import type { StatusMessage } from '../../../shared/backend-process';
+import { takeGivenKey } from '../config/device-key';
 import { keepFilesOwnerOnly } from '../config/owner-only';
 import { createBackend } from '../index';
 import { serveParentPort } from './message-port';
@@ -18,10 +19,13 @@ if (!parentPort) {
   process.exit(2);
 }
 keepFilesOwnerOnly();
+// Taken out of the environment before anything runs, so no program the backend starts inherits it.
+const given = takeGivenKey();
 try {
   const { values } = parseArgs({ options: { data: { type: 'string' }, version: { type: 'string' } }, strict: true });
   if (!values.data || !values.version) throw new Error('the backend process needs --data and --version');
-  const backend = createBackend({ dataDir: values.data, appVersion: values.version });
+  if (given.kind === 'invalid') throw new Error(`The device key main handed over is unusable: ${given.reason}`);
+  const backend = createBackend({ dataDir: values.data, appVersion: values.version, ...(given.kind === 'key' ? { deviceKey: given.key } : {}) });
   serveParentPort(parentPort, backend, (code) => process.exit(code));
 } catch (error) {
   parentPort.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies StatusMessage);
