@@ -3,11 +3,12 @@
  *   --data DIR   the data folder (default: see defaultDataDir)
  *   --port N     the loopback port (default 5710; 0 picks a free one)
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './backend/config/data-dir';
 import { keepFilesOwnerOnly } from './backend/config/owner-only';
+import { lockDataFolder } from './backend/storage/folder-lock';
 import { startBrowserHost } from './backend/transport/browser-host-server';
 
 export const DEFAULT_PORT = 5710;
@@ -34,6 +35,9 @@ function readArgs(): { dataDir: string; port: number } {
 async function main(): Promise<void> {
   keepFilesOwnerOnly();
   const { dataDir, port } = readArgs();
+  // One desk process per data folder (storage/folder-lock.ts); released when this process exits.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  lockDataFolder(dataDir);
   const appRoot = join(__dirname, '..', '..');
   const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string };
   const host = await startBrowserHost({ dataDir, port, rendererDir: join(appRoot, 'dist', 'renderer'), appVersion: version });
