@@ -42,12 +42,18 @@ async function main(): Promise<void> {
   const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string };
   const host = await startBrowserHost({ dataDir, port, rendererDir: join(appRoot, 'dist', 'renderer'), appVersion: version });
   // Handlers go in before the URL is printed: whoever reads the line may signal at once.
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT received'));
+  process.on('SIGTERM', () => stop('SIGTERM received'));
+  // Started by `npm run start:browser` (scripts/run-child.ts): that script is gone, so is its command.
+  if (process.channel) process.once('disconnect', () => stop('the npm script that started it is gone'));
   process.stdout.write(`Vikno ${version} is running at ${host.url} (data: ${dataDir})\n`);
 
-  function stop(signal: string): void {
-    process.stdout.write(`Vikno: ${signal} received, shutting down\n`);
+  let stopping = false;
+  function stop(reason: string): void {
+    // Ctrl+C reaches the whole process group, and npm's script passes it on again: shut down once.
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`Vikno: ${reason}, shutting down\n`);
     host.close().then(
       () => process.exit(0),
       (error: unknown) => fatal(`shutdown failed: ${String(error)}`),

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { uptime } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../../main/backend/storage/folder-lock';
 import { ensureBuilt } from '../../helpers/built-app';
 import { exitOf, hostScript, startHost } from '../../helpers/host-process';
@@ -16,7 +16,19 @@ import { useTempDirs } from '../../helpers/temp-dir';
 const tempDir = useTempDirs();
 beforeAll(() => ensureBuilt(), 180_000);
 
-async function stop(child: Awaited<ReturnType<typeof startHost>>['child']): Promise<number | null> {
+/** Hosts a test started, stopped after it even if it failed half way. */
+const started: Awaited<ReturnType<typeof startHost>>['child'][] = [];
+afterEach(() => {
+  for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+async function host(dataDir: string): ReturnType<typeof startHost> {
+  const running = await startHost(dataDir);
+  started.push(running.child);
+  return running;
+}
+
+async function stop(child: (typeof started)[number]): Promise<number | null> {
   const exited = exitOf(child);
   child.kill('SIGTERM');
   return exited;
@@ -31,7 +43,7 @@ function deadPid(): number {
 describe('the data folder lock (browser host)', () => {
   it('a second host on the same folder exits non-zero, naming the folder and the holder’s process; the first goes on', async () => {
     const dataDir = tempDir();
-    const first = await startHost(dataDir);
+    const first = await host(dataDir);
     try {
       const holder = JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as { pid: number };
       expect(holder.pid).toBe(first.child.pid);
@@ -56,16 +68,16 @@ describe('the data folder lock (browser host)', () => {
       { pid: process.pid, bootedAt: booted - 24 * 3600 * 1000, since: '2026-12-01T08:00:00.000Z' },
     ]) {
       writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify(stale));
-      const { child } = await startHost(dataDir);
+      const { child } = await host(dataDir);
       expect((JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as { pid: number }).pid).toBe(child.pid);
       expect(await stop(child)).toBe(0);
     }
   });
 
   it('hosts on different folders both run', async () => {
-    const a = await startHost(tempDir());
+    const a = await host(tempDir());
     try {
-      const b = await startHost(tempDir());
+      const b = await host(tempDir());
       expect(await stop(b.child)).toBe(0);
     } finally {
       expect(await stop(a.child)).toBe(0);
