@@ -11,9 +11,10 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { KEY_BYTES } from './secret-box';
+import { DEVICE_KEY_BYTES as KEY_BYTES, DEVICE_KEY_ENV } from '../../../shared/backend-process';
 
-export const DEVICE_KEY_ENV = 'VIKNO_DEVICE_KEY';
+export { DEVICE_KEY_ENV };
+
 export const KEY_FILE = 'device-key';
 
 /** What the backend was handed, if anything: the key, or why the value cannot be one. */

@@ -5,8 +5,9 @@
  * one and from a token stored in the clear by an older desk (a device token is base64url: no `:`).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { DEVICE_KEY_BYTES } from '../../../shared/backend-process';
 
-export const KEY_BYTES = 32;
+export const KEY_BYTES = DEVICE_KEY_BYTES;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const VERSION = 'v1';
