@@ -19,7 +19,10 @@ function keyFromFile(dataDir: string, logger: Logger): Buffer {
   try {
     const result = readOrCreateKeyFile(dataDir);
     if (result.setAside)
-      logger.log('error', 'The device key file was damaged: set it aside and made a new one', { keyFile: KEY_FILE, setAside: result.setAside });
+      logger.log('error', 'The device key file was damaged: set it aside and made a new one', {
+        keyFile: KEY_FILE,
+        setAside: result.setAside,
+      });
     else if (result.created) logger.log('info', 'Made the device key file', { keyFile: KEY_FILE });
     return result.key;
   } catch (error) {
