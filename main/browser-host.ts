@@ -3,11 +3,12 @@
  *   --data DIR   the data folder (default: see defaultDataDir)
  *   --port N     the loopback port (default 5710; 0 picks a free one)
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './backend/config/data-dir';
 import { keepFilesOwnerOnly } from './backend/config/owner-only';
+import { lockDataFolder } from './backend/storage/folder-lock';
 import { startBrowserHost } from './backend/transport/browser-host-server';
 
 export const DEFAULT_PORT = 5710;
@@ -34,16 +35,25 @@ function readArgs(): { dataDir: string; port: number } {
 async function main(): Promise<void> {
   keepFilesOwnerOnly();
   const { dataDir, port } = readArgs();
+  // One desk process per data folder (storage/folder-lock.ts); released when this process exits.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  lockDataFolder(dataDir);
   const appRoot = join(__dirname, '..', '..');
   const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string };
   const host = await startBrowserHost({ dataDir, port, rendererDir: join(appRoot, 'dist', 'renderer'), appVersion: version });
   // Handlers go in before the URL is printed: whoever reads the line may signal at once.
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT received'));
+  process.on('SIGTERM', () => stop('SIGTERM received'));
+  // Started by `npm run start:browser` (scripts/run-child.ts): that script is gone, so is its command.
+  if (process.channel) process.once('disconnect', () => stop('the npm script that started it is gone'));
   process.stdout.write(`Vikno ${version} is running at ${host.url} (data: ${dataDir})\n`);
 
-  function stop(signal: string): void {
-    process.stdout.write(`Vikno: ${signal} received, shutting down\n`);
+  let stopping = false;
+  function stop(reason: string): void {
+    // Ctrl+C reaches the whole process group, and npm's script passes it on again: shut down once.
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`Vikno: ${reason}, shutting down\n`);
     host.close().then(
       () => process.exit(0),
       (error: unknown) => fatal(`shutdown failed: ${String(error)}`),

@@ -4,10 +4,10 @@
  * dist/server/pages, then runs it with the arguments.
  * PGlite and pg stay external: PGlite loads its WebAssembly and data files from its package.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { buildPages } from '../server/pages/build-pages.ts';
+import { runChild } from './run-child.ts';
 
 const root = join(import.meta.dirname, '..');
 const outfile = join(root, 'dist', 'server', 'server.cjs');
@@ -24,6 +24,4 @@ await build({
   logLevel: 'warning',
 });
 await buildPages(join(root, 'dist', 'server', 'pages'));
-const child = spawn(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+runChild(outfile, process.argv.slice(2));

@@ -151,6 +151,8 @@ async function serve(dataDir: string, command: Extract<Command, { name: 'serve' 
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Started by `npm run server` (scripts/run-child.ts): that script is gone, so is its command.
+  if (process.channel) process.once('disconnect', () => stop('The npm script that started it is gone'));
 }
 
 async function main(): Promise<void> {

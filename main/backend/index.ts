@@ -34,6 +34,7 @@ import { createSyncService } from './sync/sync-service';
 import { createQueueService } from './queue/queue-service';
 import { loadDeskConfig } from './config/desk-config';
 import { ownerOnlyFolder } from './config/owner-only';
+import { openDeviceKey } from './sync/device-key-start';
 import type { DeskConfig } from './config/desk-config';
 import { createConnections } from './connections';
 import type { BackendConnection } from './connections';
@@ -60,6 +61,11 @@ export interface BackendConfig {
   now?: () => Date;
   /** The sync engine's random source (backoff jitter); a seeded one makes a test run replay. */
   random?: () => number;
+  /**
+   * The device key that seals the device token (config/device-key.ts): Electron's main process
+   * hands it over from the OS keychain; without it the backend keeps `<dataDir>/device-key`.
+   */
+  deviceKey?: Buffer;
   /** The receipt fonts; defaults to `fonts/` beside the bundled backend (scripts/build.ts copies them there). */
   fontDir?: string;
 }
@@ -105,6 +111,14 @@ export function createBackend(config: BackendConfig): Backend {
     desk = config.machineConfigFile === undefined ? loadDeskConfig(dataDir) : loadDeskConfig(dataDir, config.machineConfigFile);
     db = openDatabase(dbFile, { backupsDir });
   } catch (error) {
+    logger.log('error', 'Backend cannot start', { error: (error as Error).message });
+    void logger.close();
+    throw error;
+  }
+  try {
+    openDeviceKey({ db, dataDir, backupsDir, logger, ...(config.deviceKey ? { given: config.deviceKey } : {}) });
+  } catch (error) {
+    db.close();
     logger.log('error', 'Backend cannot start', { error: (error as Error).message });
     void logger.close();
     throw error;

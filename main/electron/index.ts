@@ -4,10 +4,24 @@
  * pure function in this folder with its own unit test.
  */
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, protocol, session, shell, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  MessageChannelMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import type { IpcMainEvent, MessagePortMain, WebContents } from 'electron';
 import { createBackendSupervisor } from './backend-process';
 import type { BackendState } from './backend-process';
+import { backendEnv, deviceKeyFromKeyChain, keyStoreFile } from './device-key-store';
+import type { StoredKey } from './device-key-store';
 import { IPC } from './ipc-channels';
 import { isTrustedSender } from './ipc-sender';
 import { WRITE_MACHINE_CONFIG_FLAG } from './machine-config-params';
@@ -31,10 +45,14 @@ function reportState(state: BackendState): void {
   }
 }
 
+// Read from the keychain once the app is ready (safeStorage needs it), before the first backend starts.
+let deviceKey: StoredKey = { kind: 'no-keychain' };
+
 const backend = createBackendSupervisor<MessagePortMain>({
   fork: () =>
     utilityProcess.fork(join(__dirname, 'backend.cjs'), ['--data', app.getPath('userData'), '--version', app.getVersion()], {
       serviceName: 'Vikno backend',
+      env: backendEnv(process.env, deviceKey),
     }),
   onState: reportState,
 });
@@ -104,6 +122,7 @@ function onReady(): void {
   session.defaultSession.setDevicePermissionHandler(() => false);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })));
   ipcMain.on(IPC.connect, onConnect);
+  deviceKey = deviceKeyFromKeyChain(safeStorage, keyStoreFile(app.getPath('userData')));
   backend.start();
   createWindow();
   app.on('activate', () => {

@@ -16,6 +16,7 @@ import type { SyncHttp } from '../../main/backend/sync/http-client';
 import { queueCounts } from '../../main/backend/sync/outbox-queue';
 import { createChangeApplier } from '../../main/backend/sync/pull-apply';
 import { writeSyncState } from '../../main/backend/sync/sync-state';
+import { bindDeviceKey } from '../../main/backend/sync/sealed-state';
 import { startPostgres } from '../helpers/postgres';
 import type { Figure } from './report';
 import { startServerProcess } from '../helpers/server-process';
@@ -39,6 +40,8 @@ interface BenchDesk {
 /** Enrolled with its key, and a clerk of the center signed in (a session signed by the desk), as a working desk is. */
 async function enrolledDesk(dir: string, server: BenchServer, deskCode: string): Promise<BenchDesk> {
   const db = openDatabase(join(dir, 'vikno.db'));
+  // As createBackend does at start: the desk's private key is stored sealed with a device key.
+  bindDeviceKey(db, randomBytes(32));
   let token: string | null = null;
   // The code first: the back office knows a center once a code was issued for one of its desks.
   const code = await server.enrollmentCode('KV01', deskCode);

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { CommandEnv } from '../../main/backend/commands/unit-of-work';
 import { openDatabase } from '../../main/backend/db/open';
+import { bindDeviceKey } from '../../main/backend/sync/sealed-state';
 import type { Db } from '../../main/backend/db/open';
 import { putService } from '../../main/backend/catalog/services';
 import { ensureLocalClerk } from '../../main/backend/clerks/local-clerk';
@@ -58,6 +60,8 @@ export function openTestDesk(
 ): TestDesk {
   const file = join(dir, 'vikno.db');
   const db = openDatabase(file);
+  // As createBackend does at start: the desk's secrets are sealed with a device key.
+  bindDeviceKey(db, randomBytes(32));
   let now = new Date('2026-11-27T09:30:00Z');
   const clerk = db.transaction(() => {
     putService(db, SAMPLE_SERVICE, now.toISOString());

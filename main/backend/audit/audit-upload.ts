@@ -12,6 +12,7 @@ import { statement } from '../db/statements';
 import type { Logger } from '../log/logger';
 import { deskHeaders } from '../sync/http-client';
 import type { SyncHttp } from '../sync/http-client';
+import { readDeviceToken } from '../sync/sealed-state';
 import { readSyncState, writeSyncState } from '../sync/sync-state';
 
 export interface AuditUploadOptions {
@@ -56,7 +57,7 @@ function entriesAfter(db: Db, seq: number): UploadedAuditEntry[] {
 
 export function createAuditUploader(options: AuditUploadOptions) {
   const { db, logger } = options;
-  const token = () => readSyncState(db, 'device_token');
+  const token = () => readDeviceToken(db);
   const http = options.fetch ?? fetch;
   let running: Promise<AuditUploadRun> | null = null;
 

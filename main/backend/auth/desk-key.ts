@@ -4,19 +4,22 @@ import { sessionAssertionText } from '../../../shared/clerk-account';
 import type { SessionAssertion } from '../../../shared/clerk-account';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { readSyncState, writeSyncState } from '../sync/sync-state';
+import { readSealedState, writeSealedState } from '../sync/sealed-state';
+import { readSyncState } from '../sync/sync-state';
 
 /**
  * The desk's Ed25519 key pair (docs/ARCHITECTURE.md §9.3): it signs the clerk sessions the desk's
  * pushes name, and the back office checks them with the public half it registered at enrollment.
  * Made at enrollment or at the first sign-in, whichever comes first; the private half
- * (PKCS8 DER, base64) never leaves the desk's database.
+ * (PKCS8 DER, base64) never leaves the desk's database, where it is sealed with the device key
+ * (sync/sealed-state.ts). One that no longer opens (the device key was lost) is replaced: the desk
+ * is then not enrolled either, and enrolling again registers the new public half.
  */
 export function deskPrivateKey(db: Db): KeyObject {
-  const stored = readSyncState(db, 'desk_private_key');
+  const stored = readSealedState(db, 'desk_private_key');
   if (stored !== null) return createPrivateKey({ key: Buffer.from(stored, 'base64'), format: 'der', type: 'pkcs8' });
   const { privateKey } = generateKeyPairSync('ed25519');
-  writeSyncState(db, 'desk_private_key', privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'));
+  writeSealedState(db, 'desk_private_key', privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'));
   return privateKey;
 }
 

@@ -9,7 +9,7 @@ import { mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
-import { readSyncState } from '../sync/sync-state';
+import { readDeviceToken } from '../sync/sealed-state';
 import { HEADER_ACTOR, HEADER_PROTOCOL, PROTOCOL_VERSION } from '../../../shared/sync-protocol';
 import { putBlob } from './blob-store';
 import type { StoredBlob } from './blob-store';
@@ -90,6 +90,6 @@ export async function downloadBlob(http: BlobHttpOptions, dataDir: string, sha25
  * token, the acting clerk); null on a standalone desk or one not enrolled yet.
  */
 export function deskBlobHttp(db: Db, baseUrl: string | null, actor: () => string, fetchFn: typeof fetch): BlobHttpOptions | null {
-  if (baseUrl === null || readSyncState(db, 'device_token') === null) return null;
-  return { baseUrl, token: () => readSyncState(db, 'device_token'), actor, fetch: fetchFn };
+  if (baseUrl === null || readDeviceToken(db) === null) return null;
+  return { baseUrl, token: () => readDeviceToken(db), actor, fetch: fetchFn };
 }

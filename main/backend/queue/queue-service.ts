@@ -8,6 +8,7 @@ import type { DeskConfig } from '../config/desk-config';
 import type { Db } from '../db/open';
 import { uuidv7 } from '../ids';
 import type { Logger } from '../log/logger';
+import { readDeviceToken } from '../sync/sealed-state';
 import { readSyncState, writeSyncState } from '../sync/sync-state';
 import { queueError } from '../tickets/queue-error';
 import { mirrorServerTicket } from '../tickets/ticket-row';
@@ -50,7 +51,7 @@ function refusal(reply: Extract<QueueReply<unknown>, { kind: 'refused' }>): AppE
 export function createQueueService(options: QueueServiceOptions) {
   const { db, desk, now, logger } = options;
   const cacheMs = options.cacheMs ?? 2_000;
-  const token = () => readSyncState(db, 'device_token');
+  const token = () => readDeviceToken(db);
   // Stopping the backend aborts what is in flight, so close never waits on a slow back office.
   const stopping = new AbortController();
   const baseFetch = options.fetch ?? fetch;

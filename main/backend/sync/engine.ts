@@ -18,6 +18,7 @@ import {
   splitAggregate,
   takeBatch,
 } from './outbox-queue';
+import { readDeviceToken } from './sealed-state';
 import { readSyncState, writeSyncState } from './sync-state';
 import { deskPublicKey, sessionAssertions } from '../auth/desk-key';
 
@@ -102,7 +103,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
     const counts = queueCounts(db);
     const files = options.uploader?.progress() ?? { files: counts.blockedOnFiles, bytesLeft: 0 };
     const state =
-      readSyncState(db, 'device_token') === null
+      readDeviceToken(db) === null
         ? 'not_enrolled'
         : pause === 'auth'
           ? 'paused_auth'
@@ -315,7 +316,7 @@ export function createSyncEngine(options: SyncEngineOptions) {
   }
 
   async function cycle(): Promise<void> {
-    if (pause !== null || readSyncState(db, 'device_token') === null) return;
+    if (pause !== null || readDeviceToken(db) === null) return;
     startUploads();
     let delay: number | 'again' | null = 'again';
     while (delay === 'again' && !stopped) {

@@ -9,6 +9,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import type { EnrollRefusal } from '../../../shared/sync-protocol';
 import type { DeskConfig } from '../config/desk-config';
 import type { Db } from '../db/open';
+import { readDeviceToken, writeSealedState } from './sealed-state';
 import { readSyncState, writeSyncState } from './sync-state';
 
 const Enrolled = z.object({ centerCode: z.string(), deskCode: z.string(), since: z.string() });
@@ -43,7 +44,7 @@ export function recordEnrollment(
   at: Date,
 ): void {
   db.transaction(() => {
-    writeSyncState(db, 'device_token', enrolled.deviceToken);
+    writeSealedState(db, 'device_token', enrolled.deviceToken);
     writeSyncState(db, 'device_id', enrolled.deviceId);
     // The key went with the enrollment: no separate registration before the first push.
     writeSyncState(db, 'desk_key_registered', at.toISOString());
@@ -66,7 +67,7 @@ export function wasRefused(db: Db, code: string): boolean {
 }
 
 export function isEnrolled(db: Db): boolean {
-  return readSyncState(db, 'device_token') !== null;
+  return readDeviceToken(db) !== null;
 }
 
 /** The status bar's and Settings' view: enrolled as what since when, or why the last code was refused. */

@@ -13,7 +13,7 @@ import type { ClerkPasswordReply } from './http-client';
 import type { ClerkPasswordRequest } from '../../../shared/clerk-account';
 import { queueCounts } from './outbox-queue';
 import { createChangeApplier } from './pull-apply';
-import { readSyncState } from './sync-state';
+import { readDeviceToken } from './sealed-state';
 import { deskPublicKey } from '../auth/desk-key';
 import { createAutoEnroller } from './auto-enroll';
 import type { ExchangeOutcome } from './auto-enroll';
@@ -49,7 +49,7 @@ export function createSyncService(options: SyncServiceOptions) {
     ? withAuditUpload(
         createSyncHttp({
           baseUrl: url,
-          token: () => readSyncState(db, 'device_token'),
+          token: () => readDeviceToken(db),
           actor: options.actor,
           fetch: options.fetch ?? fetch,
           now: options.now,
@@ -62,7 +62,7 @@ export function createSyncService(options: SyncServiceOptions) {
         db,
         dataDir: options.dataDir,
         baseUrl: url,
-        token: () => readSyncState(db, 'device_token'),
+        token: () => readDeviceToken(db),
         actor: options.actor,
         fetch: options.fetch ?? fetch,
       })

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { createPublicKey, verify } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sessionAssertionText } from '../../../shared/clerk-account';
@@ -9,6 +10,8 @@ import { hashSecret } from '../../../main/backend/auth/password';
 import { deskPublicKey } from '../../../main/backend/auth/desk-key';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
 import { writeSyncState } from '../../../main/backend/sync/sync-state';
+import { bindDeviceKey } from '../../../main/backend/sync/sealed-state';
+import { KEY_FILE } from '../../../main/backend/config/device-key';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { scriptedBackOffice } from '../../helpers/scripted-back-office';
 import { signInClerk } from '../../helpers/sign-in';
@@ -49,6 +52,8 @@ async function pullAccount(desk: TestDesk, patch: Partial<ClerkAccountData> & { 
 
 function withFile<T>(desk: TestDesk, work: (db: Database.Database) => T): T {
   const db = new Database(join(desk.dataDir, 'vikno.db'));
+  // The desk's secrets are sealed with its device key (the browser host's key file).
+  bindDeviceKey(db, readFileSync(join(desk.dataDir, KEY_FILE)));
   try {
     return work(db);
   } finally {

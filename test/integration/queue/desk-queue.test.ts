@@ -3,7 +3,7 @@
  * behind a front that can stop, start and lose an answer (queue-stand-in.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../../main/backend/index';
 import { connectInProcess } from '../../../main/backend/transport/in-process';
@@ -17,6 +17,7 @@ import { PERSON, readDb, value } from '../sync/desk-harness';
 import { sampleConfig } from './queue-storage';
 import { startQueueStandIn } from './queue-stand-in';
 import type { QueueStandIn } from './queue-stand-in';
+import { storedDeviceToken } from '../../helpers/stored-token';
 
 const RECEIPT_FONTS = join(import.meta.dirname, '..', '..', '..', 'main', 'backend', 'receipts', 'fonts');
 const CENTER = 'KV01';
@@ -117,7 +118,7 @@ describe('the desk’s queue panel against the back office (the real desk queue 
     const desk = await openDesk();
     const first = await value(desk.api.call('queue.state', {}));
     expect(first).toMatchObject({ connection: 'online', desk: { deskCode: '07', waiting: [] }, refused: [], localPending: 0 });
-    const token = readDb(desk, (db) => db.prepare("SELECT value FROM sync_state WHERE key = 'device_token'").pluck().get());
+    const token = storedDeviceToken(dirname(desk.dbFile));
     // The previous test's desk may have a read in flight when it closed that the stand-in records late, so look for this desk's.
     const stateReads = standIn.requests.filter((r) => r.path === '/queue/state').map((r) => r.authorization);
     expect(stateReads).toContain(`Bearer ${token}`);

@@ -14,6 +14,7 @@ import { actAsProvider, STORAGES, useServer } from '../server/harness';
 import { MiB, randomBytes } from '../files/upload-helpers';
 import { CENTER, count, outboxRows, readDb, stampOf, useSyncWorld, value, writeDb } from './desk-harness';
 import type { TestDesk } from './desk-harness';
+import { storedDeviceToken } from '../../helpers/stored-token';
 
 describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) => {
   const harness = useServer(kind);
@@ -223,7 +224,7 @@ describe.each(STORAGES)('desks ↔ back office, more scenarios on %s', (kind) =>
 
   async function checkStoredBefore(desk: TestDesk, app: Application, sha256: string, documentId: string): Promise<void> {
     expect(await count(harness, 'SELECT count(*)::int AS n FROM blobs WHERE sha256 = $1', [sha256])).toBe(1);
-    const token = readDb(desk, (db) => db.prepare("SELECT value FROM sync_state WHERE key = 'device_token'").pluck().get()) as string;
+    const token = storedDeviceToken(desk.dataDir);
     const head = await fetch(new URL(`/blobs/${sha256}`, world.proxy.url), {
       method: 'HEAD',
       headers: { authorization: `Bearer ${token}`, [HEADER_PROTOCOL]: String(PROTOCOL_VERSION), [HEADER_ACTOR]: 'test' },

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeskConfig } from '../../../main/backend/config/desk-config';
 import { createSyncService } from '../../../main/backend/sync/sync-service';
 import type { SyncStatus } from '../../../main/backend/sync/sync-service';
+import { readDeviceToken } from '../../../main/backend/sync/sealed-state';
 import { readSyncState } from '../../../main/backend/sync/sync-state';
 import { AppError } from '../../../shared/errors';
 import type { EnrollResponse } from '../../../shared/sync-protocol';
@@ -85,7 +86,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 function tokenOf(desk: TestDesk): { token: string | null; deviceId: string | null } {
-  return { token: readSyncState(desk.db, 'device_token'), deviceId: readSyncState(desk.db, 'device_id') };
+  return { token: readDeviceToken(desk.db), deviceId: readSyncState(desk.db, 'device_id') };
 }
 
 describe('a desk with no back office', () => {
@@ -121,6 +122,9 @@ describe('enrolling a desk', () => {
 
     const status = await service.enroll('ABCD-EFGH', 'Вікно 7');
     expect(tokenOf(desk)).toEqual({ token: 'token-7', deviceId: 'device-7' });
+    // Stored sealed with the device key, never as the back office sent it.
+    expect(readSyncState(desk.db, 'device_token')).toMatch(/^v1:/);
+    expect(readSyncState(desk.db, 'device_token')).not.toContain('token-7');
     expect(requests[0]?.path).toBe('/enroll');
     expect(JSON.parse(requests[0]?.body ?? 'null')).toEqual({
       code: 'ABCD-EFGH',
