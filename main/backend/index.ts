@@ -50,7 +50,7 @@ export interface BackendConfig {
   /** Everything the desk stores lives here; created on first start. */
   dataDir: string;
   appVersion: string;
-  /** Defaults to JSON lines in `<dataDir>/logs/backend.log`. */
+  /** Defaults to JSON lines in `<dataDir>/logs/backend.<day>.<n>.log` (log/logger.ts); the desk config sets its level. */
   logger?: Logger;
   /** The HTTP client sync uses; tests put a fault-injecting one here. */
   fetch?: typeof fetch;
@@ -101,6 +101,7 @@ export function createBackend(config: BackendConfig): Backend {
   let db: Db;
   try {
     desk = loadDeskConfig(dataDir);
+    logger.setLevel(desk.logLevel);
     db = openDatabase(dbFile, { backupsDir });
   } catch (error) {
     logger.log('error', 'Backend cannot start', { error: (error as Error).message });
