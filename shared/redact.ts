@@ -127,3 +127,31 @@ export function redactFields(value: unknown, depth = 0, seen: WeakSet<object> = 
   }
   return out;
 }
+
+/** A number as long as a РНОКПП or an ID card number could be one typed as a number. */
+const LONG_INTEGER = 1e8;
+
+function scrubJsonValue(value: unknown): unknown {
+  if (typeof value === 'string') return scrubText(value);
+  if (typeof value === 'number') return Math.abs(value) >= LONG_INTEGER ? REDACTED : value;
+  if (Array.isArray(value)) return value.map(scrubJsonValue);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [scrubText(key), scrubJsonValue(item)]));
+  }
+  return value;
+}
+
+/**
+ * A finished JSON log line with every string (keys too) scrubbed, and numbers of nine digits or
+ * more replaced: scrubbing the parsed line keeps it JSON, where a replaced run inside a number
+ * (a response time's decimals) would not. A line that is not JSON is scrubbed as text.
+ */
+export function scrubJsonLine(line: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return scrubText(line);
+  }
+  return JSON.stringify(scrubJsonValue(parsed)) + (line.endsWith('\n') ? '\n' : '');
+}

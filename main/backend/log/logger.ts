@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import roll from 'pino-roll';
 import type SonicBoom from 'sonic-boom';
-import { redactFields, scrubText } from '../../../shared/redact';
+import { redactFields, scrubJsonLine, scrubText } from '../../../shared/redact';
 
 export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
 
@@ -91,7 +91,7 @@ export function createFileLogger(dataDir: string, options: FileLoggerOptions = {
       messageKey: 'message',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      hooks: { streamWrite: scrubText },
+      hooks: { streamWrite: scrubJsonLine },
     },
     {
       write(line: string) {

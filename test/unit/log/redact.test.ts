@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSensitiveKey, REDACTED, redactFields, scrubText } from '../../../shared/redact';
+import { isSensitiveKey, REDACTED, redactFields, scrubJsonLine, scrubText } from '../../../shared/redact';
 import { documentNumber, email, phone, rnokpp, secret, shapedIdentifier } from '../../helpers/identifier-arbitraries';
 
 /** Text around an identifier: anything at all, or the words and punctuation a log line carries. */
@@ -63,6 +63,27 @@ describe('scrubText', () => {
 
   it('does not keep a UUID-shaped string that hides nine digits in a row', () => {
     expect(scrubText('0a1b2c3d-4e5f-4a6b-8c7d-123456789012')).toBe(REDACTED);
+  });
+});
+
+describe('scrubJsonLine', () => {
+  it('scrubs every string and key of a JSON line, replaces numbers of nine digits or more, and keeps it JSON', () => {
+    fc.assert(
+      fc.property(shapedIdentifier, around, fc.double({ min: 0, max: 1e6, noNaN: true }), (id, before, small) => {
+        const line = JSON.stringify({ msg: `${before}${id}`, [id]: 1, took: small, rnokpp: Number('1759013776') }) + '\n';
+        const scrubbed = scrubJsonLine(line);
+        expect(scrubbed).not.toContain(id);
+        expect(scrubbed).not.toContain('1759013776');
+        expect(scrubbed.endsWith('\n')).toBe(true);
+        const parsed = JSON.parse(scrubbed) as Record<string, unknown>;
+        expect(parsed.took).toBe(small);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('scrubs a line that is not JSON as text', () => {
+    expect(scrubJsonLine('rnokpp 1759013776')).toBe(`rnokpp ${REDACTED}`);
   });
 });
 
