@@ -435,6 +435,8 @@ export const methods = {
     output: z.null(),
     role: 'supervisor',
   },
+  /** A zip for IT and support (docs/IT.md, Logs and diagnostics): logs, masked config, versions, sync status, the last backup; audited. */
+  'diagnostics.export': { input: NoInput, output: z.object({ fileName: z.string(), base64: z.string() }), role: 'admin' },
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;

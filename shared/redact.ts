@@ -102,7 +102,12 @@ function normalizedKey(key: string): string {
   return key.toLowerCase().replace(/[_-]/g, '');
 }
 
-/** Whether a field of this name is replaced whole in logs and in the exported configuration. */
+/** Whether a key names a secret: masked in the configuration a diagnostics export carries. */
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(normalizedKey(key));
+}
+
+/** Whether a field of this name is replaced whole in logs. */
 export function isSensitiveKey(key: string): boolean {
   const normalized = normalizedKey(key);
   return PERSONAL_KEYS.has(normalized) || SECRET_KEY.test(normalized);

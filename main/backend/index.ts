@@ -41,6 +41,7 @@ import { scheduleDailyBackups } from './db/backup';
 import { openDatabase } from './db/open';
 import type { Db } from './db/open';
 import { createDispatcher } from './dispatch';
+import { diagnosticsHandlers } from './diagnostics/handlers';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
 
@@ -179,6 +180,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...auditHandlers({ ...deps, audit }),
       ...documentHandlers(documentDeps, documents),
       ...caseFileHandlers(documentDeps),
+      ...diagnosticsHandlers({ ...deps, dataDir, backupsDir, appVersion: config.appVersion, syncStatus: () => sync.status() }),
     },
     logger,
   );
