@@ -87,8 +87,8 @@ export function createFileLogger(dataDir: string, options: FileLoggerOptions = {
   const logger = pino(
     {
       level: options.level ?? 'info',
+      // pino's own `msg`: fields named `message` (a back office's refusal) stay fields.
       base: undefined,
-      messageKey: 'message',
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       hooks: { streamWrite: scrubJsonLine },

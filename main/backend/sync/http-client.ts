@@ -75,7 +75,7 @@ async function send(options: SyncHttpOptions, path: string, init: RequestInit): 
  * answer (its messages never carry personal data), else only the body's size. A proxy's page or
  * a server that echoes the request may quote a citizen's name, which no scrubber can recognise.
  */
-async function answerText(response: Response): Promise<string> {
+export async function answerText(response: Response): Promise<string> {
   const text = await response.text().catch(() => '');
   if (text === '') return '';
   let json: unknown = null;
@@ -168,7 +168,7 @@ export function createSyncHttp(options: SyncHttpOptions) {
       const response = await send(options, '/sync/desk-key', { method: 'POST', body: JSON.stringify({ publicKey }) });
       if ('kind' in response) return response;
       if (response.ok) return { kind: 'registered' };
-      if (response.status === 409) return { kind: 'taken', message: (await response.text().catch(() => '')).slice(0, 500) };
+      if (response.status === 409) return { kind: 'taken', message: await answerText(response) };
       return failureOf(options, response);
     },
     async changeClerkPassword(body: ClerkPasswordRequest): Promise<ClerkPasswordReply> {

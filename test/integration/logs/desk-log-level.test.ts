@@ -19,8 +19,8 @@ async function startAndStop(level: string | null): Promise<string> {
 
 describe('the desk log level', () => {
   it('is info by default, and what config.json says otherwise', async () => {
-    expect(await startAndStop(null)).toContain('"message":"Backend started"');
-    expect(await startAndStop('info')).toContain('"message":"Backend started"');
+    expect(await startAndStop(null)).toContain('"msg":"Backend started"');
+    expect(await startAndStop('info')).toContain('"msg":"Backend started"');
     const quiet = await startAndStop('warn');
     expect(quiet).not.toContain('Backend started');
     expect(quiet).not.toContain('Backend stopped');

@@ -33,7 +33,10 @@ const PERSON = {
   email: 'maryana.shevchenko@example.com',
   idDoc: { type: 'passport_book' as const, number: 'МК482913', issuer: 'Шевченківським РВ ГУ МВС', issuedOn: '1998-05-06' },
 };
+/** A clerk who typed the citizen's name into the login box: the audit trail records the login typed. */
+const TYPED_LOGIN = 'shevchenko.maryana';
 const SECRETS = [
+  TYPED_LOGIN,
   PERSON.surname,
   PERSON.givenName,
   PERSON.patronymic,
@@ -45,9 +48,16 @@ const SECRETS = [
 ];
 
 /** A back office that enrolls the desk, then answers every sync call by quoting what it was sent. */
-async function echoingBackOffice(): Promise<{ url: string; pushes: () => number; token: string; close(): Promise<void> }> {
+async function echoingBackOffice(): Promise<{
+  url: string;
+  pushes: () => number;
+  audits: () => number;
+  token: string;
+  close(): Promise<void>;
+}> {
   const token = 'dEvIcEtOkEn-' + randomUUID().replaceAll('-', '');
   let pushes = 0;
+  let audits = 0;
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -63,8 +73,22 @@ async function echoingBackOffice(): Promise<{ url: string; pushes: () => number;
         return;
       }
       if (req.url === '/sync/push') pushes += 1;
-      // Every other push is a 200 that is not JSON: the desk's JSON parser would quote it.
-      const status = req.url === '/sync/push' && pushes % 2 === 0 ? 200 : 500;
+      if (req.url === '/sync/audit') audits += 1;
+      // After two refused pushes the record is taken and the pull is empty: then the audit trail goes up.
+      if (req.url === '/sync/push' && pushes > 2) {
+        const { mutations } = JSON.parse(body) as { mutations: Array<{ mutationId: string }> };
+        const results = mutations.map(({ mutationId }) => ({ mutationId, status: 'applied', version: 1 }));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ results, serverTime: new Date().toISOString() }));
+        return;
+      }
+      if (req.url?.startsWith('/sync/pull') && pushes > 2) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ changes: [], cursor: 0, hasMore: false, serverTime: new Date().toISOString() }));
+        return;
+      }
+      // The second push is a 200 that is not JSON: the desk's JSON parser would quote it.
+      const status = req.url === '/sync/push' && pushes === 2 ? 200 : 500;
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`Cannot handle ${req.method} ${req.url} (token ${req.headers.authorization ?? 'none'}): ${body}`);
     });
@@ -74,6 +98,7 @@ async function echoingBackOffice(): Promise<{ url: string; pushes: () => number;
   return {
     url: `http://127.0.0.1:${port}/`,
     pushes: () => pushes,
+    audits: () => audits,
     token,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
@@ -111,10 +136,14 @@ describe('the desk log holds no personal data', () => {
       writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ backOffice: { url: office.url } }));
       const desk = start(dataDir);
       const deskApi = connectInProcess(desk);
+      const wrong = await unwrap(deskApi.call('auth.signIn', { login: TYPED_LOGIN, secret: 'not-a-password' }));
+      expect(wrong.outcome).not.toBe('signed_in');
       await signInAdmin(deskApi);
       await unwrap(deskApi.call('sync.enroll', { code: 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ' }));
       // Two pushes: one answered 500 with the quote, one 200 that is the quote and not JSON.
       await vi.waitFor(() => expect(office.pushes()).toBeGreaterThanOrEqual(2), { timeout: 30_000, interval: 100 });
+      // The audit trail (with the login typed) went up too, and was answered with a quote of it.
+      await vi.waitFor(() => expect(office.audits()).toBeGreaterThanOrEqual(1), { timeout: 30_000, interval: 100 });
       deskApi.disconnect();
       await desk.close();
       open.splice(0);
@@ -127,6 +156,7 @@ describe('the desk log holds no personal data', () => {
     expect(logs).toContain('Sync attempt failed');
     expect(logs).toContain("HTTP 500: not the back office's error answer");
     expect(logs).toContain('unreadable answer: the body is not JSON');
+    expect(logs).toContain('Audit upload failed');
     // …and none of the applicant's data, the enrollment code or the device token did.
     for (const secret of [...SECRETS, 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ', office.token]) expect(logs, secret).not.toContain(secret);
     for (const line of logs.split('\n').filter(Boolean)) expect(() => JSON.parse(line) as unknown).not.toThrow();

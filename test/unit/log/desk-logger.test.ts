@@ -35,7 +35,7 @@ describe('the desk log', () => {
     expect(others).toEqual([]);
     expect(file).toBe(`backend.${localDay(new Date())}.1.log`);
     const [line] = lines(dir, file!);
-    expect(line).toMatchObject({ level: 'info', message: 'Backend started', version: '1.2.3' });
+    expect(line).toMatchObject({ level: 'info', msg: 'Backend started', version: '1.2.3' });
     expect(Date.parse(String(line!.time))).not.toBeNaN();
     if (process.platform !== 'win32') {
       expect(statSync(join(dir, 'logs', file!)).mode & 0o777).toBe(0o600);
@@ -55,7 +55,7 @@ describe('the desk log', () => {
     logger.setLevel('error');
     logger.log('warn', 'w2');
     await logger.close();
-    expect(lines(dir, logFiles(dir)[0]!).map((l) => l.message)).toEqual(['w1', 'e1', 'd2']);
+    expect(lines(dir, logFiles(dir)[0]!).map((l) => l.msg)).toEqual(['w1', 'e1', 'd2']);
   });
 
   it('starts a new file at midnight, named for the new day', async () => {
@@ -73,8 +73,8 @@ describe('the desk log', () => {
     await logger.close();
     const next = new Date(2026, 11, 5);
     expect(logFiles(dir)).toEqual([`backend.${localDay(evening)}.1.log`, `backend.${localDay(next)}.1.log`]);
-    expect(lines(dir, `backend.${localDay(evening)}.1.log`).map((l) => l.message)).toEqual(['before midnight']);
-    expect(lines(dir, `backend.${localDay(next)}.1.log`).map((l) => l.message)).toEqual(['after midnight']);
+    expect(lines(dir, `backend.${localDay(evening)}.1.log`).map((l) => l.msg)).toEqual(['before midnight']);
+    expect(lines(dir, `backend.${localDay(next)}.1.log`).map((l) => l.msg)).toEqual(['after midnight']);
   });
 
   it(`keeps ${LOG_DAYS_KEPT} days of files: the older ones go at the daily roll`, async () => {
