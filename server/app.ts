@@ -1,5 +1,6 @@
 import { QueueHub } from './queue/hub';
 import type { AddressInfo } from 'node:net';
+import type { FastifyBaseLogger } from 'fastify';
 import type { BlobOptions } from './blobs/blob-options';
 import { buildServer } from './http/server';
 import { keepStatistics } from './storage/statistics';
@@ -28,6 +29,8 @@ export interface ServerOptions {
   pagesDir?: string | null;
   /** The live queue hub (ServerDeps.queueHub): a test passes its own to publish as a kiosk or another desk would. */
   queueHub?: QueueHub;
+  /** The back office's log (server/log/server-log.ts): requests and failures; none in most tests. */
+  log?: FastifyBaseLogger;
 }
 
 /**
@@ -51,10 +54,14 @@ export async function startServer(
     now: options.now ?? (() => new Date()),
     pagesDir: options.pagesDir ?? null,
     queueHub: options.queueHub ?? new QueueHub(options.now),
+    ...(options.log ? { log: options.log } : {}),
   });
   await app.listen({ host, port });
   // Only once listening: a server that failed to start must leave nothing running on the storage.
-  statistics = keepStatistics(storage, (error) => console.error('Refreshing statistics failed:', error));
+  const log = options.log;
+  statistics = keepStatistics(storage, (error) =>
+    log ? log.error({ err: error }, 'Refreshing statistics failed') : console.error('Refreshing statistics failed:', error),
+  );
   const { port: bound } = app.server.address() as AddressInfo;
   return {
     url: localUrl(host, bound),

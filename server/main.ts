@@ -23,6 +23,7 @@ import { isClerkCommand, runClerkCommand } from './clerks/clerk-commands';
 import type { Command } from './cli-args';
 import { createStorage } from './storage/create-storage';
 import { privateDataFolder } from './data-folder';
+import { createServerLog, serverLogLevel } from './log/server-log';
 import type { Storage } from './storage/storage';
 
 type AdminCommand = Exclude<Command, { name: 'serve' } | { name: 'help' }>;
@@ -125,6 +126,7 @@ async function serve(dataDir: string, command: Extract<Command, { name: 'serve' 
   const adminToken = randomBytes(32).toString('base64url');
   const claim = claimInstance(dataDir, 'server', adminToken);
   process.on('exit', () => claim.release());
+  const log = createServerLog(dataDir, serverLogLevel());
   const storage = await createStorage({ databaseUrl: process.env.DATABASE_URL, dataDir });
   const server = await startServer(
     storage,
@@ -132,8 +134,9 @@ async function serve(dataDir: string, command: Extract<Command, { name: 'serve' 
     command.port,
     { dir: join(dataDir, 'blobs'), maxBytes: command.maxFileBytes },
     adminToken,
-    { pagesDir: builtPages() },
+    { pagesDir: builtPages(), log: log.logger },
   );
+  log.logger.info({ storage: storage.kind }, 'Back office started');
   claim.listening(server.url);
   process.stdout.write(`Vikno back office on ${server.url} (storage: ${storage.kind})\n`);
   let stopping = false;
@@ -142,7 +145,11 @@ async function serve(dataDir: string, command: Extract<Command, { name: 'serve' 
     stopping = true;
     process.stdout.write(`${signal}: shutting down\n`);
     server.close().then(
-      () => process.exit(0),
+      async () => {
+        log.logger.info('Back office stopped');
+        await log.close();
+        process.exit(0);
+      },
       (error: unknown) => {
         console.error('Shutdown failed:', error);
         process.exit(1);

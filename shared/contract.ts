@@ -180,6 +180,11 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
+/** What the app's menu asks the window to do: Help → «Експорт діагностики» runs `diagnostics.export` in the page. */
+export const MENU_COMMANDS = ['exportDiagnostics'] as const;
+export const MenuCommand = z.object({ command: z.enum(MENU_COMMANDS) });
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
 export const methods = {
   'app.info': { input: NoInput, output: AppInfo, role: 'public' },
   'app.health': { input: NoInput, output: AppHealth, role: 'public' },
@@ -444,6 +449,8 @@ export const methods = {
     output: z.null(),
     role: 'supervisor',
   },
+  /** A zip for IT and support (docs/IT.md, Logs and diagnostics): logs, masked config, versions, sync status, the last backup; audited. */
+  'diagnostics.export': { input: NoInput, output: z.object({ fileName: z.string(), base64: z.string() }), role: 'admin' },
   'clerk.me': { input: NoInput, output: ClerkProfile, role: 'clerk' },
   'clerk.rename': { input: z.object({ fullName: z.string().trim().min(1).max(200) }).strict(), output: ClerkProfile, role: 'clerk' },
 } as const satisfies Record<string, MethodSpec>;
@@ -467,6 +474,8 @@ export const events = {
   'connection.state': ConnectionState,
   /** Someone signed in, out, locked or unlocked this desk: every window follows. */
   'auth.changed': AuthState,
+  /** A command from the app's menu (Electron; the preload synthesizes it): the renderer carries it out. */
+  'menu.command': MenuCommand,
 } as const satisfies Record<string, z.ZodType>;
 
 /** Events the backend itself emits (the rest are synthesized by the transport clients). */

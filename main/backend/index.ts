@@ -42,6 +42,8 @@ import { scheduleDailyBackups } from './db/backup';
 import { openDatabase } from './db/open';
 import type { Db } from './db/open';
 import { createDispatcher } from './dispatch';
+import { machineConfigPath } from './config/machine-config-path';
+import { diagnosticsHandlers } from './diagnostics/handlers';
 import { createFileLogger } from './log/logger';
 import type { Logger } from './log/logger';
 
@@ -53,7 +55,7 @@ export interface BackendConfig {
   /** The machine-wide config file; the platform's place (or VIKNO_MACHINE_CONFIG) unless a test names its own. */
   machineConfigFile?: string;
   appVersion: string;
-  /** Defaults to JSON lines in `<dataDir>/logs/backend.log`. */
+  /** Defaults to JSON lines in `<dataDir>/logs/backend.<day>.<n>.log` (log/logger.ts); the desk config sets its level. */
   logger?: Logger;
   /** The HTTP client sync uses; tests put a fault-injecting one here. */
   fetch?: typeof fetch;
@@ -108,7 +110,8 @@ export function createBackend(config: BackendConfig): Backend {
   let desk: DeskConfig;
   let db: Db;
   try {
-    desk = config.machineConfigFile === undefined ? loadDeskConfig(dataDir) : loadDeskConfig(dataDir, config.machineConfigFile);
+    desk = loadDeskConfig(dataDir, config.machineConfigFile ?? machineConfigPath());
+    logger.setLevel(desk.logLevel);
     db = openDatabase(dbFile, { backupsDir });
   } catch (error) {
     logger.log('error', 'Backend cannot start', { error: (error as Error).message });
@@ -194,6 +197,14 @@ export function createBackend(config: BackendConfig): Backend {
       ...auditHandlers({ ...deps, audit }),
       ...documentHandlers(documentDeps, documents),
       ...caseFileHandlers(documentDeps),
+      ...diagnosticsHandlers({
+        ...deps,
+        dataDir,
+        machineConfigFile: config.machineConfigFile ?? machineConfigPath(),
+        backupsDir,
+        appVersion: config.appVersion,
+        syncStatus: () => sync.status(),
+      }),
     },
     logger,
   );

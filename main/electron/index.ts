@@ -120,7 +120,18 @@ function onReady(): void {
   );
   // USB, HID and serial devices belong to the backend (scanners), never to the page.
   session.defaultSession.setDevicePermissionHandler(() => false);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ isPackaged: app.isPackaged, isMac: process.platform === 'darwin' })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        isPackaged: app.isPackaged,
+        isMac: process.platform === 'darwin',
+        // The page runs the export: it holds the session, checks the role and saves the file.
+        onExportDiagnostics: () => {
+          if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(IPC.menu, 'exportDiagnostics');
+        },
+      }),
+    ),
+  );
   ipcMain.on(IPC.connect, onConnect);
   deviceKey = deviceKeyFromKeyChain(safeStorage, keyStoreFile(app.getPath('userData')));
   backend.start();

@@ -9,4 +9,6 @@ export const IPC = {
   port: 'vikno:port',
   /** main → preload: the backend process's BackendState. */
   backend: 'vikno:backend',
+  /** main → preload: a menu command (MENU_COMMANDS) for the page to carry out. */
+  menu: 'vikno:menu',
 } as const;

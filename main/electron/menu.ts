@@ -8,9 +8,11 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuInput {
   isPackaged: boolean;
   isMac: boolean;
+  /** Help → «Експорт діагностики»: main asks the focused window's page to export (it checks the role). */
+  onExportDiagnostics(): void;
 }
 
-export function menuTemplate({ isPackaged, isMac }: MenuInput): MenuItemConstructorOptions[] {
+export function menuTemplate({ isPackaged, isMac, onExportDiagnostics }: MenuInput): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
@@ -25,5 +27,6 @@ export function menuTemplate({ isPackaged, isMac }: MenuInput): MenuItemConstruc
     view,
     ...(isPackaged ? [] : [developer]),
     { role: 'windowMenu' },
+    { role: 'help', submenu: [{ label: 'Експорт діагностики', click: () => onExportDiagnostics() }] },
   ];
 }

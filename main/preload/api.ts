@@ -6,7 +6,7 @@
  * contract here too, so a compromised renderer cannot even put an unknown name on the wire.
  */
 import { createRpcClient } from '../../shared/client';
-import { isEventName, isMethodName } from '../../shared/contract';
+import { isEventName, isMethodName, MenuCommand } from '../../shared/contract';
 import type { MethodInput, ViknoApi } from '../../shared/contract';
 import { fail } from '../../shared/errors';
 import type { Envelope } from '../../shared/errors';
@@ -36,6 +36,8 @@ export interface PreloadBridge {
   portReceived(port: PortLike): void;
   /** A BackendState from main (untrusted shape: it crossed IPC). */
   backendState(state: unknown): void;
+  /** A menu command from main (untrusted: it crossed IPC): the page hears it as the `menu.command` event. */
+  menuCommand(command: unknown): void;
 }
 
 /** Backend states meaning the process behind the port is gone. */
@@ -94,6 +96,10 @@ export function createPreloadBridge(options: PreloadBridgeOptions): PreloadBridg
       next.addEventListener('message', (event) => client.receive(event.data));
       next.start();
       client.connected();
+    },
+    menuCommand(command: unknown): void {
+      const payload = MenuCommand.safeParse({ command });
+      if (payload.success) client.receive({ kind: 'event', name: 'menu.command', payload: payload.data });
     },
     backendState(state: unknown): void {
       const name = stateName(state);

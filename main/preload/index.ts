@@ -13,6 +13,7 @@ ipcRenderer.on(IPC.port, (event) => {
   if (port) bridge.portReceived(port);
 });
 ipcRenderer.on(IPC.backend, (_event, state: unknown) => bridge.backendState(state));
+ipcRenderer.on(IPC.menu, (_event, command: unknown) => bridge.menuCommand(command));
 
 contextBridge.exposeInMainWorld('vikno', bridge.api);
 bridge.start();

@@ -26,7 +26,9 @@ export function errorAnswer(error: unknown, request: FastifyRequest): HttpError 
   if (status >= 400 && status < 500) {
     return new HttpError(status, FASTIFY_CODES[fastifyError.code ?? ''] ?? 'bad_request', fastifyError.message ?? 'Bad request');
   }
-  console.error('Request failed:', error);
+  // To the server's log when it has one (Fastify's stand-in without one has no level): never the request's body.
+  if (!request.log.level || request.log.level === 'silent') console.error('Request failed:', error);
+  else request.log.error({ err: error }, 'Request failed');
   return new HttpError(500, 'internal', 'The server failed to handle the request');
 }
 

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { BlobOptions } from '../blobs/blob-options';
 import type { QueueHub } from '../queue/hub';
 import type { StatisticsKeeper } from '../storage/statistics';
@@ -16,4 +17,6 @@ export interface ServerDeps {
   pagesDir: string | null;
   /** The live side of the queue: desks' and boards' event streams hear commands through it (docs/ARCHITECTURE.md §6.8). */
   queueHub: QueueHub;
+  /** The back office's log (server/log/server-log.ts); none: Fastify logs nothing and failures go to stderr. */
+  log?: FastifyBaseLogger;
 }

@@ -19,7 +19,7 @@ const METHODS: readonly HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 
  */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // No HEAD twins of GET routes: a HEAD answers only where a route says what it means (blobs).
-  const app = Fastify({ logger: false, exposeHeadRoutes: false });
+  const app = Fastify({ ...(deps.log ? { loggerInstance: deps.log } : { logger: false }), exposeHeadRoutes: false });
   app.setValidatorCompiler(zodValidatorCompiler);
   // Bodies are read as text whatever their content type (desks have never sent one); each route's
   // body schema parses the JSON (zod-schemas.ts), and routes that read a stream register their own.

@@ -11,7 +11,7 @@ import type { Logger } from '../../main/backend/log/logger';
 import { quantile } from './report';
 import type { Figure } from './report';
 
-const quietLogger: Logger = { log: () => undefined, close: () => Promise.resolve() };
+const quietLogger: Logger = { log: () => undefined, setLevel: () => undefined, close: () => Promise.resolve() };
 
 async function roundTrips(api: ViknoApi, count: number): Promise<number[]> {
   const samples: number[] = [];

@@ -28,7 +28,7 @@ import { applicantRow } from '../helpers/applicant-row';
 /** The repository: this file runs bundled as dist/bench/bench.cjs. */
 const root = join(__dirname, '..', '..');
 
-const quiet: Logger = { log: () => undefined, close: () => Promise.resolve() };
+const quiet: Logger = { log: () => undefined, setLevel: () => undefined, close: () => Promise.resolve() };
 
 interface BenchDesk {
   db: Db;

@@ -12,6 +12,8 @@ export function memoryLogger(): MemoryLogger {
     log(level, message, fields = {}) {
       entries.push({ level, message, fields });
     },
+    // Keeps every level: tests assert what was logged, not what a level would let through.
+    setLevel: () => undefined,
     close: () => Promise.resolve(),
   };
 }

@@ -92,6 +92,7 @@ export const CALLS: { [M in MethodName]: (made: Made) => MethodInput<M> } = {
   'queue.statistics': () => ({ from: '2026-11-01T00:00:00Z', to: '2026-11-30T00:00:00Z' }),
   'clerk.me': () => ({}),
   'clerk.rename': () => ({ fullName: 'Коваль Петро' }),
+  'diagnostics.export': () => ({}),
   'auth.state': () => ({}),
   'auth.signIn': () => ({ login: 'nobody', secret: 'wrong-secret' }),
   'auth.unlock': () => ({ secret: 'wrong-secret' }),

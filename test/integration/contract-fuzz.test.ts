@@ -187,6 +187,7 @@ const CASES: readonly Case[] = [
   { method: 'queue.statistics', input: { from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' } },
   { method: 'clerk.me', input: {} },
   { method: 'clerk.rename', input: { fullName: 'Коваль Петро' } },
+  { method: 'diagnostics.export', input: {} },
   { method: 'auth.state', input: {} },
   { method: 'auth.signIn', input: { login: 'koval', secret: 'secret-1' } },
   { method: 'auth.unlock', input: { secret: 'secret-1' } },

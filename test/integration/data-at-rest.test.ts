@@ -5,11 +5,12 @@
  * (`nobody`) tries to read the databases; a file outside shows that the attempt can succeed.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, repoRoot } from '../helpers/built-app';
 import { exitOf, startHost } from '../helpers/host-process';
+import { readLogs } from '../helpers/log-files';
 import { startServerProcess } from '../helpers/server-process';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -70,7 +71,7 @@ describe('data at rest', () => {
     child.kill('SIGTERM');
     await exited;
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-    expect(readFileSync(join(dataDir, 'logs', 'backend.log'), 'utf8')).toContain('made it owner-only');
+    expect(readLogs(dataDir)).toContain('made it owner-only');
   });
 
   it('the back office’s new data folder and its database files are owner-only', async () => {

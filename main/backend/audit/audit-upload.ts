@@ -10,7 +10,7 @@ import type { AuditRow } from './audit-log';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import type { Logger } from '../log/logger';
-import { deskHeaders } from '../sync/http-client';
+import { answerText, deskHeaders } from '../sync/http-client';
 import type { SyncHttp } from '../sync/http-client';
 import { readDeviceToken } from '../sync/sealed-state';
 import { readSyncState, writeSyncState } from '../sync/sync-state';
@@ -75,10 +75,16 @@ export function createAuditUploader(options: AuditUploadOptions) {
     } catch (error) {
       return { ok: false, refused: false, message: `network: ${(error as Error).message}` };
     }
-    const text = await response.text().catch(() => '');
-    if (response.status === 409) return { ok: false, refused: true, message: text.slice(0, 500) };
-    if (!response.ok) return { ok: false, refused: false, message: `HTTP ${response.status}: ${text.slice(0, 300)}` };
-    const parsed = AuditUploadResponse.safeParse(JSON.parse(text || 'null'));
+    // A refusal's text as the sync client keeps it: the back office's own message, else the size only.
+    if (response.status === 409) return { ok: false, refused: true, message: await answerText(response) };
+    if (!response.ok) return { ok: false, refused: false, message: `HTTP ${response.status}: ${await answerText(response)}` };
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return { ok: false, refused: false, message: 'the answer is not JSON' };
+    }
+    const parsed = AuditUploadResponse.safeParse(body);
     if (!parsed.success) return { ok: false, refused: false, message: 'the answer breaks the protocol' };
     return { ok: true, storedUpTo: parsed.data.storedUpTo };
   }

@@ -71,9 +71,28 @@ async function send(options: SyncHttpOptions, path: string, init: RequestInit): 
   }
 }
 
+/**
+ * What a refusal said, for the log and the sync panel: the message of the back office's own error
+ * answer (its messages never carry personal data), else only the body's size. A proxy's page or
+ * a server that echoes the request may quote a citizen's name, which no scrubber can recognise.
+ */
+export async function answerText(response: Response): Promise<string> {
+  const text = await response.text().catch(() => '');
+  if (text === '') return '';
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // Not JSON: told by its size below.
+  }
+  const parsed = ErrorResponse.safeParse(json);
+  if (parsed.success) return parsed.data.error.message.slice(0, 500);
+  return `not the back office's error answer (${Buffer.byteLength(text)} bytes, not kept)`;
+}
+
 /** What a non-2xx answer means to the engine. */
 async function failureOf(options: SyncHttpOptions, response: Response): Promise<Failure> {
-  const message = async () => (await response.text().catch(() => '')).slice(0, 500);
+  const message = () => answerText(response);
   if (response.status === 401) return { kind: 'auth', message: await message() };
   if (response.status === 426) return { kind: 'update_required', message: await message() };
   if (response.status === 410) return { kind: 'gone', serverBehind: await isCursorAhead(response) };
@@ -94,7 +113,9 @@ async function request<T>(options: SyncHttpOptions, path: string, init: RequestI
   try {
     body = await response.json();
   } catch (error) {
-    return { kind: 'retry', retryAfterMs: null, reason: `unreadable answer: ${(error as Error).message}` };
+    // A JSON parser's message quotes the body, which may hold personal data: only say it was not JSON.
+    const why = error instanceof SyntaxError ? 'the body is not JSON' : (error as Error).message;
+    return { kind: 'retry', retryAfterMs: null, reason: `unreadable answer: ${why}` };
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success)
@@ -184,7 +205,7 @@ export function createSyncHttp(options: SyncHttpOptions) {
       const response = await send(options, '/sync/desk-key', { method: 'POST', body: JSON.stringify({ publicKey }) });
       if ('kind' in response) return response;
       if (response.ok) return { kind: 'registered' };
-      if (response.status === 409) return { kind: 'taken', message: (await response.text().catch(() => '')).slice(0, 500) };
+      if (response.status === 409) return { kind: 'taken', message: await answerText(response) };
       return failureOf(options, response);
     },
     async changeClerkPassword(body: ClerkPasswordRequest): Promise<ClerkPasswordReply> {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { api } from '../api';
 import { AccountsPanel } from '../features/auth/AccountsPanel';
@@ -11,14 +11,16 @@ import { ErrorNotice } from '../kit/ErrorNotice';
 import { TextInput } from '../kit/TextInput';
 import { AuditCheckSettings } from './AuditCheckSettings';
 import { ClerkControls } from './ClerkControls';
+import { DiagnosticsSettings } from './DiagnosticsSettings';
 import { useShellStore } from './shell-store';
 import { SyncSettings } from './SyncSettings';
 import { DialogSection } from '../kit/DialogSection';
+import { Notice } from '../kit/Notice';
 
 /**
  * The signed-in clerk's name in the header, lock and sign-out, and the settings dialog: each of its
  * parts only for the roles that may use it (the name, the back office, the audit check, the
- * working-day calendar, which opens in a dialog of its own, and the accounts).
+ * working-day calendar, which opens in a dialog of its own, the accounts and the diagnostics export).
  */
 export function ClerkSettings() {
   const t = useT();
@@ -30,13 +32,18 @@ export function ClerkSettings() {
   const [error, setError] = useState<ErrorBody | null>(null);
   const [empty, setEmpty] = useState(false);
   const [calendarOpen, setCalendarOpen] = useState(false);
+  // Opened by Help → «Експорт діагностики» (Electron): the export starts by itself.
+  const [fromMenu, setFromMenu] = useState(false);
 
-  function start(): void {
+  function start(menu = false): void {
     setName(clerk?.fullName ?? '');
     setError(null);
     setEmpty(false);
+    setFromMenu(menu);
     setOpen(true);
   }
+
+  useEffect(() => api.on('menu.command', ({ command }) => command === 'exportDiagnostics' && clerk && start(true)));
 
   async function save(): Promise<void> {
     if (name.trim() === '') {
@@ -59,12 +66,20 @@ export function ClerkSettings() {
         {clerk?.fullName ?? '…'}
       </span>
       <div className="clerk-actions">
-        <button type="button" className="header-button" onClick={start} disabled={!clerk}>
+        <button type="button" className="header-button" onClick={() => start()} disabled={!clerk}>
           {t('clerk.settings')}
         </button>
         <ClerkControls />
       </div>
-      <Dialog open={open} onClose={() => setOpen(false)} title={t('clerk.dialogTitle')} initialFocus={nameBox}>
+      <Dialog
+        open={open}
+        onClose={() => {
+          setOpen(false);
+          setFromMenu(false);
+        }}
+        title={t('clerk.dialogTitle')}
+        initialFocus={nameBox}
+      >
         {may('clerk.rename') && (
           <form
             className="kit-field-grid"
@@ -110,6 +125,11 @@ export function ClerkSettings() {
           </DialogSection>
         )}
         {may('accounts.list') && <AccountsPanel />}
+        {may('diagnostics.export') ? (
+          <DiagnosticsSettings autoStart={fromMenu} />
+        ) : (
+          fromMenu && <Notice tone="info">{t('diagnostics.adminOnly')}</Notice>
+        )}
       </Dialog>
       <CalendarDialog open={calendarOpen} onClose={() => setCalendarOpen(false)} />
     </div>

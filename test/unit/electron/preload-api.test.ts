@@ -126,6 +126,15 @@ describe('the preload bridge (window.vikno)', () => {
     expect(portRequests()).toBe(1);
   });
 
+  it('passes a menu command from main to the page as menu.command, and drops anything else', () => {
+    const { bridge } = setup();
+    const heard: unknown[] = [];
+    bridge.api.on('menu.command', (payload) => heard.push(payload));
+    for (const junk of [null, 'reload', 42, { command: 'exportDiagnostics' }]) bridge.menuCommand(junk);
+    bridge.menuCommand('exportDiagnostics');
+    expect(heard).toEqual([{ command: 'exportDiagnostics' }]);
+  });
+
   it('ignores malformed backend states', () => {
     const { bridge, states } = setup();
     const { port1 } = channel();

@@ -93,8 +93,12 @@ describe('sync engine pushes', () => {
     await advance(clock, engine, 1000);
     await advance(clock, engine, 2000);
     expect(logger.entries.filter((e) => e.level === 'info')).toEqual([
-      { level: 'info', message: 'Sync attempt failed; will retry', fields: { reason: 'HTTP 503: overloaded', failures: 1 } },
-      { level: 'info', message: 'Sync attempt failed; will retry', fields: { reason: `request refused: ${TOO_LARGE.body}`, failures: 2 } },
+      {
+        level: 'info',
+        message: 'Sync attempt failed; will retry',
+        fields: { reason: "HTTP 503: not the back office's error answer (10 bytes, not kept)", failures: 1 },
+      },
+      { level: 'info', message: 'Sync attempt failed; will retry', fields: { reason: 'request refused: too large', failures: 2 } },
       { level: 'info', message: 'Sync attempt failed; will retry', fields: { reason: 'cursor gone', failures: 3 } },
     ]);
   });

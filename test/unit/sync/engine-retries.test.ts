@@ -145,7 +145,7 @@ describe('sync engine retries on its own timer', () => {
   ] as const)('pauses on %i (%s): no timer, no retries however long, until syncNow', async (code, state, logged) => {
     const { desk, clock, office, engine, logger, statuses } = deskWithEngine();
     addApplicant(desk.env);
-    office.answerPushes({ status: code, body: 'refused' });
+    office.answerPushes({ status: code, body: JSON.stringify({ error: { code: 'refused', message: 'refused' } }) });
 
     engine.start();
     await engine.waitForIdle();

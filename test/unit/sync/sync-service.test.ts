@@ -187,7 +187,7 @@ describe('enrolling a desk', () => {
       field: 'unknown',
     },
     {
-      answer: { status: 400, body: 'code expired' },
+      answer: { status: 400, body: JSON.stringify({ error: { code: 'invalid_code', message: 'code expired' } }) },
       code: 'VALIDATION',
       message: 'refused the enrollment: code expired',
       field: 'not accepted',
