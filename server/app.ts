@@ -2,6 +2,7 @@ import { QueueHub } from './queue/hub';
 import type { AddressInfo } from 'node:net';
 import type { BlobOptions } from './blobs/blob-options';
 import { buildServer } from './http/server';
+import type { HttpsFiles } from './http/server';
 import { keepStatistics } from './storage/statistics';
 import type { StatisticsKeeper } from './storage/statistics';
 import type { Storage } from './storage/storage';
@@ -16,9 +17,9 @@ export interface RunningServer {
  * The URL this machine reaches a server bound to host:port at: a wildcard address (all
  * interfaces) is reached on loopback, and an IPv6 address goes in brackets.
  */
-export function localUrl(host: string, port: number): string {
+export function localUrl(host: string, port: number, secure = false): string {
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
-  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+  return `${secure ? 'https' : 'http'}://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 export interface ServerOptions {
@@ -28,6 +29,8 @@ export interface ServerOptions {
   pagesDir?: string | null;
   /** The live queue hub (ServerDeps.queueHub): a test passes its own to publish as a kiosk or another desk would. */
   queueHub?: QueueHub;
+  /** HTTPS with this certificate and key (http/tls-files.ts); none: plain HTTP. */
+  https?: HttpsFiles | null;
 }
 
 /**
@@ -43,21 +46,25 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   let statistics: StatisticsKeeper | null = null;
-  const app = await buildServer({
-    storage,
-    blobs,
-    adminToken,
-    statistics: { written: (count) => statistics?.written(count) },
-    now: options.now ?? (() => new Date()),
-    pagesDir: options.pagesDir ?? null,
-    queueHub: options.queueHub ?? new QueueHub(options.now),
-  });
+  const https = options.https ?? null;
+  const app = await buildServer(
+    {
+      storage,
+      blobs,
+      adminToken,
+      statistics: { written: (count) => statistics?.written(count) },
+      now: options.now ?? (() => new Date()),
+      pagesDir: options.pagesDir ?? null,
+      queueHub: options.queueHub ?? new QueueHub(options.now),
+    },
+    https,
+  );
   await app.listen({ host, port });
   // Only once listening: a server that failed to start must leave nothing running on the storage.
   statistics = keepStatistics(storage, (error) => console.error('Refreshing statistics failed:', error));
   const { port: bound } = app.server.address() as AddressInfo;
   return {
-    url: localUrl(host, bound),
+    url: localUrl(host, bound, https !== null),
     close: async () => {
       // Fastify lets requests in flight finish, closes idle keep-alive connections, and
       // server.ts ends the event streams first.
