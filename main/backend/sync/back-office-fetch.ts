@@ -1,8 +1,8 @@
 /**
  * The one fetch every request of this desk to its back office goes through (sync, enrollment,
- * files, the queue and its event stream, audit upload, clerk passwords): it trusts the system's
- * certificate authorities plus the center's own CA from `backOffice.caFile` (docs/IT.md, "TLS and a
- * center's own CA"), says in words when the back office's certificate is not trusted, and names
+ * files, the queue and its event stream, audit upload, clerk passwords): it trusts Node's and the
+ * operating system's certificate authorities plus the center's own CA from `backOffice.caFile`
+ * (docs/IT.md, "TLS and a center's own CA"), says in words when the back office's certificate is not trusted, and names
  * the desk's app version on every request (the back office's `devices` command shows it).
  *
  * undici's own fetch with an undici Agent (the `undici` package, pinned): Node's global fetch takes
@@ -13,7 +13,8 @@
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { getCACertificates } from 'node:tls';
+import { createSecureContext, getCACertificates } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { HEADER_APP_VERSION } from '../../../shared/sync-protocol';
 import { ConfigError } from '../config/desk-config';
@@ -99,7 +100,7 @@ export interface BackOfficeFetchOptions {
 
 /** The desk's fetch to its back office; throws ConfigError when `caFile` is unusable. */
 export function backOfficeFetch(options: BackOfficeFetchOptions): typeof fetch {
-  const send = options.base ?? networkFetch(options.caFile === null ? null : readCaFile(options.dataDir, options.caFile));
+  const send = options.base ?? networkFetch(options.caFile === null ? [] : readCaFile(options.dataDir, options.caFile));
   return async (input, init) => {
     if (input instanceof Request) throw new TypeError('The back-office fetch takes a URL and its options, not a Request');
     // A plain record, not a Headers object: the callers and the tests' wrappers read it as one.
@@ -114,11 +115,30 @@ export function backOfficeFetch(options: BackOfficeFetchOptions): typeof fetch {
   };
 }
 
-/** undici's fetch, through an Agent that also trusts `extraCas` when there are any. */
-function networkFetch(extraCas: string[] | null): typeof fetch {
-  // 'default': Node's bundled roots, NODE_EXTRA_CA_CERTS and, with --use-system-ca, the system store; listing `ca` replaces them, so they are listed too.
-  const dispatcher = extraCas === null ? undefined : new Agent({ connect: { ca: [...getCACertificates('default'), ...extraCas] } });
-  return (input, init) =>
+/**
+ * The trust of a back-office connection: Node's list (its bundled roots and NODE_EXTRA_CA_CERTS),
+ * the operating system's store (where IT may have deployed the center's CA by policy) and the CA
+ * file's certificates. One secure context for every connection, and one per CA file in the process
+ * (tests open many desks): reading the system store and parsing its certificates takes ~0.1 s.
+ */
+const contexts = new Map<string, SecureContext>();
+
+function trust(extraCas: readonly string[]): SecureContext {
+  const key = extraCas.join('\n');
+  let context = contexts.get(key);
+  if (!context) {
+    context = createSecureContext({ ca: [...new Set([...getCACertificates('default'), ...getCACertificates('system'), ...extraCas])] });
+    contexts.set(key, context);
+  }
+  return context;
+}
+
+/** undici's fetch through an Agent with that trust, made at the first request: a standalone desk never pays for it. */
+function networkFetch(extraCas: readonly string[]): typeof fetch {
+  let dispatcher: Agent | null = null;
+  return (input, init) => {
+    dispatcher ??= new Agent({ connect: { secureContext: trust(extraCas) } });
     // The two fetches' type declarations differ (undici's own against lib.dom's); at run time both are the WHATWG fetch.
-    undiciFetch(input as string | URL, { ...(init as object), ...(dispatcher ? { dispatcher } : {}) }) as unknown as Promise<Response>;
+    return undiciFetch(input as string | URL, { ...(init as object), dispatcher }) as unknown as Promise<Response>;
+  };
 }
