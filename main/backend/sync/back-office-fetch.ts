@@ -123,11 +123,20 @@ export function backOfficeFetch(options: BackOfficeFetchOptions): typeof fetch {
  */
 const contexts = new Map<string, SecureContext>();
 
+/** The system store, where the runtime can read it (Electron's TLS library is not OpenSSL); else Node's list and caFile still apply. */
+function systemCas(): string[] {
+  try {
+    return getCACertificates('system');
+  } catch {
+    return [];
+  }
+}
+
 function trust(extraCas: readonly string[]): SecureContext {
   const key = extraCas.join('\n');
   let context = contexts.get(key);
   if (!context) {
-    context = createSecureContext({ ca: [...new Set([...getCACertificates('default'), ...getCACertificates('system'), ...extraCas])] });
+    context = createSecureContext({ ca: [...new Set([...getCACertificates('default'), ...systemCas(), ...extraCas])] });
     contexts.set(key, context);
   }
   return context;
