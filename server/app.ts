@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyBaseLogger } from 'fastify';
 import type { BlobOptions } from './blobs/blob-options';
 import { buildServer } from './http/server';
+import type { HttpsFiles } from './http/server';
 import { keepStatistics } from './storage/statistics';
 import type { StatisticsKeeper } from './storage/statistics';
 import type { Storage } from './storage/storage';
@@ -17,9 +18,9 @@ export interface RunningServer {
  * The URL this machine reaches a server bound to host:port at: a wildcard address (all
  * interfaces) is reached on loopback, and an IPv6 address goes in brackets.
  */
-export function localUrl(host: string, port: number): string {
+export function localUrl(host: string, port: number, secure = false): string {
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
-  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+  return `${secure ? 'https' : 'http'}://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }
 
 export interface ServerOptions {
@@ -31,6 +32,8 @@ export interface ServerOptions {
   queueHub?: QueueHub;
   /** The back office's log (server/log/server-log.ts): requests and failures; none in most tests. */
   log?: FastifyBaseLogger;
+  /** HTTPS with this certificate and key (http/tls-files.ts); none: plain HTTP. */
+  https?: HttpsFiles | null;
 }
 
 /**
@@ -46,16 +49,20 @@ export async function startServer(
   options: ServerOptions = {},
 ): Promise<RunningServer> {
   let statistics: StatisticsKeeper | null = null;
-  const app = await buildServer({
-    storage,
-    blobs,
-    adminToken,
-    statistics: { written: (count) => statistics?.written(count) },
-    now: options.now ?? (() => new Date()),
-    pagesDir: options.pagesDir ?? null,
-    queueHub: options.queueHub ?? new QueueHub(options.now),
-    ...(options.log ? { log: options.log } : {}),
-  });
+  const https = options.https ?? null;
+  const app = await buildServer(
+    {
+      storage,
+      blobs,
+      adminToken,
+      statistics: { written: (count) => statistics?.written(count) },
+      now: options.now ?? (() => new Date()),
+      pagesDir: options.pagesDir ?? null,
+      queueHub: options.queueHub ?? new QueueHub(options.now),
+      ...(options.log ? { log: options.log } : {}),
+    },
+    https,
+  );
   await app.listen({ host, port });
   // Only once listening: a server that failed to start must leave nothing running on the storage.
   const log = options.log;
@@ -64,7 +71,7 @@ export async function startServer(
   );
   const { port: bound } = app.server.address() as AddressInfo;
   return {
-    url: localUrl(host, bound),
+    url: localUrl(host, bound, https !== null),
     close: async () => {
       // Fastify lets requests in flight finish, closes idle keep-alive connections, and
       // server.ts ends the event streams first.

@@ -5,6 +5,7 @@ import { zEdrpou } from '../shared/validate/zod';
 import { Login } from '../shared/auth';
 import { Role, ROLES } from '../shared/roles';
 import { DEFAULT_MAX_BLOB_BYTES } from './blobs/blob-routes';
+import type { TlsFiles } from './http/tls-files';
 
 /**
  * `server [--data DIR] [--port N] [--host H] [--max-file-mb N]`, `server enroll --center C --desk D`,
@@ -23,8 +24,11 @@ export const USAGE = `Usage: npm run server -- [COMMAND] [OPTIONS]
       --port N                      the port (default ${8470}); 0 picks a free one, which no desk can be told in advance
       --host H                      the address to listen on (default 127.0.0.1)
       --max-file-mb N               the largest uploaded file (default 200)
+      --tls-cert FILE --tls-key FILE
+                                    serve HTTPS with this PEM certificate (chain) and key (or VIKNO_TLS_CERT, VIKNO_TLS_KEY)
   enroll --center C --desk D        a one-time enrollment code for that desk
-  revoke --device ID                revoke an enrolled desk
+  devices [--center C]              the enrolled desks: device id, center, desk, enrolled, last seen, app version
+  revoke --device ID                revoke an enrolled desk (its id from \`devices\`)
   catalog publish --file F.json     publish the center's service catalog
   queue configure --file F.json     publish the center's queue configuration
   provider-token --edrpou X         a token for a provider's staff
@@ -36,14 +40,17 @@ export const USAGE = `Usage: npm run server -- [COMMAND] [OPTIONS]
   clerk list --center C             the center's accounts
   --help, -h                        this text
 
-Each command takes --data DIR to name the server's folder (the running server's, when one runs).
+Each command takes --data DIR to name the server's folder: the running server's, whose admin routes
+it then uses. Without --data a command uses .vikno-data/server here only if a back office's data is
+there; it never creates a new database, and it says which folder and storage it used.
 `;
 
 export type Command =
   | { name: 'help' }
-  | { name: 'serve'; port: number; host: string; maxFileBytes: number }
+  | { name: 'serve'; port: number; host: string; maxFileBytes: number; tls: TlsFiles | null }
   | { name: 'enroll'; centerCode: string; deskCode: string }
   | { name: 'revoke'; deviceId: string }
+  | { name: 'devices'; centerCode: string | null }
   | { name: 'catalog-publish'; file: string }
   | { name: 'queue-configure'; file: string }
   | { name: 'provider-token'; edrpou: string }
@@ -54,6 +61,8 @@ export type Command =
 
 export interface CliArgs {
   dataDir: string;
+  /** Whether --data named the folder (else dataDir is the default in the working folder). */
+  dataDirGiven: boolean;
   command: Command;
 }
 
@@ -83,6 +92,8 @@ const OPTIONS = {
   desks: { type: 'string' },
   pin: { type: 'boolean' },
   'max-file-mb': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -94,14 +105,28 @@ function readArgs(argv: readonly string[]) {
   }
 }
 
-export function parseCliArgs(argv: readonly string[], cwd: string): CliArgs {
+/** The environment the server reads besides DATABASE_URL: the TLS files when not on the command line. */
+export type CliEnv = Partial<Record<'VIKNO_TLS_CERT' | 'VIKNO_TLS_KEY', string>>;
+
+export function parseCliArgs(argv: readonly string[], cwd: string, env: CliEnv = {}): CliArgs {
   const { values, positionals } = readArgs(argv);
   const dataDir = values.data ?? join(cwd, '.vikno-data', 'server');
-  if (values.help) return { dataDir, command: { name: 'help' } };
-  return { dataDir, command: parseCommand(values, positionals) };
+  const dataDirGiven = values.data !== undefined;
+  if (values.help) return { dataDir, dataDirGiven, command: { name: 'help' } };
+  return { dataDir, dataDirGiven, command: parseCommand(values, positionals, env) };
 }
 
 type Values = ReturnType<typeof readArgs>['values'];
+
+/** Both files or neither (plain HTTP, for a back office only this machine reaches); a flag wins over its variable. */
+function tlsFiles(values: Values, env: CliEnv): TlsFiles | null {
+  const certFile = values['tls-cert'] ?? env.VIKNO_TLS_CERT;
+  const keyFile = values['tls-key'] ?? env.VIKNO_TLS_KEY;
+  if (!certFile && !keyFile) return null;
+  if (!certFile?.trim()) throw new Error('--tls-key needs --tls-cert (or VIKNO_TLS_CERT): the certificate the key belongs to');
+  if (!keyFile?.trim()) throw new Error("--tls-cert needs --tls-key (or VIKNO_TLS_KEY): the certificate's private key");
+  return { certFile: certFile.trim(), keyFile: keyFile.trim() };
+}
 
 function login(value: string | undefined): string {
   const parsed = Login.safeParse(required(value, '--login'));
@@ -139,7 +164,7 @@ function clerkCommand(values: Values, rest: readonly string[]): Command {
   throw new Error('Expected: clerk add|reset|disable|enable|list');
 }
 
-function parseCommand(values: Values, positionals: readonly string[]): Command {
+function parseCommand(values: Values, positionals: readonly string[], env: CliEnv): Command {
   const [name, ...rest] = positionals;
   if (name === 'clerk') return clerkCommand(values, rest);
   if (name === 'catalog') {
@@ -153,17 +178,18 @@ function parseCommand(values: Values, positionals: readonly string[]): Command {
   if (rest.length > 0) throw new Error(`Unexpected arguments: ${rest.join(' ')}`);
   if (name === 'enroll') return { name, centerCode: placeCode(values.center, '--center'), deskCode: placeCode(values.desk, '--desk') };
   if (name === 'revoke') return { name, deviceId: required(values.device, '--device') };
+  if (name === 'devices') return { name, centerCode: values.center === undefined ? null : placeCode(values.center, '--center') };
   if (name === 'provider-token') {
     const edrpou = zEdrpou.safeParse(required(values.edrpou, '--edrpou'));
     if (!edrpou.success) throw new Error(`--edrpou: not a valid ЄДРПОУ, "${values.edrpou}"`);
     return { name, edrpou: edrpou.data };
   }
   if (name !== undefined)
-    throw new Error(`Unknown command ${name}; expected enroll, revoke, catalog publish, queue configure, provider-token or clerk`);
+    throw new Error(`Unknown command ${name}; expected enroll, devices, revoke, catalog publish, queue configure, provider-token or clerk`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not ${values.port}`);
   const maxFileMb = values['max-file-mb'] === undefined ? DEFAULT_MAX_BLOB_BYTES / 2 ** 20 : Number(values['max-file-mb']);
   if (!Number.isInteger(maxFileMb) || maxFileMb < 1)
     throw new Error(`--max-file-mb must be a whole number of MiB, not ${values['max-file-mb']}`);
-  return { name: 'serve', port, host: values.host ?? DEFAULT_HOST, maxFileBytes: maxFileMb * 2 ** 20 };
+  return { name: 'serve', port, host: values.host ?? DEFAULT_HOST, maxFileBytes: maxFileMb * 2 ** 20, tls: tlsFiles(values, env) };
 }

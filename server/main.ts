@@ -1,7 +1,8 @@
 /**
  * The back office's entry point (`npm run server -- …`, see cli-args.ts). A server claims its
- * data folder (admin/instance-file.ts); `enroll`, `revoke`, `catalog publish`, `queue configure`, `provider-token` and `clerk …` go through the running server's
- * admin routes when there is one, and straight to the storage when there is not.
+ * data folder (admin/instance-file.ts); `enroll`, `devices`, `revoke`, `catalog publish`, `queue configure`, `provider-token` and `clerk …` go through the running server's
+ * admin routes when there is one, and straight to the storage when there is not; each first says
+ * which folder and storage it works on.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,12 +12,22 @@ import type { CatalogDocumentInput } from '../shared/catalog-document';
 import { publishCatalog } from './catalog/publish-catalog';
 import type { z } from 'zod';
 import { QueueConfig } from '../shared/domain/queue-config';
-import { configureQueueThrough, enrollThrough, providerTokenThrough, publishCatalogThrough, revokeThrough } from './admin/admin-client';
+import {
+  configureQueueThrough,
+  enrollThrough,
+  listDevicesThrough,
+  providerTokenThrough,
+  publishCatalogThrough,
+  revokeThrough,
+} from './admin/admin-client';
 import { publishQueueConfig } from './queue/publish-config';
 import { createProviderToken } from './provider/provider-tokens';
 import { claimInstance, liveInstance } from './admin/instance-file';
+import type { Instance } from './admin/instance-file';
+import { printDevices } from './admin/device-list';
+import { loadServerTls } from './http/tls-files';
 import { startServer } from './app';
-import { revokeDevice } from './auth/devices';
+import { listDevices, revokeDevice } from './auth/devices';
 import { CODE_LIFETIME_HOURS, createEnrollmentCode } from './auth/enrollment';
 import { parseCliArgs, USAGE } from './cli-args';
 import { isClerkCommand, runClerkCommand } from './clerks/clerk-commands';
@@ -59,10 +70,40 @@ function readCheckedFile<S extends z.ZodType>(file: string, what: string, schema
   return json as z.input<S>;
 }
 
+/**
+ * Without --data, the default folder in the working folder only if a back office's data is there:
+ * a command run from another folder than the server's must not make a second, empty database
+ * whose codes the running server would refuse (PostgreSQL is one database wherever it runs from).
+ */
+function refuseNewDatabase(dataDir: string, dataDirGiven: boolean): void {
+  if (dataDirGiven || process.env.DATABASE_URL || liveInstance(dataDir) || existsSync(join(dataDir, 'PG_VERSION'))) return;
+  throw new Error(
+    `No back office data in ${dataDir} (the default folder, as no --data was given): this command would create a new, empty PGlite database there that no running server reads. Name the server's folder, as given to \`npm run server -- --data DIR\`, with --data DIR; nothing was created.`,
+  );
+}
+
+/** Which folder and storage the command works on, and whether through a running server. */
+function target(dataDir: string, running: Instance | null): string {
+  const storage = running?.storage ?? (process.env.DATABASE_URL ? 'postgresql' : 'pglite');
+  const where = storage === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`;
+  const how = running
+    ? `through the back office running at ${running.url ?? '(starting)'} (process ${running.pid})`
+    : 'directly (no back office runs on it)';
+  return `Data folder ${dataDir}, storage ${where}, ${how}\n`;
+}
+
 async function admin(dataDir: string, command: AdminCommand): Promise<void> {
   const running = liveInstance(dataDir);
   if (running?.role === 'command')
     throw new Error(`Another admin command (process ${running.pid}) is using ${dataDir}; try again when it has finished`);
+  process.stdout.write(target(dataDir, running));
+  if (command.name === 'devices') {
+    const devices = running
+      ? (await listDevicesThrough(running, command.centerCode)).devices
+      : await withStorage(dataDir, (storage) => listDevices(storage, command.centerCode));
+    process.stdout.write(printDevices(devices));
+    return;
+  }
   if (command.name === 'enroll') {
     const place = { centerCode: command.centerCode, deskCode: command.deskCode };
     const code = running
@@ -123,6 +164,8 @@ function builtPages(): string | null {
 }
 
 async function serve(dataDir: string, command: Extract<Command, { name: 'serve' }>): Promise<void> {
+  // Before the folder is claimed or the storage opened: a bad certificate stops the start with its reason.
+  const tls = command.tls ? loadServerTls(command.tls) : null;
   const adminToken = randomBytes(32).toString('base64url');
   const claim = claimInstance(dataDir, 'server', adminToken);
   process.on('exit', () => claim.release());
@@ -134,10 +177,10 @@ async function serve(dataDir: string, command: Extract<Command, { name: 'serve' 
     command.port,
     { dir: join(dataDir, 'blobs'), maxBytes: command.maxFileBytes },
     adminToken,
-    { pagesDir: builtPages(), log: log.logger },
+    { pagesDir: builtPages(), log: log.logger, https: tls },
   );
-  log.logger.info({ storage: storage.kind }, 'Back office started');
-  claim.listening(server.url);
+  log.logger.info({ storage: storage.kind, https: tls !== null }, 'Back office started');
+  claim.listening(server.url, { tlsFingerprint: tls?.fingerprint256 ?? null, storage: storage.kind });
   process.stdout.write(`Vikno back office on ${server.url} (storage: ${storage.kind})\n`);
   let stopping = false;
   const stop = (signal: string) => {
@@ -163,11 +206,12 @@ async function serve(dataDir: string, command: Extract<Command, { name: 'serve' 
 }
 
 async function main(): Promise<void> {
-  const { dataDir, command } = parseCliArgs(process.argv.slice(2), process.cwd());
+  const { dataDir, dataDirGiven, command } = parseCliArgs(process.argv.slice(2), process.cwd(), process.env);
   if (command.name === 'help') {
     process.stdout.write(USAGE);
     return;
   }
+  if (command.name !== 'serve') refuseNewDatabase(dataDir, dataDirGiven);
   privateDataFolder(dataDir);
   if (command.name === 'serve') await serve(dataDir, command);
   else await admin(dataDir, command);

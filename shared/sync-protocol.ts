@@ -133,3 +133,7 @@ export const ErrorResponse = z.object({ error: z.object({ code: z.string(), mess
 export const HEADER_DEVICE_TOKEN = 'authorization';
 export const HEADER_ACTOR = 'x-vikno-actor';
 export const HEADER_PROTOCOL = 'x-vikno-protocol';
+/** The desk's app version, on every request to the back office (the `devices` command shows it). */
+export const HEADER_APP_VERSION = 'x-vikno-app-version';
+/** What the back office records of that header: a version string, nothing longer or stranger. */
+export const AppVersionHeader = z.string().regex(/^[0-9A-Za-z.+-]{1,40}$/);

@@ -31,6 +31,7 @@ import { receiptHandlers } from './receipts/handlers';
 import type { HandlerDeps } from './handler-deps';
 import { syncHandlers } from './sync/handlers';
 import { createSyncService } from './sync/sync-service';
+import { backOfficeFetch } from './sync/back-office-fetch';
 import { createQueueService } from './queue/queue-service';
 import { loadDeskConfig } from './config/desk-config';
 import { ownerOnlyFolder } from './config/owner-only';
@@ -57,7 +58,7 @@ export interface BackendConfig {
   appVersion: string;
   /** Defaults to JSON lines in `<dataDir>/logs/backend.<day>.<n>.log` (log/logger.ts); the desk config sets its level. */
   logger?: Logger;
-  /** The HTTP client sync uses; tests put a fault-injecting one here. */
+  /** The HTTP client under the back-office fetch (sync/back-office-fetch.ts); tests put a fault-injecting one here. */
   fetch?: typeof fetch;
   /** The clock; tests set it. */
   now?: () => Date;
@@ -109,9 +110,17 @@ export function createBackend(config: BackendConfig): Backend {
   const backupsDir = join(dataDir, 'backups');
   let desk: DeskConfig;
   let db: Db;
+  let backOffice: typeof fetch;
   try {
     desk = loadDeskConfig(dataDir, config.machineConfigFile ?? machineConfigPath());
     logger.setLevel(desk.logLevel);
+    // Every request to the back office, with the center's CA when configured: an unusable CA file stops the start here.
+    backOffice = backOfficeFetch({
+      dataDir,
+      caFile: desk.backOfficeCaFile,
+      appVersion: config.appVersion,
+      ...(config.fetch ? { base: config.fetch } : {}),
+    });
     db = openDatabase(dbFile, { backupsDir });
   } catch (error) {
     logger.log('error', 'Backend cannot start', { error: (error as Error).message });
@@ -156,7 +165,7 @@ export function createBackend(config: BackendConfig): Backend {
       // Sync may have delivered queued walk-ins or brought back refusals: the panel counts both.
       queue.localChanged();
     },
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    fetch: backOffice,
     ...(config.random ? { random: config.random } : {}),
   });
   const queue = createQueueService({
@@ -166,14 +175,14 @@ export function createBackend(config: BackendConfig): Backend {
     logger,
     actor,
     onPanel: (panel) => connections?.broadcast({ kind: 'event', name: 'queue.changed', payload: panel }),
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    fetch: backOffice,
   });
   const documentDeps: DocumentDeps = {
     ...deps,
     dataDir,
     logger,
     emit: (name, payload) => connections?.broadcast({ kind: 'event', name, payload }),
-    blobHttp: () => deskBlobHttp(db, desk.backOfficeUrl, actor, config.fetch ?? fetch),
+    blobHttp: () => deskBlobHttp(db, desk.backOfficeUrl, actor, backOffice),
   };
   const documents = startDocumentServices(documentDeps, { ...deps, clerkId: localAdminId, roles: localAdminRoles(desk) });
   const dispatch = createDispatcher(

@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { ErrorResponse } from '../../shared/sync-protocol';
 import type { DeskPlace } from '../auth/enrollment';
-import { AdminEnrollResponse, AdminRevokeResponse, PublishResultSchema, QueueConfigPublishedSchema } from './admin-protocol';
+import {
+  AdminDevicesResponse,
+  AdminEnrollResponse,
+  AdminRevokeResponse,
+  PublishResultSchema,
+  QueueConfigPublishedSchema,
+} from './admin-protocol';
 import type { QueueConfigPublished } from '../queue/publish-config';
 import type { CatalogDocumentInput } from '../../shared/catalog-document';
 import type { PublishResult } from '../catalog/publish-catalog';
 import { ProviderTokenResponse } from '../../shared/provider-protocol';
 import type { Instance } from './instance-file';
+import { instanceFetch } from './instance-fetch';
 import { ClerkAccountSummary } from '../clerks/accounts';
 import type { AccountRef, NewClerkAccount } from '../clerks/accounts';
 
@@ -15,7 +22,7 @@ async function call<T>(instance: Instance, path: string, body: unknown, schema: 
   if (instance.url === null) throw new Error(`The back office (process ${instance.pid}) is still starting; try again in a moment`);
   let response: Response;
   try {
-    response = await fetch(`${instance.url}${path}`, {
+    response = await instanceFetch(instance)(`${instance.url}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${instance.adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
@@ -43,6 +50,10 @@ export function publishCatalogThrough(instance: Instance, doc: CatalogDocumentIn
 /** The document as read from queue.json: the server fills its defaults again. */
 export function configureQueueThrough(instance: Instance, config: unknown): Promise<QueueConfigPublished> {
   return call(instance, '/admin/queue-config', config, QueueConfigPublishedSchema);
+}
+
+export function listDevicesThrough(instance: Instance, centerCode: string | null): Promise<AdminDevicesResponse> {
+  return call(instance, '/admin/devices/list', { centerCode }, AdminDevicesResponse);
 }
 
 export function revokeThrough(instance: Instance, deviceId: string): Promise<AdminRevokeResponse> {

@@ -19,3 +19,20 @@ export const PublishResultSchema = z.object({
 
 /** What publishing a center's queue configuration did (server/queue/publish-config.ts). */
 export const QueueConfigPublishedSchema = z.object({ centerCode: z.string(), version: z.number(), unchanged: z.boolean() });
+
+export const AdminDevicesRequest = z.object({ centerCode: PlaceCode.nullable() }).strict();
+export const AdminDevicesResponse = z.object({
+  devices: z.array(
+    z.object({
+      id: z.string(),
+      centerCode: z.string(),
+      deskCode: z.string(),
+      name: z.string(),
+      enrolledAt: z.string(),
+      lastSeenAt: z.string().nullable(),
+      appVersion: z.string().nullable(),
+      revokedAt: z.string().nullable(),
+    }),
+  ),
+});
+export type AdminDevicesResponse = z.infer<typeof AdminDevicesResponse>;

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
-import { revokeDevice } from '../auth/devices';
+import { listDevices, revokeDevice } from '../auth/devices';
 import { CODE_LIFETIME_HOURS, createEnrollmentCode } from '../auth/enrollment';
 import { HttpError } from '../http/http-error';
 import type { ServerDeps } from '../http/server-deps';
@@ -9,8 +9,8 @@ import type { ZodTypeProvider } from '../http/zod-schemas';
 import { CatalogDocument } from '../../shared/catalog-document';
 import { publishCatalog } from '../catalog/publish-catalog';
 import type { PublishResult } from '../catalog/publish-catalog';
-import type { AdminEnrollResponse, AdminRevokeResponse } from './admin-protocol';
-import { AdminEnrollRequest, AdminRevokeRequest } from './admin-protocol';
+import type { AdminDevicesResponse, AdminEnrollResponse, AdminRevokeResponse } from './admin-protocol';
+import { AdminDevicesRequest, AdminEnrollRequest, AdminRevokeRequest } from './admin-protocol';
 
 const ADMIN_MAX_BYTES = 4 * 1024;
 /** A catalog document: a few hundred information cards. */
@@ -31,7 +31,7 @@ export function requireAdmin(req: WithHeaders, adminToken: string | null): void 
 
 /**
  * What an administrator does while the back office runs: issue an enrollment code for a desk,
- * revoke a lost desk, publish a center's catalog. `npm run server -- enroll|revoke|catalog publish` calls these when a server holds the data
+ * list the enrolled desks, revoke a lost desk, publish a center's catalog. `npm run server -- enroll|revoke|catalog publish` calls these when a server holds the data
  * folder (see admin/instance-file.ts), so the back office never has to stop for it.
  */
 export function adminRoutes(deps: ServerDeps): FastifyPluginAsync {
@@ -54,6 +54,11 @@ export function adminRoutes(deps: ServerDeps): FastifyPluginAsync {
       async (request): Promise<PublishResult> => {
         return publishCatalog(storage, request.body);
       },
+    );
+    app.post(
+      '/admin/devices/list',
+      { bodyLimit: ADMIN_MAX_BYTES, schema: { body: AdminDevicesRequest } },
+      async (request): Promise<AdminDevicesResponse> => ({ devices: await listDevices(storage, request.body.centerCode) }),
     );
     app.post(
       '/admin/devices/revoke',

@@ -18,6 +18,10 @@ const Instance = z.object({
   role: z.enum(['server', 'command']).default('server'),
   url: z.string().nullable(),
   adminToken: z.string().min(32),
+  // An https server's certificate, pinned by admin commands (they reach it on loopback, a name its certificate may not carry).
+  tlsFingerprint: z.string().nullable().default(null),
+  // Which storage the server opened, so a command can say where its work went.
+  storage: z.enum(['pglite', 'postgresql']).nullable().default(null),
 });
 export type Instance = z.infer<typeof Instance>;
 
@@ -73,8 +77,8 @@ export class FolderInUse extends Error {
 }
 
 export interface InstanceClaim {
-  /** Records the URL once the server listens. */
-  listening(url: string): void;
+  /** Records the URL once the server listens, its storage, and the SHA-256 of its certificate when it speaks HTTPS. */
+  listening(url: string, details?: Partial<Pick<Instance, 'tlsFingerprint' | 'storage'>>): void;
   /** Removes the file if it is still this process's. */
   release(): void;
 }
@@ -97,7 +101,7 @@ export function claimInstance(dataDir: string, role: Instance['role'], adminToke
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  const mine: Instance = { pid: process.pid, role, url: null, adminToken };
+  const mine: Instance = { pid: process.pid, role, url: null, adminToken, tlsFingerprint: null, storage: null };
   try {
     writeWhole(file, mine, true);
   } catch (error) {
@@ -108,8 +112,8 @@ export function claimInstance(dataDir: string, role: Instance['role'], adminToke
   }
   const stillMine = () => readInstance(file)?.pid === process.pid;
   return {
-    listening: (url) => {
-      if (stillMine()) writeWhole(file, { ...mine, url }, false);
+    listening: (url, details = {}) => {
+      if (stillMine()) writeWhole(file, { ...mine, ...details, url }, false);
     },
     release: () => {
       if (stillMine()) rmSync(file, { force: true });

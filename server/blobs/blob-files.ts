@@ -1,8 +1,9 @@
 /**
- * The server's file store on disk: verified files at `<dir>/ab/cd/<sha256>`, uploads in
- * progress at `<dir>/partial/<sha256>`. A partial file only ever grows by chunks whose
- * checksum matched and that were fsynced, so its size is the confirmed offset: no upload
- * state is kept anywhere else.
+ * The server's file store on disk: verified files at `<dir>/ab/cd/<sha256>` (one copy whichever
+ * centers uploaded it), uploads in progress at `<dir>/partial/<center>/<sha256>`: each center
+ * uploads its own copy, so one center's progress tells another nothing (files are per center).
+ * A partial file only ever grows by chunks whose checksum matched and that were fsynced, so its
+ * size is the confirmed offset: no upload state is kept anywhere else.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -14,18 +15,24 @@ export function storedPath(dir: string, sha256: string): string {
   return join(dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256);
 }
 
-function partialPath(dir: string, sha256: string): string {
-  return join(dir, 'partial', sha256);
+/** An upload in progress: the center that sends it (a PlaceCode, safe as a folder name) and the file's hash. */
+export interface Upload {
+  centerCode: string;
+  sha256: string;
+}
+
+function partialPath(dir: string, upload: Upload): string {
+  return join(dir, 'partial', upload.centerCode, upload.sha256);
 }
 
 function isNotFound(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 
-/** The bytes of `sha256` the server holds so far (0 when none). */
-export async function confirmedOffset(dir: string, sha256: string): Promise<number> {
+/** The bytes of the upload the server holds so far (0 when none). */
+export async function confirmedOffset(dir: string, upload: Upload): Promise<number> {
   try {
-    return (await stat(partialPath(dir, sha256))).size;
+    return (await stat(partialPath(dir, upload))).size;
   } catch (error) {
     if (isNotFound(error)) return 0;
     throw error;
@@ -37,9 +44,9 @@ export async function confirmedOffset(dir: string, sha256: string): Promise<numb
  * crash. A crash mid-write leaves at most a prefix of checked bytes (or, on some file systems, a
  * zero-filled tail); the whole-file hash at completion catches the latter and the desk restarts.
  */
-export async function appendChunk(dir: string, sha256: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(join(dir, 'partial'), { recursive: true });
-  const file = await open(partialPath(dir, sha256), 'a');
+export async function appendChunk(dir: string, upload: Upload, bytes: Uint8Array): Promise<void> {
+  await mkdir(dirname(partialPath(dir, upload)), { recursive: true });
+  const file = await open(partialPath(dir, upload), 'a');
   try {
     await file.write(bytes);
     await file.sync();
@@ -49,9 +56,9 @@ export async function appendChunk(dir: string, sha256: string, bytes: Uint8Array
 }
 
 /** The SHA-256 of the partial file, read as a stream: files are far larger than a chunk. */
-export async function hashPartial(dir: string, sha256: string): Promise<string> {
+export async function hashPartial(dir: string, upload: Upload): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(partialPath(dir, sha256))) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(partialPath(dir, upload))) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
@@ -64,16 +71,19 @@ async function syncFolder(path: string): Promise<void> {
   }
 }
 
-/** Moves a verified partial into place; the folder is fsynced so the rename itself survives a crash. */
-export async function promotePartial(dir: string, sha256: string): Promise<void> {
-  const target = storedPath(dir, sha256);
+/**
+ * Moves a verified partial into place; the folder is fsynced so the rename itself survives a crash.
+ * A second center's copy of a file already stored replaces it with the same bytes (its hash matched).
+ */
+export async function promotePartial(dir: string, upload: Upload): Promise<void> {
+  const target = storedPath(dir, upload.sha256);
   await mkdir(dirname(target), { recursive: true });
-  await rename(partialPath(dir, sha256), target);
+  await rename(partialPath(dir, upload), target);
   await syncFolder(dirname(target));
 }
 
-export async function removePartial(dir: string, sha256: string): Promise<void> {
-  await rm(partialPath(dir, sha256), { force: true });
+export async function removePartial(dir: string, upload: Upload): Promise<void> {
+  await rm(partialPath(dir, upload), { force: true });
 }
 
 /**

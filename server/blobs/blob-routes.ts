@@ -1,7 +1,9 @@
 /**
  * The resumable, content-addressed file upload (shared/blob-protocol.ts, docs/SYNC.md "Files"):
  * announce → chunks at the confirmed offset → complete, where the server hashes the whole file.
- * Authenticated like sync: the device token and the acting clerk.
+ * Authenticated like sync: the device token and the acting clerk. Files are per center: a desk
+ * sees (announce, HEAD, GET) only files its own center uploaded, and its center's upload in
+ * progress; a hash another center stored is a 404 to it, and it uploads its own copy.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
@@ -16,6 +18,7 @@ import type { ZodTypeProvider } from '../http/zod-schemas';
 import type { Storage } from '../storage/storage';
 import { toInt } from '../storage/storage';
 import { appendChunk, confirmedOffset, hashPartial, openStored, promotePartial, removePartial } from './blob-files';
+import type { Upload } from './blob-files';
 import { readChunk } from './chunk-body';
 import { createKeyedLock } from './keyed-lock';
 
@@ -37,10 +40,23 @@ function tooLarge(size: number, maxBytes: number): HttpError {
   return new HttpError(413, 'file_too_large', `The file is ${size} bytes; this server accepts files up to ${maxBytes} bytes`);
 }
 
-async function storedSize(storage: Storage, sha256: string): Promise<number | null> {
-  const [row] = await storage.query<{ size: unknown }>('SELECT size FROM blobs WHERE sha256 = $1', [sha256]);
+/** The size of a verified file the center uploaded; null when that center has no such file (whoever else has). */
+async function storedSize(storage: Storage, upload: Upload): Promise<number | null> {
+  const [row] = await storage.query<{ size: unknown }>(
+    'SELECT b.size FROM blobs b JOIN blob_centers c ON c.sha256 = b.sha256 WHERE c.center_code = $1 AND b.sha256 = $2',
+    [upload.centerCode, upload.sha256],
+  );
   return row ? toInt(row.size) : null;
 }
+
+/** The desk's upload of the file in the path: its center's copy. */
+async function deskUpload(request: WithHeaders & { params: { sha256: string } }, storage: Storage): Promise<Upload> {
+  const { device } = await requireDesk(request, storage);
+  return { centerCode: device.centerCode, sha256: request.params.sha256 };
+}
+
+/** Upload locks per center and file: two centers' copies of one file go on side by side. */
+const lockKey = (upload: Upload) => `${upload.centerCode}/${upload.sha256}`;
 
 function chunkChecksum(req: WithHeaders): string {
   const parsed = Sha256Hex.safeParse(req.headers[HEADER_CHUNK_SHA256]);
@@ -60,39 +76,38 @@ export function blobRoutes(deps: ServerDeps): FastifyPluginAsync {
       '/blobs/announce',
       { bodyLimit: ANNOUNCE_MAX_BYTES, schema: { body: AnnounceRequest } },
       async (request): Promise<AnnounceResponse> => {
-        await requireDesk(request, storage);
+        const { device } = await requireDesk(request, storage);
         const { sha256, size } = request.body;
+        const upload = { centerCode: device.centerCode, sha256 };
         if (size > maxBytes) throw tooLarge(size, maxBytes);
-        if ((await storedSize(storage, sha256)) !== null) return { status: 'exists' };
-        return oneAtATime(sha256, async () => {
-          const offset = await confirmedOffset(dir, sha256);
+        if ((await storedSize(storage, upload)) !== null) return { status: 'exists' };
+        return oneAtATime(lockKey(upload), async () => {
+          const offset = await confirmedOffset(dir, upload);
           if (offset <= size) return { status: 'upload', offset };
           // More bytes than the file has: not this file; start over.
-          await removePartial(dir, sha256);
+          await removePartial(dir, upload);
           return { status: 'upload', offset: 0 };
         });
       },
     );
     app.head(FILE, { schema: { params: FileParams } }, async (request, reply) => {
-      await requireDesk(request, storage);
-      const { sha256 } = request.params;
-      const size = await storedSize(storage, sha256);
-      // 200: stored and verified; 204: an upload (possibly not begun) at this offset.
+      const upload = await deskUpload(request, storage);
+      const size = await storedSize(storage, upload);
+      // 200: stored and verified for this center; 204: its upload (possibly not begun) at this offset.
       if (size !== null) return reply.code(200).header(HEADER_UPLOAD_OFFSET, String(size)).send();
       return reply
         .code(204)
-        .header(HEADER_UPLOAD_OFFSET, String(await confirmedOffset(dir, sha256)))
+        .header(HEADER_UPLOAD_OFFSET, String(await confirmedOffset(dir, upload)))
         .send();
     });
-    // A verified file back to a desk whose retention removed its copy (docs/SYNC.md "Files").
-    // Any enrolled desk may fetch any file by its hash: files are not yet scoped per center (issue 16).
+    // A verified file back to a desk whose retention removed its copy (docs/SYNC.md "Files"), only
+    // if its center uploaded it: 404, not 403, for another center's file, so a hash probes nothing.
     app.get(FILE, { schema: { params: FileParams } }, async (request, reply) => {
-      await requireDesk(request, storage);
-      const { sha256 } = request.params;
-      const notFound = new HttpError(404, 'not_found', `The server holds no verified file ${sha256}`);
+      const upload = await deskUpload(request, storage);
+      const notFound = new HttpError(404, 'not_found', `The server holds no verified file ${upload.sha256} of center ${upload.centerCode}`);
       // Only a row makes a file verified: a partial upload, or a file without its row yet, is not served.
-      if ((await storedSize(storage, sha256)) === null) throw notFound;
-      const stored = await openStored(dir, sha256);
+      if ((await storedSize(storage, upload)) === null) throw notFound;
+      const stored = await openStored(dir, upload.sha256);
       if (!stored) throw notFound;
       return reply
         .code(200)
@@ -107,8 +122,7 @@ export function blobRoutes(deps: ServerDeps): FastifyPluginAsync {
       chunks
         .withTypeProvider<ZodTypeProvider>()
         .put(FILE, { schema: { params: FileParams, querystring: ChunkQuery } }, async (request): Promise<ChunkResponse> => {
-          await requireDesk(request, storage);
-          const { sha256 } = request.params;
+          const upload = await deskUpload(request, storage);
           const { offset } = request.query;
           const checksum = chunkChecksum(request);
           const bytes = await readChunk(request.raw, BLOB_CHUNK_MAX_BYTES);
@@ -116,37 +130,40 @@ export function blobRoutes(deps: ServerDeps): FastifyPluginAsync {
             throw new HttpError(400, 'chunk_checksum_mismatch', 'The chunk does not match its checksum; it was not stored, send it again');
           }
           if (offset + bytes.length > maxBytes) throw tooLarge(offset + bytes.length, maxBytes);
-          return oneAtATime(sha256, async () => {
-            const confirmed = await confirmedOffset(dir, sha256);
+          return oneAtATime(lockKey(upload), async () => {
+            const confirmed = await confirmedOffset(dir, upload);
             if (offset !== confirmed) {
               throw new HttpError(409, 'offset_mismatch', `The server holds ${confirmed} bytes of this file; send from there`, {
                 [HEADER_UPLOAD_OFFSET]: String(confirmed),
               });
             }
-            await appendChunk(dir, sha256, bytes);
+            await appendChunk(dir, upload, bytes);
             return { offset: confirmed + bytes.length };
           });
         });
     });
     app.post(`${FILE}/complete`, { schema: { params: FileParams } }, async (request): Promise<CompleteResponse> => {
-      await requireDesk(request, storage);
-      const { sha256 } = request.params;
-      if ((await storedSize(storage, sha256)) !== null) return { status: 'stored' };
-      return oneAtATime(sha256, async () => {
+      const upload = await deskUpload(request, storage);
+      const { centerCode, sha256 } = upload;
+      if ((await storedSize(storage, upload)) !== null) return { status: 'stored' };
+      return oneAtATime(lockKey(upload), async () => {
         // An empty file has no chunks: this makes its partial exist.
-        await appendChunk(dir, sha256, new Uint8Array(0));
-        const size = await confirmedOffset(dir, sha256);
-        if ((await hashPartial(dir, sha256)) !== sha256) {
-          await removePartial(dir, sha256);
+        await appendChunk(dir, upload, new Uint8Array(0));
+        const size = await confirmedOffset(dir, upload);
+        if ((await hashPartial(dir, upload)) !== sha256) {
+          await removePartial(dir, upload);
           throw new HttpError(
             422,
             'file_hash_mismatch',
             'The uploaded bytes do not hash to the announced SHA-256; the upload was discarded, send the file again from 0',
           );
         }
-        await promotePartial(dir, sha256);
+        await promotePartial(dir, upload);
         // After the rename: a row always names a file on disk. A crash in between leaves a file without a row, and the next upload of it restores the row.
-        await storage.query('INSERT INTO blobs (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [sha256, size]);
+        await storage.transaction(async (tx) => {
+          await tx.query('INSERT INTO blobs (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [sha256, size]);
+          await tx.query('INSERT INTO blob_centers (sha256, center_code) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha256, centerCode]);
+        });
         return { status: 'stored' };
       });
     });

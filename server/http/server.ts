@@ -4,7 +4,7 @@ import fastifySse from '@fastify/sse';
 import type { SSEReplyInterface } from '@fastify/sse';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyReply, HTTPMethods } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, HTTPMethods } from 'fastify';
 import { errorAnswer, sendError } from './error-answer';
 import { HttpError } from './http-error';
 import { ROUTE_GROUPS } from './route-groups';
@@ -13,13 +13,30 @@ import { zodValidatorCompiler } from './zod-schemas';
 
 const METHODS: readonly HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
+/** The certificate (chain) and key, PEM, when the server speaks HTTPS (http/tls-files.ts checked them). */
+export interface HttpsFiles {
+  cert: Buffer;
+  key: Buffer;
+}
+
+/**
+ * Fastify over HTTP, or over HTTPS when given a certificate. The routes never touch the raw
+ * server, so the HTTPS instance is typed as the HTTP one they are written against: an https.Server
+ * hands them the same requests and replies.
+ */
+function fastifyOver(https: HttpsFiles | null, log: FastifyBaseLogger | undefined): FastifyInstance {
+  // No HEAD twins of GET routes: a HEAD answers only where a route says what it means (blobs).
+  const options = { ...(log ? { loggerInstance: log } : { logger: false }), exposeHeadRoutes: false } as const;
+  if (https === null) return Fastify(options);
+  return Fastify({ ...options, https: { cert: https.cert, key: https.key } }) as unknown as FastifyInstance;
+}
+
 /**
  * The back office's HTTP server (docs/ARCHITECTURE.md §8): Fastify with the route groups of
  * route-groups.ts, JSON in and out, every failure as an ErrorResponse. Not listening yet.
  */
-export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
-  // No HEAD twins of GET routes: a HEAD answers only where a route says what it means (blobs).
-  const app = Fastify({ ...(deps.log ? { loggerInstance: deps.log } : { logger: false }), exposeHeadRoutes: false });
+export async function buildServer(deps: ServerDeps, https: HttpsFiles | null = null): Promise<FastifyInstance> {
+  const app = fastifyOver(https, deps.log);
   app.setValidatorCompiler(zodValidatorCompiler);
   // Bodies are read as text whatever their content type (desks have never sent one); each route's
   // body schema parses the JSON (zod-schemas.ts), and routes that read a stream register their own.

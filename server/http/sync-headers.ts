@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { HEADER_ACTOR, HEADER_DEVICE_TOKEN, HEADER_PROTOCOL } from '../../shared/sync-protocol';
+import { AppVersionHeader, HEADER_ACTOR, HEADER_APP_VERSION, HEADER_DEVICE_TOKEN, HEADER_PROTOCOL } from '../../shared/sync-protocol';
 import type { Device } from '../auth/devices';
-import { deviceForToken } from '../auth/devices';
+import { deviceForToken, noteVisit } from '../auth/devices';
 import type { Storage } from '../storage/storage';
 import { HttpError } from './http-error';
 
@@ -29,14 +29,19 @@ export function requireProtocol(req: WithHeaders): number {
   return version;
 }
 
-/** The enrolled, unrevoked device of the bearer token: 401 otherwise. */
+/**
+ * The enrolled, unrevoked device of the bearer token: 401 otherwise. Its visit and announced app
+ * version are recorded for the `devices` command; a version header that is no version is ignored.
+ */
 async function requireDevice(req: WithHeaders, storage: Storage): Promise<Device> {
   const match = /^Bearer (\S+)$/.exec(header(req, HEADER_DEVICE_TOKEN) ?? '');
   const unauthorized = new HttpError(401, 'unauthorized', 'Unknown or revoked device token', { 'www-authenticate': 'Bearer' });
   if (!match?.[1]) throw unauthorized;
   const device = await deviceForToken(storage, match[1]);
   if (!device) throw unauthorized;
-  return device;
+  const version = AppVersionHeader.safeParse(header(req, HEADER_APP_VERSION));
+  await noteVisit(storage, device, version.success ? version.data : null);
+  return { id: device.id, centerCode: device.centerCode, deskCode: device.deskCode };
 }
 
 /** The clerk acting on the desk. 400, not 401: the token is good, the desk forgot a header; a 401 would pause its sync as if revoked. */

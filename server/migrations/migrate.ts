@@ -11,6 +11,7 @@ import { calendars } from './0008-calendars';
 import { queue } from './0009-queue';
 import { clerks } from './0010-clerks';
 import { auditFromDesks } from './0011-audit-from-desks';
+import { centerFilesAndDeskVisits } from './0012-center-files-and-desk-visits';
 
 /** Numbered, append-only: a shipped migration is never edited, a new one is added. */
 const MIGRATIONS: readonly string[] = [
@@ -25,6 +26,7 @@ const MIGRATIONS: readonly string[] = [
   queue,
   clerks,
   auditFromDesks,
+  centerFilesAndDeskVisits,
 ];
 
 /** Any constant: two servers starting on one PostgreSQL database must not both migrate. */

@@ -72,6 +72,7 @@ const versionKey = (entity: EntityName, id: string, version: number) => `${entit
 
 /** Rows as one JSON parameter: the same SQL on both drivers, one round trip for any count. */
 const asJson = (rows: readonly unknown[]) => JSON.stringify(rows);
+const blobKey = (centerCode: string, sha256: string) => `${centerCode}/${sha256}`;
 
 function toEntityRow(row: Row): EntityRow {
   return { id: row.id, centerCode: row.center_code, version: toInt(row.version), data: row.data };
@@ -81,7 +82,8 @@ function toEntityRow(row: Row): EntityRow {
 export interface Wanted {
   rows: readonly { entity: EntityName; id: string }[];
   versions: readonly { entity: EntityName; id: string; version: number }[];
-  blobs: readonly string[];
+  /** Files the batch's documents name, each with the center that must have uploaded it (files are per center). */
+  blobs: readonly { centerCode: string; sha256: string }[];
 }
 
 /**
@@ -100,6 +102,7 @@ export class EntityStore {
   private readonly versions = new Map<string, EntityData>();
   /** Versions asked for and not found, so a batch of edits naming an unknown base asks once. */
   private readonly missingVersions = new Set<string>();
+  /** `center/sha256` → whether that center has that file (blob_centers). */
   private readonly blobs = new Map<string, boolean>();
   /** Registration number (per center) → the application holding it, or null for a free one. */
   private readonly regNumbers = new Map<string, string | null>();
@@ -126,17 +129,18 @@ export class EntityStore {
       );
       for (const row of found) this.versions.set(versionKey(row.entity, row.id, toInt(row.version)), row.data);
     }
-    const blobs = [...new Set(wanted.blobs)].filter((sha) => !this.blobs.has(sha));
+    const blobs = wanted.blobs.filter((blob) => !this.blobs.has(blobKey(blob.centerCode, blob.sha256)));
     if (blobs.length > 0) {
       const stored = new Set(
         (
-          await this.tx.query<{ sha256: string }>(
-            'SELECT sha256 FROM blobs WHERE sha256 IN (SELECT jsonb_array_elements_text($1::jsonb))',
+          await this.tx.query<{ center_code: string; sha256: string }>(
+            `SELECT c.center_code, c.sha256 FROM blob_centers c
+             JOIN jsonb_to_recordset($1::jsonb) AS w("centerCode" text, sha256 text) ON w."centerCode" = c.center_code AND w.sha256 = c.sha256`,
             [asJson(blobs)],
           )
-        ).map((row) => row.sha256),
+        ).map((row) => blobKey(row.center_code, row.sha256)),
       );
-      for (const sha of blobs) this.blobs.set(sha, stored.has(sha));
+      for (const blob of blobs) this.blobs.set(blobKey(blob.centerCode, blob.sha256), stored.has(blobKey(blob.centerCode, blob.sha256)));
     }
   }
 
@@ -201,10 +205,11 @@ export class EntityStore {
     return this.regNumbers.get(regKey(centerCode, regNumber)) ?? null;
   }
 
-  /** Whether a file is stored and verified (blobs table, written by `POST /blobs/<sha256>/complete`). */
-  async blobStored(sha256: string): Promise<boolean> {
-    if (!this.blobs.has(sha256)) await this.prefetch({ rows: [], versions: [], blobs: [sha256] });
-    return this.blobs.get(sha256) === true;
+  /** Whether the center uploaded this file and the server verified it (blob_centers, written by `POST /blobs/<sha256>/complete`). */
+  async blobStored(centerCode: string, sha256: string): Promise<boolean> {
+    const wanted = blobKey(centerCode, sha256);
+    if (!this.blobs.has(wanted)) await this.prefetch({ rows: [], versions: [], blobs: [{ centerCode, sha256 }] });
+    return this.blobs.get(wanted) === true;
   }
 
   /** A new version of a record: its row, its history row (the data pull sends) and its change. */

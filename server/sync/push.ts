@@ -56,16 +56,16 @@ async function readLog(tx: Sql, mutations: readonly Mutation[]): Promise<Map<str
 }
 
 /** The records, base versions and files the batch's policies will ask for. */
-function wantedBy(pending: readonly Pending[]): Wanted {
+function wantedBy(pending: readonly Pending[], centerCode: string): Wanted {
   const rows: { entity: EntityName; id: string }[] = [];
   const versions: { entity: EntityName; id: string; version: number }[] = [];
-  const blobs: string[] = [];
+  const blobs: Wanted['blobs'][number][] = [];
   for (const { mutation, resolved } of pending) {
     if (!resolved.ok) continue;
     rows.push({ entity: resolved.entity, id: resolved.id });
     if (mutation.baseVersion !== null) versions.push({ entity: resolved.entity, id: resolved.id, version: mutation.baseVersion });
     const sha = mutation.payload.blobSha256;
-    if (typeof sha === 'string') blobs.push(sha);
+    if (typeof sha === 'string') blobs.push({ centerCode, sha256: sha });
   }
   return { rows, versions, blobs };
 }
@@ -152,7 +152,7 @@ async function applyBatch(
     resolved: resolvePolicy(mutation.aggregate, mutation.kind, mutation.payload),
   }));
   const store = new EntityStore(tx);
-  await store.prefetch(wantedBy(pending));
+  await store.prefetch(wantedBy(pending, device.centerCode));
   await store.prefetchRegNumbers(device.centerCode, registeredNumbers(pending));
   // After the row locks: a concurrent push of the same mutations holds them until it commits,
   // and under READ COMMITTED this read then sees its log rows, so we answer `duplicate` — read

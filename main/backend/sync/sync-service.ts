@@ -180,6 +180,8 @@ export function createSyncService(options: SyncServiceOptions) {
         throw new AppError('VALIDATION', `The back office refused the enrollment: ${reply.message}`, [
           { path: ['code'], message: 'not accepted' },
         ]);
+      // The reason goes with it: an untrusted certificate (back-office-fetch.ts) is IT's to fix, not a retry.
+      if (reply.kind === 'retry') throw new AppError('UNAVAILABLE', `The back office could not be reached (${reply.reason}); try again`);
       if (reply.kind !== 'ok') throw new AppError('UNAVAILABLE', 'The back office could not be reached; try again');
       return withEnrollment(engine.status());
     },

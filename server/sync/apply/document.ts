@@ -11,8 +11,8 @@ function documentsOf(data: EntityData): StoredDocument[] {
 }
 
 /**
- * A document applies only once its file is stored and verified (blobs table, written by
- * `POST /blobs/<sha256>/complete`); until then the desk keeps it `blocked_on_blob`.
+ * A document applies only once its file is stored and verified for the desk's center (blob_centers,
+ * written by `POST /blobs/<sha256>/complete`); until then the desk keeps it `blocked_on_blob`.
  */
 async function attach(ctx: ApplyContext): Promise<Outcome> {
   const parsed = parsePayload('document.attach', ctx.mutation.payload);
@@ -21,7 +21,7 @@ async function attach(ctx: ApplyContext): Promise<Outcome> {
   const current = await ctx.store.load('application', ctx.id);
   if (!current) return rejected('not_found', `No application ${ctx.id}`);
   if (current.centerCode !== ctx.device.centerCode) return wrongCenter();
-  if (!(await ctx.store.blobStored(blobSha256))) return { status: 'retry_later', reason: 'blob_missing' };
+  if (!(await ctx.store.blobStored(ctx.device.centerCode, blobSha256))) return { status: 'retry_later', reason: 'blob_missing' };
   const documents = documentsOf(current.data);
   if (documents.some((doc) => doc.id === id)) return rejected('already_exists', `Document ${id} is already attached`);
   const document: StoredDocument = {

@@ -172,4 +172,25 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
       ['calendar', 'C1', 1, { martialLaw: false, days: {} }],
     ]);
   });
+
+  it('12 gives each stored file to the centers whose documents name it; a file no document names belongs to no center', async () => {
+    const storage = await openEmpty(kind);
+    await migrate(storage, 11);
+    const [shared, other, loose] = ['a', 'b', 'c'].map((d) => d.repeat(64));
+    await storage.exec(`
+      INSERT INTO blobs (sha256, size) VALUES ('${shared}', 10), ('${other}', 20), ('${loose}', 30);
+      INSERT INTO applications (id, center_code, version, data) VALUES
+        ('a-1', 'C1', 2, '{"documents": [{"id": "d-1", "blobSha256": "${shared}"}, {"id": "d-2", "blobSha256": "${other}"}]}'),
+        ('a-2', 'C2', 2, '{"documents": [{"id": "d-3", "blobSha256": "${shared}"}]}'),
+        ('a-3', 'C3', 1, '{"status": "registered"}');
+    `);
+    await migrate(storage, 12);
+    const rows = await storage.query<{ center_code: string; sha256: string }>('SELECT center_code, sha256 FROM blob_centers ORDER BY 1, 2');
+    expect(rows.map((r) => [r.center_code, r.sha256[0]])).toEqual([
+      ['C1', 'a'],
+      ['C1', 'b'],
+      ['C2', 'a'],
+    ]);
+    expect(await storage.query('SELECT last_seen_at, app_version FROM devices')).toEqual([]);
+  });
 });

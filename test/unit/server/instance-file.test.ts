@@ -21,7 +21,14 @@ describe('the data folder claim of a back office', () => {
     const dir = tempDir();
     const claim = claimInstance(dir, 'server', TOKEN);
     expect(statSync(join(dir, 'server-instance.json')).mode & 0o777).toBe(0o600);
-    expect(liveInstance(dir)).toEqual({ pid: process.pid, role: 'server', url: null, adminToken: TOKEN });
+    expect(liveInstance(dir)).toEqual({
+      pid: process.pid,
+      role: 'server',
+      url: null,
+      adminToken: TOKEN,
+      tlsFingerprint: null,
+      storage: null,
+    });
     claim.listening('http://127.0.0.1:8470');
     expect(liveInstance(dir)).toMatchObject({ url: 'http://127.0.0.1:8470' });
     expect(() => claimInstance(dir, 'server', TOKEN)).toThrow(FolderInUse);
