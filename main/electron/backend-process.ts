@@ -32,6 +32,8 @@ export type ConnectResult = 'sent' | 'queued' | 'refused';
 
 export interface SupervisorOptions<Port> {
   fork(): ChildLike<Port>;
+  /** The device key each new backend gets in its `start` message (base64), or null: it keeps its own key file. */
+  deviceKey(): string | null;
   onState(state: BackendState): void;
   backoff?: { initialMs: number; maxMs: number };
   /** Uptime after which a crash counts as a new incident rather than part of a crash loop. */
@@ -129,6 +131,7 @@ export function createBackendSupervisor<Port>(options: SupervisorOptions<Port>):
       return;
     }
     child = next;
+    next.postMessage({ type: 'start', deviceKey: options.deviceKey() });
     next.on('message', (message) => onMessage(next, message));
     next.on('exit', (code) => onExit(next, code));
   }

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEVICE_KEY_BYTES as KEY_BYTES, DEVICE_KEY_ENV } from '../../shared/backend-process';
+import { DEVICE_KEY_BYTES as KEY_BYTES } from '../../shared/backend-process';
 
 export const SAFE_KEY_FILE = 'device-key.safe';
 
@@ -76,7 +76,7 @@ export function keyStoreFile(userData: string): KeyStoreFile {
   };
 }
 
-/** The backend process's environment: main's, plus the key when there is one. */
-export function backendEnv(env: NodeJS.ProcessEnv, stored: StoredKey): NodeJS.ProcessEnv {
-  return stored.kind === 'key' ? { ...env, [DEVICE_KEY_ENV]: stored.key.toString('base64') } : { ...env };
+/** What the backend's `start` message carries: the key in base64, or null (it keeps its own key file). */
+export function keyForBackend(stored: StoredKey): string | null {
+  return stored.kind === 'key' ? stored.key.toString('base64') : null;
 }

@@ -20,7 +20,7 @@ import {
 import type { IpcMainEvent, MessagePortMain, WebContents } from 'electron';
 import { createBackendSupervisor } from './backend-process';
 import type { BackendState } from './backend-process';
-import { backendEnv, deviceKeyFromKeyChain, keyStoreFile } from './device-key-store';
+import { deviceKeyFromKeyChain, keyForBackend, keyStoreFile } from './device-key-store';
 import type { StoredKey } from './device-key-store';
 import { IPC } from './ipc-channels';
 import { isTrustedSender } from './ipc-sender';
@@ -52,8 +52,8 @@ const backend = createBackendSupervisor<MessagePortMain>({
   fork: () =>
     utilityProcess.fork(join(__dirname, 'backend.cjs'), ['--data', app.getPath('userData'), '--version', app.getVersion()], {
       serviceName: 'Vikno backend',
-      env: backendEnv(process.env, deviceKey),
     }),
+  deviceKey: () => keyForBackend(deviceKey),
   onState: reportState,
 });
 

@@ -8,7 +8,7 @@ import type { ControlMessage, StatusMessage } from '../../shared/backend-process
 import { createBackend } from '../../main/backend/index';
 import type { Backend } from '../../main/backend/index';
 import { connectInProcess } from '../../main/backend/transport/in-process';
-import { serveParentPort } from '../../main/backend/transport/message-port';
+import { receiveStart, serveParentPort } from '../../main/backend/transport/message-port';
 import type { ParentPortLike } from '../../main/backend/transport/message-port';
 import { migrations } from '../../main/backend/db/migrations/registry';
 import { latestVersion } from '../../main/backend/db/migrate';
@@ -138,5 +138,22 @@ describe('MessagePort transport (utilityProcess side)', () => {
     open.splice(0);
     expect(exitCode).toBe(0);
     port1.close();
+  });
+});
+
+describe('the start message (utilityProcess side)', () => {
+  it('gives the device key of the first start message, ignoring anything else and any later start', async () => {
+    const listeners: Array<(event: { data: unknown; ports: never[] }) => void> = [];
+    const parentPort: ParentPortLike = { on: (_event, listener) => listeners.push(listener), postMessage: () => undefined };
+    const send = (data: unknown) => listeners.forEach((listener) => listener({ data, ports: [] }));
+    const key = receiveStart(parentPort);
+    send({ type: 'connect' });
+    send(null);
+    send({ type: 'start', deviceKey: 'first' } satisfies ControlMessage);
+    send({ type: 'start', deviceKey: 'second' } satisfies ControlMessage);
+    expect(await key).toBe('first');
+    const none = receiveStart(parentPort);
+    send({ type: 'start', deviceKey: null } satisfies ControlMessage);
+    expect(await none).toBeNull();
   });
 });

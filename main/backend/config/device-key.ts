@@ -2,8 +2,9 @@
  * The desk's device key, which seals the device token in the database (config/secret-box.ts).
  * Where it comes from:
  * - Electron: main keeps it under the OS keychain (`safeStorage`, main/electron/device-key-store.ts)
- *   and hands it to the backend process in `VIKNO_DEVICE_KEY` (base64); the backend takes it out of
- *   its environment at once, so programs it starts (scanner tools) never inherit it.
+ *   and hands it to the backend process in the first message over its process channel (`start`,
+ *   shared/backend-process.ts): never in the environment, which programs the backend starts
+ *   (scanner tools) would inherit and other programs of the user could read.
  * - Browser host (and Electron where no keychain is available): the file `<dataDir>/device-key`,
  *   32 random bytes, owner-only (0600), made on first need.
  * A copy of the database (a backup) without the key does not give away the token.
@@ -11,23 +12,19 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEVICE_KEY_BYTES as KEY_BYTES, DEVICE_KEY_ENV } from '../../../shared/backend-process';
-
-export { DEVICE_KEY_ENV };
+import { DEVICE_KEY_BYTES as KEY_BYTES } from '../../../shared/backend-process';
 
 export const KEY_FILE = 'device-key';
 
 /** What the backend was handed, if anything: the key, or why the value cannot be one. */
 export type GivenKey = { kind: 'none' } | { kind: 'key'; key: Buffer } | { kind: 'invalid'; reason: string };
 
-/** Reads the key handed over in the environment and removes it from there. */
-export function takeGivenKey(env: NodeJS.ProcessEnv = process.env): GivenKey {
-  const text = env[DEVICE_KEY_ENV];
-  delete env[DEVICE_KEY_ENV];
-  if (text === undefined || text === '') return { kind: 'none' };
-  const key = Buffer.from(text, 'base64');
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || key.length !== KEY_BYTES)
-    return { kind: 'invalid', reason: `${DEVICE_KEY_ENV} must be ${KEY_BYTES} bytes in base64` };
+/** The key main's `start` message carried (base64), or none when it carried null. */
+export function givenKey(text: unknown): GivenKey {
+  if (text === null || text === undefined) return { kind: 'none' };
+  const key = typeof text === 'string' ? Buffer.from(text, 'base64') : Buffer.alloc(0);
+  if (typeof text !== 'string' || !/^[A-Za-z0-9+/]+={0,2}$/.test(text) || key.length !== KEY_BYTES)
+    return { kind: 'invalid', reason: `the device key must be ${KEY_BYTES} bytes in base64` };
   return { kind: 'key', key };
 }
 

@@ -20,6 +20,22 @@ export interface ParentPortLike {
   postMessage(message: unknown): void;
 }
 
+/**
+ * The device key from main's `start` message, the first a backend process receives (main sends it
+ * right after forking, and ports only once this process said `ready`).
+ */
+export function receiveStart(parentPort: ParentPortLike): Promise<unknown> {
+  return new Promise((resolve) => {
+    let started = false;
+    parentPort.on('message', ({ data }) => {
+      const message = data as Partial<Extract<ControlMessage, { type: 'start' }>> | null;
+      if (started || message?.type !== 'start') return;
+      started = true;
+      resolve(message.deviceKey ?? null);
+    });
+  });
+}
+
 export function serveParentPort(parentPort: ParentPortLike, backend: Backend, exit: (code: number) => void): void {
   parentPort.on('message', ({ data, ports }) => {
     const message = data as ControlMessage;

@@ -8,11 +8,11 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT_FATAL } from '../../../shared/backend-process';
 import type { StatusMessage } from '../../../shared/backend-process';
-import { takeGivenKey } from '../config/device-key';
+import { givenKey } from '../config/device-key';
 import { keepFilesOwnerOnly } from '../config/owner-only';
 import { createBackend } from '../index';
 import { lockDataFolder } from '../storage/folder-lock';
-import { serveParentPort } from './message-port';
+import { receiveStart, serveParentPort } from './message-port';
 import type { ParentPortLike } from './message-port';
 
 const parentPort = (process as unknown as { parentPort?: ParentPortLike }).parentPort;
@@ -21,23 +21,26 @@ if (!parentPort) {
   process.exit(2);
 }
 keepFilesOwnerOnly();
-// Taken out of the environment before anything runs, so no program the backend starts inherits it.
-const given = takeGivenKey();
-try {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, version: { type: 'string' } }, strict: true });
-  if (!values.data || !values.version) throw new Error('the backend process needs --data and --version');
-  // Main's single-instance lock keeps a second app of this user away; this keeps any other desk process off the folder.
-  mkdirSync(values.data, { recursive: true, mode: 0o700 });
-  lockDataFolder(values.data);
-  if (given.kind === 'invalid') throw new Error(`The device key main handed over is unusable: ${given.reason}`);
-  const backend = createBackend({
-    dataDir: values.data,
-    appVersion: values.version,
-    ...(given.kind === 'key' ? { deviceKey: given.key } : {}),
-  });
-  serveParentPort(parentPort, backend, (code) => process.exit(code));
-} catch (error) {
-  parentPort.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies StatusMessage);
-  // Give the message a moment to cross the port before the process goes.
-  setTimeout(() => process.exit(EXIT_FATAL), 100);
+const port = parentPort;
+void receiveStart(port).then((key) => start(givenKey(key)));
+
+function start(given: ReturnType<typeof givenKey>): void {
+  try {
+    const { values } = parseArgs({ options: { data: { type: 'string' }, version: { type: 'string' } }, strict: true });
+    if (!values.data || !values.version) throw new Error('the backend process needs --data and --version');
+    // Main's single-instance lock keeps a second app of this user away; this keeps any other desk process off the folder.
+    mkdirSync(values.data, { recursive: true, mode: 0o700 });
+    lockDataFolder(values.data);
+    if (given.kind === 'invalid') throw new Error(`The device key main handed over is unusable: ${given.reason}`);
+    const backend = createBackend({
+      dataDir: values.data,
+      appVersion: values.version,
+      ...(given.kind === 'key' ? { deviceKey: given.key } : {}),
+    });
+    serveParentPort(port, backend, (code) => process.exit(code));
+  } catch (error) {
+    port.postMessage({ type: 'fatal', message: error instanceof Error ? error.message : String(error) } satisfies StatusMessage);
+    // Give the message a moment to cross the port before the process goes.
+    setTimeout(() => process.exit(EXIT_FATAL), 100);
+  }
 }

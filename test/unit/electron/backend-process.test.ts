@@ -6,11 +6,16 @@ import type { BackendState, ChildLike } from '../../../main/electron/backend-pro
 /** A mock of Electron's UtilityProcess: records what main posts and lets the test play the backend. */
 class MockUtilityProcess implements ChildLike<string> {
   readonly posted: Array<{ message: ControlMessage; transfer: string[] | undefined }> = [];
+  /** The device keys its `start` messages carried (kept apart: every other test looks at what follows). */
+  readonly started: Array<string | null> = [];
   killed = false;
   private readonly listeners = { message: [] as Array<(m: unknown) => void>, exit: [] as Array<(code: number) => void> };
 
   postMessage(message: ControlMessage, transfer?: string[]): void {
-    this.posted.push({ message, transfer });
+    if (message.type === 'start') {
+      if (this.posted.length > 0) throw new Error('start must be the first message');
+      this.started.push(message.deviceKey);
+    } else this.posted.push({ message, transfer });
   }
   on(event: 'message', listener: (message: unknown) => void): this;
   on(event: 'exit', listener: (code: number) => void): this;
@@ -31,6 +36,8 @@ class MockUtilityProcess implements ChildLike<string> {
   }
 }
 
+const DEVICE_KEY = Buffer.alloc(32, 5).toString('base64');
+
 function setup(options: { stableMs?: number; killAfterMs?: number } = {}) {
   const children: MockUtilityProcess[] = [];
   const states: BackendState[] = [];
@@ -40,6 +47,7 @@ function setup(options: { stableMs?: number; killAfterMs?: number } = {}) {
       children.push(child);
       return child;
     },
+    deviceKey: () => DEVICE_KEY,
     onState: (state) => states.push(state),
     backoff: { initialMs: 100, maxMs: 1_000 },
     stableMs: options.stableMs ?? 10_000,
@@ -67,6 +75,15 @@ describe('backend supervisor', () => {
     expect(children).toHaveLength(1);
     latest().send({ type: 'ready' });
     expect(names()).toEqual(['starting', 'ready']);
+  });
+
+  it('gives every backend it forks the device key as its first message, over the channel', () => {
+    const { supervisor, latest } = setup();
+    supervisor.start();
+    expect(latest().started).toEqual([DEVICE_KEY]);
+    latest().exit(1);
+    vi.advanceTimersByTime(100);
+    expect(latest().started).toEqual([DEVICE_KEY]);
   });
 
   it('ignores messages that are not status messages', () => {
@@ -164,6 +181,7 @@ describe('backend supervisor', () => {
       fork: () => {
         throw new Error('backend.cjs is missing');
       },
+      deviceKey: () => null,
       onState: (state) => states.push(state),
     });
     supervisor.start();

@@ -1,9 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backendEnv, deviceKeyFromKeyChain, keyStoreFile, SAFE_KEY_FILE } from '../../../main/electron/device-key-store';
+import { deviceKeyFromKeyChain, keyForBackend, keyStoreFile, SAFE_KEY_FILE } from '../../../main/electron/device-key-store';
 import type { KeyChain } from '../../../main/electron/device-key-store';
-import { DEVICE_KEY_ENV } from '../../../shared/backend-process';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -39,13 +38,10 @@ describe('the device key under Electron (main, safeStorage)', () => {
     expect(deviceKeyFromKeyChain(keyChainStandIn(), keyStoreFile(userData))).toEqual({ ...first, created: false });
   });
 
-  it('is handed to the backend process in its environment, beside main’s own', () => {
+  it('is what the backend process’s start message carries, in base64; nothing without a keychain', () => {
     const key = Buffer.alloc(32, 9);
-    expect(backendEnv({ PATH: '/bin' }, { kind: 'key', key, created: false, replaced: false })).toEqual({
-      PATH: '/bin',
-      [DEVICE_KEY_ENV]: key.toString('base64'),
-    });
-    expect(backendEnv({ PATH: '/bin' }, { kind: 'no-keychain' })).toEqual({ PATH: '/bin' });
+    expect(keyForBackend({ kind: 'key', key, created: false, replaced: false })).toBe(key.toString('base64'));
+    expect(keyForBackend({ kind: 'no-keychain' })).toBeNull();
   });
 
   it.each([

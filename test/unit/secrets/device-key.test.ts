@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEVICE_KEY_ENV, KEY_FILE, readOrCreateKeyFile, takeGivenKey } from '../../../main/backend/config/device-key';
+import { givenKey, KEY_FILE, readOrCreateKeyFile } from '../../../main/backend/config/device-key';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -39,23 +39,19 @@ describe('the device key file (browser host)', () => {
 });
 
 describe('the device key handed over by Electron main', () => {
-  it('is taken out of the environment, so programs the backend starts never inherit it', () => {
+  it('is the 32 bytes its start message carries in base64', () => {
     const key = Buffer.alloc(32, 7);
-    const env: NodeJS.ProcessEnv = { [DEVICE_KEY_ENV]: key.toString('base64'), PATH: '/bin' };
-    expect(takeGivenKey(env)).toEqual({ kind: 'key', key });
-    expect(env).toEqual({ PATH: '/bin' });
+    expect(givenKey(key.toString('base64'))).toEqual({ kind: 'key', key });
   });
 
-  it('is none when not given (the backend then keeps its key file)', () => {
-    expect(takeGivenKey({})).toEqual({ kind: 'none' });
+  it('is none when the message carries null (the backend then keeps its key file)', () => {
+    expect(givenKey(null)).toEqual({ kind: 'none' });
   });
 
-  it.each([Buffer.alloc(16).toString('base64'), 'not base64!', `${Buffer.alloc(32).toString('base64')}x`])(
+  it.each([Buffer.alloc(16).toString('base64'), 'not base64!', `${Buffer.alloc(32).toString('base64')}x`, 42, ''])(
     'refuses %j as a key',
     (text) => {
-      const env: NodeJS.ProcessEnv = { [DEVICE_KEY_ENV]: text };
-      expect(takeGivenKey(env)).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('32 bytes') as string });
-      expect(env[DEVICE_KEY_ENV]).toBeUndefined();
+      expect(givenKey(text)).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('32 bytes') as string });
     },
   );
 });
