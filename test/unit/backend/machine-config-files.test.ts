@@ -3,21 +3,12 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_DESK, loadDeskConfig } from '../../../main/backend/config/desk-config';
+import { DEFAULT_DESK, loadDeskConfig } from '../../../main/backend/config/desk-config';
 import { machineConfigPath } from '../../../main/backend/config/machine-config-path';
+import { configErrorOf } from '../../helpers/config-error';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-
-function errorOf(load: () => unknown): ConfigError {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 /** A data folder and a machine-wide file path in a fresh folder; each file written only when given. */
 function desk(files: { machine?: string; user?: string }): { dataDir: string; machineFile: string; userFile: string } {
@@ -56,19 +47,19 @@ describe('the machine-wide config file', () => {
 
   it('malformed JSON: the line and column where it breaks, without quoting the file', () => {
     const { dataDir, machineFile } = desk({ machine: '{\n  "backOffice": {\n    "enrollmentCode": "SECRET-CODE-1",\n  }\n}\n' });
-    const message = errorOf(() => loadDeskConfig(dataDir, machineFile)).message;
+    const message = configErrorOf(() => loadDeskConfig(dataDir, machineFile)).message;
     expect(message).toBe(`The machine-wide config ${machineFile} is not valid JSON at line 4, column 3: unexpected "}"`);
   });
 
   it('cut short: says the file ends early, at its last line', () => {
     const { dataDir, machineFile } = desk({ machine: '{\n  "log": { "level": "info"' });
-    expect(errorOf(() => loadDeskConfig(dataDir, machineFile)).message).toMatch(
+    expect(configErrorOf(() => loadDeskConfig(dataDir, machineFile)).message).toMatch(
       /not valid JSON at line 2, column 27: the file ends before the JSON does/,
     );
   });
 
   it('empty: says so; with a byte-order mark (Notepad): read as any other', () => {
-    expect(errorOf(() => loadDeskConfig(desk({ machine: ' \n' }).dataDir, desk({ machine: '' }).machineFile)).message).toMatch(
+    expect(configErrorOf(() => loadDeskConfig(desk({ machine: ' \n' }).dataDir, desk({ machine: '' }).machineFile)).message).toMatch(
       /is empty: write \{\} for no settings/,
     );
     const bom = desk({ machine: `\uFEFF${JSON.stringify({ log: { level: 'debug' } })}` });
@@ -78,7 +69,7 @@ describe('the machine-wide config file', () => {
   it('a folder where the file should be: says so', () => {
     const { dataDir, machineFile } = desk({});
     mkdirSync(machineFile);
-    expect(errorOf(() => loadDeskConfig(dataDir, machineFile)).message).toBe(
+    expect(configErrorOf(() => loadDeskConfig(dataDir, machineFile)).message).toBe(
       `Cannot read the machine-wide config ${machineFile}: this is a folder; the setting names a file`,
     );
   });
@@ -88,7 +79,7 @@ describe('the machine-wide config file', () => {
     chmodSync(machineFile, 0o000);
     const expected = `Cannot read the machine-wide config ${machineFile}: permission denied: the file must be readable by every user who runs Vikno (e.g. mode 0644)`;
     if (process.getuid?.() !== 0) {
-      expect(errorOf(() => loadDeskConfig(dataDir, machineFile)).message).toBe(expected);
+      expect(configErrorOf(() => loadDeskConfig(dataDir, machineFile)).message).toBe(expected);
       return;
     }
     // Root reads any file: the loader, bundled, runs as `nobody`, as a clerk's account would.

@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadDeskConfig } from '../../../main/backend/config/desk-config';
+import { loadDeskConfig } from '../../../main/backend/config/desk-config';
 import type { DeskConfig } from '../../../main/backend/config/desk-config';
 import { SETTING_KEYS } from '../../../main/backend/config/config-layers';
+import { configErrorOf } from '../../helpers/config-error';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -19,16 +20,6 @@ function fromMachineFile(json: unknown): { load: () => DeskConfig; file: string 
   const file = join(dir, 'machine.json');
   writeFileSync(file, JSON.stringify(json));
   return { load: () => loadDeskConfig(join(dir, 'user-data'), file), file };
-}
-
-function errorOf(load: () => unknown): ConfigError {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
 }
 
 interface KeyCase {
@@ -261,7 +252,7 @@ describe('every key of the machine-wide config', () => {
   it.each(CASES)('$key: refuses a wrong value in words naming the file and the key', ({ key, beside, invalid }) => {
     for (const [value, words] of invalid) {
       const { load, file } = fromMachineFile(fileWith(key, beside, value));
-      const message = errorOf(load).message;
+      const message = configErrorOf(load).message;
       expect(message, JSON.stringify(value)).toContain(`The machine-wide config ${file} is invalid`);
       expect(message, JSON.stringify(value)).toMatch(new RegExp(`^  ${key.replaceAll('.', '\\.')}: `, 'm'));
       expect(message, JSON.stringify(value)).toMatch(words);
@@ -273,7 +264,7 @@ describe('every key of the machine-wide config', () => {
 describe('config file as a whole', () => {
   it('names each unknown key with the nearest known one', () => {
     const { load } = fromMachineFile({ backOffice: { url: 'https://cnap.example.gov.ua/', enrolmentCode: 'X' }, logLevel: 'debug' });
-    const message = errorOf(load).message;
+    const message = configErrorOf(load).message;
     expect(message).toMatch(
       /^ {2}backOffice\.enrolmentCode: unknown key \(did you mean backOffice\.enrollmentCode\?\); known here: url, caFile, enrollmentCode$/m,
     );
@@ -282,7 +273,7 @@ describe('config file as a whole', () => {
   });
 
   it('is an object, not some other JSON', () => {
-    expect(errorOf(fromMachineFile(['log']).load).message).toMatch(/\(the whole file\): expected an object \{ … \}, found a list/);
+    expect(configErrorOf(fromMachineFile(['log']).load).message).toMatch(/\(the whole file\): expected an object \{ … \}, found a list/);
   });
 
   it('may name its JSON Schema for the editor', () => {

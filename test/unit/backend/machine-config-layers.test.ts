@@ -2,22 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadDeskConfig } from '../../../main/backend/config/desk-config';
+import { loadDeskConfig } from '../../../main/backend/config/desk-config';
 import type { DeskConfig } from '../../../main/backend/config/desk-config';
 import { DEFAULT_USER_MAY_OVERRIDE, layerConfig } from '../../../main/backend/config/config-layers';
+import { configErrorOf } from '../../helpers/config-error';
 import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
-
-function errorOf(load: () => unknown): ConfigError {
-  try {
-    load();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 /** The desk's config from a machine-wide file and a per-user file, both written for real. */
 function layered(machine: unknown, user: unknown): { load: () => DeskConfig; machineFile: string; userFile: string } {
@@ -56,7 +47,7 @@ describe('a per-user config under a machine-wide one', () => {
       { ...MACHINE, userMayOverride: ['log.level'] },
       { log: { level: 'debug' }, accounts: { idleLockMinutes: 0 } },
     );
-    expect(errorOf(load).message).toBe(
+    expect(configErrorOf(load).message).toBe(
       `The per-user config ${userFile} sets accounts.idleLockMinutes, which the machine-wide config ${machineFile} does not let users override ` +
         '(allowed: log.level). Remove it from the per-user file, or have IT add it to userMayOverride.',
     );
@@ -69,24 +60,26 @@ describe('a per-user config under a machine-wide one', () => {
       log: { level: 'debug' },
     }).load();
     expect(desk).toMatchObject({ logLevel: 'debug', documents: { hotFolder: '/srv/scans', scanner: { defaults: { dpi: 600 } } } });
-    expect(errorOf(layered(MACHINE, { backOffice: { url: 'https://elsewhere.example/' } }).load).message).toMatch(
+    expect(configErrorOf(layered(MACHINE, { backOffice: { url: 'https://elsewhere.example/' } }).load).message).toMatch(
       /sets backOffice\.url, which the machine-wide config .* does not let users override \(allowed: documents\.scanner, documents\.hotFolder, log\.level\)/,
     );
   });
 
   it('userMayOverride: [] locks every key', () => {
-    expect(errorOf(layered({ ...MACHINE, userMayOverride: [] }, { log: { level: 'debug' } }).load).message).toMatch(/\(allowed: none\)/);
+    expect(configErrorOf(layered({ ...MACHINE, userMayOverride: [] }, { log: { level: 'debug' } }).load).message).toMatch(
+      /\(allowed: none\)/,
+    );
   });
 
   it('a user may not widen what IT allows', () => {
-    expect(errorOf(layered(MACHINE, { userMayOverride: ['accounts'] }).load).message).toMatch(
+    expect(configErrorOf(layered(MACHINE, { userMayOverride: ['accounts'] }).load).message).toMatch(
       /sets userMayOverride, which the machine-wide config/,
     );
   });
 
   it('a key in userMayOverride that is no key is named, with the nearest one', () => {
     const { load, machineFile } = layered({ ...MACHINE, userMayOverride: ['log.levels'] }, undefined);
-    expect(errorOf(load).message).toContain(
+    expect(configErrorOf(load).message).toContain(
       `The machine-wide config ${machineFile} is invalid:\n  userMayOverride: "log.levels" is not a key of the configuration (did you mean "log.level"?)`,
     );
   });
@@ -96,14 +89,14 @@ describe('a per-user config under a machine-wide one', () => {
       backOfficeUrl: 'https://cnap.example.gov.ua/',
       accounts: { idleLockMinutes: 5 },
     });
-    expect(errorOf(layered(undefined, { userMayOverride: ['log.level'] }).load).message).toMatch(
+    expect(configErrorOf(layered(undefined, { userMayOverride: ['log.level'] }).load).message).toMatch(
       /The per-user config .* sets userMayOverride, which only the machine-wide config .* may set/,
     );
   });
 
   it('a wrong value in the per-user file is named as that file’s', () => {
     const { load, userFile } = layered(MACHINE, { log: { level: 'loud' } });
-    expect(errorOf(load).message).toContain(
+    expect(configErrorOf(load).message).toContain(
       `The per-user config ${userFile} is invalid:\n  log.level: expected one of error, warn, info, debug`,
     );
   });
@@ -153,7 +146,7 @@ describe('layering, for any split of keys between the files', () => {
             layerConfig({ file: '/etc/vikno/config.json', json: machine }, { file: '/home/clerk/config.json', json: user });
           const locked = userKeys.filter((key) => !allowed.includes(key));
           if (locked.length > 0) {
-            const message = errorOf(layer).message;
+            const message = configErrorOf(layer).message;
             for (const key of locked) expect(message).toContain(key);
             return;
           }
