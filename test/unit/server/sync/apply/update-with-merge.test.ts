@@ -1,0 +1,195 @@
+/**
+ * An edit of an existing record (server/sync/apply/update-with-merge.ts) against a real EntityStore on
+ * PGlite in memory, without HTTP: what lands in the record and what the desk is answered. The record
+ * is an applicant; each version is written beforehand as push would have written it.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplyContext, Outcome } from '../../../../../server/sync/apply/outcome';
+import { updateWithMerge } from '../../../../../server/sync/apply/update-with-merge';
+import type { EntityData } from '../../../../../server/sync/entity-store';
+import { EntityStore } from '../../../../../server/sync/entity-store';
+import { migrate } from '../../../../../server/migrations/migrate';
+import { openPGlite } from '../../../../../server/storage/pglite-storage';
+import type { Storage } from '../../../../../server/storage/storage';
+import { toInt } from '../../../../../server/storage/storage';
+
+let storage: Storage;
+beforeAll(async () => {
+  storage = await openPGlite('memory://');
+  await migrate(storage);
+});
+afterAll(() => storage.close());
+
+/** Writes these versions of a new applicant (a gap in the numbers is a version the server no longer has). */
+async function history(versions: Record<number, EntityData>): Promise<string> {
+  const id = randomUUID();
+  await storage.transaction(async (tx) => {
+    const store = new EntityStore(tx);
+    for (const [version, data] of Object.entries(versions))
+      store.save('applicant', { id, centerCode: 'C1', version: Number(version), data: { id, ...data } });
+    store.keepStaged();
+    await store.flush();
+  });
+  return id;
+}
+
+interface Edit {
+  baseVersion: number | null;
+  predecessorVersion?: number | null;
+  /** The versions this desk's own earlier mutations produced. */
+  own?: number[];
+  proposed: EntityData;
+  finish?: (merged: EntityData) => EntityData;
+}
+
+/** Applies the edit in one transaction, as push does, and keeps what it wrote. */
+async function edit(id: string, e: Edit): Promise<Outcome> {
+  return storage.transaction(async (tx) => {
+    const store = new EntityStore(tx);
+    const current = await store.load('applicant', id);
+    if (!current) throw new Error(`test set-up: no applicant ${id}`);
+    const ctx: ApplyContext = {
+      store,
+      tx,
+      device: { id: 'device-1', centerCode: 'C1', deskCode: '01' },
+      mutation: {
+        mutationId: randomUUID(),
+        aggregate: `applicant:${id}`,
+        prevMutationId: null,
+        baseVersion: e.baseVersion,
+        kind: 'applicant.update',
+        payload: { id, ...e.proposed },
+        actor: 'clerk-1',
+        createdAt: '2026-11-02T09:00:00.000Z',
+      },
+      clerk: { id: 'clerk-1', fullName: 'Олена Коваль' },
+      id,
+      predecessorVersion: e.predecessorVersion ?? null,
+      ownVersions: () => Promise.resolve(e.own ?? []),
+    };
+    const outcome = e.finish
+      ? await updateWithMerge(ctx, 'applicant', current, { id, ...e.proposed }, e.finish)
+      : await updateWithMerge(ctx, 'applicant', current, { id, ...e.proposed });
+    store.keepStaged();
+    await store.flush();
+    return outcome;
+  });
+}
+
+async function stored(id: string): Promise<{ version: number; data: EntityData; versions: number[] }> {
+  const [row] = await storage.query<{ version: unknown; data: EntityData }>('SELECT version, data FROM applicants WHERE id = $1', [id]);
+  const versions = await storage.query<{ version: unknown }>('SELECT version FROM entity_versions WHERE id = $1 ORDER BY version', [id]);
+  if (!row) throw new Error(`no applicant ${id}`);
+  return { version: toInt(row.version), data: row.data, versions: versions.map((v) => toInt(v.version)) };
+}
+
+const baseUnknown = {
+  status: 'rejected',
+  code: 'base_unknown',
+  message: 'The edit names no server version this record had',
+  fieldErrors: [{ path: ['baseVersion'], message: 'unknown version' }],
+};
+
+describe('updateWithMerge', () => {
+  it('applies an edit that does not overlap what others changed since its base, keeping theirs', async () => {
+    const id = await history({ 1: { last_name: 'Коваль', phone: '1', notes: null }, 2: { last_name: 'Коваль', phone: '2', notes: null } });
+    expect(await edit(id, { baseVersion: 1, proposed: { last_name: 'Коваль', phone: '1', notes: 'Принесе довідку' } })).toEqual({
+      status: 'applied',
+      version: 3,
+    });
+    expect(await stored(id)).toEqual({
+      version: 3,
+      data: { id, last_name: 'Коваль', phone: '2', notes: 'Принесе довідку' },
+      versions: [1, 2, 3],
+    });
+  });
+
+  it('answers a field both changed to different values as a conflict carrying the server record, and writes nothing', async () => {
+    const id = await history({ 1: { notes: 'x', phone: '1' }, 2: { notes: 'y', phone: '1' } });
+    expect(await edit(id, { baseVersion: 1, proposed: { notes: 'z', phone: '5' } })).toEqual({
+      status: 'conflict',
+      fields: ['notes'],
+      server: { id, notes: 'y', phone: '1' },
+      version: 2,
+    });
+    expect(await stored(id)).toEqual({ version: 2, data: { id, notes: 'y', phone: '1' }, versions: [1, 2] });
+  });
+
+  it('refuses an edit whose base the server never had, or that names none, and writes nothing', async () => {
+    const id = await history({ 1: { notes: 'x' } });
+    expect(await edit(id, { baseVersion: 7, proposed: { notes: 'z' } })).toEqual(baseUnknown);
+    expect(await edit(id, { baseVersion: null, predecessorVersion: null, proposed: { notes: 'z' } })).toEqual(baseUnknown);
+    expect(await stored(id)).toMatchObject({ version: 1, versions: [1] });
+  });
+
+  it('takes the version its predecessor produced as the base when the desk had none', async () => {
+    const id = await history({ 1: { notes: 'x', phone: '1' }, 2: { notes: 'x', phone: '2' } });
+    expect(await edit(id, { baseVersion: null, predecessorVersion: 1, proposed: { notes: 'z', phone: '1' } })).toEqual({
+      status: 'applied',
+      version: 3,
+    });
+    expect((await stored(id)).data).toEqual({ id, notes: 'z', phone: '2' });
+  });
+
+  it('stores what `finish` adds to the merged record', async () => {
+    const id = await history({ 1: { notes: 'x', history: [] } });
+    const finish = (merged: EntityData) => ({ ...merged, history: [{ reason: 'Виправлено помилку в імені' }] });
+    expect(await edit(id, { baseVersion: 1, proposed: { notes: 'z' }, finish })).toEqual({ status: 'applied', version: 2 });
+    expect((await stored(id)).data).toEqual({ id, notes: 'z', history: [{ reason: 'Виправлено помилку в імені' }] });
+  });
+
+  describe("on top of the desk's own earlier edits", () => {
+    it('does not count them as a concurrent change, including a field they removed', async () => {
+      const id = await history({
+        1: { last_name: 'Коваль', notes: 'x', phone: '1' },
+        // This desk's earlier edit: the notes, and the phone taken out.
+        2: { last_name: 'Коваль', notes: 'A' },
+        // Another desk since: the notes again, the phone back, the name.
+        3: { last_name: 'Ковальчук', notes: 'B', phone: '3' },
+      });
+      // The desk still sees its own notes and no phone (its base is version 1); it adds an email.
+      const outcome = await edit(id, {
+        baseVersion: 1,
+        predecessorVersion: 2,
+        own: [2],
+        proposed: { last_name: 'Коваль', notes: 'A', phone: null, email: 'o@example.com' },
+      });
+      expect(outcome).toEqual({ status: 'applied', version: 4 });
+      expect((await stored(id)).data).toEqual({ id, last_name: 'Ковальчук', notes: 'B', phone: '3', email: 'o@example.com' });
+    });
+
+    it('counts only those up to its predecessor, after its base', async () => {
+      const id = await history({
+        1: { notes: 'x', phone: '1' },
+        2: { notes: 'A', phone: '1' }, // own, before the base the desk pulled
+        3: { notes: 'B', phone: '1' }, // another desk: the desk's base
+        4: { notes: 'B', phone: '4' }, // own: the predecessor
+        5: { notes: 'C', phone: '4' }, // another desk
+        6: { notes: 'C', phone: '6' }, // own, after this edit's predecessor
+      });
+      const outcome = await edit(id, {
+        baseVersion: 3,
+        predecessorVersion: 4,
+        own: [2, 4, 6],
+        proposed: { notes: 'B', phone: '4', email: 'e' },
+      });
+      expect(outcome).toEqual({ status: 'applied', version: 7 });
+      expect((await stored(id)).data).toEqual({ id, notes: 'C', phone: '6', email: 'e' });
+    });
+
+    it('skips an own version whose neighbour the server no longer has', async () => {
+      const id = await history({ 1: { notes: 'x', phone: '1' }, 3: { notes: 'A', phone: '1' } });
+      expect(await edit(id, { baseVersion: 1, predecessorVersion: 3, own: [3], proposed: { notes: 'x', phone: '2' } })).toEqual({
+        status: 'applied',
+        version: 4,
+      });
+      expect((await stored(id)).data).toEqual({ id, notes: 'A', phone: '2' });
+      const gapAfter = await history({ 1: { notes: 'x' }, 3: { notes: 'A' } });
+      expect(await edit(gapAfter, { baseVersion: 1, predecessorVersion: 2, own: [2], proposed: { notes: 'x', phone: '2' } })).toEqual({
+        status: 'applied',
+        version: 4,
+      });
+    });
+  });
+});
