@@ -93,7 +93,18 @@ describe('resolvePolicy', () => {
 
   it('agrees with a model of the rule on any aggregate, kind and payload id', () => {
     const kinds = Object.keys(SYNC_MUTATIONS);
-    const entity = fc.constantFrom('application', 'applicant', 'ticket', 'calendar', 'clerk', 'service', 'Application', 'app-lication', '');
+    const entity = fc.constantFrom(
+      'application',
+      'applicant',
+      'ticket',
+      'calendar',
+      'clerk',
+      'service',
+      'Application',
+      'app-lication',
+      'X-ticket',
+      '',
+    );
     const id = fc.oneof(fc.constantFrom('a-1', 'a:1', 'a\n1', ''), fc.string({ maxLength: 5 }));
     const kind = fc.oneof(fc.constantFrom(...kinds), fc.constantFrom('toString', 'application.delete'), fc.string({ maxLength: 8 }));
     fc.assert(

@@ -140,23 +140,41 @@ describe('updateWithMerge', () => {
   });
 
   describe("on top of the desk's own earlier edits", () => {
-    it('does not count them as a concurrent change, including a field they removed', async () => {
+    it('does not count them as a concurrent change, including a field they removed or added', async () => {
       const id = await history({
         1: { last_name: 'Коваль', notes: 'x', phone: '1' },
-        // This desk's earlier edit: the notes, and the phone taken out.
-        2: { last_name: 'Коваль', notes: 'A' },
-        // Another desk since: the notes again, the phone back, the name.
-        3: { last_name: 'Ковальчук', notes: 'B', phone: '3' },
+        // This desk's earlier edit: the notes, the phone taken out, an address added.
+        2: { last_name: 'Коваль', notes: 'A', address: 'Київ' },
+        // Another desk since: the notes again, the phone back, the address, the name.
+        3: { last_name: 'Ковальчук', notes: 'B', phone: '3', address: 'Львів' },
       });
-      // The desk still sees its own notes and no phone (its base is version 1); it adds an email.
+      // The desk still sees its own notes, address and no phone (its base is version 1); it adds an email.
       const outcome = await edit(id, {
         baseVersion: 1,
         predecessorVersion: 2,
         own: [2],
-        proposed: { last_name: 'Коваль', notes: 'A', phone: null, email: 'o@example.com' },
+        proposed: { last_name: 'Коваль', notes: 'A', phone: null, address: 'Київ', email: 'o@example.com' },
       });
       expect(outcome).toEqual({ status: 'applied', version: 4 });
-      expect((await stored(id)).data).toEqual({ id, last_name: 'Ковальчук', notes: 'B', phone: '3', email: 'o@example.com' });
+      expect((await stored(id)).data).toEqual({
+        id,
+        last_name: 'Ковальчук',
+        notes: 'B',
+        phone: '3',
+        address: 'Львів',
+        email: 'o@example.com',
+      });
+    });
+
+    it('takes from them only what each changed, not what another desk had changed before it', async () => {
+      const id = await history({
+        1: { notes: 'x', phone: '1' },
+        2: { notes: 'B', phone: '1' }, // another desk, not pulled yet
+        3: { notes: 'B', phone: '3' }, // this desk's phone, on top of it
+      });
+      const outcome = await edit(id, { baseVersion: 1, predecessorVersion: 3, own: [3], proposed: { notes: 'x', phone: '3', email: 'e' } });
+      expect(outcome).toEqual({ status: 'applied', version: 4 });
+      expect((await stored(id)).data).toEqual({ id, notes: 'B', phone: '3', email: 'e' });
     });
 
     it('counts only those up to its predecessor, after its base', async () => {
