@@ -38,6 +38,7 @@ const SERVER_SYNC_UNIT = [
   'apply/merge.ts',
   'apply/outcome.ts',
   'apply/policies.ts',
+  'apply/status-move.ts',
   'apply/update-with-merge.ts',
 ].map((file) => `server/sync/${file}`);
 
