@@ -31,12 +31,14 @@ interface Target {
 
 const ts = (folder: string): string[] => [`${folder}/**/*.ts`];
 
-/** The back office's sync files its unit tests cover without starting a server (test/unit/server/sync). */
+/** The back office's sync files its unit tests cover without starting a server (test/unit/server/sync: pure, or on PGlite in memory). */
 const SERVER_SYNC_UNIT = [
   'payload-hash.ts',
   'push-request.ts',
+  'apply/calendar.ts',
   'apply/merge.ts',
   'apply/outcome.ts',
+  'apply/payment.ts',
   'apply/policies.ts',
   'apply/status-move.ts',
   'apply/update-with-merge.ts',

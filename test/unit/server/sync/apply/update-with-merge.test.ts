@@ -4,33 +4,18 @@
  * is an applicant; each version is written beforehand as push would have written it.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApplyContext, Outcome } from '../../../../../server/sync/apply/outcome';
+import { describe, expect, it } from 'vitest';
+import type { Outcome } from '../../../../../server/sync/apply/outcome';
 import { updateWithMerge } from '../../../../../server/sync/apply/update-with-merge';
 import type { EntityData } from '../../../../../server/sync/entity-store';
-import { EntityStore } from '../../../../../server/sync/entity-store';
-import { migrate } from '../../../../../server/migrations/migrate';
-import { openPGlite } from '../../../../../server/storage/pglite-storage';
-import type { Storage } from '../../../../../server/storage/storage';
-import { toInt } from '../../../../../server/storage/storage';
+import { useRecords } from './store-fixture';
 
-let storage: Storage;
-beforeAll(async () => {
-  storage = await openPGlite('memory://');
-  await migrate(storage);
-});
-afterAll(() => storage.close());
+const records = useRecords();
 
 /** Writes these versions of a new applicant (a gap in the numbers is a version the server no longer has). */
 async function history(versions: Record<number, EntityData>): Promise<string> {
   const id = randomUUID();
-  await storage.transaction(async (tx) => {
-    const store = new EntityStore(tx);
-    for (const [version, data] of Object.entries(versions))
-      store.save('applicant', { id, centerCode: 'C1', version: Number(version), data: { id, ...data } });
-    store.keepStaged();
-    await store.flush();
-  });
+  await records.history('applicant', id, Object.fromEntries(Object.entries(versions).map(([version, data]) => [version, { id, ...data }])));
   return id;
 }
 
@@ -43,45 +28,26 @@ interface Edit {
   finish?: (merged: EntityData) => EntityData;
 }
 
-/** Applies the edit in one transaction, as push does, and keeps what it wrote. */
-async function edit(id: string, e: Edit): Promise<Outcome> {
-  return storage.transaction(async (tx) => {
-    const store = new EntityStore(tx);
-    const current = await store.load('applicant', id);
-    if (!current) throw new Error(`test set-up: no applicant ${id}`);
-    const ctx: ApplyContext = {
-      store,
-      tx,
-      device: { id: 'device-1', centerCode: 'C1', deskCode: '01' },
-      mutation: {
-        mutationId: randomUUID(),
-        aggregate: `applicant:${id}`,
-        prevMutationId: null,
-        baseVersion: e.baseVersion,
-        kind: 'applicant.update',
-        payload: { id, ...e.proposed },
-        actor: 'clerk-1',
-        createdAt: '2026-11-02T09:00:00.000Z',
-      },
-      clerk: { id: 'clerk-1', fullName: 'Олена Коваль' },
-      id,
-      predecessorVersion: e.predecessorVersion ?? null,
-      ownVersions: () => Promise.resolve(e.own ?? []),
-    };
-    const outcome = e.finish
-      ? await updateWithMerge(ctx, 'applicant', current, { id, ...e.proposed }, e.finish)
-      : await updateWithMerge(ctx, 'applicant', current, { id, ...e.proposed });
-    store.keepStaged();
-    await store.flush();
-    return outcome;
-  });
+/** Applies the edit to the applicant as it stands, the way the applicant policy does. */
+function edit(id: string, e: Edit): Promise<Outcome> {
+  const proposed = { id, ...e.proposed };
+  return records.apply(
+    async (ctx) => {
+      const current = await ctx.store.load('applicant', id);
+      if (!current) throw new Error(`test set-up: no applicant ${id}`);
+      return e.finish
+        ? updateWithMerge(ctx, 'applicant', current, proposed, e.finish)
+        : updateWithMerge(ctx, 'applicant', current, proposed);
+    },
+    { aggregate: `applicant:${id}`, kind: 'applicant.update', baseVersion: e.baseVersion, payload: proposed },
+    { predecessorVersion: e.predecessorVersion ?? null, ownVersions: () => Promise.resolve(e.own ?? []) },
+  );
 }
 
 async function stored(id: string): Promise<{ version: number; data: EntityData; versions: number[] }> {
-  const [row] = await storage.query<{ version: unknown; data: EntityData }>('SELECT version, data FROM applicants WHERE id = $1', [id]);
-  const versions = await storage.query<{ version: unknown }>('SELECT version FROM entity_versions WHERE id = $1 ORDER BY version', [id]);
+  const row = await records.stored('applicant', id);
   if (!row) throw new Error(`no applicant ${id}`);
-  return { version: toInt(row.version), data: row.data, versions: versions.map((v) => toInt(v.version)) };
+  return row;
 }
 
 const baseUnknown = {
