@@ -92,8 +92,14 @@ test('a kiosk ticket is called at a desk, shown on the board, served and counted
 
     // The desk's panel hears of it from the back office: no reload, no polling.
     await expect(main).toContainText(number);
+    // A key is the panel's only once the previous action is answered (its buttons wait meanwhile):
+    // the panel's text can change first, from the backend's push of the same change.
+    const pressWhenReady = async (key: string, button: RegExp): Promise<void> => {
+      await expect(main.getByRole('button', { name: button })).toBeEnabled();
+      await page.keyboard.press(key);
+    };
     const beforeCall = Date.now();
-    await page.keyboard.press('n');
+    await pressWhenReady('n', /^Викликати наступного/);
     await expect(page.getByTestId('queue-current-number')).toHaveText(number);
     const afterCall = Date.now();
     await page.screenshot({ path: 'test-results/queue-flow-desk.png', fullPage: true });
@@ -102,9 +108,9 @@ test('a kiosk ticket is called at a desk, shown on the board, served and counted
     await expect(newest).toContainText('Вікно 1');
     await board.screenshot({ path: 'test-results/queue-flow-board.png' });
 
-    await page.keyboard.press('a');
+    await pressWhenReady('a', /^Відвідувач підійшов/);
     await expect(main).toContainText('Обслуговується');
-    await page.keyboard.press('f');
+    await pressWhenReady('f', /^Завершити/);
     await expect(page.getByTestId('queue-current-number')).toHaveCount(0);
 
     // Waiting is issue → the last call: it lies between what the test saw on either side of each.
@@ -120,13 +126,14 @@ test('a kiosk ticket is called at a desk, shown on the board, served and counted
     await server.stop();
     server = undefined;
     await expect(main).toContainText('Бек-офіс недоступний', { timeout: 60_000 });
-    await page.keyboard.press('w');
+    await pressWhenReady('w', /^Без талона/);
     const dialog = page.getByRole('dialog', { name: 'Відвідувач без талона' });
     await dialog.getByLabel('Мета звернення').selectOption({ label: 'Консультація' });
     await dialog.getByLabel(/^Послуга/).selectOption('ID-01');
     await dialog.getByRole('button', { name: 'Почати обслуговування' }).click();
+    await expect(dialog).toBeHidden();
     await expect(page.getByTestId('queue-current-number')).toHaveText('Л001');
-    await page.keyboard.press('f');
+    await pressWhenReady('f', /^Завершити/);
     await expect(page.getByTestId('queue-current-number')).toHaveCount(0);
 
     // It comes back on the same address; the walk-in syncs by itself and is counted.
