@@ -31,13 +31,19 @@ export interface Records {
 
 const TABLES = { applicant: 'applicants', application: 'applications', calendar: 'calendars' } as const;
 
+/**
+ * PGlite's start (a WebAssembly PostgreSQL) and the server's migrations take about a second on an idle
+ * machine, and took over the unit project's 10 s hook limit on a 2-core machine under a load of 14.
+ */
+const OPEN_TIMEOUT_MS = 120_000;
+
 /** One database per test file, opened before its tests. */
 export function useRecords(): Records {
   let storage: Storage;
   beforeAll(async () => {
     storage = await openPGlite('memory://');
     await migrate(storage);
-  });
+  }, OPEN_TIMEOUT_MS);
   afterAll(() => storage.close());
   return {
     history: (entity, id, versions, centerCode = 'C1') =>
