@@ -27,7 +27,7 @@ export interface SimulatedDesk {
  * the back office limits enrollments per address as it would see them from a region's centers.
  */
 function deskFetch(sourceAddress: string): typeof fetch {
-  const dispatcher = new Agent({ connect: { localAddress: sourceAddress } });
+  const dispatcher = new Agent({ localAddress: sourceAddress });
   // undici's fetch is the one Node's global fetch is built on; its types are declared apart, hence the casts.
   return ((input: string | URL, init?: RequestInit) =>
     undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as typeof fetch;

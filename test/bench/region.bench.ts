@@ -27,11 +27,12 @@ const root = join(__dirname, '..', '..');
 
 const DESKS_PER_CENTER = 10;
 /**
- * A desk's next push comes this long (mean, exponentially spread) after its last push and pull
- * ended: a clerk's action every ~2 minutes, compressed about a hundredfold so that 200 desks
- * offer more than a whole region's peak.
+ * A desk's next push comes this long (mean, exponentially spread) after its last one was answered:
+ * a clerk acts about every 2 minutes (a visit of ~10 minutes, 5–6 pushes), compressed 40-fold.
+ * A region's day (~275,000 mutations from 600 desks in 9 hours, ~25/s at a peak of 3× the mean)
+ * makes ~8/s from 200 desks; at this pace they offer ~85/s, three times the whole region's peak.
  */
-const THINK_MS = 1000;
+const THINK_MS = 3000;
 /**
  * How often a desk pulls. The desk's engine pulls after each push and every 30 s when idle
  * (main/backend/sync/engine.ts); a lag of ≤ 2 s needs a poll about this often (or a push
