@@ -19,6 +19,7 @@ import { enrollDesk, pullToHead, pushBatch } from './region-desk';
 import type { SimulatedDesk } from './region-desk';
 import { clusterCpuSeconds, cpuSeconds, parentOf, residentMiB } from './region-probe';
 import { visitScript } from './region-visits';
+import { sampleWaits } from './region-waits';
 import type { Figure } from './report';
 import { quantile } from './report';
 
@@ -205,6 +206,7 @@ async function measure(deskCount: number, idleSeconds: number, seconds: number):
 
       const tally = emptyTally();
       let loadSeconds = 0;
+      const waits = sampleWaits(client);
       const loadCpu = await cpuDuring(async () => {
         const started = performance.now();
         const stopAt = Date.now() + seconds * 1000;
@@ -215,6 +217,8 @@ async function measure(deskCount: number, idleSeconds: number, seconds: number):
         pushing.done = true;
         await pulls;
       });
+      // A profile, not a figure (a share may be 0): where PostgreSQL's sessions spent the load.
+      process.stderr.write(`region, ${deskCount} desks: the back office's PostgreSQL sessions under load: ${await waits.stop()}\n`);
 
       if (tally.refused.length > 0)
         throw new Error(`the back office did not apply ${tally.refused.length} mutations, e.g. ${tally.refused[0]}`);
