@@ -2,7 +2,7 @@
  * One simulated desk of the region load driver: an async loop in the driver's process (not an OS
  * process) speaking the real sync protocol through the desk's own HTTP client
  * (main/backend/sync/http-client.ts): enrollment with its Ed25519 key, pushes naming a signed
- * clerk session, pulls after each push as the desk's sync engine does.
+ * clerk session, pulls to the head in pages as the desk's sync engine does.
  */
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createSyncHttp } from '../../main/backend/sync/http-client';

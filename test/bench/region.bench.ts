@@ -1,8 +1,8 @@
 /**
  * The back office at a region's scale (issue 17, docs/SCALING.md): one back office on a real
- * PostgreSQL (fsync on), and 200 desks (20 with --quick) in ten-desk centers that enroll, then push
- * a center's day of mutations (region-visits.ts) in small batches and pull after each push, all at
- * once for a fixed time. Desks are async loops in this process speaking HTTP on loopback through
+ * PostgreSQL (fsync on), and 200 desks (20 with --quick) in ten-desk centers that enroll, poll
+ * their center alone for a while (the cost of a poll), then push a center's day of mutations
+ * (region-visits.ts) in small batches while polling, all at once for a fixed time. Desks are async loops in this process speaking HTTP on loopback through
  * the desk's own sync client (region-desk.ts). Bounded: a fixed number of desks, a fixed time.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +30,7 @@ const DESKS_PER_CENTER = 10;
 /**
  * A desk's next push comes this long (mean, exponentially spread) after its last one was answered:
  * a clerk acts about every 2 minutes (a visit of ~10 minutes, 5–6 pushes), compressed 40-fold.
- * A region's day (~275,000 mutations from 600 desks in 9 hours, ~25/s at a peak of 3× the mean)
+ * A region's day (~270,000 mutations from 600 desks in 9 hours, ~25/s at a peak of 3× the mean)
  * makes ~8/s from 200 desks; at this pace they offer ~85/s, three times the whole region's peak.
  */
 const THINK_MS = 3000;
