@@ -19,7 +19,7 @@ import { enrollDesk, pullToHead, pushBatch } from './region-desk';
 import type { SimulatedDesk } from './region-desk';
 import { clusterCpuSeconds, cpuSeconds, parentOf, residentMiB } from './region-probe';
 import { visitScript } from './region-visits';
-import { sampleWaits } from './region-waits';
+import { growthShares, sampleWaits, tableBytes } from './region-postgres';
 import type { Figure } from './report';
 import { quantile } from './report';
 
@@ -188,6 +188,7 @@ async function measure(deskCount: number, idleSeconds: number, seconds: number):
       const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       const postmaster = parentOf(rows[0]!.pid);
       const bytesBefore = await databaseBytes(client);
+      const tablesBefore = await tableBytes(client);
       const cpuDuring = async (run: () => Promise<void>) => {
         const before = { server: cpuSeconds(instance.pid), cluster: clusterCpuSeconds(postmaster) };
         await run();
@@ -228,6 +229,9 @@ async function measure(deskCount: number, idleSeconds: number, seconds: number):
         throw new Error(`${unseen.length} pushed records never reached every desk of their center, e.g. ${unseen[0]![0]}`);
       const applications = [...tally.records.keys()].filter((r) => /^application:.*:1$/.test(r)).length;
       const bytesPerApplication = ((await databaseBytes(client)) - bytesBefore) / applications;
+      process.stderr.write(
+        `region, ${deskCount} desks: what the load's bytes went to: ${growthShares(tablesBefore, await tableBytes(client))}\n`,
+      );
       const { rows: connections } = await client.query<{ n: string }>(
         "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = 'vikno' AND pid <> pg_backend_pid()",
       );
