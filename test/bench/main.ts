@@ -7,13 +7,14 @@ import { parseArgs } from 'node:util';
 import { COLD_OPEN_ENV, runColdOpenChild } from './cold-open';
 import { documentsFigures } from './documents.bench';
 import { queueFigures } from './queue.bench';
+import { regionFigures } from './region.bench';
 import { printTable, writeJson } from './report';
 import { rpcFigures } from './rpc.bench';
 import { storeFigures } from './store.bench';
 import { syncFigures } from './sync.bench';
 
 /** `--only SECTION` runs one part (the store part alone takes minutes to build its data). */
-const SECTIONS = ['rpc', 'store', 'sync', 'queue', 'documents'];
+const SECTIONS = ['rpc', 'store', 'sync', 'queue', 'documents', 'region'];
 
 async function main(): Promise<void> {
   // The store bench re-runs this bundle as its cold-open child (cold-open.ts).
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     ...(wants('sync') ? await syncFigures(values.quick) : []),
     ...(wants('queue') ? await queueFigures(values.quick) : []),
     ...(wants('documents') ? await documentsFigures(values.quick) : []),
+    ...(wants('region') ? await regionFigures(values.quick) : []),
   ];
   printTable(figures);
   if (values.out) writeJson(values.out, figures);

@@ -47,7 +47,23 @@ describe('npm run bench --quick', () => {
       expect(rpc.stdout).not.toContain('sync push');
       const wrong = run('--only', 'disk');
       expect(wrong.status).toBe(1);
-      expect(wrong.stderr).toContain('--only takes one of rpc, store, sync, queue, documents, not "disk"');
+      expect(wrong.stderr).toContain('--only takes one of rpc, store, sync, queue, documents, region, not "disk"');
+    },
+    BENCH_RUN_TIMEOUT_MS,
+  );
+
+  it(
+    'drives a region of desks against the back office on PostgreSQL with --only region, every record reaching its center',
+    () => {
+      // The run fails (status 1) if any mutation is not applied or any record never reaches every other desk of its center.
+      const region = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'bench.ts'), '--quick', '--only', 'region'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      });
+      expect(region.status, region.stderr).toBe(0);
+      for (const figure of ['sustained mutations/s', 'push p99', 'pull lag p99', 'back-office RSS', 'PostgreSQL size per 1M applications'])
+        expect(region.stdout).toContain(figure);
+      expect(region.stdout).not.toContain('sync push');
     },
     BENCH_RUN_TIMEOUT_MS,
   );
