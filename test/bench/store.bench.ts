@@ -4,7 +4,7 @@
  * Latin spelling of the name, by a partial and by a full РНОКПП, and a cold open, on a database
  * of 1 M applicants and 1 M applications (`--quick`: 20 k + 20 k, for CI's smoke test).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { constants, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApplicantSummary } from '../../shared/domain/applicant';
@@ -19,9 +19,11 @@ import { DEFAULT_DESK } from '../../main/backend/config/desk-config';
 import type { CommandEnv } from '../../main/backend/commands/unit-of-work';
 import { openDatabase } from '../../main/backend/db/open';
 import type { Db } from '../../main/backend/db/open';
+import { migrations } from '../../main/backend/db/migrations/registry';
 import { measureColdOpens } from './cold-open';
-import { BENCH_SERVICES, buildStore } from './dataset';
-import type { SampledPerson } from './dataset';
+import { BENCH_SERVICES, buildStore, DATASET_GENERATOR_VERSION } from './dataset';
+import type { BenchStore, SampledPerson } from './dataset';
+import { cachedStore } from './dataset-cache';
 import { between, pick, seededRandom } from './people';
 import type { Random } from './people';
 import { quantile } from './report';
@@ -30,6 +32,8 @@ import type { Figure } from './report';
 /** Fixed, so every run builds the same data set and asks the same queries. */
 const SEED = 20261127;
 const WARM_UP = 20;
+/** How many persons the data set samples for the bench's queries and registrations. */
+const SAMPLES = 5000;
 /** The page searchApplicants fills by default. */
 const PAGE = 20;
 const MiB = 2 ** 20;
@@ -169,12 +173,33 @@ function prefixAgainstExactTier(db: Db, queries: readonly string[]) {
   return { full, exact, shortShare: short / full.length };
 }
 
+/**
+ * The data set from the cache under the system temp folder (built there on first use), copied
+ * into `dir`: the bench registers into its copy, and the cached one stays as built.
+ */
+function benchStore(dir: string, rows: number): BenchStore {
+  const params = {
+    rows,
+    seed: SEED,
+    samples: SAMPLES,
+    migrations: migrations.map((m) => `${m.version}:${m.name}`),
+    generatorVersion: DATASET_GENERATOR_VERSION,
+  };
+  const cached = cachedStore(join(tmpdir(), 'vikno-bench-datasets'), params, (folder) => buildStore(folder, rows, SEED, SAMPLES));
+  // On stderr, not a figure: every figure is a measurement above zero (test/integration/bench.test.ts).
+  process.stderr.write(`store data set: ${cached.built ? 'built' : 'reused'} ${cached.folder}\n`);
+  const file = join(dir, 'vikno.db');
+  // A copy-on-write clone where the file system has them, a plain copy elsewhere.
+  copyFileSync(cached.store.file, file, constants.COPYFILE_FICLONE);
+  return { ...cached.store, file };
+}
+
 export function storeFigures(quick: boolean): Figure[] {
   const rows = quick ? 20_000 : 1_000_000;
   const operations = quick ? 200 : 2000;
   const dir = mkdtempSync(join(tmpdir(), 'vikno-store-bench-'));
   try {
-    const store = buildStore(dir, rows, SEED, 5000);
+    const store = benchStore(dir, rows);
     const random = seededRandom(SEED + 1);
     const db = openDatabase(store.file);
     let timings: ReturnType<typeof registerAgainstFloor>;
