@@ -11,7 +11,7 @@ import { startCheckOf } from '../../main/backend/db/integrity';
 export const COLD_OPEN_ENV = 'VIKNO_BENCH_COLD_OPEN';
 
 export interface ColdOpen {
-  /** openDatabase: start-up quick_check, pragmas, migrations check. */
+  /** openDatabase: the start check of the hot tables (db/integrity.ts), pragmas, migrations check. */
   totalMs: number;
   quickCheckMs: number;
   /** process.memoryUsage().rss right after the open. */
@@ -26,7 +26,7 @@ export function runColdOpenChild(file: string): void {
   const rssBytes = process.memoryUsage().rss;
   const check = startCheckOf(db);
   db.close();
-  if (!check) throw new Error('openDatabase did not record its start-up quick_check');
+  if (!check) throw new Error('openDatabase did not record its start check');
   const result: ColdOpen = { totalMs, quickCheckMs: check.durationMs, rssBytes };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
