@@ -28,7 +28,8 @@ export function damageMessage(file: string, check: Extract<IntegrityCheck, { sta
   return `The database ${file} is damaged (${check.problem}), found by the check at ${check.checkedAt}: nothing can be saved until it is restored. Vikno has not changed the file. ${restore}`;
 }
 
-const damagedFiles = new WeakMap<Db, string>();
+/** The file each checked connection has open, for the refusal's message. */
+const databaseFiles = new WeakMap<Db, string>();
 
 /**
  * Refuses a write on a database the background check found damaged: with a damaged page
@@ -37,7 +38,7 @@ const damagedFiles = new WeakMap<Db, string>();
  */
 export function refuseWritesIfDamaged(db: Db): void {
   const check = checks.get(db);
-  if (check?.state === 'damaged') throw new AppError('STORAGE', damageMessage(damagedFiles.get(db) ?? 'vikno.db', check));
+  if (check?.state === 'damaged') throw new AppError('STORAGE', damageMessage(databaseFiles.get(db) ?? 'vikno.db', check));
 }
 
 /** The check's verdict from the worker's answer (pure: the unit tests feed it answers). */
@@ -57,6 +58,15 @@ export function verdictOf(answer: WorkerAnswer, checkedAt: string): IntegrityChe
 /** Where the worker loads better-sqlite3 from: beside this bundle, or (in the tests, run from the repository) the working folder. */
 function resolveFrom(): string {
   return typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js');
+}
+
+/** The backups to look through if the database is damaged; an unreadable folder has none to offer (backups report it themselves). */
+function backupFiles(dir: string): string[] {
+  try {
+    return listBackups(dir).map((b) => b.file);
+  } catch {
+    return [];
+  }
 }
 
 function runWorker(file: string, backups: string[], started: (worker: Worker) => void): Promise<WorkerAnswer> {
@@ -94,7 +104,7 @@ export interface FullChecker {
  */
 export function createFullChecker(db: Db, file: string, options: FullCheckOptions): FullChecker {
   const now = options.now ?? (() => new Date());
-  damagedFiles.set(db, file);
+  databaseFiles.set(db, file);
   let running: Promise<IntegrityCheck> | null = null;
   let worker: Worker | null = null;
   let stopped = false;
@@ -111,13 +121,9 @@ export function createFullChecker(db: Db, file: string, options: FullCheckOption
     return current;
   };
   const run = () => {
-    running ??= runWorker(
-      file,
-      listBackups(options.backupsDir).map((b) => b.file),
-      (started) => {
-        worker = started;
-      },
-    )
+    running ??= runWorker(file, backupFiles(options.backupsDir), (started) => {
+      worker = started;
+    })
       .then(
         (answer) => record(verdictOf(answer, now().toISOString())),
         (error: unknown) =>
