@@ -16,10 +16,16 @@ export interface ColdOpen {
   quickCheckMs: number;
   /** process.memoryUsage().rss right after the open. */
   rssBytes: number;
+  /**
+   * What the open added to it: the child is the whole bench bundle (PGlite, the server, every
+   * section's code), so its RSS holds more than a desk backend loads; the growth is the open's own.
+   */
+  rssGrowthBytes: number;
 }
 
 /** The child's side: open once, print the measurement as one JSON line, exit. */
 export function runColdOpenChild(file: string): void {
+  const rssBefore = process.memoryUsage().rss;
   const started = performance.now();
   const db = openDatabase(file);
   const totalMs = performance.now() - started;
@@ -27,7 +33,7 @@ export function runColdOpenChild(file: string): void {
   const check = startCheckOf(db);
   db.close();
   if (!check) throw new Error('openDatabase did not record its start check');
-  const result: ColdOpen = { totalMs, quickCheckMs: check.durationMs, rssBytes };
+  const result: ColdOpen = { totalMs, quickCheckMs: check.durationMs, rssBytes, rssGrowthBytes: rssBytes - rssBefore };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
