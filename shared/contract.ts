@@ -57,10 +57,26 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/**
+ * The whole-file check of the desk database (docs/ARCHITECTURE.md §5.1), run in the background
+ * after start and after each daily backup: `running` until the first one ends; `damaged` blocks
+ * every write and names the newest backup that passes the check (null: none does); `failed`
+ * when the check itself could not run (it says nothing about the file, so writes go on).
+ */
+export const IntegrityCheck = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('running') }),
+  z.object({ state: z.literal('ok'), checkedAt: z.string(), durationMs: z.number().nonnegative() }),
+  z.object({ state: z.literal('damaged'), problem: z.string(), backup: z.string().nullable(), checkedAt: z.string() }),
+  z.object({ state: z.literal('failed'), error: z.string(), checkedAt: z.string() }),
+]);
+export type IntegrityCheck = z.infer<typeof IntegrityCheck>;
+
 export const AppHealth = z.object({
   status: z.enum(['ok', 'degraded']),
   database: z.enum(['ok', 'error']),
   uptimeSeconds: z.number().nonnegative(),
+  /** Public, so the desk shows a damaged database before anyone signs in (signing in writes, and is refused then). */
+  integrity: IntegrityCheck,
 });
 export type AppHealth = z.infer<typeof AppHealth>;
 
@@ -86,7 +102,9 @@ export const StorageStatus = z.object({
   databaseBytes: z.number().int().nonnegative(),
   lastBackupAt: z.string().nullable(),
   backups: z.number().int().nonnegative(),
+  /** The start-up check: `PRAGMA quick_check` of the tables every start and registration needs, not the whole file. */
   quickCheck: z.object({ result: z.string(), checkedAt: z.string(), durationMs: z.number().nonnegative() }),
+  integrity: IntegrityCheck,
   auditCheck: AuditCheck,
 });
 export type StorageStatus = z.infer<typeof StorageStatus>;
@@ -474,6 +492,8 @@ export const events = {
   'connection.state': ConnectionState,
   /** Someone signed in, out, locked or unlocked this desk: every window follows. */
   'auth.changed': AuthState,
+  /** The background whole-file check of the database finished (a damaged result blocks writes). */
+  'storage.integrity': IntegrityCheck,
   /** A command from the app's menu (Electron; the preload synthesizes it): the renderer carries it out. */
   'menu.command': MenuCommand,
 } as const satisfies Record<string, z.ZodType>;
@@ -485,6 +505,7 @@ export const BACKEND_EVENTS = [
   'scan.progress',
   'documents.inbox',
   'auth.changed',
+  'storage.integrity',
 ] as const satisfies readonly EventName[];
 
 export type Methods = typeof methods;

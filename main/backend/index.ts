@@ -40,6 +40,7 @@ import type { DeskConfig } from './config/desk-config';
 import { createConnections } from './connections';
 import type { BackendConnection } from './connections';
 import { scheduleDailyBackups } from './db/backup';
+import { createFullChecker, integrityOf } from './db/full-check';
 import { openDatabase } from './db/open';
 import type { Db } from './db/open';
 import { createDispatcher } from './dispatch';
@@ -230,13 +231,33 @@ export function createBackend(config: BackendConfig): Backend {
   queue.start();
   // In the background: the first step runs after start-up, and calls are served between steps.
   void audit.check();
-  const stopBackups = scheduleDailyBackups(db, {
+  // The whole file is checked in the background (start only checked the tables every start needs), then after each daily backup.
+  const fullCheck = createFullChecker(db, dbFile, {
     backupsDir,
-    keep: desk.backupsToKeep,
-    onBackup: (backup) => logger.log('info', 'Backup taken', { file: backup.file }),
-    onError: (error) => logger.log('error', 'Backup failed', { error: error instanceof Error ? error.message : String(error) }),
+    now,
+    onResult: (check) => {
+      if (check.state === 'damaged') logger.log('error', 'The database is damaged: writes are refused', { ...check });
+      else if (check.state === 'failed') logger.log('warn', 'The integrity check could not run', { error: check.error });
+      else logger.log('info', 'Integrity check', { ...check });
+      connections?.broadcast({ kind: 'event', name: 'storage.integrity', payload: check });
+    },
   });
   let closed = false;
+  let stopBackups: () => Promise<void> = () => Promise.resolve();
+  // Backups start after the first whole-file check: one due at start must not copy a damaged file over a good backup.
+  const backupsStarted = fullCheck.run().then(() => {
+    if (closed) return;
+    stopBackups = scheduleDailyBackups(db, {
+      backupsDir,
+      keep: desk.backupsToKeep,
+      skip: () => (integrityOf(db).state === 'damaged' ? 'the database is damaged' : null),
+      onBackup: (backup) => {
+        logger.log('info', 'Backup taken', { file: backup.file });
+        void fullCheck.run();
+      },
+      onError: (error) => logger.log('error', 'Backup failed', { error: error instanceof Error ? error.message : String(error) }),
+    });
+  });
   logger.log('info', 'Backend started', { dataDir, version: config.appVersion });
 
   return {
@@ -253,6 +274,8 @@ export function createBackend(config: BackendConfig): Backend {
       await documents.close();
       await queue.stop();
       await sync.stop();
+      fullCheck.stop();
+      await backupsStarted;
       await stopBackups();
       await audit.stop();
       db.close();

@@ -23,6 +23,12 @@ import type { Db } from '../../main/backend/db/open';
 import { between, pick, PeopleGenerator, seededRandom } from './people';
 import type { ApplicantRowValues, Random } from './people';
 
+/**
+ * Bump when the generator writes different rows for the same parameters: the bench's data set
+ * cache (dataset-cache.ts) keys its entries by it.
+ */
+export const DATASET_GENERATOR_VERSION = 1;
+
 const doc = (nameUk: string, nameEn: string) => ({ nameUk, nameEn, required: true });
 
 /** A small catalog like a real center's most frequent services (deadlines as the providers set them). */

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const wants = (section: string) => only === undefined || only === section;
   const figures = [
     ...(wants('rpc') ? await rpcFigures(values.quick) : []),
-    ...(wants('store') ? storeFigures(values.quick) : []),
+    ...(wants('store') ? await storeFigures(values.quick) : []),
     ...(wants('sync') ? await syncFigures(values.quick) : []),
     ...(wants('queue') ? await queueFigures(values.quick) : []),
     ...(wants('documents') ? await documentsFigures(values.quick) : []),

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract';
 import type { AuditChecker } from '../audit/audit-check';
 import type { DeskConfig } from '../config/desk-config';
 import type { Db } from '../db/open';
+import { integrityOf } from '../db/full-check';
 import { schemaVersion } from '../db/open';
 import type { CallContext } from '../dispatch';
 import { storageStatus } from '../storage/storage-status';
@@ -43,6 +44,7 @@ export function appHandlers(deps: AppDeps): AppHandlers {
         status: database === 'ok' ? 'ok' : 'degraded',
         database,
         uptimeSeconds: (Date.now() - deps.startedAt) / 1000,
+        integrity: integrityOf(deps.db),
       };
     },
     'storage.status': () => storageStatus(deps.db, deps.dbFile, deps.backupsDir, deps.audit.current()),

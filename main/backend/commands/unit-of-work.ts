@@ -6,6 +6,7 @@ import type { Mutation } from '../outbox/enqueue';
 import type { MutationKind } from '../../../shared/sync-mutations';
 import type { Db } from '../db/open';
 import type { Role } from '../../../shared/roles';
+import { refuseWritesIfDamaged } from '../db/full-check';
 import { asStorageError } from '../db/storage-errors';
 
 /** What every command needs besides its input: the database, who acts (and in which roles), when, and where. */
@@ -24,8 +25,10 @@ export interface CommandEnv {
  * half-way on a lock upgrade): all of its rows are committed, or none. Storage failures come
  * out as STORAGE errors. Inside another runCommand it is a savepoint of that transaction, so a
  * command made of commands (intake/register-intake.ts) still commits whole or not at all.
+ * On a database the background check found damaged it refuses before writing anything.
  */
 export function runCommand<T>(db: Db, work: () => T): T {
+  refuseWritesIfDamaged(db);
   try {
     return db.transaction(work).immediate();
   } catch (error) {

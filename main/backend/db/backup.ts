@@ -58,18 +58,29 @@ export function listBackups(dir: string): BackupInfo[] {
   return found.sort((a, b) => (a.file < b.file ? 1 : a.file > b.file ? -1 : 0));
 }
 
+/** quick_check's rows as one line: 'ok', or the problems it lists. */
+export function problemsOf(lines: readonly string[]): string {
+  return lines
+    .flatMap((line) => line.split('\n'))
+    .filter((line) => !line.startsWith('*** in database')) // a heading, not a problem
+    .join('; ');
+}
+
 /**
  * Opens `file` read-only (so nothing in it, or a leftover -wal, is ever written back) and runs
- * `PRAGMA quick_check`: 'ok', or the problems it lists. Throws when SQLite cannot read it at all.
+ * `PRAGMA quick_check` of the whole file, or of `tables` (each with its indexes) that it has:
+ * 'ok', or the problems it lists. Throws when SQLite cannot read it at all.
  */
-export function quickCheckFile(file: string): string {
+export function quickCheckFile(file: string, tables?: readonly string[]): string {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
-    return rows
-      .flatMap((r) => r.quick_check.split('\n'))
-      .filter((line) => !line.startsWith('*** in database')) // a heading, not a problem
-      .join('; ');
+    if (tables === undefined) return problemsOf((db.pragma('quick_check') as Array<{ quick_check: string }>).map((r) => r.quick_check));
+    // Reading the schema also proves page 1 and the schema table sound.
+    const present = new Set(db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[]);
+    const check = db.prepare('SELECT quick_check FROM pragma_quick_check(?)').pluck();
+    const results = tables.filter((t) => present.has(t)).map((t) => problemsOf(check.all(t) as string[]));
+    const problems = results.filter((r) => r !== 'ok');
+    return problems.length === 0 ? 'ok' : problems.join('; ');
   } finally {
     db.close();
   }
@@ -149,6 +160,11 @@ export interface DailyBackupOptions {
   intervalMs?: number;
   now?: () => Date;
   onBackup?: (backup: BackupInfo) => void;
+  /**
+   * Why no backup is to be taken now, or null. A damaged database is not backed up: the copy
+   * would be damaged too, and keeping the newest few would push the good ones out.
+   */
+  skip?: () => string | null;
   /** A failed backup is reported here and retried at the next interval; it never stops the desk. */
   onError: (error: unknown) => void;
 }
@@ -167,6 +183,12 @@ export function scheduleDailyBackups(db: Db, options: DailyBackupOptions): () =>
 
   const arm = (delayMs: number) => {
     timer = setTimeout(() => {
+      const skipped = options.skip?.() ?? null;
+      if (skipped !== null) {
+        rearm();
+        options.onError(new Error(`No backup taken: ${skipped}`));
+        return;
+      }
       // Re-armed before reporting, so whoever hears of a backup already finds the next one scheduled.
       running = takeBackup(db, options.backupsDir, options.keep, now()).then(
         (backup) => {

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import type { AuditCheck, StorageStatus } from '../../../shared/contract';
 import { listBackups } from '../db/backup';
+import { integrityOf } from '../db/full-check';
 import { startCheckOf } from '../db/integrity';
 import type { Db } from '../db/open';
 
@@ -13,7 +14,7 @@ function sizeOf(path: string): number {
   }
 }
 
-/** What `storage.status` answers: sizes, backups, the integrity check made at start and the newest audit chain check. */
+/** What `storage.status` answers: sizes, backups, the integrity checks (at start, and of the whole file in the background) and the newest audit chain check. */
 export function storageStatus(db: Db, file: string, backupsDir: string, auditCheck: AuditCheck): StorageStatus {
   const quickCheck = startCheckOf(db);
   // Only openDatabase checks at start; a status without that check would claim what nobody ran.
@@ -24,6 +25,7 @@ export function storageStatus(db: Db, file: string, backupsDir: string, auditChe
     lastBackupAt: backups[0]?.takenAt ?? null,
     backups: backups.length,
     quickCheck,
+    integrity: integrityOf(db),
     auditCheck,
   };
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/use-t';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ReconnectBanner } from './ReconnectBanner';
+import { StorageDamagedBanner } from './StorageDamagedBanner';
 import { useShellStore } from './shell-store';
 import { StatusBar } from './StatusBar';
 
@@ -30,6 +31,7 @@ export function DeskFrame({ children }: { children: ReactNode }) {
         <LanguageSwitch />
       </header>
       <ReconnectBanner />
+      <StorageDamagedBanner />
       <main className="content auth-main">{children}</main>
       <StatusBar />
     </div>

@@ -6,6 +6,7 @@ import { loadAppInfo } from './backend-binding';
 import { Header } from './Header';
 import { Navigation } from './Navigation';
 import { ReconnectBanner } from './ReconnectBanner';
+import { StorageDamagedBanner } from './StorageDamagedBanner';
 import { SCREEN_COMPONENTS } from './screen-components';
 import { useShellStore } from './shell-store';
 import { StatusBar } from './StatusBar';
@@ -33,6 +34,7 @@ export function Shell() {
     <div className="shell">
       <Header />
       <ReconnectBanner />
+      <StorageDamagedBanner />
       {info.status === 'failed' && <ErrorNotice error={info.error} context="error.infoFailed" onRetry={() => void loadAppInfo(api)} />}
       <div className="workspace">
         <Navigation />

@@ -9,6 +9,12 @@ export async function loadAppInfo(api: ViknoApi): Promise<void> {
   });
 }
 
+/** The database check's state as the backend has it now (an event may have gone out before this window connected). */
+async function loadIntegrity(api: ViknoApi): Promise<void> {
+  const result = await api.call('app.health', {});
+  if (result.ok) useShellStore.setState({ integrity: result.value.integrity });
+}
+
 /**
  * Mirrors the backend's events into the shell store. Must run in the same task that created
  * `api`: the socket cannot open before then, so the first `connected` is never missed.
@@ -21,8 +27,10 @@ export function bindBackend(api: ViknoApi): void {
     if (state === 'connected') {
       void loadAppInfo(api);
       void loadAuth(api);
+      void loadIntegrity(api);
     }
   });
   api.on('sync.status', (sync) => useShellStore.setState({ sync }));
   api.on('auth.changed', followAuth);
+  api.on('storage.integrity', (integrity) => useShellStore.setState({ integrity }));
 }

@@ -341,6 +341,11 @@ export const en = {
   'banner.linkRefused': 'The link this window was opened with is no longer valid',
   'banner.linkRefusedHint':
     'Vikno was restarted, or the address has no access key (#token=…). Open the address with the key that Vikno printed in its terminal when it started; reloading this page will not help.',
+  'banner.storageDamaged': 'The database is damaged: nothing can be saved',
+  'banner.storageDamagedHint':
+    'The check of the database on {checkedAt} found damage ({problem}). You can still look records up, but Vikno refuses every change until IT restores a backup. Vikno has not changed the damaged file.',
+  'banner.storageDamagedBackup': 'Ask IT to restore the newest good backup: {backup}',
+  'banner.storageDamagedNoBackup': 'There is no good backup: ask IT to recover the data from the damaged file, and do not delete it.',
   'banner.linkRefusedDraft':
     'If you were filling in an application, it is kept in this browser: Vikno offers to continue it once you open the new link.',
 

@@ -60,16 +60,16 @@ describe('the start-up integrity check', () => {
     expect(sha256(file)).toBe(before);
   });
 
-  it('reports what quick_check found when the damage is in an index page', async () => {
+  it('reports what quick_check found when the damage is in an index page of a start-checked table', async () => {
     const { file } = await deskFile(40, 1);
     const probe = new Database(file, { readonly: true });
-    const root = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'applications_registered_on'").pluck().get() as number;
+    const root = probe.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'sqlite_autoindex_clerks_1'").pluck().get() as number;
     probe.close();
     garblePages(file, root, root);
     const before = sha256(file);
     const error = refusal(() => openDatabase(file));
     expect(error.message).toContain(
-      `is damaged (Tree ${root} page ${root}: btreeInitPage() returns error code 11; wrong # of entries in index applications_registered_on)`,
+      `is damaged (Tree ${root} page ${root}: btreeInitPage() returns error code 11; wrong # of entries in index sqlite_autoindex_clerks_1)`,
     );
     expect(sha256(file)).toBe(before);
   });
@@ -111,6 +111,8 @@ describe('storageStatus', () => {
         lastBackupAt: null,
         backups: 0,
         quickCheck: { result: 'ok', checkedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), durationMs: expect.any(Number) },
+        // Nobody started the background check here (createBackend does).
+        integrity: { state: 'running' },
         auditCheck: { state: 'pending' },
       });
       await takeBackup(db, backupsDir, 7, T0);
