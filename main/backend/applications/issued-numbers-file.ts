@@ -1,4 +1,4 @@
-import { close, fsync, open, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 
@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors';
  * the database in the data folder (not in it). Restoring `vikno.db` from a backup (README,
  * "The database and its backups") rolls the sequence table back to the backup's day; this
  * file is not part of the backup, so the desk still knows which numbers it has printed since.
- * Written to a temp name and renamed; fsynced with its folder right after, off the registering call (writeIssuedNumber).
+ * Written to a temp name, fsynced, renamed and its folder fsynced, like every file the desk keeps.
  */
 export const ISSUED_NUMBERS_FILE = 'registration-numbers.json';
 
@@ -44,50 +44,7 @@ export function readIssuedNumbers(path: string): Issued {
   );
 }
 
-/** Paths whose fsync is running on the thread pool, and whether another write came in meanwhile. */
-const syncing = new Map<string, { again: boolean }>();
-
-function fsyncPath(path: string, done: () => void): void {
-  open(path, 'r', (error, fd) => {
-    if (error) return done(); // removed meanwhile (a test's folder, IT's hand): nothing left to make durable
-    fsync(fd, () => close(fd, () => done()));
-  });
-}
-
-/**
- * Makes the newest write of `path` durable off the registering call: the file and then its
- * folder (the rename) are fsynced on libuv's thread pool, one round at a time per file, and
- * again if a write came in while one ran. Errors are ignored like a failed write (see
- * keepIssuedNumber): the database's own row holds the number until a restore.
- */
-function syncInBackground(path: string): void {
-  const running = syncing.get(path);
-  if (running) {
-    running.again = true;
-    return;
-  }
-  const round = { again: false };
-  syncing.set(path, round);
-  fsyncPath(path, () => {
-    const finish = () => {
-      syncing.delete(path);
-      if (round.again) syncInBackground(path);
-    };
-    // Windows cannot open a folder to sync it, and NTFS journals renames itself (as db/backup.ts).
-    if (process.platform === 'win32') finish();
-    else fsyncPath(dirname(path), finish);
-  });
-}
-
-/**
- * Records `value` as issued for `key`, keeping the newest days only. Written whole to a temp
- * name and renamed over the file at once, so a crash of the process never loses it and a
- * reader never sees half of it; the fsyncs that make it survive a power cut run right after on
- * the thread pool (syncInBackground). They cost a registration four times its own commit when
- * it waited for them (docs/ARCHITECTURE.md §5.1, "Performance: store"), and the file only
- * matters once a power cut within those milliseconds is followed by restoring an older backup:
- * the database's own sequence row, fsynced with the registration, holds the number until then.
- */
+/** Records `value` as issued for `key`, keeping the newest days only. */
 export function writeIssuedNumber(path: string, key: string, value: number): void {
   const issued = readIssuedNumbers(path);
   issued[key] = Math.max(issued[key] ?? 0, value);
@@ -95,9 +52,22 @@ export function writeIssuedNumber(path: string, key: string, value: number): voi
     .sort(([a], [b]) => dayOf(b).localeCompare(dayOf(a)))
     .slice(0, DAYS_KEPT);
   const temp = `${path}.tmp`;
-  writeFileSync(temp, JSON.stringify(Object.fromEntries(kept)), { mode: 0o600 });
+  const fd = openSync(temp, 'w', 0o600);
+  try {
+    writeSync(fd, JSON.stringify(Object.fromEntries(kept)));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temp, path);
-  syncInBackground(path);
+  // Windows cannot open a folder to sync it, and NTFS journals renames itself (as db/backup.ts).
+  if (process.platform === 'win32') return;
+  const folder = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(folder);
+  } finally {
+    closeSync(folder);
+  }
 }
 
 const dayOf = (key: string) => key.slice(key.lastIndexOf('/') + 1);
