@@ -82,6 +82,18 @@ function startChild(deskDir: string): ChildRun {
 }
 
 /** Everything the parent checks after a kill, read from the file the child left. */
+/**
+ * Resolves once the child has acknowledged `count` registrations (it registers without pause until
+ * killed), or has gone by itself: the test's check of how it ended then says why.
+ */
+async function acknowledgedAtLeast(child: ChildRun, count: number): Promise<void> {
+  let gone = false;
+  void child.closed.then(() => {
+    gone = true;
+  });
+  while (!gone && child.acknowledged.length < count) await delay(2);
+}
+
 function verifyAfterKill(file: string, everAcknowledged: ReadonlySet<string>): void {
   // Read-only, so the next run starts from exactly what the kill left (a hot WAL included).
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -129,7 +141,10 @@ describe('killing the desk at random moments', () => {
     for (let run = 0; run < KILLS; run += 1) {
       const child = startChild(deskDir);
       await child.ready;
-      await delay(20 + Math.floor(Math.random() * 281));
+      // Killed once it has done some work, a random amount, then at a random moment within the next
+      // registrations: counted, not timed, so a loaded machine kills as late in the work as an idle one.
+      await acknowledgedAtLeast(child, 1 + Math.floor(Math.random() * 10));
+      await delay(Math.floor(Math.random() * 30));
       child.kill();
       expect(await child.closed, child.stderr()).toBe('SIGKILL');
       for (const regNumber of child.acknowledged) {
@@ -140,6 +155,6 @@ describe('killing the desk at random moments', () => {
       verifyAfterKill(file, everAcknowledged);
     }
     // The runs did real work: a test whose child never registered anything would prove nothing.
-    expect(everAcknowledged.size).toBeGreaterThan(KILLS * 5);
+    expect(everAcknowledged.size).toBeGreaterThanOrEqual(KILLS);
   });
 });
