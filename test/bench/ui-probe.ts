@@ -20,9 +20,36 @@ interface ProbeArgs {
   searching: string;
 }
 
-/** The pending measurement, kept on the page's window between `arm` and `read`. */
+/** What a probe measured: from the input event, and from the biggest backend answer that arrived meanwhile. */
+export interface ProbeTimes {
+  fromInput: number;
+  /** From the moment the page began handling the largest WebSocket message since the input (the answer, not a push); NaN if none. */
+  fromAnswer: number;
+}
+
+/** The pending measurement, kept on the page's window between `arm` and `read`, and the messages seen since. */
 interface ProbeWindow {
-  viknoProbe?: Promise<number>;
+  viknoProbe?: Promise<ProbeTimes>;
+  viknoMessages?: Array<{ at: number; bytes: number }>;
+}
+
+/**
+ * Before the app's own script: notes when each WebSocket message reaches the page and how big
+ * it is. The listener is added in the constructor, so it runs before the app's handler parses it.
+ */
+export async function watchAnswers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        this.addEventListener('message', (event: MessageEvent) => {
+          const bytes = typeof event.data === 'string' ? event.data.length : 0;
+          (window as ProbeWindow).viknoMessages?.push({ at: performance.now(), bytes });
+        });
+      }
+    };
+  });
 }
 
 /** In the page: starts watching for `kind`, resolving to ms from the next input event to the frame that shows the result. */
@@ -37,7 +64,9 @@ function armInPage({ kind, searching }: ProbeArgs): void {
     if (statusOf() === searching) sawBusy = true;
     return sawBusy && statusOf() === '' && (listbox?.querySelector('[role="option"]') ?? null) !== null;
   };
-  (window as ProbeWindow).viknoProbe = new Promise<number>((resolve) => {
+  const seen: Array<{ at: number; bytes: number }> = [];
+  (window as ProbeWindow).viknoMessages = seen;
+  (window as ProbeWindow).viknoProbe = new Promise<ProbeTimes>((resolve) => {
     let start: number | undefined;
     const startEvent = kind === 'search' ? 'input' : 'keydown';
     const onStart = (event: Event) => {
@@ -49,23 +78,52 @@ function armInPage({ kind, searching }: ProbeArgs): void {
       if (start === undefined || !done()) return;
       observer.disconnect();
       const from = start;
-      requestAnimationFrame(() => resolve(performance.now() - from));
+      const answer = seen.reduce<{ at: number; bytes: number } | undefined>((big, m) => (big && big.bytes >= m.bytes ? big : m), undefined);
+      requestAnimationFrame(() => {
+        const now = performance.now();
+        resolve({ fromInput: now - from, fromAnswer: answer ? now - answer.at : Number.NaN });
+      });
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   });
 }
 
-function readInPage(): Promise<number> {
+function readInPage(): Promise<ProbeTimes> {
   const probe = (window as ProbeWindow).viknoProbe;
   if (!probe) throw new Error('No probe armed');
   return probe;
 }
 
 /** Arms a probe, runs `act` (the keystroke), and resolves to the milliseconds the page measured. */
-export async function timeInPage(page: Page, kind: ProbeKind, searching: string, act: () => Promise<void>): Promise<number> {
+export async function timeInPage(page: Page, kind: ProbeKind, searching: string, act: () => Promise<void>): Promise<ProbeTimes> {
   await page.evaluate(armInPage, { kind, searching });
   await act();
   return page.evaluate(readInPage);
+}
+
+/**
+ * Scrolls the applications list by a wheel notch (120 px) each frame for `frames` frames and
+ * returns the gaps between frames in ms: a gap well over one refresh is a dropped frame.
+ */
+export function scrollFrameGaps(page: Page, frames: number): Promise<number[]> {
+  return page.evaluate(
+    (count) =>
+      new Promise<number[]>((resolve) => {
+        const scroller = document.querySelector('.application-rows-scroller');
+        if (!scroller) throw new Error('No applications list on screen');
+        const gaps: number[] = [];
+        let last = performance.now();
+        const step = (now: number) => {
+          gaps.push(now - last);
+          last = now;
+          scroller.scrollTop += 120;
+          if (gaps.length < count) requestAnimationFrame(step);
+          else resolve(gaps.slice(1));
+        };
+        requestAnimationFrame(step);
+      }),
+    frames,
+  );
 }
 
 /** The navigation's first contentful paint (Paint Timing API), in ms from its start. */
