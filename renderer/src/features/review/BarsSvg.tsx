@@ -1,4 +1,8 @@
-import type { ChartRow } from './ReviewChart';
+/** One bar: a category and its count. */
+export interface ChartRow {
+  label: string;
+  value: number;
+}
 
 const HEIGHT = 220;
 const BAR_SLOT = 56;

@@ -1,10 +1,6 @@
 import { useT } from '../../i18n/use-t';
 import { BarsSvg } from './BarsSvg';
-
-export interface ChartRow {
-  label: string;
-  value: number;
-}
+import type { ChartRow } from './BarsSvg';
 
 interface ReviewChartProps {
   id: string;
