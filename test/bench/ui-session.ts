@@ -42,8 +42,14 @@ export async function searchAllButLast(page: Page, query: string): Promise<void>
   );
 }
 
-/** With an applicant picked: a service from the bench catalog, and every document handed in. */
+/**
+ * With an applicant picked: a service from the bench catalog, and every document handed in.
+ * The pick moves focus to the next field in the next frame; filling the service before that
+ * would lose its list to the moved focus, so this waits for the focus to land first.
+ */
 export async function fillRestOfIntake(page: Page, serviceCode: string): Promise<void> {
+  await applicantSearch(page).waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body);
   await page.getByRole('combobox', { name: 'Послуга' }).fill(serviceCode);
   await page.getByRole('listbox', { name: 'Послуга' }).getByRole('option').first().click();
   for (const line of await page.getByRole('table', { name: 'Подані документи' }).getByRole('checkbox').all()) await line.check();
