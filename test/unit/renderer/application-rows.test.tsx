@@ -8,6 +8,8 @@ import type { ApplicationSummary } from '../../../shared/domain/application';
 import { ApplicationRows } from '../../../renderer/src/features/applications/ApplicationRows';
 
 const DAY = 10_000;
+/** The scroll a key starts settles over a few frames; a loaded machine needs longer than waitFor's default second. */
+const SETTLED = { timeout: 5000 };
 
 function todays(count: number): ApplicationSummary[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -27,7 +29,8 @@ function todays(count: number): ApplicationSummary[] {
 
 const row = (n: number) => screen.getByRole('button', { name: new RegExp(`-${String(n).padStart(5, '0')}\\D`) });
 
-describe('the applications list (virtualised)', () => {
+// Ten thousand rows in jsdom and a scroll per key: slower than the unit default on a loaded machine.
+describe('the applications list (virtualised)', { timeout: 30_000 }, () => {
   // 900 px of list, 100 px a row: what a desk window shows.
   useLayoutStandIn({ height: 900, boxPx: 100 });
 
@@ -50,16 +53,16 @@ describe('the applications list (virtualised)', () => {
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(row(2));
     await user.keyboard('{End}');
-    await waitFor(() => expect(document.activeElement).toBe(row(DAY)));
+    await waitFor(() => expect(document.activeElement).toBe(row(DAY)), SETTLED);
     expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe(String(DAY));
     await user.keyboard('{ArrowUp}');
-    await waitFor(() => expect(document.activeElement).toBe(row(DAY - 1)));
+    await waitFor(() => expect(document.activeElement).toBe(row(DAY - 1)), SETTLED);
     await user.keyboard('{PageUp}');
-    await waitFor(() => expect(document.activeElement).toBe(row(DAY - 11)));
+    await waitFor(() => expect(document.activeElement).toBe(row(DAY - 11)), SETTLED);
     await user.keyboard('{Enter}');
     expect(onSelect).toHaveBeenCalledWith(`app-${DAY - 12}`);
     await user.keyboard('{Home}');
-    await waitFor(() => expect(document.activeElement).toBe(row(1)));
+    await waitFor(() => expect(document.activeElement).toBe(row(1)), SETTLED);
     await user.click(row(3));
     expect(onSelect).toHaveBeenLastCalledWith('app-2');
   });
