@@ -12,7 +12,19 @@ await build({
   platform: 'node',
   target: 'node24',
   format: 'cjs',
-  external: ['better-sqlite3', 'sharp', 'bufferutil', 'utf-8-validate', '@electric-sql/pglite', 'pg', 'pg-native'],
+  // Playwright finds its own files and browsers at run time: it stays a package, not bundled.
+  external: [
+    'better-sqlite3',
+    'sharp',
+    'bufferutil',
+    'utf-8-validate',
+    '@electric-sql/pglite',
+    'pg',
+    'pg-native',
+    '@playwright/test',
+    'playwright',
+    'playwright-core',
+  ],
   logLevel: 'warning',
 });
 const result = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });

@@ -205,7 +205,13 @@ export function applicationSummaries(db: Db, where: string, params: unknown[], l
   }));
 }
 
+/**
+ * A busy center's day, all of it: the applications screen draws only the rows in view (TanStack
+ * Virtual), so the list need not be cut short for the renderer's sake (issue 17: 10,000 rows).
+ */
+export const DAY_LIST_LIMIT = 10_000;
+
 /** Applications registered on a local day, newest first. */
-export function listApplicationsOn(db: Db, day: string, limit = 500): StoredSummary[] {
+export function listApplicationsOn(db: Db, day: string, limit = DAY_LIST_LIMIT): StoredSummary[] {
   return applicationSummaries(db, 'a.registered_on = ?', [day], limit);
 }

@@ -1,3 +1,4 @@
+import { Suspense } from 'react';
 import { api } from '../api';
 import { useT } from '../i18n/use-t';
 import { ErrorNotice } from '../kit/ErrorNotice';
@@ -39,7 +40,10 @@ export function Shell() {
       <div className="workspace">
         <Navigation />
         <main className="content">
-          <Screen key={screenId} />
+          {/* While a screen's chunk loads (once per session), the content area stays empty and says it is busy. */}
+          <Suspense fallback={<section className="screen" aria-busy="true" />}>
+            <Screen key={screenId} />
+          </Suspense>
         </main>
       </div>
       <StatusBar />

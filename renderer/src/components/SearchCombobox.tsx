@@ -28,12 +28,6 @@ interface SearchComboboxProps<O extends ComboOption> {
   onQueryChange?: (query: string) => void;
 }
 
-const DEBOUNCE_MS = 180;
-
-/**
- * An ARIA 1.2 combobox with a list of results as you type: ↓/↑ move through them, Enter takes
- * the highlighted one (the first if none is), Escape closes the list. Focus stays in the input.
- */
 export function SearchCombobox<O extends ComboOption>(props: SearchComboboxProps<O>) {
   const {
     inputId,
@@ -58,31 +52,42 @@ export function SearchCombobox<O extends ComboOption>(props: SearchComboboxProps
   const [active, setActive] = useState(-1);
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
-  const sequence = useRef(0);
+  /** The query the list must answer (trimmed); an answer to any other is stale. */
+  const wanted = useRef('');
+  const inFlight = useRef(false);
 
   useEffect(() => {
     if (autoFocus) input.current?.focus();
   }, [autoFocus]);
 
+  async function runSearch(q: string): Promise<void> {
+    inFlight.current = true;
+    let found: O[];
+    try {
+      found = await search(q);
+    } finally {
+      inFlight.current = false;
+    }
+    if (wanted.current !== q) {
+      if (wanted.current.length >= minLength) void runSearch(wanted.current);
+      return;
+    }
+    setResults(found);
+    setBusy(false);
+    setActive(-1);
+  }
+
   useEffect(() => {
     const q = query.trim();
-    const mine = ++sequence.current;
+    wanted.current = q;
     if (q.length < minLength) {
       setResults(null);
       setBusy(false);
       return;
     }
     setBusy(true);
-    const timer = setTimeout(() => {
-      void search(q).then((found) => {
-        if (mine !== sequence.current) return;
-        setResults(found);
-        setBusy(false);
-        setActive(-1);
-      });
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-    // `search` is a fresh closure on each render; the query alone decides when to search.
+    if (!inFlight.current) void runSearch(q);
+    // `runSearch` (and the `search` it calls) is a fresh closure on each render; the query alone decides when to search.
   }, [query, minLength]);
 
   const options = results ?? [];

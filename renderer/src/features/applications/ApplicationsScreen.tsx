@@ -4,15 +4,10 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
 import { useShellStore } from '../../app/shell-store';
 import { ErrorNotice } from '../../kit/ErrorNotice';
-import { useLanguageStore } from '../../i18n/language-store';
 import { useT } from '../../i18n/use-t';
 import { TextInput } from '../../kit/TextInput';
-import { formatTime } from '../../lib/format';
-import { dueText } from '../terms/terms-text';
-import { SyncBadge } from '../sync/SyncBadge';
 import { ApplicationCard } from './ApplicationCard';
-import { STATUS_TEXT } from './status-text';
-import { StatusFlagBadges } from './StatusFlagBadges';
+import { ApplicationRows } from './ApplicationRows';
 import { HandoffRegisters } from './HandoffRegisters';
 import { forgetApplicationsRequest, pendingApplicationsRequest } from './applications-request';
 
@@ -21,7 +16,6 @@ const DEBOUNCE_MS = 200;
 /** Today's applications and a search by number or applicant; the chosen one opens as a card. */
 export function ApplicationsScreen() {
   const t = useT();
-  const language = useLanguageStore((state) => state.language);
   const [request] = useState(pendingApplicationsRequest);
   const [query, setQuery] = useState(request?.query ?? '');
   const [list, setList] = useState<ApplicationSummary[] | null>(null);
@@ -85,32 +79,7 @@ export function ApplicationsScreen() {
           </p>
           {list !== null && list.length === 0 && <p className="muted">{t('applications.empty')}</p>}
           {list !== null && list.length > 0 && (
-            <ul className="application-rows" aria-labelledby="applications-caption">
-              {list.map((a) => {
-                return (
-                  <li key={a.id}>
-                    <button
-                      type="button"
-                      className="application-row"
-                      aria-current={a.id === selected ? 'true' : undefined}
-                      onClick={() => setSelected(a.id)}
-                    >
-                      <span className="row-number">{a.regNumber}</span>
-                      <span className="row-name">{a.applicantName}</span>
-                      <span className="row-service">{language === 'uk' ? a.serviceName.uk : a.serviceName.en}</span>
-                      <span className="row-meta">
-                        <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
-                        <StatusFlagBadges flags={a.flags} />
-                        <SyncBadge sync={a.sync} />
-                        <span className="muted">
-                          {formatTime(a.registeredAt)} · {t('applications.dueShort', { date: dueText(language, a.dueDate, a.deadline) })}
-                        </span>
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
+            <ApplicationRows rows={list} selected={selected} onSelect={setSelected} labelledBy="applications-caption" />
           )}
         </div>
         {selected && (

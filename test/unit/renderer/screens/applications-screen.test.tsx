@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deskApi, must } from '../desk-backend';
 import '../dom-setup';
+import { useLayoutStandIn } from '../layout-stand-in';
 import { ApplicationsScreen } from '../../../../renderer/src/features/applications/ApplicationsScreen';
 import { registerThroughIntake } from './register-through-intake';
 import { useShellStore } from '../../../../renderer/src/app/shell-store';
@@ -17,6 +18,8 @@ function described(control: HTMLElement): string {
 
 // Each test registers through the intake form first (every checklist line ticked): longer than the unit default.
 describe('the applications screen', { timeout: 30_000 }, () => {
+  // The list is virtualised: without a stand-in for layout it would draw no rows in jsdom.
+  useLayoutStandIn();
   // A standalone desk's account: clerk, supervisor, and the provider whose paper decision it records.
   beforeAll(async () => useShellStore.setState({ clerk: await must(deskApi.call('clerk.me', {})) }));
 

@@ -5,11 +5,15 @@ import type { UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import '../desk-backend';
 import '../dom-setup';
+import { useLayoutStandIn } from '../layout-stand-in';
 import { rnokppCheckDigit } from '../../../../shared/validate/rnokpp';
 import { ApplicationsScreen } from '../../../../renderer/src/features/applications/ApplicationsScreen';
 import { IntakeScreen } from '../../../../renderer/src/features/intake/IntakeScreen';
 import { startNewIntake } from '../../../../renderer/src/features/intake/intake-store';
 import { openNewPerson } from './new-person';
+
+// The applications list is virtualised: without a stand-in for layout it would draw no rows in jsdom.
+useLayoutStandIn();
 
 let serial = 500;
 function freshRnokpp(): string {

@@ -3,10 +3,14 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { caseRegistrar } from '../desk-backend';
 import '../dom-setup';
+import { useLayoutStandIn } from '../layout-stand-in';
 import { ApplicationsScreen } from '../../../../renderer/src/features/applications/ApplicationsScreen';
 import { useShellStore } from '../../../../renderer/src/app/shell-store';
 import { openIssuingForTicket } from '../../../../renderer/src/features/queue/purpose-links';
 import { ticket } from '../queue/ticket-fixture';
+
+// The applications list is virtualised: without a stand-in for layout it would draw no rows in jsdom.
+useLayoutStandIn();
 
 const register = caseRegistrar({ kind: 'person', surname: 'Коваль', givenName: 'Олена', rnokpp: '1759013776' });
 
