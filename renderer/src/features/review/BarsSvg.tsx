@@ -1,8 +1,4 @@
-/** One bar: a category and its count. */
-export interface ChartRow {
-  label: string;
-  value: number;
-}
+import type { ChartRow } from './ReviewChart';
 
 const HEIGHT = 220;
 const BAR_SLOT = 56;

@@ -1,6 +1,10 @@
 import { useT } from '../../i18n/use-t';
 import { BarsSvg } from './BarsSvg';
-import type { ChartRow } from './BarsSvg';
+
+export interface ChartRow {
+  label: string;
+  value: number;
+}
 
 interface ReviewChartProps {
   id: string;
