@@ -45,6 +45,18 @@ export type EnrollRefusal = keyof typeof ENROLL_REFUSALS;
 export const EnrollResponse = z.object({ deviceId: z.string(), deviceToken: z.string(), centerCode: z.string(), deskCode: z.string() });
 export type EnrollResponse = z.infer<typeof EnrollResponse>;
 
+/**
+ * A JSON object of any fields (a mutation's payload, a record's data), checked as one value:
+ * z.record parses every key and value into a copy, which was most of the time of reading a
+ * 5,000-change pull page on the desk (4–12× its JSON.parse; 2–10 ms now) and of reading a push
+ * on the server. Each kind's own schema checks the fields where they are used
+ * (shared/sync-mutations.ts, the desk's appliers).
+ */
+export const JsonObject = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'Expected an object',
+);
+
 export const Mutation = z
   .object({
     mutationId: z.uuid(),
@@ -52,7 +64,7 @@ export const Mutation = z
     prevMutationId: z.uuid().nullable(),
     baseVersion: z.number().int().nonnegative().nullable(),
     kind: z.string().min(1).max(100),
-    payload: z.record(z.string(), z.unknown()),
+    payload: JsonObject,
     /** The clerk who made the change on the desk. */
     actor: z.string().min(1).max(100),
     /**
@@ -112,7 +124,7 @@ export const Change = z.object({
   id: z.string(),
   version: z.number().int().positive(),
   /** null for a tombstone. */
-  data: z.record(z.string(), z.unknown()).nullable(),
+  data: JsonObject.nullable(),
 });
 export type Change = z.infer<typeof Change>;
 

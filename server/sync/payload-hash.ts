@@ -8,14 +8,24 @@ import type { Mutation } from '../../shared/sync-protocol';
  * the hash of what servers already stored.
  */
 function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  // JSON.stringify gives undefined (typed as a string) for undefined: an array element of it is empty, as join made it.
+  if (value === null || typeof value !== 'object') return (JSON.stringify(value) as string | undefined) ?? '';
+  // One string built as it goes, not arrays of parts: this ran for a third of a push's CPU time.
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i += 1) out += (i === 0 ? '' : ',') + canonical(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value);
+  const record = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, as `<` does: the order stored hashes were made in.
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = record[k];
+    if (v === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(k)}:${canonical(v)}`;
+  }
+  return `${out}}`;
 }
 
 /** What makes a resent mutation "the same": everything it carries. */
