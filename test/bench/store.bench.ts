@@ -125,8 +125,8 @@ async function registerAgainstFloor(db: Db, env: CommandEnv, people: readonly Sa
       register.push(r);
       floor.push(f);
     }
-    // Untimed: a backend serves each call as its own task, so what a registration leaves to the
-    // thread pool (the issued-numbers file's fsyncs) runs between calls, competing for the disk.
+    // Untimed: a backend serves each call as its own task, so whatever a registration leaves to
+    // the event loop or the thread pool runs between calls, as it would at a desk.
     await yieldToLoop();
   }
   return { register, floor };
