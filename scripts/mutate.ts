@@ -35,12 +35,16 @@ const ts = (folder: string): string[] => [`${folder}/**/*.ts`];
 const SERVER_SYNC_UNIT = [
   'payload-hash.ts',
   'push-request.ts',
+  'apply/applicant.ts',
+  'apply/application.ts',
   'apply/calendar.ts',
+  'apply/document.ts',
   'apply/merge.ts',
   'apply/outcome.ts',
   'apply/payment.ts',
   'apply/policies.ts',
   'apply/status-move.ts',
+  'apply/ticket.ts',
   'apply/update-with-merge.ts',
 ].map((file) => `server/sync/${file}`);
 

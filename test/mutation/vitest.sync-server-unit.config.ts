@@ -1,10 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { testEnv, unitProject } from '../../vitest.config';
 
-// The back office's sync files that need no server to test (server/sync/payload-hash.ts,
-// push-request.ts and apply/calendar.ts, merge.ts, outcome.ts, payment.ts, policies.ts, status-move.ts,
-// update-with-merge.ts; scripts/mutate.ts lists them) against their unit tests: pure functions, and
-// policies over a real EntityStore on PGlite in memory without HTTP (test/unit/server/sync/apply/store-fixture.ts). The `sync-server` set starts a back office in every file and reruns them all
+// The back office's sync files that need no server to test (scripts/mutate.ts lists them in
+// SERVER_SYNC_UNIT) against their unit tests: pure functions, and policies over a real EntityStore on
+// PGlite in memory without HTTP (test/unit/server/sync/apply/store-fixture.ts). The `sync-server` set starts a back office in every file and reruns them all
 // for each mutant on the push path (tens of seconds each); these take a second or a few.
 // One project only: the storage-bound files keep the `sync-server` set.
 export default defineConfig({

@@ -19,14 +19,19 @@ export interface Records {
   /** Runs a policy in one transaction, as push does, and keeps what it wrote. */
   apply(
     policy: (ctx: ApplyContext) => Promise<Outcome>,
-    mutation: Pick<ApplyContext['mutation'], 'kind' | 'payload' | 'baseVersion'> & { aggregate: string },
-    more?: Partial<Pick<ApplyContext, 'predecessorVersion' | 'ownVersions'>> & { centerCode?: string },
+    mutation: Pick<ApplyContext['mutation'], 'kind' | 'payload' | 'baseVersion'> &
+      Partial<Pick<ApplyContext['mutation'], 'mutationId' | 'createdAt'>> & { aggregate: string },
+    more?: Partial<Pick<ApplyContext, 'predecessorVersion' | 'ownVersions'>> & { centerCode?: string; deskCode?: string },
   ): Promise<Outcome>;
   /** The record as stored, and every version the server keeps of it. */
   stored(
     entity: 'applicant' | 'application' | 'calendar',
     id: string,
   ): Promise<{ version: number; data: EntityData; versions: number[] } | null>;
+  /** The application's steps in application_status_history, oldest first. */
+  statusSteps(applicationId: string): Promise<{ from: string | null; to: string; reason: string | null; mutationId: string }[]>;
+  /** Any statement on the database: the tables a policy reads besides records (files, queue). */
+  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
 }
 
 const TABLES = { applicant: 'applicants', application: 'applications', calendar: 'calendars' } as const;
@@ -34,10 +39,11 @@ const TABLES = { applicant: 'applicants', application: 'applications', calendar:
 /** One database per test file, opened before its tests. */
 export function useRecords(): Records {
   let storage: Storage;
+  // PGlite's start and every migration: seconds on a quiet machine, more than the default 10 s on a busy shared one.
   beforeAll(async () => {
     storage = await openPGlite('memory://');
     await migrate(storage);
-  });
+  }, 60_000);
   afterAll(() => storage.close());
   return {
     history: (entity, id, versions, centerCode = 'C1') =>
@@ -53,7 +59,7 @@ export function useRecords(): Records {
         const outcome = await policy({
           store,
           tx,
-          device: { id: 'device-1', centerCode: more.centerCode ?? 'C1', deskCode: '01' },
+          device: { id: 'device-1', centerCode: more.centerCode ?? 'C1', deskCode: more.deskCode ?? '01' },
           mutation: {
             mutationId: randomUUID(),
             prevMutationId: null,
@@ -81,5 +87,11 @@ export function useRecords(): Records {
       );
       return row ? { version: toInt(row.version), data: row.data, versions: versions.map((v) => toInt(v.version)) } : null;
     },
+    statusSteps: (applicationId) =>
+      storage.query(
+        'SELECT from_status AS "from", to_status AS "to", reason, mutation_id AS "mutationId" FROM application_status_history WHERE application_id = $1 ORDER BY id',
+        [applicationId],
+      ),
+    sql: (text, params = []) => storage.query(text, params),
   };
 }
