@@ -30,6 +30,8 @@ export interface Records {
   ): Promise<{ version: number; data: EntityData; versions: number[] } | null>;
   /** The application's steps in application_status_history, oldest first. */
   statusSteps(applicationId: string): Promise<{ from: string | null; to: string; reason: string | null; mutationId: string }[]>;
+  /** The database itself, for code that opens its own transactions (push, pull, prune). */
+  readonly storage: Storage;
   /** Any statement on the database: the tables a policy reads besides records (files, queue). */
   sql<T>(text: string, params?: unknown[]): Promise<T[]>;
 }
@@ -46,6 +48,9 @@ export function useRecords(): Records {
   }, 60_000);
   afterAll(() => storage.close());
   return {
+    get storage() {
+      return storage;
+    },
     history: (entity, id, versions, centerCode = 'C1') =>
       storage.transaction(async (tx) => {
         const store = new EntityStore(tx);
