@@ -31,10 +31,15 @@ interface Target {
 
 const ts = (folder: string): string[] => [`${folder}/**/*.ts`];
 
-/** The back office's sync files its unit tests cover without starting a server (test/unit/server/sync: pure, or on PGlite in memory). */
+/** The back office's sync files its unit tests cover without starting a server (test/unit/server/sync: pure, or on PGlite without HTTP). */
 const SERVER_SYNC_UNIT = [
+  'entity-store.ts',
   'payload-hash.ts',
+  'prune.ts',
+  'pull.ts',
   'push-request.ts',
+  'push.ts',
+  'retention.ts',
   'apply/applicant.ts',
   'apply/application.ts',
   'apply/calendar.ts',

@@ -1,5 +1,6 @@
 /**
- * A back office's records without the back office: PGlite in memory with the server's migrations, an
+ * A back office's records without the back office: PGlite with the server's migrations (a copy of a
+ * migrated template, see migrated-pglite.ts), an
  * EntityStore per transaction as push uses it, and the context a policy is given. For the unit tests
  * of server/sync/apply (no HTTP, no server process: cheap enough to rerun for every mutant).
  */
@@ -8,10 +9,9 @@ import { afterAll, beforeAll } from 'vitest';
 import type { ApplyContext, Outcome } from '../../../../../server/sync/apply/outcome';
 import type { EntityData, EntityName } from '../../../../../server/sync/entity-store';
 import { EntityStore } from '../../../../../server/sync/entity-store';
-import { migrate } from '../../../../../server/migrations/migrate';
-import { openPGlite } from '../../../../../server/storage/pglite-storage';
 import type { Storage } from '../../../../../server/storage/storage';
 import { toInt } from '../../../../../server/storage/storage';
+import { openMigratedCopy } from './migrated-pglite';
 
 export interface Records {
   /** Writes these versions of a record of `centerCode` (a gap in the numbers is a version the server no longer has). */
@@ -41,12 +41,12 @@ const TABLES = { applicant: 'applicants', application: 'applications', calendar:
 /** One database per test file, opened before its tests. */
 export function useRecords(): Records {
   let storage: Storage;
-  // PGlite's start and every migration: seconds on a quiet machine, more than the default 10 s on a busy shared one.
+  let remove: () => Promise<void>;
+  // The first file on a machine makes the template (PGlite's initdb and the migrations): over the default 10 s when it is busy.
   beforeAll(async () => {
-    storage = await openPGlite('memory://');
-    await migrate(storage);
+    ({ storage, remove } = await openMigratedCopy());
   }, 60_000);
-  afterAll(() => storage.close());
+  afterAll(() => remove());
   return {
     get storage() {
       return storage;
