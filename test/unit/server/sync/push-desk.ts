@@ -3,13 +3,15 @@
  * account, a session verified earlier), and the mutations its outbox sends: for the unit tests of push
  * without enrollment over HTTP. How sessions are verified is server/clerks' and has its own tests.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Device } from '../../../../server/auth/devices';
 import type { Mutation } from '../../../../shared/sync-protocol';
 import type { Records } from './apply/store-fixture';
 
 export interface TestDesk {
   device: Device;
+  /** Its device token, as it sends it to the sync routes. */
+  token: string;
   /** Mutations as this desk's signed-in clerk makes them. */
   mutation(aggregate: string, kind: string, payload: Record<string, unknown>, more?: Partial<Mutation>): Mutation;
   register(id?: string, more?: Partial<Mutation>): Mutation;
@@ -20,12 +22,13 @@ export async function enrolledDesk(records: Records, centerCode = 'C1'): Promise
   const device: Device = { id: randomUUID(), centerCode, deskCode: '01' };
   const clerkId = `clerk-${device.id.slice(0, 8)}`;
   const sessionId = randomUUID();
+  const token = randomUUID();
   await records.sql('INSERT INTO devices (id, center_code, desk_code, name, token_hash) VALUES ($1, $2, $3, $4, $5)', [
     device.id,
     centerCode,
     device.deskCode,
     `${centerCode}/${device.deskCode}`,
-    device.id,
+    createHash('sha256').update(token).digest('hex'),
   ]);
   const account = {
     id: clerkId,
@@ -64,6 +67,7 @@ export async function enrolledDesk(records: Records, centerCode = 'C1'): Promise
   });
   return {
     device,
+    token,
     mutation,
     register: (id = randomUUID(), more = {}) =>
       mutation(
