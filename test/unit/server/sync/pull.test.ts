@@ -14,6 +14,8 @@ import type { Change } from '../../../../shared/sync-protocol';
 import { useRecords } from './apply/store-fixture';
 
 const records = useRecords();
+/** Real database work, dozens of transactions a test: well over the default 5 s when the shared machine is busy. */
+const SLOW = { timeout: 30_000 };
 
 interface Write {
   entity: EntityName;
@@ -51,7 +53,7 @@ async function pullAll(centerCode: string, cursor: number, limit: number): Promi
   }
 }
 
-const applicant = (centerCode: string | null, version = 1, id = randomUUID()): Write => ({
+const applicant = (centerCode: string | null, version = 1, id: string = randomUUID()): Write => ({
   entity: centerCode === null ? 'service' : 'applicant',
   id,
   centerCode,
@@ -59,7 +61,7 @@ const applicant = (centerCode: string | null, version = 1, id = randomUUID()): W
   data: { id, v: version },
 });
 
-describe('pull', () => {
+describe('pull', SLOW, () => {
   it('never skips nor repeats a change, for any page size: the center’s own and the server-owned ones, in commit order', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -160,7 +162,7 @@ describe('pull', () => {
   });
 });
 
-describe('pull after the log was compacted', () => {
+describe('pull after the log was compacted', SLOW, () => {
   // Its own database: compaction moves the retained history for every center.
   const compacted = useRecords();
 

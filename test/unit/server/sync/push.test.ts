@@ -13,6 +13,8 @@ import { useRecords } from './apply/store-fixture';
 import { enrolledDesk } from './push-desk';
 
 const records = useRecords();
+/** Real database work, dozens of transactions a test: well over the default 5 s when the shared machine is busy. */
+const SLOW = { timeout: 30_000 };
 
 async function count(table: 'changes' | 'mutation_log' | 'application_status_history'): Promise<number> {
   const [row] = await records.sql<{ n: unknown }>(`SELECT count(*) AS n FROM ${table}`);
@@ -26,7 +28,7 @@ async function logged(mutationId: string): Promise<unknown> {
 
 const idOf = (m: Mutation) => String(m.payload.id);
 
-describe('push', () => {
+describe('push', SLOW, () => {
   it('applies a batch in order, each mutation on what the ones before it left, and answers each by its id', async () => {
     const desk = await enrolledDesk(records);
     const register = desk.register();
@@ -287,7 +289,7 @@ function racing(storage: Storage, races: number, code = '23505'): Storage & { at
   return raced;
 }
 
-describe('push after a lost race', () => {
+describe('push after a lost race', SLOW, () => {
   it('runs the batch again, up to three times in all', async () => {
     const desk = await enrolledDesk(records);
     const register = desk.register();

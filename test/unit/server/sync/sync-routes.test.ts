@@ -19,6 +19,8 @@ import { enrolledDesk } from './push-desk';
 import type { TestDesk } from './push-desk';
 
 const records = useRecords();
+/** Real database work, dozens of transactions a test: well over the default 5 s when the shared machine is busy. */
+const SLOW = { timeout: 30_000 };
 const now = new Date('2026-11-02T09:30:00.000Z');
 
 /**
@@ -42,6 +44,8 @@ function gated(storage: Storage): Storage {
     },
   };
 }
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 const written: number[] = [];
 let app: FastifyInstance;
@@ -73,7 +77,7 @@ const pushing = (desk: TestDesk, mutations: readonly unknown[], extra: object = 
 const pulling = (desk: TestDesk, query: string) => app.inject({ method: 'GET', url: `/sync/pull${query}`, headers: headers(desk) });
 const errorOf = (res: LightMyRequestResponse) => ({ status: res.statusCode, ...(res.json<{ error: { code: string } }>().error as object) });
 
-describe('sync routes', () => {
+describe('sync routes', SLOW, () => {
   it('answers health with the storage and the server version, to anyone', async () => {
     const res = await app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
@@ -111,12 +115,23 @@ describe('sync routes', () => {
   it('answers 503 with Retry-After to a push beyond the eight in flight, and serves pushes again once they end', async () => {
     const desk = await enrolledDesk(records);
     gate.held = true;
-    const inFlight = Array.from({ length: 8 }, () => pushing(desk, [desk.register()]));
-    while (gate.waiting.length < 8) await new Promise((tick) => setTimeout(tick, 5));
-    const refused = await pushing(desk, [desk.register()]);
-    expect(errorOf(refused)).toMatchObject({ status: 503, code: 'overloaded' });
-    expect(refused.headers['retry-after']).toBe('2');
-    gate.release();
+    let settled = 0;
+    const inFlight = Array.from({ length: 8 }, () => pushing(desk, [desk.register()]).finally(() => (settled += 1)));
+    try {
+      while (gate.waiting.length + settled < 8) await tick();
+      expect(gate.waiting).toHaveLength(8);
+      // The ninth is answered at once; were it let through, it would wait at the gate too: release it then.
+      const ninth = pushing(desk, [desk.register()]);
+      let answered = false;
+      void ninth.finally(() => (answered = true));
+      while (!answered && gate.waiting.length < 9) await tick();
+      gate.release();
+      const refused = await ninth;
+      expect(errorOf(refused)).toMatchObject({ status: 503, code: 'overloaded' });
+      expect(refused.headers['retry-after']).toBe('2');
+    } finally {
+      gate.release();
+    }
     expect((await Promise.all(inFlight)).map((res) => res.statusCode)).toEqual(Array(8).fill(200));
     const after = Array.from({ length: 8 }, () => pushing(desk, [desk.register()]));
     expect((await Promise.all(after)).map((res) => res.statusCode)).toEqual(Array(8).fill(200));

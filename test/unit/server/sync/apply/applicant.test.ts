@@ -9,9 +9,9 @@ const records = useRecords();
 const create = applicantPolicies['applicant.create']!;
 const update = applicantPolicies['applicant.update']!;
 
-const creating = (id: string, payload: object = applicantRow(id), centerCode = 'C1') =>
+const creating = (id: string, payload: Record<string, unknown> = applicantRow(id), centerCode = 'C1') =>
   records.apply(create, { aggregate: `applicant:${id}`, kind: 'applicant.create', baseVersion: null, payload }, { centerCode });
-const updating = (id: string, payload: object, baseVersion: number | null = 1, centerCode = 'C1') =>
+const updating = (id: string, payload: Record<string, unknown>, baseVersion: number | null = 1, centerCode = 'C1') =>
   records.apply(update, { aggregate: `applicant:${id}`, kind: 'applicant.update', baseVersion, payload }, { centerCode });
 
 describe('applicant policies', () => {

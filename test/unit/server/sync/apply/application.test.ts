@@ -32,7 +32,7 @@ function registration(id: string, extra: object = {}) {
 function send(
   kind: string,
   id: string,
-  payload: object,
+  payload: Record<string, unknown>,
   more: { centerCode?: string; baseVersion?: number | null; mutationId?: string } = {},
 ) {
   return records.apply(

@@ -9,7 +9,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { ApplyContext, Outcome } from '../../../../../server/sync/apply/outcome';
 import type { EntityData, EntityName } from '../../../../../server/sync/entity-store';
 import { EntityStore } from '../../../../../server/sync/entity-store';
-import type { Storage } from '../../../../../server/storage/storage';
+import type { SqlParam, Storage } from '../../../../../server/storage/storage';
 import { toInt } from '../../../../../server/storage/storage';
 import { openMigratedCopy } from './migrated-pglite';
 
@@ -33,7 +33,7 @@ export interface Records {
   /** The database itself, for code that opens its own transactions (push, pull, prune). */
   readonly storage: Storage;
   /** Any statement on the database: the tables a policy reads besides records (files, queue). */
-  sql<T>(text: string, params?: unknown[]): Promise<T[]>;
+  sql<T>(text: string, params?: readonly SqlParam[]): Promise<T[]>;
 }
 
 const TABLES = { applicant: 'applicants', application: 'applications', calendar: 'calendars' } as const;
