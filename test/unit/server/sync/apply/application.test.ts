@@ -283,6 +283,13 @@ describe('application.status', () => {
     expect(await record(id)).toMatchObject({ version: 1, data: { status: 'registered' } });
   });
 
+  it('starts the history of a case stored before it had one with the move', async () => {
+    const id = randomUUID();
+    await records.history('application', id, { 1: { id, status: 'registered' } });
+    expect(await move(id, 'registered', 'sent_to_provider')).toEqual({ status: 'applied', version: 2 });
+    expect((await record(id)).data.statusHistory).toEqual([expect.objectContaining({ from: 'registered', to: 'sent_to_provider' })]);
+  });
+
   it('fails rather than extend a malformed history partial', async () => {
     const id = randomUUID();
     await records.history('application', id, { 1: { id, status: 'registered', statusHistory: [{ to: 'registered' }] } });
@@ -420,6 +427,28 @@ describe('receipts', () => {
       fieldErrors: [{ path: ['payload', 'receipt', 'version'], message: 'no such receipt' }],
     });
     expect(await record(id)).toMatchObject({ version: 2, data: { items: [line, more] } });
+  });
+
+  it('corrects an опис version after version, each on its own previous one, whatever versions other описи have', async () => {
+    const id = randomUUID();
+    await register(id, { actorName: 'Оля' });
+    await send('application.addDocuments', id, { id, receipt: receipt(2, 1, [more]) });
+    const correction = { position: 1, reason: 'Уточнено' };
+    expect(await send('application.correctLine', id, { id, receipt: receipt(1, 2, [fixed], correction) })).toMatchObject({
+      status: 'applied',
+    });
+    // №2 has no v2 to correct, though №1 has.
+    expect(await send('application.correctLine', id, { id, receipt: receipt(2, 3, [fixed], correction) })).toMatchObject({
+      code: 'receipt_unknown',
+    });
+    expect(await send('application.correctLine', id, { id, receipt: receipt(2, 2, [fixed], correction) })).toMatchObject({
+      status: 'applied',
+    });
+    expect(await send('application.correctLine', id, { id, receipt: receipt(2, 3, [more], correction) })).toEqual({
+      status: 'applied',
+      version: 5,
+    });
+    expect((await record(id)).data.items).toEqual([fixed, more]);
   });
 
   it('builds on a case stored before receipts were numbered: its lines plus the new опис’s', async () => {

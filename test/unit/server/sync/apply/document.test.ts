@@ -134,6 +134,9 @@ describe('document policies', () => {
     const sha = await file('C1');
     const id = await application();
     await attaching(id, { id: 'doc-1', blobSha256: sha });
+    // A document the case lacks, while another is attached.
+    expect(await detaching(id, 'doc-9')).toMatchObject({ code: 'not_found', message: 'No document doc-9 on the server' });
+    expect(await records.stored('application', id)).toMatchObject({ version: 2 });
     await detaching(id, 'doc-1');
     const gone = { status: 'rejected', code: 'not_found', message: 'No document doc-1 on the server', fieldErrors: [] };
     expect(await detaching(id, 'doc-1')).toEqual(gone);
