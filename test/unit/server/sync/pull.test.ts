@@ -205,3 +205,12 @@ describe('pull after the log was compacted', SLOW, () => {
     });
   });
 });
+
+describe('pull from a log with no change yet', SLOW, () => {
+  const empty = useRecords();
+
+  it('serves cursor 0 and refuses any later cursor as ahead of it', async () => {
+    expect(await pull(empty.storage, 'C1', 0, 10)).toEqual({ changes: [], cursor: 0, hasMore: false });
+    await expect(pull(empty.storage, 'C1', 5, 10)).rejects.toMatchObject({ cursor: 5, ahead: true });
+  });
+});

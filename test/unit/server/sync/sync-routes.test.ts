@@ -97,6 +97,8 @@ describe('sync routes', SLOW, () => {
     expect(body.results[2]).toEqual({ mutationId: second.mutationId, status: 'applied', version: 1 });
     // Two records written, for the statistics.
     expect(written).toEqual([2]);
+    // The oldest protocol the server still speaks.
+    expect((await pushing(desk, [desk.register()], { protocol: 1 })).statusCode).toBe(200);
   });
 
   it('refuses a push without a device token, and a malformed one, before applying anything', async () => {
@@ -127,7 +129,7 @@ describe('sync routes', SLOW, () => {
       while (!answered && gate.waiting.length < 9) await tick();
       gate.release();
       const refused = await ninth;
-      expect(errorOf(refused)).toMatchObject({ status: 503, code: 'overloaded' });
+      expect(errorOf(refused)).toEqual({ status: 503, code: 'overloaded', message: 'Too many pushes at once; retry shortly' });
       expect(refused.headers['retry-after']).toBe('2');
     } finally {
       gate.release();
@@ -158,6 +160,11 @@ describe('sync routes', SLOW, () => {
     expect((await pulling(desk, `?cursor=${mine[1]!.seq}&at=${encodeURIComponent(at)}`)).json<typeof page>().changes).toMatchObject([
       { id: mutations[2]!.payload.id },
     ]);
+    // A version of more than one digit.
+    const id = String(mutations[2]!.payload.id);
+    await records.history('application', id, { 12: { id } }, 'P1');
+    const [twelfth] = await records.sql<{ seq: number }>('SELECT max(seq) AS seq FROM changes');
+    expect((await pulling(desk, `?cursor=${twelfth!.seq}&at=${encodeURIComponent(`application:${id}:12`)}`)).statusCode).toBe(200);
     expect(errorOf(await pulling(desk, `?cursor=${mine[1]!.seq}&at=${encodeURIComponent('application:x:y:1')}`))).toMatchObject({
       status: 410,
       code: 'cursor_ahead',
