@@ -6,10 +6,9 @@
  *
  *   npm run mutate                                   every folder below, in order
  *   npm run mutate -- shared/validate main/backend/db   the named folders
- *   npm run mutate -- server/sync:unit               one part of a folder (see TARGETS)
  *   npm run mutate -- --mutate 'main/backend/sync/engine.ts'   any globs, comma-separated, `!` to leave out
  *                                                    (own report folder named after them; the tests of the
- *                                                    part that lists them, else of the folder they lie in)
+ *                                                    folder they lie in)
  *   MUTATE_CONCURRENCY=2 npm run mutate              two test runners instead of one
  */
 import { join } from 'node:path';
@@ -18,31 +17,16 @@ import type { MutantResult, PartialStrykerOptions } from '@stryker-mutator/api/c
 
 interface Target {
   folder: string;
-  /** A named list of the folder's files measured against their own suite; the folder's other files are its plain target. */
-  part?: string;
   mutate: string[];
   /**
    * Which tests kill this folder's mutants (test/mutation/vitest.<suite>.config.ts): the unit project;
    * unit + integration (real server and desks); or a chosen subset of those for a folder the whole
    * integration project would take a day to run against (see that config for why it holds what it holds).
    */
-  suite: 'unit' | 'integration' | 'db' | 'sync-desk' | 'sync-files' | 'sync-server' | 'sync-server-unit';
+  suite: 'unit' | 'integration' | 'db' | 'sync-desk' | 'sync-files' | 'sync-server';
 }
 
 const ts = (folder: string): string[] => [`${folder}/**/*.ts`];
-
-/** The back office's sync files its unit tests cover without starting a server (test/unit/server/sync: pure, or on PGlite in memory). */
-const SERVER_SYNC_UNIT = [
-  'payload-hash.ts',
-  'push-request.ts',
-  'apply/calendar.ts',
-  'apply/merge.ts',
-  'apply/outcome.ts',
-  'apply/payment.ts',
-  'apply/policies.ts',
-  'apply/status-move.ts',
-  'apply/update-with-merge.ts',
-].map((file) => `server/sync/${file}`);
 
 const TARGETS: Target[] = [
   { folder: 'shared/validate', mutate: ts('shared/validate'), suite: 'unit' },
@@ -55,9 +39,8 @@ const TARGETS: Target[] = [
   // unit tests only (the engine is covered by nearly every end-to-end sync test: hours per run).
   { folder: 'main/backend/sync/file-upload.ts', mutate: ['main/backend/sync/file-upload.ts'], suite: 'sync-files' },
   { folder: 'main/backend/sync', mutate: [...ts('main/backend/sync'), '!main/backend/sync/file-upload.ts'], suite: 'sync-desk' },
-  // Its pure files against their unit tests (seconds per mutant); the rest, on the storage, against a server.
-  { folder: 'server/sync', part: 'unit', mutate: SERVER_SYNC_UNIT, suite: 'sync-server-unit' },
-  { folder: 'server/sync', mutate: [...ts('server/sync'), ...SERVER_SYNC_UNIT.map((file) => `!${file}`)], suite: 'sync-server' },
+  // Against its unit tests: pure functions, and the rest on PGlite without a server process (seconds per mutant).
+  { folder: 'server/sync', mutate: ts('server/sync'), suite: 'sync-server' },
 ];
 
 const REPORTS = 'reports/mutation';
@@ -72,7 +55,7 @@ function slug(folder: string): string {
 }
 
 function optionsFor(target: Target, concurrency: number): PartialStrykerOptions {
-  const dir = `${REPORTS}/${slug(target.folder)}${target.part ? `-${target.part}` : ''}`;
+  const dir = `${REPORTS}/${slug(target.folder)}`;
   return {
     mutate: target.mutate,
     testRunner: 'vitest',
@@ -112,18 +95,14 @@ function targetsFrom(args: string[]): Target[] {
   if (glob >= 0) {
     const patterns = args[glob + 1]?.split(',');
     if (!patterns) throw new Error('--mutate needs a glob, e.g. --mutate "shared/validate/**/*.ts"');
-    // Files a part lists run against that part's tests; a glob inside one of the folders above against
-    // that folder's. Either way with its own report.
-    const owner =
-      TARGETS.find((t) => t.part && patterns.every((p) => t.mutate.includes(p.replace(/^!/, '')))) ??
-      TARGETS.find((t) => !t.part && patterns.every((p) => p.replace(/^!/, '').startsWith(t.folder)));
+    // A glob inside one of the folders above runs against that folder's tests, with its own report.
+    const owner = TARGETS.find((t) => patterns.every((p) => p.replace(/^!/, '').startsWith(t.folder)));
     return [{ folder: patterns.join(' '), mutate: patterns, suite: owner?.suite ?? 'integration' }];
   }
   if (args.length === 0) return TARGETS;
   return args.flatMap((name) => {
-    // `server/sync` names every part of the folder, `server/sync:unit` one part.
-    const targets = TARGETS.filter((t) => t.folder === name.replace(/\/$/, '') || (t.part && `${t.folder}:${t.part}` === name));
-    if (targets.length === 0) throw new Error(`unknown folder ${name}; one of: ${[...new Set(TARGETS.map((t) => t.folder))].join(', ')}`);
+    const targets = TARGETS.filter((t) => t.folder === name.replace(/\/$/, ''));
+    if (targets.length === 0) throw new Error(`unknown folder ${name}; one of: ${TARGETS.map((t) => t.folder).join(', ')}`);
     return targets;
   });
 }
@@ -134,7 +113,7 @@ const lines: string[] = [];
 for (const target of targetsFrom(process.argv.slice(2))) {
   const s = score(await new Stryker(optionsFor(target, concurrency)).runMutationTest());
   lines.push(
-    `${(target.part ? `${target.folder} (${target.part})` : target.folder).padEnd(24)} ${s.score.toFixed(1).padStart(5)}%  killed ${s.killed}, survived ${s.survived}, no coverage ${s.noCoverage} of ${s.total}`,
+    `${target.folder.padEnd(24)} ${s.score.toFixed(1).padStart(5)}%  killed ${s.killed}, survived ${s.survived}, no coverage ${s.noCoverage} of ${s.total}`,
   );
 }
 console.warn(`\nMutation scores (goal: 80% each)\n${lines.join('\n')}`);
