@@ -53,8 +53,10 @@ export type EnrollResponse = z.infer<typeof EnrollResponse>;
  * (shared/sync-mutations.ts, the desk's appliers).
  */
 export const JsonObject = z.custom<Record<string, unknown>>(
-  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-  'Expected an object',
+  // An own `__proto__` (JSON.parse makes one from the text) would set the prototype of whatever
+  // the fields are later assigned into: no real payload has one, so it is refused here.
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && !Object.hasOwn(value, '__proto__'),
+  'Expected an object with no "__proto__" field',
 );
 
 export const Mutation = z

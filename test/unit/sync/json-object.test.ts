@@ -7,16 +7,29 @@ import { Change, JsonObject, Mutation } from '../../../shared/sync-protocol';
 const RECORD = z.record(z.string(), z.unknown());
 
 describe('JsonObject (a payload, a pulled record)', () => {
-  it('takes exactly the JSON values z.record took, and hands on the same fields', () => {
+  it('takes exactly the JSON values z.record took, and hands on the same fields, but an own __proto__', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        const before = RECORD.safeParse(value);
         const now = JsonObject.safeParse(value);
+        // z.record copied the fields by assignment, so an own __proto__ became the copy's prototype.
+        if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__')) {
+          expect(now.success).toBe(false);
+          return;
+        }
+        const before = RECORD.safeParse(value);
         expect(now.success).toBe(before.success);
         if (now.success) expect(now.data).toEqual(before.data);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('refuses a payload that arrived with a "__proto__" field, saying so', () => {
+    const parsed: unknown = JSON.parse('{"id":"p-1","__proto__":{"admin":true}}');
+    const result = JsonObject.safeParse(parsed);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('Expected an object with no "__proto__" field');
+    expect(JsonObject.safeParse(JSON.parse('{"id":"p-1","nested":{"__proto__":1}}')).success).toBe(true);
   });
 
   it('refuses a pulled record whose data is a list, and a mutation whose payload is text, at that field', () => {
