@@ -30,7 +30,12 @@ export default defineConfig({
         ...integrationProject,
         test: {
           ...integrationProject.test,
-          include: ['test/integration/durability/disk-full.test.ts', 'test/integration/durability/read-only.test.ts'],
+          include: [
+            'test/integration/durability/disk-full.test.ts',
+            'test/integration/durability/read-only.test.ts',
+            // The whole-file check after start (db/full-check.ts): real damaged files, a real backend in process.
+            'test/integration/durability/background-check.test.ts',
+          ],
         },
       },
     ],
