@@ -86,4 +86,18 @@ describe('a pulled page of applicants in one statement', () => {
     ]);
     checkNameIndexes(db);
   });
+
+  it('ends a run at a change of another kind, and takes a kind this desk does not keep on its own, before and after a run', () => {
+    const { db } = openTestDesk(tempDir());
+    const logger = memoryLogger();
+    const unknown = (seq: number, id: string): Change => ({ seq, entity: 'future_kind', id, version: 1, data: { id } });
+    // Applicants by runs only: a page that fell back to one change at a time would skip p-1, and show.
+    createChangeApplier(logger, RUNS_ONLY)(db, [unknown(1, 'x-1'), pulledApplicant(2, 'p-1', 'Коваль'), unknown(3, 'x-2')]);
+    expect(db.prepare('SELECT id FROM applicants').pluck().all()).toEqual(['p-1']);
+    expect(logger.entries.map((e) => [e.level, e.fields?.id])).toEqual([
+      ['info', 'x-1'],
+      ['info', 'x-2'],
+    ]);
+    checkNameIndexes(db);
+  });
 });
