@@ -1176,6 +1176,7 @@ export const en = {
   'review.chart.byHour': 'Visitors by hour',
   'review.chart.byClerk': 'Applications by clerk',
   'review.chart.asTable': 'The same data as a table',
+  'review.chart.role': 'bar chart',
   'review.chart.empty': 'No data for this period.',
   'review.byService': 'Applications by service',
   'review.byStatus': 'Applications by status',

@@ -1180,6 +1180,7 @@ export const uk = {
   'review.chart.byHour': 'Відвідувачі за годинами',
   'review.chart.byClerk': 'Звернення за працівниками',
   'review.chart.asTable': 'Ті самі дані таблицею',
+  'review.chart.role': 'стовпчикова діаграма',
   'review.chart.empty': 'За цей період даних немає.',
   'review.byService': 'Звернення за послугами',
   'review.byStatus': 'Звернення за станом',

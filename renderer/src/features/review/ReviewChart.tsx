@@ -1,10 +1,6 @@
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { useT } from '../../i18n/use-t';
-
-export interface ChartRow {
-  label: string;
-  value: number;
-}
+import { BarPlot } from './BarPlot';
+import type { ChartRow } from './BarPlot';
 
 interface ReviewChartProps {
   id: string;
@@ -29,20 +25,7 @@ export function ReviewChart({ id, title, labelHeader, valueHeader, rows }: Revie
         <p className="muted">{t('review.chart.empty')}</p>
       ) : (
         <>
-          <BarChart
-            width={Math.max(320, rows.length * 56)}
-            height={220}
-            data={[...rows]}
-            role="img"
-            aria-label={`${title}: ${rows.map((r) => `${r.label} — ${r.value}`).join('; ')}`}
-            accessibilityLayer
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" />
-            <YAxis allowDecimals={false} />
-            <Tooltip />
-            <Bar dataKey="value" name={valueHeader} fill="var(--accent)" isAnimationActive={false} />
-          </BarChart>
+          <BarPlot title={title} rows={rows} />
           <details className="review-chart-table">
             <summary>{t('review.chart.asTable')}</summary>
             <table className="kit-table">

@@ -17,7 +17,10 @@ let registered: Array<{ id: string; regNumber: string }> = [];
 
 beforeAll(async () => {
   const clerk = await must(deskApi.call('clerk.me', {}));
-  act(() => useShellStore.setState({ clerk }));
+  // The backend's own app.info, so "today" is the center's day (Kyiv) as the backend registers it,
+  // not the machine's: between 22:00 and 24:00 UTC the two differ and the day would look empty.
+  const info = await must(deskApi.call('app.info', {}));
+  act(() => useShellStore.setState({ clerk, info: { status: 'loaded', info } }));
   const [service] = await must(deskApi.call('catalog.search', { q: 'MS-01' }));
   const items = service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 }));
   registered = [];
