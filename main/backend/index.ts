@@ -42,6 +42,7 @@ import type { BackendConnection } from './connections';
 import { scheduleDailyBackups } from './db/backup';
 import { createFullChecker, integrityOf } from './db/full-check';
 import { openDatabase } from './db/open';
+import { issuedNumbersOf } from './applications/registration-number';
 import type { Db } from './db/open';
 import { createDispatcher } from './dispatch';
 import { machineConfigPath } from './config/machine-config-path';
@@ -130,6 +131,8 @@ export function createBackend(config: BackendConfig): Backend {
   }
   try {
     openDeviceKey({ db, dataDir, backupsDir, logger, ...(config.deviceKey ? { given: config.deviceKey } : {}) });
+    // At start, not at the first registration: a file kept aside or carried over is logged in the desk's log.
+    issuedNumbersOf(db, (message, fields) => logger.log('warn', message, fields));
   } catch (error) {
     db.close();
     logger.log('error', 'Backend cannot start', { error: (error as Error).message });
