@@ -140,7 +140,12 @@ export function openIssuedNumbers(dataDir: string, warn: Warn): IssuedNumbers {
     close: () => closeSync(fd),
   };
 
-  importJson(join(dataDir, HAND_WRITTEN_NUMBERS_FILE), numbers, warn);
+  try {
+    importJson(join(dataDir, HAND_WRITTEN_NUMBERS_FILE), numbers, warn);
+  } catch (error) {
+    numbers.close();
+    throw error;
+  }
   return numbers;
 }
 

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { openIssuedNumbers, sequenceKey } from './issued-numbers';
@@ -58,11 +59,21 @@ const warnOnStderr: Warn = (message, fields) => process.emitWarning(`${message} 
  * it too, so nothing holds the data folder after. An in-memory database has no data folder, so
  * nothing survives it to protect (null).
  */
+/** A file the disk will not give or make is a STORAGE error: the registration asking for it is refused whole, with a message to act on. */
+function openFile(db: Db, warn: Warn): IssuedNumbers {
+  try {
+    return openIssuedNumbers(dirname(db.name), warn);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('STORAGE', `Cannot open the issued-numbers file beside ${db.name}: ${(error as Error).message}`);
+  }
+}
+
 export function issuedNumbersOf(db: Db, warn: Warn = warnOnStderr): IssuedNumbers | null {
   if (db.name === '' || db.name === ':memory:') return null;
   let numbers = opened.get(db);
   if (!numbers) {
-    const file = openIssuedNumbers(dirname(db.name), warn);
+    const file = openFile(db, warn);
     const closeDb = db.close.bind(db);
     db.close = () => {
       opened.delete(db);

@@ -2,7 +2,7 @@
  * Registration numbers never repeat on a desk, also after the README's restore from a backup
  * (issue 10): real SQLite files, real backups from db/backup.ts.
  */
-import { existsSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getApplicationById } from '../../../main/backend/applications/queries';
@@ -103,6 +103,27 @@ describe('registration numbers after a restore', () => {
     reopened.db.close();
     const aside = readdirSync(dataDir).filter((name) => name.startsWith(`${ISSUED_NUMBERS_FILE}.unreadable-`));
     expect(aside.map((name) => readFileSync(join(dataDir, name), 'utf8'))).toEqual(['not the file']);
+  });
+
+  it('refuses the registration with STORAGE, saving nothing, while the issued-numbers file cannot be made; the next one after is 0001', () => {
+    const dataDir = tempDir();
+    const desk = openTestDesk(dataDir);
+    const applicantId = addApplicant(desk.env).id;
+    // What the desk writes the new file under, taken by a folder: the file cannot be made.
+    mkdirSync(join(dataDir, `${ISSUED_NUMBERS_FILE}.tmp`));
+    const attempt = () =>
+      registerApplication(
+        desk.env,
+        RegisterApplication.parse({ serviceId: SAMPLE_SERVICE.id, applicantId, items: [{ name: 'Заява', original: true, sheets: 1 }] }),
+      );
+    expect(attempt).toThrow(
+      expect.objectContaining({ code: 'STORAGE', message: expect.stringContaining('issued-numbers file') as string }),
+    );
+    expect(desk.db.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(0);
+    expect(desk.db.prepare('SELECT count(*) FROM registration_sequences').pluck().get()).toBe(0);
+    rmSync(join(dataDir, `${ISSUED_NUMBERS_FILE}.tmp`), { recursive: true });
+    expect(attempt().regNumber).toBe('KV01-07-20261127-0001');
+    desk.db.close();
   });
 
   it.runIf(existsSync('/proc/self/fd'))('keeps the file open while the database is, and closing the database closes it', () => {
