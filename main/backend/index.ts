@@ -42,6 +42,7 @@ import type { BackendConnection } from './connections';
 import { scheduleDailyBackups } from './db/backup';
 import { createFullChecker, integrityOf } from './db/full-check';
 import { openDatabase } from './db/open';
+import { issuedNumbersOf } from './applications/registration-number';
 import type { Db } from './db/open';
 import { createDispatcher } from './dispatch';
 import { machineConfigPath } from './config/machine-config-path';
@@ -98,6 +99,21 @@ function ensureDataDir(dataDir: string): boolean {
 }
 
 /**
+ * At start, not at the first registration, so a file kept aside or carried over is logged in the
+ * desk's log. One that cannot be opened does not stop the desk: everything but registering works,
+ * and each registration tries again and is refused with a STORAGE error until it opens.
+ */
+function openIssuedNumbersAtStart(db: Db, logger: Logger): void {
+  try {
+    issuedNumbersOf(db, (message, fields) => logger.log('warn', message, fields));
+  } catch (error) {
+    logger.log('error', 'The issued-numbers file cannot be opened: registrations are refused until it can', {
+      error: (error as Error).message,
+    });
+  }
+}
+
+/**
  * The transport-agnostic backend (docs/ARCHITECTURE.md §2.1): opens the data folder and database, and
  * answers contract calls from any number of connections. Throws AppError (STORAGE) or
  * ConfigError when it cannot start; the host shows that message.
@@ -130,6 +146,7 @@ export function createBackend(config: BackendConfig): Backend {
   }
   try {
     openDeviceKey({ db, dataDir, backupsDir, logger, ...(config.deviceKey ? { given: config.deviceKey } : {}) });
+    openIssuedNumbersAtStart(db, logger);
   } catch (error) {
     db.close();
     logger.log('error', 'Backend cannot start', { error: (error as Error).message });

@@ -1,9 +1,12 @@
 /**
  * Documents (docs/ARCHITECTURE.md §6.9): pages per second from the SANE test device to a stored,
  * compressed page (scanimage's feeder batch, each page through compressPage and putBlob as it
- * arrives), then assembly of a 20-page document of those pages, and the peak RSS of this process
- * (the backend's share of the work: scanimage is a process of its own) over both.
+ * arrives), then assembly of a 20-page document of those pages, and the peak RSS over both of the
+ * process doing them: a child (documents-child.ts) holding the desk backend's modules, not the
+ * bench with the store and sync sections' heaps (the backend's share of the work: scanimage is a
+ * process of its own).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +18,7 @@ import type { AssemblyPage } from '../../main/backend/documents/assemble-pdf';
 import { compressPage } from '../../main/backend/documents/page-image';
 import { findProgram } from '../../main/backend/scan/find-program';
 import { SaneScanner } from '../../main/backend/scan/sane-scanner';
+import { benchChild } from './cold-open';
 import type { Figure } from './report';
 
 /** The test device's feeder gives 10 pages a batch. */
@@ -41,7 +45,14 @@ function sampleRss(): { stop(): number } {
   };
 }
 
-export async function documentsFigures(quick: boolean): Promise<Figure[]> {
+export function documentsFigures(quick: boolean): Figure[] {
+  const child = spawnSync(process.execPath, [benchChild('documents'), ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`The documents child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as Figure[];
+}
+
+/** The measurement itself, in the child; its own RSS sampled from before the first page to after the PDF. */
+export async function measureDocuments(quick: boolean): Promise<Figure[]> {
   const program = findProgram(null, { names: ['scanimage'], platform: process.platform, env: process.env });
   if (program === null) throw new Error('the documents bench needs scanimage (Debian package sane-utils)');
   const dir = mkdtempSync(join(tmpdir(), 'vikno-bench-documents-'));

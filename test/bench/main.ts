@@ -4,7 +4,6 @@
  * figure names so a reader can compare, but a slow machine does not fail a build.
  */
 import { parseArgs } from 'node:util';
-import { COLD_OPEN_ENV, runColdOpenChild } from './cold-open';
 import { documentsFigures } from './documents.bench';
 import { queueFigures } from './queue.bench';
 import { regionFigures } from './region.bench';
@@ -27,12 +26,6 @@ const SECTIONS: ReadonlyArray<{ name: string; run(quick: boolean): Figure[] | Pr
 ];
 
 async function main(): Promise<void> {
-  // The store bench re-runs this bundle as its cold-open child (cold-open.ts).
-  const coldOpenFile = process.env[COLD_OPEN_ENV];
-  if (coldOpenFile !== undefined) {
-    runColdOpenChild(coldOpenFile);
-    return;
-  }
   const { values } = parseArgs({
     options: { quick: { type: 'boolean', default: false }, out: { type: 'string' }, only: { type: 'string' } },
     strict: true,

@@ -342,7 +342,7 @@ export async function storeFigures(quick: boolean): Promise<Figure[]> {
       { name: 'cold open: of which the start check', value: open.quickCheckMs, unit: 'ms' },
       { name: 'whole-file check (worker thread after start, not on the start path)', value: fullCheckMs, unit: 'ms' },
       {
-        name: 'backend RSS after cold open (goal ≤ 150 MiB; the bench bundle, more than a backend loads)',
+        name: 'backend RSS after cold open (goal ≤ 150 MiB)',
         value: open.rssBytes / MiB,
         unit: 'MiB',
       },

@@ -2,6 +2,7 @@ import { Authority } from '../../../shared/domain/representation';
 import type { CaseSnapshot, PartySnapshot } from '../../../shared/domain/case-snapshot';
 import type { ReceiptVersion } from '../../../shared/domain/receipt';
 import type { Db } from '../db/db';
+import { statement } from '../db/statements';
 
 /**
  * The snapshot and опис №1 of a case registered before the record was frozen, built from what
@@ -62,11 +63,10 @@ const SELECT_LIVE = `
  * and document only while the row was not deleted (the handler asked getApplicant, which skips those).
  */
 function party(db: Db, id: string): PartySnapshot {
-  const row = db
-    .prepare(
-      'SELECT id, display_name, rnokpp, edrpou, id_doc_type, id_doc_number, id_doc_valid_until, deleted_at FROM applicants WHERE id = ?',
-    )
-    .get(id) as PartyRow | undefined;
+  const row = statement(
+    db,
+    'SELECT id, display_name, rnokpp, edrpou, id_doc_type, id_doc_number, id_doc_valid_until, deleted_at FROM applicants WHERE id = ?',
+  ).get(id) as PartyRow | undefined;
   if (!row) return { id, displayName: '', taxId: null, idDoc: null };
   const live = row.deleted_at === null;
   return {
@@ -92,10 +92,10 @@ function representative(db: Db, row: LiveRow): CaseSnapshot['representative'] {
 
 /** The case's snapshot and its опис №1 (layout 1: drawn as receipts were then), or null when there is no such case. */
 export function liveSnapshot(db: Db, id: string): { snapshot: CaseSnapshot; first: ReceiptVersion } | null {
-  const row = db.prepare(SELECT_LIVE).get(id) as LiveRow | undefined;
+  const row = statement(db, SELECT_LIVE).get(id) as LiveRow | undefined;
   if (!row) return null;
   const lines = (
-    db.prepare('SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position').all(id) as Array<{
+    statement(db, 'SELECT name, original, sheets FROM application_items WHERE application_id = ? ORDER BY position').all(id) as Array<{
       name: string;
       original: number;
       sheets: number;

@@ -1,6 +1,9 @@
+import { dirname } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
-import { issuedNumbersPath, readIssuedNumbers, sequenceKey, writeIssuedNumber } from './issued-numbers-file';
+import { openIssuedNumbers, sequenceKey } from './issued-numbers';
+import type { IssuedNumbers, Warn } from './issued-numbers';
 
 const RAISE_SEQUENCE = `INSERT INTO registration_sequences (center_code, desk_code, day, last_value) VALUES (?, ?, ?, ?)
   ON CONFLICT (center_code, desk_code, day) DO UPDATE SET last_value = max(last_value, excluded.last_value)`;
@@ -21,8 +24,7 @@ export interface AllocatedNumber {
  * number back and the numbers of a day have no gaps.
  */
 export function allocateRegistrationNumber(db: Db, centerCode: string, deskCode: string, day: string): AllocatedNumber {
-  const file = issuedNumbersPath(db.name);
-  const inFile = file ? (readIssuedNumbers(file)[sequenceKey(centerCode, deskCode, day)] ?? 0) : 0;
+  const inFile = issuedNumbersOf(db)?.highest(sequenceKey(centerCode, deskCode, day)) ?? 0;
   const inDb = (statement(db, 'SELECT last_value FROM registration_sequences WHERE center_code = ? AND desk_code = ? AND day = ?')
     .pluck()
     .get(centerCode, deskCode, day) ?? 0) as number;
@@ -39,13 +41,49 @@ export function allocateRegistrationNumber(db: Db, centerCode: string, deskCode:
  * registration writes the file again.
  */
 export function keepIssuedNumber(db: Db, centerCode: string, deskCode: string, day: string, value: number): void {
-  const file = issuedNumbersPath(db.name);
-  if (!file) return;
   try {
-    writeIssuedNumber(file, sequenceKey(centerCode, deskCode, day), value);
+    issuedNumbersOf(db)?.keep(sequenceKey(centerCode, deskCode, day), value);
   } catch {
     // Deliberately swallowed: see above. The database row still holds the number until a restore.
   }
+}
+
+const opened = new WeakMap<Db, IssuedNumbers>();
+
+/** Outside a backend (tests, the bench's tools) there is no desk log: Node's warning channel prints to stderr. */
+const warnOnStderr: Warn = (message, fields) => process.emitWarning(`${message} ${JSON.stringify(fields)}`);
+
+/**
+ * The issued-numbers file beside the database of `db`, opened on first use (the backend opens it
+ * at start with its logger) and kept open as long as the connection: closing the database closes
+ * it too, so nothing holds the data folder after. An in-memory database has no data folder, so
+ * nothing survives it to protect (null).
+ */
+/** A file the disk will not give or make is a STORAGE error: the registration asking for it is refused whole, with a message to act on. */
+function openFile(db: Db, warn: Warn): IssuedNumbers {
+  try {
+    return openIssuedNumbers(dirname(db.name), warn);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('STORAGE', `Cannot open the issued-numbers file beside ${db.name}: ${(error as Error).message}`);
+  }
+}
+
+export function issuedNumbersOf(db: Db, warn: Warn = warnOnStderr): IssuedNumbers | null {
+  if (db.name === '' || db.name === ':memory:') return null;
+  let numbers = opened.get(db);
+  if (!numbers) {
+    const file = openFile(db, warn);
+    const closeDb = db.close.bind(db);
+    db.close = () => {
+      opened.delete(db);
+      file.close();
+      return closeDb();
+    };
+    opened.set(db, file);
+    numbers = file;
+  }
+  return numbers;
 }
 
 export function formatRegistrationNumber(centerCode: string, deskCode: string, day: string, value: number): string {

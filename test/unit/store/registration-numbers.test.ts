@@ -2,12 +2,13 @@
  * Registration numbers never repeat on a desk, also after the README's restore from a backup
  * (issue 10): real SQLite files, real backups from db/backup.ts.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getApplicationById } from '../../../main/backend/applications/queries';
 import { registerApplication } from '../../../main/backend/applications/register-application';
 import { ISSUED_NUMBERS_FILE } from '../../../main/backend/applications/issued-numbers-file';
+import { HAND_WRITTEN_NUMBERS_FILE } from '../../../main/backend/applications/issued-numbers-json';
 import { takeBackup } from '../../../main/backend/db/backup';
 import { createChangeApplier } from '../../../main/backend/sync/pull-apply';
 import { RegisterApplication } from '../../../shared/domain/application';
@@ -27,6 +28,15 @@ function register(desk: TestDesk) {
     desk.env,
     RegisterApplication.parse({ serviceId: SAMPLE_SERVICE.id, applicantId, items: [{ name: 'Заява', original: true, sheets: 1 }] }),
   );
+}
+
+/** Where a descriptor points, or '' for one closed while listing (the listing's own). */
+function readlinkSafe(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '';
+  }
 }
 
 const numbers = (count: number, desk: TestDesk) => Array.from({ length: count }, () => register(desk).regNumber);
@@ -76,10 +86,55 @@ describe('registration numbers after a restore', () => {
 
   it('continues after a last number IT wrote into the issued-numbers file by hand, as the README says', () => {
     const dataDir = tempDir();
-    writeFileSync(join(dataDir, ISSUED_NUMBERS_FILE), JSON.stringify({ 'KV01/07/2026-11-27': 12 }));
+    writeFileSync(join(dataDir, HAND_WRITTEN_NUMBERS_FILE), JSON.stringify({ 'KV01/07/2026-11-27': 12 }));
     const desk = openTestDesk(dataDir);
     expect(numbers(1, desk)).toEqual(['KV01-07-20261127-0013']);
     desk.db.close();
+  });
+
+  it('an issued-numbers file the desk did not write is kept aside, and numbering goes on after the database’s row', () => {
+    const dataDir = tempDir();
+    const desk = openTestDesk(dataDir);
+    expect(numbers(2, desk)).toEqual(['KV01-07-20261127-0001', 'KV01-07-20261127-0002']);
+    desk.db.close();
+    writeFileSync(join(dataDir, ISSUED_NUMBERS_FILE), 'not the file');
+    const reopened = openTestDesk(dataDir);
+    expect(numbers(1, reopened)).toEqual(['KV01-07-20261127-0003']);
+    reopened.db.close();
+    const aside = readdirSync(dataDir).filter((name) => name.startsWith(`${ISSUED_NUMBERS_FILE}.unreadable-`));
+    expect(aside.map((name) => readFileSync(join(dataDir, name), 'utf8'))).toEqual(['not the file']);
+  });
+
+  it('refuses the registration with STORAGE, saving nothing, while the issued-numbers file cannot be made; the next one after is 0001', () => {
+    const dataDir = tempDir();
+    const desk = openTestDesk(dataDir);
+    const applicantId = addApplicant(desk.env).id;
+    // What the desk writes the new file under, taken by a folder: the file cannot be made.
+    mkdirSync(join(dataDir, `${ISSUED_NUMBERS_FILE}.tmp`));
+    const attempt = () =>
+      registerApplication(
+        desk.env,
+        RegisterApplication.parse({ serviceId: SAMPLE_SERVICE.id, applicantId, items: [{ name: 'Заява', original: true, sheets: 1 }] }),
+      );
+    expect(attempt).toThrow(
+      expect.objectContaining({ code: 'STORAGE', message: expect.stringContaining('issued-numbers file') as string }),
+    );
+    expect(desk.db.prepare('SELECT count(*) FROM applications').pluck().get()).toBe(0);
+    expect(desk.db.prepare('SELECT count(*) FROM registration_sequences').pluck().get()).toBe(0);
+    rmSync(join(dataDir, `${ISSUED_NUMBERS_FILE}.tmp`), { recursive: true });
+    expect(attempt().regNumber).toBe('KV01-07-20261127-0001');
+    desk.db.close();
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))('keeps the file open while the database is, and closing the database closes it', () => {
+    const dataDir = tempDir();
+    const file = join(dataDir, ISSUED_NUMBERS_FILE);
+    const openFds = () => readdirSync('/proc/self/fd').filter((fd) => readlinkSafe(`/proc/self/fd/${fd}`) === file).length;
+    const desk = openTestDesk(dataDir);
+    numbers(3, desk);
+    expect(openFds()).toBe(1);
+    desk.db.close();
+    expect(openFds()).toBe(0);
   });
 
   it('a pulled application numbered by this desk raises its sequence past it, also with the issued-numbers file gone', () => {
