@@ -2,11 +2,13 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deskApi, must } from '../desk-backend';
+import { join } from 'node:path';
+import { dataDir, deskApi, must } from '../desk-backend';
 import '../dom-setup';
 import { useLayoutStandIn } from '../layout-stand-in';
 import { ApplicationsScreen } from '../../../../renderer/src/features/applications/ApplicationsScreen';
 import { registerThroughIntake } from './register-through-intake';
+import { addTodaysApplications } from '../../../bench/ui-today';
 import { useShellStore } from '../../../../renderer/src/app/shell-store';
 
 function described(control: HTMLElement): string {
@@ -123,5 +125,28 @@ describe('the applications screen', { timeout: 30_000 }, () => {
     await user.click(within(card).getByRole('button', { name: 'Так, закрити звернення' }));
     await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('видано'));
     expect(card.textContent).toContain('Гнатюк Олег · ID-картка 001234567');
+  });
+
+  it('draws a busy day a page at a time: the first rows with the day’s count, the rest as the list scrolls to them', async () => {
+    const user = userEvent.setup();
+    const number = await registerThroughIntake(user, 'Сидоренко Олена');
+    // Older than the one just registered: it stays first, they follow over several pages.
+    addTodaysApplications(join(dataDir, 'vikno.db'), 250);
+    render(<ApplicationsScreen />);
+    const newest = await screen.findByRole('button', { name: new RegExp(number) });
+    const total = Number(newest.closest('li')?.getAttribute('aria-setsize'));
+    expect(total).toBeGreaterThan(250);
+    expect(screen.queryByText('завантаження…')).toBeNull();
+    newest.focus();
+    await user.keyboard('{End}');
+    // The last rows are on their way, then drawn, and the End key's focus lands on the last.
+    await waitFor(() => expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe(String(total)), {
+      timeout: 5000,
+    });
+    expect(document.activeElement?.textContent).toMatch(/KV01-0[89]-/);
+    await user.keyboard('{PageUp}');
+    await waitFor(() => expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe(String(total - 10)), {
+      timeout: 5000,
+    });
   });
 });
