@@ -6,6 +6,9 @@ import { api } from '../../api';
 /** Rows asked for at a time: about ten screens of the list, some 50 KB of JSON. */
 export const DAY_PAGE_ROWS = 100;
 
+/** Rows beyond the drawn ones whose pages are asked for already, so scrolling finds them arrived rather than placeholders. */
+const AHEAD = DAY_PAGE_ROWS / 2;
+
 /** Today's list as far as it has arrived: the day's count, and the pages the list has scrolled past so far. */
 export interface DayList {
   total: number;
@@ -38,12 +41,16 @@ export function useDayPages(reading: unknown): DayPages {
   const asked = useRef(new Set<number>());
   const inView = useRef<[number, number]>([0, 0]);
 
+  const total = useRef(0);
+
   const showRange = useCallback((first: number, last: number) => {
     inView.current = [first, last];
     const mark = upTo.current;
     if (mark === null) return;
     const reading = generation.current;
-    for (let page = Math.floor(first / DAY_PAGE_ROWS); page <= Math.floor(last / DAY_PAGE_ROWS); page += 1) {
+    const from = Math.max(0, first - AHEAD);
+    const to = Math.min(total.current - 1, last + AHEAD);
+    for (let page = Math.floor(from / DAY_PAGE_ROWS); page <= Math.floor(to / DAY_PAGE_ROWS); page += 1) {
       if (asked.current.has(page)) continue;
       asked.current.add(page);
       void api.call('applications.listToday', { offset: page * DAY_PAGE_ROWS, limit: DAY_PAGE_ROWS, upTo: mark }).then((result) => {
@@ -69,9 +76,10 @@ export function useDayPages(reading: unknown): DayPages {
         setError(result.error);
         return;
       }
-      const { total, rows } = result.value;
+      const { rows } = result.value;
       upTo.current = result.value.upTo;
-      setList({ total, upTo: result.value.upTo, pages: new Map([[0, rows]]) });
+      total.current = result.value.total;
+      setList({ total: result.value.total, upTo: result.value.upTo, pages: new Map([[0, rows]]) });
       setError(null);
       showRange(...inView.current);
     });
