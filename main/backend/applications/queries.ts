@@ -234,7 +234,10 @@ const DAY_ROWS = 'a.registered_on = ? AND a.deleted_at IS NULL AND a.rowid <= ?'
  * inner query sorts only rowids and the order's keys; the joins, the outbox look-up of the sync
  * state and the JSON are done for the page's rows alone.
  */
-export function listApplicationsOn(db: Db, day: string, page: { offset: number; limit: number; upTo?: number | undefined } = { offset: 0, limit: DAY_PAGE_MAX },
+export function listApplicationsOn(
+  db: Db,
+  day: string,
+  page: { offset: number; limit: number; upTo?: number | undefined } = { offset: 0, limit: DAY_PAGE_MAX },
 ): StoredDayPage {
   const upTo = page.upTo ?? (statement(db, 'SELECT coalesce(max(rowid), 0) AS top FROM applications').get() as { top: number }).top;
   const { total } = statement(db, `SELECT count(*) AS total FROM applications a WHERE ${DAY_ROWS}`).get(day, upTo) as { total: number };
