@@ -15,6 +15,11 @@ export interface DayList {
   /** The backend's mark that keeps every page of this reading in step (contract: `applications.listToday`). */
   upTo: number;
   pages: ReadonlyMap<number, readonly ApplicationSummary[]>;
+  /**
+   * The previous reading's pages, shown where this reading's have not arrived yet: a list read
+   * afresh after each sync cycle does not flash placeholders over the rows the clerk is looking at.
+   */
+  earlier: ReadonlyMap<number, readonly ApplicationSummary[]>;
 }
 
 export interface DayPages {
@@ -79,12 +84,23 @@ export function useDayPages(reading: unknown): DayPages {
       const { rows } = result.value;
       upTo.current = result.value.upTo;
       total.current = result.value.total;
-      setList({ total: result.value.total, upTo: result.value.upTo, pages: new Map([[0, rows]]) });
+      setList((before) => ({
+        total: result.value.total,
+        upTo: result.value.upTo,
+        pages: new Map([[0, rows]]),
+        earlier: before ? new Map([...before.earlier, ...before.pages]) : new Map(),
+      }));
       setError(null);
       showRange(...inView.current);
     });
   }, [reading, showRange]);
 
-  const rowAt = useCallback((index: number) => list?.pages.get(Math.floor(index / DAY_PAGE_ROWS))?.[index % DAY_PAGE_ROWS], [list]);
+  const rowAt = useCallback(
+    (index: number) => {
+      const page = Math.floor(index / DAY_PAGE_ROWS);
+      return (list?.pages.get(page) ?? list?.earlier.get(page))?.[index % DAY_PAGE_ROWS];
+    },
+    [list],
+  );
   return { list, error, rowAt, showRange };
 }
