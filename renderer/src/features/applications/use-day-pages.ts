@@ -35,7 +35,7 @@ export interface DayPages {
  * Today's applications a page at a time (issue 17): the first page comes with the day's count,
  * the rest as the virtual list scrolls to them, and what has arrived is kept. `reading` changing
  * (a reload, a finished sync cycle) reads the list afresh; the rows on screen stay until the new
- * first page replaces them, and an answer of an earlier reading is dropped.
+ * reading's pages replace them, and an answer of an earlier reading is dropped.
  */
 export function useDayPages(reading: unknown): DayPages {
   const [list, setList] = useState<DayList | null>(null);
