@@ -40,6 +40,8 @@ export interface MethodSpec {
 }
 
 const NoInput = z.object({}).strict();
+/** The most rows one page of the day's list holds: a page stays a few hundred KB of JSON. */
+export const DAY_PAGE_MAX = 500;
 
 export const AppInfo = z.object({
   product: z.literal('Vikno'),
@@ -230,7 +232,22 @@ export const methods = {
     output: z.array(ApplicantSummary),
     role: 'clerk',
   },
-  'applications.listToday': { input: NoInput, output: z.array(ApplicationSummary), role: 'clerk' },
+  /**
+   * A page of today's applications, newest first, with the day's count: the list asks for the
+   * rows in view as it scrolls (issue 17). The first page's `upTo` is passed back with the next
+   * ones, so a row registered meanwhile shifts none of them.
+   */
+  'applications.listToday': {
+    input: z
+      .object({
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+        limit: z.number().int().min(1).max(DAY_PAGE_MAX).default(DAY_PAGE_MAX),
+        upTo: z.number().int().min(0).optional(),
+      })
+      .strict(),
+    output: z.object({ total: z.number().int().min(0), upTo: z.number().int().min(0), rows: z.array(ApplicationSummary) }),
+    role: 'clerk',
+  },
   'applications.get': {
     input: z.union([z.object({ id: RecordId }).strict(), z.object({ regNumber: z.string().trim().min(1).max(40) }).strict()]),
     output: Application,

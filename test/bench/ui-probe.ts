@@ -11,7 +11,7 @@ export type ProbeKind =
   | 'search'
   /** The registered panel shows its registration number. */
   | 'register'
-  /** The applications list shows rows. */
+  /** The applications list shows rows, none of those in view a placeholder. */
   | 'list';
 
 interface ProbeArgs {
@@ -60,9 +60,19 @@ function armInPage({ kind, searching }: ProbeArgs): void {
   let sawBusy = false;
   const done = (): boolean => {
     if (kind === 'register') return (document.querySelector('.registered .reg-number')?.textContent ?? '').trim() !== '';
-    if (kind === 'list') return document.querySelector('.application-row') !== null;
+    if (kind === 'list') return listDrawn();
     if (statusOf() === searching) sawBusy = true;
     return sawBusy && statusOf() === '' && (listbox?.querySelector('[role="option"]') ?? null) !== null;
+  };
+  // Rows on screen, and no placeholder of a row still on its way among them (the list loads by pages).
+  const listDrawn = (): boolean => {
+    const scroller = document.querySelector('.application-rows-scroller');
+    if (!scroller?.querySelector('.application-row')) return false;
+    const view = scroller.getBoundingClientRect();
+    return [...scroller.querySelectorAll('.application-row-pending')].every((pending) => {
+      const box = pending.getBoundingClientRect();
+      return box.bottom <= view.top || box.top >= view.bottom;
+    });
   };
   const seen: Array<{ at: number; bytes: number }> = [];
   (window as ProbeWindow).viknoMessages = seen;

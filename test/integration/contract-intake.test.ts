@@ -75,9 +75,24 @@ describe('registration through the contract', () => {
     expect(app.dueDate).toBe('2026-11-27');
     expect((await value(api.call('applications.get', { regNumber: app.regNumber }))).id).toBe(app.id);
     expect((await value(api.call('applications.get', { id: app.id }))).representative?.displayName).toBe('Коваль Петро Іванович');
-    expect((await value(api.call('applications.listToday', {}))).map((a) => a.regNumber)).toEqual([app.regNumber]);
+    expect((await value(api.call('applications.listToday', {}))).rows.map((a) => a.regNumber)).toEqual([app.regNumber]);
     const changed = await value(api.call('applications.changeStatus', { id: app.id, to: 'sent_to_provider' }));
     expect(changed.history.map((h) => h.to)).toEqual(['registered', 'sent_to_provider']);
+  });
+
+  it.each([
+    ['a negative offset', { offset: -1 }, ['offset']],
+    ['a fractional offset', { offset: 1.5 }, ['offset']],
+    ['an empty page', { limit: 0 }, ['limit']],
+    ['a page past the most a page holds', { limit: 501 }, ['limit']],
+    ['a text offset', { offset: '10' }, ['offset']],
+    ['an unknown field', { page: 2 }, ['page']],
+  ])('refuses a page of today’s list with %s (VALIDATION at the field path)', async (_label, input, path) => {
+    const { crafted } = start();
+    const result = await crafted('applications.listToday', input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    const paths = (result as { error: { details: { issues: Array<{ path: unknown[] }> } } }).error.details.issues.map((i) => i.path);
+    expect(paths).toContainEqual(path);
   });
 
   it.each([
@@ -97,7 +112,7 @@ describe('registration through the contract', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const paths = (result as { error: { details: { issues: Array<{ path: unknown[] }> } } }).error.details.issues.map((i) => i.path);
     expect(paths).toContainEqual(path);
-    expect(await value(api.call('applications.listToday', {}))).toEqual([]);
+    expect((await value(api.call('applications.listToday', {}))).rows).toEqual([]);
   });
 
   it.each([

@@ -32,7 +32,10 @@ export function applicationHandlers(
     'applications.update': (input, ctx) => flags.application(updateApplication(envFor(deps, ctx), input)),
     'applications.addDocuments': (input, ctx) => flags.application(addDocuments(envFor(deps, ctx), input)),
     'applications.correctLine': (input, ctx) => flags.application(correctLine(envFor(deps, ctx), input)),
-    'applications.listToday': () => flags.summaries(listApplicationsOn(deps.db, localDay(deps.now(), deps.desk.timeZone))),
+    'applications.listToday': (page) => {
+      const listed = listApplicationsOn(deps.db, localDay(deps.now(), deps.desk.timeZone), page);
+      return { ...listed, rows: flags.summaries(listed.rows) };
+    },
     'applications.get': (input, ctx) => {
       const application = 'id' in input ? getApplicationById(deps.db, input.id) : getApplicationByNumber(deps.db, input.regNumber);
       if (!application) {

@@ -4,6 +4,7 @@ import type { Application, StoredApplication, StoredApplicationSummary } from '.
 import type { CaseTerms } from '../../../shared/domain/case-snapshot';
 import type { DeadlineRuleData } from '../../../shared/domain/deadline-rule';
 import { StatusFacts } from '../../../shared/domain/status-facts';
+import { DAY_PAGE_MAX } from '../../../shared/contract';
 import type { Db } from '../db/open';
 import { statement } from '../db/statements';
 import { readReceipts } from '../receipts/receipt-versions';
@@ -181,17 +182,12 @@ type SummaryRow = {
 /** A summary as the store reads it: the flags, which depend on today, are the handler's. */
 export type StoredSummary = StoredApplicationSummary;
 
-/** Summaries of the applications matching `where` (SQL over `a`, the applications table), newest first. */
-export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): StoredSummary[] {
-  const rows = statement(
-    db,
-    `SELECT a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.registered_on, a.due_date,
-         a.terms ->> '$.deadline' AS deadline, ${SYNC_STATE}
-       FROM applications a JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id
-       WHERE (${where}) AND a.deleted_at IS NULL
-       ORDER BY a.registered_at DESC, a.reg_number DESC LIMIT ?`,
-  ).all(...params, limit) as SummaryRow[];
-  return rows.map((r) => ({
+const SUMMARY_COLUMNS = `a.id, a.reg_number, a.status, s.name_uk, s.name_en, p.display_name, a.registered_at, a.registered_on, a.due_date,
+         a.terms ->> '$.deadline' AS deadline, ${SYNC_STATE}`;
+const SUMMARY_JOINS = 'JOIN services s ON s.id = a.service_id JOIN applicants p ON p.id = a.applicant_id';
+
+function toSummary(r: SummaryRow): StoredSummary {
+  return {
     id: r.id,
     regNumber: r.reg_number,
     status: r.status,
@@ -202,16 +198,56 @@ export function applicationSummaries(db: Db, where: string, params: unknown[], l
     dueDate: dueDateOf(r.due_date),
     deadline: r.deadline === null ? null : (JSON.parse(r.deadline) as DeadlineRuleData),
     sync: r.sync_state,
-  }));
+  };
 }
 
-/**
- * A busy center's day, all of it: the applications screen draws only the rows in view (TanStack
- * Virtual), so the list need not be cut short for the renderer's sake (issue 17: 10,000 rows).
- */
-export const DAY_LIST_LIMIT = 10_000;
+/** Summaries of the applications matching `where` (SQL over `a`, the applications table), newest first. */
+export function applicationSummaries(db: Db, where: string, params: unknown[], limit: number): StoredSummary[] {
+  const rows = statement(
+    db,
+    `SELECT ${SUMMARY_COLUMNS}
+       FROM applications a ${SUMMARY_JOINS}
+       WHERE (${where}) AND a.deleted_at IS NULL
+       ORDER BY a.registered_at DESC, a.reg_number DESC LIMIT ?`,
+  ).all(...params, limit) as SummaryRow[];
+  return rows.map(toSummary);
+}
 
-/** Applications registered on a local day, newest first. */
-export function listApplicationsOn(db: Db, day: string, limit = DAY_LIST_LIMIT): StoredSummary[] {
-  return applicationSummaries(db, 'a.registered_on = ?', [day], limit);
+/** A page of a day's list and what keeps its pages in step (the contract's `applications.listToday`). */
+export interface StoredDayPage {
+  /** The day's applications as of `upTo`. */
+  total: number;
+  /**
+   * The newest row the list counts (the table's highest rowid when the first page was read):
+   * later pages pass it back, so a row registered or pulled meanwhile shifts no page and no row
+   * is skipped or shown twice; it appears when the list is read afresh.
+   */
+  upTo: number;
+  rows: StoredSummary[];
+}
+
+const DAY_ROWS = 'a.registered_on = ? AND a.deleted_at IS NULL AND a.rowid <= ?';
+
+/**
+ * Applications registered on a local day, newest first, `limit` of them from `offset` (issue 17:
+ * the list asks for the rows in view as it scrolls, not a busy day's 10,000 in one frame). The
+ * inner query sorts only rowids and the order's keys; the joins, the outbox look-up of the sync
+ * state and the JSON are done for the page's rows alone.
+ */
+export function listApplicationsOn(
+  db: Db,
+  day: string,
+  page: { offset: number; limit: number; upTo?: number | undefined } = { offset: 0, limit: DAY_PAGE_MAX },
+): StoredDayPage {
+  const upTo = page.upTo ?? (statement(db, 'SELECT coalesce(max(rowid), 0) AS top FROM applications').get() as { top: number }).top;
+  const { total } = statement(db, `SELECT count(*) AS total FROM applications a WHERE ${DAY_ROWS}`).get(day, upTo) as { total: number };
+  const rows = statement(
+    db,
+    `SELECT ${SUMMARY_COLUMNS}
+       FROM (SELECT a.rowid AS row FROM applications a WHERE ${DAY_ROWS}
+             ORDER BY a.registered_at DESC, a.reg_number DESC, a.rowid DESC LIMIT ? OFFSET ?) AS pg
+       JOIN applications a ON a.rowid = pg.row ${SUMMARY_JOINS}
+       ORDER BY a.registered_at DESC, a.reg_number DESC, a.rowid DESC`,
+  ).all(day, upTo, page.limit, page.offset) as SummaryRow[];
+  return { total, upTo, rows: rows.map(toSummary) };
 }

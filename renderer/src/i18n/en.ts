@@ -603,6 +603,7 @@ export const en = {
   'applications.today': 'Today’s applications',
   'applications.found': 'Found: {count}',
   'applications.empty': 'No applications.',
+  'applications.rowLoading': 'loading…',
   'applications.loadFailed': 'Could not load the applications.',
   'applications.cardFailed': 'Could not open the application.',
   'applications.changeFailed': 'The status was not changed.',

@@ -608,6 +608,7 @@ export const uk = {
   'applications.today': 'Сьогоднішні звернення',
   'applications.found': 'Знайдено: {count}',
   'applications.empty': 'Звернень немає.',
+  'applications.rowLoading': 'завантаження…',
   'applications.loadFailed': 'Не вдалося отримати список звернень.',
   'applications.cardFailed': 'Не вдалося відкрити звернення.',
   'applications.changeFailed': 'Стан не змінено.',

@@ -27,6 +27,11 @@ function todays(count: number): ApplicationSummary[] {
   }));
 }
 
+/** The list's props for rows all at hand. */
+function atHand(rows: readonly ApplicationSummary[]) {
+  return { count: rows.length, rowAt: (index: number) => rows[index] };
+}
+
 const row = (n: number) => screen.getByRole('button', { name: new RegExp(`-${String(n).padStart(5, '0')}\\D`) });
 
 // Ten thousand rows in jsdom and a scroll per key: slower than the unit default on a loaded machine.
@@ -35,7 +40,7 @@ describe('the applications list (virtualised)', { timeout: 30_000 }, () => {
   useLayoutStandIn({ height: 900, boxPx: 100 });
 
   it('draws only the rows in view of a 10,000-row day, each telling its place in the whole list', () => {
-    render(<ApplicationRows rows={todays(DAY)} selected={null} onSelect={() => undefined} labelledBy="caption" />);
+    render(<ApplicationRows {...atHand(todays(DAY))} selected={null} onSelect={() => undefined} labelledBy="caption" />);
     const items = within(screen.getByRole('list')).getAllByRole('listitem');
     expect(items.length).toBeGreaterThan(5);
     expect(items.length).toBeLessThan(40);
@@ -48,7 +53,7 @@ describe('the applications list (virtualised)', { timeout: 30_000 }, () => {
   it('moves between rows from the keyboard, drawing the row it moves to, and a click or Enter picks one', async () => {
     const user = userEvent.setup();
     const onSelect = vi.fn();
-    render(<ApplicationRows rows={todays(DAY)} selected={null} onSelect={onSelect} labelledBy="caption" />);
+    render(<ApplicationRows {...atHand(todays(DAY))} selected={null} onSelect={onSelect} labelledBy="caption" />);
     row(1).focus();
     await user.keyboard('{ArrowDown}');
     expect(document.activeElement).toBe(row(2));
@@ -67,8 +72,29 @@ describe('the applications list (virtualised)', { timeout: 30_000 }, () => {
     expect(onSelect).toHaveBeenLastCalledWith('app-2');
   });
 
+  it('stands a placeholder, named for a screen reader, for each row not arrived, and says which rows it draws', async () => {
+    const user = userEvent.setup();
+    const rows = todays(DAY);
+    const onRange = vi.fn();
+    const props = { count: DAY, onRange, selected: null, onSelect: () => undefined, labelledBy: 'caption' };
+    const { rerender } = render(<ApplicationRows {...props} rowAt={(index) => (index < 100 ? rows[index] : undefined)} />);
+    const [first, last] = onRange.mock.lastCall ?? [];
+    expect(first).toBe(0);
+    expect(last).toBeGreaterThan(5);
+    expect(last).toBeLessThan(40);
+    row(1).focus();
+    await user.keyboard('{End}');
+    const waiting = await screen.findAllByText('завантаження…');
+    expect(waiting[0]?.closest('li')?.getAttribute('aria-setsize')).toBe(String(DAY));
+    await waitFor(() => expect(onRange).toHaveBeenLastCalledWith(expect.any(Number), DAY - 1), SETTLED);
+    // The last rows arrive: drawn in place of their placeholders, and the focus the End key asked for lands on the last.
+    rerender(<ApplicationRows {...props} rowAt={(index) => (index < 100 || index >= DAY - 100 ? rows[index] : undefined)} />);
+    await waitFor(() => expect(document.activeElement).toBe(row(DAY)), SETTLED);
+    expect(screen.queryByText('завантаження…')).toBeNull();
+  });
+
   it('marks the chosen application as current', () => {
-    render(<ApplicationRows rows={todays(20)} selected="app-4" onSelect={() => undefined} labelledBy="caption" />);
+    render(<ApplicationRows {...atHand(todays(20))} selected="app-4" onSelect={() => undefined} labelledBy="caption" />);
     expect(row(5).getAttribute('aria-current')).toBe('true');
     expect(row(4).getAttribute('aria-current')).toBeNull();
   });

@@ -82,8 +82,8 @@ describe('registering', () => {
     });
     expect(found?.legacyRepresentative).toBeNull();
     expect(found?.items.map((i) => i.sheets)).toEqual([1, 2]);
-    expect(listApplicationsOn(db, '2026-11-27').map((a) => a.regNumber)).toEqual([app.regNumber]);
-    expect(listApplicationsOn(db, '2026-11-26')).toEqual([]);
+    expect(listApplicationsOn(db, '2026-11-27').rows.map((a) => a.regNumber)).toEqual([app.regNumber]);
+    expect(listApplicationsOn(db, '2026-11-26').rows).toEqual([]);
   });
 
   it('refuses a service that left the catalog, but keeps showing it on old applications', () => {
@@ -286,7 +286,7 @@ describe('correcting an application', () => {
   it('shows a refused change as needing attention', () => {
     const desk = deskWithApplication();
     desk.db.prepare("UPDATE outbox SET status = 'dead' WHERE aggregate = ?").run(`application:${desk.app.id}`);
-    expect(listApplicationsOn(desk.db, '2026-11-27')[0]?.sync).toBe('attention');
+    expect(listApplicationsOn(desk.db, '2026-11-27').rows[0]?.sync).toBe('attention');
   });
 });
 

@@ -99,7 +99,7 @@ describe('the terms a case is registered under', () => {
     const marriage = register('RA-04');
     expect(marriage.dueDate).toBeNull();
     expect(marriage.terms?.deadline).toMatchObject({ kind: 'not_before', unit: 'months', value: 1 });
-    const listed = listApplicationsOn(db, '2026-11-27');
+    const listed = listApplicationsOn(db, '2026-11-27').rows;
     expect(listed.find((a) => a.id === property.id)).toMatchObject({ dueDate: null, deadline: property.terms?.deadline });
   });
 

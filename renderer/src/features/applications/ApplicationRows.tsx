@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { ApplicationSummary } from '../../../../shared/domain/application';
 import { useLanguageStore } from '../../i18n/language-store';
@@ -18,7 +18,12 @@ const OVERSCAN = 6;
 const PAGE_ROWS = 10;
 
 interface ApplicationRowsProps {
-  rows: readonly ApplicationSummary[];
+  /** How many rows the whole list holds, arrived or not. */
+  count: number;
+  /** The row at `index`, or undefined while it is on its way (a placeholder stands in). */
+  rowAt(index: number): ApplicationSummary | undefined;
+  /** Told the rows drawn (in view and a few beyond) each time they change, so their pages can be asked for. */
+  onRange?(first: number, last: number): void;
   selected: string | null;
   onSelect(id: string): void;
   labelledBy: string;
@@ -39,22 +44,60 @@ function targetRow(key: string, from: number, count: number): number | null {
 }
 
 /**
- * A day's applications, however many (issue 17: 10,000 render in one frame): only the rows in
- * view and a few beyond are in the DOM (TanStack Virtual), each telling a screen reader its place
- * in the whole list. ↑/↓, Page Up/Down, Home and End move between rows, scrolling the next into view.
+ * One application's row. Memoised: a page arriving while the list scrolls re-renders only the
+ * placeholders it replaces, not the rows already drawn (a frame's budget is 16 ms).
  */
-export function ApplicationRows({ rows, selected, onSelect, labelledBy }: ApplicationRowsProps) {
+const ApplicationRow = memo(function ApplicationRow({
+  summary: a,
+  current,
+  onSelect,
+}: {
+  summary: ApplicationSummary;
+  current: boolean;
+  onSelect(id: string): void;
+}) {
   const t = useT();
   const language = useLanguageStore((state) => state.language);
+  return (
+    <button type="button" className="application-row" aria-current={current ? 'true' : undefined} onClick={() => onSelect(a.id)}>
+      <span className="row-number">{a.regNumber}</span>
+      <span className="row-name">{a.applicantName}</span>
+      <span className="row-service">{language === 'uk' ? a.serviceName.uk : a.serviceName.en}</span>
+      <span className="row-meta">
+        <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
+        <StatusFlagBadges flags={a.flags} />
+        <SyncBadge sync={a.sync} />
+        <span className="muted">
+          {formatTime(a.registeredAt)} · {t('applications.dueShort', { date: dueText(language, a.dueDate, a.deadline) })}
+        </span>
+      </span>
+    </button>
+  );
+});
+
+/**
+ * A day's applications, however many (issue 17: 10,000 render in one frame): only the rows in
+ * view and a few beyond are in the DOM (TanStack Virtual), each telling a screen reader its place
+ * in the whole list. A row not yet arrived is a placeholder that says so; the owner is told which
+ * rows are drawn, to fetch them. ↑/↓, Page Up/Down, Home and End move between rows, scrolling the next into view.
+ */
+export function ApplicationRows({ count, rowAt, onRange, selected, onSelect, labelledBy }: ApplicationRowsProps) {
+  const t = useT();
   const scroller = useRef<HTMLDivElement>(null);
   const [focusRow, setFocusRow] = useState<number | null>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_ESTIMATE_PX,
     overscan: OVERSCAN,
-    getItemKey: (index) => rows[index]?.id ?? index,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (last >= first) onRange?.(first, last);
+  }, [first, last, onRange]);
 
   // The row to focus may be drawn only after the scroll that brings it into view: try after each render until it is.
   useEffect(() => {
@@ -67,7 +110,7 @@ export function ApplicationRows({ rows, selected, onSelect, labelledBy }: Applic
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>): void {
     const from = Number((event.target as HTMLElement).closest('[data-index]')?.getAttribute('data-index'));
-    const to = Number.isInteger(from) ? targetRow(event.key, from, rows.length) : null;
+    const to = Number.isInteger(from) ? targetRow(event.key, from, count) : null;
     if (to === null) return;
     event.preventDefault();
     virtualizer.scrollToIndex(to);
@@ -77,36 +120,22 @@ export function ApplicationRows({ rows, selected, onSelect, labelledBy }: Applic
   return (
     <div ref={scroller} className="application-rows-scroller">
       <ul className="application-rows" aria-labelledby={labelledBy} style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const a = rows[item.index];
-          if (!a) return null;
+        {items.map((item) => {
+          const a = rowAt(item.index);
           return (
             <li
               key={item.key}
               ref={virtualizer.measureElement}
               data-index={item.index}
-              aria-setsize={rows.length}
+              aria-setsize={count}
               aria-posinset={item.index + 1}
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <button
-                type="button"
-                className="application-row"
-                aria-current={a.id === selected ? 'true' : undefined}
-                onClick={() => onSelect(a.id)}
-              >
-                <span className="row-number">{a.regNumber}</span>
-                <span className="row-name">{a.applicantName}</span>
-                <span className="row-service">{language === 'uk' ? a.serviceName.uk : a.serviceName.en}</span>
-                <span className="row-meta">
-                  <span className={`status-badge status-${a.status}`}>{t(STATUS_TEXT[a.status])}</span>
-                  <StatusFlagBadges flags={a.flags} />
-                  <SyncBadge sync={a.sync} />
-                  <span className="muted">
-                    {formatTime(a.registeredAt)} · {t('applications.dueShort', { date: dueText(language, a.dueDate, a.deadline) })}
-                  </span>
-                </span>
-              </button>
+              {a === undefined ? (
+                <span className="application-row-pending">{t('applications.rowLoading')}</span>
+              ) : (
+                <ApplicationRow summary={a} current={a.id === selected} onSelect={onSelect} />
+              )}
             </li>
           );
         })}

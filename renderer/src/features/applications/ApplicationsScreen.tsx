@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApplicationSummary } from '../../../../shared/domain/application';
 import type { ErrorBody } from '../../../../shared/errors';
 import { api } from '../../api';
@@ -10,6 +10,7 @@ import { ApplicationCard } from './ApplicationCard';
 import { ApplicationRows } from './ApplicationRows';
 import { HandoffRegisters } from './HandoffRegisters';
 import { forgetApplicationsRequest, pendingApplicationsRequest } from './applications-request';
+import { useDayPages } from './use-day-pages';
 
 const DEBOUNCE_MS = 200;
 
@@ -18,14 +19,15 @@ export function ApplicationsScreen() {
   const t = useT();
   const [request] = useState(pendingApplicationsRequest);
   const [query, setQuery] = useState(request?.query ?? '');
-  const [list, setList] = useState<ApplicationSummary[] | null>(null);
-  const [error, setError] = useState<ErrorBody | null>(null);
+  const [found, setFound] = useState<ApplicationSummary[] | null>(null);
+  const [searchError, setSearchError] = useState<ErrorBody | null>(null);
   const [selected, setSelected] = useState<string | null>(request?.selected ?? null);
   const [reload, setReload] = useState(0);
   // A finished sync cycle may have turned local records into synced ones: the badges follow.
   const lastSync = useShellStore(
     (state) => `${state.sync?.lastSuccessAt ?? ''}|${state.sync?.deadLetters ?? 0}|${state.sync?.conflicts ?? 0}`,
   );
+  const day = useDayPages(`${reload}|${lastSync}`);
   const heading = useRef<HTMLHeadingElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
 
@@ -34,26 +36,28 @@ export function ApplicationsScreen() {
     forgetApplicationsRequest();
   }, []);
 
+  const q = query.trim();
   useEffect(() => {
+    if (q === '') return;
     let alive = true;
-    const q = query.trim();
-    const timer = setTimeout(
-      () => {
-        void (q === '' ? api.call('applications.listToday', {}) : api.call('applications.search', { q })).then((result) => {
-          if (!alive) return;
-          if (result.ok) {
-            setList(result.value);
-            setError(null);
-          } else setError(result.error);
-        });
-      },
-      q === '' ? 0 : DEBOUNCE_MS,
-    );
+    const timer = setTimeout(() => {
+      void api.call('applications.search', { q }).then((result) => {
+        if (!alive) return;
+        if (result.ok) {
+          setFound(result.value);
+          setSearchError(null);
+        } else setSearchError(result.error);
+      });
+    }, DEBOUNCE_MS);
     return () => {
       alive = false;
       clearTimeout(timer);
     };
-  }, [query, reload, lastSync]);
+  }, [q, reload, lastSync]);
+  const foundAt = useCallback((index: number) => found?.[index], [found]);
+  const error = q === '' ? day.error : searchError;
+  // While a search is typed, its last answer stands until the next one arrives, as before.
+  const count = q === '' ? (day.list?.total ?? null) : (found?.length ?? null);
 
   return (
     <section className="screen screen-wide" aria-labelledby="screen-title">
@@ -75,11 +79,18 @@ export function ApplicationsScreen() {
       <div className="applications-layout">
         <div className="applications-list">
           <p className="list-caption" id="applications-caption">
-            {query.trim() === '' ? t('applications.today') : t('applications.found', { count: list?.length ?? 0 })}
+            {q === '' ? t('applications.today') : t('applications.found', { count: count ?? 0 })}
           </p>
-          {list !== null && list.length === 0 && <p className="muted">{t('applications.empty')}</p>}
-          {list !== null && list.length > 0 && (
-            <ApplicationRows rows={list} selected={selected} onSelect={setSelected} labelledBy="applications-caption" />
+          {count === 0 && <p className="muted">{t('applications.empty')}</p>}
+          {count !== null && count > 0 && (
+            <ApplicationRows
+              count={count}
+              rowAt={q === '' ? day.rowAt : foundAt}
+              onRange={q === '' ? day.showRange : undefined}
+              selected={selected}
+              onSelect={setSelected}
+              labelledBy="applications-caption"
+            />
           )}
         </div>
         {selected && (

@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { deskApi, must } from '../desk-backend';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { join } from 'node:path';
+import { dataDir, deskApi, must } from '../desk-backend';
 import '../dom-setup';
 import { useLayoutStandIn } from '../layout-stand-in';
 import { ApplicationsScreen } from '../../../../renderer/src/features/applications/ApplicationsScreen';
 import { registerThroughIntake } from './register-through-intake';
+import { addTodaysApplications } from '../../../bench/ui-today';
 import { useShellStore } from '../../../../renderer/src/app/shell-store';
+import { STANDALONE } from '../../../helpers/sync-status';
 
 function described(control: HTMLElement): string {
   return (control.getAttribute('aria-describedby') ?? '')
@@ -123,5 +126,52 @@ describe('the applications screen', { timeout: 30_000 }, () => {
     await user.click(within(card).getByRole('button', { name: 'Так, закрити звернення' }));
     await waitFor(() => expect(card.querySelector('.card-status')?.textContent).toContain('видано'));
     expect(card.textContent).toContain('Гнатюк Олег · ID-картка 001234567');
+  });
+
+  it('draws a busy day a page at a time: the first rows with the day’s count, the rest as the list scrolls to them', async () => {
+    const user = userEvent.setup();
+    const call = deskApi.call.bind(deskApi);
+    const calls = vi.spyOn(deskApi, 'call');
+    const askedPages = () => calls.mock.calls.filter(([method]) => method === 'applications.listToday').length;
+    const number = await registerThroughIntake(user, 'Сидоренко Олена');
+    // Older than the one just registered: it stays first, they follow over several pages.
+    addTodaysApplications(join(dataDir, 'vikno.db'), 250);
+    render(<ApplicationsScreen />);
+    const newest = await screen.findByRole('button', { name: new RegExp(number) });
+    const total = Number(newest.closest('li')?.getAttribute('aria-setsize'));
+    expect(total).toBeGreaterThan(250);
+    expect(screen.queryByText('завантаження…')).toBeNull();
+    newest.focus();
+    await user.keyboard('{End}');
+    // The last rows are on their way, then drawn, and the End key's focus lands on the last.
+    await waitFor(() => expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe(String(total)), {
+      timeout: 5000,
+    });
+    expect(document.activeElement?.textContent).toMatch(/KV01-0[89]-/);
+    await user.keyboard('{PageUp}');
+    await waitFor(() => expect(document.activeElement?.closest('li')?.getAttribute('aria-posinset')).toBe(String(total - 10)), {
+      timeout: 5000,
+    });
+    // A finished sync cycle reads the list afresh: the rows in view stay drawn meanwhile, never a placeholder over them.
+    const placeholders: string[] = [];
+    const watch = new MutationObserver(() => {
+      if (document.body.textContent?.includes('завантаження…')) placeholders.push('seen');
+    });
+    watch.observe(document.body, { subtree: true, childList: true, characterData: true });
+    const lastRow = document.activeElement;
+    const pagesAsked = askedPages();
+    // A link slower than in-process: each later page arrives in a frame of its own, after the first page's.
+    calls.mockImplementation(async (method, input) => {
+      if (method === 'applications.listToday' && (input as { offset?: number }).offset)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      return call(method, input);
+    });
+    act(() => useShellStore.setState({ sync: { ...STANDALONE, lastSuccessAt: new Date().toISOString() } }));
+    await waitFor(() => expect(askedPages()).toBeGreaterThan(pagesAsked + 1), { timeout: 5000 });
+    await waitFor(() => expect(screen.getAllByRole('listitem').every((item) => item.querySelector('button'))).toBe(true));
+    watch.disconnect();
+    expect(placeholders).toEqual([]);
+    expect(lastRow?.isConnected).toBe(true);
+    calls.mockRestore();
   });
 });
