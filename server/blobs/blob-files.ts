@@ -2,11 +2,14 @@
  * The server's file store on disk: verified files at `<dir>/ab/cd/<sha256>` (one copy whichever
  * centers uploaded it), uploads in progress at `<dir>/partial/<center>/<sha256>`: each center
  * uploads its own copy, so one center's progress tells another nothing (files are per center).
- * A partial file only ever grows by chunks whose checksum matched and that were fsynced, so its
- * size is the confirmed offset: no upload state is kept anywhere else.
+ * A partial file only ever grows by chunks whose checksum matched, so its size is the confirmed
+ * offset: no upload state is kept anywhere else (the running hash in upload-hashes.ts is a cache
+ * of it). Chunks are not fsynced one by one; the file is fsynced once, at `complete`, before it is
+ * stored and acknowledged. A crash before that may leave a torn tail (missing or zero-filled
+ * bytes) that the size still counts: the desk resumes after it, and the whole-file hash at
+ * `complete`, taken from the bytes on disk after a restart, refuses the upload (the desk starts
+ * again from 0), so a torn tail is never stored.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { ReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -21,7 +24,7 @@ export interface Upload {
   sha256: string;
 }
 
-function partialPath(dir: string, upload: Upload): string {
+export function partialPath(dir: string, upload: Upload): string {
   return join(dir, 'partial', upload.centerCode, upload.sha256);
 }
 
@@ -39,27 +42,26 @@ export async function confirmedOffset(dir: string, upload: Upload): Promise<numb
   }
 }
 
-/**
- * Appends a checked chunk and fsyncs it before answering, so an acknowledged offset survives a
- * crash. A crash mid-write leaves at most a prefix of checked bytes (or, on some file systems, a
- * zero-filled tail); the whole-file hash at completion catches the latter and the desk restarts.
- */
+/** Appends a checked chunk. Not fsynced: `syncPartial` makes the whole file durable at once when it completes. */
 export async function appendChunk(dir: string, upload: Upload, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(partialPath(dir, upload)), { recursive: true });
   const file = await open(partialPath(dir, upload), 'a');
   try {
     await file.write(bytes);
-    await file.sync();
   } finally {
     await file.close();
   }
 }
 
-/** The SHA-256 of the partial file, read as a stream: files are far larger than a chunk. */
-export async function hashPartial(dir: string, upload: Upload): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(partialPath(dir, upload))) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** Writes the partial's bytes to disk (creating an empty one for an empty file): before it is stored and acknowledged. */
+export async function syncPartial(dir: string, upload: Upload): Promise<void> {
+  await mkdir(dirname(partialPath(dir, upload)), { recursive: true });
+  const file = await open(partialPath(dir, upload), 'a');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
 }
 
 async function syncFolder(path: string): Promise<void> {

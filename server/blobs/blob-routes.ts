@@ -1,11 +1,11 @@
 /**
  * The resumable, content-addressed file upload (shared/blob-protocol.ts, docs/SYNC.md "Files"):
- * announce → chunks at the confirmed offset → complete, where the server hashes the whole file.
+ * announce → chunks at the confirmed offset → complete, where the server checks the whole file's
+ * hash (kept running across the chunks, upload-hashes.ts) and fsyncs it once before storing it.
  * Authenticated like sync: the device token and the acting clerk. Files are per center: a desk
  * sees (announce, HEAD, GET) only files its own center uploaded, and its center's upload in
  * progress; a hash another center stored is a 404 to it, and it uploads its own copy.
  */
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AnnounceRequest, BLOB_CHUNK_MAX_BYTES, HEADER_CHUNK_SHA256, HEADER_UPLOAD_OFFSET, Sha256Hex } from '../../shared/blob-protocol';
@@ -17,10 +17,11 @@ import type { WithHeaders } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import type { Storage } from '../storage/storage';
 import { toInt } from '../storage/storage';
-import { appendChunk, confirmedOffset, hashPartial, openStored, promotePartial, removePartial } from './blob-files';
+import { appendChunk, confirmedOffset, openStored, promotePartial, removePartial, syncPartial } from './blob-files';
 import type { Upload } from './blob-files';
 import { readChunk } from './chunk-body';
 import { createKeyedLock } from './keyed-lock';
+import { createUploadHashes } from './upload-hashes';
 
 export const DEFAULT_MAX_BLOB_BYTES = 200 * 1024 * 1024;
 
@@ -70,6 +71,7 @@ export function blobRoutes(deps: ServerDeps): FastifyPluginAsync {
   const { storage } = deps;
   const { dir, maxBytes } = deps.blobs;
   const oneAtATime = createKeyedLock();
+  const hashes = createUploadHashes(dir);
   return async (instance) => {
     const app = instance.withTypeProvider<ZodTypeProvider>();
     app.post(
@@ -85,6 +87,7 @@ export function blobRoutes(deps: ServerDeps): FastifyPluginAsync {
           const offset = await confirmedOffset(dir, upload);
           if (offset <= size) return { status: 'upload', offset };
           // More bytes than the file has: not this file; start over.
+          hashes.forget(upload);
           await removePartial(dir, upload);
           return { status: 'upload', offset: 0 };
         });
@@ -125,8 +128,9 @@ export function blobRoutes(deps: ServerDeps): FastifyPluginAsync {
           const upload = await deskUpload(request, storage);
           const { offset } = request.query;
           const checksum = chunkChecksum(request);
-          const bytes = await readChunk(request.raw, BLOB_CHUNK_MAX_BYTES);
-          if (createHash('sha256').update(bytes).digest('hex') !== checksum) {
+          const ahead = hashes.ahead(upload, offset);
+          const { bytes, sha256 } = await readChunk(request.raw, BLOB_CHUNK_MAX_BYTES, ahead?.hash);
+          if (sha256 !== checksum) {
             throw new HttpError(400, 'chunk_checksum_mismatch', 'The chunk does not match its checksum; it was not stored, send it again');
           }
           if (offset + bytes.length > maxBytes) throw tooLarge(offset + bytes.length, maxBytes);
@@ -137,7 +141,15 @@ export function blobRoutes(deps: ServerDeps): FastifyPluginAsync {
                 [HEADER_UPLOAD_OFFSET]: String(confirmed),
               });
             }
-            await appendChunk(dir, upload, bytes);
+            const running = await hashes.at(upload, confirmed);
+            try {
+              await appendChunk(dir, upload, bytes);
+            } catch (error) {
+              // Some of the chunk may have landed: the next chunk re-reads what the file holds.
+              hashes.forget(upload);
+              throw error;
+            }
+            hashes.add(running, bytes, ahead);
             return { offset: confirmed + bytes.length };
           });
         });
@@ -147,10 +159,12 @@ export function blobRoutes(deps: ServerDeps): FastifyPluginAsync {
       const { centerCode, sha256 } = upload;
       if ((await storedSize(storage, upload)) !== null) return { status: 'stored' };
       return oneAtATime(lockKey(upload), async () => {
-        // An empty file has no chunks: this makes its partial exist.
-        await appendChunk(dir, upload, new Uint8Array(0));
+        // Durable before it is checked and stored (chunks are not fsynced one by one); an empty file has no chunks: this makes its partial exist.
+        await syncPartial(dir, upload);
         const size = await confirmedOffset(dir, upload);
-        if ((await hashPartial(dir, upload)) !== sha256) {
+        const digest = (await hashes.at(upload, size)).hash.digest('hex');
+        hashes.forget(upload);
+        if (digest !== sha256) {
           await removePartial(dir, upload);
           throw new HttpError(
             422,

@@ -1,4 +1,3 @@
-import type { Change, PullResponse } from '../../shared/sync-protocol';
 import type { Sql, Storage } from '../storage/storage';
 import { toInt } from '../storage/storage';
 import { retainedFrom } from './retention';
@@ -43,9 +42,10 @@ async function seqReused(tx: Sql, cursor: number, oldest: number, at: CursorChan
  * A page after $1 for center $2, $3 rows. Each branch walks changes_center (center_code, seq)
  * in order and stops after the page: one OR condition instead made PostgreSQL gather, join and
  * sort every change after the cursor for each page (~100 µs a change over 100,000, and
- * growing). Exported for the test that checks a page reads only a page.
+ * growing). `data` as text: the answer carries it as the database wrote it (pull-body.ts), so no
+ * record is parsed and serialised again. Exported for the test that checks a page reads only a page.
  */
-export const PULL_PAGE_SQL = `SELECT c.seq, c.entity, c.id, c.version, v.data
+export const PULL_PAGE_SQL = `SELECT c.seq, c.entity, c.id, c.version, v.data::text AS data
   FROM ((SELECT seq, entity, id, version FROM changes WHERE center_code = $2 AND seq > $1 ORDER BY seq LIMIT $3)
         UNION ALL
         (SELECT seq, entity, id, version FROM changes WHERE center_code IS NULL AND seq > $1 ORDER BY seq LIMIT $3)
@@ -58,7 +58,23 @@ interface ChangeRow {
   entity: string;
   id: string;
   version: unknown;
-  data: Record<string, unknown> | null;
+  data: string;
+}
+
+/** A change of a page, its record's data still the JSON text the database holds (a JSON object). */
+export interface RawChange {
+  seq: number;
+  entity: string;
+  id: string;
+  version: number;
+  data: string;
+}
+
+/** A page of a pull before it is written out: PullResponse without serverTime, the data unparsed. */
+export interface PullPage {
+  changes: RawChange[];
+  cursor: number;
+  hasMore: boolean;
 }
 
 /**
@@ -73,7 +89,7 @@ export async function pull(
   cursor: number,
   limit: number,
   at: CursorChange | null = null,
-): Promise<Omit<PullResponse, 'serverTime'>> {
+): Promise<PullPage> {
   return storage.transaction(async (tx) => {
     const oldest = await retainedFrom(tx);
     if (cursor > 0 && cursor < oldest - 1) throw new CursorExpired(cursor, oldest);
@@ -86,7 +102,7 @@ export async function pull(
       if (at && (await seqReused(tx, cursor, oldest, at))) throw new CursorExpired(cursor, oldest, true);
     }
     const rows = await tx.query<ChangeRow>(PULL_PAGE_SQL, [cursor, centerCode, limit + 1]);
-    const changes: Change[] = rows
+    const changes: RawChange[] = rows
       .slice(0, limit)
       .map((row) => ({ seq: toInt(row.seq), entity: row.entity, id: row.id, version: toInt(row.version), data: row.data }));
     return { changes, cursor: changes.at(-1)?.seq ?? cursor, hasMore: rows.length > limit };

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { PULL_MAX_LIMIT, PUSH_MAX_BYTES } from '../../shared/sync-protocol';
-import type { Health, PullResponse, PushResponse } from '../../shared/sync-protocol';
+import type { Health, PushResponse } from '../../shared/sync-protocol';
 import { HttpError } from '../http/http-error';
 import type { ServerDeps } from '../http/server-deps';
 import { deskAuth, deskCaller, MIN_PROTOCOL } from '../http/sync-headers';
 import type { ZodTypeProvider } from '../http/zod-schemas';
 import { SERVER_VERSION } from '../version';
 import { pull } from './pull';
+import { pullBody } from './pull-body';
 import { push } from './push';
 import { checkMutations, PushEnvelope } from './push-request';
 
@@ -77,11 +78,12 @@ export function syncRoutes(deps: ServerDeps): FastifyPluginAsync {
       },
     );
 
-    app.get('/sync/pull', { onRequest: desk, schema: { querystring: PullQuery } }, async (request): Promise<PullResponse> => {
+    // A PullResponse written as text (pull-body.ts): the records' JSON goes out as stored.
+    app.get('/sync/pull', { onRequest: desk, schema: { querystring: PullQuery } }, async (request, reply) => {
       const { device } = deskCaller(request);
       const { cursor, limit, at } = request.query;
       const page = await pull(storage, device.centerCode, cursor, limit, at);
-      return { ...page, serverTime: deps.now().toISOString() };
+      return reply.type('application/json; charset=utf-8').send(pullBody(page, deps.now().toISOString()));
     });
   };
 }

@@ -101,11 +101,38 @@ async function serverOffset(http: BlobHttpOptions, sha256: string): Promise<numb
   return Number(response.headers.get(HEADER_UPLOAD_OFFSET));
 }
 
-async function readChunk(file: FileHandle, offset: number, size: number): Promise<Uint8Array<ArrayBuffer>> {
+interface Chunk {
+  bytes: Uint8Array<ArrayBuffer>;
+  checksum: string;
+}
+
+async function readChunk(file: FileHandle, offset: number, size: number): Promise<Chunk> {
   const bytes = new Uint8Array(Math.min(BLOB_CHUNK_MAX_BYTES, size - offset));
   const { bytesRead } = await file.read(bytes, 0, bytes.length, offset);
   if (bytesRead !== bytes.length) throw new BlobUploadError('retry', 'The local file changed while it was uploading');
-  return bytes;
+  return { bytes, checksum: createHash('sha256').update(bytes).digest('hex') };
+}
+
+/**
+ * Reads and hashes chunks one ahead: the next chunk is read while the server stores this one, so
+ * the desk's hashing overlaps the server's instead of adding to it. A chunk read for an offset the
+ * server then moved away from (409, a lost answer) is dropped and the right one read.
+ */
+function chunkReader(file: FileHandle, size: number): (offset: number) => Promise<Chunk> {
+  let ahead: { offset: number; chunk: Promise<Chunk> } | null = null;
+  const start = (offset: number) => {
+    const chunk = readChunk(file, offset, size);
+    // Read ahead and maybe never awaited: its failure is reported when (if) it is used.
+    chunk.catch(() => undefined);
+    return { offset, chunk };
+  };
+  return async (offset) => {
+    const current = ahead?.offset === offset ? ahead : start(offset);
+    const chunk = await current.chunk;
+    const next = offset + chunk.bytes.length;
+    ahead = next < size ? start(next) : null;
+    return chunk;
+  };
 }
 
 /** Sends the file from `offset` to its end, always from where the server says it is. */
@@ -117,12 +144,12 @@ async function sendChunks(
   start: number,
   onProgress: UploadProgress,
 ): Promise<void> {
+  const chunkAt = chunkReader(file, size);
   let offset = start;
   let resends = 0;
   let dropped = 0;
   while (offset < size) {
-    const bytes = await readChunk(file, offset, size);
-    const checksum = createHash('sha256').update(bytes).digest('hex');
+    const { bytes, checksum } = await chunkAt(offset);
     let response: Response;
     try {
       response = await request(http, `/blobs/${sha256}?offset=${offset}`, {

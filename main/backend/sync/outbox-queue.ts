@@ -126,6 +126,35 @@ export function releaseInflight(db: Db, mutationIds: readonly string[]): void {
   );
 }
 
+type Acked = Extract<MutationResult, { status: 'applied' | 'duplicate' }>;
+
+const isAcked = (result: MutationResult): result is Acked => result.status === 'applied' || result.status === 'duplicate';
+
+/**
+ * The acknowledged mutations of a push, set-wise: one statement for their outbox rows and one
+ * per aggregate table for the records' server versions (the highest each record got), instead
+ * of three statements per mutation — most of a push's time on the desk.
+ */
+function recordAcked(db: Db, acked: readonly Acked[], at: string): void {
+  const answers = JSON.stringify(acked.map((result) => ({ m: result.mutationId, v: result.version })));
+  statement(
+    db,
+    `UPDATE outbox SET status = 'acked', acked_at = ?, server_version = j.value ->> 'v', last_error = NULL, next_attempt_at = NULL
+     FROM json_each(?) j WHERE outbox.mutation_id = j.value ->> 'm'`,
+  ).run(at, answers);
+  for (const [kind, table] of Object.entries(AGGREGATE_TABLES)) {
+    const prefix = `${kind}:`;
+    statement(
+      db,
+      `UPDATE ${table} SET server_version = max(coalesce(${table}.server_version, 0), v.version)
+       FROM (SELECT substr(o.aggregate, ${prefix.length + 1}) AS id, max(j.value ->> 'v') AS version
+             FROM json_each(?) j JOIN outbox o ON o.mutation_id = j.value ->> 'm'
+             WHERE substr(o.aggregate, 1, ${prefix.length}) = '${prefix}' AND j.value ->> 'v' IS NOT NULL GROUP BY 1) v
+       WHERE ${table}.id = v.id`,
+    ).run(answers);
+  }
+}
+
 /**
  * Records the server's answer for each mutation, all in one transaction: acknowledged ones
  * also give their record its new server version (the base of the next local edit).
@@ -138,20 +167,13 @@ export function recordResults(db: Db, results: readonly MutationResult[], now: D
     'UPDATE outbox SET status = ?, acked_at = ?, server_version = ?, last_error = ?, next_attempt_at = ? WHERE mutation_id = ?',
   );
   db.transaction(() => {
+    const acked = results.filter(isAcked);
+    if (acked.length > 0) recordAcked(db, acked, at);
     for (const result of results) {
+      if (isAcked(result)) continue;
       const row = rowOf.get(result.mutationId) as { aggregate: string; attempts: number } | undefined;
       if (!row) continue;
       switch (result.status) {
-        case 'applied':
-        case 'duplicate': {
-          setStatus.run('acked', at, result.version, null, null, result.mutationId);
-          const [kind, id] = splitAggregate(row.aggregate);
-          const table = AGGREGATE_TABLES[kind];
-          if (table && result.version !== null) {
-            statement(db, `UPDATE ${table} SET server_version = max(coalesce(server_version, 0), ?) WHERE id = ?`).run(result.version, id);
-          }
-          break;
-        }
         case 'conflict':
           setStatus.run(
             'conflict',

@@ -8,6 +8,7 @@ import { openPGlite } from '../../../server/storage/pglite-storage';
 import { openPostgres } from '../../../server/storage/postgres-storage';
 import type { Storage, StorageKind } from '../../../server/storage/storage';
 import { pull } from '../../../server/sync/pull';
+import { readPage } from '../../helpers/pull-page';
 import { OWN_VERSIONS_SQL } from '../../../server/sync/push';
 import { startPostgres } from '../../helpers/postgres';
 import { STORAGES } from './harness';
@@ -46,7 +47,7 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
         ('C1', 'application', 'a-1', 1, '{"status": "registered"}'), ('C1', 'application', 'a-1', 2, '{"status": "sent_to_provider"}');
     `);
     await migrate(storage, 3);
-    const page = await pull(storage, 'C1', 0, 10);
+    const page = readPage(await pull(storage, 'C1', 0, 10));
     expect(page.changes.map((c) => [c.id, c.version, c.data])).toEqual([
       ['a-1', 1, { status: 'registered' }],
       ['a-1', 2, { status: 'sent_to_provider' }],
@@ -90,7 +91,7 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
         mutationId: 'm-2',
       },
     ];
-    const page = await pull(storage, 'C1', 0, 10);
+    const page = readPage(await pull(storage, 'C1', 0, 10));
     expect(page.changes.map((c) => [c.id, c.version, c.data])).toEqual([
       ['a-1', 1, { status: 'registered' }],
       ['a-1', 2, { status: 'refused' }],
@@ -98,7 +99,7 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
     ]);
     const [row] = await storage.query<{ version: number; data: unknown }>("SELECT version, data FROM applications WHERE id = 'a-1'");
     expect(row).toEqual({ version: 3, data: { status: 'refused', statusHistory: history } });
-    const other = await pull(storage, 'C2', 0, 10);
+    const other = readPage(await pull(storage, 'C2', 0, 10));
     expect(
       other.changes.map((c) => [c.id, c.version, Array.isArray(c.data?.statusHistory) ? c.data.statusHistory.length : 'none']),
     ).toEqual([
@@ -166,7 +167,7 @@ describe.each(STORAGES)('server migrations on %s', (kind) => {
       INSERT INTO entity_versions (entity, id, version, data) VALUES ('calendar', 'C1', 1, '{"martialLaw": false, "days": {}}');
       INSERT INTO changes (center_code, entity, id, version) VALUES ('C1', 'calendar', 'C1', 1);
     `);
-    const page = await pull(storage, 'C1', 0, 10);
+    const page = readPage(await pull(storage, 'C1', 0, 10));
     expect(page.changes.map((c) => [c.entity, c.id, c.version, c.data])).toEqual([
       ['application', 'a-1', 1, { status: 'registered' }],
       ['calendar', 'C1', 1, { martialLaw: false, days: {} }],

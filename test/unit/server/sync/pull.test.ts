@@ -8,12 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { EntityStore } from '../../../../server/sync/entity-store';
 import type { EntityData, EntityName } from '../../../../server/sync/entity-store';
 import { pruneChanges } from '../../../../server/sync/prune';
-import { CursorExpired, pull } from '../../../../server/sync/pull';
+import { CursorExpired, pull as pullPage } from '../../../../server/sync/pull';
 import { toInt } from '../../../../server/storage/storage';
-import type { Change } from '../../../../shared/sync-protocol';
+import type { Change, PullResponse } from '../../../../shared/sync-protocol';
+import { readPage } from '../../../helpers/pull-page';
 import { useRecords } from './apply/store-fixture';
 
 const records = useRecords();
+
+/** A page as the desk reads it (the route writes it out as text). */
+async function pull(...args: Parameters<typeof pullPage>): Promise<Omit<PullResponse, 'serverTime'>> {
+  return readPage(await pullPage(...args));
+}
 /** Real database work, dozens of transactions a test: well over the default 5 s when the shared machine is busy. */
 const SLOW = { timeout: 30_000 };
 
