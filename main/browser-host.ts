@@ -40,7 +40,14 @@ async function main(): Promise<void> {
   lockDataFolder(dataDir);
   const appRoot = join(__dirname, '..', '..');
   const { version } = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string };
-  const host = await startBrowserHost({ dataDir, port, rendererDir: join(appRoot, 'dist', 'renderer'), appVersion: version });
+  const host = await startBrowserHost({
+    dataDir,
+    port,
+    rendererDir: join(appRoot, 'dist', 'renderer'),
+    appVersion: version,
+    // scripts/build.ts bundles it beside this file.
+    receiptWorker: join(__dirname, 'receipt-worker.cjs'),
+  });
   // Handlers go in before the URL is printed: whoever reads the line may signal at once.
   process.on('SIGINT', () => stop('SIGINT received'));
   process.on('SIGTERM', () => stop('SIGTERM received'));

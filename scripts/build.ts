@@ -18,6 +18,8 @@ const nodeEntries: Record<string, string> = {
   preload: 'main/preload/index.ts',
   backend: 'main/backend/transport/utility-entry.ts',
   'browser-host': 'main/browser-host.ts',
+  // The receipt PDF's worker thread (main/backend/receipts/receipt-renderer.ts), pdf-lib bundled in it.
+  'receipt-worker': 'main/backend/receipts/receipt-worker.ts',
 };
 
 export async function buildAll(): Promise<void> {

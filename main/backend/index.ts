@@ -28,6 +28,7 @@ import { startDocumentServices } from './documents/document-services';
 import { documentHandlers } from './documents/handlers';
 import type { DocumentDeps } from './documents/handlers';
 import { receiptHandlers } from './receipts/handlers';
+import { createReceiptRenderer } from './receipts/receipt-renderer';
 import type { HandlerDeps } from './handler-deps';
 import { syncHandlers } from './sync/handlers';
 import { createSyncService } from './sync/sync-service';
@@ -73,6 +74,11 @@ export interface BackendConfig {
   deviceKey?: Buffer;
   /** The receipt fonts; defaults to `fonts/` beside the bundled backend (scripts/build.ts copies them there). */
   fontDir?: string;
+  /**
+   * The receipt worker's bundle (dist/main/receipt-worker.cjs, scripts/build.ts), which the bundled
+   * hosts name; without it receipts are rendered on the backend's thread (the tests run the TypeScript source).
+   */
+  receiptWorker?: string;
 }
 
 /** Whether a call may have queued an outbox mutation (the contract marks such methods `writes`). */
@@ -203,6 +209,8 @@ export function createBackend(config: BackendConfig): Backend {
     blobHttp: () => deskBlobHttp(db, desk.backOfficeUrl, actor, backOffice),
   };
   const documents = startDocumentServices(documentDeps, { ...deps, clerkId: localAdminId, roles: localAdminRoles(desk) });
+  // Receipts are CPU-bound PDFs: on their own thread, so the clerk's next search does not wait behind them.
+  const receipts = createReceiptRenderer(config.receiptWorker);
   const dispatch = createDispatcher(
     methods,
     {
@@ -218,7 +226,7 @@ export function createBackend(config: BackendConfig): Backend {
       ...reviewHandlers({ ...deps, queue }),
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
-      ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts'), renderer: receipts }),
       ...paperHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
       ...registerHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
       ...auditHandlers({ ...deps, audit }),
@@ -288,6 +296,7 @@ export function createBackend(config: BackendConfig): Backend {
       if (closed) return;
       closed = true;
       await open.drain();
+      await receipts.close();
       await documents.close();
       await queue.stop();
       await sync.stop();

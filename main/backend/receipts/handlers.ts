@@ -10,12 +10,14 @@ import type { HandlerDeps } from '../handler-deps';
 import type { Logger } from '../log/logger';
 import { chooseReceipt, receiptData } from './receipt-data';
 import { keepReceiptHash } from './receipt-hashes';
-import { renderReceipt } from './receipt-pdf';
+import type { ReceiptRenderer } from './receipt-renderer';
 
 export interface ReceiptDeps extends HandlerDeps {
   /** Where DejaVuSans*.ttf are: dist/main/fonts when bundled, main/backend/receipts/fonts in tests. */
   fontDir: string;
   logger: Logger;
+  /** Renders the PDF: on the receipt worker in the bundled app, in-process in tests (receipt-renderer.ts). */
+  renderer: ReceiptRenderer;
 }
 
 export function receiptHandlers(deps: ReceiptDeps): Pick<Handlers<CallContext>, 'receipts.pdf'> {
@@ -28,7 +30,7 @@ export function receiptHandlers(deps: ReceiptDeps): Pick<Handlers<CallContext>, 
       if (!application.snapshot) throw new Error(`Application ${applicationId} has no snapshot to print from`);
       const receipt = chooseReceipt(application, number, version);
       const data = receiptData(application.snapshot, application.terms, receipt, lang, deps.desk);
-      const pdf = await renderReceipt(data, lang, { fontDir: deps.fontDir });
+      const pdf = await deps.renderer.render(data, lang, { fontDir: deps.fontDir });
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       const at = env.now().toISOString();
       // A receipt carries a citizen's data out of the desk: who produced it is logged; the first print's hash is kept.

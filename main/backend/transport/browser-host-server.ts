@@ -16,6 +16,8 @@ export interface BrowserHostOptions {
   rendererDir: string;
   appVersion: string;
   logger?: Logger;
+  /** The receipt worker's bundle (BackendConfig.receiptWorker); the bundled host names the one beside it. */
+  receiptWorker?: string;
 }
 
 export interface BrowserHost {
@@ -36,7 +38,12 @@ export interface BrowserHost {
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const logger = options.logger ?? createFileLogger(options.dataDir);
-  const backend = createBackend({ dataDir: options.dataDir, appVersion: options.appVersion, logger });
+  const backend = createBackend({
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    logger,
+    ...(options.receiptWorker === undefined ? {} : { receiptWorker: options.receiptWorker }),
+  });
   const token = randomBytes(24).toString('base64url');
   const server = createServer();
   try {

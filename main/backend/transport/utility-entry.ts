@@ -5,6 +5,7 @@
  * reason instead of restarting it in a loop.
  */
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT_FATAL } from '../../../shared/backend-process';
 import type { StatusMessage } from '../../../shared/backend-process';
@@ -35,6 +36,8 @@ function start(given: ReturnType<typeof givenKey>): void {
     const backend = createBackend({
       dataDir: values.data,
       appVersion: values.version,
+      // scripts/build.ts bundles it beside this file (inside app.asar, which Electron's worker threads read).
+      receiptWorker: join(__dirname, 'receipt-worker.cjs'),
       ...(given.kind === 'key' ? { deviceKey: given.key } : {}),
     });
     serveParentPort(port, backend, (code) => process.exit(code));
