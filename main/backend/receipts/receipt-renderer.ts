@@ -31,15 +31,22 @@ function rethrown(failure: RenderFailure): Error {
 export function createReceiptRenderer(workerFile: string | undefined, onStarted?: (worker: Worker) => void): ReceiptRenderer {
   if (workerFile === undefined) return { render: renderReceipt, close: () => Promise.resolve() };
   const file = workerFile;
-  const waiting = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void }>();
+  // Each request remembers the worker it went to: a worker's death refuses its own requests only,
+  // not those already sent to the one started after it (its 'exit' comes after its 'error').
+  const waiting = new Map<number, { resolve: (pdf: Uint8Array) => void; reject: (error: Error) => void; sentTo: Worker }>();
   let worker: Worker | null = null;
   let nextId = 1;
   let closed = false;
 
-  function refuseWaiting(error: Error): void {
-    for (const request of waiting.values()) request.reject(error);
-    waiting.clear();
+  function refuseWaiting(error: Error, of?: Worker): void {
+    for (const [id, request] of waiting) {
+      if (of !== undefined && request.sentTo !== of) continue;
+      waiting.delete(id);
+      request.reject(error);
+    }
   }
+
+  const waitingOn = (of: Worker) => [...waiting.values()].some((request) => request.sentTo === of);
 
   function started(): Worker {
     if (worker) return worker;
@@ -48,18 +55,18 @@ export function createReceiptRenderer(workerFile: string | undefined, onStarted?
       const request = waiting.get(answer.id);
       if (!request) return;
       waiting.delete(answer.id);
-      if (waiting.size === 0) current.unref();
+      if (!waitingOn(current)) current.unref();
       if ('pdf' in answer) request.resolve(answer.pdf);
       else request.reject(rethrown(answer.error));
     });
     current.on('error', (error) => {
       if (worker === current) worker = null;
-      refuseWaiting(new Error(`The receipt renderer failed: ${error.message}`));
+      refuseWaiting(new Error(`The receipt renderer failed: ${error.message}`), current);
     });
     // A worker that died (crash, out of memory) is forgotten: the next receipt starts a new one.
     current.on('exit', (code) => {
       if (worker === current) worker = null;
-      if (!closed) refuseWaiting(new Error(`The receipt renderer stopped (exit code ${code}) before it answered`));
+      if (!closed) refuseWaiting(new Error(`The receipt renderer stopped (exit code ${code}) before it answered`), current);
     });
     worker = current;
     onStarted?.(current);
@@ -71,11 +78,17 @@ export function createReceiptRenderer(workerFile: string | undefined, onStarted?
       if (closed) return Promise.reject(new Error('The receipt renderer is closed'));
       const id = nextId++;
       return new Promise<Uint8Array>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
         const current = started();
-        // Held open only while a receipt is being rendered: an idle worker does not keep the process alive.
-        current.ref();
-        current.postMessage({ id, data, lang, options } satisfies RenderRequest);
+        waiting.set(id, { resolve, reject, sentTo: current });
+        try {
+          // Held open only while a receipt is being rendered: an idle worker does not keep the process alive.
+          current.ref();
+          current.postMessage({ id, data, lang, options } satisfies RenderRequest);
+        } catch (error) {
+          waiting.delete(id);
+          if (!waitingOn(current)) current.unref();
+          throw error;
+        }
       });
     },
     async close() {

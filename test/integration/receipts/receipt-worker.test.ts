@@ -104,6 +104,23 @@ describe('receipts rendered on the worker', () => {
     expect(started).toHaveLength(2);
     expect(Buffer.from(after).equals(Buffer.from(await renderReceipt(numbered, 'en', { fontDir })))).toBe(true);
   });
+
+  it('does not refuse a receipt sent to the new worker when the dead one exits after it was asked', async () => {
+    const started: Worker[] = [];
+    let askedMeanwhile: Promise<Uint8Array> | undefined;
+    const onWorker = renderer((worker) => {
+      started.push(worker);
+      // Between a worker's 'error' and its 'exit' the backend goes on: the panel asks for a receipt then.
+      if (started.length === 1) worker.once('error', () => (askedMeanwhile = onWorker.render(numbered, 'uk', { fontDir })));
+    });
+    await onWorker.render(numbered, 'uk', { fontDir });
+    const exited = new Promise((resolve) => started[0]!.once('exit', resolve));
+    started[0]!.postMessage(null);
+    await exited;
+    expect(started).toHaveLength(2);
+    const pdf = await askedMeanwhile!;
+    expect(Buffer.from(pdf).equals(Buffer.from(await renderReceipt(numbered, 'uk', { fontDir })))).toBe(true);
+  });
 });
 
 const PERSON = {
