@@ -111,7 +111,7 @@ function ensureDataDir(dataDir: string): boolean {
  */
 function openIssuedNumbersAtStart(db: Db, logger: Logger): void {
   try {
-    issuedNumbersOf(db, (message, fields) => logger.log('warn', message, fields));
+    issuedNumbersOf(db, (message, fields, level = 'warn') => logger.log(level, message, fields));
   } catch (error) {
     logger.log('error', 'The issued-numbers file cannot be opened: registrations are refused until it can', {
       error: (error as Error).message,

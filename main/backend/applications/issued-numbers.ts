@@ -14,7 +14,7 @@ import {
 import type { IssuedRecord } from './issued-numbers-file';
 import { HAND_WRITTEN_NUMBERS_FILE, readJsonNumbers } from './issued-numbers-json';
 
-export type Warn = (message: string, fields: Record<string, unknown>) => void;
+export type Warn = (message: string, fields: Record<string, unknown>, level?: 'warn' | 'error') => void;
 
 /** The issued-numbers file of one data folder, read once at open and kept in memory while the backend runs. */
 export interface IssuedNumbers {
@@ -100,8 +100,18 @@ export function openIssuedNumbers(dataDir: string, warn: Warn): IssuedNumbers {
 
   const write = (pair: number, slots: number[], record: IssuedRecord) => {
     const bytes = encodeRecord(record);
-    for (const slot of slots) writeSync(fd, bytes, 0, SLOT_BYTES, slotOffset(2 * pair + slot));
-    fdatasyncSync(fd);
+    try {
+      for (const slot of slots) writeSync(fd, bytes, 0, SLOT_BYTES, slotOffset(2 * pair + slot));
+      fdatasyncSync(fd);
+    } catch (error) {
+      // The registration it follows is already saved, so the caller goes on; IT must hear of it here.
+      warn(
+        'The issued-numbers file refused a write: the number is kept by the database only, and a backup restored before the next registration could issue it again. Check the disk of the data folder.',
+        { file: path, key: record.key, value: record.value, error: (error as Error).message },
+        'error',
+      );
+      throw error;
+    }
   };
 
   /** A free pair, or the one whose key has the oldest day: a key older than every kept one is not kept (null). */

@@ -37,14 +37,14 @@ export function allocateRegistrationNumber(db: Db, centerCode: string, deskCode:
  * Writes a committed registration's number to the issued-numbers file. After the commit, so a
  * registration that fails never takes a number (a crash in between is made good by the next
  * registration of the day, which continues after the database's row). A file the disk cannot
- * take is not the clerk's failure: the application is saved, so this never throws; the next
- * registration writes the file again.
+ * take is not the clerk's failure: the application is saved, so this never throws (the file logs
+ * the refusal at error level for IT); the next registration writes the file again.
  */
 export function keepIssuedNumber(db: Db, centerCode: string, deskCode: string, day: string, value: number): void {
   try {
     issuedNumbersOf(db)?.keep(sequenceKey(centerCode, deskCode, day), value);
   } catch {
-    // Deliberately swallowed: see above. The database row still holds the number until a restore.
+    // Deliberately not thrown: see above. The file logged it for IT; the database row holds the number until a restore.
   }
 }
 

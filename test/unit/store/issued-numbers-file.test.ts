@@ -10,10 +10,10 @@ import { useTempDirs } from '../../helpers/temp-dir';
 
 const tempDir = useTempDirs();
 
-type Warning = { message: string; fields: Record<string, unknown> };
+type Warning = { message: string; fields: Record<string, unknown>; level?: 'warn' | 'error' };
 
 function open(dir: string, warnings: Warning[] = []): IssuedNumbers {
-  return openIssuedNumbers(dir, (message, fields) => warnings.push({ message, fields }));
+  return openIssuedNumbers(dir, (message, fields, level) => warnings.push({ message, fields, ...(level ? { level } : {}) }));
 }
 
 const KEYS = ['KV01/07/2026-11-01', 'KV01/07/2026-11-02', 'KV01/08/2026-11-02', 'LV02/01/2026-11-03'];
@@ -145,6 +145,19 @@ describe('the issued-numbers file', () => {
     expect(kept).toEqual(days.slice(6));
     expect(reopened.highest(sequenceKey('KV01', '07', '2025-12-01'))).toBe(0);
     reopened.close();
+  });
+
+  it('logs a write the disk refuses at error level, naming the number, and throws it to the caller', () => {
+    const warnings: Warning[] = [];
+    const numbers = open(tempDir(), warnings);
+    numbers.keep('KV01/07/2026-11-26', 4);
+    // Its descriptor closed underneath it: the next write fails as a disk that went away does (EBADF).
+    numbers.close();
+    expect(() => numbers.keep('KV01/07/2026-11-26', 5)).toThrow();
+    expect(warnings).toEqual([
+      expect.objectContaining({ level: 'error', fields: expect.objectContaining({ key: 'KV01/07/2026-11-26', value: 5 }) }),
+    ]);
+    expect(warnings[0]!.message).toMatch(/refused a write/);
   });
 
   it('carries registration-numbers.json (an upgraded desk’s, or one IT wrote) into the file, then removes it', () => {
