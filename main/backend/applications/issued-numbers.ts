@@ -143,6 +143,15 @@ export function openIssuedNumbers(dataDir: string, warn: Warn): IssuedNumbers {
           // Both slots at once: the key it held before is older than every other kept one.
           write(taken, [0, 1], { key, value });
           pairs[taken] = { key, values: [value, value] };
+        } else {
+          warn(
+            'A registration number of a day older than every day the issued-numbers file keeps is kept by the database only: is the desk clock right?',
+            {
+              file: path,
+              key,
+              value,
+            },
+          );
         }
       }
       highest.set(key, value);

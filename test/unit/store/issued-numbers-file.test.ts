@@ -136,9 +136,13 @@ describe('the issued-numbers file', () => {
   it('keeps the newest 64 days, and a day older than all of them in a full file is not kept', () => {
     const dir = tempDir();
     const days = Array.from({ length: 70 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10));
-    const numbers = open(dir);
+    const warnings: Warning[] = [];
+    const numbers = open(dir, warnings);
     for (const day of days) numbers.keep(sequenceKey('KV01', '07', day), 3);
+    expect(warnings).toEqual([]);
     numbers.keep(sequenceKey('KV01', '07', '2025-12-01'), 5);
+    // Not kept, but said: a desk clock far behind the days it registered on is worth IT's look.
+    expect(warnings).toEqual([expect.objectContaining({ fields: expect.objectContaining({ key: 'KV01/07/2025-12-01', value: 5 }) })]);
     numbers.close();
     const reopened = open(dir);
     const kept = days.filter((day) => reopened.highest(sequenceKey('KV01', '07', day)) === 3);
