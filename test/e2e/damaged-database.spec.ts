@@ -25,10 +25,12 @@ test('a database damaged outside the start-checked tables: the desk opens, the b
   page,
   host,
 }) => {
-  // The first start backs the new desk up once its whole-file check passed.
+  // The first start backs the new desk up once its whole-file check passed. A backup is written
+  // under a `.partial-…` name and renamed when whole: only a whole one is named to the clerk.
   const backups = join(host.dataDir, 'backups');
-  await expect.poll(() => (existsSync(backups) ? readdirSync(backups) : []), { timeout: 20_000 }).toHaveLength(1);
-  const [backup] = readdirSync(backups);
+  const whole = () => (existsSync(backups) ? readdirSync(backups) : []).filter((name) => /^vikno-\d{8}-\d{6}\.db$/.test(name));
+  await expect.poll(whole, { timeout: 20_000 }).toHaveLength(1);
+  const [backup] = whole();
   await host.stop();
   const file = join(host.dataDir, 'vikno.db');
   garblePages(file, auditPage(file), auditPage(file));

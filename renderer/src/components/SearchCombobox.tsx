@@ -10,7 +10,7 @@ export interface ComboOption {
 interface SearchComboboxProps<O extends ComboOption> {
   inputId: string;
   label: string;
-  /** Searches as the clerk types (debounced); stale answers are dropped. */
+  /** Searches as the clerk types, one search at a time; stale answers are dropped. */
   search(query: string): Promise<O[]>;
   onPick(option: O): void;
   minLength?: number;
@@ -55,6 +55,11 @@ export function SearchCombobox<O extends ComboOption>(props: SearchComboboxProps
   /** The query the list must answer (trimmed); an answer to any other is stale. */
   const wanted = useRef('');
   const inFlight = useRef(false);
+  /**
+   * Enter pressed while the answer to the latest letters was on its way: taken when it arrives (the
+   * option highlighted then, by id, if the answer still holds it; else its first), never dropped.
+   */
+  const enterWaiting = useRef<{ id: string | undefined } | null>(null);
 
   useEffect(() => {
     if (autoFocus) input.current?.focus();
@@ -75,6 +80,9 @@ export function SearchCombobox<O extends ComboOption>(props: SearchComboboxProps
     setResults(found);
     setBusy(false);
     setActive(-1);
+    const entered = enterWaiting.current;
+    enterWaiting.current = null;
+    if (entered) pick(found.find((option) => option.id === entered.id) ?? found[0]);
   }
 
   useEffect(() => {
@@ -110,7 +118,8 @@ export function SearchCombobox<O extends ComboOption>(props: SearchComboboxProps
     } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
       // Never submits the surrounding form: Enter here means "take this result".
       event.preventDefault();
-      if (!busy) pick(options[active >= 0 ? active : 0]);
+      if (busy) enterWaiting.current = { id: options[active]?.id };
+      else pick(options[active >= 0 ? active : 0]);
     } else if (event.key === 'Escape' && expanded) {
       event.preventDefault();
       setOpen(false);
@@ -142,6 +151,8 @@ export function SearchCombobox<O extends ComboOption>(props: SearchComboboxProps
           placeholder={placeholder}
           value={query}
           onChange={(event) => {
+            // Letters typed after an Enter make a new question: that Enter was for the old one.
+            enterWaiting.current = null;
             setQuery(event.target.value);
             setOpen(true);
           }}

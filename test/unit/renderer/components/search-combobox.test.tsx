@@ -19,10 +19,8 @@ function scriptedSearch() {
   return { asked, search, answer };
 }
 
-function renderCombobox(search: (q: string) => Promise<ComboOption[]>) {
-  render(
-    <SearchCombobox inputId="who" label="Пошук заявника" search={search} onPick={() => undefined} noResults="Нікого" searching="Пошук…" />,
-  );
+function renderCombobox(search: (q: string) => Promise<ComboOption[]>, onPick: (option: ComboOption) => void = () => undefined) {
+  render(<SearchCombobox inputId="who" label="Пошук заявника" search={search} onPick={onPick} noResults="Нікого" searching="Пошук…" />);
   return screen.getByRole('combobox', { name: 'Пошук заявника' });
 }
 
@@ -51,6 +49,36 @@ describe('the search combobox', () => {
     await answer(1, ['Шевченко Тарас']);
     expect(screen.getByRole('option', { name: 'Шевченко Тарас' })).toBeTruthy();
     expect(asked).toEqual(['Ш', 'Шев']);
+  });
+
+  it('Enter pressed while the latest letters are still being searched is taken when their answer comes, not dropped', async () => {
+    const user = userEvent.setup();
+    const { asked, search, answer } = scriptedSearch();
+    const picked: string[] = [];
+    const input = renderCombobox(search, (option) => picked.push(option.label));
+    await user.type(input, 'Ш');
+    await answer(0, ['Шаповал Ірина', 'Шевченко Тарас']);
+    await user.type(input, 'е');
+    expect(asked).toEqual(['Ш', 'Ше']);
+    // The earlier answer still shows: the clerk walks to the second line of it and presses Enter.
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(picked).toEqual([]);
+    await answer(1, ['Шевченко Тарас', 'Шевчук Олег']);
+    expect(picked).toEqual(['Шевченко Тарас']);
+  });
+
+  it('an Enter followed by more letters waits for nothing: the new letters are a new question', async () => {
+    const user = userEvent.setup();
+    const { search, answer } = scriptedSearch();
+    const picked: string[] = [];
+    const input = renderCombobox(search, (option) => picked.push(option.label));
+    await user.type(input, 'Ш');
+    await user.keyboard('{Enter}');
+    await user.type(input, 'е');
+    await answer(0, ['Шаповал Ірина']);
+    await answer(1, ['Шевченко Тарас']);
+    expect(picked).toEqual([]);
+    expect(screen.getByRole('option', { name: 'Шевченко Тарас' })).toBeTruthy();
   });
 
   it('cleared while a search runs: its answer is dropped and nothing more is asked', async () => {
