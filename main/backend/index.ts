@@ -211,6 +211,7 @@ export function createBackend(config: BackendConfig): Backend {
   const documents = startDocumentServices(documentDeps, { ...deps, clerkId: localAdminId, roles: localAdminRoles(desk) });
   // Receipts are CPU-bound PDFs: on their own thread, so the clerk's next search does not wait behind them.
   const receipts = createReceiptRenderer(config.receiptWorker);
+  const fontDir = config.fontDir ?? join(__dirname, 'fonts');
   const dispatch = createDispatcher(
     methods,
     {
@@ -226,9 +227,9 @@ export function createBackend(config: BackendConfig): Backend {
       ...reviewHandlers({ ...deps, queue }),
       ...calendarHandlers(deps),
       ...syncHandlers({ ...deps, sync }),
-      ...receiptHandlers({ ...deps, logger, fontDir: config.fontDir ?? join(__dirname, 'fonts'), renderer: receipts }),
-      ...paperHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
-      ...registerHandlers({ ...deps, fontDir: config.fontDir ?? join(__dirname, 'fonts') }),
+      ...receiptHandlers({ ...deps, logger, fontDir, renderer: receipts }),
+      ...paperHandlers({ ...deps, fontDir }),
+      ...registerHandlers({ ...deps, fontDir }),
       ...auditHandlers({ ...deps, audit }),
       ...documentHandlers(documentDeps, documents),
       ...caseFileHandlers(documentDeps),

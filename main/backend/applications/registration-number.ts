@@ -53,12 +53,6 @@ const opened = new WeakMap<Db, IssuedNumbers>();
 /** Outside a backend (tests, the bench's tools) there is no desk log: Node's warning channel prints to stderr. */
 const warnOnStderr: Warn = (message, fields) => process.emitWarning(`${message} ${JSON.stringify(fields)}`);
 
-/**
- * The issued-numbers file beside the database of `db`, opened on first use (the backend opens it
- * at start with its logger) and kept open as long as the connection: closing the database closes
- * it too, so nothing holds the data folder after. An in-memory database has no data folder, so
- * nothing survives it to protect (null).
- */
 /** A file the disk will not give or make is a STORAGE error: the registration asking for it is refused whole, with a message to act on. */
 function openFile(db: Db, warn: Warn): IssuedNumbers {
   try {
@@ -69,6 +63,12 @@ function openFile(db: Db, warn: Warn): IssuedNumbers {
   }
 }
 
+/**
+ * The issued-numbers file beside the database of `db`, opened on first use (the backend opens it
+ * at start with its logger) and kept open as long as the connection: closing the database closes
+ * it too, so nothing holds the data folder after. An in-memory database has no data folder, so
+ * nothing survives it to protect (null).
+ */
 export function issuedNumbersOf(db: Db, warn: Warn = warnOnStderr): IssuedNumbers | null {
   if (db.name === '' || db.name === ':memory:') return null;
   let numbers = opened.get(db);

@@ -18,6 +18,7 @@ import type { ReceiptRenderer } from '../../../main/backend/receipts/receipt-ren
 import { connectInProcess } from '../../../main/backend/transport/in-process';
 import { memoryLogger } from '../../helpers/memory-logger';
 import { useReceiptWorker } from '../../helpers/receipt-worker';
+import { unwrap } from '../../helpers/sign-in';
 import { asAdmin } from '../../helpers/sign-in-first';
 import { useTempDirs } from '../../helpers/temp-dir';
 
@@ -147,32 +148,26 @@ function startDesk(receiptWorkerFile: string | undefined): ViknoApi {
   return asAdmin(connectInProcess(backend));
 }
 
-async function value<T>(promise: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
-  const result = await promise;
-  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value;
-}
-
 describe('a backend with the receipt worker', () => {
   it('renders off its thread and answers a search asked while both receipts render, before them', async () => {
     const api = startDesk(receiptWorker());
-    const [service] = await value(api.call('catalog.search', { q: 'ID-01' }));
+    const [service] = await unwrap(api.call('catalog.search', { q: 'ID-01' }));
     const items = service!.documents.map((d) => ({ name: d.nameUk, original: true, sheets: 1 }));
-    const app = await value(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items }));
+    const app = await unwrap(api.call('intake.register', { serviceId: service!.id, applicant: PERSON, items }));
     // The first print starts the worker and keeps the receipt's hash.
-    const first = await value(api.call('receipts.pdf', { applicationId: app.id, lang: 'uk' }));
+    const first = await unwrap(api.call('receipts.pdf', { applicationId: app.id, lang: 'uk' }));
     vi.mocked(renderReceipt).mockClear();
     const answered: string[] = [];
     // As the registered panel does: both languages at once.
     const receipts = (['uk', 'en'] as const).map((lang) =>
-      value(api.call('receipts.pdf', { applicationId: app.id, lang })).then((pdf) => {
+      unwrap(api.call('receipts.pdf', { applicationId: app.id, lang })).then((pdf) => {
         answered.push(`receipt ${lang}`);
         return pdf;
       }),
     );
     // The clerk types in the next turn of the event loop, after the receipts' calls have started.
     await new Promise((resolve) => setImmediate(resolve));
-    const found = value(api.call('applicants.search', { q: 'Шевченко' })).then((rows) => {
+    const found = unwrap(api.call('applicants.search', { q: 'Шевченко' })).then((rows) => {
       answered.push('search');
       return rows;
     });
